@@ -1,0 +1,311 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import type { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { type Logger, pino } from 'pino';
+import { createActivities } from '../activities/index.js';
+import { mountSlack, slackActivityDeps } from '../channels/slack/app.js';
+import { createBot } from '../channels/telegram/bot.js';
+import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
+import { newControlToken, removeControlFile, writeControlFile } from '../cli/local-state.js';
+import { type Config, describeDisabledIntegrations } from '../config.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { createHttpOutbound, createLogOutbound } from '../delivery/outbound.js';
+import { createReplyRenderer } from '../domain/reply.js';
+import { createServer } from '../http/server.js';
+import { loadReplyResources } from '../i18n/load.js';
+import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { type DevServer, startDevServer } from '../temporal/dev-server.js';
+import { ensureSchedules } from '../temporal/schedules.js';
+import { createWorker, workflowBundle } from '../temporal/worker.js';
+import { createTicketService, type TicketService } from './ticket-service.js';
+
+/** Repository root: templates/ and locales/ are read from here. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Which parts of sellerdesk this process runs (CONTRACT §1: start, worker, api). */
+export type RunMode = 'all' | 'worker' | 'api';
+
+/** Knobs for tests and embedding; production uses the defaults. */
+export interface RuntimeOverrides {
+  logger?: Logger;
+  /** PostgreSQL schema to use (tests: one per run). */
+  databaseSchema?: string;
+  /** Skip the Telegram getMe call (tests with a fake that knows the bot). */
+  telegramBotInfo?: UserFromGetMe;
+  /** Use this dev server instead of starting one (tests). */
+  temporalAddress?: string;
+  /** Create the retention, digest and monthly-summary schedules (default true). */
+  schedules?: boolean;
+  /** Publish DATA_DIR/control.json for the local CLI (default true; tests turn it off). */
+  writeControlFile?: boolean;
+  /** Start Telegram long polling when no webhook secret is set (default true). */
+  telegramPolling?: boolean;
+}
+
+/** A running sellerdesk process. */
+export interface Sellerdesk {
+  url?: string;
+  /** Admin credential for in-process callers (demo), also published in control.json. */
+  controlToken?: string;
+  temporalUiUrl?: string;
+  config: Config;
+  database: Database;
+  temporal: Client;
+  tickets: TicketService;
+  metrics: Metrics;
+  logger: Logger;
+  devServer?: DevServer;
+  stop(): Promise<void>;
+}
+
+/** Creates the process logger; secrets and buyer PII are redacted by path. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'sellerdesk' },
+    redact: {
+      paths: [
+        '*.authorization',
+        '*.apiToken',
+        '*.token',
+        '*.secret',
+        '*.text',
+        '*.buyerName',
+        'req.headers.authorization',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/**
+ * Starts sellerdesk: database (migrated), Temporal (joined or embedded dev server), the worker,
+ * the HTTP API with the Telegram webhook, and the bot. `stop()` undoes it in reverse order.
+ */
+export async function startSellerdesk(
+  config: Config,
+  mode: RunMode = 'all',
+  overrides: RuntimeOverrides = {},
+): Promise<Sellerdesk> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const cleanups: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    while (cleanups.length) {
+      const step = cleanups.pop()!;
+      await step().catch((error: Error) =>
+        logger.error({ err: { message: error.message } }, 'shutdown step failed'),
+      );
+    }
+  };
+  try {
+    for (const line of describeDisabledIntegrations(config)) logger.info(line);
+
+    // Independent start-up steps run side by side: database, Temporal, workflow bundle.
+    if (mode !== 'api') void workflowBundle().catch(() => undefined);
+    const address = overrides.temporalAddress ?? config.TEMPORAL_ADDRESS;
+    const [databaseResult, devServerResult] = await Promise.allSettled([
+      (async () => {
+        const db = await openDatabase({
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          ...(overrides.databaseSchema ? { schemaName: overrides.databaseSchema } : {}),
+        });
+        try {
+          await db.migrate();
+        } catch (error) {
+          await db.close();
+          throw error;
+        }
+        return db;
+      })(),
+      address
+        ? Promise.resolve(undefined)
+        : startDevServer({
+            cliPath: config.TEMPORAL_CLI_PATH,
+            dataDir: config.DATA_DIR,
+            port: config.TEMPORAL_DEV_PORT,
+            uiPort: config.TEMPORAL_UI_PORT,
+            namespace: config.TEMPORAL_NAMESPACE,
+            joinExisting: true,
+          }),
+    ]);
+    if (devServerResult.status === 'fulfilled' && devServerResult.value) {
+      const server = devServerResult.value;
+      cleanups.push(() => server.stop());
+    }
+    if (databaseResult.status === 'fulfilled') {
+      const db = databaseResult.value;
+      cleanups.push(() => db.close());
+    }
+    if (databaseResult.status === 'rejected') throw databaseResult.reason;
+    if (devServerResult.status === 'rejected') throw devServerResult.reason;
+    const database = databaseResult.value;
+    const devServer = devServerResult.value;
+    logger.info({ database: database.kind }, 'database ready (migrations applied)');
+    if (devServer) {
+      logger.info(
+        { address: devServer.address, ui: devServer.uiUrl, joined: devServer.joined },
+        devServer.joined ? 'joined the running Temporal dev server' : 'embedded Temporal dev server started',
+      );
+    }
+    const temporalAddress = address ?? devServer!.address;
+    const connection = await Connection.connect({ address: temporalAddress, connectTimeout: 10_000 });
+    cleanups.push(() => connection.close());
+    const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    const metrics = createMetrics();
+    const tickets = createTicketService({
+      db: database.db,
+      temporal,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      metrics,
+    });
+    const { catalogue, resources } = await loadReplyResources(PROJECT_ROOT);
+    const renderer = createReplyRenderer(catalogue, resources);
+
+    const telegramApi = config.TELEGRAM_BOT_TOKEN
+      ? createTelegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT)
+      : undefined;
+
+    let worker: Worker | undefined;
+    if (mode !== 'api') {
+      const activities = createActivities({
+        db: database.db,
+        renderer,
+        outbound: config.OUTBOUND_URL
+          ? createHttpOutbound({ url: config.OUTBOUND_URL, secret: config.OUTBOUND_SECRET! })
+          : createLogOutbound(),
+        telegram: telegramApi
+          ? createTelegramCards(telegramApi, (operation) =>
+              metrics.channelErrors.inc({ channel: 'telegram', operation }),
+            )
+          : undefined,
+        logger: logger.child({ component: 'activities' }),
+        metrics,
+        signalTicket: tickets.signalTicket,
+        openSystemTicket: tickets.openSystemTicket,
+        ...slackActivityDeps(config, logger.child({ component: 'slack' }), metrics),
+      });
+      const created = await createWorker({
+        address: temporalAddress,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        activities,
+      });
+      worker = created.worker;
+      const running = worker.run();
+      running.catch((error: Error) =>
+        logger.error({ err: { message: error.message } }, 'worker stopped with an error'),
+      );
+      const w = worker;
+      cleanups.push(async () => {
+        if (w.getState() === 'RUNNING') w.shutdown();
+        await running.catch(() => undefined);
+        await created.connection.close();
+      });
+      logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+      if (overrides.schedules !== false) {
+        const created = await ensureSchedules(temporal, config.TEMPORAL_TASK_QUEUE);
+        if (created.length) logger.info({ created }, 'maintenance schedules created');
+      }
+    }
+
+    let url: string | undefined;
+    let bot: Bot | undefined;
+    const controlToken = newControlToken();
+    if (mode !== 'worker') {
+      if (config.TELEGRAM_BOT_TOKEN) {
+        bot = createBot(
+          config.TELEGRAM_BOT_TOKEN,
+          { db: database.db, tickets, renderer, logger: logger.child({ component: 'telegram' }), metrics },
+          {
+            apiRoot: config.TELEGRAM_API_ROOT,
+            ...(overrides.telegramBotInfo ? { botInfo: overrides.telegramBotInfo } : {}),
+          },
+        );
+        await bot.init();
+      }
+      const server: FastifyInstance = createServer({
+        db: database.db,
+        dbPing: () => database.ping(),
+        tickets,
+        logger,
+        metrics,
+        adminToken: config.ADMIN_TOKEN,
+        localControlToken: controlToken,
+        telegram: bot ? { bot, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : undefined,
+        temporal,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        templates: { catalogue, resources, renderer },
+        slackEnabled: Boolean(config.SLACK_BOT_TOKEN),
+        temporalHealthy: async () => {
+          await connection.workflowService.getSystemInfo({});
+          return true;
+        },
+      });
+      mountSlack(server, config, {
+        db: database.db,
+        tickets,
+        logger: logger.child({ component: 'slack' }),
+        metrics,
+      });
+      url = await server.listen({ host: config.HOST, port: config.PORT });
+      cleanups.push(() => server.close());
+      if (overrides.writeControlFile !== false) {
+        writeControlFile(config.DATA_DIR, {
+          url,
+          pid: process.pid,
+          controlToken,
+          startedAt: new Date().toISOString(),
+          ...(devServer?.uiUrl ? { temporalUiUrl: devServer.uiUrl } : {}),
+        });
+        cleanups.push(async () => removeControlFile(config.DATA_DIR, controlToken));
+      }
+      logger.info({ url }, 'HTTP API listening');
+
+      if (bot && config.TELEGRAM_WEBHOOK_SECRET) {
+        if (config.PUBLIC_URL) {
+          await bot.api.setWebhook(`${config.PUBLIC_URL.replace(/\/$/, '')}/telegram/webhook`, {
+            secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+            allowed_updates: ['message', 'callback_query'],
+          });
+          logger.info('Telegram webhook registered');
+        } else {
+          logger.info(
+            'Telegram webhook mode: register PUBLIC_URL/telegram/webhook yourself (PUBLIC_URL unset)',
+          );
+        }
+      } else if (bot && overrides.telegramPolling !== false) {
+        const polling = bot;
+        void polling
+          .start({ allowed_updates: ['message', 'callback_query'], drop_pending_updates: false })
+          .catch((error: Error) =>
+            logger.error({ err: { message: error.message } }, 'Telegram polling stopped'),
+          );
+        cleanups.push(async () => {
+          if (polling.isRunning()) await polling.stop();
+        });
+        logger.info('Telegram long polling started');
+      }
+    }
+
+    return {
+      ...(url ? { url, controlToken } : {}),
+      ...(devServer?.uiUrl ? { temporalUiUrl: devServer.uiUrl } : {}),
+      config,
+      database,
+      temporal,
+      tickets,
+      metrics,
+      logger,
+      ...(devServer ? { devServer } : {}),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+import type { Logger } from 'pino';
+import type { TicketService } from '../../app/ticket-service.js';
+import type { Db } from '../../db/client.js';
+import type { Metrics } from '../../observability/metrics.js';
+
+/** What the Slack listeners need from the rest of the app (wired at the composition root). */
+export interface SlackListenerDeps {
+  db: Db;
+  /** The one decision path every channel uses (`TicketService.decide`). */
+  tickets: Pick<TicketService, 'decide'>;
+  logger: Logger;
+  metrics?: Metrics | undefined;
+  /** How long a modal submission waits for the decision before closing the modal anyway (ms). */
+  submitBudgetMs?: number | undefined;
+  now?: (() => Date) | undefined;
+}

@@ -1,0 +1,65 @@
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Actor, DecisionAction } from '../../../domain/types.js';
+import { buildAlreadyDecidedText, buildDecisionRefusedText, buildEditModal } from '../blocks.js';
+import type { SlackListenerDeps } from '../deps.js';
+import { getTicketWithDraft } from '../queries.js';
+import { decideFromSlack, slackActor, TICKET_ID_PATTERN } from './decide.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** Ticket statuses after which no decision can change anything. */
+const FINAL_STATUSES = new Set(['sent', 'auto_sent', 'rejected']);
+
+/** Answers the presser only ("already decided by ..."), in the channel of the card. */
+async function answerPresser(deps: SlackListenerDeps, args: ButtonArgs, text: string): Promise<void> {
+  const channel = args.body.channel?.id;
+  if (!channel) return;
+  try {
+    await args.client.chat.postEphemeral({ channel, user: args.body.user.id, text });
+  } catch (error) {
+    deps.logger.warn({ err: { message: (error as Error).message } }, 'Slack ephemeral answer failed');
+  }
+}
+
+/** `approve`, `reject`, `escalate`: the decision goes through `tickets.decide`; refusals answered. */
+function decisionButton(deps: SlackListenerDeps, action: Exclude<DecisionAction, 'edit'>) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    const ticketId = args.action.value ?? '';
+    const result = await decideFromSlack(deps, ticketId, { action, actor: slackActor(args.body.user) });
+    if (!result.ok) await answerPresser(deps, args, result.text);
+  };
+}
+
+/** `edit`: opens the modal pre-filled with the current draft (or says the ticket is decided). */
+function editButton(deps: SlackListenerDeps) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    const ticketId = args.action.value ?? '';
+    const found = TICKET_ID_PATTERN.test(ticketId) ? await getTicketWithDraft(deps.db, ticketId) : null;
+    if (!found) return answerPresser(deps, args, buildDecisionRefusedText('ticket_not_found', ''));
+    const { ticket } = found;
+    if (FINAL_STATUSES.has(ticket.status) && ticket.decidedBy && ticket.decidedAt) {
+      return answerPresser(
+        deps,
+        args,
+        buildAlreadyDecidedText({
+          decidedBy: ticket.decidedBy as Actor,
+          decidedAt: ticket.decidedAt.toISOString(),
+        }),
+      );
+    }
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: buildEditModal({ ticketId, orderId: ticket.orderId, draft: found.draft?.text ?? '' }),
+    });
+  };
+}
+
+/** Registers the team card's buttons (CONTRACT §3 `action_id`s; `value` = ticket id). */
+export function register(app: App, deps: SlackListenerDeps): void {
+  for (const action of ['approve', 'reject', 'escalate'] as const) {
+    app.action<BlockButtonAction>({ type: 'block_actions', action_id: action }, decisionButton(deps, action));
+  }
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: 'edit' }, editButton(deps));
+}

@@ -1,0 +1,296 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, Composer, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Logger } from 'pino';
+import { DECISION_ERRORS } from '../../../workflows/definitions.js';
+import type { TicketService } from '../../app/ticket-service.js';
+import { recordAudit } from '../../db/audit-repo.js';
+import type { Db } from '../../db/client.js';
+import {
+  findTelegramChat,
+  getShop,
+  linkChatToShop,
+  linkTelegramChat,
+  setAutoSendPaused,
+  setTelegramChatLanguage,
+} from '../../db/shops-repo.js';
+import {
+  claimOwnershipIfFirst,
+  createInvite,
+  findMember,
+  listMembers,
+  ROLE_CAN,
+  type Role,
+  redeemInvite,
+} from '../../db/team-repo.js';
+import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
+import { type Actor, isLanguage, type Language } from '../../domain/types.js';
+import type { ReplyRenderer } from '../../i18n/renderer.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { parseDecisionCallback } from './callback-data.js';
+import { buildAlreadyDecidedText } from './cards.js';
+
+/** What the bot needs from the rest of the app. */
+export interface BotDeps {
+  db: Db;
+  tickets: TicketService;
+  renderer: ReplyRenderer;
+  logger: Logger;
+  metrics?: Metrics | undefined;
+}
+
+/** Options for the grammY client: the Bot API base and, in tests, a known bot identity. */
+export interface BotOptions {
+  apiRoot: string;
+  botInfo?: UserFromGetMe;
+}
+
+const EDIT_MARKER = /#(tkt_[A-Za-z0-9_-]{1,56})/;
+
+function actorOf(ctx: Context): Actor {
+  const from = ctx.from;
+  const name = from?.username
+    ? `@${from.username}`
+    : [from?.first_name, from?.last_name].filter(Boolean).join(' ');
+  return { channel: 'telegram', id: String(from?.id ?? 'unknown'), ...(name ? { name } : {}) };
+}
+
+async function chatLanguage(deps: BotDeps, ctx: Context): Promise<{ language: Language; shopId?: string }> {
+  const chatId = ctx.chat ? String(ctx.chat.id) : undefined;
+  if (chatId) {
+    const link = await findTelegramChat(deps.db, chatId);
+    if (link) {
+      if (link.language) return { language: link.language, shopId: link.shopId };
+      const shop = await getShop(deps.db, link.shopId);
+      return { language: shop?.sellerLanguage ?? 'en', shopId: link.shopId };
+    }
+  }
+  const code = ctx.from?.language_code?.slice(0, 2);
+  return { language: isLanguage(code) ? code : 'en' };
+}
+
+/** Whether the Telegram user behind `ctx` has one of `roles` in the shop. */
+async function hasRole(deps: BotDeps, shopId: string, ctx: Context, roles: Role[]): Promise<boolean> {
+  if (!ctx.from) return false;
+  const member = await findMember(deps.db, shopId, 'telegram', String(ctx.from.id));
+  return member !== null && roles.includes(member.role);
+}
+
+/** `/start <code>`, `/help`, `/lang`, `/pending`: linking a chat and everyday commands. */
+function commandsFeature(deps: BotDeps) {
+  const feature = new Composer<Context>();
+  feature.command('start', async (ctx) => {
+    const code = ctx.match.trim();
+    const { language } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!code) return ctx.reply(t('link.missing_code'));
+    const userId = ctx.from ? String(ctx.from.id) : undefined;
+    const name = actorOf(ctx).name;
+    if (code.startsWith('inv_')) {
+      if (!userId) return ctx.reply(t('link.invalid_code'));
+      const joined = await redeemInvite(deps.db, code, 'telegram', userId, name);
+      if (!joined) return ctx.reply(t('team.invite_invalid'));
+      const shop = await getShop(deps.db, joined.shopId);
+      if (!shop) return ctx.reply(t('link.invalid_code'));
+      await linkChatToShop(deps.db, shop.id, String(ctx.chat.id), userId);
+      return ctx.reply(
+        deps.renderer.t(shop.sellerLanguage, 'team.joined', {
+          shop: shop.name,
+          role: deps.renderer.t(shop.sellerLanguage, `team.role_${joined.role}`),
+        }),
+      );
+    }
+    const shop = await linkTelegramChat(deps.db, code, String(ctx.chat.id), userId);
+    if (!shop) return ctx.reply(t('link.invalid_code'));
+    if (userId) await claimOwnershipIfFirst(deps.db, shop.id, userId, name);
+    deps.logger.info({ shopId: shop.id, chatType: ctx.chat.type }, 'telegram chat linked');
+    return ctx.reply(deps.renderer.t(shop.sellerLanguage, 'link.success', { shop: shop.name }));
+  });
+  feature.command('invite', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.manage))) return ctx.reply(t('team.denied_owner'));
+    const role = ctx.match.trim().toLowerCase() || 'agent';
+    if (!['owner', 'agent', 'viewer'].includes(role)) return ctx.reply(t('team.invite_usage'));
+    const code = await createInvite(deps.db, shopId, role as Role, `telegram:${ctx.from?.id}`);
+    return ctx.reply(t('team.invite_created', { code, role: t(`team.role_${role}`) }));
+  });
+  feature.command('team', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!shopId) return ctx.reply(t('link.not_linked'));
+    const members = await listMembers(deps.db, shopId);
+    const lines = members.map((m) => `• ${m.name ?? m.userId} (${m.channel}): ${t(`team.role_${m.role}`)}`);
+    return ctx.reply([t('team.header', { total: members.length }), ...lines].join('\n'));
+  });
+  for (const [command, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    feature.command(command, async (ctx) => {
+      const { language, shopId } = await chatLanguage(deps, ctx);
+      const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+      if (!shopId) return ctx.reply(t('link.not_linked'));
+      if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.manage))) return ctx.reply(t('team.denied_owner'));
+      await setAutoSendPaused(deps.db, shopId, paused, `telegram:${ctx.from?.id}`);
+      await recordAudit(deps.db, {
+        shopId,
+        kind: paused ? 'auto_send_paused' : 'auto_send_resumed',
+        actor: actorOf(ctx),
+      });
+      return ctx.reply(t(paused ? 'team.paused' : 'team.resumed'));
+    });
+  }
+  feature.command('help', async (ctx) => {
+    const { language } = await chatLanguage(deps, ctx);
+    return ctx.reply(deps.renderer.t(language, 'help'));
+  });
+  feature.command('lang', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const code = ctx.match.trim().toLowerCase();
+    if (!shopId) return ctx.reply(deps.renderer.t(language, 'link.not_linked'));
+    if (!isLanguage(code))
+      return ctx.reply(
+        deps.renderer.t(language, 'lang.invalid', { code: code || '?', codes: 'en, es, fr, ru, pt' }),
+      );
+    await setTelegramChatLanguage(deps.db, String(ctx.chat.id), code);
+    return ctx.reply(
+      deps.renderer.t(code, 'lang.success', { language: deps.renderer.t(code, `language.${code}`) }),
+    );
+  });
+  feature.command('pending', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    if (!shopId) return ctx.reply(deps.renderer.t(language, 'link.not_linked'));
+    const pending = await listPendingTickets(deps.db, shopId);
+    if (pending.length === 0) return ctx.reply(deps.renderer.t(language, 'pending.empty'));
+    const lines = pending.map(
+      (p) =>
+        `• #${p.id} · ${p.orderId} · ${p.category ? deps.renderer.t(language, `category.${p.category}`) : '?'} · ${p.language ?? '?'}`,
+    );
+    return ctx.reply(
+      `${deps.renderer.t(language, 'pending.header', { count: pending.length })}\n${lines.join('\n')}`,
+    );
+  });
+  return feature;
+}
+
+/** Approval-card buttons and the reply that carries an edited text. */
+function decisionsFeature(deps: BotDeps) {
+  const feature = new Composer<Context>();
+
+  async function decide(
+    ctx: Context,
+    ticketId: string,
+    action: 'approve' | 'edit' | 'reject' | 'escalate',
+    text?: string,
+  ) {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    const ticket = await getTicket(deps.db, ticketId);
+    if (!ticket || !shopId || ticket.shopId !== shopId)
+      return { ok: false as const, message: t('error.ticket_not_found') };
+    if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.decide)))
+      return { ok: false as const, message: t('team.denied_agent') };
+    const outcome = await deps.tickets.decide(ticketId, {
+      action,
+      actor: actorOf(ctx),
+      ...(text !== undefined ? { text } : {}),
+    });
+    if (outcome.ok) {
+      deps.metrics?.decisions.inc({ action, channel: 'telegram' });
+      return { ok: true as const, message: t(`decided.${action}`) };
+    }
+    if (outcome.code === DECISION_ERRORS.alreadyDecided && outcome.decided) {
+      return {
+        ok: false as const,
+        message: buildAlreadyDecidedText(deps.renderer, language, outcome.decided),
+      };
+    }
+    const known = ['draft_not_ready', 'edit_text_required', 'edit_text_too_long', 'ticket_not_found'];
+    return {
+      ok: false as const,
+      message: known.includes(outcome.code) ? t(`error.${outcome.code}`) : outcome.message,
+    };
+  }
+
+  feature.on('callback_query:data', async (ctx) => {
+    const parsed = parseDecisionCallback(ctx.callbackQuery.data);
+    if (!parsed) return ctx.answerCallbackQuery();
+    if (parsed.action === 'edit') {
+      const { language, shopId } = await chatLanguage(deps, ctx);
+      const ticket = await getTicket(deps.db, parsed.ticketId);
+      if (ticket && shopId && !(await hasRole(deps, shopId, ctx, ROLE_CAN.decide))) {
+        return ctx.answerCallbackQuery({
+          text: deps.renderer.t(language, 'team.denied_agent'),
+          show_alert: true,
+        });
+      }
+      if (!ticket || ticket.shopId !== shopId) {
+        return ctx.answerCallbackQuery({
+          text: deps.renderer.t(language, 'error.ticket_not_found'),
+          show_alert: true,
+        });
+      }
+      if (ticket.status !== 'awaiting_approval') {
+        const state = await deps.tickets.decide(parsed.ticketId, {
+          action: 'edit',
+          actor: actorOf(ctx),
+          text: '',
+        });
+        if (!state.ok && state.decided) {
+          return ctx.answerCallbackQuery({
+            text: buildAlreadyDecidedText(deps.renderer, language, state.decided),
+            show_alert: true,
+          });
+        }
+      }
+      await ctx.answerCallbackQuery();
+      return ctx.reply(
+        `${deps.renderer.t(language, 'edit.prompt', { ticketId: parsed.ticketId })}\n#${parsed.ticketId}`,
+        {
+          reply_markup: { force_reply: true, selective: true, input_field_placeholder: '…' },
+        },
+      );
+    }
+    const result = await decide(ctx, parsed.ticketId, parsed.action);
+    return ctx.answerCallbackQuery({ text: result.message, show_alert: !result.ok });
+  });
+
+  feature.on('message:text', async (ctx, next) => {
+    const replied = ctx.message.reply_to_message;
+    const marker = replied?.from?.id === ctx.me.id ? EDIT_MARKER.exec(replied.text ?? '') : null;
+    if (!marker?.[1]) return next();
+    const result = await decide(ctx, marker[1], 'edit', ctx.message.text);
+    return ctx.reply(result.message, { reply_parameters: { message_id: ctx.message.message_id } });
+  });
+  return feature;
+}
+
+/** Builds the seller bot: one composer per feature, an error boundary, and an unhandled fallback. */
+export function createBot(token: string, deps: BotDeps, options: BotOptions): Bot {
+  const bot = new Bot(token, {
+    client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: false }));
+  bot.use(commandsFeature(deps));
+  bot.use(decisionsFeature(deps));
+  bot.on('message:text', async (ctx) => {
+    const { language } = await chatLanguage(deps, ctx);
+    return ctx.reply(deps.renderer.t(language, 'help'));
+  });
+  bot.catch((error) => {
+    deps.logger.error(
+      {
+        updateId: error.ctx.update.update_id,
+        err: {
+          name: error.error instanceof Error ? error.error.name : 'Error',
+          message: error.error instanceof Error ? error.error.message : String(error.error),
+        },
+      },
+      'telegram update failed',
+    );
+  });
+  return bot;
+}

@@ -1,0 +1,111 @@
+import type { Decision, Ticket } from '../../db/schema/index.js';
+import type { Language } from '../../domain/types.js';
+import type { ReplyRenderer } from '../../i18n/renderer.js';
+import { encodeDecisionCallback } from './callback-data.js';
+
+const OUTCOME_KEY = {
+  approve: 'approved',
+  edit: 'edited',
+  reject: 'rejected',
+  escalate: 'escalated',
+} as const;
+
+/** Telegram's limit for one message text. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  ru: 'Русский',
+  pt: 'Português',
+};
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** The inline keyboard of an approval card: approve, edit, reject, escalate (CONTRACT §3). */
+export function buildDecisionKeyboard(renderer: ReplyRenderer, language: Language, ticketId: string) {
+  const t = (key: string) => renderer.t(language, key);
+  return {
+    inline_keyboard: [
+      [
+        { text: `✅ ${t('button.approve')}`, callback_data: encodeDecisionCallback('approve', ticketId) },
+        { text: `✏️ ${t('button.edit')}`, callback_data: encodeDecisionCallback('edit', ticketId) },
+      ],
+      [
+        { text: `❌ ${t('button.reject')}`, callback_data: encodeDecisionCallback('reject', ticketId) },
+        { text: `⬆️ ${t('button.escalate')}`, callback_data: encodeDecisionCallback('escalate', ticketId) },
+      ],
+    ],
+  };
+}
+
+/** Plain-text approval card in the seller's language: redacted buyer text, facts and the draft. */
+export function buildCardText(
+  renderer: ReplyRenderer,
+  language: Language,
+  input: { ticket: Ticket; buyerText: string; draftText: string; note?: string | undefined },
+): string {
+  const t = (key: string, options?: Record<string, unknown>) => renderer.t(language, key, options);
+  const { ticket } = input;
+  const header = [
+    `🆕 ${t('card.header')} · ${t('card.order')} ${ticket.orderId}`,
+    `${t('card.language')}: ${ticket.language ? LANGUAGE_NAMES[ticket.language] : '?'} · ${t('card.category')}: ${
+      ticket.category ? t(`category.${ticket.category}`) : '?'
+    }`,
+    `${t('card.confidence')}: ${Math.round((ticket.confidence ?? 0) * 100)}% · ${t('card.urgency')}: ${t(
+      `urgency.${ticket.urgency ?? 'normal'}`,
+    )}`,
+    `#${ticket.id}`,
+  ].join('\n');
+  const note = input.note ? `\n⚠️ ${input.note}\n` : '';
+  const draftPart = `\n${t('card.draft_reply')}:\n${input.draftText || '—'}`;
+  const room = TELEGRAM_TEXT_LIMIT - header.length - note.length - draftPart.length - 40;
+  const buyerPart = `\n\n${t('card.buyer_wrote')}:\n«${clip(input.buyerText, Math.max(200, room))}»\n`;
+  return clip(`${header}${buyerPart}${note}${draftPart}`, TELEGRAM_TEXT_LIMIT);
+}
+
+/** Text of a card replaced by a newer draft (the buyer wrote again). */
+export function buildSupersededText(renderer: ReplyRenderer, language: Language, ticketId: string): string {
+  return `${renderer.t(language, 'card.superseded')} #${ticketId}`;
+}
+
+/** Text of a decided card: the outcome, who decided and when, and the text that was sent. */
+export function buildOutcomeText(
+  renderer: ReplyRenderer,
+  language: Language,
+  ticket: Ticket,
+  decision: Decision,
+): string {
+  const who = decision.actorName ?? decision.actorId;
+  const when = formatWhen(decision.decidedAt, language);
+  const outcome = renderer.t(language, `outcome.${OUTCOME_KEY[decision.action]}`, { who, when });
+  const lines = [`${outcome}`, `${renderer.t(language, 'card.order')} ${ticket.orderId} · #${ticket.id}`];
+  if ((decision.action === 'approve' || decision.action === 'edit') && ticket.finalText) {
+    lines.push('', clip(ticket.finalText, TELEGRAM_TEXT_LIMIT - 300));
+  }
+  return lines.join('\n');
+}
+
+/** "already decided by ... at ..." answer to a late button press. */
+export function buildAlreadyDecidedText(
+  renderer: ReplyRenderer,
+  language: Language,
+  decided: { decidedBy: { id: string; name?: string }; decidedAt: string },
+): string {
+  return renderer.t(language, 'already_decided', {
+    who: decided.decidedBy.name ?? decided.decidedBy.id,
+    when: formatWhen(new Date(decided.decidedAt), language),
+  });
+}
+
+/** Date and time in the seller's language, UTC, e.g. "23 nov 2026, 18:40 UTC". */
+export function formatWhen(date: Date, language: Language): string {
+  return `${new Intl.DateTimeFormat(language === 'pt' ? 'pt-BR' : language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(date)} UTC`;
+}

@@ -1,0 +1,255 @@
+import type { Command } from 'commander';
+import type { Sellerdesk } from '../app/runtime.js';
+import { loadConfig } from '../config.js';
+import { createProgress, oneLine, table } from './format.js';
+import { CliError, expectOk, findService, type ServiceTarget } from './service.js';
+import { createShopFromCli } from './shop-commands.js';
+
+/** Sample buyer messages: five languages, most categories, written as buyers write. */
+export const DEMO_MESSAGES = [
+  {
+    lang: 'es',
+    buyer: { id: 'demo-b1', name: 'Lucía', locale: 'es-MX', country: 'MX' },
+    text: 'Hola, compré hace 45 días y todavía no me llega el paquete. ¿Dónde está mi pedido?',
+    order: { trackingNumber: 'LP00312345678901', carrier: 'Cainiao' },
+  },
+  {
+    lang: 'en',
+    buyer: { id: 'demo-b2', name: 'Mark', locale: 'en-GB', country: 'GB' },
+    text: 'The lamp arrived with the glass completely smashed. Very disappointed.',
+  },
+  {
+    lang: 'fr',
+    buyer: { id: 'demo-b3', name: 'Camille', locale: 'fr-FR', country: 'FR' },
+    text: 'Bonjour, la robe ne ressemble pas du tout à la photo, la couleur est différente et le tissu est très fin.',
+  },
+  {
+    lang: 'ru',
+    buyer: { id: 'demo-b4', name: 'Ольга', locale: 'ru-RU', country: 'RU' },
+    text: 'Здравствуйте! Хочу вернуть деньги за заказ, товар мне не подошёл.',
+  },
+  {
+    lang: 'pt',
+    buyer: { id: 'demo-b5', name: 'João', locale: 'pt-BR', country: 'BR' },
+    text: 'Recebi um tênis azul mas eu pedi o preto tamanho 42. Vocês mandaram o produto errado.',
+  },
+  {
+    lang: 'es',
+    buyer: { id: 'demo-b6', locale: 'es-ES', country: 'ES' },
+    text: 'me han cobrado aduana 15 euros al recibir el paquete, eso no lo dijeron',
+  },
+  {
+    lang: 'en',
+    buyer: { id: 'demo-b7', locale: 'en-US', country: 'US' },
+    text: 'hi does this case fit the iphone 13 mini??',
+  },
+  {
+    lang: 'pt',
+    buyer: { id: 'demo-b8', locale: 'pt-PT', country: 'PT' },
+    text: 'Quanto tempo demora o envio para Portugal? Obrigada',
+  },
+  {
+    lang: 'ru',
+    buyer: { id: 'demo-b9', country: 'KZ' },
+    text: 'gde moya posylka? uzhe mesyac net nikakih novostei',
+  },
+  {
+    lang: 'fr',
+    buyer: { id: 'demo-b10', locale: 'fr-BE', country: 'BE' },
+    text: 'Est-ce que je peux échanger la taille M contre une taille L ?',
+  },
+  {
+    lang: 'en',
+    buyer: { id: 'demo-b11', country: 'AU' },
+    text: 'I was charged twice for the same order!!! fix this or I open a dispute',
+  },
+  {
+    lang: 'es',
+    buyer: { id: 'demo-b12', locale: 'es-AR', country: 'AR' },
+    text: 'no funciona el cargador, lo enchufo y nada 😡',
+  },
+] as const;
+
+type Ticket = {
+  ticketId: string;
+  orderId: string;
+  status: string;
+  language: string | null;
+  category: string | null;
+  confidence: number | null;
+  urgency: string | null;
+  draft: { text: string; revision: number } | null;
+  finalText?: string;
+  delivery: { state: string; target: string; idempotencyKey: string } | null;
+};
+
+async function waitForTickets(
+  service: ServiceTarget,
+  token: string,
+  ids: string[],
+  done: (t: Ticket) => boolean,
+  label: string,
+  timeoutMs = 120_000,
+): Promise<Ticket[]> {
+  const progress = createProgress();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const tickets = await Promise.all(
+      ids.map(
+        async (id) =>
+          expectOk(await service.call('GET', `/v1/tickets/${id}`, { token }), 'ticket').json as Ticket,
+      ),
+    );
+    const finished = tickets.filter(done).length;
+    progress.update(finished, ids.length, label);
+    if (finished === ids.length) {
+      progress.finish();
+      return tickets;
+    }
+    if (Date.now() > deadline) {
+      progress.finish();
+      throw new CliError(`timed out: ${finished}/${ids.length} ${label}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * `sellerdesk demo`: starts (or joins) the service on embedded defaults, creates a demo shop,
+ * sends a dozen buyer messages, shows the drafts, then approves, edits and rejects one each and
+ * shows the deliveries in the log outbox. Data stays in DATA_DIR.
+ */
+export async function runDemo(out: (line: string) => void = console.log): Promise<{ tickets: Ticket[] }> {
+  const started = Date.now();
+  const config = loadConfig();
+  let app: Sellerdesk | undefined;
+  let service = await findService(config);
+  try {
+    if (service?.controlToken) {
+      out(`Using the running sellerdesk at ${service.url}`);
+    } else {
+      if (service)
+        throw new CliError(
+          `a sellerdesk at ${service.url} runs without a local control file; stop it or set DATA_DIR`,
+        );
+      out('Starting sellerdesk on embedded defaults (PGlite + Temporal dev server in DATA_DIR)…');
+      const { createLogger, startSellerdesk } = await import('../app/runtime.js');
+      app = await startSellerdesk(config, 'all', { logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+      service = await findService(config, app.url);
+      if (!service) throw new CliError('the service started but does not answer /healthz');
+    }
+    const shop = await createShopFromCli({
+      name: `Demo shop ${new Date().toISOString().slice(0, 16)}`,
+      defaultLanguage: 'en',
+      plan: 'free',
+      url: service.url,
+    });
+    const token = shop.apiToken;
+    out(`Created ${shop.shop.name} (${shop.shop.id}); its token is saved for \`sellerdesk tickets ...\`.\n`);
+
+    const run = Date.now().toString(36);
+    const ids: string[] = [];
+    for (const [i, m] of DEMO_MESSAGES.entries()) {
+      const response = await service.call('POST', '/v1/messages', {
+        token,
+        body: {
+          messageId: `demo-${run}-${i + 1}`,
+          orderId: `DEMO-${run}-${String(i + 1).padStart(2, '0')}`.toUpperCase(),
+          buyer: m.buyer,
+          text: m.text,
+          receivedAt: new Date().toISOString(),
+          ...('order' in m ? { order: m.order } : {}),
+        },
+      });
+      ids.push(expectOk(response, 'send message').json.ticketId);
+    }
+    out(`Sent ${ids.length} buyer messages in five languages; each is now a Temporal workflow.`);
+    const drafted = await waitForTickets(
+      service,
+      token,
+      ids,
+      (t) => t.status === 'awaiting_approval',
+      'drafted',
+    );
+    out('');
+    out(
+      table(
+        ['#', 'lang', 'category', 'conf', 'urgency', 'buyer wrote', 'draft'],
+        drafted.map((t, i) => [
+          i + 1,
+          t.language,
+          t.category,
+          t.confidence === null ? '' : `${Math.round(t.confidence * 100)}%`,
+          t.urgency,
+          oneLine(DEMO_MESSAGES[i]?.text, 38),
+          oneLine(t.draft?.text, 60),
+        ]),
+      ),
+    );
+
+    const [approve, edit, reject] = drafted;
+    if (!approve || !edit || !reject) throw new CliError('not enough tickets');
+    out(`\nFull draft of #1 (${approve.language}):\n${approve.draft?.text ?? ''}\n`);
+    const decide = async (ticket: Ticket, body: Record<string, unknown>) =>
+      expectOk(
+        await service!.call('POST', `/v1/tickets/${ticket.ticketId}/decision`, {
+          token,
+          body: { by: 'demo seller', ...body },
+        }),
+        'decision',
+      );
+    await decide(approve, { action: 'approve' });
+    await decide(edit, {
+      action: 'edit',
+      text: "We're so sorry the lamp arrived broken, Mark. A replacement ships tomorrow at no cost; no need to send the broken one back.",
+    });
+    await decide(reject, { action: 'reject' });
+    const second = await decide(approve, { action: 'reject' }).catch((error: Error) => error.message);
+    out('Decided: #1 approved, #2 edited, #3 rejected.');
+    out(`A second decision on #1 is refused: ${oneLine(String(second), 110)}`);
+    const decided = await waitForTickets(
+      service,
+      token,
+      [approve.ticketId, edit.ticketId, reject.ticketId],
+      (t) => t.status === 'rejected' || t.delivery?.state === 'delivered',
+      'decided',
+    );
+    out('\nDeliveries in the log outbox (exactly one per ticket and revision):');
+    out(
+      table(
+        ['ticket', 'status', 'delivery', 'idempotency key', 'text sent'],
+        decided.map((t) => [
+          t.ticketId,
+          t.status,
+          t.delivery ? `${t.delivery.state} → ${t.delivery.target}` : 'none',
+          t.delivery?.idempotencyKey ?? '',
+          oneLine(t.finalText ?? '', 50),
+        ]),
+      ),
+    );
+    out(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in ${config.DATA_DIR}:`);
+    out('  npx sellerdesk tickets list            # all demo tickets');
+    out(`  npx sellerdesk tickets show ${drafted[3]?.ticketId ?? '<id>'}`);
+    out(`  npx sellerdesk tickets approve ${drafted[3]?.ticketId ?? '<id>'}   # needs \`npm start\` running`);
+    if (service.temporalUiUrl || app?.temporalUiUrl) {
+      out(
+        `  Temporal Web UI (while the service runs): ${service.temporalUiUrl ?? app?.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
+      );
+    }
+    return { tickets: [...decided, ...drafted.slice(3)] };
+  } finally {
+    await app?.stop();
+  }
+}
+
+/** `sellerdesk demo`. */
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'see sellerdesk work with no tokens at all: sample messages in five languages, drafts, decisions, deliveries',
+    )
+    .action(async () => {
+      await runDemo();
+    });
+}

@@ -1,0 +1,425 @@
+/**
+ * `sellerdesk eval [file]` (or `npx tsx src/cli/eval.ts [file] [--json]`): scores language detection and intent classification on a labelled
+ * JSONL corpus (`{"text","lang","category","meta"?}` per line) through the production pipeline
+ * redactPii -> detectLanguage (meta locale/country as hints) -> classifyIntent.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyIntent } from '../domain/classify.js';
+import { detectLanguage, type LanguageHints } from '../domain/language.js';
+import { redactPii } from '../domain/redact.js';
+import { CATEGORIES, type Category, isLanguage, LANGUAGES, type Language } from '../domain/types.js';
+
+/** Corpus scored when no file is given. */
+export const DEFAULT_EVAL_FILE = 'test/fixtures/intent-dev.jsonl';
+
+/** Quality bars of issue 4; `runEval` exits 1 when the corpus misses one of them. */
+export const EVAL_TARGETS = {
+  languageLong: 0.99,
+  languageShort: 0.95,
+  macroF1: 0.93,
+  maxAbstainRate: 0.1,
+} as const;
+
+/** One labelled corpus line. */
+export interface EvalRow {
+  line: number;
+  text: string;
+  lang: Language;
+  category: Category;
+  meta?: { locale?: string; country?: string };
+}
+
+/** Accuracy over a slice of the corpus. */
+export interface Accuracy {
+  correct: number;
+  total: number;
+  accuracy: number;
+}
+
+/** Precision, recall and F1 of one category. */
+export interface CategoryScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+/** A corpus line the pipeline got wrong. */
+export interface EvalMiss {
+  line: number;
+  text: string;
+  kind: 'language' | 'intent';
+  expected: string;
+  got: string;
+  confidence: number;
+  abstained?: boolean;
+}
+
+/** Everything `runEval` measured; `error` is set (and the rest empty) when the corpus was unreadable. */
+export interface EvalReport {
+  file: string;
+  total: number;
+  language: {
+    overall: Accuracy;
+    perLanguage: Record<Language, Accuracy>;
+    /** Texts of one or two words. */
+    short: Accuracy;
+    /** Texts of three words or more. */
+    long: Accuracy;
+    unknown: number;
+  };
+  intent: {
+    /** Accuracy of the best guess, abstained lines included. */
+    accuracy: number;
+    /** Macro-F1 of the best guess over all lines, abstained included. */
+    macroF1: number;
+    /** Macro-F1 over the lines that were not abstained. */
+    answeredMacroF1: number;
+    answeredAccuracy: number;
+    abstained: number;
+    abstainRate: number;
+    perCategory: Record<Category, CategoryScore>;
+    /** confusion[expected][predicted] = count. */
+    confusion: Record<Category, Record<Category, number>>;
+  };
+  targets: { languageLong: boolean; languageShort: boolean; macroF1: boolean; abstain: boolean };
+  misses: EvalMiss[];
+  error?: string;
+}
+
+/** Options of `runEval`; `out` receives every printed line (default: stdout). */
+export interface EvalOptions {
+  file?: string;
+  json?: boolean;
+  out?: (line: string) => void;
+}
+
+/** Thrown for an unreadable corpus; the message names the file and line. */
+export class EvalInputError extends Error {}
+
+/** Words as buyers count them: whitespace-separated chunks holding a letter or a digit. */
+export function countWords(text: string): number {
+  return text.split(/\s+/u).filter((chunk) => /[\p{L}\p{N}]/u.test(chunk)).length;
+}
+
+/** Parses a JSONL corpus; throws `EvalInputError` naming the first bad line. */
+export function parseCorpus(content: string, file: string): EvalRow[] {
+  const rows: EvalRow[] = [];
+  const lines = content.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] ?? '').trim();
+    if (raw.length === 0 || raw.startsWith('//')) continue;
+    const where = `${file}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      throw new EvalInputError(`${where}: not valid JSON (${(error as Error).message})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new EvalInputError(`${where}: expected an object {"text","lang","category","meta"?}`);
+    }
+    const record = value as Record<string, unknown>;
+    const { text, lang, category, meta } = record;
+    if (typeof text !== 'string') throw new EvalInputError(`${where}: "text" must be a string`);
+    if (!isLanguage(lang)) {
+      throw new EvalInputError(
+        `${where}: "lang" must be one of ${LANGUAGES.join(', ')}, got ${JSON.stringify(lang)}`,
+      );
+    }
+    if (typeof category !== 'string' || !(CATEGORIES as readonly string[]).includes(category)) {
+      throw new EvalInputError(
+        `${where}: "category" must be one of ${CATEGORIES.join(', ')}, got ${JSON.stringify(category)}`,
+      );
+    }
+    const row: EvalRow = { line: i + 1, text, lang, category: category as Category };
+    if (meta !== undefined && meta !== null) {
+      if (typeof meta !== 'object' || Array.isArray(meta)) {
+        throw new EvalInputError(`${where}: "meta" must be an object {locale?, country?}`);
+      }
+      const { locale, country } = meta as Record<string, unknown>;
+      row.meta = {
+        ...(typeof locale === 'string' ? { locale } : {}),
+        ...(typeof country === 'string' ? { country } : {}),
+      };
+    }
+    rows.push(row);
+  }
+  if (rows.length === 0) throw new EvalInputError(`${file}: no corpus lines`);
+  return rows;
+}
+
+function accuracy(correct: number, total: number): Accuracy {
+  return { correct, total, accuracy: total === 0 ? 1 : correct / total };
+}
+
+function hintsOf(row: EvalRow): LanguageHints | undefined {
+  if (row.meta === undefined) return undefined;
+  const hints: LanguageHints = {};
+  if (row.meta.locale !== undefined) hints.locale = row.meta.locale;
+  if (row.meta.country !== undefined) hints.country = row.meta.country;
+  return hints;
+}
+
+function fallbackLanguage(row: EvalRow): Language {
+  const code = row.meta?.locale?.toLowerCase().split(/[-_]/)[0];
+  return isLanguage(code) ? code : 'en';
+}
+
+function macroF1(scores: Record<Category, CategoryScore>, present: ReadonlySet<Category>): number {
+  const used = CATEGORIES.filter((c) => present.has(c));
+  if (used.length === 0) return 1;
+  return used.reduce((sum, c) => sum + scores[c].f1, 0) / used.length;
+}
+
+function categoryScores(pairs: ReadonlyArray<[Category, Category]>): Record<Category, CategoryScore> {
+  const scores = {} as Record<Category, CategoryScore>;
+  for (const c of CATEGORIES) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [expected, got] of pairs) {
+      if (got === c && expected === c) tp++;
+      else if (got === c) fp++;
+      else if (expected === c) fn++;
+    }
+    const precision = tp + fp === 0 ? (fn === 0 ? 1 : 0) : tp / (tp + fp);
+    const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    scores[c] = { precision, recall, f1, support: tp + fn };
+  }
+  return scores;
+}
+
+/** Runs the pipeline over parsed rows and scores it (no I/O). */
+export function evaluateCorpus(rows: readonly EvalRow[], file = '(memory)'): EvalReport {
+  const perLang = Object.fromEntries(LANGUAGES.map((l) => [l, { correct: 0, total: 0 }])) as Record<
+    Language,
+    { correct: number; total: number }
+  >;
+  const confusion = Object.fromEntries(
+    CATEGORIES.map((c) => [c, Object.fromEntries(CATEGORIES.map((d) => [d, 0]))]),
+  ) as Record<Category, Record<Category, number>>;
+  let langCorrect = 0;
+  let shortCorrect = 0;
+  let shortTotal = 0;
+  let longCorrect = 0;
+  let longTotal = 0;
+  let unknown = 0;
+  let abstained = 0;
+  const all: Array<[Category, Category]> = [];
+  const answered: Array<[Category, Category]> = [];
+  const misses: EvalMiss[] = [];
+
+  for (const row of rows) {
+    const redacted = redactPii(row.text).text;
+    const detected = detectLanguage(redacted, hintsOf(row));
+    const language = detected.language === 'unknown' ? fallbackLanguage(row) : detected.language;
+    const intent = classifyIntent(redacted, language);
+
+    const langOk = detected.language === row.lang;
+    const short = countWords(row.text) <= 2;
+    const bucket = perLang[row.lang];
+    bucket.total++;
+    if (langOk) {
+      langCorrect++;
+      bucket.correct++;
+    }
+    if (detected.language === 'unknown') unknown++;
+    if (short) {
+      shortTotal++;
+      if (langOk) shortCorrect++;
+    } else {
+      longTotal++;
+      if (langOk) longCorrect++;
+    }
+    if (!langOk) {
+      misses.push({
+        line: row.line,
+        text: row.text,
+        kind: 'language',
+        expected: row.lang,
+        got: detected.language,
+        confidence: detected.confidence,
+      });
+    }
+
+    confusion[row.category][intent.category]++;
+    all.push([row.category, intent.category]);
+    if (intent.abstained) abstained++;
+    else answered.push([row.category, intent.category]);
+    if (intent.category !== row.category) {
+      misses.push({
+        line: row.line,
+        text: row.text,
+        kind: 'intent',
+        expected: row.category,
+        got: intent.category,
+        confidence: intent.confidence,
+        abstained: intent.abstained,
+      });
+    }
+  }
+
+  const present = new Set(rows.map((r) => r.category));
+  const perCategory = categoryScores(all);
+  const answeredScores = categoryScores(answered);
+  const intentCorrect = all.filter(([e, g]) => e === g).length;
+  const answeredCorrect = answered.filter(([e, g]) => e === g).length;
+  const short = accuracy(shortCorrect, shortTotal);
+  const long = accuracy(longCorrect, longTotal);
+  const f1 = macroF1(perCategory, present);
+  const abstainRate = rows.length === 0 ? 0 : abstained / rows.length;
+  return {
+    file,
+    total: rows.length,
+    language: {
+      overall: accuracy(langCorrect, rows.length),
+      perLanguage: Object.fromEntries(
+        LANGUAGES.map((l) => [l, accuracy(perLang[l].correct, perLang[l].total)]),
+      ) as Record<Language, Accuracy>,
+      short,
+      long,
+      unknown,
+    },
+    intent: {
+      accuracy: rows.length === 0 ? 1 : intentCorrect / rows.length,
+      macroF1: f1,
+      answeredMacroF1: macroF1(answeredScores, new Set(answered.map(([e]) => e))),
+      answeredAccuracy: answered.length === 0 ? 1 : answeredCorrect / answered.length,
+      abstained,
+      abstainRate,
+      perCategory,
+      confusion,
+    },
+    targets: {
+      languageLong: long.accuracy >= EVAL_TARGETS.languageLong,
+      languageShort: short.accuracy >= EVAL_TARGETS.languageShort,
+      macroF1: f1 >= EVAL_TARGETS.macroF1,
+      abstain: abstainRate <= EVAL_TARGETS.maxAbstainRate,
+    },
+    misses,
+  };
+}
+
+function emptyReport(file: string, error: string): EvalReport {
+  const report = evaluateCorpus([], file);
+  report.error = error;
+  report.targets = { languageLong: false, languageShort: false, macroF1: false, abstain: false };
+  return report;
+}
+
+const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
+const frac = (a: Accuracy): string => `${pct(a.accuracy).padStart(6)}  (${a.correct}/${a.total})`;
+const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+
+const SHORT_NAMES: Readonly<Record<Category, string>> = {
+  not_received: 'n_rcv',
+  damaged: 'dmg',
+  not_as_described: 'n_a_d',
+  wrong_item: 'wrong',
+  refund_request: 'rfnd',
+  return_exchange: 'rtrn',
+  customs_tax: 'cstm',
+  payment: 'pay',
+  shipping_inquiry: 'ship',
+  product_question: 'prod',
+  other: 'other',
+};
+
+/** Formats a report as the human-readable text `runEval` prints. */
+export function formatReport(report: EvalReport): string[] {
+  const lines: string[] = [];
+  const { language: lang, intent } = report;
+  lines.push(`eval ${report.file}: ${report.total} messages`);
+  lines.push('');
+  lines.push('language');
+  lines.push(`  overall          ${frac(lang.overall)}   unknown: ${lang.unknown}`);
+  for (const l of LANGUAGES) lines.push(`  ${l}               ${frac(lang.perLanguage[l])}`);
+  lines.push(
+    `  1-2 words        ${frac(lang.short)}   target >= ${pct(EVAL_TARGETS.languageShort)}: ${mark(report.targets.languageShort)}`,
+  );
+  lines.push(
+    `  3+ words         ${frac(lang.long)}   target >= ${pct(EVAL_TARGETS.languageLong)}: ${mark(report.targets.languageLong)}`,
+  );
+  lines.push('');
+  lines.push('intent');
+  lines.push(`  accuracy         ${pct(intent.accuracy)}`);
+  lines.push(
+    `  macro-F1         ${intent.macroF1.toFixed(3)}   target >= ${EVAL_TARGETS.macroF1}: ${mark(report.targets.macroF1)}`,
+  );
+  lines.push(
+    `  abstained        ${pct(intent.abstainRate)} (${intent.abstained})   target <= ${pct(EVAL_TARGETS.maxAbstainRate)}: ${mark(report.targets.abstain)}`,
+  );
+  lines.push(
+    `  answered only    accuracy ${pct(intent.answeredAccuracy)}, macro-F1 ${intent.answeredMacroF1.toFixed(3)}`,
+  );
+  lines.push('');
+  lines.push(`  ${'category'.padEnd(18)} precision  recall     f1  support`);
+  for (const c of CATEGORIES) {
+    const s = intent.perCategory[c];
+    lines.push(
+      `  ${c.padEnd(18)} ${s.precision.toFixed(3).padStart(9)} ${s.recall.toFixed(3).padStart(7)} ${s.f1.toFixed(3).padStart(6)} ${String(s.support).padStart(8)}`,
+    );
+  }
+  lines.push('');
+  lines.push('confusion (rows: expected, columns: predicted)');
+  lines.push(`  ${''.padEnd(18)}${CATEGORIES.map((c) => SHORT_NAMES[c].padStart(6)).join('')}`);
+  for (const c of CATEGORIES) {
+    const row = CATEGORIES.map((d) => {
+      const n = intent.confusion[c][d];
+      return (n === 0 ? '.' : String(n)).padStart(6);
+    }).join('');
+    lines.push(`  ${c.padEnd(18)}${row}`);
+  }
+  lines.push('');
+  lines.push(`misclassified (${report.misses.length})`);
+  for (const miss of report.misses) {
+    const flag = miss.abstained ? ' abstained' : '';
+    lines.push(
+      `  ${String(miss.line).padStart(4)} ${miss.kind.padEnd(8)} expected ${miss.expected}, got ${miss.got} (${miss.confidence.toFixed(2)}${flag}): ${miss.text}`,
+    );
+  }
+  return lines;
+}
+
+/** Scores a labelled JSONL corpus and prints the report; exit 0 = targets met, 1 = missed, 2 = bad input. */
+export async function runEval(options: EvalOptions = {}): Promise<{ exitCode: number; report: EvalReport }> {
+  const file = options.file ?? DEFAULT_EVAL_FILE;
+  const out = options.out ?? ((line: string) => console.log(line));
+  let rows: EvalRow[];
+  try {
+    let content: string;
+    try {
+      content = await readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new EvalInputError(
+        code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${(error as Error).message})`,
+      );
+    }
+    rows = parseCorpus(content, file);
+  } catch (error) {
+    if (!(error instanceof EvalInputError)) throw error;
+    const report = emptyReport(file, error.message);
+    out(options.json ? JSON.stringify({ error: error.message }) : `error: ${error.message}`);
+    return { exitCode: 2, report };
+  }
+  const report = evaluateCorpus(rows, file);
+  if (options.json) out(JSON.stringify(report, null, 2));
+  else for (const line of formatReport(report)) out(line);
+  const met = Object.values(report.targets).every(Boolean);
+  return { exitCode: met ? 0 : 1, report };
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const args = process.argv.slice(2);
+  const file = args.find((arg) => !arg.startsWith('--'));
+  const { exitCode } = await runEval({
+    ...(file === undefined ? {} : { file }),
+    json: args.includes('--json'),
+  });
+  process.exitCode = exitCode;
+}

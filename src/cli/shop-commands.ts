@@ -1,0 +1,115 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { isLanguage, type Language } from '../domain/types.js';
+import { saveShopCredentials } from './local-state.js';
+import { CliError, expectOk, findService } from './service.js';
+
+/** A created shop as the CLI reports it (the token appears here once). */
+export interface CreatedShop {
+  shop: { id: string; name: string; defaultLanguage: Language; plan: string };
+  apiToken: string;
+  telegramLinkCode: string;
+}
+
+/**
+ * Creates a shop through the running service (admin token or the local control token), or
+ * directly in the database when no service runs; saves the token for later CLI commands.
+ */
+export async function createShopFromCli(input: {
+  name: string;
+  defaultLanguage: Language;
+  sellerLanguage?: Language;
+  plan: 'free' | 'auto';
+  url?: string;
+}): Promise<CreatedShop & { via: 'service' | 'database' }> {
+  const config = loadConfig();
+  const body = {
+    name: input.name,
+    defaultLanguage: input.defaultLanguage,
+    plan: input.plan,
+    ...(input.sellerLanguage ? { sellerLanguage: input.sellerLanguage } : {}),
+  };
+  const service = await findService(config, input.url);
+  let created: CreatedShop;
+  let via: 'service' | 'database';
+  if (service) {
+    const token = process.env.ADMIN_TOKEN ?? service.controlToken;
+    if (!token) {
+      throw new CliError(
+        `the service at ${service.url} is not this machine's (no DATA_DIR/control.json): set ADMIN_TOKEN to create shops there`,
+      );
+    }
+    created = expectOk(await service.call('POST', '/v1/admin/shops', { token, body }), 'shop create').json;
+    via = 'service';
+  } else {
+    const { openDatabase } = await import('../db/client.js');
+    const { createShop } = await import('../db/shops-repo.js');
+    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    try {
+      await database.migrate();
+      const result = await createShop(database.db, body);
+      created = {
+        shop: {
+          id: result.shop.id,
+          name: result.shop.name,
+          defaultLanguage: result.shop.defaultLanguage,
+          plan: result.shop.plan,
+        },
+        apiToken: result.apiToken,
+        telegramLinkCode: result.telegramLinkCode,
+      };
+    } finally {
+      await database.close();
+    }
+    via = 'database';
+  }
+  saveShopCredentials(config.DATA_DIR, {
+    id: created.shop.id,
+    name: created.shop.name,
+    token: created.apiToken,
+    telegramLinkCode: created.telegramLinkCode,
+  });
+  return { ...created, via };
+}
+
+function language(value: string): Language {
+  if (!isLanguage(value)) throw new CliError(`language must be one of en, es, fr, ru, pt (got "${value}")`);
+  return value;
+}
+
+/** `sellerdesk shop create`. */
+export function registerShopCommands(program: Command): void {
+  const shop = program.command('shop').description('manage shops');
+  shop
+    .command('create')
+    .description('create a shop; prints its API token once and the Telegram link code')
+    .requiredOption('--name <name>', 'shop name')
+    .option('--default-language <code>', 'language of drafts when the buyer language is unclear', 'en')
+    .option(
+      '--seller-language <code>',
+      'language the bot speaks to the seller (default: the default language)',
+    )
+    .option('--plan <plan>', 'free (every reply approved by hand) or auto', 'free')
+    .option('--url <url>', 'service URL (default: the local service, if running)')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      if (options.plan !== 'free' && options.plan !== 'auto')
+        throw new CliError('--plan must be free or auto');
+      const created = await createShopFromCli({
+        name: options.name,
+        defaultLanguage: language(options.defaultLanguage),
+        ...(options.sellerLanguage ? { sellerLanguage: language(options.sellerLanguage) } : {}),
+        plan: options.plan,
+        url: options.url,
+      });
+      if (options.json) {
+        console.log(JSON.stringify(created, null, 2));
+        return;
+      }
+      console.log(`Shop created: ${created.shop.name} (${created.shop.id}) via the ${created.via}`);
+      console.log(
+        `API token (shown once, saved for this CLI in DATA_DIR/cli-credentials.json):\n  ${created.apiToken}`,
+      );
+      console.log(`Telegram: send "/start ${created.telegramLinkCode}" to your bot to link a chat.`);
+    });
+}

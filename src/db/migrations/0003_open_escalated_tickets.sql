@@ -1,0 +1,2 @@
+DROP INDEX "tickets_one_open_per_order_buyer";--> statement-breakpoint
+CREATE UNIQUE INDEX "tickets_one_open_per_order_buyer" ON "tickets" USING btree ("shop_id","order_id","buyer_id") WHERE status in ('classifying', 'awaiting_approval', 'escalated') and origin = 'buyer';

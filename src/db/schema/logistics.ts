@@ -1,0 +1,58 @@
+import { jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { shops } from './shops.js';
+
+/** A normalized tracking event as stored on a shipment. */
+export interface StoredTrackingEvent {
+  at: string;
+  status: string;
+  description: string;
+  location?: string;
+}
+
+/** Something the shipment watch did (apology, coupon, escalation, pickup reminder). */
+export interface ShipmentAction {
+  at: string;
+  kind: string;
+  details?: Record<string, unknown>;
+}
+
+/** One tracked parcel of a shop, mirrored from its ShipmentWatch workflow. */
+export const shipments = pgTable(
+  'shipments',
+  {
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    trackingNumber: text('tracking_number').notNull(),
+    orderId: text('order_id').notNull(),
+    carrier: text('carrier').notNull(),
+    buyerId: text('buyer_id').notNull(),
+    buyerLocale: text('buyer_locale'),
+    state: text('state').notNull(),
+    leg: text('leg'),
+    lastEventAt: timestamp('last_event_at', { withTimezone: true }),
+    stalledSince: timestamp('stalled_since', { withTimezone: true }),
+    events: jsonb('events').$type<StoredTrackingEvent[]>().notNull().default([]),
+    actions: jsonb('actions').$type<ShipmentAction[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.trackingNumber] })],
+);
+
+/** A listing validation request and its findings. */
+export const listingValidations = pgTable('listing_validations', {
+  id: text('id').primaryKey(),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id, { onDelete: 'cascade' }),
+  listingId: text('listing_id').notNull(),
+  status: text('status').$type<'running' | 'completed' | 'failed'>().notNull(),
+  request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+  findings: jsonb('findings').$type<Array<Record<string, unknown>>>().notNull().default([]),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+});
+
+export type Shipment = typeof shipments.$inferSelect;
+export type ListingValidation = typeof listingValidations.$inferSelect;

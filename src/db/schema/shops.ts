@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ShopSettings } from '../../domain/settings.js';
+import type { Language } from '../../domain/types.js';
+
+/** A seller's shop: the tenant every ticket, token and chat belongs to. */
+export const shops = pgTable('shops', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  defaultLanguage: text('default_language').$type<Language>().notNull(),
+  sellerLanguage: text('seller_language').$type<Language>().notNull(),
+  plan: text('plan').$type<'free' | 'auto'>().notNull(),
+  telegramLinkCode: text('telegram_link_code').notNull().unique(),
+  settings: jsonb('settings').$type<ShopSettings>().notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Bearer tokens of a shop, stored as SHA-256 hashes; the secret is shown once. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    tokenHash: text('token_hash').notNull().unique(),
+    scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_shop_idx').on(t.shopId)],
+);
+
+/** Telegram chats linked to a shop with `/start <code>`; approval cards go to each. */
+export const telegramChats = pgTable(
+  'telegram_chats',
+  {
+    chatId: text('chat_id').primaryKey(),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    language: text('language').$type<Language>(),
+    linkedByUserId: text('linked_by_user_id'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('telegram_chats_shop_idx').on(t.shopId)],
+);
+
+export type Shop = typeof shops.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type TelegramChat = typeof telegramChats.$inferSelect;
+
+export type { ShopSettings } from '../../domain/settings.js';

@@ -1,0 +1,495 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
+import type { Db } from './client.js';
+import { newId } from './ids.js';
+import {
+  approvalCards,
+  buyerMessages,
+  type DeliveryPayload,
+  type DisputeFacts,
+  decisions,
+  deliveries,
+  drafts,
+  type OrderFacts,
+  type Ticket,
+  ticketEvents,
+  tickets,
+} from './schema/index.js';
+
+/** Ticket states in which a new buyer message joins the ticket instead of opening a new one. */
+export const OPEN_STATUSES: TicketStatus[] = ['classifying', 'awaiting_approval', 'escalated'];
+
+/** A buyer message as accepted by the API, with its text already redacted. */
+export interface IncomingMessage {
+  messageId: string;
+  orderId: string;
+  buyerId: string;
+  buyerName?: string | undefined;
+  buyerLocale?: string | undefined;
+  buyerCountry?: string | undefined;
+  redactedText: string;
+  redactedKinds: string[];
+  receivedAt: Date;
+  order?: OrderFacts | undefined;
+  dispute?: DisputeFacts | undefined;
+}
+
+/** Outcome of storing a message: which ticket it belongs to and whether it was already known. */
+export interface IngestResult {
+  ticketId: string;
+  status: TicketStatus;
+  duplicate: boolean;
+  newTicket: boolean;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/**
+ * Stores a buyer message idempotently on (shop, messageId): a repeat returns the same ticket,
+ * a new message joins the open ticket of the same order and buyer, otherwise a ticket is opened.
+ */
+export async function ingestMessage(db: Db, shopId: string, msg: IncomingMessage): Promise<IngestResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const [known] = await tx
+          .select({ ticketId: buyerMessages.ticketId, status: tickets.status })
+          .from(buyerMessages)
+          .innerJoin(tickets, eq(tickets.id, buyerMessages.ticketId))
+          .where(and(eq(buyerMessages.shopId, shopId), eq(buyerMessages.messageId, msg.messageId)))
+          .limit(1);
+        if (known)
+          return { ticketId: known.ticketId, status: known.status, duplicate: true, newTicket: false };
+
+        const [open] = await tx
+          .select({ id: tickets.id, status: tickets.status })
+          .from(tickets)
+          .where(
+            and(
+              eq(tickets.shopId, shopId),
+              eq(tickets.orderId, msg.orderId),
+              eq(tickets.buyerId, msg.buyerId),
+              eq(tickets.origin, 'buyer'),
+              inArray(tickets.status, OPEN_STATUSES),
+            ),
+          )
+          .limit(1)
+          .for('update');
+        let ticketId: string;
+        let status: TicketStatus;
+        if (open) {
+          ticketId = open.id;
+          status = open.status;
+          await tx
+            .update(tickets)
+            .set({
+              updatedAt: new Date(),
+              ...(msg.order ? { order: msg.order } : {}),
+              ...(msg.dispute ? { dispute: msg.dispute } : {}),
+              ...(msg.buyerName ? { buyerName: msg.buyerName } : {}),
+            })
+            .where(eq(tickets.id, ticketId));
+        } else {
+          ticketId = newId('tkt');
+          status = 'classifying';
+          await tx.insert(tickets).values({
+            id: ticketId,
+            shopId,
+            orderId: msg.orderId,
+            buyerId: msg.buyerId,
+            buyerName: msg.buyerName ?? null,
+            status,
+            order: msg.order ?? {},
+            dispute: msg.dispute ?? null,
+          });
+        }
+        await tx.insert(buyerMessages).values({
+          shopId,
+          ticketId,
+          messageId: msg.messageId,
+          text: msg.redactedText,
+          redactedKinds: msg.redactedKinds,
+          buyerLocale: msg.buyerLocale ?? null,
+          buyerCountry: msg.buyerCountry ?? null,
+          receivedAt: msg.receivedAt,
+        });
+        await tx.insert(ticketEvents).values({
+          ticketId,
+          kind: 'buyer_message',
+          details: { messageId: msg.messageId, redacted: msg.redactedKinds },
+          dedupeKey: `msg:${msg.messageId}`,
+        });
+        return { ticketId, status, duplicate: false, newTicket: !open };
+      });
+    } catch (error) {
+      // A concurrent ingest opened the same ticket or stored the same message: retry reads it.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** Loads one ticket of a shop (null when it belongs to another shop or does not exist). */
+export async function getTicket(db: Db, ticketId: string, shopId?: string): Promise<Ticket | null> {
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(shopId ? and(eq(tickets.id, ticketId), eq(tickets.shopId, shopId)) : eq(tickets.id, ticketId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A ticket with its current draft, delivery and timeline, as `GET /v1/tickets/:id` shows it. */
+export async function getTicketView(db: Db, shopId: string, ticketId: string) {
+  const ticket = await getTicket(db, ticketId, shopId);
+  if (!ticket) return null;
+  const [draft] = await db
+    .select()
+    .from(drafts)
+    .where(eq(drafts.ticketId, ticketId))
+    .orderBy(desc(drafts.revision))
+    .limit(1);
+  const events = await db
+    .select({ at: ticketEvents.at, kind: ticketEvents.kind, details: ticketEvents.details })
+    .from(ticketEvents)
+    .where(eq(ticketEvents.ticketId, ticketId))
+    .orderBy(ticketEvents.id);
+  const deliveryRows = await db
+    .select({
+      idempotencyKey: deliveries.idempotencyKey,
+      state: deliveries.state,
+      attempts: deliveries.attempts,
+      target: deliveries.target,
+      deliveredAt: deliveries.deliveredAt,
+    })
+    .from(deliveries)
+    .where(eq(deliveries.ticketId, ticketId));
+  return { ticket, draft: draft ?? null, events, deliveries: deliveryRows };
+}
+
+/** Lists a shop's tickets newest first, optionally by status; `cursor` is the last seen ticket id. */
+export async function listTickets(
+  db: Db,
+  shopId: string,
+  options: { status?: TicketStatus | undefined; cursor?: string | undefined; limit: number },
+) {
+  const conditions = [eq(tickets.shopId, shopId)];
+  if (options.status) conditions.push(eq(tickets.status, options.status));
+  if (options.cursor) {
+    const [anchor] = await db
+      .select({ createdAt: tickets.createdAt, id: tickets.id })
+      .from(tickets)
+      .where(and(eq(tickets.id, options.cursor), eq(tickets.shopId, shopId)))
+      .limit(1);
+    if (anchor) {
+      conditions.push(
+        sql`(${tickets.createdAt}, ${tickets.id}) < (${anchor.createdAt.toISOString()}::timestamptz, ${anchor.id})`,
+      );
+    }
+  }
+  const rows = await db
+    .select()
+    .from(tickets)
+    .where(and(...conditions))
+    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .limit(options.limit + 1);
+  const page = rows.slice(0, options.limit);
+  return { tickets: page, nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** The redacted buyer messages of a ticket, oldest first. */
+export async function listTicketMessages(db: Db, ticketId: string) {
+  return db
+    .select()
+    .from(buyerMessages)
+    .where(eq(buyerMessages.ticketId, ticketId))
+    .orderBy(buyerMessages.receivedAt, buyerMessages.id);
+}
+
+/** Classification and draft of one revision, written by the ticket workflow. */
+export interface DraftRecord {
+  ticketId: string;
+  revision: number;
+  language: Language;
+  languageConfidence: number;
+  category: Category;
+  confidence: number;
+  urgency: Urgency;
+  abstained: boolean;
+  text: string;
+  source: 'template' | 'fallback';
+  templateId?: string | undefined;
+  templateVersion?: number | undefined;
+  note?: string | undefined;
+  evidence: string[];
+}
+
+/** Stores a draft revision and moves the ticket to `awaiting_approval`; a replay is a no-op. */
+export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(drafts)
+      .values({
+        ticketId: record.ticketId,
+        revision: record.revision,
+        language: record.language,
+        text: record.text,
+        source: record.source,
+        templateId: record.templateId ?? null,
+        templateVersion: record.templateVersion ?? null,
+        note: record.note ?? null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: drafts.id });
+    if (inserted.length === 0) return;
+    await tx
+      .update(tickets)
+      .set({
+        // An escalated ticket stays with the team while it is re-drafted.
+        status: sql`case when ${tickets.status} = 'escalated' then 'escalated' else 'awaiting_approval' end`,
+        language: record.language,
+        languageConfidence: record.languageConfidence,
+        category: record.category,
+        confidence: record.confidence,
+        urgency: record.urgency,
+        abstained: record.abstained ? 1 : 0,
+        currentRevision: record.revision,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(tickets.id, record.ticketId), inArray(tickets.status, OPEN_STATUSES)));
+    await tx
+      .insert(ticketEvents)
+      .values({
+        ticketId: record.ticketId,
+        kind: 'drafted',
+        details: {
+          revision: record.revision,
+          language: record.language,
+          category: record.category,
+          confidence: record.confidence,
+          urgency: record.urgency,
+          abstained: record.abstained,
+          templateId: record.templateId,
+          templateVersion: record.templateVersion,
+          note: record.note,
+          evidence: record.evidence,
+        },
+        dedupeKey: `draft:${record.revision}`,
+      })
+      .onConflictDoNothing();
+  });
+}
+
+/** A seller's accepted decision, as the ticket workflow records it. */
+export interface DecisionRecord {
+  ticketId: string;
+  action: DecisionAction;
+  revision: number;
+  actor: { channel: string; id: string; name?: string | undefined };
+  text?: string | undefined;
+  decidedAt: string;
+}
+
+/** Stores the one decision of a ticket and its resulting status; replays are no-ops. */
+export async function recordDecision(db: Db, record: DecisionRecord, status: TicketStatus): Promise<void> {
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(decisions)
+      .values({
+        ticketId: record.ticketId,
+        action: record.action,
+        revision: record.revision,
+        actorChannel: record.actor.channel,
+        actorId: record.actor.id,
+        actorName: record.actor.name ?? null,
+        text: record.text ?? null,
+        decidedAt: new Date(record.decidedAt),
+      })
+      .onConflictDoNothing()
+      .returning({ id: decisions.id });
+    if (inserted.length === 0) return;
+    if (record.action === 'edit' && record.text !== undefined) {
+      await tx
+        .insert(drafts)
+        .values({
+          ticketId: record.ticketId,
+          revision: record.revision,
+          language: sql`(select language from ${drafts} where ticket_id = ${record.ticketId} order by revision desc limit 1)`,
+          text: record.text,
+          source: 'edit',
+        })
+        .onConflictDoNothing();
+    }
+    await tx
+      .update(tickets)
+      .set({
+        status,
+        decidedBy: {
+          channel: record.actor.channel,
+          id: record.actor.id,
+          ...(record.actor.name ? { name: record.actor.name } : {}),
+        },
+        decidedAt: new Date(record.decidedAt),
+        currentRevision: record.revision,
+        ...(record.text !== undefined ? { finalText: record.text } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(tickets.id, record.ticketId));
+    await tx
+      .insert(ticketEvents)
+      .values({
+        ticketId: record.ticketId,
+        kind: 'decision',
+        details: { action: record.action, revision: record.revision, actor: record.actor },
+        dedupeKey: 'decision',
+      })
+      .onConflictDoNothing();
+  });
+}
+
+/** The accepted decision of a ticket, if any. */
+export async function getDecision(db: Db, ticketId: string) {
+  const [row] = await db.select().from(decisions).where(eq(decisions.ticketId, ticketId)).limit(1);
+  return row ?? null;
+}
+
+/** Appends a timeline event; with a dedupe key, a replayed activity adds it once. */
+export async function addTicketEvent(
+  db: Db,
+  ticketId: string,
+  kind: string,
+  details: Record<string, unknown>,
+  dedupeKey?: string,
+): Promise<void> {
+  await db
+    .insert(ticketEvents)
+    .values({ ticketId, kind, details, dedupeKey: dedupeKey ?? null })
+    .onConflictDoNothing();
+}
+
+/** Creates the delivery row for an idempotency key, or returns the existing one. */
+export async function ensureDelivery(
+  db: Db,
+  input: { ticketId: string; revision: number; target: 'log' | 'http'; payload: DeliveryPayload },
+) {
+  await db
+    .insert(deliveries)
+    .values({
+      idempotencyKey: input.payload.idempotencyKey,
+      ticketId: input.ticketId,
+      revision: input.revision,
+      target: input.target,
+      state: 'pending',
+      payload: input.payload,
+    })
+    .onConflictDoNothing();
+  await db
+    .update(tickets)
+    .set({ deliveryState: 'pending' })
+    .where(and(eq(tickets.id, input.ticketId), sql`${tickets.deliveryState} is distinct from 'delivered'`));
+  const [row] = await db
+    .select()
+    .from(deliveries)
+    .where(eq(deliveries.idempotencyKey, input.payload.idempotencyKey))
+    .limit(1);
+  return row!;
+}
+
+/** Counts one delivery attempt and its error, if it failed. */
+export async function recordDeliveryAttempt(db: Db, key: string, error?: string): Promise<void> {
+  await db
+    .update(deliveries)
+    .set({ attempts: sql`${deliveries.attempts} + 1`, lastError: error ?? null })
+    .where(eq(deliveries.idempotencyKey, key));
+}
+
+/** Marks a delivery done; the ticket shows `deliveryState: delivered`. */
+export async function markDelivered(db: Db, key: string, ticketId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(deliveries)
+      .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
+      .where(and(eq(deliveries.idempotencyKey, key), sql`${deliveries.state} <> 'delivered'`));
+    await tx
+      .update(tickets)
+      .set({ deliveryState: 'delivered', updatedAt: new Date() })
+      .where(eq(tickets.id, ticketId));
+  });
+}
+
+/** Marks a delivery as given up (non-retryable answer from the receiver). */
+export async function markDeliveryFailed(
+  db: Db,
+  key: string,
+  ticketId: string,
+  error: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(deliveries)
+      .set({ state: 'failed', lastError: error })
+      .where(eq(deliveries.idempotencyKey, key));
+    await tx
+      .update(tickets)
+      .set({ deliveryState: 'failed', updatedAt: new Date() })
+      .where(eq(tickets.id, ticketId));
+  });
+}
+
+/** Sets a ticket's final status after delivery (sent) without touching the decision. */
+export async function setTicketStatus(db: Db, ticketId: string, status: TicketStatus): Promise<void> {
+  await db.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticketId));
+}
+
+/** Lists all deliveries in the `log` outbox of a shop, newest first. */
+export async function listOutbox(db: Db, shopId: string, limit = 50) {
+  return db
+    .select({ delivery: deliveries })
+    .from(deliveries)
+    .innerJoin(tickets, eq(tickets.id, deliveries.ticketId))
+    .where(eq(tickets.shopId, shopId))
+    .orderBy(desc(deliveries.createdAt))
+    .limit(limit);
+}
+
+/** Approval cards of a ticket that are still open (not yet edited to an outcome). */
+export async function listOpenCards(db: Db, ticketId: string) {
+  return db
+    .select()
+    .from(approvalCards)
+    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.closed, 0)));
+}
+
+/** Cards already posted for one revision (so a retried activity does not post twice). */
+export async function listCardsForRevision(db: Db, ticketId: string, revision: number) {
+  return db
+    .select()
+    .from(approvalCards)
+    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.revision, revision)));
+}
+
+/** Remembers a posted card. */
+export async function saveCard(
+  db: Db,
+  card: { ticketId: string; revision: number; channel: string; chatId: string; messageId: string },
+): Promise<void> {
+  await db.insert(approvalCards).values(card).onConflictDoNothing();
+}
+
+/** Marks a card as edited to its final state. */
+export async function closeCard(db: Db, id: number): Promise<void> {
+  await db.update(approvalCards).set({ closed: 1 }).where(eq(approvalCards.id, id));
+}
+
+/** Tickets still waiting for a seller, for `/pending`. */
+export async function listPendingTickets(db: Db, shopId: string, limit = 20) {
+  return db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.shopId, shopId), eq(tickets.status, 'awaiting_approval')))
+    .orderBy(tickets.createdAt)
+    .limit(limit);
+}

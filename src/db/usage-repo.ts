@@ -1,0 +1,86 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { DAILY_API_LIMIT, type Plan } from '../domain/plans.js';
+import type { Db } from './client.js';
+import { apiUsage, metering, shopFlags, shops } from './schema/index.js';
+
+/** UTC day (YYYY-MM-DD) and month (YYYY-MM) of an instant. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+function utcMonth(now: Date): string {
+  return now.toISOString().slice(0, 7);
+}
+
+/** Seconds until the next UTC midnight, when the daily quota resets. */
+export function secondsUntilReset(now: Date): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.max(1, Math.ceil((next - now.getTime()) / 1000));
+}
+
+/** The shop's daily API limit: the admin override, else its plan's default. */
+export async function dailyLimit(db: Db, shopId: string): Promise<number> {
+  const [row] = await db
+    .select({ plan: shops.plan, override: shopFlags.dailyApiLimit })
+    .from(shops)
+    .leftJoin(shopFlags, eq(shopFlags.shopId, shops.id))
+    .where(eq(shops.id, shopId))
+    .limit(1);
+  if (!row) return 0;
+  return row.override ?? DAILY_API_LIMIT[row.plan as Plan];
+}
+
+/** Counts one API call and returns the calls made today (including this one). */
+export async function countApiCall(db: Db, shopId: string, now = new Date()): Promise<number> {
+  const [row] = await db
+    .insert(apiUsage)
+    .values({ shopId, day: utcDay(now), calls: 1 })
+    .onConflictDoUpdate({
+      target: [apiUsage.shopId, apiUsage.day],
+      set: { calls: sql`${apiUsage.calls} + 1` },
+    })
+    .returning({ calls: apiUsage.calls });
+  await meter(db, shopId, 'api_calls', now);
+  return row?.calls ?? 1;
+}
+
+/** Takes back a call that was refused for quota, so refusals do not eat tomorrow's view. */
+export async function uncountApiCall(db: Db, shopId: string, now = new Date()): Promise<void> {
+  await db
+    .update(apiUsage)
+    .set({ calls: sql`greatest(${apiUsage.calls} - 1, 0)` })
+    .where(and(eq(apiUsage.shopId, shopId), eq(apiUsage.day, utcDay(now))));
+}
+
+/** Adds one to a monthly meter (api_calls, auto_sent). */
+export async function meter(db: Db, shopId: string, kind: string, now = new Date(), by = 1): Promise<void> {
+  await db
+    .insert(metering)
+    .values({ shopId, month: utcMonth(now), kind, count: by })
+    .onConflictDoUpdate({
+      target: [metering.shopId, metering.month, metering.kind],
+      set: { count: sql`${metering.count} + ${by}` },
+    });
+}
+
+/** Today's calls and limit, and this month's meters, for `GET /v1/usage`. */
+export async function usageSummary(db: Db, shopId: string, now = new Date()) {
+  const [today] = await db
+    .select({ calls: apiUsage.calls })
+    .from(apiUsage)
+    .where(and(eq(apiUsage.shopId, shopId), eq(apiUsage.day, utcDay(now))))
+    .limit(1);
+  const month = await db
+    .select({ kind: metering.kind, count: metering.count })
+    .from(metering)
+    .where(and(eq(metering.shopId, shopId), eq(metering.month, utcMonth(now))));
+  const meters = Object.fromEntries(month.map((m) => [m.kind, m.count]));
+  return {
+    today: {
+      day: utcDay(now),
+      calls: today?.calls ?? 0,
+      limit: await dailyLimit(db, shopId),
+      resetsInSeconds: secondsUntilReset(now),
+    },
+    month: { month: utcMonth(now), apiCalls: meters.api_calls ?? 0, autoSentReplies: meters.auto_sent ?? 0 },
+  };
+}

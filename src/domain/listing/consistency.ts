@@ -1,0 +1,207 @@
+import type { Language } from '../types.js';
+import type { Issue, ListingField, ListingVersion } from './types.js';
+
+/** A measured value found in one language version: a number with a unit, a size or a pack count. */
+export interface Quantity {
+  lang: Language;
+  field: ListingField;
+  /** What is measured: `length`, `mass`, `inch`, `count`, `size:EU`... */
+  dimension: string;
+  /** The value in the dimension's base unit (mm, g, ml, W, minutes...), rounded. */
+  value: number;
+  /** The unit as written, to phrase a suggestion in the same form. */
+  unit: string;
+  /** Factor from `unit` to the base unit. */
+  factor: number;
+  span: [number, number];
+}
+
+interface UnitDef {
+  re: RegExp;
+  dimension: string;
+  factor: number;
+}
+
+/** Unit words after a number; case-sensitive where a letter means two things (5G network vs 5 g). */
+const UNITS: readonly UnitDef[] = [
+  { re: /^(?:mm|мм)$/u, dimension: 'length', factor: 1 },
+  { re: /^(?:cm|см)$/u, dimension: 'length', factor: 10 },
+  { re: /^(?:m|м|metros?|mètres?|meters?|metres?|метр(?:а|ов)?)$/u, dimension: 'length', factor: 1000 },
+  { re: /^(?:km|км)$/u, dimension: 'length', factor: 1_000_000 },
+  { re: /^(?:mg|мг)$/u, dimension: 'mass', factor: 0.001 },
+  { re: /^(?:g|г|gr|gramos?|grammes?|grams?|gramas?|грамм(?:а|ов)?)$/u, dimension: 'mass', factor: 1 },
+  { re: /^(?:kg|кг|kilos?|quilos?)$/u, dimension: 'mass', factor: 1000 },
+  { re: /^(?:ml|мл|mL)$/u, dimension: 'volume', factor: 1 },
+  { re: /^(?:cl)$/u, dimension: 'volume', factor: 10 },
+  { re: /^(?:l|L|л|litros?|litres?|liters?|литр(?:а|ов)?)$/u, dimension: 'volume', factor: 1000 },
+  { re: /^(?:W|Вт)$/u, dimension: 'power', factor: 1 },
+  { re: /^(?:kW|кВт)$/u, dimension: 'power', factor: 1000 },
+  { re: /^(?:V|В)$/u, dimension: 'voltage', factor: 1 },
+  { re: /^(?:mAh|мАч|mah|MAH)$/u, dimension: 'charge', factor: 1 },
+  { re: /^(?:Wh|Втч)$/u, dimension: 'energy', factor: 1 },
+  { re: /^(?:Hz|Гц)$/u, dimension: 'frequency', factor: 1 },
+  { re: /^(?:GHz|ГГц)$/u, dimension: 'frequency', factor: 1e9 },
+  { re: /^(?:GB|Гб|ГБ)$/u, dimension: 'storage', factor: 1 },
+  { re: /^(?:TB|Тб|ТБ)$/u, dimension: 'storage', factor: 1000 },
+  { re: /^(?:°C|ºC|°С)$/u, dimension: 'temperature', factor: 1 },
+  { re: /^%$/u, dimension: 'percent', factor: 1 },
+  { re: /^(?:"|″|inch(?:es)?|pulgadas?|pouces?|polegadas?|дюйм(?:а|ов)?)$/iu, dimension: 'inch', factor: 1 },
+  { re: /^(?:min|mins|minutes?|minutos?|минут[аы]?|мин)$/iu, dimension: 'duration', factor: 1 },
+  { re: /^(?:h|hrs?|hours?|horas?|heures?|час(?:а|ов)?|ч)$/iu, dimension: 'duration', factor: 60 },
+  { re: /^(?:days?|días?|dias?|jours?|дн(?:ей|я)|день)$/iu, dimension: 'duration', factor: 1440 },
+  { re: /^(?:months?|meses|mes|mois|месяц(?:а|ев)?)$/iu, dimension: 'months', factor: 1 },
+  { re: /^(?:years?|años?|anos?|ans?|год(?:а)?|лет)$/iu, dimension: 'years', factor: 1 },
+  {
+    re: /^(?:pcs|pc|pieces?|pzas?|piezas?|uds?|unidades?|pièces?|pcs\.|шт|штук[аи]?|peças?|pares|pairs?|paires?|пар[ы]?)$/iu,
+    dimension: 'count',
+    factor: 1,
+  },
+];
+
+const NUMBER = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+const UNIT_WORD = String.raw`°C|ºC|°С|%|"|″|[\p{L}]+`;
+/** number (x number){0,2} [unit]: dimension chains share the unit that ends them. */
+const MEASURE_RE = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(${NUMBER})((?:\s?(?:x|×|х|\*|-|–|a|à|до|to)\s?(?:${NUMBER})){0,2})\s?(${UNIT_WORD})(?![\p{L}\d])`,
+  'gu',
+);
+/** "pack of 3", "set de 2", "lot de 4", "набор из 3", "kit com 2". */
+const PACK_RE =
+  /(?<![\p{L}])(?:pack|set|lot|kit|paquete|juego|conjunto|набор|комплект|упаковка|pacote|conjunto)\s(?:of|de|com|из|c|с)\s(\d{1,3})(?![\d\p{L}])/giu;
+const SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
+
+function parseNumber(raw: string, lang: Language): number {
+  const compact = raw.replace(/[\u00a0\u202f ]/g, '');
+  // "1.500" (ES/PT) and "1,500" (EN) are thousands; "2,5" and "2.5" decimals.
+  const thousands = lang === 'en' ? /^\d{1,3}(?:,\d{3})+$/ : /^\d{1,3}(?:\.\d{3})+$/;
+  if (thousands.test(compact)) return Number(compact.replace(/[.,]/g, ''));
+  return Number(compact.replace(',', '.'));
+}
+
+function unitOf(word: string): UnitDef | undefined {
+  const bare = word.replace(/\.$/, '');
+  return UNITS.find((u) => u.re.test(bare) || u.re.test(word));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Numbers with units, dimension chains, shoe sizes and pack counts in one field. */
+export function extractQuantities(text: string, lang: Language, field: ListingField): Quantity[] {
+  const found: Quantity[] = [];
+  for (const match of text.matchAll(MEASURE_RE)) {
+    const unitWord = match[3]!;
+    const unit = unitOf(unitWord);
+    if (!unit) continue;
+    const start = match.index ?? 0;
+    const numbers = [match[1]!, ...(match[2]?.match(new RegExp(NUMBER, 'g')) ?? [])];
+    let offset = start;
+    for (const raw of numbers) {
+      const at = text.indexOf(raw, offset);
+      offset = at + raw.length;
+      found.push({
+        lang,
+        field,
+        dimension: unit.dimension,
+        value: round(parseNumber(raw, lang) * unit.factor),
+        unit: unitWord,
+        factor: unit.factor,
+        span: [at, start + match[0].length],
+      });
+    }
+  }
+  const measured = found.map((q) => q.span);
+  for (const match of text.matchAll(PACK_RE)) {
+    const start = match.index ?? 0;
+    // "набор из 4 штук": the count is already measured ("4 штук").
+    if (measured.some(([s, e]) => start < e && s < start + match[0].length)) continue;
+    found.push({
+      lang,
+      field,
+      dimension: 'count',
+      value: Number(match[1]),
+      unit: '',
+      factor: 1,
+      span: [start, start + match[0].length],
+    });
+  }
+  for (const match of text.matchAll(SIZE_RE)) {
+    const start = match.index ?? 0;
+    const system = match[1] === 'EUR' ? 'EU' : match[1]!;
+    found.push({
+      lang,
+      field,
+      dimension: `size:${system}`,
+      value: Number(match[2]!.replace(',', '.')),
+      unit: system,
+      factor: 1,
+      span: [start, start + match[0].length],
+    });
+  }
+  return found;
+}
+
+function formatValue(q: Quantity, base: number): string {
+  const value = round(base / q.factor);
+  const text = q.lang === 'en' ? String(value) : String(value).replace('.', ',');
+  if (q.dimension.startsWith('size:')) return `${q.unit} ${text}`;
+  if (q.unit === '') return text;
+  return /^[%"″°]/.test(q.unit) ? `${text}${q.unit}` : `${text} ${q.unit}`;
+}
+
+/**
+ * Numbers, units, sizes and quantities that differ between language versions. Per dimension, the
+ * values most versions agree on are the reference (with two versions, English or the first one);
+ * a version stating a value outside it gets `inconsistent_value` on that value.
+ */
+export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
+  if (versions.length < 2) return [];
+  const order = [...versions].sort((a, b) => (a.lang === 'en' ? -1 : b.lang === 'en' ? 1 : 0));
+  const byLang = new Map<Language, Quantity[]>();
+  for (const v of order) {
+    byLang.set(v.lang, [
+      ...extractQuantities(v.title, v.lang, 'title'),
+      ...extractQuantities(v.description, v.lang, 'description'),
+    ]);
+  }
+  const dimensions = new Set([...byLang.values()].flat().map((q) => q.dimension));
+  const issues: Issue[] = [];
+  for (const dimension of dimensions) {
+    const sets = new Map<Language, Set<number>>();
+    for (const [lang, qs] of byLang) {
+      const values = qs.filter((q) => q.dimension === dimension).map((q) => q.value);
+      if (values.length > 0) sets.set(lang, new Set(values));
+    }
+    if (sets.size < 2) continue;
+    const counts = new Map<number, number>();
+    for (const set of sets.values()) for (const v of set) counts.set(v, (counts.get(v) ?? 0) + 1);
+    let reference = new Set([...counts].filter(([, n]) => n > sets.size / 2).map(([v]) => v));
+    if (reference.size === 0 || sets.size === 2) reference = sets.values().next().value ?? new Set<number>();
+    for (const [lang, set] of sets) {
+      const missing = [...reference].filter((v) => !set.has(v));
+      for (const q of byLang.get(lang)!.filter((x) => x.dimension === dimension)) {
+        if (reference.has(q.value)) continue;
+        const expected = missing.length === 1 ? formatValue(q, missing[0]!) : undefined;
+        const others = [...reference].map((v) => formatValue(q, v)).join(', ');
+        issues.push({
+          lang,
+          field: q.field,
+          kind: 'inconsistent_value',
+          code: 'value',
+          params: { value: formatValue(q, q.value), others },
+          span: q.span,
+          ...(expected ? { suggestion: expected } : {}),
+        });
+      }
+    }
+  }
+  // One finding per stated value, even when a chain repeats it.
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.lang}:${i.field}:${i.span?.[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

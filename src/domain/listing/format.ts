@@ -1,0 +1,110 @@
+import type { Language } from '../types.js';
+import type { Issue, ListingField } from './types.js';
+
+/** Length limits of a listing; marketplaces differ, so a caller may tighten them. */
+export interface FieldLimits {
+  /** Longest title (characters); 128 is AliExpress's limit and under Amazon's and Ozon's. */
+  maxTitleLength: number;
+  minTitleLength: number;
+  minTitleWords: number;
+  minDescriptionLength: number;
+  minDescriptionWords: number;
+}
+
+/** Default limits; `maxTitleLength` 128 characters. */
+export const DEFAULT_FIELD_LIMITS: FieldLimits = {
+  maxTitleLength: 128,
+  minTitleLength: 12,
+  minTitleWords: 2,
+  minDescriptionLength: 80,
+  minDescriptionWords: 12,
+};
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Empty or too-short title and description fields. */
+export function checkTooShort(
+  lang: Language,
+  field: ListingField,
+  text: string,
+  limits: FieldLimits = DEFAULT_FIELD_LIMITS,
+): Issue[] {
+  const trimmed = text.trim();
+  const words = wordCount(trimmed);
+  const [minLength, minWords] =
+    field === 'title'
+      ? [limits.minTitleLength, limits.minTitleWords]
+      : [limits.minDescriptionLength, limits.minDescriptionWords];
+  if (trimmed.length >= minLength && words >= minWords) return [];
+  return [
+    {
+      lang,
+      field,
+      kind: 'too_short',
+      code: trimmed.length === 0 ? 'empty' : field,
+      params: { length: trimmed.length, min: minLength, words, minWords },
+      ...(trimmed.length > 0 ? { span: [0, text.length] as [number, number] } : {}),
+    },
+  ];
+}
+
+/** A title longer than the marketplace limit; the span marks the overflow. */
+export function checkTitleLength(
+  lang: Language,
+  title: string,
+  limits: FieldLimits = DEFAULT_FIELD_LIMITS,
+): Issue[] {
+  const length = [...title.trim()].length;
+  if (length <= limits.maxTitleLength) return [];
+  const cut = title.lastIndexOf(' ', limits.maxTitleLength);
+  const suggestion = title.slice(0, cut > limits.maxTitleLength / 2 ? cut : limits.maxTitleLength).trim();
+  return [
+    {
+      lang,
+      field: 'title',
+      kind: 'title_too_long',
+      code: 'title',
+      params: { length, max: limits.maxTitleLength },
+      span: [limits.maxTitleLength, title.length],
+      suggestion,
+    },
+  ];
+}
+
+/** Sentence case for an all-caps title, keeping short acronyms (USB, LED, XL) upper case. */
+export function sentenceCase(title: string): string {
+  let first = true;
+  return title.replace(/[\p{L}]+/gu, (word) => {
+    const keep =
+      word.length <= 3 &&
+      /^\p{Lu}+$/u.test(word) &&
+      !/^(?:THE|AND|FOR|DE|LA|LE|EL|LOS|LES|DES|UNA|UNE|UM|UMA|ДЛЯ|ИЗ)$/u.test(word);
+    const lower = keep ? word : word.toLowerCase();
+    if (first) {
+      first = false;
+      return keep ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    }
+    return lower;
+  });
+}
+
+/** A title shouted in capitals (most of its longer words all upper case). */
+export function checkAllCaps(lang: Language, title: string): Issue[] {
+  const words = title.match(/[\p{L}]{4,}/gu) ?? [];
+  if (words.length < 2) return [];
+  const upper = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
+  if (upper / words.length < 0.75) return [];
+  return [
+    {
+      lang,
+      field: 'title',
+      kind: 'all_caps',
+      code: 'title',
+      params: {},
+      span: [0, title.length],
+      suggestion: sentenceCase(title),
+    },
+  ];
+}

@@ -1,0 +1,179 @@
+import type { Language } from '../types.js';
+
+/** One terminology rule: a pattern that is wrong in a language and what to write instead. */
+export interface GlossaryEntry {
+  /** Message code under `terminology.` in validation.json. */
+  code: 'decimal_separator' | 'false_friend' | 'wording' | 'imperial_unit';
+  /** Pattern source (`\b` is Unicode-aware); matched case-insensitively. */
+  pattern: string;
+  /** Replacement template (`$1`...) for the suggestion. */
+  replace?: string;
+  /** Why, in English, for maintainers; sellers see the localized message. */
+  note: string;
+}
+
+const METRIC_UNITS =
+  '(?=\\s?(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|V|mAh|Ah|Wh|GHz|Hz|°C|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|В|мАч)(?![\\p{L}]))';
+
+const COMMA_DECIMAL: GlossaryEntry = {
+  code: 'decimal_separator',
+  pattern: `(?<![\\d.,])(\\d+)\\.(\\d{1,2})${METRIC_UNITS}`,
+  replace: '$1,$2',
+  note: 'ES/FR/RU/PT write decimals with a comma: 2,5 kg',
+};
+
+const IMPERIAL_IN_METRIC: GlossaryEntry = {
+  code: 'imperial_unit',
+  pattern: '(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|ft|feet|lbs?|pounds?|oz|ounces?|°F)\\b',
+  note: 'buyers in metric countries expect cm, kg, g and °C; English unit words are left-over English',
+};
+
+/**
+ * Per-language terminology kept as data: decimal separators, English units in metric markets,
+ * false friends and machine-translation calques, and the wording marketplaces expect.
+ */
+export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
+  en: [
+    {
+      code: 'decimal_separator',
+      pattern: `(?<![\\d.,])(\\d+),(\\d{1,2})${METRIC_UNITS}`,
+      replace: '$1.$2',
+      note: 'English writes decimals with a point: 2.5 kg',
+    },
+  ],
+  es: [
+    COMMA_DECIMAL,
+    IMPERIAL_IN_METRIC,
+    {
+      code: 'wording',
+      pattern: '\\benvío libre\\b',
+      replace: 'envío gratis',
+      note: 'calque of "free shipping"',
+    },
+    {
+      code: 'wording',
+      pattern: '\\bpaquete incluido\\b',
+      replace: 'contenido del paquete',
+      note: 'MT calque of "package included"',
+    },
+    {
+      code: 'wording',
+      pattern: '\\btamaño:?\\s+(XXS|XS|S|M|L|XL|XXL|XXXL)\\b',
+      replace: 'talla $1',
+      note: 'clothing sizes are "talla", not "tamaño"',
+    },
+    {
+      code: 'false_friend',
+      pattern: '\\bremover (la|el|los|las)\\b',
+      replace: 'quitar $1',
+      note: '"remover" means to stir',
+    },
+    {
+      code: 'false_friend',
+      pattern: '\\blibrería (de|para) (fotos|música|aplicaciones)\\b',
+      replace: 'biblioteca $1 $2',
+      note: 'library, not bookshop',
+    },
+  ],
+  fr: [
+    COMMA_DECIMAL,
+    IMPERIAL_IN_METRIC,
+    {
+      code: 'wording',
+      pattern: '\\blivraison libre\\b',
+      replace: 'livraison gratuite',
+      note: 'calque of "free shipping"',
+    },
+    {
+      code: 'wording',
+      pattern: '\\bpaquet inclus\\b',
+      replace: 'contenu du colis',
+      note: 'MT calque of "package included"',
+    },
+    {
+      code: 'false_friend',
+      pattern: '\\bmatériel(\\s?:)',
+      replace: 'matière$1',
+      note: 'a garment\'s "matériel" is equipment; the material is "matière"',
+    },
+    {
+      code: 'false_friend',
+      pattern: '\\bsupporte le chargement\\b',
+      replace: 'prend en charge la recharge',
+      note: 'calque of "supports charging"',
+    },
+  ],
+  ru: [
+    COMMA_DECIMAL,
+    IMPERIAL_IN_METRIC,
+    {
+      code: 'wording',
+      pattern: '\\bсвободная доставка\\b',
+      replace: 'бесплатная доставка',
+      note: 'calque of "free shipping"',
+    },
+    {
+      code: 'wording',
+      pattern: '\\bпакет включ[её]н\\b',
+      replace: 'комплектация',
+      note: 'MT calque of "package included"',
+    },
+    {
+      code: 'false_friend',
+      pattern: '\\bкейс для (телефона|смартфона|наушников)\\b',
+      replace: 'чехол для $1',
+      note: 'a phone case is "чехол"',
+    },
+    {
+      code: 'false_friend',
+      pattern: '\\bаккуратн(ые|ое|ый|ая|ых) (измерени\\p{L}*|показани\\p{L}*)',
+      replace: 'точн$1 $2',
+      note: '"аккуратный" means neat, not accurate',
+    },
+  ],
+  pt: [
+    COMMA_DECIMAL,
+    IMPERIAL_IN_METRIC,
+    {
+      code: 'wording',
+      pattern: '\\benvio livre\\b',
+      replace: 'frete grátis',
+      note: 'calque of "free shipping"',
+    },
+    {
+      code: 'wording',
+      pattern: '\\bpacote incluído\\b',
+      replace: 'conteúdo da embalagem',
+      note: 'MT calque of "package included"',
+    },
+    {
+      code: 'false_friend',
+      pattern: '\\bcostumes? de (halloween|carnaval|festa)\\b',
+      replace: 'fantasia de $1',
+      note: '"costume" means habit',
+    },
+    {
+      code: 'false_friend',
+      pattern: '\\besquisit(o|a|os|as)\\b',
+      replace: 'requintad$1',
+      note: '"esquisito" means weird',
+    },
+  ],
+};
+
+/** Shoe size systems: the one each market reads, and offsets from EU sizes (approximate, men's). */
+export const SIZE_SYSTEMS: Readonly<Record<Language, { local: 'US' | 'EU' | 'BR'; fromEu: number }>> = {
+  en: { local: 'US', fromEu: -33 },
+  es: { local: 'EU', fromEu: 0 },
+  fr: { local: 'EU', fromEu: 0 },
+  ru: { local: 'EU', fromEu: 0 },
+  pt: { local: 'BR', fromEu: -2 },
+};
+
+/** Offsets from EU of the systems sellers quote (US men's, UK, BR). */
+export const SIZE_OFFSETS_FROM_EU: Readonly<Record<'US' | 'EU' | 'BR' | 'UK', number>> = {
+  US: -33,
+  UK: -34,
+  EU: 0,
+  BR: -2,
+};

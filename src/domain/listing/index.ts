@@ -1,0 +1,32 @@
+export type { ClaimCode } from './claims.js';
+export { checkClaims } from './claims.js';
+export { checkConsistency, extractQuantities, type Quantity } from './consistency.js';
+export {
+  checkAllCaps,
+  checkTitleLength,
+  checkTooShort,
+  DEFAULT_FIELD_LIMITS,
+  type FieldLimits,
+} from './format.js';
+export { checkDeclaredLanguage, findWrongLanguage } from './language-check.js';
+export {
+  interpolate,
+  KIND_SEVERITY,
+  localizeIssues,
+  MissingValidationMessageError,
+  summarizeFindings,
+  type ValidationMessages,
+} from './messages.js';
+export { checkPlaceholders } from './placeholders.js';
+export { checkSpelling } from './spelling.js';
+export { checkTerminology } from './terminology.js';
+export * from './types.js';
+export { checkUntranslated } from './untranslated.js';
+export {
+  type ListingCheckDeps,
+  type ListingTexts,
+  listingVersions,
+  sharedTerms,
+  validateAcrossLanguages,
+  validateLanguageVersion,
+} from './validate.js';

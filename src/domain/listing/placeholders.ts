@@ -1,0 +1,60 @@
+import type { Language } from '../types.js';
+import type { Issue, ListingField } from './types.js';
+
+interface DebrisPattern {
+  code: 'template' | 'bracket' | 'lorem' | 'mt_artifact' | 'markup' | 'encoding';
+  re: RegExp;
+}
+
+/**
+ * Template debris and machine-translation leftovers: unfilled variables, bracketed fill-ins,
+ * dummy text, "translated by" notes, escaped markup and mojibake.
+ */
+const DEBRIS: readonly DebrisPattern[] = [
+  {
+    code: 'template',
+    re: /\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{0,40}\}|(?<![\w{])\{[A-Za-z_][\w.]{0,30}\}(?!\})|%(?:\d\$)?[sd](?![\p{L}\d])|<(?:[A-Z_]{3,}|[a-z_]+_[a-z_]+)>/gu,
+  },
+  { code: 'bracket', re: /\[[A-Z][A-Z0-9 _\-/]{3,40}\]/gu },
+  {
+    code: 'bracket',
+    re: /\[(?:insert|add|your|enter|product|brand|model|size|color|colour|name|nombre|marca|modelo|talla|tamaño|taille|couleur|marque|nom|produit|produto|nome|cor|размер|цвет|название|бренд|товар|вставить|insertar|insérer|inserir)(?![\p{L}])[^\]\n]{0,40}\]/giu,
+  },
+  { code: 'lorem', re: /\blorem ipsum\b[^.\n]*|\bdolor sit amet\b|\bconsectetur adipiscing\b/giu },
+  {
+    code: 'mt_artifact',
+    re: /\b(?:translated by|traducido (?:por|con)|traduit (?:par|avec)|traduzido (?:por|com)|machine translat\w*|google translate|deepl(?:\.com)?)\b|переведено (?:с помощью|через|в)?\s*\S*|\((?:translation|traducción|traduction|tradução|перевод)\)/giu,
+  },
+  { code: 'mt_artifact', re: /\b(?:TODO|TBD|FIXME)\b|\bXXX+\b/gu },
+  {
+    code: 'markup',
+    re: /&(?:nbsp|amp|quot|lt|gt|#\d{2,5});|<\/?(?:br|p|div|span|b|strong)\s*\/?>|\\[nt](?=\s|\p{L}|$)/gu,
+  },
+  {
+    code: 'encoding',
+    re: /(?:Ã[\u0080-\u00bf©¡¢£¤¥¦§¨ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]|â€[™œ“”˜¦\u009d]|Ð[°±²³´µ¶·¸¹º»¼½¾¿]|Ñ[\u0080-\u008f]|\uFFFD)+/gu,
+  },
+];
+
+/** Finds leftover placeholders, dummy text and MT debris in one field. */
+export function checkPlaceholders(text: string, lang: Language, field: ListingField): Issue[] {
+  const issues: Issue[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const { code, re } of DEBRIS) {
+    for (const match of text.matchAll(re)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].trimEnd().length;
+      if (taken.some(([s, e]) => start < e && s < end)) continue;
+      taken.push([start, end]);
+      issues.push({
+        lang,
+        field,
+        kind: 'placeholder',
+        code,
+        params: { text: match[0].trim().slice(0, 60) },
+        span: [start, end],
+      });
+    }
+  }
+  return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+}

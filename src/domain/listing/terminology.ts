@@ -1,0 +1,102 @@
+import type { Language } from '../types.js';
+import { GLOSSARY, type GlossaryEntry, SIZE_OFFSETS_FROM_EU, SIZE_SYSTEMS } from './glossary.js';
+import { compilePattern } from './patterns.js';
+import { overlaps } from './text.js';
+import type { Issue, ListingField } from './types.js';
+
+const compiled = new Map<string, RegExp>();
+function regexOf(entry: GlossaryEntry): RegExp {
+  let re = compiled.get(entry.pattern);
+  if (!re) {
+    re = compilePattern(entry.pattern);
+    compiled.set(entry.pattern, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+function formatNumber(value: number, lang: Language): string {
+  const rounded = Math.round(value * 10) / 10;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return lang === 'en' ? text : text.replace('.', ',');
+}
+
+const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
+  [/inch|"/i, 2.54, 'cm'],
+  [/ft|feet|foot/i, 30.48, 'cm'],
+  [/lb|pound/i, 0.4536, 'kg'],
+  [/oz|ounce/i, 28.35, 'g'],
+];
+
+function metricSuggestion(matched: string, lang: Language): string | undefined {
+  const number = /(\d+(?:[.,]\d+)?)/.exec(matched)?.[1];
+  if (number === undefined) return undefined;
+  const value = Number(number.replace(',', '.'));
+  if (/°F/i.test(matched)) return `${formatNumber(((value - 32) * 5) / 9, lang)} °C`;
+  for (const [re, factor, unit] of IMPERIAL) {
+    if (re.test(matched.replace(number, ''))) return `${formatNumber(value * factor, lang)} ${unit}`;
+  }
+  return undefined;
+}
+
+const SHOE_SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
+
+/** Shoe sizes quoted only in a system the market does not read (EU only in EN, EU only in PT-BR...). */
+function checkSizeSystems(text: string, lang: Language, field: ListingField): Issue[] {
+  const matches = [...text.matchAll(SHOE_SIZE_RE)];
+  if (matches.length === 0) return [];
+  const local = SIZE_SYSTEMS[lang].local;
+  const systems = new Set(matches.map((m) => (m[1] === 'EUR' ? 'EU' : m[1]!)));
+  if (systems.has(local)) return [];
+  return matches.map((m) => {
+    const system = (m[1] === 'EUR' ? 'EU' : m[1]) as keyof typeof SIZE_OFFSETS_FROM_EU;
+    const size = Number(m[2]!.replace(',', '.'));
+    const converted = size - SIZE_OFFSETS_FROM_EU[system] + SIZE_OFFSETS_FROM_EU[local];
+    const start = m.index ?? 0;
+    return {
+      lang,
+      field,
+      kind: 'terminology' as const,
+      code: 'size_system',
+      params: { text: m[0], system, local },
+      span: [start, start + m[0].length] as [number, number],
+      suggestion: `${m[0]} (${local} ${formatNumber(converted, lang)})`,
+    };
+  });
+}
+
+/** Localized terminology from the per-language glossary, plus shoe-size systems. */
+export function checkTerminology(
+  text: string,
+  lang: Language,
+  field: ListingField,
+  skip: ReadonlyArray<readonly [number, number]> = [],
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const entry of GLOSSARY[lang]) {
+    for (const match of text.matchAll(regexOf(entry))) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (overlaps(start, end, skip)) continue;
+      const suggestion =
+        entry.code === 'imperial_unit'
+          ? metricSuggestion(match[0], lang)
+          : entry.replace !== undefined
+            ? entry.replace.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? '')
+            : undefined;
+      issues.push({
+        lang,
+        field,
+        kind: 'terminology',
+        code: entry.code,
+        params: { text: match[0], ...(suggestion ? { suggestion } : {}) },
+        span: [start, end],
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+  }
+  for (const issue of checkSizeSystems(text, lang, field)) {
+    if (!overlaps(issue.span![0], issue.span![1], skip)) issues.push(issue);
+  }
+  return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+}

@@ -1,0 +1,59 @@
+import type { Language } from '../types.js';
+
+/** Finding kinds of a listing validation (CONTRACT §2). */
+export const FINDING_KINDS = [
+  'wrong_language',
+  'untranslated_segment',
+  'spelling',
+  'terminology',
+  'inconsistent_value',
+  'forbidden_claim',
+  'placeholder',
+  'too_short',
+  'title_too_long',
+  'all_caps',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** The two listing fields sellerdesk validates. */
+export type ListingField = 'title' | 'description';
+
+/** Placeholder values of a finding's message (`{{name}}` in locales/<lng>/validation.json). */
+export type IssueParams = Record<string, string | number>;
+
+/**
+ * What a check found, before it is put into the seller's words: `code` names the message in
+ * `validation.json` (`<kind>.<code>`), `span` is `[start, end)` in the field's text.
+ */
+export interface Issue {
+  lang: Language;
+  field: ListingField;
+  kind: FindingKind;
+  code: string;
+  params: IssueParams;
+  span?: [number, number];
+  suggestion?: string;
+}
+
+/** A finding as the API returns it (CONTRACT §2): an issue with its message in the seller's language. */
+export interface Finding {
+  lang: Language;
+  field: ListingField;
+  kind: FindingKind;
+  message: string;
+  span?: [number, number];
+  suggestion?: string;
+}
+
+/** One language version of a listing. */
+export interface ListingVersion {
+  lang: Language;
+  title: string;
+  description: string;
+}
+
+/** Spell-checker port (a hunspell dictionary in production, a word set in tests). */
+export interface SpellChecker {
+  correct(word: string): boolean;
+  suggest(word: string): string[];
+}

@@ -1,0 +1,118 @@
+import type { Language } from '../types.js';
+import { overlaps, type Token, tokenize } from './text.js';
+import type { Issue, ListingField, SpellChecker } from './types.js';
+
+/** English words that give an English run away even when short; all are foreign to ES/FR/RU/PT. */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  `the and with for of to is are this that your you it its our we be will from by at or not all has have
+  can which these those their they them when while into only also very each other than then there about`.split(
+    /\s+/,
+  ),
+);
+
+const CJK_RE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{N}\s，。、：；！？（）·\-—]*/gu;
+
+/** What the untranslated check needs: the declared language's and English's spell checkers. */
+export interface UntranslatedDeps {
+  target: SpellChecker;
+  english: SpellChecker;
+  /** Brand, model and product terms that are no language's words. */
+  isAllowed: (word: string) => boolean;
+}
+
+function isEnglishOnly(token: Token, deps: UntranslatedDeps, lang: Language): boolean {
+  const word = token.text.replace(/’/g, "'");
+  if (/\p{N}/u.test(word) || word.length < 2) return false;
+  if (lang === 'ru' && !/^\p{Script=Latin}+(?:['-]\p{Script=Latin}+)*$/u.test(word)) return false;
+  if (deps.isAllowed(word)) return false;
+  const lower = word.toLowerCase();
+  if (!deps.english.correct(word) && !deps.english.correct(lower)) return false;
+  return !deps.target.correct(word) && !deps.target.correct(lower);
+}
+
+type Mark = 'en' | 'both' | 'other';
+
+/** `en`: English only; `both`: a word of both languages, digits or a letter, which may sit inside an English run. */
+function markOf(token: Token, deps: UntranslatedDeps, lang: Language): Mark {
+  if (isEnglishOnly(token, deps, lang)) return 'en';
+  const word = token.text.replace(/’/g, "'");
+  if (/^\p{N}+$/u.test(word) || word.length === 1) return 'both';
+  if (lang !== 'ru' && deps.english.correct(word.toLowerCase()) && deps.target.correct(word.toLowerCase()))
+    return 'both';
+  return 'other';
+}
+
+/** At most this many `both` words in a row inside an English run. */
+const MAX_BRIDGE = 2;
+
+/**
+ * Chinese (CJK) text left in any version, and English runs (three or more English-only words, or two
+ * with an English function word) left inside ES/FR/RU/PT text. `skip` spans (wrong-language
+ * paragraphs, placeholders) are not reported again.
+ */
+export function checkUntranslated(
+  text: string,
+  lang: Language,
+  field: ListingField,
+  deps: UntranslatedDeps | undefined,
+  skip: ReadonlyArray<readonly [number, number]> = [],
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const match of text.matchAll(CJK_RE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].trimEnd().length;
+    if (overlaps(start, end, skip)) continue;
+    issues.push({
+      lang,
+      field,
+      kind: 'untranslated_segment',
+      code: 'chinese',
+      params: { text: match[0].trim().slice(0, 40) },
+      span: [start, end],
+    });
+  }
+  if (lang === 'en' || deps === undefined) return issues;
+
+  const tokens = tokenize(text);
+  const marks = tokens.map((t) => markOf(t, deps, lang));
+  let i = 0;
+  while (i < tokens.length) {
+    if (marks[i] !== 'en') {
+      i++;
+      continue;
+    }
+    let j = i;
+    let last = i;
+    let bridge = 0;
+    while (j + 1 < tokens.length && marks[j + 1] !== 'other') {
+      // A run does not cross a sentence end or a line break.
+      const gap = text.slice(tokens[j]!.end, tokens[j + 1]!.start);
+      if (/[.!?;:\n•|]/.test(gap)) break;
+      j++;
+      if (marks[j] === 'en') {
+        last = j;
+        bridge = 0;
+      } else if (++bridge > MAX_BRIDGE) break;
+    }
+    const run = tokens.slice(i, last + 1);
+    const english = run.filter((_, k) => marks[i + k] === 'en');
+    const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;
+    if (english.length >= 3 || (english.length >= 2 && functionWords >= 1)) {
+      const start = run[0]!.start;
+      const end = run.at(-1)!.end;
+      if (!overlaps(start, end, skip)) {
+        issues.push({
+          lang,
+          field,
+          kind: 'untranslated_segment',
+          code: 'english',
+          params: { text: text.slice(start, end).slice(0, 60) },
+          span: [start, end],
+        });
+      }
+    }
+    i = last + 1;
+  }
+  return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+}

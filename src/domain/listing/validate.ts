@@ -1,0 +1,198 @@
+import { detectLanguage } from '../language.js';
+import type { Language } from '../types.js';
+import { checkClaims } from './claims.js';
+import { checkConsistency } from './consistency.js';
+import {
+  checkAllCaps,
+  checkTitleLength,
+  checkTooShort,
+  DEFAULT_FIELD_LIMITS,
+  type FieldLimits,
+} from './format.js';
+import { findWrongLanguage } from './language-check.js';
+import { checkPlaceholders } from './placeholders.js';
+import { checkSpelling } from './spelling.js';
+import { checkTerminology } from './terminology.js';
+import { addressSpans, overlaps, tokenize } from './text.js';
+import type { Issue, ListingField, ListingVersion, SpellChecker } from './types.js';
+import { checkUntranslated } from './untranslated.js';
+
+/** Dictionaries and word lists the per-language checks read; spell checkers may be missing (tests). */
+export interface ListingCheckDeps {
+  spellers: Partial<Record<Language, SpellChecker>>;
+  /** Brand, model, product and commerce terms of `lang` that its dictionary lacks. */
+  isAllowed: (word: string, lang: Language) => boolean;
+  limits?: FieldLimits;
+  /** Misspellings per field that get a dictionary suggestion (default 5; each costs 50-500 ms). */
+  maxSuggestions?: number;
+}
+
+/** A listing as the API receives it: title and description per language. */
+export interface ListingTexts {
+  title: Partial<Record<Language, string>>;
+  description: Partial<Record<Language, string>>;
+}
+
+/** The language versions of a listing, in request order; a language with only one field gets "" for the other. */
+export function listingVersions(listing: ListingTexts): ListingVersion[] {
+  const langs = [
+    ...new Set([...Object.keys(listing.title), ...Object.keys(listing.description)]),
+  ] as Language[];
+  return langs.map((lang) => ({
+    lang,
+    title: listing.title[lang] ?? '',
+    description: listing.description[lang] ?? '',
+  }));
+}
+
+/**
+ * Lower-cased words that appear in two or more versions and that no dictionary of those versions
+ * knows: brand and model names, not typos, and not English words left in a translation.
+ */
+export function sharedTerms(
+  versions: readonly ListingVersion[],
+  spellers: Partial<Record<Language, SpellChecker>> = {},
+): Set<string> {
+  const seenIn = new Map<string, Set<Language>>();
+  for (const v of versions) {
+    for (const token of tokenize(`${v.title}\n${v.description}`)) {
+      const word = token.text.toLowerCase();
+      if (word.length < 3) continue;
+      const langs = seenIn.get(word) ?? new Set<Language>();
+      langs.add(v.lang);
+      seenIn.set(word, langs);
+    }
+  }
+  const shared = new Set<string>();
+  for (const [word, langs] of seenIn) {
+    if (langs.size < 2) continue;
+    if ([...langs].some((l) => spellers[l]?.correct(word))) continue;
+    shared.add(word);
+  }
+  return shared;
+}
+
+/** Share of a span's letters that `spans` cover. */
+function coverage(
+  span: readonly [number, number],
+  spans: ReadonlyArray<readonly [number, number]>,
+  text: string,
+): number {
+  const letters = (from: number, to: number) => (text.slice(from, to).match(/\p{L}/gu) ?? []).length;
+  const total = letters(span[0], span[1]);
+  if (total === 0) return 0;
+  let covered = 0;
+  for (const [s, e] of spans) {
+    const from = Math.max(s, span[0]);
+    const to = Math.min(e, span[1]);
+    if (from < to) covered += letters(from, to);
+  }
+  return covered / total;
+}
+
+/**
+ * A paragraph of the declared language with English left in it is "untranslated", not "wrong
+ * language": what remains without the English runs must read as the declared language.
+ */
+function isMixed(
+  text: string,
+  span: readonly [number, number],
+  runs: ReadonlyArray<readonly [number, number]>,
+  lang: Language,
+): boolean {
+  let rest = text.slice(span[0], span[1]);
+  for (const [s, e] of [...runs].sort((a, b) => b[0] - a[0])) {
+    const from = Math.max(0, s - span[0]);
+    const to = Math.min(rest.length, e - span[0]);
+    if (from < to) rest = `${rest.slice(0, from)} ${rest.slice(to)}`;
+  }
+  if ((rest.match(/\p{L}{2,}/gu) ?? []).length < 4) return false;
+  return detectLanguage(rest, { previous: lang }).language === lang;
+}
+
+function spansOf(issues: readonly Issue[]): Array<[number, number]> {
+  return issues.flatMap((i) => (i.span ? [i.span] : []));
+}
+
+function checkField(
+  text: string,
+  lang: Language,
+  field: ListingField,
+  deps: ListingCheckDeps,
+  shared: ReadonlySet<string>,
+): Issue[] {
+  if (text.trim().length === 0) return [];
+  const placeholders = checkPlaceholders(text, lang, field);
+  const placeholderSpans = spansOf(placeholders);
+  const speller = deps.spellers[lang];
+  const english = deps.spellers.en;
+  const isAllowed = (word: string) => deps.isAllowed(word, lang);
+  const untranslatedDeps = speller && english ? { target: speller, english, isAllowed } : undefined;
+  const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, placeholderSpans);
+  const wrong: Issue[] = [];
+  for (const p of findWrongLanguage(text, lang, field)) {
+    const span: [number, number] = [p.start, p.end];
+    if (coverage(span, placeholderSpans, text) > 0.5) continue; // dummy text, reported as a placeholder
+    const runs = spansOf(
+      allRuns.filter((i) => i.code === 'english' && overlaps(i.span![0], i.span![1], [span])),
+    );
+    if (runs.length > 0 && isMixed(text, span, runs, lang)) continue;
+    wrong.push({
+      lang,
+      field,
+      kind: 'wrong_language',
+      code: 'paragraph',
+      params: { declared: lang, detected: p.detected },
+      span,
+    });
+  }
+  const wrongSpans = spansOf(wrong);
+  const untranslated = allRuns.filter((i) => !i.span || !overlaps(i.span[0], i.span[1], wrongSpans));
+  const untranslatedSpans = spansOf(untranslated);
+  const claims = checkClaims(text, lang, field, placeholderSpans);
+  const terminology = checkTerminology(text, lang, field, [
+    ...placeholderSpans,
+    ...wrongSpans,
+    ...untranslatedSpans,
+  ]);
+  const spelling = speller
+    ? checkSpelling(text, lang, field, {
+        speller,
+        isAllowed,
+        sharedTerms: shared,
+        maxSuggestions: deps.maxSuggestions ?? 5,
+        skip: [
+          ...placeholderSpans,
+          ...wrongSpans,
+          ...untranslatedSpans,
+          ...spansOf(claims),
+          ...spansOf(terminology),
+          ...addressSpans(text),
+        ],
+      })
+    : [];
+  return [...placeholders, ...wrong, ...untranslated, ...claims, ...terminology, ...spelling];
+}
+
+/** All single-language checks of one version: language, leftovers, claims, terms, spelling and form. */
+export function validateLanguageVersion(
+  version: ListingVersion,
+  deps: ListingCheckDeps,
+  shared: ReadonlySet<string> = new Set(),
+): Issue[] {
+  const limits = deps.limits ?? DEFAULT_FIELD_LIMITS;
+  const { lang, title, description } = version;
+  return [
+    ...checkTooShort(lang, 'title', title, limits),
+    ...checkTitleLength(lang, title, limits),
+    ...checkAllCaps(lang, title),
+    ...checkField(title, lang, 'title', deps, shared),
+    ...checkTooShort(lang, 'description', description, limits),
+    ...checkField(description, lang, 'description', deps, shared),
+  ];
+}
+
+/** Cross-language checks, run once every version has been checked on its own. */
+export function validateAcrossLanguages(versions: readonly ListingVersion[]): Issue[] {
+  return checkConsistency(versions);
+}

@@ -1,0 +1,15 @@
+import type { RouteModule } from './context.js';
+import { governanceRoutes } from './governance.js';
+import { listingRoutes } from './listings.js';
+import { logisticsRoutes } from './logistics.js';
+import { settingsRoutes } from './settings.js';
+import { templateRoutes } from './templates.js';
+
+/** Feature route modules, registered in this order by `createServer`. */
+export const ROUTE_MODULES: RouteModule[] = [
+  settingsRoutes,
+  governanceRoutes,
+  templateRoutes,
+  logisticsRoutes,
+  listingRoutes,
+];

@@ -1,0 +1,99 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  type ListingValidationInput,
+  listingValidationWorkflowId,
+} from '../../../workflows/listing-validation.js';
+import { AppError } from '../../app/errors.js';
+import { newId } from '../../db/ids.js';
+import { listingValidations } from '../../db/schema/index.js';
+import { LANGUAGES, type Language } from '../../domain/types.js';
+import { parse } from '../parse.js';
+import type { RouteModule } from './context.js';
+
+/** Longest title accepted per language (the check itself reports titles over 128 characters). */
+export const MAX_TITLE_CHARS = 1000;
+/** Longest description accepted per language; five of them still fit the 256 KiB body limit. */
+export const MAX_DESCRIPTION_CHARS = 20_000;
+
+const perLanguage = (max: number) =>
+  z.strictObject(
+    Object.fromEntries(
+      LANGUAGES.map((l) => [l, z.string().max(max, `at most ${max} characters`).optional()]),
+    ) as Record<Language, z.ZodOptional<z.ZodString>>,
+  );
+
+/** `POST /v1/listings/validate` body (CONTRACT §2): language keys limited to en/es/fr/ru/pt. */
+export const validateListingBody = z
+  .strictObject({
+    listingId: z.string().trim().min(1).max(200),
+    title: perLanguage(MAX_TITLE_CHARS),
+    description: perLanguage(MAX_DESCRIPTION_CHARS),
+  })
+  .refine((b) => LANGUAGES.some((l) => b.title[l] !== undefined || b.description[l] !== undefined), {
+    message: 'give a title or a description in at least one language (en, es, fr, ru, pt)',
+    path: ['title'],
+  });
+
+const validationIdParam = z.strictObject({ validationId: z.string().regex(/^val_[A-Za-z0-9]{8,40}$/) });
+
+/** `POST /v1/listings/validate` (scope `listings:write`) and `GET /v1/validations/:validationId`. */
+export const listingRoutes: RouteModule = (app, ctx) => {
+  app.post(
+    '/v1/listings/validate',
+    { preHandler: ctx.requireScope('listings:write') },
+    async (request, reply) => {
+      const body = parse(validateListingBody, request.body, 'listing');
+      const shopId = request.principal!.shopId;
+      const validationId = newId('val');
+      const languages = LANGUAGES.filter(
+        (l) => body.title[l] !== undefined || body.description[l] !== undefined,
+      );
+      await ctx.db.insert(listingValidations).values({
+        id: validationId,
+        shopId,
+        listingId: body.listingId,
+        status: 'running',
+        request: body,
+      });
+      const input: ListingValidationInput = { validationId, shopId, listingId: body.listingId, languages };
+      try {
+        await ctx.temporal.workflow.start('listingValidationWorkflow', {
+          workflowId: listingValidationWorkflowId(validationId),
+          taskQueue: ctx.taskQueue,
+          args: [input],
+        });
+      } catch (error) {
+        await ctx.db
+          .update(listingValidations)
+          .set({ status: 'failed', completedAt: new Date() })
+          .where(eq(listingValidations.id, validationId));
+        throw error;
+      }
+      ctx.logger.info({ shopId, validationId, languages }, 'listing validation started');
+      return reply.code(202).send({ validationId });
+    },
+  );
+
+  app.get(
+    '/v1/validations/:validationId',
+    { preHandler: ctx.requireScope('tickets:read') },
+    async (request) => {
+      const params = validationIdParam.safeParse(request.params);
+      if (!params.success) throw new AppError('validation_not_found', 'no such validation', 404);
+      const { validationId } = params.data;
+      const [row] = await ctx.db
+        .select()
+        .from(listingValidations)
+        .where(
+          and(
+            eq(listingValidations.id, validationId),
+            eq(listingValidations.shopId, request.principal!.shopId),
+          ),
+        )
+        .limit(1);
+      if (!row) throw new AppError('validation_not_found', `no validation ${validationId} in this shop`, 404);
+      return { validationId: row.id, listingId: row.listingId, status: row.status, findings: row.findings };
+    },
+  );
+};

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { LANGUAGES, TICKET_STATUSES } from '../domain/types.js';
+
+function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+const id = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} is required`)
+    .max(200, `${what} is at most 200 characters`)
+    .refine((v) => !hasControlCharacters(v), `${what} must not contain control characters`);
+
+const isoDate = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T10:00:00Z',
+});
+
+/** `POST /v1/admin/shops` body. */
+export const createShopBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  defaultLanguage: z.enum(LANGUAGES),
+  plan: z.enum(['free', 'auto']),
+  sellerLanguage: z.enum(LANGUAGES).optional(),
+});
+
+/** `POST /v1/messages` body (CONTRACT §2). */
+export const postMessageBody = z.strictObject({
+  messageId: id('messageId'),
+  orderId: id('orderId'),
+  buyer: z.strictObject({
+    id: id('buyer.id'),
+    name: z.string().trim().max(200).optional(),
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a locale such as es-MX')
+      .optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 two-letter country code')
+      .optional(),
+  }),
+  text: z
+    .string()
+    .max(20_000, 'text is at most 20000 characters')
+    .refine((v) => v.trim().length > 0, 'text must not be empty'),
+  receivedAt: isoDate,
+  order: z
+    .strictObject({
+      items: z.array(z.string().max(500)).max(100).optional(),
+      total: z.number().finite().nonnegative().optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+        .optional(),
+      trackingNumber: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or dashes')
+        .optional(),
+      carrier: z.string().trim().min(1).max(100).optional(),
+    })
+    .optional(),
+  dispute: z
+    .strictObject({
+      id: id('dispute.id'),
+      reason: z.string().max(500).optional(),
+      deadline: isoDate.optional(),
+    })
+    .optional(),
+});
+
+/** `POST /v1/tickets/:ticketId/decision` body. */
+export const decisionBody = z.strictObject({
+  action: z.enum(['approve', 'edit', 'reject', 'escalate']),
+  text: z.string().max(4000).optional(),
+  by: z.string().trim().min(1).max(200).optional(),
+});
+
+/** `GET /v1/tickets` query string. */
+export const listTicketsQuery = z.strictObject({
+  status: z.enum(TICKET_STATUSES).optional(),
+  cursor: z
+    .string()
+    .regex(/^tkt_[A-Za-z0-9]{1,40}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+/** Path parameter of ticket routes. */
+export const ticketIdParam = z.strictObject({ ticketId: z.string().regex(/^tkt_[A-Za-z0-9]{1,40}$/) });

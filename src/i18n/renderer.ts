@@ -1,0 +1,1 @@
+export type { ReplyRenderer } from '../domain/reply.js';

@@ -1,0 +1,19 @@
+import {
+  type Issue,
+  type ListingCheckDeps,
+  type ListingTexts,
+  listingVersions,
+  sharedTerms,
+  validateAcrossLanguages,
+  validateLanguageVersion,
+} from '../domain/listing/index.js';
+
+/** Runs every check of a listing in-process (eval, bench); the workflow runs the same steps as activities. */
+export function validateListing(listing: ListingTexts, deps: ListingCheckDeps): Issue[] {
+  const versions = listingVersions(listing);
+  const shared = sharedTerms(versions, deps.spellers);
+  return [
+    ...versions.flatMap((v) => validateLanguageVersion(v, deps, shared)),
+    ...validateAcrossLanguages(versions),
+  ];
+}

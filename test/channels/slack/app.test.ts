@@ -1,0 +1,342 @@
+import { eq } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DecideOutcome, TicketService } from '../../../src/app/ticket-service.js';
+import { mountSlack } from '../../../src/channels/slack/app.js';
+import { tickets as ticketsTable } from '../../../src/db/schema/index.js';
+import { createShop } from '../../../src/db/shops-repo.js';
+import { ingestMessage, recordDraft } from '../../../src/db/tickets-repo.js';
+import type { DecisionInput } from '../../../workflows/definitions.js';
+import { openTestPostgres } from '../../support/db.js';
+import {
+  blockActionPayload,
+  editSubmissionPayload,
+  interactivityBody,
+  signSlackRequest,
+  slashCommandBody,
+  startFakeSlack,
+} from '../../support/fake-slack.js';
+
+const SECRET = 'test-slack-signing-secret';
+const FORM = 'application/x-www-form-urlencoded';
+/** Polls until `condition` holds (listeners run after Bolt's ack has answered the request). */
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const DRAFT = 'Hola Lucía, su pedido 8123 & su paquete <llega> pronto.';
+
+describe('Slack app on the API server (POST /slack/events)', () => {
+  let database: Awaited<ReturnType<typeof openTestPostgres>>;
+  let fake: Awaited<ReturnType<typeof startFakeSlack>>;
+  let server: FastifyInstance;
+  let ticketId: string;
+  const decided: Array<{ ticketId: string; input: DecisionInput }> = [];
+  let answer: (ticketId: string, input: DecisionInput) => DecideOutcome = () => ({
+    ok: false,
+    code: 'unset',
+    message: 'unset',
+  });
+
+  const post = (body: string, options: { contentType?: string; headers?: Record<string, string> } = {}) =>
+    server.inject({
+      method: 'POST',
+      url: '/slack/events',
+      headers: {
+        'content-type': options.contentType ?? FORM,
+        ...(options.headers ?? signSlackRequest(SECRET, body)),
+      },
+      payload: body,
+    });
+
+  beforeAll(async () => {
+    database = await openTestPostgres('slack-app');
+    fake = await startFakeSlack();
+    const created = await createShop(database.db, {
+      name: 'Tienda <Sol> & Co',
+      defaultLanguage: 'es',
+      plan: 'free',
+    });
+    const stored = await ingestMessage(database.db, created.shop.id, {
+      messageId: 'm-1',
+      orderId: '8123',
+      buyerId: 'b-1',
+      redactedText: 'Hola, ¿dónde está mi pedido?',
+      redactedKinds: [],
+      receivedAt: new Date(Date.now() - 3 * 3_600_000),
+    });
+    ticketId = stored.ticketId;
+    await database.db
+      .update(ticketsTable)
+      .set({ createdAt: new Date(Date.now() - 3 * 3_600_000 - 5 * 60_000) })
+      .where(eq(ticketsTable.id, ticketId));
+    await recordDraft(database.db, {
+      ticketId,
+      revision: 1,
+      language: 'es',
+      languageConfidence: 0.9,
+      category: 'not_received',
+      confidence: 0.8,
+      urgency: 'normal',
+      abstained: false,
+      text: DRAFT,
+      source: 'template',
+      evidence: [],
+    });
+    const logger = pino({ level: 'silent' });
+    const tickets: Pick<TicketService, 'decide'> = {
+      decide: async (id, input) => {
+        decided.push({ ticketId: id, input });
+        return answer(id, input);
+      },
+    };
+    // A bare Fastify stands in for the API server: a JSON route next to the Slack route.
+    server = Fastify({ bodyLimit: 256 * 1024 });
+    server.post('/v1/echo', async (request) => ({ received: request.body }));
+    const mounted = mountSlack(
+      server,
+      { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl },
+      { db: database.db, tickets, logger, submitBudgetMs: 1000 },
+    );
+    expect(mounted).toBeDefined();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await fake?.close();
+    await database?.drop();
+  });
+
+  beforeEach(() => {
+    decided.length = 0;
+    fake.calls.length = 0;
+  });
+
+  it('is off without the Slack variables', () => {
+    expect(
+      mountSlack(
+        Fastify(),
+        { SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined, SLACK_API_URL: fake.apiUrl },
+        { db: database.db, tickets: {} as TicketService, logger: pino({ level: 'silent' }) },
+      ),
+    ).toBeUndefined();
+  });
+
+  it('runs an approve press through tickets.decide with the Slack user as actor', async () => {
+    answer = (id, input) => ({
+      ok: true,
+      result: {
+        ticketId: id,
+        action: input.action,
+        revision: 1,
+        decidedBy: input.actor,
+        decidedAt: new Date().toISOString(),
+      },
+    });
+    const response = await post(
+      interactivityBody(blockActionPayload({ actionId: 'approve', value: ticketId })),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('');
+    // Bolt acknowledges first (Slack's 3 s budget), then runs the listener: wait for the decision.
+    await until(() => decided.length > 0);
+    expect(decided).toEqual([
+      {
+        ticketId,
+        input: { action: 'approve', actor: { channel: 'slack', id: 'U0TEAM1', name: 'ana.support' } },
+      },
+    ]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.callsOf('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it('answers a press on a decided ticket ephemerally with who decided and when', async () => {
+    const decidedAt = '2026-11-23T18:40:00.000Z';
+    answer = (id) => ({
+      ok: false,
+      code: 'already_decided',
+      message: 'already decided',
+      decided: {
+        ticketId: id,
+        action: 'approve',
+        revision: 1,
+        decidedBy: { channel: 'telegram', id: '424242', name: '@maria_shop' },
+        decidedAt,
+      },
+    });
+    const response = await post(
+      interactivityBody(blockActionPayload({ actionId: 'reject', value: ticketId })),
+    );
+    expect(response.statusCode).toBe(200);
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    const ephemeral = fake.callsOf('chat.postEphemeral')[0]!;
+    expect(ephemeral.token).toBe('xoxb-test');
+    expect(ephemeral.params.channel).toBe('C123');
+    expect(ephemeral.params.user).toBe('U0TEAM1');
+    expect(ephemeral.params.text).toContain('Already decided');
+    expect(ephemeral.params.text).toContain('@maria_shop (telegram)');
+    expect(ephemeral.params.text).toContain(`<!date^${Date.parse(decidedAt) / 1000}^`);
+    expect(decided[0]!.input.action).toBe('reject');
+  });
+
+  it('opens the edit modal pre-filled with the current draft (views.open)', async () => {
+    const payload = blockActionPayload({ actionId: 'edit', value: ticketId });
+    const response = await post(interactivityBody(payload));
+    expect(response.statusCode).toBe(200);
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'views.open'));
+    const opened = fake.callsOf('views.open')[0]!;
+    expect(opened.params.trigger_id).toBe(payload.trigger_id);
+    const view = opened.params.view;
+    expect(view.callback_id).toBe('edit_reply');
+    expect(view.private_metadata).toBe(ticketId);
+    const input = view.blocks.find((b: { type: string }) => b.type === 'input');
+    expect(input.element).toMatchObject({ type: 'plain_text_input', multiline: true, initial_value: DRAFT });
+    expect(decided).toHaveLength(0);
+  });
+
+  it('sends the modal submission as an edit; refusals come back as modal errors', async () => {
+    answer = (id, input) => ({
+      ok: true,
+      result: {
+        ticketId: id,
+        action: 'edit',
+        revision: 2,
+        decidedBy: input.actor,
+        decidedAt: new Date().toISOString(),
+      },
+    });
+    const text = 'Hola Lucía, su paquete llega el lunes. ¡Gracias!';
+    const accepted = await post(interactivityBody(editSubmissionPayload({ ticketId, text: `  ${text}\n` })));
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.body).toBe('');
+    expect(decided).toEqual([
+      {
+        ticketId,
+        input: { action: 'edit', text, actor: { channel: 'slack', id: 'U0TEAM1', name: 'ana.support' } },
+      },
+    ]);
+
+    answer = (id) => ({
+      ok: false,
+      code: 'already_decided',
+      message: 'already decided',
+      decided: {
+        ticketId: id,
+        action: 'reject',
+        revision: 1,
+        decidedBy: { channel: 'slack', id: 'U0OTHER', name: 'bob' },
+        decidedAt: new Date().toISOString(),
+      },
+    });
+    const refused = await post(interactivityBody(editSubmissionPayload({ ticketId, text })));
+    expect(refused.statusCode).toBe(200);
+    const body = refused.json();
+    expect(body.response_action).toBe('errors');
+    expect(body.errors.reply).toContain('Already decided');
+    expect(body.errors.reply).toContain('<@U0OTHER>');
+
+    decided.length = 0;
+    const empty = await post(interactivityBody(editSubmissionPayload({ ticketId, text: '   ' })));
+    expect(empty.json()).toMatchObject({ response_action: 'errors', errors: { reply: expect.any(String) } });
+    expect(decided).toHaveLength(0);
+  });
+
+  it('refuses bad, missing and stale signatures with 401 in the API error format', async () => {
+    const body = interactivityBody(blockActionPayload({ actionId: 'approve', value: ticketId }));
+    const good = signSlackRequest(SECRET, body);
+
+    const wrongSecret = await post(body, { headers: signSlackRequest('not-the-secret', body) });
+    expect(wrongSecret.statusCode).toBe(401);
+    expect(wrongSecret.json().error.code).toBe('invalid_slack_signature');
+
+    const tampered = await post(body.replace('approve', 'reject'), { headers: good });
+    expect(tampered.statusCode).toBe(401);
+
+    const missing = await post(body, { headers: {} });
+    expect(missing.statusCode).toBe(401);
+    expect(missing.json()).toEqual({
+      error: { code: 'invalid_slack_signature', message: expect.any(String) },
+    });
+
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    const stale = await post(body, { headers: signSlackRequest(SECRET, body, sixMinutesAgo) });
+    expect(stale.statusCode).toBe(401);
+    expect(stale.json().error.code).toBe('stale_slack_request');
+
+    expect(decided).toHaveLength(0);
+  });
+
+  it('answers the Events API url_verification challenge (JSON body)', async () => {
+    const body = JSON.stringify({ type: 'url_verification', token: 't', challenge: 'c-123' });
+    const response = await post(body, { contentType: 'application/json' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ challenge: 'c-123' });
+  });
+
+  it('answers /sellerdesk pending, status and help through the response_url', async () => {
+    const pending = await post(slashCommandBody('pending', fake.responseUrl('pending')));
+    expect(pending.statusCode).toBe(200);
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
+    const pendingReply = fake.callsOf('respond')[0]!.params;
+    expect(pendingReply.response_type).toBe('ephemeral');
+    const pendingText = JSON.stringify(pendingReply.blocks);
+    expect(pendingText).toContain('Tienda &lt;Sol&gt; &amp; Co');
+    expect(pendingText).toContain('1 awaiting the seller');
+    expect(pendingText).toMatch(/oldest 3h 0[45]m/);
+
+    fake.calls.length = 0;
+    await post(slashCommandBody(`status ${ticketId}`, fake.responseUrl('status')));
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
+    const status = JSON.stringify(fake.callsOf('respond')[0]!.params.blocks);
+    expect(status).toContain(ticketId);
+    expect(status).toContain('awaiting approval');
+    expect(status).toContain('&amp; su paquete &lt;llega&gt;');
+
+    fake.calls.length = 0;
+    await post(slashCommandBody('status tkt_nope', fake.responseUrl('missing')));
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
+    expect(fake.callsOf('respond')[0]!.params.text).toContain('No ticket');
+
+    fake.calls.length = 0;
+    await post(slashCommandBody('', fake.responseUrl('help')));
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
+    expect(fake.callsOf('respond')[0]!.params.text).toContain('status <ticket id>');
+  });
+
+  it('answers an action no listener handles with 404, not a hang', async () => {
+    const response = await post(
+      interactivityBody(blockActionPayload({ actionId: 'something_else', value: 'x' })),
+    );
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('unhandled_slack_request');
+  });
+
+  it('leaves the JSON API untouched: other routes still parse JSON and refuse malformed bodies', async () => {
+    const good = await server.inject({
+      method: 'POST',
+      url: '/v1/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":1}',
+    });
+    expect(good.json()).toEqual({ received: { a: 1 } });
+    const malformed = await server.inject({
+      method: 'POST',
+      url: '/v1/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a": ',
+    });
+    expect(malformed.statusCode).toBe(400);
+    const form = await server.inject({
+      method: 'POST',
+      url: '/v1/echo',
+      headers: { 'content-type': FORM },
+      payload: 'a=1',
+    });
+    expect(form.statusCode).toBe(415);
+  });
+});

@@ -1,0 +1,331 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackActivities } from '../../../src/activities/slack-activities.js';
+import { createSupportNotifier, slackActivityDeps } from '../../../src/channels/slack/app.js';
+import {
+  createSlackCards,
+  createSlackWebClient,
+  SlackApiError,
+  type SlackCards,
+} from '../../../src/channels/slack/notifier.js';
+import { listSlackCards } from '../../../src/channels/slack/queries.js';
+import { createShop } from '../../../src/db/shops-repo.js';
+import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
+import { openTestPostgres } from '../../support/db.js';
+import { startFakeSlack } from '../../support/fake-slack.js';
+
+const message = {
+  text: 'hello',
+  blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'hi' } }],
+};
+
+describe('Slack cards port (Web API client against the fake)', () => {
+  let fake: Awaited<ReturnType<typeof startFakeSlack>>;
+  let cards: SlackCards;
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    cards = createSlackCards(createSlackWebClient('xoxb-test', fake.apiUrl, { timeoutMs: 2000 }));
+  });
+  afterAll(async () => fake?.close());
+  beforeEach(() => {
+    fake.calls.length = 0;
+  });
+
+  it('posts, updates and threads with the bot token', async () => {
+    const posted = await cards.postMessage('C123', message);
+    expect(posted.channel).toBe('C123');
+    expect(posted.ts).toMatch(/^\d+\.\d{6}$/);
+    expect(await cards.update('C123', posted.ts, message)).toBe(true);
+    const reply = await cards.postThread('C123', posted.ts, message);
+    expect(reply.ts).not.toBe(posted.ts);
+    expect(fake.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.postMessage']);
+    expect(fake.calls.every((c) => c.token === 'xoxb-test')).toBe(true);
+    expect(fake.calls[0]!.params.blocks).toEqual(message.blocks);
+    expect(fake.calls[2]!.params.thread_ts).toBe(posted.ts);
+  });
+
+  it('waits out a 429 for its Retry-After, then succeeds', async () => {
+    fake.rateLimitNext('chat.postMessage', 1);
+    const started = Date.now();
+    const posted = await cards.postMessage('C123', message);
+    expect(posted.ts).toBeTruthy();
+    expect(fake.calls.map((c) => c.method)).toEqual(['chat.postMessage#failed', 'chat.postMessage']);
+    const gap = fake.calls[1]!.at - fake.calls[0]!.at;
+    expect(gap).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('hands a long Retry-After back to the caller instead of sleeping on it', async () => {
+    fake.rateLimitNext('chat.update', 120);
+    const started = Date.now();
+    const error = await cards.update('C123', '1.000001', message).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SlackApiError);
+    expect(error).toMatchObject({ code: 'slack_rate_limited', retryAfterSeconds: 120, retryable: true });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('retries a 5xx with backoff; a malformed request is not retryable; a vanished message is done', async () => {
+    fake.failNext('chat.postMessage', 'internal_error', 503);
+    await expect(cards.postMessage('C123', message)).resolves.toMatchObject({ channel: 'C123' });
+    expect(fake.calls.map((c) => c.method)).toEqual(['chat.postMessage#failed', 'chat.postMessage']);
+
+    fake.failNext('chat.postMessage', 'invalid_blocks');
+    await expect(cards.postMessage('C123', message)).rejects.toMatchObject({
+      code: 'slack_platform_error',
+      slackError: 'invalid_blocks',
+      retryable: false,
+    });
+
+    fake.failNext('chat.postMessage', 'not_in_channel');
+    await expect(cards.postMessage('C123', message)).rejects.toMatchObject({ retryable: true });
+
+    fake.failNext('chat.update', 'message_not_found');
+    await expect(cards.update('C123', '1.000001', message)).resolves.toBe(false);
+  });
+
+  it('a shipment notice for the support channel; false (no throw) when Slack refuses', async () => {
+    const notify = createSupportNotifier(cards, 'C123');
+    const notice = {
+      shopId: 's',
+      orderId: 'O-1',
+      trackingNumber: 'LP1',
+      reason: 'stall',
+      text: 'Parcel <stuck> & silent',
+    };
+    expect(await notify(notice)).toBe(true);
+    expect(JSON.stringify(fake.callsOf('chat.postMessage')[0]!.params.blocks)).toContain(
+      '&lt;stuck&gt; &amp; silent',
+    );
+    fake.failNext('chat.postMessage', 'channel_not_found');
+    expect(await notify(notice)).toBe(false);
+  });
+
+  it('activity deps come from the config: nothing without a bot token', () => {
+    expect(
+      slackActivityDeps({
+        SLACK_BOT_TOKEN: undefined,
+        SLACK_API_URL: fake.apiUrl,
+        SLACK_SUPPORT_CHANNEL: 'C1',
+      }),
+    ).toEqual({});
+    const deps = slackActivityDeps({
+      SLACK_BOT_TOKEN: 'xoxb',
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_SUPPORT_CHANNEL: 'C1',
+    });
+    expect(deps.slackChannel).toBe('C1');
+    expect(deps.slack).toBeDefined();
+    expect(deps.notifySupport).toBeTypeOf('function');
+  });
+});
+
+describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeTeamCards)', () => {
+  let database: Awaited<ReturnType<typeof openTestPostgres>>;
+  let fake: Awaited<ReturnType<typeof startFakeSlack>>;
+  let activities: ReturnType<typeof createSlackActivities>;
+  let shopId: string;
+  const logger = pino({ level: 'silent' });
+
+  async function newTicket(orderId: string, draft: string) {
+    const stored = await ingestMessage(database.db, shopId, {
+      messageId: `m-${orderId}`,
+      orderId,
+      buyerId: `b-${orderId}`,
+      redactedText: 'Mi paquete no llega <nunca> & nadie responde',
+      redactedKinds: [],
+      receivedAt: new Date(),
+    });
+    await recordDraft(database.db, {
+      ticketId: stored.ticketId,
+      revision: 1,
+      language: 'es',
+      languageConfidence: 0.95,
+      category: 'not_received',
+      confidence: 0.91,
+      urgency: 'high',
+      abstained: false,
+      text: draft,
+      source: 'template',
+      evidence: [],
+    });
+    return stored.ticketId;
+  }
+
+  beforeAll(async () => {
+    database = await openTestPostgres('slack-activities');
+    fake = await startFakeSlack();
+    const created = await createShop(database.db, {
+      name: 'Tienda Sol',
+      defaultLanguage: 'es',
+      plan: 'free',
+    });
+    shopId = created.shop.id;
+    activities = createSlackActivities({
+      db: database.db,
+      logger,
+      slack: createSlackCards(createSlackWebClient('xoxb-test', fake.apiUrl, { timeoutMs: 2000 })),
+      slackChannel: 'C123',
+    });
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await database?.drop();
+  });
+  beforeEach(() => {
+    fake.calls.length = 0;
+  });
+
+  it('are no-ops when Slack is off', async () => {
+    const ticketId = await newTicket('OFF-1', 'draft');
+    const off = createSlackActivities({ db: database.db, logger });
+    expect(await off.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({ posted: false });
+    expect(await off.postBuyerMessageToTeamThread({ ticketId, messageText: 'x' })).toEqual({ posted: false });
+    expect(await off.closeTeamCards({ ticketId })).toEqual({ updated: 0 });
+    const noChannel = createSlackActivities({
+      db: database.db,
+      logger,
+      slack: createSlackCards(createSlackWebClient('xoxb-test', fake.apiUrl)),
+    });
+    expect(await noChannel.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({
+      posted: false,
+    });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('posts the escalation card once per revision, even when the activity is retried', async () => {
+    const ticketId = await newTicket('ESC-1', 'Hola, su pedido llega pronto.');
+    const first = await activities.escalateToTeam({
+      ticketId,
+      revision: 1,
+      reason: 'escalated by the seller',
+    });
+    expect(first).toMatchObject({ posted: true, channel: 'C123' });
+    const again = await activities.escalateToTeam({
+      ticketId,
+      revision: 1,
+      reason: 'escalated by the seller',
+    });
+    expect(again).toEqual({ posted: false, channel: 'C123', ts: first.ts });
+    const posts = fake.callsOf('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.params.channel).toBe('C123');
+    const blocks = JSON.stringify(posts[0]!.params.blocks);
+    expect(blocks).toContain('"action_id":"approve"');
+    expect(blocks).toContain(`"value":"${ticketId}"`);
+    expect(blocks).toContain('escalated by the seller');
+    expect(blocks).toContain('&lt;nunca&gt; &amp; nadie');
+    expect(blocks).toContain('Hola, su pedido llega pronto.');
+    const cards = await listSlackCards(database.db, ticketId);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({
+      channel: 'slack',
+      chatId: 'C123',
+      messageId: first.ts,
+      revision: 1,
+      closed: 0,
+    });
+  });
+
+  it('a new draft revision edits the same message; buyer messages go into its thread once', async () => {
+    const ticketId = await newTicket('ESC-2', 'first draft');
+    const first = await activities.escalateToTeam({ ticketId, revision: 1, reason: 'no answer in time' });
+    await recordDraft(database.db, {
+      ticketId,
+      revision: 2,
+      language: 'es',
+      languageConfidence: 0.95,
+      category: 'not_received',
+      confidence: 0.9,
+      urgency: 'high',
+      abstained: false,
+      text: 'second draft',
+      source: 'template',
+      evidence: [],
+    });
+    const second = await activities.escalateToTeam({ ticketId, revision: 2, reason: 'no answer in time' });
+    expect(second).toEqual({ posted: true, channel: 'C123', ts: first.ts });
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
+    const update = fake.callsOf('chat.update')[0]!;
+    expect(update.params.ts).toBe(first.ts);
+    expect(JSON.stringify(update.params.blocks)).toContain('second draft');
+    const cards = await listSlackCards(database.db, ticketId);
+    expect(cards.map((c) => [c.revision, c.closed])).toEqual([
+      [1, 1],
+      [2, 0],
+    ]);
+
+    fake.calls.length = 0;
+    const threaded = await activities.postBuyerMessageToTeamThread({
+      ticketId,
+      messageText: '¿Y bien? <@U1>',
+    });
+    expect(threaded.posted).toBe(true);
+    const repeat = await activities.postBuyerMessageToTeamThread({ ticketId, messageText: '¿Y bien? <@U1>' });
+    expect(repeat.posted).toBe(false);
+    const thread = fake.callsOf('chat.postMessage');
+    expect(thread).toHaveLength(1);
+    expect(thread[0]!.params.thread_ts).toBe(first.ts);
+    expect(thread[0]!.params.channel).toBe('C123');
+    expect(JSON.stringify(thread[0]!.params.blocks)).toContain('¿Y bien? &lt;@U1&gt;');
+    const byId = await activities.postBuyerMessageToTeamThread({
+      ticketId,
+      messageText: '¿Y bien? <@U1>',
+      messageId: 'm-9',
+    });
+    expect(byId.posted).toBe(true);
+  });
+
+  it('closeTeamCards edits the card to the outcome once, buttons removed', async () => {
+    const ticketId = await newTicket('ESC-3', 'Hola, ya sale.');
+    const posted = await activities.escalateToTeam({
+      ticketId,
+      revision: 1,
+      reason: 'dispute deadline near',
+    });
+    await recordDecision(
+      database.db,
+      {
+        ticketId,
+        action: 'edit',
+        revision: 2,
+        actor: { channel: 'slack', id: 'U0TEAM1', name: 'ana.support' },
+        text: 'Hola, sale hoy & llega el lunes.',
+        decidedAt: '2026-11-23T18:40:00.000Z',
+      },
+      'sent',
+    );
+    fake.calls.length = 0;
+    expect(await activities.closeTeamCards({ ticketId })).toEqual({ updated: 1 });
+    const update = fake.callsOf('chat.update')[0]!;
+    expect(update.params).toMatchObject({ channel: 'C123', ts: posted.ts });
+    const blocks = JSON.stringify(update.params.blocks);
+    expect(blocks).toContain('*Edited and sent* by <@U0TEAM1>');
+    expect(blocks).toContain('Hola, sale hoy &amp; llega el lunes.');
+    expect(blocks).not.toContain('"type":"actions"');
+    expect(await activities.closeTeamCards({ ticketId })).toEqual({ updated: 0 });
+    expect(fake.callsOf('chat.update')).toHaveLength(1);
+  });
+
+  it('Slack failures become Temporal failures: Retry-After as nextRetryDelay, bad requests non-retryable', async () => {
+    const ticketId = await newTicket('ESC-4', 'draft');
+    fake.rateLimitNext('chat.postMessage', 45);
+    const limited = await activities
+      .escalateToTeam({ ticketId, revision: 1, reason: 'sla' })
+      .catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(ApplicationFailure);
+    expect(limited).toMatchObject({ type: 'slack_rate_limited', nonRetryable: false });
+    expect((limited as ApplicationFailure).nextRetryDelay).toBe('45 seconds');
+
+    fake.failNext('chat.postMessage', 'invalid_blocks');
+    const invalid = await activities
+      .escalateToTeam({ ticketId, revision: 1, reason: 'sla' })
+      .catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ type: 'slack_platform_error', nonRetryable: true });
+
+    // Nothing was recorded, so the retry posts the card.
+    expect(await listSlackCards(database.db, ticketId)).toHaveLength(0);
+    expect((await activities.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).posted).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/temporal/dev-server.js';
+import { runCli } from '../support/cli.js';
+
+describe('sellerdesk demo on a fresh data dir', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sellerdesk-demo-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('runs to completion with no configuration and leaves the tickets for `tickets list`', async () => {
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      TEMPORAL_DEV_PORT: String(await freePort()),
+      TEMPORAL_UI_PORT: '0',
+    };
+    const demo = await runCli(['demo'], env, 180_000);
+    expect(demo.stderr).not.toMatch(/sellerdesk: /);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain('Sent 12 buyer messages');
+    const tableLines = demo.stdout.split('\n').filter((l) => /^\d+\s+(en|es|fr|ru|pt)\s+\w+/.test(l));
+    expect(tableLines).toHaveLength(12);
+    expect(new Set(tableLines.map((l) => l.split(/\s+/)[1]))).toEqual(
+      new Set(['en', 'es', 'fr', 'ru', 'pt']),
+    );
+    expect(demo.stdout).toMatch(/delivered → log\s+tkt_\w+:1/);
+    expect(demo.stdout).toMatch(/delivered → log\s+tkt_\w+:2/);
+    expect(demo.stdout).toContain('already_decided');
+
+    const list = await runCli(['tickets', 'list', '--json'], { DATA_DIR: dataDir, PORT: env.PORT }, 60_000);
+    expect(list.code).toBe(0);
+    const tickets = JSON.parse(list.stdout).tickets as Array<{ status: string }>;
+    expect(tickets).toHaveLength(12);
+    expect(tickets.filter((t) => t.status === 'sent')).toHaveLength(2);
+    expect(tickets.filter((t) => t.status === 'rejected')).toHaveLength(1);
+  }, 240_000);
+});

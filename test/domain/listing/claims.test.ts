@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { checkClaims } from '../../../src/domain/listing/claims.js';
+import type { Language } from '../../../src/domain/types.js';
+
+describe('checkClaims', () => {
+  it.each([
+    ['en', 'Regular use cures back pain.', 'medical', 'cures back pain'],
+    ['en', 'Clinically proven to reduce stress.', 'medical', 'Clinically proven'],
+    ['en', '100% original product.', 'authenticity', '100% original'],
+    ['en', 'Guaranteed delivery in 3 days.', 'delivery_guarantee', 'Guaranteed delivery'],
+    ['en', 'Also available on Amazon.', 'off_platform', 'Amazon'],
+    ['en', 'Questions? Write to shop@example.com', 'contact', 'shop@example.com'],
+    ['en', 'Lifetime warranty included.', 'lifetime_warranty', 'Lifetime warranty'],
+    ['es', 'Alivia y cura el dolor de espalda.', 'medical', 'cura el dolor'],
+    ['es', 'Entrega garantizada en 48 horas.', 'delivery_guarantee', 'Entrega garantizada'],
+    ['es', 'Cómpralo también en Mercado Libre.', 'off_platform', 'Mercado Libre'],
+    ['fr', 'Garantie à vie.', 'lifetime_warranty', 'Garantie à vie'],
+    ['fr', 'Produit 100% authentique.', 'authenticity', '100% authentique'],
+    ['ru', 'Коврик лечит боль в спине.', 'medical', 'лечит боль'],
+    ['ru', 'Пишите в Телеграм.', 'contact', 'Телеграм'],
+    ['ru', 'Звоните 8 (912) 345-67-89', 'contact', '8 (912) 345-67-89'],
+    ['pt', 'Garantia vitalícia.', 'lifetime_warranty', 'Garantia vitalícia'],
+    ['pt', 'Chama no zap (11) 98765-4321', 'contact', '(11) 98765-4321'],
+    ['pt', 'Entrega garantida em 2 dias.', 'delivery_guarantee', 'Entrega garantida'],
+    ['es', 'Also 100% original, copied from the English page.', 'authenticity', '100% original'],
+  ] as const)('%s: %s -> %s', (lang, text, code, found) => {
+    const issues = checkClaims(text, lang as Language, 'description');
+    expect(issues.map((i) => i.code)).toContain(code);
+    const issue = issues.find((i) => i.code === code)!;
+    expect(text.slice(issue.span![0], issue.span![1])).toBe(found);
+  });
+
+  it.each([
+    ['en', 'Genuine leather strap, original packaging, 2-year warranty.'],
+    ['es', 'Cuero genuino. Envío en 24 horas desde nuestro almacén.'],
+    ['fr', 'Cuir véritable, garantie 2 ans.'],
+    ['ru', 'Натуральная кожа, гарантия 1 год. Доставка по всей России.'],
+    ['pt', 'Couro legítimo, garantia de 12 meses. O curador escolheu as cores.'],
+    ['en', 'The bottle is 26 cm tall and 7.5 cm wide; 220 V, 50 Hz.'],
+  ] as const)('no claim in %s: %s', (lang, text) => {
+    expect(checkClaims(text, lang as Language, 'description')).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkAllCaps,
+  checkTitleLength,
+  checkTooShort,
+  sentenceCase,
+} from '../../../src/domain/listing/format.js';
+
+describe('checkTooShort', () => {
+  it.each([
+    ['title', '', 'empty'],
+    ['title', 'Lamp', 'title'],
+    ['description', 'Great bottle.', 'description'],
+    ['description', '   ', 'empty'],
+  ] as const)('%s %j -> %s', (field, text, code) => {
+    expect(checkTooShort('en', field, text).map((i) => i.code)).toEqual([code]);
+  });
+
+  it.each([
+    ['title', 'Stainless steel bottle 750 ml'],
+    [
+      'description',
+      'This bottle keeps drinks cold for up to 24 hours and hot for up to 12 hours, and the lid closes tightly.',
+    ],
+  ] as const)('accepts %s %j', (field, text) => {
+    expect(checkTooShort('en', field, text)).toEqual([]);
+  });
+});
+
+describe('checkTitleLength', () => {
+  it('reports the overflow past 128 characters with a cut suggestion', () => {
+    const title =
+      `Stainless Steel Water Bottle 750 ml, ${'Gym Office School Travel Hiking '.repeat(4)}`.trim();
+    const [issue] = checkTitleLength('en', title);
+    expect(issue?.kind).toBe('title_too_long');
+    expect(issue?.span).toEqual([128, title.length]);
+    expect(issue!.suggestion!.length).toBeLessThanOrEqual(128);
+  });
+
+  it('accepts 128 characters', () => {
+    expect(checkTitleLength('en', 'x'.repeat(128))).toEqual([]);
+  });
+});
+
+describe('checkAllCaps', () => {
+  it.each([
+    ['LED DESK LAMP 10 W WITH 3 COLOUR MODES', true],
+    ['НАСТОЛЬНАЯ СВЕТОДИОДНАЯ ЛАМПА 10 ВТ', true],
+    ['BOTELLA DE AGUA de acero inoxidable', false],
+    ['LED Desk Lamp 10 W with USB-C', false],
+    ['Xiaomi Redmi Note 12 PRO 5G', false],
+  ])('%s -> %s', (title, shouting) => {
+    expect(checkAllCaps('en', title).length > 0).toBe(shouting);
+  });
+
+  it('suggests sentence case keeping short acronyms', () => {
+    expect(sentenceCase('LED DESK LAMP WITH USB-C')).toBe(
+      'LED desk lamp with USB-c'.replace('USB-c', 'USB-C'),
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { checkDeclaredLanguage } from '../../../src/domain/listing/language-check.js';
+import type { Language } from '../../../src/domain/types.js';
+
+const EN =
+  'This bottle keeps drinks cold for up to 24 hours and hot for up to 12 hours, so your bag stays dry.';
+const ES =
+  'Esta botella mantiene las bebidas frías hasta 24 horas y calientes hasta 12 horas, así que tu bolso se mantiene seco.';
+const PT =
+  'Esta garrafa mantém as bebidas geladas por até 24 horas e quentes por até 12 horas, então sua bolsa continua seca.';
+const RU =
+  'Бутылка сохраняет напитки холодными до 24 часов и горячими до 12 часов, поэтому ваша сумка остаётся сухой.';
+const FR =
+  "Cette gourde garde vos boissons fraîches jusqu'à 24 heures et chaudes jusqu'à 12 heures, votre sac reste donc sec.";
+
+describe('checkDeclaredLanguage', () => {
+  it.each([
+    ['es', `${ES}\n\n${EN}`, 'en', EN],
+    ['pt', `${ES}\n\n${PT}`, 'es', ES],
+    ['en', `${EN}\n\n${FR}`, 'fr', FR],
+    ['fr', `${RU}\n\n${FR}`, 'ru', RU],
+  ] as const)('%s version with a %s paragraph', (declared, text, detected, paragraph) => {
+    const issues = checkDeclaredLanguage(text, declared as Language, 'description');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.params).toEqual({ declared, detected });
+    expect(text.slice(issues[0]!.span![0], issues[0]!.span![1])).toBe(paragraph);
+  });
+
+  it.each([
+    ['en', EN],
+    ['es', ES],
+    ['pt', PT],
+    ['ru', RU],
+    ['fr', FR],
+    ['es', 'Botella 750 ml'],
+  ] as const)('accepts %s text in its language (or too short to judge)', (declared, text) => {
+    expect(checkDeclaredLanguage(text, declared as Language, 'description')).toEqual([]);
+  });
+
+  it('judges a title of four words or more', () => {
+    expect(checkDeclaredLanguage('LED Desk Lamp with Three Colour Modes', 'fr', 'title')).toHaveLength(1);
+  });
+});

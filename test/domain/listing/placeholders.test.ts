@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlaceholders } from '../../../src/domain/listing/placeholders.js';
+
+describe('checkPlaceholders', () => {
+  it.each([
+    ['Choose size {{size}} before ordering.', 'template', '{{size}}'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the debris under test is a literal ${...}
+    ['Colour: ${color}', 'template', '${color}'],
+    ['Touchez le bouton {button_name} du socle.', 'template', '{button_name}'],
+    ['Available in %s colours', 'template', '%s'],
+    ['[PRODUCT NAME] is made of steel', 'bracket', '[PRODUCT NAME]'],
+    ['[Название товара] из стали', 'bracket', '[Название товара]'],
+    ['[insert brand here] water bottle', 'bracket', '[insert brand here]'],
+    ['Lorem ipsum dolor sit amet. Real text.', 'lorem', 'Lorem ipsum dolor sit amet'],
+    ['Lavable. Traducido por Google.', 'mt_artifact', 'Traducido por'],
+    ['Готово. Переведено с помощью Google.', 'mt_artifact', 'Переведено с помощью Google.'],
+    ['Wipe clean. TODO: add size chart', 'mt_artifact', 'TODO'],
+    ['Лампа&nbsp;потребляет 10 Вт', 'markup', '&nbsp;'],
+    ['sèche vite.<br> Noir', 'markup', '<br>'],
+    ['percal sÃ³ave', 'encoding', 'Ã³'],
+  ])('%s -> %s', (text, code, found) => {
+    const issues = checkPlaceholders(text, 'en', 'description');
+    expect(issues.map((i) => i.code)).toEqual([code]);
+    const [start, end] = issues[0]!.span!;
+    expect(text.slice(start, end)).toBe(found.trim());
+  });
+
+  it.each([
+    'Envio livre para todo o Brasil e todo o mundo.',
+    'Size chart: S, M, L [see photos]',
+    'Dimensions 30 x 20 cm, 100% cotton, 2 {pieces',
+    'Set of 3 [pcs]',
+    'Tamaño: 40 x 30 cm (aprox.)',
+  ])('leaves clean text alone: %s', (text) => {
+    expect(checkPlaceholders(text, 'en', 'description')).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkTerminology } from '../../../src/domain/listing/terminology.js';
+import type { Language } from '../../../src/domain/types.js';
+
+describe('checkTerminology', () => {
+  it.each([
+    ['es', 'Tiene un diámetro de 7.5 cm.', 'decimal_separator', '7.5', '7,5'],
+    ['ru', 'Весит 1.2 кг.', 'decimal_separator', '1.2', '1,2'],
+    ['en', 'It weighs 1,2 kg.', 'decimal_separator', '1,2', '1.2'],
+    ['fr', 'Il pèse 12 oz.', 'imperial_unit', '12 oz', '340,2 g'],
+    ['pt', 'Pesa 2.6 lbs.', 'imperial_unit', '2.6 lbs', '1,2 kg'],
+    ['es', 'Lavar a 104 °F.', 'imperial_unit', '104 °F', '40 °C'],
+    ['es', 'Paquete incluido: 1 botella.', 'wording', 'Paquete incluido', 'contenido del paquete'],
+    ['fr', 'Livraison libre en France.', 'wording', 'Livraison libre', 'livraison gratuite'],
+    ['fr', 'Matériel : coton.', 'false_friend', 'Matériel :', 'matière :'],
+    ['ru', 'Свободная доставка по России.', 'wording', 'Свободная доставка', 'бесплатная доставка'],
+    ['ru', 'Удобный кейс для телефона.', 'false_friend', 'кейс для телефона', 'чехол для телефона'],
+    ['pt', 'Acabamento esquisito.', 'false_friend', 'esquisito', 'requintado'],
+    ['en', 'Sizes EU 42 only.', 'size_system', 'EU 42', 'EU 42 (US 9)'],
+    ['pt', 'Tamanho EU 40.', 'size_system', 'EU 40', 'EU 40 (BR 38)'],
+    ['es', 'Talla US 9.', 'size_system', 'US 9', 'US 9 (EU 42)'],
+  ] as const)('%s: %s -> %s', (lang, text, code, found, suggestion) => {
+    const issues = checkTerminology(text, lang as Language, 'description');
+    expect(issues.map((i) => i.code)).toEqual([code]);
+    expect(text.slice(issues[0]!.span![0], issues[0]!.span![1])).toBe(found);
+    expect(issues[0]!.suggestion?.toLowerCase()).toBe(suggestion.toLowerCase());
+  });
+
+  it.each([
+    ['es', 'Bluetooth 5.3, pantalla de 6,5 pulgadas, 1.500 mAh, 7,5 cm.'],
+    ['en', 'Bluetooth 5.3, 1,500 mAh, 7.5 cm, sizes EU 42 / US 9.'],
+    ['pt', 'Tamanhos BR 34 a BR 39 (EU 36 a EU 41).'],
+    ['fr', 'Pointures EU 36 à EU 41, USB 3.0.'],
+    ['ru', 'Размер 160 x 200 см, 2,5 кг, USB 3.0.'],
+  ] as const)('accepts %s: %s', (lang, text) => {
+    expect(checkTerminology(text, lang as Language, 'description')).toEqual([]);
+  });
+});

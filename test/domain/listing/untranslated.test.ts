@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkUntranslated } from '../../../src/domain/listing/untranslated.js';
+import type { Language } from '../../../src/domain/types.js';
+import { wordListSpeller } from './fake-speller.js';
+
+const english = wordListSpeller(
+  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain',
+);
+const targets: Record<string, ReturnType<typeof wordListSpeller>> = {
+  es: wordListSpeller('así que tu bolso se mantiene seco la tela es suave light rain a'),
+  ru: wordListSpeller(''),
+  fr: wordListSpeller('le tissu est doux a'),
+};
+const deps = (lang: string) => ({ target: targets[lang]!, english, isAllowed: () => false });
+
+describe('checkUntranslated', () => {
+  it.each([
+    ['es', 'La tela es suave, so your bag stays dry.', 'so your bag stays dry'],
+    ['ru', 'Ткань мягкая. Wipe it clean with a damp cloth.', 'Wipe it clean with a damp cloth'],
+    ['fr', 'Le tissu est doux, the fabric is soft.', 'the fabric is soft'],
+    ['es', 'La tela es suave. 纯棉面料', '纯棉面料'],
+    ['en', 'The fabric is soft 纯棉面料', '纯棉面料'],
+  ] as const)('%s: %s', (lang, text, segment) => {
+    const issues = checkUntranslated(
+      text,
+      lang as Language,
+      'description',
+      deps(lang === 'en' ? 'es' : lang),
+    );
+    expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual([segment]);
+  });
+
+  it.each([
+    ['es', 'La tela es suave y seca.'],
+    ['es', 'La tela es suave, light.'],
+    ['ru', 'Наушники Xiaomi Redmi Buds и кабель USB-C.'],
+    ['en', 'So your bag stays dry.'],
+  ] as const)('leaves %s alone: %s', (lang, text) => {
+    expect(
+      checkUntranslated(text, lang as Language, 'description', deps(lang === 'en' ? 'es' : lang)),
+    ).toEqual([]);
+  });
+
+  it('does not report inside skipped spans (wrong-language paragraphs)', () => {
+    const text = 'so your bag stays dry';
+    expect(checkUntranslated(text, 'es', 'description', deps('es'), [[0, text.length]])).toEqual([]);
+  });
+});

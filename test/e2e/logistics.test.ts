@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken, newId } from '../../src/db/ids.js';
+import { apiTokens } from '../../src/db/schema/index.js';
+import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
+import { dropSchema } from '../support/db.js';
+
+const H = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let token: string;
+  let otherToken: string;
+  let shopId: string;
+
+  const valid = (overrides: Record<string, unknown> = {}) => ({
+    orderId: 'ORD-100',
+    trackingNumber: 'LP00000100CN',
+    carrier: 'Cainiao',
+    buyer: { id: 'buyer-100', locale: 'fr-FR' },
+    events: [
+      { at: '2026-01-05T09:00:00+08:00', status: 'info_received', description: 'GWMS_ACCEPT' },
+      { at: '2026-01-05T18:30:00+08:00', status: 'in_transit', description: 'PU_PICKUP_SUCCESS' },
+    ],
+    ...overrides,
+  });
+
+  async function createShopToken(name: string) {
+    const created = await app.api.post(
+      '/v1/admin/shops',
+      { name, defaultLanguage: 'en', plan: 'free' },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(created.status).toBe(201);
+    return { token: created.json.apiToken as string, shopId: created.json.shop.id as string };
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp({ label: 'logistics' });
+    ({ token, shopId } = await createShopToken('Parcels & Co'));
+    ({ token: otherToken } = await createShopToken('Someone else'));
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    if (app) await dropSchema(app.schema);
+  });
+
+  const post = (body: unknown, t = token) => app.api.post('/v1/tracking', body, t);
+
+  describe('validation (CONTRACT §2)', () => {
+    it.each([
+      ['an unknown top-level field', { ...valid(), priority: 'high' }, 'unknown_fields'],
+      ['an unknown buyer field', valid({ buyer: { id: 'b', email: 'x@y.z' } }), 'unknown_fields'],
+      [
+        'an unknown event field',
+        valid({
+          events: [{ at: '2026-01-05T09:00:00Z', status: 'in_transit', description: 'x', code: 'A' }],
+        }),
+        'unknown_fields',
+      ],
+      ['no events', valid({ events: [] }), 'validation_failed'],
+      [
+        'more than 500 events',
+        valid({
+          events: Array.from({ length: 501 }, (_, i) => ({
+            at: iso(Date.parse('2026-01-01T00:00:00Z') + i * 60_000),
+            status: 'in_transit',
+            description: `scan ${i}`,
+          })),
+        }),
+        'validation_failed',
+      ],
+      [
+        'a time without an offset',
+        valid({ events: [{ at: '2026-01-05T09:00:00', status: 'in_transit', description: 'x' }] }),
+        'validation_failed',
+      ],
+      [
+        'a date only',
+        valid({ events: [{ at: '2026-01-05', status: 'in_transit', description: 'x' }] }),
+        'validation_failed',
+      ],
+      [
+        'a status outside the normalized set',
+        valid({ events: [{ at: '2026-01-05T09:00:00Z', status: 'InTransit', description: 'x' }] }),
+        'validation_failed',
+      ],
+      [
+        'an event without a description',
+        valid({ events: [{ at: '2026-01-05T09:00:00Z', status: 'in_transit' }] }),
+        'validation_failed',
+      ],
+      ['a missing carrier', { ...valid(), carrier: undefined }, 'validation_failed'],
+      ['a tracking number with spaces', valid({ trackingNumber: 'LP 000 CN' }), 'validation_failed'],
+      ['a missing buyer id', valid({ buyer: { locale: 'fr' } }), 'validation_failed'],
+    ])('refuses %s with 400', async (_what, body, code) => {
+      const answer = await post(body);
+      expect(answer.status).toBe(400);
+      expect(answer.json.error.code).toBe(code);
+    });
+
+    it('accepts exactly 500 events', async () => {
+      const events = Array.from({ length: 500 }, (_, i) => ({
+        at: iso(Date.now() - 10 * H + i * 1000),
+        status: 'in_transit',
+        description: `scan ${i}`,
+      }));
+      const answer = await post(valid({ trackingNumber: 'LP00000500CN', orderId: 'ORD-500', events }));
+      expect(answer.status).toBe(202);
+      expect(answer.json).toEqual({ trackingNumber: 'LP00000500CN', state: 'in_transit' });
+    });
+
+    it('needs a token with tracking:write; reading needs tickets:read', async () => {
+      const readOnly = `sd_readonly_${newId('t')}`;
+      await app.database.db.insert(apiTokens).values({
+        id: newId('tok'),
+        shopId,
+        tokenHash: hashToken(readOnly),
+        scopes: ['tickets:read'],
+      });
+      expect((await post(valid(), readOnly)).status).toBe(403);
+      expect((await post(valid(), 'nope')).status).toBe(401);
+      expect((await app.api.get('/v1/shipments/LP00000100CN', readOnly)).status).not.toBe(403);
+    });
+  });
+
+  it('answers 202 with the state; the watch stalls from the events own time and GET shows it', async () => {
+    const at = Date.now() - 50 * H;
+    const body = valid({
+      events: [
+        { at: iso(at - H), status: 'info_received', description: 'GWMS_ACCEPT' },
+        { at: iso(at).replace('Z', '+00:00'), status: 'in_transit', description: 'PU_PICKUP_SUCCESS' },
+        { at: iso(at - H), status: 'info_received', description: 'GWMS_ACCEPT' }, // duplicate
+      ],
+    });
+    const answer = await post(body);
+    expect(answer.status).toBe(202);
+    expect(answer.json).toEqual({ trackingNumber: 'LP00000100CN', state: 'stalled' });
+
+    const shipment = await eventually(
+      async () => {
+        const got = await app.api.get('/v1/shipments/LP00000100CN', token);
+        const kinds = (got.json?.actions ?? []).map((a: { kind: string }) => a.kind);
+        return got.status === 200 &&
+          kinds.includes('coupon_granted') &&
+          kinds.some((k: string) => k.startsWith('apology'))
+          ? got.json
+          : undefined;
+      },
+      30_000,
+      'stall apology',
+    );
+    expect(shipment).toMatchObject({
+      trackingNumber: 'LP00000100CN',
+      orderId: 'ORD-100',
+      state: 'stalled',
+      leg: 'first_mile',
+      lastEventAt: iso(at),
+      stalledSince: iso(at + 48 * H),
+    });
+    expect(shipment.events).toHaveLength(2);
+    const coupon = shipment.actions.find((a: { kind: string }) => a.kind === 'coupon_granted').details;
+    expect(coupon).toMatchObject({ code: expect.stringMatching(/^SD-/), value: 3, currency: 'USD' });
+    const apology = shipment.actions.find((a: { kind: string }) => a.kind === 'apology_opened');
+    expect(apology.details).toMatchObject({ language: 'fr', autoSend: false, coupon: coupon.code });
+    // The apology is a ticket in the buyer's language, drafted with the coupon, waiting for the seller.
+    const ticket = await eventually(
+      async () => {
+        const got = await app.api.get(`/v1/tickets/${apology.details.ticketId}`, token);
+        return got.json?.status === 'awaiting_approval' ? got.json : undefined;
+      },
+      30_000,
+      'apology draft',
+    );
+    expect(ticket).toMatchObject({ orderId: 'ORD-100', language: 'fr' });
+    expect(JSON.stringify(ticket.draft)).toContain(coupon.code);
+  });
+
+  it('a parcel of another shop is not found', async () => {
+    expect((await app.api.get('/v1/shipments/LP00000100CN', otherToken)).status).toBe(404);
+    expect((await app.api.get('/v1/shipments/NOPE0000000', token)).json.error.code).toBe(
+      'shipment_not_found',
+    );
+  });
+
+  it('the same tracking number for another order is a conflict', async () => {
+    const answer = await post(valid({ orderId: 'ORD-OTHER' }));
+    expect(answer.status).toBe(409);
+    expect(answer.json.error.code).toBe('tracking_number_conflict');
+  });
+
+  it('another shop may watch the same tracking number independently', async () => {
+    const answer = await post(valid({ orderId: 'THEIR-ORDER' }), otherToken);
+    expect(answer.status).toBe(202);
+    const mine = await app.api.get('/v1/shipments/LP00000100CN', token);
+    expect(mine.json.orderId).toBe('ORD-100');
+  });
+});

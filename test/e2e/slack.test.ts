@@ -1,0 +1,370 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
+import { dropSchema } from '../support/db.js';
+import { startFakeOutbound } from '../support/fake-outbound.js';
+import {
+  blockActionPayload,
+  editSubmissionPayload,
+  interactivityBody,
+  type SlackCall,
+  signSlackRequest,
+  slashCommandBody,
+  startFakeSlack,
+} from '../support/fake-slack.js';
+import { callbackUpdate, startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
+
+const SIGNING_SECRET = 'e2e-slack-signing-secret';
+const BOT_TOKEN = 'xoxb-e2e-token';
+const OUTBOUND_SECRET = 'outbound-e2e-secret';
+const CHAT_ID = 515151;
+const FORM = 'application/x-www-form-urlencoded';
+
+describe('Slack for the support team: escalations, team decisions, both channels in step', () => {
+  let slack: Awaited<ReturnType<typeof startFakeSlack>>;
+  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
+  let outbound: Awaited<ReturnType<typeof startFakeOutbound>>;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let shopToken: string;
+  let order = 0;
+  /** Whether runtime.ts mounts the Slack app (until the lead wires it, these tests skip). */
+  let wired = false;
+  const slackIt = (name: string, fn: () => Promise<void>) =>
+    it(name, async (ctx) => {
+      if (!wired) ctx.skip('Slack is not wired into src/app/runtime.ts yet');
+      await fn();
+    });
+
+  const slackPost = (
+    body: string,
+    headers: Record<string, string> = signSlackRequest(SIGNING_SECRET, body),
+  ) => app.api.call('POST', '/slack/events', { raw: body, headers: { 'content-type': FORM, ...headers } });
+  const press = (actionId: string, ticketId: string, userId = 'U0TEAM1', username = 'ana.support') =>
+    slackPost(interactivityBody(blockActionPayload({ actionId, value: ticketId, userId, username })));
+  const webhook = (update: unknown) =>
+    app.api.call('POST', '/telegram/webhook', {
+      body: update,
+      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
+    });
+
+  /** The ticket's team card in the support channel (not thread replies). */
+  const teamCards = (ticketId: string) =>
+    slack
+      .callsOf('chat.postMessage')
+      .filter(
+        (c) => !c.params.thread_ts && JSON.stringify(c.params.blocks ?? []).includes(`"value":"${ticketId}"`),
+      );
+  const updatesOf = (ts: string) => slack.callsOf('chat.update').filter((c) => c.params.ts === ts);
+  const telegramCard = (ticketId: string) =>
+    telegram
+      .callsOf('sendMessage')
+      .filter((c) => JSON.stringify(c.params.reply_markup ?? {}).includes(`approve:${ticketId}`));
+
+  async function newTicket(text: string): Promise<string> {
+    order += 1;
+    const posted = await app.api.post(
+      '/v1/messages',
+      {
+        messageId: `slack-m-${order}`,
+        orderId: `SL-${order}`,
+        buyer: { id: `slack-buyer-${order}`, name: 'Lucía' },
+        text,
+        receivedAt: new Date().toISOString(),
+        order: { trackingNumber: 'LP00123456789012', carrier: 'Cainiao' },
+      },
+      shopToken,
+    );
+    expect(posted.status).toBe(202);
+    const ticketId: string = posted.json.ticketId;
+    await telegram.waitFor(() => telegramCard(ticketId).length === 1);
+    return ticketId;
+  }
+
+  async function ticket(ticketId: string) {
+    return (await app.api.get(`/v1/tickets/${ticketId}`, shopToken)).json;
+  }
+
+  async function escalateByApi(ticketId: string): Promise<SlackCall> {
+    const escalated = await app.api.call('POST', `/v1/tickets/${ticketId}/decision`, {
+      token: shopToken,
+      body: { action: 'escalate', by: 'Maria (seller)' },
+    });
+    expect(escalated.status).toBe(200);
+    await slack.waitFor(() => teamCards(ticketId).length === 1);
+    return teamCards(ticketId)[0]!;
+  }
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    telegram = await startFakeTelegram();
+    outbound = await startFakeOutbound(OUTBOUND_SECRET);
+    app = await startTestApp({
+      label: 'slack',
+      telegramApiRoot: telegram.apiRoot,
+      outbound: { url: outbound.url, secret: OUTBOUND_SECRET },
+      env: {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        SLACK_SUPPORT_CHANNEL: 'C123',
+      },
+    });
+    const created = await app.api.post(
+      '/v1/admin/shops',
+      { name: 'Tienda <Sol> & Luna', defaultLanguage: 'es', plan: 'free', sellerLanguage: 'es' },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(created.status).toBe(201);
+    shopToken = created.json.apiToken;
+    const probe = await app.api.call('POST', '/slack/events', { raw: '', headers: { 'content-type': FORM } });
+    wired = probe.status === 401;
+    await webhook(textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`));
+    await telegram.waitFor((calls) =>
+      calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
+    );
+  });
+
+  afterAll(async () => {
+    slack?.outage(false);
+    await app?.stop();
+    if (app) await dropSchema(app.schema);
+    await slack?.close();
+    await telegram?.close();
+    await outbound?.close();
+  });
+
+  slackIt(
+    'a seller escalation posts the Slack card; a team approve delivers and updates both channels',
+    async () => {
+      const ticketId = await newTicket(
+        'Hola, pedí hace 40 días y todavía no me llegó el paquete. ¿Dónde está?',
+      );
+      const waiting = await eventually(async () => {
+        const t = await ticket(ticketId);
+        return t.status === 'awaiting_approval' ? t : undefined;
+      });
+
+      await webhook(callbackUpdate(CHAT_ID, `escalate:${ticketId}`));
+      await slack.waitFor(() => teamCards(ticketId).length === 1);
+      const card = teamCards(ticketId)[0]!;
+      expect(card.token).toBe(BOT_TOKEN);
+      expect(card.params.channel).toBe('C123');
+      const blocks = JSON.stringify(card.params.blocks);
+      for (const action of ['approve', 'edit', 'reject', 'escalate'])
+        expect(blocks).toContain(`"action_id":"${action}"`);
+      expect(blocks).toContain('Tienda &lt;Sol&gt; &amp; Luna');
+      expect(blocks).toContain('Spanish');
+      expect(blocks).toContain('not received');
+      expect(blocks).toContain('escalated by the seller · by @user515151 (telegram)');
+      const escalated = await eventually(async () => {
+        const t = await ticket(ticketId);
+        return t.status === 'escalated' ? t : undefined;
+      });
+      expect(escalated.draft.text).toBe(waiting.draft.text);
+
+      const approved = await press('approve', ticketId);
+      expect(approved.status).toBe(200);
+      const sent = await eventually(async () => {
+        const t = await ticket(ticketId);
+        return t.status === 'sent' && t.delivery?.state === 'delivered' ? t : undefined;
+      });
+      expect(sent.decidedBy).toMatchObject({ channel: 'slack', id: 'U0TEAM1', name: 'ana.support' });
+      expect(sent.finalText).toBe(waiting.draft.text);
+
+      // The Slack message shows the outcome; the Telegram card too.
+      const ts = String(card.response?.ts);
+      await slack.waitFor(() =>
+        updatesOf(ts).some((u) => JSON.stringify(u.params.blocks).includes('*Approved* by <@U0TEAM1>')),
+      );
+      const outcome = updatesOf(ts).find((u) => JSON.stringify(u.params.blocks).includes('*Approved*'))!;
+      expect(outcome.params.channel).toBe('C123');
+      expect(JSON.stringify(outcome.params.blocks)).not.toContain('"type":"actions"');
+      await telegram.waitFor((calls) =>
+        calls.some((c) => c.method === 'editMessageText' && String(c.params.text).includes(ticketId)),
+      );
+      // Telegram never gets asked to edit a Slack message.
+      expect(telegram.callsOf('editMessageText').some((c) => String(c.params.chat_id) === 'C123')).toBe(
+        false,
+      );
+
+      // A second press in Slack is answered, not re-applied.
+      const again = await press('approve', ticketId, 'U0TEAM2', 'bob');
+      expect(again.status).toBe(200);
+      await slack.waitFor(() => slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0TEAM2'));
+      const ephemeral = slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0TEAM2')!;
+      expect(ephemeral.params.text).toContain('Already decided');
+      expect(ephemeral.params.text).toContain('<@U0TEAM1>');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(outbound.received.filter((r) => r.body.ticketId === ticketId)).toHaveLength(1);
+    },
+  );
+
+  slackIt(
+    'edit in Slack: the modal opens with the draft and its submission sends the edited reply',
+    async () => {
+      const ticketId = await newTicket('The lamp arrived broken, the glass is cracked');
+      const waiting = await eventually(async () => {
+        const t = await ticket(ticketId);
+        return t.status === 'awaiting_approval' ? t : undefined;
+      });
+      const card = await escalateByApi(ticketId);
+      expect(JSON.stringify(card.params.blocks)).toContain('· by Maria (seller) (api)');
+
+      const pressed = await press('edit', ticketId);
+      expect(pressed.status).toBe(200);
+      await slack.waitFor(() =>
+        slack.callsOf('views.open').some((c) => c.params.view?.private_metadata === ticketId),
+      );
+      const view = slack.callsOf('views.open').find((c) => c.params.view?.private_metadata === ticketId)!
+        .params.view;
+      expect(view.callback_id).toBe('edit_reply');
+      expect(JSON.stringify(view.blocks)).toContain(JSON.stringify(waiting.draft.text).slice(1, -1));
+
+      const edited = 'We are sorry the lamp arrived broken. A replacement ships tomorrow & it is on us.';
+      const submitted = await slackPost(interactivityBody(editSubmissionPayload({ ticketId, text: edited })));
+      expect(submitted.status).toBe(200);
+      expect(submitted.text).toBe('');
+      await eventually(
+        async () => outbound.received.some((r) => r.body.ticketId === ticketId),
+        30_000,
+        'edited delivery',
+      );
+      const delivered = outbound.received.filter((r) => r.body.ticketId === ticketId);
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0]!.body.text).toBe(edited);
+      await slack.waitFor(() =>
+        slack
+          .callsOf('chat.update')
+          .some(
+            (u) =>
+              JSON.stringify(u.params.blocks).includes('Edited and sent') &&
+              JSON.stringify(u.params.blocks).includes('it is on us'),
+          ),
+      );
+    },
+  );
+
+  slackIt('a decision in Telegram updates the Slack message', async () => {
+    const ticketId = await newTicket("Je n'ai toujours pas reçu ma commande, ça fait 5 semaines");
+    await eventually(async () =>
+      (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
+    );
+    await escalateByApi(ticketId);
+    await eventually(async () => ((await ticket(ticketId)).status === 'escalated' ? true : undefined));
+    const updatesBefore = slack.callsOf('chat.update').length;
+    await webhook(callbackUpdate(CHAT_ID, `reject:${ticketId}`));
+    await slack.waitFor(() =>
+      slack
+        .callsOf('chat.update')
+        .slice(updatesBefore)
+        .some((u) => JSON.stringify(u.params.blocks).includes('*Rejected* by @user515151 (telegram)')),
+    );
+    const t = await ticket(ticketId);
+    expect(t.status).toBe('rejected');
+  });
+
+  slackIt('a later buyer message on an escalated ticket goes into the card thread', async () => {
+    const ticketId = await newTicket('Where is my parcel? It has been 3 weeks');
+    await eventually(async () =>
+      (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
+    );
+    const card = await escalateByApi(ticketId);
+    const cardTs = String(card.response?.ts);
+    const first = await ticket(ticketId);
+    const more = await app.api.post(
+      '/v1/messages',
+      {
+        messageId: `slack-m-${order}-again`,
+        orderId: first.orderId,
+        buyer: { id: `slack-buyer-${order}` },
+        text: 'Hello?? Still nothing, I will open a dispute <tomorrow>',
+        receivedAt: new Date().toISOString(),
+      },
+      shopToken,
+    );
+    expect(more.json.ticketId).toBe(ticketId);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').some((c) => c.params.thread_ts === cardTs));
+    const reply = slack.callsOf('chat.postMessage').find((c) => c.params.thread_ts === cardTs)!;
+    expect(JSON.stringify(reply.params.blocks)).toContain('I will open a dispute &lt;tomorrow&gt;');
+  });
+
+  slackIt('a Slack outage never blocks an approval in Telegram', async () => {
+    const ticketId = await newTicket('Quero meu dinheiro de volta, o produto não serve');
+    await eventually(async () =>
+      (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
+    );
+    slack.outage(true);
+    try {
+      await webhook(callbackUpdate(CHAT_ID, `escalate:${ticketId}`));
+      await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage#down'));
+      await webhook(callbackUpdate(CHAT_ID, `approve:${ticketId}`));
+      await eventually(
+        async () => outbound.received.some((r) => r.body.ticketId === ticketId),
+        15_000,
+        'delivery while Slack is down',
+      );
+    } finally {
+      slack.outage(false);
+    }
+  });
+
+  slackIt('refuses unsigned, badly signed and stale Slack requests with 401', async () => {
+    const body = interactivityBody(blockActionPayload({ actionId: 'approve', value: 'tkt_whatever' }));
+    const unsigned = await slackPost(body, {});
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.json.error.code).toBe('invalid_slack_signature');
+    const bad = await slackPost(body, signSlackRequest('wrong-secret', body));
+    expect(bad.status).toBe(401);
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    const stale = await slackPost(body, signSlackRequest(SIGNING_SECRET, body, sixMinutesAgo));
+    expect(stale.status).toBe(401);
+    expect(stale.json.error.code).toBe('stale_slack_request');
+  });
+
+  slackIt('answers /sellerdesk pending and status', async () => {
+    const ticketId = await newTicket('¿Cuándo llega mi pedido? Ya pasó un mes');
+    await eventually(async () =>
+      (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
+    );
+    const pending = await slackPost(slashCommandBody('pending', slack.responseUrl('e2e-pending')));
+    expect(pending.status).toBe(200);
+    await slack.waitFor(() =>
+      slack.callsOf('respond').some((c) => JSON.stringify(c.params).includes('Tienda')),
+    );
+    const reply = slack.callsOf('respond').find((c) => JSON.stringify(c.params).includes('Tienda'))!;
+    expect(JSON.stringify(reply.params.blocks)).toMatch(
+      /\d+ awaiting the seller, \d+ escalated · oldest \d+m/,
+    );
+
+    const status = await slackPost(slashCommandBody(`status ${ticketId}`, slack.responseUrl('e2e-status')));
+    expect(status.status).toBe(200);
+    await slack.waitFor(() =>
+      slack.callsOf('respond').some((c) => JSON.stringify(c.params).includes(ticketId)),
+    );
+    expect(
+      JSON.stringify(
+        slack.callsOf('respond').find((c) => JSON.stringify(c.params).includes(ticketId))!.params,
+      ),
+    ).toContain('awaiting approval');
+  });
+
+  slackIt('a Slack user the shop made a viewer cannot decide; an agent can', async () => {
+    const ticketId = await newTicket('El paquete llegó roto, la pantalla está rajada');
+    await escalateByApi(ticketId);
+    const role = await app.api.call('PUT', '/v1/team/slack/U0VIEWER', {
+      token: shopToken,
+      body: { role: 'viewer' },
+    });
+    expect(role.status).toBe(200);
+    const refused = await press('approve', ticketId, 'U0VIEWER', 'vera.viewer');
+    expect(refused.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await ticket(ticketId)).status).toBe('escalated');
+    expect(outbound.received.some((r) => r.body.ticketId === ticketId)).toBe(false);
+    await press('approve', ticketId, 'U0AGENT', 'alex.agent');
+    const sent = await eventually(async () => {
+      const t = await ticket(ticketId);
+      return t.status === 'sent' ? t : undefined;
+    });
+    expect(sent.decidedBy).toMatchObject({ channel: 'slack', id: 'U0AGENT' });
+  });
+});

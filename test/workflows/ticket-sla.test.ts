@@ -1,0 +1,189 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Activities } from '../../src/activities/index.js';
+import { workflowBundle } from '../../src/temporal/worker.js';
+import { decideUpdate, type TicketInput, ticketStateQuery } from '../../workflows/definitions.js';
+import { createTimeSkippingEnv } from '../support/time-skipping.js';
+
+type Call = { name: string; input: unknown; at: number };
+
+/** Activities as plain recording functions: this file tests the workflow's timers only. */
+function stubActivities(env: () => TestWorkflowEnvironment, calls: Call[]) {
+  const record = (name: string, result: unknown = undefined) =>
+    (async (input: unknown) => {
+      calls.push({ name, input, at: env().currentTimeMs ? Number(await env().currentTimeMs()) : Date.now() });
+      return result;
+    }) as never;
+  const activities: Partial<Record<keyof Activities, unknown>> = {
+    classifyTicket: record('classifyTicket', {
+      language: 'en',
+      languageConfidence: 0.95,
+      languageUnknown: false,
+      category: 'not_received',
+      confidence: 0.9,
+      abstained: false,
+      urgency: 'normal',
+      evidence: [],
+    }),
+    renderDraft: record('renderDraft', {
+      text: 'Hello, your parcel is on its way.',
+      source: 'template',
+      templateId: 'not_received.default',
+      templateVersion: 1,
+    }),
+    saveDraft: record('saveDraft'),
+    requestApproval: record('requestApproval', { cards: 1 }),
+    authorizeAutoSend: record('authorizeAutoSend', { allowed: false, rule: 'plan_free_requires_approval' }),
+    saveDecision: record('saveDecision'),
+    deliverReply: record('deliverReply', { state: 'delivered' }),
+    closeApprovalCards: record('closeApprovalCards'),
+    spinOffMessages: record('spinOffMessages', { ticketId: null }),
+    loadSlaSettings: record('loadSlaSettings', {
+      remindAfterMinutes: 120,
+      escalateAfterMinutes: 720,
+      disputeLeadHours: 24,
+    }),
+    remindSeller: record('remindSeller', { sent: 1 }),
+    markEscalated: record('markEscalated'),
+    escalateToTeam: record('escalateToTeam', { posted: true }),
+    closeTeamCards: record('closeTeamCards', { updated: 1 }),
+    postBuyerMessageToTeamThread: record('postBuyerMessageToTeamThread', { posted: true }),
+  };
+  return activities as never;
+}
+
+describe('ticket SLA timers on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  const calls: Call[] = [];
+  const taskQueue = 'tq-ticket-sla';
+  let n = 0;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: stubActivities(() => env, calls),
+    });
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  async function startTicket(dispute?: { id: string; deadline: string }) {
+    n++;
+    const ticketId = `tkt_sla${n}`;
+    const input: TicketInput = {
+      ticketId,
+      shopId: 'shop_1',
+      orderId: `O-${n}`,
+      buyerId: 'b',
+      shopDefaultLanguage: 'en',
+    };
+    const handle = await env.client.workflow.signalWithStart('ticketWorkflow', {
+      taskQueue,
+      workflowId: `ticket-${ticketId}`,
+      args: [input],
+      signal: 'buyerMessage',
+      signalArgs: [
+        {
+          messageId: `m${n}`,
+          text: 'where is my parcel',
+          receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+          ...(dispute ? { dispute } : {}),
+        },
+      ],
+    });
+    // Wait until the draft waits for approval.
+    for (let i = 0; i < 100; i++) {
+      const state = await handle.query(ticketStateQuery);
+      if (state.status === 'awaiting_approval') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { handle, ticketId };
+  }
+
+  const callsFor = (ticketId: string, name: string) =>
+    calls.filter((c) => c.name === name && (c.input as { ticketId?: string }).ticketId === ticketId);
+
+  it('reminds after 2 h, escalates to the team after 12 h more, and the team decides', async () => {
+    const { handle, ticketId } = await startTicket();
+    await env.sleep('119m');
+    expect(callsFor(ticketId, 'remindSeller')).toHaveLength(0);
+    await env.sleep('2m');
+    expect(callsFor(ticketId, 'remindSeller')).toHaveLength(1);
+    await env.sleep('718m');
+    expect(callsFor(ticketId, 'markEscalated')).toHaveLength(0);
+    await env.sleep('3m');
+    expect(callsFor(ticketId, 'markEscalated')).toHaveLength(1);
+    expect(callsFor(ticketId, 'escalateToTeam')).toHaveLength(1);
+    const state = await handle.query(ticketStateQuery);
+    expect(state.status).toBe('escalated');
+    expect(state.escalation?.decidedBy).toMatchObject({ channel: 'system', id: 'sla' });
+
+    // A second escalation is refused; the team's approval is the decision.
+    await expect(
+      handle.executeUpdate(decideUpdate, {
+        args: [{ action: 'escalate', actor: { channel: 'telegram', id: '1' } }],
+      }),
+    ).rejects.toThrow();
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ action: 'approve', actor: { channel: 'slack', id: 'U1', name: 'ana' } }],
+    });
+    const outcome = await handle.result();
+    expect(outcome.status).toBe('sent');
+    expect(callsFor(ticketId, 'deliverReply')).toHaveLength(1);
+    expect(callsFor(ticketId, 'closeTeamCards')).toHaveLength(1);
+    await env.sleep('48h');
+    expect(callsFor(ticketId, 'remindSeller')).toHaveLength(1);
+  });
+
+  it('escalates 24 h before a dispute deadline, even before the usual 14 h', async () => {
+    const now = await env.currentTimeMs();
+    const deadline = new Date(Number(now) + 30 * 3_600_000).toISOString();
+    const { handle, ticketId } = await startTicket({ id: 'D-1', deadline });
+    await env.sleep('358m');
+    expect(callsFor(ticketId, 'markEscalated')).toHaveLength(0);
+    await env.sleep('3m');
+    expect(callsFor(ticketId, 'markEscalated')).toHaveLength(1);
+    expect((await handle.query(ticketStateQuery)).escalation?.decidedBy.name).toBe('dispute deadline near');
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ action: 'reject', actor: { channel: 'api', id: 't' } }],
+    });
+    expect((await handle.result()).status).toBe('rejected');
+  });
+
+  it('a decision before the reminder stops every timer', async () => {
+    const { handle, ticketId } = await startTicket();
+    await env.sleep('30m');
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ action: 'approve', actor: { channel: 'telegram', id: '7' } }],
+    });
+    expect((await handle.result()).status).toBe('sent');
+    expect(callsFor(ticketId, 'remindSeller')).toHaveLength(0);
+    expect(callsFor(ticketId, 'markEscalated')).toHaveLength(0);
+  });
+
+  it('a seller escalation hands the ticket to the team right away', async () => {
+    const { handle, ticketId } = await startTicket();
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ action: 'escalate', actor: { channel: 'telegram', id: '7', name: '@s' } }],
+    });
+    for (let i = 0; i < 50 && callsFor(ticketId, 'escalateToTeam').length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(callsFor(ticketId, 'escalateToTeam')).toHaveLength(1);
+    expect((await handle.query(ticketStateQuery)).status).toBe('escalated');
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ action: 'edit', text: 'Team reply', actor: { channel: 'slack', id: 'U2' } }],
+    });
+    const outcome = await handle.result();
+    expect(outcome).toMatchObject({ status: 'sent', revision: 2 });
+  });
+});
