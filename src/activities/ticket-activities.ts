@@ -13,7 +13,7 @@ import type { TelegramCards } from '../channels/telegram/notifier.js';
 import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
 import { newId } from '../db/ids.js';
-import { buyerMessages, decisions, shopFlags, ticketEvents, tickets } from '../db/schema/index.js';
+import { buyerMessages, decisions, shipments, shopFlags, ticketEvents, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import { findOverride } from '../db/templates-repo.js';
 import {
@@ -36,6 +36,16 @@ import { meter } from '../db/usage-repo.js';
 import type { OutboundSender } from '../delivery/outbound.js';
 import { classifyIntent } from '../domain/classify.js';
 import { detectLanguage } from '../domain/language.js';
+import { resolveCarrier } from '../domain/logistics/carriers.js';
+import {
+  type ApologyTicketStatus,
+  type LogisticsFollowup,
+  planLogisticsFollowup,
+  relevantApology,
+  type WatchedShipment,
+  WHERE_IS_MY_ORDER_CATEGORIES,
+} from '../domain/logistics/followup.js';
+import { checkpointText } from '../domain/logistics/stall.js';
 import { decideAutoSend } from '../domain/plans.js';
 import {
   MissingTemplateVariableError,
@@ -119,6 +129,48 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     return shop?.sellerLanguage ?? 'en';
   }
 
+  /** The follow-up plan for a "where is my order" ticket of an order with a recent stall apology. */
+  async function logisticsFollowup(
+    shopId: string,
+    orderId: string,
+    category: Category,
+  ): Promise<LogisticsFollowup | null> {
+    if (!WHERE_IS_MY_ORDER_CATEGORIES.includes(category)) return null;
+    const rows = await db
+      .select()
+      .from(shipments)
+      .where(and(eq(shipments.shopId, shopId), eq(shipments.orderId, orderId)));
+    if (rows.length === 0) return null;
+    const watched: WatchedShipment[] = rows.map((row) => {
+      const latest = [...row.events].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+      return {
+        trackingNumber: row.trackingNumber,
+        carrier: row.carrier,
+        state: row.state,
+        lastEventAt: row.lastEventAt?.toISOString() ?? null,
+        ...(latest
+          ? {
+              lastCheckpoint: checkpointText(resolveCarrier(row.carrier), {
+                description: latest.description,
+              }),
+            }
+          : {}),
+        actions: row.actions,
+      };
+    });
+    const now = new Date();
+    const apology = relevantApology(watched, now);
+    if (!apology) return null;
+    const apologyTicket = await getTicket(db, apology.ticketId);
+    const status = (): ApologyTicketStatus => {
+      if (!apologyTicket || apologyTicket.shopId !== shopId) return 'unknown';
+      if (apologyTicket.status === 'sent' || apologyTicket.status === 'auto_sent') return 'sent';
+      if (apologyTicket.status === 'rejected') return 'rejected';
+      return 'pending';
+    };
+    return planLogisticsFollowup({ category, shipments: watched, apologyStatus: status, now });
+  }
+
   return {
     /** Language, intent and urgency of a ticket's messages (CPU only: a local activity). */
     async classifyTicket(input: ClassifyInput): Promise<Classification> {
@@ -165,17 +217,25 @@ export function createTicketActivities(deps: TicketActivityDeps) {
       shopId?: string;
       vars: ReplyVars;
     }): Promise<RenderedDraft> {
-      const templateId = input.templateId ?? `${input.category}.default`;
+      // A buyer asking where the order is while a stall apology is pending or was just sent gets
+      // a follow-up citing the latest checkpoint, not a generic reply or a second apology.
+      const followup =
+        input.templateId === undefined && input.shopId
+          ? await logisticsFollowup(input.shopId, input.vars.orderId, input.category)
+          : null;
+      const chosenId = followup?.templateId ?? input.templateId;
+      const vars = followup ? { ...input.vars, ...followup.vars } : input.vars;
+      const templateId = chosenId ?? `${input.category}.default`;
       const override = input.shopId ? await findOverride(db, input.shopId, templateId, input.language) : null;
       const attempt = (overrideText?: string) =>
         renderer.render({
           category: input.category,
           language: input.language,
-          vars: input.vars,
-          ...(input.templateId ? { templateId: input.templateId } : {}),
+          vars,
+          ...(chosenId ? { templateId: chosenId } : {}),
           ...(overrideText !== undefined ? { overrideText } : {}),
         });
-      let note: string | undefined;
+      let note: string | undefined = followup?.note;
       try {
         let rendered: ReturnType<typeof attempt>;
         try {
@@ -188,7 +248,12 @@ export function createTicketActivities(deps: TicketActivityDeps) {
             throw error;
           }
           // A shop override that no longer fits: fall back to the catalogue text and say so.
-          note = `The shop's own text for ${templateId} (${input.language}) could not be used: ${error.message}. The catalogue text was used.`;
+          note = [
+            note,
+            `The shop's own text for ${templateId} (${input.language}) could not be used: ${error.message}. The catalogue text was used.`,
+          ]
+            .filter(Boolean)
+            .join(' ');
           rendered = attempt();
         }
         return {

@@ -12,6 +12,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
   let token: string;
   let otherToken: string;
   let shopId: string;
+  let apologyTicketId: string | undefined;
 
   const valid = (overrides: Record<string, unknown> = {}) => ({
     orderId: 'ORD-100',
@@ -175,6 +176,69 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
     );
     expect(ticket).toMatchObject({ orderId: 'ORD-100', language: 'fr' });
     expect(JSON.stringify(ticket.draft)).toContain(coupon.code);
+    apologyTicketId = apology.details.ticketId;
+  });
+
+  it('"where is my order" during a stall apology: no generic reply, the draft cites the latest checkpoint', async () => {
+    expect(apologyTicketId).toBeDefined();
+    const ask = async (messageId: string, text: string) => {
+      const posted = await app.api.post(
+        '/v1/messages',
+        {
+          messageId,
+          orderId: 'ORD-100',
+          buyer: { id: 'buyer-100', locale: 'fr-FR' },
+          text,
+          receivedAt: new Date().toISOString(),
+        },
+        token,
+      );
+      expect(posted.status).toBe(202);
+      return eventually(
+        async () => {
+          const got = await app.api.get(`/v1/tickets/${posted.json.ticketId}`, token);
+          return got.json?.status === 'awaiting_approval' && got.json.draft ? got.json : undefined;
+        },
+        30_000,
+        `draft of ${messageId}`,
+      );
+    };
+
+    // The apology still waits for the seller: a delay update, and a note to send only one of them.
+    const whilePending = await ask('wismo-1', 'Bonjour, où est ma commande ? Toujours rien reçu.');
+    expect(whilePending.ticketId).not.toBe(apologyTicketId);
+    expect(whilePending.draft.templateId).toBe('logistics.delay_update');
+    expect(whilePending.draft.text).toContain('LP00000100CN');
+    expect(whilePending.draft.text).toMatch(
+      /Dernière mise à jour du suivi \(.+\) : Picked up by the carrier/,
+    );
+    expect(whilePending.draft.note).toContain(`stall apology for this order (ticket ${apologyTicketId}`);
+    const rejected = await app.api.post(
+      `/v1/tickets/${whilePending.ticketId}/decision`,
+      { action: 'reject' },
+      token,
+    );
+    expect(rejected.status).toBe(200);
+
+    // The seller sends the apology; the buyer asks again: "we already wrote to you", latest checkpoint.
+    const approved = await app.api.post(
+      `/v1/tickets/${apologyTicketId}/decision`,
+      { action: 'approve' },
+      token,
+    );
+    expect(approved.status).toBe(200);
+    await eventually(
+      async () => (await app.api.get(`/v1/tickets/${apologyTicketId}`, token)).json.status === 'sent',
+      30_000,
+      'apology sent',
+    );
+    const afterSent = await ask('wismo-2', 'Toujours pas de nouvelles de mon colis ??');
+    expect(afterSent.ticketId).not.toBe(whilePending.ticketId);
+    expect(afterSent.draft.templateId).toBe('logistics.apology_followup');
+    expect(afterSent.draft.text).toMatch(/Nous vous avons déjà écrit au sujet de ce retard/);
+    expect(afterSent.draft.text).toMatch(/Dernière mise à jour du suivi \(.+\) : Picked up by the carrier/);
+    expect(afterSent.draft.text).not.toContain('SD-'); // no second coupon, no second apology
+    expect(afterSent.draft.note).toContain('already sent on');
   });
 
   it('a parcel of another shop is not found', async () => {
