@@ -8,6 +8,8 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
+import type { ListingActivities } from '../src/activities/listing-activities.js';
+// biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
 import type { TicketActivities } from '../src/activities/ticket-activities.js';
 import type { TicketStatus } from '../src/domain/types.js';
 import {
@@ -57,6 +59,13 @@ const sla = proxyActivities<Pick<TicketActivities, 'loadSlaSettings' | 'remindSe
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// Complaint bookkeeping per listing: a few quick tries, then the ticket goes on without it.
+const links = proxyActivities<Pick<ListingActivities, 'linkListingDispute'>>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '20 seconds' },
+});
+
 // Delivery to the buyer retries for a day (receiver down for hours), each try bounded; the
 // idempotency key `(ticketId, revision)` makes a retried POST safe on the receiving side.
 const delivery = proxyActivities<Pick<TicketActivities, 'deliverReply'>>({
@@ -93,6 +102,9 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
   const teamEscalation = patched('sla-and-team-escalation');
   // v3: buyer tickets go through the earned auto-send gate too (system tickets always did).
   const buyerAutoSend = patched('auto-send-buyer-tickets');
+  // v4: "not as described" complaints count against the listing the order names (issue 8).
+  const listingDisputes = patched('listing-dispute-link');
+  let listingLinked = false;
   let escalation: DecisionResult | undefined;
   let escalationAnnounced = false;
   let slaSettings: SlaSettings | undefined;
@@ -333,6 +345,11 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       evidence: classification.evidence,
     });
     if (pending.length > 0) continue; // the buyer wrote again meanwhile: draft once more before asking
+    if (listingDisputes && !listingLinked && classification.category === 'not_as_described' && !preset) {
+      listingLinked = true;
+      // Bounded and best-effort: the seller's card never waits on the listing bookkeeping for long.
+      await links.linkListingDispute({ ticketId: input.ticketId }).catch(() => undefined);
+    }
     status = 'awaiting_approval';
     const systemDraft = preset !== undefined && revision === 1;
     const mayAutoSend = systemDraft ? preset.autoSend : buyerAutoSend && !escalation;

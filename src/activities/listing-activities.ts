@@ -2,12 +2,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApplicationFailure } from '@temporalio/common';
-import { eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import type { StartListingValidation } from '../app/listing-service.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import type { Db } from '../db/client.js';
-import { type ListingValidation, listingValidations } from '../db/schema/index.js';
+import { newId } from '../db/ids.js';
+import { type ListingValidation, listingDisputeLinks, listingValidations } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
+import { addTicketEvent, getTicket } from '../db/tickets-repo.js';
+import { disputeValidationDue, matchListing } from '../domain/listing/dispute-link.js';
 import {
   type Issue,
   type ListingTexts,
@@ -19,12 +23,15 @@ import {
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../domain/listing/index.js';
+import { effectiveSettings } from '../domain/settings.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/types.js';
 import { type ListingDictionaries, listingDictionaries } from '../listings/dictionaries.js';
 
 /** What the listing activities need; all but `db` are optional (Telegram off: no report). */
 export interface ListingActivityDeps {
   db: Db;
+  /** Starts a validation workflow (complaint-triggered validations); absent, they stay stored. */
+  startListingValidation?: StartListingValidation | undefined;
   telegram?: TelegramCards | undefined;
   logger: Logger;
   /** Dictionaries loader (tests may pass a smaller one); defaults to the worker-wide singleton. */
@@ -34,6 +41,21 @@ export interface ListingActivityDeps {
 }
 
 const DEFAULT_LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+
+/** At most this many recent submissions are matched against order items. */
+const KNOWN_LISTINGS_LIMIT = 500;
+
+/** What `linkListingDispute` did for a ticket. */
+export type ListingDisputeOutcome =
+  | { linked: false }
+  | {
+      linked: true;
+      listingId: string;
+      complaints: number;
+      threshold: number;
+      windowDays: number;
+      validationId?: string;
+    };
 
 /** The listing a validation row carries (`request` as the API accepted it). */
 function listingOf(row: ListingValidation): ListingTexts {
@@ -70,7 +92,144 @@ export function createListingActivities(deps: ListingActivityDeps) {
     return row;
   }
 
+  /** The shop's listings, newest submission first, each with its titles in every language. */
+  async function knownListings(shopId: string) {
+    const rows = await db
+      .select({
+        listingId: listingValidations.listingId,
+        request: listingValidations.request,
+        createdAt: listingValidations.createdAt,
+      })
+      .from(listingValidations)
+      .where(eq(listingValidations.shopId, shopId))
+      .orderBy(desc(listingValidations.createdAt))
+      .limit(KNOWN_LISTINGS_LIMIT);
+    const latest = new Map<string, Record<string, unknown>>();
+    for (const row of rows) if (!latest.has(row.listingId)) latest.set(row.listingId, row.request);
+    return [...latest].map(([listingId, request]) => {
+      const titles = Object.values((request as { title?: Record<string, unknown> }).title ?? {});
+      return {
+        listingId,
+        request,
+        titles: titles.filter((t): t is string => typeof t === 'string'),
+      };
+    });
+  }
+
   return {
+    /**
+     * Ties a `not_as_described` ticket to the listing its order items name; when the listing's
+     * complaints within the shop's window reach its threshold, opens one validation for it (with
+     * the listing's latest submitted texts). The seller hears of it in the validation report.
+     * Idempotent per ticket; a retry after a crash starts a validation that was stored but not started.
+     */
+    async linkListingDispute(input: { ticketId: string }): Promise<ListingDisputeOutcome> {
+      const ticket = await getTicket(db, input.ticketId);
+      if (ticket?.category !== 'not_as_described') return { linked: false };
+      const items = ticket.order?.items ?? [];
+      if (items.length === 0) return { linked: false };
+      const listings = await knownListings(ticket.shopId);
+      const match = matchListing(items, listings);
+      if (!match) return { linked: false };
+      const shop = await getShop(db, ticket.shopId);
+      const { disputeThreshold: threshold, disputeWindowDays: windowDays } = effectiveSettings(
+        shop?.settings,
+      ).listings;
+      const windowStart = new Date(Date.now() - windowDays * 86_400_000);
+      const { complaints, validation } = await db.transaction(async (tx) => {
+        // One decision per listing at a time: two complaints at once must not open two validations.
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext(${`${ticket.shopId}:${match.listingId}`}))`,
+        );
+        await tx
+          .insert(listingDisputeLinks)
+          .values({
+            ticketId: ticket.id,
+            shopId: ticket.shopId,
+            listingId: match.listingId,
+            score: Math.round(match.score * 100),
+          })
+          .onConflictDoNothing();
+        const links = await tx
+          .select({ ticketId: listingDisputeLinks.ticketId })
+          .from(listingDisputeLinks)
+          .where(
+            and(
+              eq(listingDisputeLinks.shopId, ticket.shopId),
+              eq(listingDisputeLinks.listingId, match.listingId),
+              gte(listingDisputeLinks.createdAt, windowStart),
+            ),
+          )
+          .orderBy(asc(listingDisputeLinks.createdAt))
+          .limit(1000);
+        const [recent] = await tx
+          .select()
+          .from(listingValidations)
+          .where(
+            and(
+              eq(listingValidations.shopId, ticket.shopId),
+              eq(listingValidations.listingId, match.listingId),
+              isNotNull(listingValidations.trigger),
+              gte(listingValidations.createdAt, windowStart),
+            ),
+          )
+          .orderBy(desc(listingValidations.createdAt))
+          .limit(1);
+        const due = disputeValidationDue({
+          complaints: links.length,
+          threshold,
+          validatedInWindow: recent !== undefined,
+        });
+        if (!due) return { complaints: links.length, validation: recent };
+        const request = listings.find((l) => l.listingId === match.listingId)!.request;
+        const [created] = await tx
+          .insert(listingValidations)
+          .values({
+            id: newId('val'),
+            shopId: ticket.shopId,
+            listingId: match.listingId,
+            status: 'running',
+            request,
+            trigger: {
+              kind: 'disputes',
+              count: links.length,
+              windowDays,
+              threshold,
+              ticketIds: links.map((l) => l.ticketId),
+            },
+          })
+          .returning();
+        return { complaints: links.length, validation: created };
+      });
+      if (validation?.status === 'running' && validation.trigger && deps.startListingValidation) {
+        const texts = listingOf(validation);
+        await deps.startListingValidation({
+          validationId: validation.id,
+          shopId: ticket.shopId,
+          listingId: match.listingId,
+          languages: LANGUAGES.filter(
+            (l) => texts.title[l] !== undefined || texts.description[l] !== undefined,
+          ),
+        });
+      }
+      const outcome: ListingDisputeOutcome = {
+        linked: true,
+        listingId: match.listingId,
+        complaints,
+        threshold,
+        windowDays,
+        ...(validation ? { validationId: validation.id } : {}),
+      };
+      await addTicketEvent(db, ticket.id, 'listing_linked', { ...outcome }, 'listing_linked');
+      if (validation) {
+        logger.info(
+          { shopId: ticket.shopId, listingId: match.listingId, validationId: validation.id, complaints },
+          'listing complaints reached the threshold: validation opened',
+        );
+      }
+      return outcome;
+    },
+
     /** Single-language checks of one version (language, leftovers, claims, terms, spelling, form). */
     async checkListingLanguage(input: { validationId: string; lang: Language }): Promise<Issue[]> {
       const row = await loadRow(input.validationId);
@@ -144,6 +303,9 @@ export function createListingActivities(deps: ListingActivityDeps) {
           languages,
           findings: localizeIssues(input.issues, messages, locale),
           messages,
+          disputes: row.trigger
+            ? { count: row.trigger.count, windowDays: row.trigger.windowDays }
+            : undefined,
         });
         await telegram.sendCard(chat.chatId, text, null);
         sent++;

@@ -21,6 +21,7 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
 import { createWorker, workflowBundle } from '../temporal/worker.js';
+import { listingValidationStarter } from './listing-service.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
 
 /** Repository root: templates/ and locales/ are read from here. */
@@ -187,6 +188,7 @@ export async function startSellerdesk(
         metrics,
         signalTicket: tickets.signalTicket,
         openSystemTicket: tickets.openSystemTicket,
+        startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
         ...slackActivityDeps(config, logger.child({ component: 'slack' }), metrics),
       });
       const created = await createWorker({

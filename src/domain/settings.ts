@@ -14,6 +14,8 @@ export interface ShopSettings {
   autoSend?: { categories?: Category[]; minConfidence?: number };
   /** Days after which buyer texts of closed tickets are erased (default 180). */
   retention?: { buyerTextDays?: number };
+  /** A listing named by this many `not_as_described` tickets within the window gets validated. */
+  listings?: { disputeThreshold?: number; disputeWindowDays?: number };
 }
 
 /** Settings with every default filled in, as workflows and activities use them. */
@@ -29,6 +31,7 @@ export interface EffectiveSettings {
   };
   autoSend: { categories: Category[]; minConfidence: number };
   retention: { buyerTextDays: number };
+  listings: { disputeThreshold: number; disputeWindowDays: number };
 }
 
 /** Defaults: remind after 2 h, escalate after 12 h more, 24 h before a dispute deadline. */
@@ -38,6 +41,7 @@ export const DEFAULT_SETTINGS: EffectiveSettings = {
   coupon: { currency: 'USD', baseValue: 2, perDayValue: 0.5, maxValue: 10, monthlyBudget: 200 },
   autoSend: { categories: [], minConfidence: 0.9 },
   retention: { buyerTextDays: 180 },
+  listings: { disputeThreshold: 3, disputeWindowDays: 30 },
 };
 
 /** Fills defaults into a shop's stored settings. */
@@ -47,6 +51,7 @@ export function effectiveSettings(stored: ShopSettings | null | undefined): Effe
     sla: { ...DEFAULT_SETTINGS.sla, ...s.sla },
     logistics: { ...DEFAULT_SETTINGS.logistics, ...s.logistics },
     retention: { ...DEFAULT_SETTINGS.retention, ...s.retention },
+    listings: { ...DEFAULT_SETTINGS.listings, ...s.listings },
     coupon: { ...DEFAULT_SETTINGS.coupon, ...s.coupon },
     autoSend: {
       ...DEFAULT_SETTINGS.autoSend,
@@ -67,5 +72,6 @@ export function mergeSettings(stored: ShopSettings, update: ShopSettings): ShopS
     ...(update.coupon ? { coupon: { ...stored.coupon, ...update.coupon } } : {}),
     ...(update.autoSend ? { autoSend: { ...stored.autoSend, ...update.autoSend } } : {}),
     ...(update.retention ? { retention: { ...stored.retention, ...update.retention } } : {}),
+    ...(update.listings ? { listings: { ...stored.listings, ...update.listings } } : {}),
   };
 }

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
 import { dropSchema } from '../support/db.js';
 
-const [LAMP] = (
-  JSON.parse(readFileSync('test/fixtures/listings/clean.json', 'utf8')) as Array<{
-    id: string;
-    title: Record<string, string>;
-    description: Record<string, string>;
-  }>
-).filter((l) => l.id === 'lamp');
+const CLEAN = JSON.parse(readFileSync('test/fixtures/listings/clean.json', 'utf8')) as Array<{
+  id: string;
+  title: Record<string, string>;
+  description: Record<string, string>;
+}>;
+const [LAMP] = CLEAN.filter((l) => l.id === 'lamp');
+const [EARBUDS] = CLEAN.filter((l) => l.id === 'earbuds');
+const [BOTTLE] = CLEAN.filter((l) => l.id === 'bottle');
 
 describe('listing validation API: POST /v1/listings/validate, GET /v1/validations/:id', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -109,5 +110,105 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
     const refused = await app.api.post('/v1/listings/validate', body, limited.json.token);
     expect(refused.status).toBe(403);
     expect(refused.json.error.details.requiredScope).toBe('listings:write');
+  });
+
+  it('"not as described" complaints naming a listing reach the shop threshold: one validation opens', async () => {
+    const shop = await app.api.post(
+      '/v1/admin/shops',
+      { name: 'Audio store', defaultLanguage: 'en', plan: 'free' },
+      TEST_ADMIN_TOKEN,
+    );
+    const t: string = shop.json.apiToken;
+    const put = await app.api.call('PUT', '/v1/settings', {
+      token: t,
+      body: { listings: { disputeThreshold: 2, disputeWindowDays: 30 } },
+    });
+    expect(put.status).toBe(200);
+    expect(put.json.settings.listings).toEqual({ disputeThreshold: 2, disputeWindowDays: 30 });
+    for (const listing of [EARBUDS!, BOTTLE!]) {
+      const sent = await app.api.post(
+        '/v1/listings/validate',
+        { listingId: `SKU-${listing.id}`, title: listing.title, description: listing.description },
+        t,
+      );
+      expect(sent.status).toBe(202);
+    }
+
+    const complain = async (n: number, text: string, items: string[], locale = 'en-US') => {
+      const posted = await app.api.post(
+        '/v1/messages',
+        {
+          messageId: `nad-${n}`,
+          orderId: `O-${n}`,
+          buyer: { id: `b-${n}`, locale },
+          text,
+          receivedAt: new Date().toISOString(),
+          order: { items },
+        },
+        t,
+      );
+      expect(posted.status).toBe(202);
+      // Linking runs before the approval card is requested: wait for that, then read the events.
+      const ticket = await eventually(
+        async () => {
+          const got = await app.api.get(`/v1/tickets/${posted.json.ticketId}`, t);
+          const kinds = (got.json?.events ?? []).map((e: { kind: string }) => e.kind);
+          return kinds.includes('approval_requested') ? got.json : undefined;
+        },
+        30_000,
+        `ticket nad-${n}`,
+      );
+      const link = ticket.events.find((e: { kind: string }) => e.kind === 'listing_linked');
+      return { ...ticket, link: link?.details };
+    };
+
+    // An item that names no listing of the shop: nothing is linked.
+    const unrelated = await complain(1, 'The lamp is not as described, the colour is different.', [
+      'Desk lamp',
+    ]);
+    expect(unrelated.category).toBe('not_as_described');
+    expect(unrelated.link).toBeUndefined();
+    // A damaged item naming the earbuds is not a description problem.
+    const damaged = await complain(2, 'The earbuds arrived broken, the case is cracked.', [
+      'Wireless earbuds',
+    ]);
+    expect(damaged.category).toBe('damaged');
+    expect(damaged.link).toBeUndefined();
+
+    const first = await complain(
+      3,
+      'The earbuds are not as described, the colour is completely different from the photos.',
+      ['Wireless Earbuds with Charging Case (black)'],
+    );
+    expect(first.link).toEqual({
+      linked: true,
+      listingId: 'SKU-earbuds',
+      complaints: 1,
+      threshold: 2,
+      windowDays: 30,
+    });
+    // The second complaint (in Spanish, naming the Spanish title) reaches the threshold.
+    const second = await complain(
+      4,
+      'Los auriculares no son como en la descripción, el color es distinto.',
+      ['Auriculares inalámbricos con estuche de carga'],
+      'es-MX',
+    );
+    expect(second.link).toMatchObject({ linked: true, listingId: 'SKU-earbuds', complaints: 2 });
+    const validationId: string = second.link.validationId;
+    expect(validationId).toMatch(/^val_/);
+    const done = await eventually(async () => {
+      const r = await app.api.get(`/v1/validations/${validationId}`, t);
+      return r.json.status === 'completed' ? r.json : undefined;
+    }, 60_000);
+    expect(done.listingId).toBe('SKU-earbuds');
+    expect(done.trigger).toMatchObject({ kind: 'disputes', count: 2, threshold: 2, windowDays: 30 });
+    expect(done.trigger.ticketIds).toHaveLength(2);
+
+    // A third complaint in the window joins the same validation instead of opening another.
+    const third = await complain(5, 'Not as described at all, the case is smaller than in the pictures.', [
+      'Wireless earbuds with charging case',
+    ]);
+    expect(third.link).toMatchObject({ complaints: 3, validationId });
   });
 });

@@ -1,5 +1,6 @@
-import { jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { shops } from './shops.js';
+import { tickets } from './tickets.js';
 
 /** A normalized tracking event as stored on a shipment. */
 export interface StoredTrackingEvent {
@@ -52,7 +53,37 @@ export const listingValidations = pgTable('listing_validations', {
   findings: jsonb('findings').$type<Array<Record<string, unknown>>>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
+  /** Why sellerdesk started this validation itself (null: requested through the API). */
+  trigger: jsonb('trigger').$type<ValidationTrigger>(),
 });
+
+/** A validation sellerdesk opened because buyers kept saying the listing is not as described. */
+export interface ValidationTrigger {
+  kind: 'disputes';
+  count: number;
+  windowDays: number;
+  threshold: number;
+  ticketIds: string[];
+}
+
+/** A `not_as_described` ticket tied to the listing its order items name. */
+export const listingDisputeLinks = pgTable(
+  'listing_dispute_links',
+  {
+    ticketId: text('ticket_id')
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    listingId: text('listing_id').notNull(),
+    /** How well the order items matched the listing title (0..1). */
+    score: integer('score_pct').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('listing_dispute_links_listing_idx').on(t.shopId, t.listingId, t.createdAt)],
+);
 
 export type Shipment = typeof shipments.$inferSelect;
 export type ListingValidation = typeof listingValidations.$inferSelect;
+export type ListingDisputeLink = typeof listingDisputeLinks.$inferSelect;

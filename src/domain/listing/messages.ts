@@ -90,10 +90,21 @@ export function summarizeFindings(input: {
   findings: readonly Finding[];
   messages: ValidationMessages;
   topPerLanguage?: number;
+  /** Set when sellerdesk started the validation because of "not as described" complaints. */
+  disputes?: { count: number; windowDays: number } | undefined;
 }): string {
   const { messages } = input;
   const top = input.topPerLanguage ?? 3;
   const lines = [interpolate(messages.summary.header!, { listingId: input.listingId }, messages)];
+  if (input.disputes && messages.summary.disputes) {
+    lines.push(
+      interpolate(
+        messages.summary.disputes,
+        { count: input.disputes.count, days: input.disputes.windowDays },
+        messages,
+      ),
+    );
+  }
   if (input.findings.length === 0) {
     lines.push(messages.summary.clean!);
   } else {

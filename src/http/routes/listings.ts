@@ -1,10 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  type ListingValidationInput,
-  listingValidationWorkflowId,
-} from '../../../workflows/listing-validation.js';
+import type { ListingValidationInput } from '../../../workflows/listing-validation.js';
 import { AppError } from '../../app/errors.js';
+import { listingValidationStarter } from '../../app/listing-service.js';
 import { newId } from '../../db/ids.js';
 import { listingValidations } from '../../db/schema/index.js';
 import { LANGUAGES, type Language } from '../../domain/types.js';
@@ -58,11 +56,7 @@ export const listingRoutes: RouteModule = (app, ctx) => {
       });
       const input: ListingValidationInput = { validationId, shopId, listingId: body.listingId, languages };
       try {
-        await ctx.temporal.workflow.start('listingValidationWorkflow', {
-          workflowId: listingValidationWorkflowId(validationId),
-          taskQueue: ctx.taskQueue,
-          args: [input],
-        });
+        await listingValidationStarter(ctx.temporal, ctx.taskQueue)(input);
       } catch (error) {
         await ctx.db
           .update(listingValidations)
@@ -93,7 +87,13 @@ export const listingRoutes: RouteModule = (app, ctx) => {
         )
         .limit(1);
       if (!row) throw new AppError('validation_not_found', `no validation ${validationId} in this shop`, 404);
-      return { validationId: row.id, listingId: row.listingId, status: row.status, findings: row.findings };
+      return {
+        validationId: row.id,
+        listingId: row.listingId,
+        status: row.status,
+        findings: row.findings,
+        ...(row.trigger ? { trigger: row.trigger } : {}),
+      };
     },
   );
 };

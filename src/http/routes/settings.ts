@@ -44,6 +44,13 @@ export const settingsUpdateBody = z.strictObject({
     .strictObject({ buyerTextDays: z.number().int().min(1).max(3650) })
     .partial()
     .optional(),
+  listings: z
+    .strictObject({
+      disputeThreshold: z.number().int().min(1).max(1000),
+      disputeWindowDays: z.number().int().min(1).max(365),
+    })
+    .partial()
+    .optional(),
   autoSend: z
     .strictObject({
       categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length),

@@ -107,6 +107,23 @@ describe('localizeIssues and summarizeFindings', () => {
     expect(lines.at(-1)).toBe('Full report: GET /v1/validations/val_abc123');
   });
 
+  it.each(LANGUAGES)('says why sellerdesk opened a complaint-triggered validation (%s)', (lng) => {
+    const messages = load(lng);
+    const text = summarizeFindings({
+      validationId: 'val_d1',
+      listingId: 'SKU-9',
+      languages: ['en'],
+      findings: [],
+      messages,
+      disputes: { count: 4, windowDays: 30 },
+    });
+    const second = text.split('\n')[1]!;
+    expect(second).toContain('sellerdesk');
+    expect(second).toContain('4');
+    expect(second).toContain('30');
+    expect(second).not.toMatch(/\{\{|\}\}/);
+  });
+
   it("keeps the summary under Telegram's limit", () => {
     const messages = load('en');
     const many = Array.from({ length: 200 }, (_, i) => ({
