@@ -1,0 +1,148 @@
+/**
+ * Records ticket workflow histories for the replay test (test/workflows/replay.test.ts). Skipped
+ * unless RECORD_HISTORIES names an output folder. Run it on the commit whose workflow code the
+ * histories should stand for, before changing that code:
+ *   RECORD_HISTORIES=/tmp/h npx vitest run test/workflows/record-histories.test.ts
+ * then copy the files into test/fixtures/histories/<label>/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import { createTicketService } from '../../src/app/ticket-service.js';
+import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
+import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
+import { getTicketView } from '../../src/db/tickets-repo.js';
+import type { OutboundSender } from '../../src/delivery/outbound.js';
+import { createReplyRenderer } from '../../src/domain/reply.js';
+import { loadReplyResources } from '../../src/i18n/load.js';
+import { createWorker } from '../../src/temporal/worker.js';
+import { ticketWorkflowId } from '../../workflows/definitions.js';
+import { eventually } from '../support/app.js';
+import { openTestPostgres } from '../support/db.js';
+
+const OUT = process.env.RECORD_HISTORIES;
+
+describe.runIf(OUT)('record ticket workflow histories', () => {
+  const taskQueue = `tq-record-${inject('runId')}`;
+  let db: Awaited<ReturnType<typeof openTestPostgres>>;
+  let connection: Connection;
+  let client: Client;
+  let service: ReturnType<typeof createTicketService>;
+  let worker: Worker;
+  let running: Promise<void>;
+  let workerConnection: { close(): Promise<void> };
+  let shopId: string;
+  let n = 0;
+  const cards: TelegramCards = { sendCard: async () => String(++n), editCard: async () => undefined };
+  const outbound: OutboundSender = { target: 'log', send: async () => ({ ok: true, status: 200 }) };
+
+  beforeAll(async () => {
+    db = await openTestPostgres('record');
+    connection = await Connection.connect({ address: inject('temporalAddress') });
+    client = new Client({ connection });
+    service = createTicketService({ db: db.db, temporal: client, taskQueue });
+    const { catalogue, resources } = await loadReplyResources(process.cwd());
+    const created = await createWorker({
+      address: inject('temporalAddress'),
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({
+        db: db.db,
+        renderer: createReplyRenderer(catalogue, resources),
+        outbound,
+        telegram: cards,
+        logger: pino({ level: 'silent' }),
+        signalTicket: service.signalTicket,
+        openSystemTicket: service.openSystemTicket,
+      }),
+    });
+    worker = created.worker;
+    workerConnection = created.connection;
+    running = worker.run();
+    const shop = await createShop(db.db, { name: 'Replay shop', defaultLanguage: 'en', plan: 'free' });
+    shopId = shop.shop.id;
+    await linkTelegramChat(db.db, shop.telegramLinkCode, '7001', '7001');
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await workerConnection?.close();
+    await connection?.close();
+    await db?.drop();
+  });
+
+  async function record(
+    name: string,
+    texts: string[],
+    decision: { action: 'approve' | 'edit' | 'reject'; text?: string },
+    order?: Record<string, unknown>,
+  ) {
+    let ticketId = '';
+    for (const [i, text] of texts.entries()) {
+      const result = await service.ingest(shopId, {
+        messageId: `${name}-${i}`,
+        orderId: `ORD-${name}`,
+        buyer: { id: `buyer-${name}` },
+        text,
+        receivedAt: new Date().toISOString(),
+        ...(order ? { order } : {}),
+      });
+      ticketId = result.ticketId;
+    }
+    await eventually(
+      async () => (await getTicketView(db.db, shopId, ticketId))?.ticket.status === 'awaiting_approval',
+      30_000,
+      `${name} awaiting approval`,
+    );
+    const outcome = await service.decide(ticketId, {
+      ...decision,
+      actor: { channel: 'api', id: 'recorder' },
+    });
+    if (!outcome.ok) throw new Error(`${name}: ${outcome.code}`);
+    const handle = client.workflow.getHandle(ticketWorkflowId(ticketId));
+    await handle.result();
+    // The CLI writes the history in the proto3 JSON form `Worker.runReplayHistory` reads back.
+    const json = execFileSync(
+      path.resolve('.tools/temporal/bin/temporal'),
+      [
+        'workflow',
+        'show',
+        '--workflow-id',
+        handle.workflowId,
+        '--address',
+        inject('temporalAddress'),
+        '--output',
+        'json',
+      ],
+      { encoding: 'utf8' },
+    );
+    mkdirSync(OUT!, { recursive: true });
+    writeFileSync(path.join(OUT!, `${name}.json`), json);
+  }
+
+  it('not as described, approved', () =>
+    record(
+      'not-as-described-approved',
+      ['The dress is not as described, the colour is totally different.'],
+      {
+        action: 'approve',
+      },
+      { items: ['Floral summer dress'] },
+    ));
+
+  it('where is my parcel, two messages, edited', () =>
+    record(
+      'not-received-edited',
+      ['Hello, where is my parcel?', 'It has been three weeks and nothing arrived.'],
+      { action: 'edit', text: 'Hello, your parcel is on its way; we will send the tracking today.' },
+    ));
+
+  it('damaged, rejected', () =>
+    record('damaged-rejected', ['El producto llegó roto, la caja estaba aplastada.'], { action: 'reject' }));
+});
