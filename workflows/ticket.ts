@@ -39,6 +39,7 @@ const io = proxyActivities<
     | 'closeApprovalCards'
     | 'spinOffMessages'
     | 'authorizeAutoSend'
+    | 'publishDraft'
   >
 >({
   startToCloseTimeout: '30 seconds',
@@ -105,6 +106,9 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
   // v4: "not as described" complaints count against the listing the order names (issue 8).
   const listingDisputes = patched('listing-dispute-link');
   let listingLinked = false;
+  // v5: one activity per finished draft (save, auto-send gate, cards, SLA timers).
+  const oneRoundTrip = listingDisputes && patched('one-activity-per-draft');
+  let publishing = false;
   let escalation: DecisionResult | undefined;
   let escalationAnnounced = false;
   let slaSettings: SlaSettings | undefined;
@@ -155,7 +159,8 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
             nonRetryable: true,
           });
         }
-        if ((status !== 'awaiting_approval' && status !== 'escalated') || pending.length > 0) {
+        const open = status === 'awaiting_approval' || status === 'escalated' || publishing;
+        if (!open || pending.length > 0) {
           throw ApplicationFailure.create({
             type: DECISION_ERRORS.notReady,
             message: 'the draft is being prepared or updated; try again in a moment',
@@ -328,7 +333,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       },
     });
 
-    await io.saveDraft({
+    const draftRecord = {
       ticketId: input.ticketId,
       revision,
       language: classification.language,
@@ -343,7 +348,65 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       templateVersion: draft.templateVersion,
       note: [classification.note, draft.note].filter(Boolean).join(' ') || undefined,
       evidence: classification.evidence,
-    });
+    };
+    const systemDraft = preset !== undefined && revision === 1;
+    const mayAutoSend = systemDraft ? preset.autoSend : buyerAutoSend && !escalation;
+    const autoSendQuestion = {
+      shopId: input.shopId,
+      category: classification.category,
+      language: classification.language,
+      confidence: classification.confidence,
+      kind: systemDraft ? ('system' as const) : ('buyer' as const),
+      abstained: classification.abstained,
+      urgency: classification.urgency,
+    };
+
+    if (oneRoundTrip && !escalation) {
+      // v5: save, gate, cards and SLA timers in one activity (one round trip instead of four).
+      // A card can be pressed before this activity's completion reaches us: accept it meanwhile.
+      publishing = true;
+      const published = await io.publishDraft({
+        draft: draftRecord,
+        ...(mayAutoSend && draft.source === 'template' ? { autoSend: autoSendQuestion } : {}),
+        ...(teamEscalation && !slaSettings
+          ? {
+              sla: {
+                shopId: input.shopId,
+                ...(latest?.dispute?.deadline ? { disputeDeadline: latest.dispute.deadline } : {}),
+              },
+            }
+          : {}),
+      });
+      publishing = false;
+      if (pending.length > 0) continue; // the buyer wrote again meanwhile: the next draft replaces this one
+      status = 'awaiting_approval';
+      if (published.autoSend?.allowed) {
+        if (!decision) {
+          autoSent = true;
+          decision = {
+            ticketId: input.ticketId,
+            action: 'approve',
+            revision,
+            decidedBy: { channel: 'system', id: 'auto-send', name: `auto-send (${published.autoSend.rule})` },
+            decidedAt: new Date().toISOString(),
+          };
+        }
+        break;
+      }
+      if (!listingLinked && classification.category === 'not_as_described' && !preset) {
+        listingLinked = true;
+        await links.linkListingDispute({ ticketId: input.ticketId }).catch(() => undefined);
+      }
+      if (teamEscalation) {
+        slaSettings ??= published.sla;
+        if (slaSettings && latest?.dispute?.deadline)
+          slaSettings = { ...slaSettings, disputeDeadline: latest.dispute.deadline };
+        approvalSince ??= Date.now();
+      }
+      continue;
+    }
+
+    await io.saveDraft(draftRecord);
     if (pending.length > 0) continue; // the buyer wrote again meanwhile: draft once more before asking
     if (listingDisputes && !listingLinked && classification.category === 'not_as_described' && !preset) {
       listingLinked = true;
@@ -351,19 +414,8 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       await links.linkListingDispute({ ticketId: input.ticketId }).catch(() => undefined);
     }
     status = 'awaiting_approval';
-    const systemDraft = preset !== undefined && revision === 1;
-    const mayAutoSend = systemDraft ? preset.autoSend : buyerAutoSend && !escalation;
     if (mayAutoSend && draft.source === 'template') {
-      const verdict = await io.authorizeAutoSend({
-        ticketId: input.ticketId,
-        shopId: input.shopId,
-        category: classification.category,
-        language: classification.language,
-        confidence: classification.confidence,
-        kind: systemDraft ? 'system' : 'buyer',
-        abstained: classification.abstained,
-        urgency: classification.urgency,
-      });
+      const verdict = await io.authorizeAutoSend({ ticketId: input.ticketId, ...autoSendQuestion });
       if (verdict.allowed && !decision) {
         autoSent = true;
         decision = {

@@ -47,7 +47,7 @@ const KNOWN_LISTINGS_LIMIT = 500;
 
 /** What `linkListingDispute` did for a ticket. */
 export type ListingDisputeOutcome =
-  | { linked: false }
+  | { linked: false; reason: 'not_applicable' | 'no_items' | 'no_listing_matched' }
   | {
       linked: true;
       listingId: string;
@@ -125,12 +125,16 @@ export function createListingActivities(deps: ListingActivityDeps) {
      */
     async linkListingDispute(input: { ticketId: string }): Promise<ListingDisputeOutcome> {
       const ticket = await getTicket(db, input.ticketId);
-      if (ticket?.category !== 'not_as_described') return { linked: false };
+      if (ticket?.category !== 'not_as_described') return { linked: false, reason: 'not_applicable' };
+      const notLinked = async (reason: 'no_items' | 'no_listing_matched') => {
+        await addTicketEvent(db, ticket.id, 'listing_not_linked', { reason }, 'listing_link');
+        return { linked: false as const, reason };
+      };
       const items = ticket.order?.items ?? [];
-      if (items.length === 0) return { linked: false };
+      if (items.length === 0) return notLinked('no_items');
       const listings = await knownListings(ticket.shopId);
       const match = matchListing(items, listings);
-      if (!match) return { linked: false };
+      if (!match) return notLinked('no_listing_matched');
       const shop = await getShop(db, ticket.shopId);
       const { disputeThreshold: threshold, disputeWindowDays: windowDays } = effectiveSettings(
         shop?.settings,
@@ -220,7 +224,7 @@ export function createListingActivities(deps: ListingActivityDeps) {
         windowDays,
         ...(validation ? { validationId: validation.id } : {}),
       };
-      await addTicketEvent(db, ticket.id, 'listing_linked', { ...outcome }, 'listing_linked');
+      await addTicketEvent(db, ticket.id, 'listing_linked', { ...outcome }, 'listing_link');
       if (validation) {
         logger.info(
           { shopId: ticket.shopId, listingId: match.listingId, validationId: validation.id, complaints },

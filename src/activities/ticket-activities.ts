@@ -171,7 +171,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     return planLogisticsFollowup({ category, shipments: watched, apologyStatus: status, now });
   }
 
-  return {
+  const activities = {
     /** Language, intent and urgency of a ticket's messages (CPU only: a local activity). */
     async classifyTicket(input: ClassifyInput): Promise<Classification> {
       const started = performance.now();
@@ -707,6 +707,33 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         });
       }
       return { ticketId: moved.length ? newTicketId : null };
+    },
+  };
+
+  return {
+    ...activities,
+
+    /**
+     * One round trip for a finished draft (the ticket workflow's v5 path): saves it, asks the
+     * earned auto-send gate when the workflow would, and unless auto-send may go ahead posts the
+     * approval cards and returns the shop's SLA timers. Each step is idempotent on its own, so a
+     * retry after a crash repeats nothing the seller or buyer sees.
+     */
+    async publishDraft(input: {
+      draft: DraftRecord;
+      autoSend?: Omit<Parameters<typeof activities.authorizeAutoSend>[0], 'ticketId'>;
+      sla?: Parameters<typeof activities.loadSlaSettings>[0];
+    }): Promise<{ autoSend?: { allowed: boolean; rule: string }; cards: number; sla?: SlaSettings }> {
+      const { ticketId, revision } = input.draft;
+      await activities.saveDraft(input.draft);
+      let verdict: { allowed: boolean; rule: string } | undefined;
+      if (input.autoSend) {
+        verdict = await activities.authorizeAutoSend({ ticketId, ...input.autoSend });
+        if (verdict.allowed) return { autoSend: verdict, cards: 0 };
+      }
+      const { cards } = await activities.requestApproval({ ticketId, revision });
+      const sla = input.sla ? await activities.loadSlaSettings(input.sla) : undefined;
+      return { ...(verdict ? { autoSend: verdict } : {}), cards, ...(sla ? { sla } : {}) };
     },
   };
 }

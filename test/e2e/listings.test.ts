@@ -148,12 +148,14 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
         t,
       );
       expect(posted.status).toBe(202);
-      // Linking runs before the approval card is requested: wait for that, then read the events.
+      // A not_as_described ticket records whether it was tied to a listing; others only wait.
       const ticket = await eventually(
         async () => {
           const got = await app.api.get(`/v1/tickets/${posted.json.ticketId}`, t);
-          const kinds = (got.json?.events ?? []).map((e: { kind: string }) => e.kind);
-          return kinds.includes('approval_requested') ? got.json : undefined;
+          const kinds: string[] = (got.json?.events ?? []).map((e: { kind: string }) => e.kind);
+          if (!kinds.includes('approval_requested')) return undefined;
+          if (got.json.category !== 'not_as_described') return got.json;
+          return kinds.some((k) => k.startsWith('listing_')) ? got.json : undefined;
         },
         30_000,
         `ticket nad-${n}`,
@@ -168,6 +170,9 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
     ]);
     expect(unrelated.category).toBe('not_as_described');
     expect(unrelated.link).toBeUndefined();
+    expect(unrelated.events.find((e: { kind: string }) => e.kind === 'listing_not_linked').details).toEqual({
+      reason: 'no_listing_matched',
+    });
     // A damaged item naming the earbuds is not a description problem.
     const damaged = await complain(2, 'The earbuds arrived broken, the case is cracked.', [
       'Wireless earbuds',

@@ -15,7 +15,21 @@ function stubActivities(env: () => TestWorkflowEnvironment, calls: Call[]) {
       calls.push({ name, input, at: env().currentTimeMs ? Number(await env().currentTimeMs()) : Date.now() });
       return result;
     }) as never;
+  const saveDraft = record('saveDraft') as (input: unknown) => Promise<void>;
+  const requestApproval = record('requestApproval', { cards: 1 }) as (input: unknown) => Promise<unknown>;
+  const loadSlaSettings = record('loadSlaSettings', {
+    remindAfterMinutes: 120,
+    escalateAfterMinutes: 720,
+    disputeLeadHours: 24,
+  }) as (input: unknown) => Promise<unknown>;
   const activities: Partial<Record<keyof Activities, unknown>> = {
+    // The v5 path: one activity doing what the three recorded steps do.
+    publishDraft: async (input: { draft: { ticketId: string; revision: number }; sla?: unknown }) => {
+      await saveDraft(input.draft);
+      await requestApproval({ ticketId: input.draft.ticketId, revision: input.draft.revision });
+      const sla = input.sla ? await loadSlaSettings(input.sla) : undefined;
+      return { cards: 1, ...(sla ? { sla } : {}) };
+    },
     classifyTicket: record('classifyTicket', {
       language: 'en',
       languageConfidence: 0.95,
@@ -32,18 +46,14 @@ function stubActivities(env: () => TestWorkflowEnvironment, calls: Call[]) {
       templateId: 'not_received.default',
       templateVersion: 1,
     }),
-    saveDraft: record('saveDraft'),
-    requestApproval: record('requestApproval', { cards: 1 }),
+    saveDraft,
+    requestApproval,
     authorizeAutoSend: record('authorizeAutoSend', { allowed: false, rule: 'plan_free_requires_approval' }),
     saveDecision: record('saveDecision'),
     deliverReply: record('deliverReply', { state: 'delivered' }),
     closeApprovalCards: record('closeApprovalCards'),
     spinOffMessages: record('spinOffMessages', { ticketId: null }),
-    loadSlaSettings: record('loadSlaSettings', {
-      remindAfterMinutes: 120,
-      escalateAfterMinutes: 720,
-      disputeLeadHours: 24,
-    }),
+    loadSlaSettings,
     remindSeller: record('remindSeller', { sent: 1 }),
     markEscalated: record('markEscalated'),
     escalateToTeam: record('escalateToTeam', { posted: true }),

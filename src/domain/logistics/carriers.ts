@@ -646,16 +646,25 @@ function aliasKey(value: string): string {
   return foldText(value).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const BY_ALIAS = new Map<string, CarrierProfile>();
-for (const profile of CARRIER_PROFILES) {
-  BY_ALIAS.set(aliasKey(profile.id), profile);
-  BY_ALIAS.set(aliasKey(profile.name), profile);
-  for (const alias of profile.aliases) BY_ALIAS.set(aliasKey(alias), profile);
+// Built on first use, not at import: the workflow bundle imports this module, and every workflow
+// (tickets included) would otherwise pay for folding a few hundred aliases when its sandbox loads.
+let byAlias: Map<string, CarrierProfile> | undefined;
+
+function aliasTable(): Map<string, CarrierProfile> {
+  if (byAlias) return byAlias;
+  const table = new Map<string, CarrierProfile>();
+  for (const profile of CARRIER_PROFILES) {
+    table.set(aliasKey(profile.id), profile);
+    table.set(aliasKey(profile.name), profile);
+    for (const alias of profile.aliases) table.set(aliasKey(alias), profile);
+  }
+  byAlias = table;
+  return table;
 }
 
 /** The profile for a carrier name as a seller or marketplace writes it; `GENERIC_CARRIER` if unknown. */
 export function resolveCarrier(name: string): CarrierProfile {
-  return BY_ALIAS.get(aliasKey(name)) ?? GENERIC_CARRIER;
+  return aliasTable().get(aliasKey(name)) ?? GENERIC_CARRIER;
 }
 
 const HAN = /\p{Script=Han}/u;
