@@ -1,7 +1,8 @@
 /**
  * Determinism across versions: histories recorded with earlier workflow code (see
  * record-histories.test.ts) must replay without a nondeterminism error on today's code, which is
- * what `patched()` guards. `v3` = the ticket workflow before the listing-dispute-link patch.
+ * what `patched()` guards. `v3`: before the listing-dispute-link patch; `v4`: before
+ * one-activity-per-draft; `v5`: with it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
