@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { newId } from '../../src/db/ids.js';
 import { listingValidations } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
-import { createLogOutbound } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
 import type { Language } from '../../src/domain/types.js';
-import { loadReplyResources } from '../../src/i18n/load.js';
-import { createWorker } from '../../src/temporal/worker.js';
 import { listingValidationWorkflowId } from '../../workflows/listing-validation.js';
 import { openTestPostgres } from '../support/db.js';
+import { startTestWorker, type TestWorker } from '../support/worker.js';
 
 interface CleanListing {
   id: string;
@@ -39,11 +33,8 @@ function recordingCards() {
 describe('listing validation workflow on the real Temporal server', () => {
   const taskQueue = `tq-listing-wf-${inject('runId')}`;
   let db: Awaited<ReturnType<typeof openTestPostgres>>;
-  let connection: Connection;
+  let testWorker: TestWorker;
   let client: Client;
-  let worker: Worker;
-  let running: Promise<void>;
-  let workerConnection: { close(): Promise<void> };
   const telegram = recordingCards();
   let shopId: string;
 
@@ -71,34 +62,15 @@ describe('listing validation workflow on the real Temporal server', () => {
 
   beforeAll(async () => {
     db = await openTestPostgres('listingwf');
-    connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection });
-    const { catalogue, resources } = await loadReplyResources(process.cwd());
-    const created = await createWorker({
-      address: inject('temporalAddress'),
-      namespace: 'default',
-      taskQueue,
-      activities: createActivities({
-        db: db.db,
-        renderer: createReplyRenderer(catalogue, resources),
-        outbound: createLogOutbound(),
-        telegram: telegram.cards,
-        logger: pino({ level: 'silent' }),
-      }),
-    });
-    worker = created.worker;
-    workerConnection = created.connection;
-    running = worker.run();
+    testWorker = await startTestWorker({ taskQueue, db: db.db, deps: () => ({ telegram: telegram.cards }) });
+    client = testWorker.client;
     const shop = await createShop(db.db, { name: 'Tienda Sol', defaultLanguage: 'es', plan: 'free' });
     shopId = shop.shop.id;
     await linkTelegramChat(db.db, shop.telegramLinkCode, '4242', '4242');
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await workerConnection?.close();
-    await connection?.close();
+    await testWorker?.stop();
     await db?.drop();
   });
 

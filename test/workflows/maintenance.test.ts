@@ -1,30 +1,21 @@
-import { Client, Connection } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
 import { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { listAudit } from '../../src/db/audit-repo.js';
 import { newId } from '../../src/db/ids.js';
 import { buyerMessages, metering, shops, tickets } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
-import { createLogOutbound } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
-import { loadReplyResources } from '../../src/i18n/load.js';
 import { ensureSchedules, SCHEDULES } from '../../src/temporal/schedules.js';
-import { createWorker } from '../../src/temporal/worker.js';
 import { openTestPostgres } from '../support/db.js';
+import { startTestWorker, type TestWorker } from '../support/worker.js';
 
 describe('maintenance workflows: retention, daily digest, monthly summary, schedules', () => {
   const taskQueue = `tq-maint-${inject('runId')}`;
   let db: Awaited<ReturnType<typeof openTestPostgres>>;
-  let connection: Connection;
+  let testWorker: TestWorker;
   let client: Client;
-  let worker: Worker;
-  let running: Promise<void>;
-  let workerConnection: { close(): Promise<void> };
   const sent: Array<{ chatId: string; text: string }> = [];
   let shopId: string;
 
@@ -38,26 +29,15 @@ describe('maintenance workflows: retention, daily digest, monthly summary, sched
 
   beforeAll(async () => {
     db = await openTestPostgres('maint');
-    connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection });
-    const service = createTicketService({ db: db.db, temporal: client, taskQueue });
-    const { catalogue, resources } = await loadReplyResources(process.cwd());
-    const created = await createWorker({
-      address: inject('temporalAddress'),
-      namespace: 'default',
+    testWorker = await startTestWorker({
       taskQueue,
-      activities: createActivities({
-        db: db.db,
-        renderer: createReplyRenderer(catalogue, resources),
-        outbound: createLogOutbound(),
+      db: db.db,
+      deps: (temporal) => ({
         telegram: cards,
-        logger: pino({ level: 'silent' }),
-        signalTicket: service.signalTicket,
+        signalTicket: createTicketService({ db: db.db, temporal, taskQueue }).signalTicket,
       }),
     });
-    worker = created.worker;
-    workerConnection = created.connection;
-    running = worker.run();
+    client = testWorker.client;
     const shop = await createShop(db.db, { name: 'Loja Sol', defaultLanguage: 'pt', plan: 'free' });
     shopId = shop.shop.id;
     await linkTelegramChat(db.db, shop.telegramLinkCode, '777', '777');
@@ -97,10 +77,7 @@ describe('maintenance workflows: retention, daily digest, monthly summary, sched
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await workerConnection?.close();
-    await connection?.close();
+    await testWorker?.stop();
     await db?.drop();
   });
 

@@ -8,34 +8,26 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
-import pino from 'pino';
+import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
 import { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { getTicketView } from '../../src/db/tickets-repo.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
-import { loadReplyResources } from '../../src/i18n/load.js';
-import { createWorker } from '../../src/temporal/worker.js';
 import { ticketWorkflowId } from '../../workflows/definitions.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
+import { startTestWorker, type TestWorker } from '../support/worker.js';
 
 const OUT = process.env.RECORD_HISTORIES;
 
 describe.runIf(OUT)('record ticket workflow histories', () => {
   const taskQueue = `tq-record-${inject('runId')}`;
   let db: Awaited<ReturnType<typeof openTestPostgres>>;
-  let connection: Connection;
+  let testWorker: TestWorker;
   let client: Client;
   let service: ReturnType<typeof createTicketService>;
-  let worker: Worker;
-  let running: Promise<void>;
-  let workerConnection: { close(): Promise<void> };
   let shopId: string;
   let n = 0;
   const cards: TelegramCards = { sendCard: async () => String(++n), editCard: async () => undefined };
@@ -43,37 +35,27 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
 
   beforeAll(async () => {
     db = await openTestPostgres('record');
-    connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection });
-    service = createTicketService({ db: db.db, temporal: client, taskQueue });
-    const { catalogue, resources } = await loadReplyResources(process.cwd());
-    const created = await createWorker({
-      address: inject('temporalAddress'),
-      namespace: 'default',
+    testWorker = await startTestWorker({
       taskQueue,
-      activities: createActivities({
-        db: db.db,
-        renderer: createReplyRenderer(catalogue, resources),
-        outbound,
-        telegram: cards,
-        logger: pino({ level: 'silent' }),
-        signalTicket: service.signalTicket,
-        openSystemTicket: service.openSystemTicket,
-      }),
+      db: db.db,
+      deps: (client) => {
+        service = createTicketService({ db: db.db, temporal: client, taskQueue });
+        return {
+          outbound,
+          telegram: cards,
+          signalTicket: service.signalTicket,
+          openSystemTicket: service.openSystemTicket,
+        };
+      },
     });
-    worker = created.worker;
-    workerConnection = created.connection;
-    running = worker.run();
+    client = testWorker.client;
     const shop = await createShop(db.db, { name: 'Replay shop', defaultLanguage: 'en', plan: 'free' });
     shopId = shop.shop.id;
     await linkTelegramChat(db.db, shop.telegramLinkCode, '7001', '7001');
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await workerConnection?.close();
-    await connection?.close();
+    await testWorker?.stop();
     await db?.drop();
   });
 

@@ -1,23 +1,19 @@
-import { Client, Connection } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
 import { createShipmentActivities } from '../../src/activities/shipment-activities.js';
 import type { OpenSystemTicketInput } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { coupons, type Shipment, shipments, shops } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
 import type { ShopSettings } from '../../src/domain/settings.js';
 import { ingestTracking, type TrackingBody } from '../../src/http/routes/logistics.js';
-import { loadReplyResources } from '../../src/i18n/load.js';
-import { createWorker } from '../../src/temporal/worker.js';
 import { shipmentStateQuery, shipmentWorkflowId } from '../../workflows/shipment-watch.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
+import { startTestWorker, type TestWorker } from '../support/worker.js';
 
 const H = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -25,11 +21,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe('shipment watch on the real Temporal server, activities on Postgres', () => {
   const taskQueue = `tq-shipment-${inject('runId')}`;
   let db: Awaited<ReturnType<typeof openTestPostgres>>;
-  let connection: Connection;
+  let testWorker: TestWorker;
   let client: Client;
-  let worker: Worker;
-  let running: Promise<void>;
-  let workerConnection: { close(): Promise<void> };
   let shopId: string;
   let n = 0;
   const opened: OpenSystemTicketInput[] = [];
@@ -92,35 +85,19 @@ describe('shipment watch on the real Temporal server, activities on Postgres', (
 
   beforeAll(async () => {
     db = await openTestPostgres('shipwf');
-    connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection });
-    const { catalogue, resources } = await loadReplyResources(process.cwd());
-    const created = await createWorker({
-      address: inject('temporalAddress'),
-      namespace: 'default',
+    testWorker = await startTestWorker({
       taskQueue,
-      activities: createActivities({
-        db: db.db,
-        renderer: createReplyRenderer(catalogue, resources),
-        outbound,
-        telegram,
-        logger: pino({ level: 'silent' }),
-        openSystemTicket,
-      }),
+      db: db.db,
+      deps: () => ({ outbound, telegram, openSystemTicket }),
     });
-    worker = created.worker;
-    workerConnection = created.connection;
-    running = worker.run();
+    client = testWorker.client;
     const shop = await createShop(db.db, { name: 'Parcel shop', defaultLanguage: 'en', plan: 'free' });
     shopId = shop.shop.id;
     await linkTelegramChat(db.db, shop.telegramLinkCode, '5001', '5001');
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await workerConnection?.close();
-    await connection?.close();
+    await testWorker?.stop();
     await db?.drop();
   });
 
