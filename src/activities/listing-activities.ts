@@ -94,26 +94,25 @@ export function createListingActivities(deps: ListingActivityDeps) {
 
   /** The shop's listings, newest submission first, each with its titles in every language. */
   async function knownListings(shopId: string) {
+    // Titles only: the descriptions (up to 20,000 characters per language) stay in the database.
     const rows = await db
       .select({
+        id: listingValidations.id,
         listingId: listingValidations.listingId,
-        request: listingValidations.request,
-        createdAt: listingValidations.createdAt,
+        title: sql<Record<string, unknown> | null>`${listingValidations.request}->'title'`,
       })
       .from(listingValidations)
       .where(eq(listingValidations.shopId, shopId))
       .orderBy(desc(listingValidations.createdAt))
       .limit(KNOWN_LISTINGS_LIMIT);
-    const latest = new Map<string, Record<string, unknown>>();
-    for (const row of rows) if (!latest.has(row.listingId)) latest.set(row.listingId, row.request);
-    return [...latest].map(([listingId, request]) => {
-      const titles = Object.values((request as { title?: Record<string, unknown> }).title ?? {});
-      return {
-        listingId,
-        request,
-        titles: titles.filter((t): t is string => typeof t === 'string'),
-      };
-    });
+    const latest = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) if (!latest.has(row.listingId)) latest.set(row.listingId, row);
+    return [...latest.values()].map((row) => ({
+      listingId: row.listingId,
+      /** The newest submission of the listing: its texts are what a triggered validation checks. */
+      submissionId: row.id,
+      titles: Object.values(row.title ?? {}).filter((t): t is string => typeof t === 'string'),
+    }));
   }
 
   return {
@@ -185,7 +184,13 @@ export function createListingActivities(deps: ListingActivityDeps) {
           validatedInWindow: recent !== undefined,
         });
         if (!due) return { complaints: links.length, validation: recent };
-        const request = listings.find((l) => l.listingId === match.listingId)!.request;
+        const submissionId = listings.find((l) => l.listingId === match.listingId)!.submissionId;
+        const [latest] = await tx
+          .select({ request: listingValidations.request })
+          .from(listingValidations)
+          .where(eq(listingValidations.id, submissionId))
+          .limit(1);
+        const request = latest!.request;
         const [created] = await tx
           .insert(listingValidations)
           .values({

@@ -38,7 +38,11 @@ export const shipments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.trackingNumber] })],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.trackingNumber] }),
+    // "Where is my order?" drafts look up the order's parcels.
+    index('shipments_shop_order_idx').on(t.shopId, t.orderId),
+  ],
 );
 
 /** A listing validation request and its findings. */

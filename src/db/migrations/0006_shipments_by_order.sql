@@ -1,0 +1,1 @@
+CREATE INDEX "shipments_shop_order_idx" ON "shipments" USING btree ("shop_id","order_id");
