@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { countWords, type EvalReport, evaluateCorpus, parseCorpus, runEval } from '../../src/cli/eval.js';
 import { redactPii } from '../../src/domain/redact.js';
 import { CATEGORIES, LANGUAGES } from '../../src/domain/types.js';
@@ -152,11 +152,16 @@ describe('PII fixtures (test/fixtures/pii.jsonl)', () => {
 });
 
 describe('runEval', () => {
+  const created: string[] = [];
   function tempFile(name: string, content: string): string {
     const file = join(tmpdir(), `sellerdesk-eval-${process.pid}-${name}`);
     writeFileSync(file, content);
+    created.push(file);
     return file;
   }
+  afterAll(() => {
+    for (const file of created) rmSync(file, { force: true });
+  });
 
   it('prints accuracy, macro-F1, per-category scores, a confusion matrix and the misses', async () => {
     const lines: string[] = [];
