@@ -22,6 +22,26 @@ const isoDate = z.iso.datetime({
   message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T10:00:00Z',
 });
 
+/**
+ * One order line: a title string, or an object as marketplaces export it (`title` or `name`, with
+ * whatever else they carry: sku, quantity, price). Normalized to the title the drafts and the
+ * listing link use.
+ */
+const orderItem = z.union([
+  z.string().max(500),
+  z
+    .looseObject({
+      title: z.string().max(500).optional(),
+      name: z.string().max(500).optional(),
+      sku: z.string().max(200).optional(),
+    })
+    .refine(
+      (item) => [item.title, item.name, item.sku].some((v) => typeof v === 'string' && v.trim() !== ''),
+      'an item object needs a title, name or sku',
+    )
+    .transform((item) => (item.title ?? item.name ?? item.sku ?? '').trim()),
+]);
+
 /** `POST /v1/admin/shops` body. */
 export const createShopBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -53,10 +73,12 @@ export const postMessageBody = z.strictObject({
   receivedAt: isoDate,
   order: z
     .strictObject({
-      items: z.array(z.string().max(500)).max(100).optional(),
+      items: z.array(orderItem).max(100).optional(),
       total: z.number().finite().nonnegative().optional(),
       currency: z
         .string()
+        .trim()
+        .toUpperCase()
         .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
         .optional(),
       trackingNumber: z
