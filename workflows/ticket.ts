@@ -341,6 +341,9 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       category: classification.category,
       confidence: classification.confidence,
       urgency: classification.urgency,
+      ...('sentiment' in classification && classification.sentiment
+        ? { sentiment: classification.sentiment }
+        : {}),
       abstained: classification.abstained,
       text: draft.text,
       source: draft.source,

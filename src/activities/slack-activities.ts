@@ -120,6 +120,7 @@ export function createSlackActivities(deps: SlackActivityDeps) {
         category: ticket.category,
         confidence: ticket.confidence,
         urgency: ticket.urgency,
+        sentiment: ticket.sentiment,
         draft: draft?.text ?? '',
         draftNote: draft?.note,
         reason: input.reason,

@@ -55,7 +55,7 @@ import {
 } from '../domain/reply.js';
 import { effectiveSettings } from '../domain/settings.js';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
-import { assessUrgency } from '../domain/urgency.js';
+import { assessUrgency, type Sentiment } from '../domain/urgency.js';
 import type { ReplyRenderer } from '../i18n/renderer.js';
 import { type Metrics, observeApproval } from '../observability/metrics.js';
 
@@ -79,6 +79,8 @@ export interface Classification {
   confidence: number;
   abstained: boolean;
   urgency: Urgency;
+  /** Absent in classifications recorded before sentiment was reported. */
+  sentiment?: Sentiment;
   evidence: string[];
   note?: string;
 }
@@ -204,6 +206,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         confidence: Math.min(intent.confidence, languageUnknown ? 0.5 : 1),
         abstained: intent.abstained || languageUnknown,
         urgency: urgency.urgency,
+        sentiment: urgency.sentiment,
         evidence: [...lang.evidence, ...intent.evidence, ...urgency.reasons.map((r) => `urgency:${r}`)],
         ...(notes.length ? { note: notes.join(' ') } : {}),
       };

@@ -13,6 +13,7 @@ export function presentTicketSummary(t: Ticket) {
     category: t.category,
     confidence: t.confidence,
     urgency: t.urgency,
+    sentiment: t.sentiment,
     createdAt: t.createdAt.toISOString(),
   };
 }
@@ -29,14 +30,17 @@ export function presentTicket(view: TicketView) {
     category: ticket.category,
     confidence: ticket.confidence,
     urgency: ticket.urgency,
+    sentiment: ticket.sentiment,
     abstained: ticket.abstained === 1,
     origin: ticket.origin,
     autoSendRule: ticket.autoSendRule,
     ...(ticket.coupon ? { coupon: ticket.coupon } : {}),
-    draft: draft
+    // `draft` and `decidedBy` are plain strings, like `finalText` (CONTRACT §2 lists them side by
+    // side); the structured details sit next to them.
+    draft: draft ? draft.text : null,
+    draftDetails: draft
       ? {
           revision: draft.revision,
-          text: draft.text,
           source: draft.source,
           templateId: draft.templateId,
           templateVersion: draft.templateVersion,
@@ -44,7 +48,13 @@ export function presentTicket(view: TicketView) {
         }
       : null,
     ...(ticket.finalText !== null ? { finalText: ticket.finalText } : {}),
-    ...(ticket.decidedBy ? { decidedBy: ticket.decidedBy, decidedAt: ticket.decidedAt?.toISOString() } : {}),
+    ...(ticket.decidedBy
+      ? {
+          decidedBy: ticket.decidedBy.name ?? ticket.decidedBy.id,
+          decidedByActor: ticket.decidedBy,
+          decidedAt: ticket.decidedAt?.toISOString(),
+        }
+      : {}),
     delivery: delivery
       ? {
           state: delivery.state,

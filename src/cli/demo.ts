@@ -78,7 +78,7 @@ type Ticket = {
   category: string | null;
   confidence: number | null;
   urgency: string | null;
-  draft: { text: string; revision: number } | null;
+  draft: string | null;
   finalText?: string;
   delivery: { state: string; target: string; idempotencyKey: string } | null;
 };
@@ -182,14 +182,14 @@ export async function runDemo(out: (line: string) => void = console.log): Promis
           t.confidence === null ? '' : `${Math.round(t.confidence * 100)}%`,
           t.urgency,
           oneLine(DEMO_MESSAGES[i]?.text, 38),
-          oneLine(t.draft?.text, 60),
+          oneLine(t.draft, 60),
         ]),
       ),
     );
 
     const [approve, edit, reject] = drafted;
     if (!approve || !edit || !reject) throw new CliError('not enough tickets');
-    out(`\nFull draft of #1 (${approve.language}):\n${approve.draft?.text ?? ''}\n`);
+    out(`\nFull draft of #1 (${approve.language}):\n${approve.draft ?? ''}\n`);
     const decide = async (ticket: Ticket, body: Record<string, unknown>) =>
       expectOk(
         await service!.call('POST', `/v1/tickets/${ticket.ticketId}/decision`, {

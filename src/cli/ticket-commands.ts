@@ -70,7 +70,7 @@ function printTicket(ticket: ReturnType<typeof presentTicket>): void {
         ['category', ticket.category],
         ['confidence', ticket.confidence === null ? '' : `${Math.round(ticket.confidence * 100)}%`],
         ['urgency', ticket.urgency],
-        ['decided by', ticket.decidedBy ? (ticket.decidedBy.name ?? ticket.decidedBy.id) : ''],
+        ['decided by', ticket.decidedBy ?? ''],
         [
           'delivery',
           ticket.delivery
@@ -80,10 +80,9 @@ function printTicket(ticket: ReturnType<typeof presentTicket>): void {
       ],
     ),
   );
-  if (ticket.draft?.note) console.log(`\nNote: ${ticket.draft.note}`);
-  console.log(`\nDraft (revision ${ticket.draft?.revision ?? '-'}):\n${ticket.draft?.text ?? '—'}`);
-  if (ticket.finalText && ticket.finalText !== ticket.draft?.text)
-    console.log(`\nSent text:\n${ticket.finalText}`);
+  if (ticket.draftDetails?.note) console.log(`\nNote: ${ticket.draftDetails.note}`);
+  console.log(`\nDraft (revision ${ticket.draftDetails?.revision ?? '-'}):\n${ticket.draft ?? '—'}`);
+  if (ticket.finalText && ticket.finalText !== ticket.draft) console.log(`\nSent text:\n${ticket.finalText}`);
 }
 
 async function decideFromCli(

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
+import type { Sentiment } from '../domain/urgency.js';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import {
@@ -218,6 +219,8 @@ export interface DraftRecord {
   category: Category;
   confidence: number;
   urgency: Urgency;
+  /** Absent in drafts recorded before sentiment was stored. */
+  sentiment?: Sentiment | undefined;
   abstained: boolean;
   text: string;
   source: 'template' | 'fallback';
@@ -255,6 +258,7 @@ export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
         category: record.category,
         confidence: record.confidence,
         urgency: record.urgency,
+        ...(record.sentiment ? { sentiment: record.sentiment } : {}),
         abstained: record.abstained ? 1 : 0,
         currentRevision: record.revision,
         updatedAt: new Date(),
@@ -271,6 +275,7 @@ export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
           category: record.category,
           confidence: record.confidence,
           urgency: record.urgency,
+          sentiment: record.sentiment,
           abstained: record.abstained,
           templateId: record.templateId,
           templateVersion: record.templateVersion,

@@ -155,7 +155,7 @@ describe('tokens, audit, quota, erasure, auto-send trust and diagnostics', () =>
     });
     expect(checked.autoSendRule).toMatch(/^trust_earned/);
     const sent = await waitStatus(second.json.ticketId, ['auto_sent']);
-    expect(sent.decidedBy.channel).toBe('system');
+    expect(sent.decidedByActor.channel).toBe('system');
     const usage = await eventually(async () => {
       const u = await app.api.get('/v1/usage', token);
       return u.json.month.autoSentReplies === 1 ? u.json : undefined;

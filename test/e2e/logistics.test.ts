@@ -207,12 +207,12 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
     // The apology still waits for the seller: a delay update, and a note to send only one of them.
     const whilePending = await ask('wismo-1', 'Bonjour, où est ma commande ? Toujours rien reçu.');
     expect(whilePending.ticketId).not.toBe(apologyTicketId);
-    expect(whilePending.draft.templateId).toBe('logistics.delay_update');
-    expect(whilePending.draft.text).toContain('LP00000100CN');
-    expect(whilePending.draft.text).toMatch(
-      /Dernière mise à jour du suivi \(.+\) : Picked up by the carrier/,
+    expect(whilePending.draftDetails.templateId).toBe('logistics.delay_update');
+    expect(whilePending.draft).toContain('LP00000100CN');
+    expect(whilePending.draft).toMatch(/Dernière mise à jour du suivi \(.+\) : Picked up by the carrier/);
+    expect(whilePending.draftDetails.note).toContain(
+      `stall apology for this order (ticket ${apologyTicketId}`,
     );
-    expect(whilePending.draft.note).toContain(`stall apology for this order (ticket ${apologyTicketId}`);
     const rejected = await app.api.post(
       `/v1/tickets/${whilePending.ticketId}/decision`,
       { action: 'reject' },
@@ -234,11 +234,11 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
     );
     const afterSent = await ask('wismo-2', 'Toujours pas de nouvelles de mon colis ??');
     expect(afterSent.ticketId).not.toBe(whilePending.ticketId);
-    expect(afterSent.draft.templateId).toBe('logistics.apology_followup');
-    expect(afterSent.draft.text).toMatch(/Nous vous avons déjà écrit au sujet de ce retard/);
-    expect(afterSent.draft.text).toMatch(/Dernière mise à jour du suivi \(.+\) : Picked up by the carrier/);
-    expect(afterSent.draft.text).not.toContain('SD-'); // no second coupon, no second apology
-    expect(afterSent.draft.note).toContain('already sent on');
+    expect(afterSent.draftDetails.templateId).toBe('logistics.apology_followup');
+    expect(afterSent.draft).toMatch(/Nous vous avons déjà écrit au sujet de ce retard/);
+    expect(afterSent.draft).toMatch(/Dernière mise à jour du suivi \(.+\) : Picked up by the carrier/);
+    expect(afterSent.draft).not.toContain('SD-'); // no second coupon, no second apology
+    expect(afterSent.draftDetails.note).toContain('already sent on');
   });
 
   it('a parcel of another shop is not found', async () => {

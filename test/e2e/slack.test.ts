@@ -159,7 +159,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
         const t = await ticket(ticketId);
         return t.status === 'escalated' ? t : undefined;
       });
-      expect(escalated.draft.text).toBe(waiting.draft.text);
+      expect(escalated.draft).toBe(waiting.draft);
 
       const approved = await press('approve', ticketId);
       expect(approved.status).toBe(200);
@@ -167,8 +167,8 @@ describe('Slack for the support team: escalations, team decisions, both channels
         const t = await ticket(ticketId);
         return t.status === 'sent' && t.delivery?.state === 'delivered' ? t : undefined;
       });
-      expect(sent.decidedBy).toMatchObject({ channel: 'slack', id: 'U0TEAM1', name: 'ana.support' });
-      expect(sent.finalText).toBe(waiting.draft.text);
+      expect(sent.decidedByActor).toMatchObject({ channel: 'slack', id: 'U0TEAM1', name: 'ana.support' });
+      expect(sent.finalText).toBe(waiting.draft);
 
       // The Slack message shows the outcome; the Telegram card too.
       const ts = String(card.response?.ts);
@@ -217,7 +217,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
       const view = slack.callsOf('views.open').find((c) => c.params.view?.private_metadata === ticketId)!
         .params.view;
       expect(view.callback_id).toBe('edit_reply');
-      expect(JSON.stringify(view.blocks)).toContain(JSON.stringify(waiting.draft.text).slice(1, -1));
+      expect(JSON.stringify(view.blocks)).toContain(JSON.stringify(waiting.draft).slice(1, -1));
 
       const edited = 'We are sorry the lamp arrived broken. A replacement ships tomorrow & it is on us.';
       const submitted = await slackPost(interactivityBody(editSubmissionPayload({ ticketId, text: edited })));
@@ -365,6 +365,6 @@ describe('Slack for the support team: escalations, team decisions, both channels
       const t = await ticket(ticketId);
       return t.status === 'sent' ? t : undefined;
     });
-    expect(sent.decidedBy).toMatchObject({ channel: 'slack', id: 'U0AGENT' });
+    expect(sent.decidedByActor).toMatchObject({ channel: 'slack', id: 'U0AGENT' });
   });
 });

@@ -99,7 +99,8 @@ describe('spine: buyer message -> Telegram approval -> exactly-once delivery', (
     });
     expect(waiting.language).toBe('es');
     expect(waiting.category).toBe('not_received');
-    expect(waiting.draft.text).toContain('8123456789012345');
+    expect(waiting.sentiment).toBe('neutral');
+    expect(waiting.draft).toContain('8123456789012345');
 
     const pressed = await webhook(callbackUpdate(CHAT_ID, `approve:${ticketId}`));
     expect(pressed.status).toBe(200);
@@ -108,8 +109,8 @@ describe('spine: buyer message -> Telegram approval -> exactly-once delivery', (
       const r = await app.api.get(`/v1/tickets/${ticketId}`, shopToken);
       return r.json.status === 'sent' && r.json.delivery?.state === 'delivered' ? r.json : undefined;
     });
-    expect(sent.decidedBy.channel).toBe('telegram');
-    expect(sent.finalText).toBe(waiting.draft.text);
+    expect(sent.decidedByActor.channel).toBe('telegram');
+    expect(sent.finalText).toBe(waiting.draft);
 
     expect(outbound.received).toHaveLength(1);
     const delivery = outbound.received[0]!;
@@ -119,7 +120,7 @@ describe('spine: buyer message -> Telegram approval -> exactly-once delivery', (
       orderId: '8123456789012345',
       buyerId: 'buyer-1',
       language: 'es',
-      text: waiting.draft.text,
+      text: waiting.draft,
       idempotencyKey: `${ticketId}:1`,
     });
 
@@ -222,7 +223,7 @@ describe('spine: buyer message -> Telegram approval -> exactly-once delivery', (
       const r = await app.api.get(`/v1/tickets/${ticketId}`, shopToken);
       return r.json.status === 'rejected' ? r.json : undefined;
     });
-    expect(ticket.decidedBy.name).toBe('Ana (support)');
+    expect(ticket.decidedByActor.name).toBe('Ana (support)');
     expect(outbound.received.some((r) => r.body.ticketId === ticketId)).toBe(false);
   });
 
@@ -267,6 +268,30 @@ describe('spine: buyer message -> Telegram approval -> exactly-once delivery', (
       sql`select count(*)::int as n from decisions where ticket_id = ${ticketId}`,
     );
     expect(Number((decisions as unknown as { rows: Array<{ n: number }> }).rows[0]!.n)).toBe(1);
+  });
+
+  it('an angry, threatening buyer: urgency high, sentiment angry, and the card says so', async () => {
+    const posted = await app.api.post(
+      '/v1/messages',
+      {
+        messageId: 'm-angry-1',
+        orderId: 'A-77',
+        buyer: { id: 'buyer-angry', locale: 'es-ES' },
+        text: 'ES UNA ESTAFA!!! el cargador llegó roto y nadie responde. Abro disputa y dejo una reseña negativa',
+        receivedAt: '2026-11-23T11:00:00Z',
+      },
+      shopToken,
+    );
+    expect(posted.status).toBe(202);
+    const ticketId: string = posted.json.ticketId;
+    const ticket = await eventually(async () => {
+      const r = await app.api.get(`/v1/tickets/${ticketId}`, shopToken);
+      return r.json.status === 'awaiting_approval' ? r.json : undefined;
+    });
+    expect(ticket.urgency).toBe('high');
+    expect(ticket.sentiment).toBe('angry');
+    await telegram.waitFor(() => cardFor(ticketId).length === 1);
+    expect(String(cardFor(ticketId)[0]!.params.text)).toContain('El comprador está molesto');
   });
 
   it('a repeated messageId returns the same ticket and sends one card', async () => {

@@ -111,7 +111,7 @@ describe('team roles in Telegram', () => {
       const r = await app.api.get(`/v1/tickets/${ticketId}`, token);
       return r.json.status === 'sent' ? r.json : undefined;
     });
-    expect(ticket.decidedBy.id).toBe(String(AGENT));
+    expect(ticket.decidedByActor.id).toBe(String(AGENT));
 
     const team = await app.api.get('/v1/team', token);
     const roles = Object.fromEntries(

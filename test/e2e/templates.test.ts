@@ -60,8 +60,8 @@ describe('template overrides', () => {
       return r.json.draft ? r.json : undefined;
     });
     expect(ticket.category).toBe('damaged');
-    expect(ticket.draft.text).toContain('Thank you for your patience.');
-    expect(ticket.draft.text).toContain('T-100');
+    expect(ticket.draft).toContain('Thank you for your patience.');
+    expect(ticket.draft).toContain('T-100');
 
     for (const [lang, bad, code] of [
       ['en', 'Sorry about {{orderId}} and {{secretField}}', 'template_invalid'],

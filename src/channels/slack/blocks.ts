@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
+import type { Sentiment } from '../../domain/urgency.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -113,6 +114,7 @@ export interface TeamCardInput {
   category?: Category | null | undefined;
   confidence?: number | null | undefined;
   urgency?: Urgency | null | undefined;
+  sentiment?: Sentiment | null | undefined;
   draft: string;
   /** Why the draft needs attention (fallback notes, missing template variables). */
   draftNote?: string | null | undefined;
@@ -146,7 +148,10 @@ export function buildTeamCard(input: TeamCardInput): SlackMessage {
         field('Language', input.language ? LANGUAGE_NAMES[input.language] : 'unknown'),
         field('Category', input.category ? input.category.replace(/_/g, ' ') : 'unknown'),
         field('Confidence', `${Math.round((input.confidence ?? 0) * 100)}%`),
-        field('Urgency', input.urgency ?? 'normal'),
+        field(
+          'Urgency',
+          `${input.urgency ?? 'normal'}${input.sentiment === 'angry' ? ' · 😠 buyer is upset' : ''}`,
+        ),
       ],
     },
     section(`*Buyer wrote* (personal data redacted):\n${quote(input.buyerText, SECTION_LIMIT)}`),

@@ -57,7 +57,7 @@ export function buildCardText(
     }`,
     `${t('card.confidence')}: ${Math.round((ticket.confidence ?? 0) * 100)}% · ${t('card.urgency')}: ${t(
       `urgency.${ticket.urgency ?? 'normal'}`,
-    )}`,
+    )}${ticket.sentiment === 'angry' ? ` · 😠 ${t('card.angry_buyer')}` : ''}`,
     `#${ticket.id}`,
   ].join('\n');
   const note = input.note ? `\n⚠️ ${input.note}\n` : '';

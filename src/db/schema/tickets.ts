@@ -19,6 +19,7 @@ import type {
   TicketStatus,
   Urgency,
 } from '../../domain/types.js';
+import type { Sentiment } from '../../domain/urgency.js';
 import { shops } from './shops.js';
 
 /** One conversation with a buyer about one order, driven by one Temporal workflow. */
@@ -38,6 +39,8 @@ export const tickets = pgTable(
     category: text('category').$type<Category>(),
     confidence: real('confidence'),
     urgency: text('urgency').$type<Urgency>(),
+    /** The buyer's tone in the latest messages (angry, neutral, positive). */
+    sentiment: text('sentiment').$type<Sentiment>(),
     abstained: integer('abstained').notNull().default(0),
     order: jsonb('order').$type<OrderFacts>().notNull().default({}),
     dispute: jsonb('dispute').$type<DisputeFacts>(),

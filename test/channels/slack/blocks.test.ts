@@ -48,6 +48,7 @@ const card = () =>
     category: 'not_received',
     confidence: 0.873,
     urgency: 'high',
+    sentiment: 'angry',
     draft: `Bonjour, ${HOSTILE}`,
     draftNote: `note ${HOSTILE}`,
     reason: `no answer in time ${HOSTILE}`,
@@ -86,6 +87,7 @@ describe('team card (approval / escalation message)', () => {
     expect(all).toContain('not received');
     expect(all).toContain('87%');
     expect(all).toContain('high');
+    expect(all).toContain('buyer is upset');
     expect(all).toContain('Where is my parcel?');
     expect(all).toContain('Bonjour,');
     expect(all).toContain('no answer in time');
