@@ -64,6 +64,7 @@ const EVAL_FILES = [
   'test/fixtures/intent-holdout.jsonl',
   'test/fixtures/intent-holdout-2.jsonl',
   'test/fixtures/intent-holdout-3.jsonl',
+  'test/fixtures/intent-holdout-4.jsonl',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -616,6 +616,43 @@ function modelScores(text: string, tokens: readonly string[], evidence: string[]
   return scores;
 }
 
+/** Share of the model's full vote from which it counts as a source that names a language. */
+const MODEL_LEAD_SHARE = 0.4;
+/** Evidence added per independent source beyond two that names the same language and none other. */
+const AGREEMENT_MASS = 1.2;
+
+/** The language a source's scores put first, when they put one first at all (at least `min`). */
+function leader(scores: Scores, min: number): Language | undefined {
+  let best: Language | undefined;
+  let tie = false;
+  for (const lang of LANGS) {
+    const s = scores[lang];
+    if (s <= min || s <= 0) continue;
+    if (best === undefined || s > scores[best]) {
+      best = lang;
+      tie = false;
+    } else if (s === scores[best]) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/**
+ * When the metadata names `top`: how many text sources (lexicon and character cues, the trained
+ * model, franc) beyond one name it too, or 0 when any names another language. On a one- or
+ * two-word text each is weak alone, but metadata that two text sources confirm, with none against,
+ * is strong together; without metadata a short text keeps its low confidence.
+ */
+function agreement(
+  top: Language,
+  fromMetadata: Language | undefined,
+  fromText: ReadonlyArray<Language | undefined>,
+): number {
+  if (fromMetadata !== top) return 0;
+  const named = fromText.filter((l): l is Language => l !== undefined);
+  if (named.some((l) => l !== top)) return 0;
+  return Math.max(0, named.length - 1);
+}
+
 /** Detects the buyer's language from text plus metadata so replies are drafted in the right one. */
 export function detectLanguage(text: string, hints?: LanguageHints): LanguageDetection {
   const evidence: string[] = [];
@@ -707,7 +744,17 @@ export function detectLanguage(text: string, hints?: LanguageHints): LanguageDet
   // but only grows into confidence with the number of words.
   const modelMass = model[top] * (MODEL_MASS_WEIGHT / MODEL_WEIGHT) * Math.min(1, words / MODEL_FULL_WORDS);
   const textMass = LANGS.reduce((sum, l) => sum + textScores[l] + model[l], 0);
-  const mass = textScores[top] + modelMass + 0.5 * franc[top] + (textMass > 0 ? PRIOR_MASS * prior[top] : 0);
+  const agreeing = agreement(top, leader(prior, 0), [
+    leader(textScores, 0),
+    leader(model, MODEL_WEIGHT * MODEL_LEAD_SHARE),
+    leader(franc, 0),
+  ]);
+  const mass =
+    textScores[top] +
+    modelMass +
+    0.5 * franc[top] +
+    (textMass > 0 ? PRIOR_MASS * prior[top] : 0) +
+    AGREEMENT_MASS * agreeing;
   const strength = 1 - Math.exp(-mass / 3.2);
   const confidence = Math.round(Math.min(1, Math.max(0, pTop * strength)) * 1000) / 1000;
 
