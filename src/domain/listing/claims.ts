@@ -12,13 +12,53 @@ export type ClaimCode =
   | 'contact'
   | 'lifetime_warranty';
 
+/**
+ * Therapeutic claims as data: a verb that promises an effect on the body, then (within three words
+ * of the same sentence) a condition. "Relieves back pain", "cura la migraña", "soulage les
+ * douleurs articulaires", "избавляет от бессонницы", "trata a hérnia de disco".
+ */
+export const THERAPEUTIC: Readonly<Record<Language, { verbs: string; conditions: string }>> = {
+  en: {
+    verbs:
+      'cur(?:es?|ed|ing)|heal(?:s|ed|ing)?|treat(?:s|ed|ing)?|reliev(?:es?|ed|ing)|eliminat(?:es?|ing)|prevent(?:s|ing)?|revers(?:es?|ing)|fight(?:s|ing)?|get(?:s|ting)? rid of|protects? (?:you )?(?:against|from)|lower(?:s|ing)?|reduc(?:es?|ing)|eas(?:es?|ing)|stops?|ends?|banish(?:es)?|soothes?',
+    conditions:
+      'arthritis|osteoarthritis|diabetes|cancers?|tumou?rs?|insomnia|anxiety|depression|(?:back |joint |muscle |chronic |neck |nerve )?pain|aches?|headaches?|migraines?|diseases?|illness(?:es)?|infections?|acne|eczema|psoriasis|covid(?:-19)?|coronavirus|viruses|flu|common colds?|sciatica|hernias?|hair loss|baldness|cellulite|obesity|high blood pressure|blood pressure|hypertension|cholesterol|asthma|allerg(?:y|ies)|inflammation|rheumatism|varicose veins|gout|fibromyalgia|neuropathy|dementia|alzheimer\\p{L}*',
+  },
+  es: {
+    verbs:
+      'cura(?:n|r)?|sana(?:n|r)?|trata(?:n|r)?|alivia(?:n|r)?|elimina(?:n|r)?|previene(?:n)?|prevenir|combate(?:n)?|reduce(?:n)?|quita(?:n)?|acaba(?:n)? con|protege(?:n)? (?:contra|de)|baja(?:n)?|calma(?:n)?',
+    conditions:
+      'artritis|artrosis|diabetes|cáncer|tumor(?:es)?|insomnio|ansiedad|depresión|dolor(?:es)?|jaquecas?|migrañas?|enfermedad(?:es)?|infecci(?:ón|ones)|acné|eccema|psoriasis|covid(?:-19)?|coronavirus|virus|gripe|resfriados?|ciática|hernias?|caída del cabello|calvicie|celulitis|obesidad|hipertensión|presión arterial|tensión arterial|colesterol|asma|alergias?|inflamaci(?:ón|ones)|reumatismo|varices|fibromialgia',
+  },
+  fr: {
+    verbs:
+      "guéri(?:t|ssent|r)|soign(?:e|ent|er)|trait(?:e|ent|er)|soulag(?:e|ent|er)|élimin(?:e|ent|er)|prévien(?:t|nent)|préven(?:ir)|combat(?:tent)?|rédui(?:t|sent|re)|fai(?:t|re) disparaître|vien(?:t|nent) à bout d(?:e|es|u|')|protège(?:nt)? (?:contre|de)|apais(?:e|ent|er)",
+    conditions:
+      'arthrite|arthrose|diabète|cancers?|tumeurs?|insomnies?|anxiété|dépression|douleurs?|maux de (?:tête|dos|ventre)|migraines?|maladies?|infections?|acné|eczéma|psoriasis|covid(?:-19)?|coronavirus|virus|grippe|rhumes?|sciatiques?|hernies?|chute des cheveux|calvitie|cellulite|obésité|hypertension|tension artérielle|cholestérol|asthme|allergies?|inflammations?|rhumatismes?|varices|fibromyalgie',
+  },
+  ru: {
+    verbs:
+      'лечит|лечат|вылечи\\p{L}*|излечива\\p{L}*|исцеля\\p{L}*|избавля\\p{L}*|избави\\p{L}*|устраня\\p{L}*|снима\\p{L}*|облегча\\p{L}*|предотвраща\\p{L}*|защища\\p{L}* от|сниж\\p{L}*|понижа\\p{L}*|нормализу\\p{L}*|успокаива\\p{L}*|побежда\\p{L}*',
+    conditions:
+      'артрит\\p{L}*|артроз\\p{L}*|диабет\\p{L}*|рак(?:а|у|ом|е)?|онколог\\p{L}*|опухол\\p{L}*|бессонниц\\p{L}*|тревожност\\p{L}*|тревог\\p{L}*|депресси\\p{L}*|бол(?:ь|и|ей|ям|ями|ях)|мигрен\\p{L}*|болезн\\p{L}*|заболевани\\p{L}*|инфекци\\p{L}*|акне|экзем\\p{L}*|псориаз\\p{L}*|ковид\\p{L}*|covid|коронавирус\\p{L}*|вирус\\p{L}*|грипп\\p{L}*|простуд\\p{L}*|радикулит\\p{L}*|ишиас\\p{L}*|грыж\\p{L}*|выпадени\\p{L}* волос|облысени\\p{L}*|целлюлит\\p{L}*|ожирени\\p{L}*|гипертони\\p{L}*|(?:артериальное |кровяное )?давлени\\p{L}*(?! на)|холестерин\\p{L}*|астм\\p{L}*|аллерги\\p{L}*|воспалени\\p{L}*|ревматизм\\p{L}*|варикоз\\p{L}*|подагр\\p{L}*',
+  },
+  pt: {
+    verbs:
+      'cura(?:m|r)?|trata(?:m|r)?|alivia(?:m|r)?|elimina(?:m|r)?|previne(?:m)?|prevenir|combate(?:m|r)?|reduz(?:em|ir)?|acaba(?:m)? com|livra(?:m)? (?:você )?d[aeo]s?|protege(?:m)? (?:contra|de)|baixa(?:m)?|acalma(?:m)?',
+    conditions:
+      'artrite|artrose|diabetes|câncer|cancro|tumor(?:es)?|insônia|insónia|ansiedade|depressão|dor(?:es)?|enxaquecas?|doenças?|infec?ç(?:ão|ões)|acne|eczema|psoríase|covid(?:-19)?|coronavírus|vírus|gripe|resfriados?|ciática|hérnias?(?: de disco)?|queda de cabelo|calvície|celulite|obesidade|hipertensão|pressão (?:alta|arterial)|colesterol|asma|alergias?|inflamaç(?:ão|ões)|reumatismo|varizes|fibromialgia',
+  },
+};
+
+/** The therapeutic-claim pattern of one language: verb, at most three words, condition. */
+function therapeuticPattern(lang: Language): string {
+  const { verbs, conditions } = THERAPEUTIC[lang];
+  return `\\b(?:${verbs})(?:\\s+[^\\s.!?;:]+){0,3}?\\s+(?:${conditions})\\b`;
+}
+
 /** Claim patterns per language; English ones run on every version (copied English claims are common). */
 export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode, string]>>> = {
   en: [
-    [
-      'medical',
-      '\\b(?:cures?|cured|curing|heals?|healing|treats?) (?:\\w+ )?(?:arthritis|diabetes|cancer|insomnia|anxiety|depression|pain|disease|infections?|acne|migraines?|covid|back pain|hair loss)\\b',
-    ],
     [
       'medical',
       '\\b(?:anti-?cancer|prevents? (?:cancer|covid|diabetes|disease|infections?)|relieves? all pain|eliminates? (?:all )?pain|clinically proven|fda approved|medical grade cure)\\b',
@@ -36,10 +76,6 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
   es: [
     [
       'medical',
-      '\\b(?:cura|curan|curar|sana|trata) (?:la |el |los |las )?(?:artritis|diabetes|cáncer|insomnio|ansiedad|depresión|dolor|enfermedad\\p{L}*|infecci\\p{L}+|acné|migrañas?|covid|caída del cabello)\\b',
-    ],
-    [
-      'medical',
       '\\b(?:anticancer\\p{L}*|previene (?:el |la )?(?:cáncer|covid|diabetes|enfermedad\\p{L}*|infecci\\p{L}+)|elimina (?:todo )?el dolor|clínicamente probado|aprobado por la fda)\\b',
     ],
     [
@@ -53,10 +89,6 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
     ['lifetime_warranty', '\\bgarantía (?:de por vida|vitalicia|para toda la vida)\\b'],
   ],
   fr: [
-    [
-      'medical',
-      "\\b(?:guérit|guérissent|guérir|soigne|soignent|traite) (?:l[ae] |les |l')?(?:arthrite|diabète|cancer|insomnie|anxiété|dépression|douleurs?|maladies?|infections?|acné|migraines?|covid|chute des cheveux)\\b",
-    ],
     [
       'medical',
       '\\b(?:anticancéreu\\p{L}*|anti-cancer|prévient (?:le |la |les )?(?:cancer|covid|diabète|maladies?|infections?)|élimine (?:toute )?la douleur|cliniquement prouvé\\p{L}*|approuvé par la fda)\\b',
@@ -74,10 +106,6 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
   ru: [
     [
       'medical',
-      '\\b(?:лечит|излечивает|вылечит|исцеляет|лечат) (?:от )?(?:артрит\\p{L}*|диабет\\p{L}*|рак\\p{L}*|бессонниц\\p{L}*|тревог\\p{L}*|депресси\\p{L}*|бол\\p{L}*|болезн\\p{L}*|инфекци\\p{L}*|акне|мигрен\\p{L}*|covid|ковид\\p{L}*|выпадени\\p{L}* волос)',
-    ],
-    [
-      'medical',
       '\\b(?:противоопухолев\\p{L}*|защищает от (?:рака|ковида|covid|диабета|болезней|инфекций)|избавляет от (?:любой )?боли|клинически доказан\\p{L}*|одобрен\\p{L}* fda)',
     ],
     [
@@ -91,10 +119,6 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
     ['lifetime_warranty', '\\b(?:пожизненн\\p{L}* гаранти\\p{L}*|гарантия на всю жизнь)'],
   ],
   pt: [
-    [
-      'medical',
-      '\\b(?:cura|curam|curar|trata) (?:a |o |as |os )?(?:artrite|diabetes|câncer|cancro|insônia|ansiedade|depressão|dor|doenças?|infecç\\p{L}+|acne|enxaquecas?|covid|queda de cabelo)\\b',
-    ],
     [
       'medical',
       '\\b(?:anticancer\\p{L}*|previne (?:o |a )?(?:câncer|covid|diabetes|doenças?|infecç\\p{L}+)|elimina (?:toda )?a dor|clinicamente comprovad[oa]|aprovado pela fda)\\b',
@@ -123,7 +147,9 @@ const compiled = new Map<Language, Array<[ClaimCode, RegExp]>>();
 function patternsFor(lang: Language): Array<[ClaimCode, RegExp]> {
   let list = compiled.get(lang);
   if (!list) {
-    const sources = lang === 'en' ? CLAIM_PATTERNS.en : [...CLAIM_PATTERNS[lang], ...CLAIM_PATTERNS.en];
+    const own: Array<[ClaimCode, string]> = [['medical', therapeuticPattern(lang)], ...CLAIM_PATTERNS[lang]];
+    const english: Array<[ClaimCode, string]> = [['medical', therapeuticPattern('en')], ...CLAIM_PATTERNS.en];
+    const sources = lang === 'en' ? english : [...own, ...english];
     list = [
       ...sources.map(([code, src]) => [code, compilePattern(src)] as [ClaimCode, RegExp]),
       ['off_platform', compilePattern(MARKETPLACES)],
@@ -160,5 +186,34 @@ export function checkClaims(
       });
     }
   }
-  return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+  issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+  return mergeSameSentence(text, issues);
+}
+
+/** Most characters between two claims of one kind that still make them one claim. */
+const MERGE_GAP = 40;
+
+/**
+ * Claims of the same code in one sentence, a few words apart, are one claim to the seller:
+ * "alivia la ciática y cura el dolor lumbar", "WhatsApp +34 612 345 678".
+ */
+function mergeSameSentence(text: string, issues: Issue[]): Issue[] {
+  const merged: Issue[] = [];
+  for (const issue of issues) {
+    const last = merged.at(-1);
+    if (last?.span && issue.span && last.code === issue.code) {
+      const gap = text.slice(last.span[1], issue.span[0]);
+      if (gap.length <= MERGE_GAP && !/[.!?;\n]/.test(gap)) {
+        const span: [number, number] = [last.span[0], Math.max(last.span[1], issue.span[1])];
+        merged[merged.length - 1] = {
+          ...last,
+          span,
+          params: { ...last.params, text: text.slice(span[0], span[1]).trim().slice(0, 60) },
+        };
+        continue;
+      }
+    }
+    merged.push(issue);
+  }
+  return merged;
 }

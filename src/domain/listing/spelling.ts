@@ -69,7 +69,7 @@ function stripAccents(word: string): string {
 function knowsWord(speller: SpellChecker, word: string, lang: Language): boolean {
   if (knows(speller, word)) return true;
   const lower = word.toLowerCase();
-  const minRest = lang === 'ru' ? 5 : 4;
+  const minRest = 5;
   for (const prefix of PREFIXES[lang]) {
     if (lower.startsWith(prefix) && lower.length - prefix.length >= minRest) {
       const rest = lower.slice(prefix.length).replace(/^-/, '');

@@ -22,10 +22,10 @@ function formatNumber(value: number, lang: Language): string {
 }
 
 const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
-  [/inch|"/i, 2.54, 'cm'],
+  [/inch|pulgada|pouce|polegada|дюйм|"/i, 2.54, 'cm'],
   [/ft|feet|foot/i, 30.48, 'cm'],
-  [/lb|pound/i, 0.4536, 'kg'],
-  [/oz|ounce/i, 28.35, 'g'],
+  [/lb|pound|libra|фунт/i, 0.4536, 'kg'],
+  [/oz|ounce|onza|once|onça|унци/i, 28.35, 'g'],
 ];
 
 function metricSuggestion(matched: string, lang: Language): string | undefined {

@@ -47,6 +47,20 @@ function markOf(token: Token, deps: UntranslatedDeps, lang: Language): Mark {
 const MAX_BRIDGE = 2;
 
 /**
+ * A run whose sentence goes on with nothing but English and shared words ("... in a thin case.")
+ * reaches the last English word of that sentence: the whole sentence was left in English.
+ */
+function toSentenceEnd(text: string, tokens: readonly Token[], marks: readonly Mark[], last: number): number {
+  let lastEnglish = last;
+  for (let k = last + 1; k < tokens.length; k++) {
+    if (/[.!?;:\n•|]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+    if (marks[k] === 'other') return last;
+    if (marks[k] === 'en') lastEnglish = k;
+  }
+  return lastEnglish;
+}
+
+/**
  * Chinese (CJK) text left in any version, and English runs (three or more English-only words, or two
  * with an English function word) left inside ES/FR/RU/PT text. `skip` spans (wrong-language
  * paragraphs, placeholders) are not reported again.
@@ -95,6 +109,7 @@ export function checkUntranslated(
         bridge = 0;
       } else if (++bridge > MAX_BRIDGE) break;
     }
+    last = toSentenceEnd(text, tokens, marks, last);
     const run = tokens.slice(i, last + 1);
     const english = run.filter((_, k) => marks[i + k] === 'en');
     const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;

@@ -137,6 +137,16 @@ function checkField(
       allRuns.filter((i) => i.code === 'english' && overlaps(i.span![0], i.span![1], [span])),
     );
     if (runs.length > 0 && isMixed(text, span, runs, lang)) continue;
+    const previous = wrong.at(-1);
+    if (
+      previous?.span &&
+      previous.params.detected === p.detected &&
+      text.slice(previous.span[1], span[0]).trim() === ''
+    ) {
+      // Consecutive paragraphs in the same other language are one finding: the version is that language.
+      previous.span = [previous.span[0], span[1]];
+      continue;
+    }
     wrong.push({
       lang,
       field,

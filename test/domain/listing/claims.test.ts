@@ -11,7 +11,7 @@ describe('checkClaims', () => {
     ['en', 'Also available on Amazon.', 'off_platform', 'Amazon'],
     ['en', 'Questions? Write to shop@example.com', 'contact', 'shop@example.com'],
     ['en', 'Lifetime warranty included.', 'lifetime_warranty', 'Lifetime warranty'],
-    ['es', 'Alivia y cura el dolor de espalda.', 'medical', 'cura el dolor'],
+    ['es', 'Alivia y cura el dolor de espalda.', 'medical', 'Alivia y cura el dolor'],
     ['es', 'Entrega garantizada en 48 horas.', 'delivery_guarantee', 'Entrega garantizada'],
     ['es', 'Cómpralo también en Mercado Libre.', 'off_platform', 'Mercado Libre'],
     ['fr', 'Garantie à vie.', 'lifetime_warranty', 'Garantie à vie'],
@@ -23,6 +23,13 @@ describe('checkClaims', () => {
     ['pt', 'Chama no zap (11) 98765-4321', 'contact', '(11) 98765-4321'],
     ['pt', 'Entrega garantida em 2 dias.', 'delivery_guarantee', 'Entrega garantida'],
     ['es', 'Also 100% original, copied from the English page.', 'authenticity', '100% original'],
+    ['en', 'Sleeping on it relieves chronic neck pain.', 'medical', 'relieves chronic neck pain'],
+    ['en', 'The copper band eases the symptoms of arthritis.', 'medical', 'eases the symptoms of arthritis'],
+    ['es', 'Su uso diario alivia la ciática.', 'medical', 'alivia la ciática'],
+    ['fr', 'Le coussin soulage les douleurs articulaires.', 'medical', 'soulage les douleurs'],
+    ['ru', 'Чай избавляет от бессонницы.', 'medical', 'избавляет от бессонницы'],
+    ['ru', 'Браслет нормализует артериальное давление.', 'medical', 'нормализует артериальное давление'],
+    ['pt', 'O uso diário trata a hérnia de disco.', 'medical', 'trata a hérnia de disco'],
   ] as const)('%s: %s -> %s', (lang, text, code, found) => {
     const issues = checkClaims(text, lang as Language, 'description');
     expect(issues.map((i) => i.code)).toContain(code);
@@ -37,7 +44,20 @@ describe('checkClaims', () => {
     ['ru', 'Натуральная кожа, гарантия 1 год. Доставка по всей России.'],
     ['pt', 'Couro legítimo, garantia de 12 meses. O curador escolheu as cores.'],
     ['en', 'The bottle is 26 cm tall and 7.5 cm wide; 220 V, 50 Hz.'],
+    ['en', 'The lid prevents drinks going cold and stops the bottle from leaking.'],
+    ['es', 'La tapa evita que se pierda una sola gota y reduce el ruido.'],
+    ['ru', 'Матрас снижает давление на позвоночник во время сна.'],
+    ['pt', 'A alça reduz o peso nos ombros.'],
   ] as const)('no claim in %s: %s', (lang, text) => {
     expect(checkClaims(text, lang as Language, 'description')).toEqual([]);
+  });
+
+  it('reports claims of one kind in one sentence as one finding, and separate sentences apart', () => {
+    const text = 'Escríbanos por WhatsApp al +34 612 345 678. Alivia la ciática y cura el dolor lumbar.';
+    const issues = checkClaims(text, 'es', 'description');
+    expect(issues.map((i) => [i.code, text.slice(i.span![0], i.span![1])])).toEqual([
+      ['contact', 'WhatsApp al +34 612 345 678'],
+      ['medical', 'Alivia la ciática y cura el dolor'],
+    ]);
   });
 });

@@ -8,6 +8,8 @@ describe('checkPlaceholders', () => {
     ['Colour: ${color}', 'template', '${color}'],
     ['Touchez le bouton {button_name} du socle.', 'template', '{button_name}'],
     ['Available in %s colours', 'template', '%s'],
+    ['This bottle in %COLOR% keeps drinks cold', 'template', '%COLOR%'],
+    ['Size: $SIZE$', 'template', '$SIZE$'],
     ['[PRODUCT NAME] is made of steel', 'bracket', '[PRODUCT NAME]'],
     ['[Название товара] из стали', 'bracket', '[Название товара]'],
     ['[insert brand here] water bottle', 'bracket', '[insert brand here]'],

@@ -4,12 +4,12 @@ import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
 const english = wordListSpeller(
-  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain',
+  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain works with most phones in thin case',
 );
 const targets: Record<string, ReturnType<typeof wordListSpeller>> = {
   es: wordListSpeller('así que tu bolso se mantiene seco la tela es suave light rain a'),
   ru: wordListSpeller(''),
-  fr: wordListSpeller('le tissu est doux a'),
+  fr: wordListSpeller('le tissu est doux a phones in case compatible avec'),
 };
 const deps = (lang: string) => ({ target: targets[lang]!, english, isAllowed: () => false });
 
@@ -18,6 +18,8 @@ describe('checkUntranslated', () => {
     ['es', 'La tela es suave, so your bag stays dry.', 'so your bag stays dry'],
     ['ru', 'Ткань мягкая. Wipe it clean with a damp cloth.', 'Wipe it clean with a damp cloth'],
     ['fr', 'Le tissu est doux, the fabric is soft.', 'the fabric is soft'],
+    // "phones", "in", "a" and "case" are French words too: the sentence still ends in English.
+    ['fr', 'Compatible avec. Works with most phones in a thin case.', 'Works with most phones in a thin'],
     ['es', 'La tela es suave. 纯棉面料', '纯棉面料'],
     ['en', 'The fabric is soft 纯棉面料', '纯棉面料'],
   ] as const)('%s: %s', (lang, text, segment) => {
