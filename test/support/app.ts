@@ -13,6 +13,8 @@ export const TEST_BOT_TOKEN = '123456:TEST-bot-token';
 export async function startTestApp(options: {
   label: string;
   telegramApiRoot?: string;
+  /** `polling`: no webhook secret, updates come from `getUpdates` (default `webhook`). */
+  telegramMode?: 'webhook' | 'polling';
   outbound?: { url: string; secret: string };
   env?: Record<string, string>;
 }): Promise<Sellerdesk & { url: string; schema: string; api: ReturnType<typeof apiClient> }> {
@@ -27,7 +29,7 @@ export async function startTestApp(options: {
       ? {
           TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
           TELEGRAM_API_ROOT: options.telegramApiRoot,
-          TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+          ...(options.telegramMode === 'polling' ? {} : { TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET }),
         }
       : {}),
     ...(options.outbound
@@ -39,7 +41,7 @@ export async function startTestApp(options: {
     databaseSchema: schema,
     temporalAddress: inject('temporalAddress'),
     telegramBotInfo: FAKE_BOT,
-    telegramPolling: false,
+    telegramPolling: options.telegramMode === 'polling',
     writeControlFile: false,
     schedules: false,
   });

@@ -34,6 +34,9 @@ export async function startFakeTelegram() {
   const failures: Array<{ method: string; status: number; body: Record<string, unknown> }> = [];
   let nextMessageId = 100;
   const waiters: Array<() => void> = [];
+  /** Updates for long polling: `getUpdates` hands out those at or above its `offset`. */
+  const pending: Array<{ update_id: number }> = [];
+  const pollers: Array<() => void> = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -87,9 +90,22 @@ export async function startFakeTelegram() {
             from: FAKE_BOT,
             text: params.text,
           });
-        case 'getUpdates':
-          setTimeout(() => ok([]), 200);
+        case 'getUpdates': {
+          const offset = Number(params.offset ?? 0);
+          const answer = () => ok(pending.filter((u) => u.update_id >= offset));
+          if (pending.some((u) => u.update_id >= offset)) return answer();
+          // Long poll: answer when an update is queued, or empty after a short wait.
+          const timer = setTimeout(() => {
+            pollers.splice(pollers.indexOf(wake), 1);
+            answer();
+          }, 200);
+          const wake = () => {
+            clearTimeout(timer);
+            answer();
+          };
+          pollers.push(wake);
           return undefined;
+        }
         default:
           return ok(true);
       }
@@ -103,6 +119,11 @@ export async function startFakeTelegram() {
     /** Calls of one method, in order. */
     callsOf(method: string) {
       return calls.filter((c) => c.method === method);
+    },
+    /** Queues an update for a bot in long-polling mode (the next `getUpdates` returns it). */
+    queueUpdate(update: { update_id: number }) {
+      pending.push(update);
+      for (const wake of pollers.splice(0)) wake();
     },
     /** Queues an error answer for the next call of `method`. */
     failNext(method: string, status: number, body: Record<string, unknown>) {
