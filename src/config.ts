@@ -69,6 +69,14 @@ const schema = z
     PUBLIC_URL: url('externally reachable base URL'),
     SLACK_BOT_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.superRefine((v, ctx) => {
+      if (v !== undefined && !v.startsWith('xapp-')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be an app-level token ("xapp-...", scope connections:write)',
+        });
+      }
+    }),
     SLACK_API_URL: url('Slack Web API base').transform((v) => v ?? 'https://slack.com/api/'),
     SLACK_SUPPORT_CHANNEL: optionalString,
     OUTBOUND_URL: url('reply delivery endpoint'),
@@ -86,11 +94,19 @@ const schema = z
         message: 'is required when OUTBOUND_URL is set',
       });
     }
-    if (Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET)) {
+    // Socket Mode (SLACK_APP_TOKEN) needs no signing secret: Slack talks over the app's own socket.
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is required when SLACK_APP_TOKEN is set (Socket Mode)',
+      });
+    } else if (!env.SLACK_APP_TOKEN && Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET)) {
       ctx.addIssue({
         code: 'custom',
         path: [env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN'],
-        message: 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set together',
+        message:
+          'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set together (or use SLACK_APP_TOKEN for Socket Mode)',
       });
     }
   });

@@ -7,7 +7,7 @@ import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { type Logger, pino } from 'pino';
 import { createActivities } from '../activities/index.js';
-import { mountSlack, slackActivityDeps } from '../channels/slack/app.js';
+import { createSlackSocketApp, mountSlack, slackActivityDeps } from '../channels/slack/app.js';
 import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
 import { newControlToken, removeControlFile, writeControlFile } from '../cli/local-state.js';
@@ -248,12 +248,28 @@ export async function startSellerdesk(
           return true;
         },
       });
-      mountSlack(server, config, {
+      const slackDeps = {
         db: database.db,
         tickets,
         logger: logger.child({ component: 'slack' }),
         metrics,
-      });
+      };
+      mountSlack(server, config, slackDeps);
+      if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) {
+        const socket = createSlackSocketApp(slackDeps, {
+          botToken: config.SLACK_BOT_TOKEN,
+          appToken: config.SLACK_APP_TOKEN,
+          apiUrl: config.SLACK_API_URL,
+        });
+        // Started in the background: a Slack outage never holds up the API, Telegram or the worker.
+        void socket
+          .start()
+          .then(() => logger.info('Slack Socket Mode connected'))
+          .catch((error: Error) =>
+            logger.error({ err: { message: error.message } }, 'Slack Socket Mode could not connect'),
+          );
+        cleanups.push(() => socket.stop().catch(() => undefined));
+      }
       url = await server.listen({ host: config.HOST, port: config.PORT });
       cleanups.push(() => server.close());
       if (overrides.writeControlFile !== false) {

@@ -26,13 +26,6 @@ describe('Slack for the support team: escalations, team decisions, both channels
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let shopToken: string;
   let order = 0;
-  /** Whether runtime.ts mounts the Slack app (until the lead wires it, these tests skip). */
-  let wired = false;
-  const slackIt = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (!wired) ctx.skip('Slack is not wired into src/app/runtime.ts yet');
-      await fn();
-    });
 
   const slackPost = (
     body: string,
@@ -116,7 +109,8 @@ describe('Slack for the support team: escalations, team decisions, both channels
     expect(created.status).toBe(201);
     shopToken = created.json.apiToken;
     const probe = await app.api.call('POST', '/slack/events', { raw: '', headers: { 'content-type': FORM } });
-    wired = probe.status === 401;
+    // Mounted: an unsigned request is refused, not routed to nothing.
+    expect(probe.status).toBe(401);
     await webhook(textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`));
     await telegram.waitFor((calls) =>
       calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
@@ -132,118 +126,110 @@ describe('Slack for the support team: escalations, team decisions, both channels
     await outbound?.close();
   });
 
-  slackIt(
-    'a seller escalation posts the Slack card; a team approve delivers and updates both channels',
-    async () => {
-      const ticketId = await newTicket(
-        'Hola, pedí hace 40 días y todavía no me llegó el paquete. ¿Dónde está?',
-      );
-      const waiting = await eventually(async () => {
-        const t = await ticket(ticketId);
-        return t.status === 'awaiting_approval' ? t : undefined;
-      });
+  it('a seller escalation posts the Slack card; a team approve delivers and updates both channels', async () => {
+    const ticketId = await newTicket(
+      'Hola, pedí hace 40 días y todavía no me llegó el paquete. ¿Dónde está?',
+    );
+    const waiting = await eventually(async () => {
+      const t = await ticket(ticketId);
+      return t.status === 'awaiting_approval' ? t : undefined;
+    });
 
-      await webhook(callbackUpdate(CHAT_ID, `escalate:${ticketId}`));
-      await slack.waitFor(() => teamCards(ticketId).length === 1);
-      const card = teamCards(ticketId)[0]!;
-      expect(card.token).toBe(BOT_TOKEN);
-      expect(card.params.channel).toBe('C123');
-      const blocks = JSON.stringify(card.params.blocks);
-      for (const action of ['approve', 'edit', 'reject', 'escalate'])
-        expect(blocks).toContain(`"action_id":"${action}"`);
-      expect(blocks).toContain('Tienda &lt;Sol&gt; &amp; Luna');
-      expect(blocks).toContain('Spanish');
-      expect(blocks).toContain('not received');
-      expect(blocks).toContain('escalated by the seller · by @user515151 (telegram)');
-      const escalated = await eventually(async () => {
-        const t = await ticket(ticketId);
-        return t.status === 'escalated' ? t : undefined;
-      });
-      expect(escalated.draft).toBe(waiting.draft);
+    await webhook(callbackUpdate(CHAT_ID, `escalate:${ticketId}`));
+    await slack.waitFor(() => teamCards(ticketId).length === 1);
+    const card = teamCards(ticketId)[0]!;
+    expect(card.token).toBe(BOT_TOKEN);
+    expect(card.params.channel).toBe('C123');
+    const blocks = JSON.stringify(card.params.blocks);
+    for (const action of ['approve', 'edit', 'reject', 'escalate'])
+      expect(blocks).toContain(`"action_id":"${action}"`);
+    expect(blocks).toContain('Tienda &lt;Sol&gt; &amp; Luna');
+    expect(blocks).toContain('Spanish');
+    expect(blocks).toContain('not received');
+    expect(blocks).toContain('escalated by the seller · by @user515151 (telegram)');
+    const escalated = await eventually(async () => {
+      const t = await ticket(ticketId);
+      return t.status === 'escalated' ? t : undefined;
+    });
+    expect(escalated.draft).toBe(waiting.draft);
 
-      const approved = await press('approve', ticketId);
-      expect(approved.status).toBe(200);
-      const sent = await eventually(async () => {
-        const t = await ticket(ticketId);
-        return t.status === 'sent' && t.delivery?.state === 'delivered' ? t : undefined;
-      });
-      expect(sent.decidedByActor).toMatchObject({ channel: 'slack', id: 'U0TEAM1', name: 'ana.support' });
-      expect(sent.finalText).toBe(waiting.draft);
+    const approved = await press('approve', ticketId);
+    expect(approved.status).toBe(200);
+    const sent = await eventually(async () => {
+      const t = await ticket(ticketId);
+      return t.status === 'sent' && t.delivery?.state === 'delivered' ? t : undefined;
+    });
+    expect(sent.decidedByActor).toMatchObject({ channel: 'slack', id: 'U0TEAM1', name: 'ana.support' });
+    expect(sent.finalText).toBe(waiting.draft);
 
-      // The Slack message shows the outcome; the Telegram card too.
-      const ts = String(card.response?.ts);
-      await slack.waitFor(() =>
-        updatesOf(ts).some((u) => JSON.stringify(u.params.blocks).includes('*Approved* by <@U0TEAM1>')),
-      );
-      const outcome = updatesOf(ts).find((u) => JSON.stringify(u.params.blocks).includes('*Approved*'))!;
-      expect(outcome.params.channel).toBe('C123');
-      expect(JSON.stringify(outcome.params.blocks)).not.toContain('"type":"actions"');
-      await telegram.waitFor((calls) =>
-        calls.some((c) => c.method === 'editMessageText' && String(c.params.text).includes(ticketId)),
-      );
-      // Telegram never gets asked to edit a Slack message.
-      expect(telegram.callsOf('editMessageText').some((c) => String(c.params.chat_id) === 'C123')).toBe(
-        false,
-      );
+    // The Slack message shows the outcome; the Telegram card too.
+    const ts = String(card.response?.ts);
+    await slack.waitFor(() =>
+      updatesOf(ts).some((u) => JSON.stringify(u.params.blocks).includes('*Approved* by <@U0TEAM1>')),
+    );
+    const outcome = updatesOf(ts).find((u) => JSON.stringify(u.params.blocks).includes('*Approved*'))!;
+    expect(outcome.params.channel).toBe('C123');
+    expect(JSON.stringify(outcome.params.blocks)).not.toContain('"type":"actions"');
+    await telegram.waitFor((calls) =>
+      calls.some((c) => c.method === 'editMessageText' && String(c.params.text).includes(ticketId)),
+    );
+    // Telegram never gets asked to edit a Slack message.
+    expect(telegram.callsOf('editMessageText').some((c) => String(c.params.chat_id) === 'C123')).toBe(false);
 
-      // A second press in Slack is answered, not re-applied.
-      const again = await press('approve', ticketId, 'U0TEAM2', 'bob');
-      expect(again.status).toBe(200);
-      await slack.waitFor(() => slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0TEAM2'));
-      const ephemeral = slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0TEAM2')!;
-      expect(ephemeral.params.text).toContain('Already decided');
-      expect(ephemeral.params.text).toContain('<@U0TEAM1>');
-      await new Promise((r) => setTimeout(r, 300));
-      expect(outbound.received.filter((r) => r.body.ticketId === ticketId)).toHaveLength(1);
-    },
-  );
+    // A second press in Slack is answered, not re-applied.
+    const again = await press('approve', ticketId, 'U0TEAM2', 'bob');
+    expect(again.status).toBe(200);
+    await slack.waitFor(() => slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0TEAM2'));
+    const ephemeral = slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0TEAM2')!;
+    expect(ephemeral.params.text).toContain('Already decided');
+    expect(ephemeral.params.text).toContain('<@U0TEAM1>');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(outbound.received.filter((r) => r.body.ticketId === ticketId)).toHaveLength(1);
+  });
 
-  slackIt(
-    'edit in Slack: the modal opens with the draft and its submission sends the edited reply',
-    async () => {
-      const ticketId = await newTicket('The lamp arrived broken, the glass is cracked');
-      const waiting = await eventually(async () => {
-        const t = await ticket(ticketId);
-        return t.status === 'awaiting_approval' ? t : undefined;
-      });
-      const card = await escalateByApi(ticketId);
-      expect(JSON.stringify(card.params.blocks)).toContain('· by Maria (seller) (api)');
+  it('edit in Slack: the modal opens with the draft and its submission sends the edited reply', async () => {
+    const ticketId = await newTicket('The lamp arrived broken, the glass is cracked');
+    const waiting = await eventually(async () => {
+      const t = await ticket(ticketId);
+      return t.status === 'awaiting_approval' ? t : undefined;
+    });
+    const card = await escalateByApi(ticketId);
+    expect(JSON.stringify(card.params.blocks)).toContain('· by Maria (seller) (api)');
 
-      const pressed = await press('edit', ticketId);
-      expect(pressed.status).toBe(200);
-      await slack.waitFor(() =>
-        slack.callsOf('views.open').some((c) => c.params.view?.private_metadata === ticketId),
-      );
-      const view = slack.callsOf('views.open').find((c) => c.params.view?.private_metadata === ticketId)!
-        .params.view;
-      expect(view.callback_id).toBe('edit_reply');
-      expect(JSON.stringify(view.blocks)).toContain(JSON.stringify(waiting.draft).slice(1, -1));
+    const pressed = await press('edit', ticketId);
+    expect(pressed.status).toBe(200);
+    await slack.waitFor(() =>
+      slack.callsOf('views.open').some((c) => c.params.view?.private_metadata === ticketId),
+    );
+    const view = slack.callsOf('views.open').find((c) => c.params.view?.private_metadata === ticketId)!
+      .params.view;
+    expect(view.callback_id).toBe('edit_reply');
+    expect(JSON.stringify(view.blocks)).toContain(JSON.stringify(waiting.draft).slice(1, -1));
 
-      const edited = 'We are sorry the lamp arrived broken. A replacement ships tomorrow & it is on us.';
-      const submitted = await slackPost(interactivityBody(editSubmissionPayload({ ticketId, text: edited })));
-      expect(submitted.status).toBe(200);
-      expect(submitted.text).toBe('');
-      await eventually(
-        async () => outbound.received.some((r) => r.body.ticketId === ticketId),
-        30_000,
-        'edited delivery',
-      );
-      const delivered = outbound.received.filter((r) => r.body.ticketId === ticketId);
-      expect(delivered).toHaveLength(1);
-      expect(delivered[0]!.body.text).toBe(edited);
-      await slack.waitFor(() =>
-        slack
-          .callsOf('chat.update')
-          .some(
-            (u) =>
-              JSON.stringify(u.params.blocks).includes('Edited and sent') &&
-              JSON.stringify(u.params.blocks).includes('it is on us'),
-          ),
-      );
-    },
-  );
+    const edited = 'We are sorry the lamp arrived broken. A replacement ships tomorrow & it is on us.';
+    const submitted = await slackPost(interactivityBody(editSubmissionPayload({ ticketId, text: edited })));
+    expect(submitted.status).toBe(200);
+    expect(submitted.text).toBe('');
+    await eventually(
+      async () => outbound.received.some((r) => r.body.ticketId === ticketId),
+      30_000,
+      'edited delivery',
+    );
+    const delivered = outbound.received.filter((r) => r.body.ticketId === ticketId);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.body.text).toBe(edited);
+    await slack.waitFor(() =>
+      slack
+        .callsOf('chat.update')
+        .some(
+          (u) =>
+            JSON.stringify(u.params.blocks).includes('Edited and sent') &&
+            JSON.stringify(u.params.blocks).includes('it is on us'),
+        ),
+    );
+  });
 
-  slackIt('a decision in Telegram updates the Slack message', async () => {
+  it('a decision in Telegram updates the Slack message', async () => {
     const ticketId = await newTicket("Je n'ai toujours pas reçu ma commande, ça fait 5 semaines");
     await eventually(async () =>
       (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
@@ -262,7 +248,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     expect(t.status).toBe('rejected');
   });
 
-  slackIt('a later buyer message on an escalated ticket goes into the card thread', async () => {
+  it('a later buyer message on an escalated ticket goes into the card thread', async () => {
     const ticketId = await newTicket('Where is my parcel? It has been 3 weeks');
     await eventually(async () =>
       (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
@@ -287,7 +273,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     expect(JSON.stringify(reply.params.blocks)).toContain('I will open a dispute &lt;tomorrow&gt;');
   });
 
-  slackIt('a Slack outage never blocks an approval in Telegram', async () => {
+  it('a Slack outage never blocks an approval in Telegram', async () => {
     const ticketId = await newTicket('Quero meu dinheiro de volta, o produto não serve');
     await eventually(async () =>
       (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
@@ -307,7 +293,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     }
   });
 
-  slackIt('refuses unsigned, badly signed and stale Slack requests with 401', async () => {
+  it('refuses unsigned, badly signed and stale Slack requests with 401', async () => {
     const body = interactivityBody(blockActionPayload({ actionId: 'approve', value: 'tkt_whatever' }));
     const unsigned = await slackPost(body, {});
     expect(unsigned.status).toBe(401);
@@ -320,7 +306,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     expect(stale.json.error.code).toBe('stale_slack_request');
   });
 
-  slackIt('answers /sellerdesk pending and status', async () => {
+  it('answers /sellerdesk pending and status', async () => {
     const ticketId = await newTicket('¿Cuándo llega mi pedido? Ya pasó un mes');
     await eventually(async () =>
       (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
@@ -347,7 +333,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     ).toContain('awaiting approval');
   });
 
-  slackIt('a Slack user the shop made a viewer cannot decide; an agent can', async () => {
+  it('a Slack user the shop made a viewer cannot decide; an agent can', async () => {
     const ticketId = await newTicket('El paquete llegó roto, la pantalla está rajada');
     await escalateByApi(ticketId);
     const role = await app.api.call('PUT', '/v1/team/slack/U0VIEWER', {

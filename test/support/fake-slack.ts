@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 /** One Web API call (or `response_url` post) the fake received. */
 export interface SlackCall {
@@ -51,6 +52,11 @@ export async function startFakeSlack() {
   }> = [];
   let tsCounter = 0;
   let down = false;
+  // Socket Mode: `apps.connections.open` hands out this server's WebSocket URL; envelopes sent on
+  // it wait for the app's ack (`{envelope_id, payload?}`).
+  const sockets = new Set<WebSocket>();
+  const acks = new Map<string, (payload: unknown) => void>();
+  let envelopeCounter = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -125,10 +131,29 @@ export async function startFakeSlack() {
           return ok({ message_ts: nextTs() });
         case 'views.open':
           return ok({ view: { id: `V${++tsCounter}`, ...(params.view as object) } });
+        case 'apps.connections.open':
+          return ok({ url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` });
         default:
           return ok();
       }
     });
+  });
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  wss.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
+      if (message.envelope_id) acks.get(message.envelope_id)?.(message.payload);
+    });
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: sockets.size,
+        debug_info: { host: 'fake', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A0FAKE' },
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -160,6 +185,36 @@ export async function startFakeSlack() {
     failNext(method: string, error: string, status = 200) {
       failures.push({ method, status, headers: {}, body: { ok: false, error } });
     },
+    /** Socket Mode connections the app holds open. */
+    socketCount: () => sockets.size,
+    /**
+     * Sends one Socket Mode envelope (`interactive` for actions and views, `slash_commands`) to
+     * the connected app; resolves with the ack's payload.
+     */
+    async sendEnvelope(type: 'interactive' | 'slash_commands' | 'events_api', payload: unknown) {
+      const socket = [...sockets][0];
+      if (!socket) throw new Error('fake Slack: no Socket Mode connection');
+      const envelopeId = `env-${++envelopeCounter}`;
+      const acked = new Promise<unknown>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`fake Slack: ${envelopeId} not acked`)), 10_000);
+        acks.set(envelopeId, (ack) => {
+          clearTimeout(timer);
+          acks.delete(envelopeId);
+          resolve(ack);
+        });
+      });
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: type !== 'events_api',
+          retry_attempt: 0,
+          retry_reason: '',
+        }),
+      );
+      return acked;
+    },
     /** Resolves when `predicate` holds over the recorded calls. */
     async waitFor(predicate: (calls: SlackCall[]) => boolean, timeoutMs = 30_000): Promise<void> {
       const deadline = Date.now() + timeoutMs;
@@ -172,7 +227,12 @@ export async function startFakeSlack() {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.terminate();
+        wss.close();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
@@ -27,6 +27,13 @@ export interface SlackApp {
   bolt: App;
   receiver: FastifySlackReceiver;
   register(server: FastifyInstance): void;
+}
+
+/** The Bolt app on a Socket Mode connection: `start()` opens it, `stop()` closes it. */
+export interface SlackSocketApp {
+  bolt: App;
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** Bolt's logger interface over the process's pino logger. */
@@ -62,10 +69,20 @@ export function createSlackApp(deps: SlackListenerDeps, options: SlackAppOptions
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     ...(options.nowMs ? { nowMs: options.nowMs } : {}),
   });
+  const bolt = boltApp(receiver, deps, options);
+  return { bolt, receiver, register: (server) => receiver.register(server) };
+}
+
+/** Bolt with the bot token from `authorize`, the Web API at `apiUrl` and every listener kind. */
+function boltApp(
+  receiver: FastifySlackReceiver | SocketModeReceiver,
+  deps: SlackListenerDeps,
+  options: { botToken: string; apiUrl: string },
+): App {
   const bolt = new App({
     receiver,
     authorize: async () => ({ botToken: options.botToken }),
-    logger: boltLogger(logger),
+    logger: boltLogger(deps.logger),
     clientOptions: {
       slackApiUrl: options.apiUrl,
       timeout: 8000,
@@ -77,19 +94,47 @@ export function createSlackApp(deps: SlackListenerDeps, options: SlackAppOptions
   registerActions(bolt, deps);
   registerViews(bolt, deps);
   registerCommands(bolt, deps);
-  return { bolt, receiver, register: (server) => receiver.register(server) };
+  return bolt;
+}
+
+/**
+ * The same app over Socket Mode (SLACK_APP_TOKEN): Slack delivers actions, views and commands on
+ * a WebSocket the app opens (`apps.connections.open` at `apiUrl`), so no public URL and no signing
+ * secret are needed; the socket reconnects by itself.
+ */
+export function createSlackSocketApp(
+  deps: SlackListenerDeps,
+  options: { botToken: string; appToken: string; apiUrl: string },
+): SlackSocketApp {
+  const receiver = new SocketModeReceiver({
+    appToken: options.appToken,
+    logger: boltLogger(deps.logger),
+    // Only the Web API base is used from here: no OAuth installer is configured.
+    installerOptions: { clientOptions: { slackApiUrl: options.apiUrl } },
+  });
+  const bolt = boltApp(receiver, deps, options);
+  return {
+    bolt,
+    start: async () => {
+      await bolt.start();
+    },
+    stop: async () => {
+      await bolt.stop();
+    },
+  };
 }
 
 /**
  * Mounts the Slack app on the API server (before it listens) when SLACK_BOT_TOKEN and
- * SLACK_SIGNING_SECRET are set; returns undefined when Slack is off.
+ * SLACK_SIGNING_SECRET are set; returns undefined when Slack is off or runs over Socket Mode.
  */
 export function mountSlack(
   server: FastifyInstance,
-  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL'>,
+  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL'> &
+    Partial<Pick<Config, 'SLACK_APP_TOKEN'>>,
   deps: SlackListenerDeps,
 ): SlackApp | undefined {
-  if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET) return undefined;
+  if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) return undefined;
   const slack = createSlackApp(deps, {
     botToken: config.SLACK_BOT_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET,
