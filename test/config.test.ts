@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeDisabledIntegrations, loadConfig } from '../src/config.js';
+
+function configError(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).lines;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig (CONTRACT §1)', () => {
+  it('runs on embedded defaults with no environment at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      DATA_DIR: '.data',
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'sellerdesk',
+      TEMPORAL_DEV_PORT: 7233,
+      TEMPORAL_UI_PORT: 8233,
+      TELEGRAM_API_ROOT: 'https://api.telegram.org',
+      SLACK_API_URL: 'https://slack.com/api/',
+    });
+    expect(config.DATABASE_URL).toBeUndefined(); // embedded PGlite
+    expect(config.TEMPORAL_ADDRESS).toBeUndefined(); // embedded dev server
+    // Every optional integration says once that it is off.
+    const off = describeDisabledIntegrations(config).join('\n');
+    for (const name of ['ADMIN_TOKEN', 'TELEGRAM_BOT_TOKEN', 'SLACK_BOT_TOKEN', 'OUTBOUND_URL'])
+      expect(off).toContain(name);
+  });
+
+  it('names each bad variable on its own line', () => {
+    const lines = configError({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db',
+      TEMPORAL_ADDRESS: 'temporal.internal',
+      ADMIN_TOKEN: 'short',
+      TELEGRAM_BOT_TOKEN: 'not-a-token',
+      TELEGRAM_WEBHOOK_SECRET: 'has spaces',
+      OUTBOUND_URL: 'ftp://x',
+    });
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'TEMPORAL_ADDRESS',
+      'ADMIN_TOKEN',
+      'TELEGRAM_BOT_TOKEN',
+      'TELEGRAM_WEBHOOK_SECRET',
+      'OUTBOUND_URL',
+    ]) {
+      expect(
+        lines.filter((l) => l.startsWith(`${name}:`)),
+        name,
+      ).toHaveLength(1);
+    }
+    expect(lines.join('\n')).not.toContain('short'); // the bad secret's value is not echoed
+  });
+
+  it('requires the pairs that only work together', () => {
+    expect(configError({ OUTBOUND_URL: 'https://market.example/replies' })).toEqual([
+      'OUTBOUND_SECRET: is required when OUTBOUND_URL is set',
+    ]);
+    expect(configError({ SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toMatch(/^SLACK_SIGNING_SECRET: /);
+    expect(configError({ SLACK_SIGNING_SECRET: 's' })[0]).toMatch(/^SLACK_BOT_TOKEN: /);
+  });
+
+  it('takes Socket Mode (SLACK_APP_TOKEN) instead of a signing secret', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-1' });
+    expect(config.SLACK_APP_TOKEN).toBe('xapp-1-A-1');
+    expect(configError({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-wrong' })[0]).toMatch(
+      /^SLACK_APP_TOKEN: must be an app-level token/,
+    );
+    expect(configError({ SLACK_APP_TOKEN: 'xapp-1-A-1' })).toEqual([
+      'SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set (Socket Mode)',
+    ]);
+  });
+});
