@@ -36,7 +36,7 @@ import { meter } from '../db/usage-repo.js';
 import type { OutboundSender } from '../delivery/outbound.js';
 import { classifyIntent } from '../domain/classify.js';
 import { detectLanguage } from '../domain/language.js';
-import { resolveCarrier } from '../domain/logistics/carriers.js';
+import { carrierDisplayName, resolveCarrier } from '../domain/logistics/carriers.js';
 import {
   type ApologyTicketStatus,
   type LogisticsFollowup,
@@ -227,7 +227,11 @@ export function createTicketActivities(deps: TicketActivityDeps) {
           ? await logisticsFollowup(input.shopId, input.vars.orderId, input.category)
           : null;
       const chosenId = followup?.templateId ?? input.templateId;
-      const vars = followup ? { ...input.vars, ...followup.vars } : input.vars;
+      const merged = followup ? { ...input.vars, ...followup.vars } : input.vars;
+      const vars =
+        typeof merged.carrier === 'string'
+          ? { ...merged, carrier: carrierDisplayName(merged.carrier) }
+          : merged;
       const templateId = chosenId ?? `${input.category}.default`;
       const override = input.shopId ? await findOverride(db, input.shopId, templateId, input.language) : null;
       const attempt = (overrideText?: string) =>

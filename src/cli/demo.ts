@@ -114,10 +114,80 @@ async function waitForTickets(
   }
 }
 
+type Shipment = {
+  state: string;
+  leg?: string;
+  lastEventAt: string | null;
+  stalledSince?: string | null;
+  actions: Array<{ kind: string; details?: Record<string, unknown> }>;
+};
+
+/**
+ * A parcel whose tracking went quiet three days ago in the first mile (Cainiao: 48 h there): the
+ * shipment watch detects the stall at once, grants one coupon and opens a localized apology.
+ */
+async function showStalledShipment(
+  service: ServiceTarget,
+  token: string,
+  run: string,
+  out: (line: string) => void,
+): Promise<void> {
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+  const trackingNumber = `LP${run.toUpperCase()}DEMO`;
+  out(`\nA stalled parcel: ${trackingNumber} (Cainiao), no tracking event for 72 h after acceptance…`);
+  expectOk(
+    await service.call('POST', '/v1/tracking', {
+      token,
+      body: {
+        orderId: `DEMO-${run}-STALL`.toUpperCase(),
+        trackingNumber,
+        carrier: 'Cainiao',
+        buyer: { id: 'demo-b13', locale: 'fr-FR' },
+        events: [
+          { at: hoursAgo(80), status: 'info_received', description: 'GWMS_ACCEPT' },
+          { at: hoursAgo(72), status: 'in_transit', description: 'SC_INBOUND_SUCCESS', location: 'Shenzhen' },
+        ],
+      },
+    }),
+    'tracking',
+  );
+  const deadline = Date.now() + 60_000;
+  let shipment: Shipment | undefined;
+  let apologyId: string | undefined;
+  for (;;) {
+    shipment = expectOk(await service.call('GET', `/v1/shipments/${trackingNumber}`, { token }), 'shipment')
+      .json as Shipment;
+    const opened = shipment.actions.find((a) => a.kind === 'apology_opened');
+    apologyId = typeof opened?.details?.ticketId === 'string' ? opened.details.ticketId : undefined;
+    if (apologyId) break;
+    if (Date.now() > deadline) throw new CliError('timed out waiting for the stall apology');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const [apology] = await waitForTickets(
+    service,
+    token,
+    [apologyId],
+    (t) => t.status === 'awaiting_approval' && t.draft !== null,
+    'apology drafted',
+  );
+  out(
+    `  state ${shipment.state} (${shipment.leg ?? '?'}) since ${shipment.stalledSince ?? '?'}; actions: ${shipment.actions
+      .map((a) => a.kind)
+      .join(', ')}`,
+  );
+  const coupon = shipment.actions.find((a) => a.kind === 'coupon_granted')?.details;
+  if (coupon)
+    out(
+      `  coupon ${String(coupon.code)}: ${String(coupon.value)} ${String(coupon.currency)} (one per order)`,
+    );
+  out(`  apology ticket ${apologyId} (${apology?.language}), waiting for the seller's approval:`);
+  out(`  ${oneLine(apology?.draft ?? '', 160)}`);
+}
+
 /**
  * `sellerdesk demo`: starts (or joins) the service on embedded defaults, creates a demo shop,
- * sends a dozen buyer messages, shows the drafts, then approves, edits and rejects one each and
- * shows the deliveries in the log outbox. Data stays in DATA_DIR.
+ * sends a dozen buyer messages, shows the drafts, then approves, edits and rejects one each,
+ * shows the deliveries in the log outbox and a stalled parcel's apology. Data stays in DATA_DIR.
  */
 export async function runDemo(out: (line: string) => void = console.log): Promise<{ tickets: Ticket[] }> {
   const started = Date.now();
@@ -227,6 +297,8 @@ export async function runDemo(out: (line: string) => void = console.log): Promis
         ]),
       ),
     );
+    await showStalledShipment(service, token, run, out);
+
     out(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in ${config.DATA_DIR}:`);
     out('  npx sellerdesk tickets list            # all demo tickets');
     out(`  npx sellerdesk tickets show ${drafted[3]?.ticketId ?? '<id>'}`);
@@ -247,7 +319,7 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description(
-      'see sellerdesk work with no tokens at all: sample messages in five languages, drafts, decisions, deliveries',
+      'see sellerdesk work with no tokens at all: sample messages in five languages, drafts, decisions, deliveries, a stalled parcel',
     )
     .action(async () => {
       await runDemo();

@@ -28,11 +28,17 @@ describe('sellerdesk demo on a fresh data dir', () => {
     expect(demo.stdout).toMatch(/delivered → log\s+tkt_\w+:1/);
     expect(demo.stdout).toMatch(/delivered → log\s+tkt_\w+:2/);
     expect(demo.stdout).toContain('already_decided');
+    // The stalled parcel: detected, one coupon, a localized apology waiting for approval.
+    expect(demo.stdout).toMatch(
+      /state stalled \(first_mile\).*stall_detected, coupon_granted, apology_opened/,
+    );
+    expect(demo.stdout).toMatch(/coupon SD-\w+: \d+(\.\d+)? USD/);
+    expect(demo.stdout).toMatch(/apology ticket tkt_\w+ \(fr\)/);
 
     const list = await runCli(['tickets', 'list', '--json'], { DATA_DIR: dataDir, PORT: env.PORT }, 60_000);
     expect(list.code).toBe(0);
     const tickets = JSON.parse(list.stdout).tickets as Array<{ status: string }>;
-    expect(tickets).toHaveLength(12);
+    expect(tickets).toHaveLength(13); // 12 buyer messages and the stall apology
     expect(tickets.filter((t) => t.status === 'sent')).toHaveLength(2);
     expect(tickets.filter((t) => t.status === 'rejected')).toHaveLength(1);
   }, 240_000);

@@ -78,7 +78,8 @@ describe('spine: buyer message -> Telegram approval -> exactly-once delivery', (
         buyer: { id: 'buyer-1', name: 'Lucía', locale: 'es-MX', country: 'MX' },
         text: 'Hola, pedí hace 40 días y todavía no me ha llegado el paquete. ¿Dónde está mi pedido?',
         receivedAt: '2026-11-23T10:00:00Z',
-        order: { trackingNumber: 'LP00123456789012', carrier: 'Cainiao' },
+        // The carrier as integrations send it: a code, shown to the buyer by its name.
+        order: { trackingNumber: 'LP00123456789012', carrier: 'cainiao' },
       },
       shopToken,
     );
@@ -101,6 +102,7 @@ describe('spine: buyer message -> Telegram approval -> exactly-once delivery', (
     expect(waiting.category).toBe('not_received');
     expect(waiting.sentiment).toBe('neutral');
     expect(waiting.draft).toContain('8123456789012345');
+    expect(waiting.draft).toContain('Cainiao (AliExpress Standard Shipping)');
 
     const pressed = await webhook(callbackUpdate(CHAT_ID, `approve:${ticketId}`));
     expect(pressed.status).toBe(200);

@@ -667,6 +667,17 @@ export function resolveCarrier(name: string): CarrierProfile {
   return aliasTable().get(aliasKey(name)) ?? GENERIC_CARRIER;
 }
 
+/**
+ * The carrier name a buyer should read: a machine code as integrations send it ("cainiao",
+ * "yunexpress", "china-post") becomes the profile's name; a name a person wrote stays as written.
+ */
+export function carrierDisplayName(raw: string): string {
+  const trimmed = raw.trim();
+  if (!/^[a-z0-9_.-]+$/.test(trimmed)) return trimmed;
+  const profile = resolveCarrier(trimmed);
+  return profile === GENERIC_CARRIER ? trimmed : profile.name;
+}
+
 const HAN = /\p{Script=Han}/u;
 const matchers = new Map<string, (folded: string) => boolean>();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CARRIER_PROFILES,
+  carrierDisplayName,
   GENERIC_CARRIER,
   readCheckpoint,
   resolveCarrier,
@@ -93,6 +94,21 @@ describe('resolveCarrier', () => {
     ['Some Local Courier', 'generic'],
   ])('%s -> %s', (name, id) => {
     expect(resolveCarrier(name).id).toBe(id);
+  });
+});
+
+describe('carrierDisplayName', () => {
+  it.each([
+    ['cainiao', 'Cainiao (AliExpress Standard Shipping)'],
+    ['china-post', 'China Post / ePacket'],
+    ['yunexpress', 'YunExpress'],
+    // Names a person wrote, and codes of carriers without a profile, stay as written.
+    ['Correos España', 'Correos España'],
+    ['USPS', 'USPS'],
+    ['  ePacket ', 'ePacket'],
+    ['localcourier', 'localcourier'],
+  ])('%s -> %s', (raw, shown) => {
+    expect(carrierDisplayName(raw)).toBe(shown);
   });
 });
 
