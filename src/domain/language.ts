@@ -618,7 +618,7 @@ function modelScores(text: string, tokens: readonly string[], evidence: string[]
 
 /** Share of the model's full vote from which it counts as a source that names a language. */
 const MODEL_LEAD_SHARE = 0.4;
-/** Evidence added per independent source beyond two that names the same language and none other. */
+/** Evidence added per text source beyond one that confirms the metadata's language (see `agreement`). */
 const AGREEMENT_MASS = 1.2;
 
 /** The language a source's scores put first, when they put one first at all (at least `min`). */
@@ -749,6 +749,7 @@ export function detectLanguage(text: string, hints?: LanguageHints): LanguageDet
     leader(model, MODEL_WEIGHT * MODEL_LEAD_SHARE),
     leader(franc, 0),
   ]);
+  if (agreeing > 0) evidence.push(`agree:metadata+${agreeing + 1} text sources`);
   const mass =
     textScores[top] +
     modelMass +
