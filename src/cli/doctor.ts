@@ -212,7 +212,7 @@ export async function runDoctor(
           ok: true,
           required: false,
           message: 'off',
-          fix: 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET',
+          fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
         },
   );
 

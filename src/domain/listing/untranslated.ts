@@ -43,6 +43,9 @@ function markOf(token: Token, deps: UntranslatedDeps, lang: Language): Mark {
   return 'other';
 }
 
+/** Punctuation between two words that ends a run: a run does not cross a sentence end or a line break. */
+const RUN_BREAK_RE = /[.!?;:\n•|]/;
+
 /** At most this many `both` words in a row inside an English run. */
 const MAX_BRIDGE = 2;
 
@@ -53,7 +56,7 @@ const MAX_BRIDGE = 2;
 function toSentenceEnd(text: string, tokens: readonly Token[], marks: readonly Mark[], last: number): number {
   let lastEnglish = last;
   for (let k = last + 1; k < tokens.length; k++) {
-    if (/[.!?;:\n•|]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+    if (RUN_BREAK_RE.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
     if (marks[k] === 'other') return last;
     if (marks[k] === 'en') lastEnglish = k;
   }
@@ -100,9 +103,8 @@ export function checkUntranslated(
     let last = i;
     let bridge = 0;
     while (j + 1 < tokens.length && marks[j + 1] !== 'other') {
-      // A run does not cross a sentence end or a line break.
       const gap = text.slice(tokens[j]!.end, tokens[j + 1]!.start);
-      if (/[.!?;:\n•|]/.test(gap)) break;
+      if (RUN_BREAK_RE.test(gap)) break;
       j++;
       if (marks[j] === 'en') {
         last = j;

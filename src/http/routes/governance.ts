@@ -337,7 +337,11 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
       check: 'slack',
       ok: true,
       message: ctx.slackEnabled ? 'configured' : 'off',
-      ...(ctx.slackEnabled ? {} : { fix: 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for team approvals' }),
+      ...(ctx.slackEnabled
+        ? {}
+        : {
+            fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for team approvals',
+          }),
     });
     const [pending] = await ctx.db
       .select({ n: count(), oldest: sql<string | null>`min(${tickets.createdAt})` })
