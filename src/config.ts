@@ -19,6 +19,20 @@ const port = (fallback: number) =>
       return n;
     });
 
+const positiveInt = <F extends number | undefined>(fallback: F, max = 1_000_000) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): number | F => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number 1-${max}, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const url = (what: string) =>
   optionalString.superRefine((v, ctx) => {
     if (v === undefined) return;
@@ -81,6 +95,24 @@ const schema = z
     SLACK_SUPPORT_CHANNEL: optionalString,
     OUTBOUND_URL: url('reply delivery endpoint'),
     OUTBOUND_SECRET: optionalString,
+    /** Stored messages waiting for Temporal before `POST /v1/messages` answers 503. */
+    INTAKE_BACKLOG_LIMIT: positiveInt(10_000),
+    /** `off`: this process does not drain the intake outbox (another one does). */
+    INTAKE_DRAINER: z
+      .enum(['on', 'off'])
+      .optional()
+      .transform((v) => v ?? 'on'),
+    /** Temporal calls in flight at once from this process's drainer. */
+    INTAKE_DRAIN_CONCURRENCY: positiveInt(16, 1000),
+    /** Tickets started and not drafted yet, across all processes, before the drainer waits. */
+    INTAKE_WINDOW: positiveInt(32, 100_000),
+    /** Worker knobs (unset: the Temporal SDK default). */
+    WORKER_MAX_CACHED_WORKFLOWS: positiveInt(undefined),
+    WORKER_WORKFLOW_TASK_SLOTS: positiveInt(undefined, 10_000),
+    WORKER_ACTIVITY_SLOTS: positiveInt(undefined, 10_000),
+    WORKER_LOCAL_ACTIVITY_SLOTS: positiveInt(undefined, 10_000),
+    WORKER_WORKFLOW_POLLERS: positiveInt(undefined, 1000),
+    WORKER_ACTIVITY_POLLERS: positiveInt(undefined, 1000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .optional()

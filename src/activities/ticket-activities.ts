@@ -671,7 +671,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
               eq(tickets.orderId, ticket.orderId),
               eq(tickets.buyerId, ticket.buyerId),
               eq(tickets.origin, 'buyer'),
-              inArray(tickets.status, ['classifying', 'awaiting_approval', 'escalated']),
+              inArray(tickets.status, ['queued', 'classifying', 'awaiting_approval', 'escalated']),
             ),
           )
           .limit(1);

@@ -5,6 +5,8 @@ export class AppError extends Error {
     message: string,
     readonly status: number,
     readonly details?: unknown,
+    /** Extra response headers (e.g. `retry-after` on a 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

@@ -21,6 +21,7 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
 import { createWorker, workflowBundle } from '../temporal/worker.js';
+import { type IntakeDrainer, startIntakeDrainer } from './intake-drainer.js';
 import { listingValidationStarter } from './listing-service.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
 
@@ -158,12 +159,43 @@ export async function startSellerdesk(
     cleanups.push(() => connection.close());
     const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     const metrics = createMetrics();
+    let drainer: IntakeDrainer | undefined;
     const tickets = createTicketService({
       db: database.db,
       temporal,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       metrics,
+      intake: {
+        backlogLimit: config.INTAKE_BACKLOG_LIMIT,
+        onQueued: () => drainer?.wake(),
+        // Long enough for the whole bound to drain at the pace seen here (1-120 s).
+        retryAfterSeconds: () => {
+          const rate = drainer?.ratePerSecond() ?? 0;
+          return rate > 0
+            ? Math.min(120, Math.max(1, Math.ceil(config.INTAKE_BACKLOG_LIMIT / rate / 10)))
+            : 10;
+        },
+      },
     });
+    if (config.INTAKE_DRAINER === 'on') {
+      const running = startIntakeDrainer({
+        db: database.db,
+        temporal,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        logger: logger.child({ component: 'intake' }),
+        metrics,
+        concurrency: config.INTAKE_DRAIN_CONCURRENCY,
+        window: config.INTAKE_WINDOW,
+        leaseMs: 30_000,
+        pollMs: 250,
+      });
+      drainer = running;
+      cleanups.push(() => running.stop());
+      logger.info(
+        { concurrency: config.INTAKE_DRAIN_CONCURRENCY, window: config.INTAKE_WINDOW },
+        'intake outbox drainer running',
+      );
+    }
     const { catalogue, resources } = await loadReplyResources(PROJECT_ROOT);
     const renderer = createReplyRenderer(catalogue, resources);
 
@@ -196,6 +228,14 @@ export async function startSellerdesk(
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         activities,
+        tuning: {
+          maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+          workflowTaskSlots: config.WORKER_WORKFLOW_TASK_SLOTS,
+          activitySlots: config.WORKER_ACTIVITY_SLOTS,
+          localActivitySlots: config.WORKER_LOCAL_ACTIVITY_SLOTS,
+          workflowPollers: config.WORKER_WORKFLOW_POLLERS,
+          activityPollers: config.WORKER_ACTIVITY_POLLERS,
+        },
       });
       worker = created.worker;
       const running = worker.run();

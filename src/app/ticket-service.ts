@@ -17,15 +17,10 @@ import {
 } from '../../workflows/definitions.js';
 import type { Db } from '../db/client.js';
 import { newId } from '../db/ids.js';
+import { IntakeBacklogFullError } from '../db/intake-repo.js';
 import { ticketEvents, tickets } from '../db/schema/index.js';
 import { getShop } from '../db/shops-repo.js';
-import {
-  getDecision,
-  getTicket,
-  type IncomingMessage,
-  ingestMessage,
-  OPEN_STATUSES,
-} from '../db/tickets-repo.js';
+import { getDecision, getTicket, type IncomingMessage, ingestMessage } from '../db/tickets-repo.js';
 import { redactPii } from '../domain/redact.js';
 import type { DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -54,6 +49,12 @@ export interface TicketServiceDeps {
   taskQueue: string;
   /** Counts ingested messages by outcome when given. */
   metrics?: Metrics | undefined;
+  /** Intake outbox: its bound (503 past it), the drainer to wake, the Retry-After to suggest. */
+  intake?: {
+    backlogLimit?: number | undefined;
+    onQueued?: (() => void) | undefined;
+    retryAfterSeconds?: (() => number) | undefined;
+  };
 }
 
 /** The one code path from any channel into ticket workflows: ingest messages, apply decisions. */
@@ -81,8 +82,9 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   return {
     /**
-     * Stores a buyer message (redacted) and hands it to its ticket workflow. Idempotent on
-     * (shop, messageId): a repeat re-signals, which the workflow ignores if it has the message.
+     * Stores a buyer message (redacted) with its intake outbox row in one transaction; the
+     * drainer hands it to the ticket workflow. Idempotent on (shop, messageId). Never waits on
+     * Temporal; throws a 503 AppError (storing nothing) past the configured backlog bound.
      */
     async ingest(
       shopId: string,
@@ -103,32 +105,27 @@ export function createTicketService(deps: TicketServiceDeps) {
         order: input.order,
         dispute: input.dispute,
       };
-      const stored = await ingestMessage(db, shopId, incoming);
+      let stored: Awaited<ReturnType<typeof ingestMessage>>;
+      try {
+        stored = await ingestMessage(db, shopId, incoming, { backlogLimit: deps.intake?.backlogLimit });
+      } catch (error) {
+        if (!(error instanceof IntakeBacklogFullError)) throw error;
+        deps.metrics?.intakeRefused.inc();
+        const retryAfter = deps.intake?.retryAfterSeconds?.() ?? 10;
+        throw new AppError(
+          'intake_backlog_full',
+          `too many messages are waiting to be processed; nothing was stored, retry after ${retryAfter} s`,
+          503,
+          undefined,
+          { 'retry-after': String(retryAfter) },
+        );
+      }
       deps.metrics?.messagesIngested.inc({
         outcome: stored.duplicate ? 'duplicate' : stored.newTicket ? 'new_ticket' : 'joined',
       });
-      const message: BuyerMessage = {
-        messageId: input.messageId,
-        text: redacted.text,
-        receivedAt: new Date(input.receivedAt).toISOString(),
-        ...(buyerName ? { buyerName } : {}),
-        ...(input.buyer.locale ? { buyerLocale: input.buyer.locale } : {}),
-        ...(input.buyer.country ? { buyerCountry: input.buyer.country } : {}),
-        ...(input.order ? { order: input.order } : {}),
-        ...(input.dispute ? { dispute: input.dispute } : {}),
-      };
-      const ticket = await getTicket(db, stored.ticketId);
-      const open = ticket && OPEN_STATUSES.includes(ticket.status);
-      if (open) {
-        try {
-          await signalTicket(shopId, stored.ticketId, input.orderId, input.buyer.id, message);
-        } catch (error) {
-          // The workflow closed between our read and the signal; its spin-off step carries the
-          // message on, and a repeat of this request re-delivers it.
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        }
-      }
-      return { ticketId: stored.ticketId, status: ticket?.status ?? stored.status };
+      // The outbox row was written with the message; the drainer starts or signals the workflow.
+      if (!stored.duplicate) deps.intake?.onQueued?.();
+      return { ticketId: stored.ticketId, status: stored.status };
     },
 
     /** Re-delivers stored messages to a ticket workflow (spin-off of late messages). */

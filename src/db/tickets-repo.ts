@@ -3,6 +3,7 @@ import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '
 import type { Sentiment } from '../domain/urgency.js';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
+import { backlogReached, enqueueIntake, IntakeBacklogFullError } from './intake-repo.js';
 import {
   approvalCards,
   buyerMessages,
@@ -18,7 +19,7 @@ import {
 } from './schema/index.js';
 
 /** Ticket states in which a new buyer message joins the ticket instead of opening a new one. */
-export const OPEN_STATUSES: TicketStatus[] = ['classifying', 'awaiting_approval', 'escalated'];
+export const OPEN_STATUSES: TicketStatus[] = ['queued', 'classifying', 'awaiting_approval', 'escalated'];
 
 /** A buyer message as accepted by the API, with its text already redacted. */
 export interface IncomingMessage {
@@ -50,9 +51,16 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Stores a buyer message idempotently on (shop, messageId): a repeat returns the same ticket,
- * a new message joins the open ticket of the same order and buyer, otherwise a ticket is opened.
+ * a new message joins the open ticket of the same order and buyer, otherwise a `queued` ticket is
+ * opened. The message is queued in the intake outbox in the same transaction. Throws
+ * IntakeBacklogFullError (storing nothing) when `backlogLimit` messages already wait.
  */
-export async function ingestMessage(db: Db, shopId: string, msg: IncomingMessage): Promise<IngestResult> {
+export async function ingestMessage(
+  db: Db,
+  shopId: string,
+  msg: IncomingMessage,
+  options: { backlogLimit?: number | undefined } = {},
+): Promise<IngestResult> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
@@ -64,6 +72,8 @@ export async function ingestMessage(db: Db, shopId: string, msg: IncomingMessage
           .limit(1);
         if (known)
           return { ticketId: known.ticketId, status: known.status, duplicate: true, newTicket: false };
+        if (options.backlogLimit !== undefined && (await backlogReached(tx, options.backlogLimit)))
+          throw new IntakeBacklogFullError(options.backlogLimit);
 
         const [open] = await tx
           .select({ id: tickets.id, status: tickets.status })
@@ -95,7 +105,7 @@ export async function ingestMessage(db: Db, shopId: string, msg: IncomingMessage
             .where(eq(tickets.id, ticketId));
         } else {
           ticketId = newId('tkt');
-          status = 'classifying';
+          status = 'queued';
           await tx.insert(tickets).values({
             id: ticketId,
             shopId,
@@ -123,6 +133,8 @@ export async function ingestMessage(db: Db, shopId: string, msg: IncomingMessage
           details: { messageId: msg.messageId, redacted: msg.redactedKinds },
           dedupeKey: `msg:${msg.messageId}`,
         });
+        // Same transaction as the message: the drainer hands it to Temporal, nothing is lost.
+        await enqueueIntake(tx, { shopId, ticketId, messageId: msg.messageId });
         return { ticketId, status, duplicate: false, newTicket: !open };
       });
     } catch (error) {

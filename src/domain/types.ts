@@ -24,6 +24,7 @@ export type Urgency = (typeof URGENCIES)[number];
 
 /** Ticket lifecycle states visible through the API (CONTRACT §2). */
 export const TICKET_STATUSES = [
+  'queued',
   'classifying',
   'awaiting_approval',
   'sent',

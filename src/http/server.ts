@@ -131,8 +131,10 @@ export function createServer(deps: ServerDeps): FastifyInstance {
   });
 
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
-    if (error instanceof AppError)
+    if (error instanceof AppError) {
+      if (error.headers) void reply.headers(error.headers);
       return sendError(reply, error.status, error.code, error.message, error.details);
+    }
     const code = error.code ?? '';
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendError(reply, 413, 'payload_too_large', `request body is larger than ${BODY_LIMIT} bytes`);

@@ -33,6 +33,17 @@ export function createMetrics() {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    intakeDispatched: new Counter({
+      name: 'sellerdesk_intake_dispatched_total',
+      help: 'Outbox rows handed to Temporal, by outcome (delivered, rehomed, dropped, retry)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    intakeRefused: new Counter({
+      name: 'sellerdesk_intake_refused_total',
+      help: 'Buyer messages refused with 503 because the stored backlog reached INTAKE_BACKLOG_LIMIT',
+      registers: [registry],
+    }),
     classificationSeconds: new Histogram({
       name: 'sellerdesk_classification_seconds',
       help: 'Time to classify a ticket (language, intent, urgency)',

@@ -10,6 +10,9 @@ export const TEMPORAL_CLI_VERSION = '1.9.1';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Dynamic config the embedded server starts with: fairness so one shop's burst waits its turn. */
+export const DEV_SERVER_DYNAMIC_CONFIG = ['matching.enableFairness=true'];
+
 /** Thrown when no Temporal CLI binary can be found; the message says how to install one. */
 export class TemporalCliMissingError extends Error {
   readonly code = 'temporal_cli_missing';
@@ -125,7 +128,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw new Error(`TEMPORAL_DEV_PORT: port ${port} is in use by something else; pick another port`);
   }
   const cli = resolveTemporalCli(options.cliPath);
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--log-level',
+    'warn',
+    // Task-queue fairness keyed by shop (ticket workflows carry `fairnessKey: shopId`).
+    ...DEV_SERVER_DYNAMIC_CONFIG.flatMap((value) => ['--dynamic-config-value', value]),
+  ];
   if (namespace !== 'default') args.push('--namespace', namespace);
   if (options.uiPort === 0) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort), '--ui-disable-news-fetch');

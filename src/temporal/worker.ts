@@ -40,8 +40,21 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: Activities;
+  /** Operator knobs (env WORKER_*); unset ones keep the SDK defaults. */
+  tuning?: WorkerTuning;
   /** Quieter SDK logs; the app logs its own events. */
   logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+/** What an operator tunes per worker process (README "Scaling out"). */
+export interface WorkerTuning {
+  /** Workflows kept in memory (sticky cache); each costs a V8 context's worth of heap. */
+  maxCachedWorkflows?: number | undefined;
+  workflowTaskSlots?: number | undefined;
+  activitySlots?: number | undefined;
+  localActivitySlots?: number | undefined;
+  workflowPollers?: number | undefined;
+  activityPollers?: number | undefined;
 }
 
 /** Creates a worker on its own connection; `run()` it and `shutdown()` it to drain. */
@@ -56,6 +69,7 @@ export async function createWorker(
     });
   }
   const connection = await NativeConnection.connect({ address: options.address });
+  const t = options.tuning ?? {};
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
@@ -63,6 +77,20 @@ export async function createWorker(
     workflowBundle: await workflowBundle(),
     activities: options.activities,
     shutdownGraceTime: '10 seconds',
+    ...(t.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: t.maxCachedWorkflows } : {}),
+    ...(t.workflowTaskSlots !== undefined
+      ? { maxConcurrentWorkflowTaskExecutions: t.workflowTaskSlots }
+      : {}),
+    ...(t.activitySlots !== undefined ? { maxConcurrentActivityTaskExecutions: t.activitySlots } : {}),
+    ...(t.localActivitySlots !== undefined
+      ? { maxConcurrentLocalActivityExecutions: t.localActivitySlots }
+      : {}),
+    ...(t.workflowPollers !== undefined
+      ? { workflowTaskPollerBehavior: { type: 'simple-maximum' as const, maximum: t.workflowPollers } }
+      : {}),
+    ...(t.activityPollers !== undefined
+      ? { activityTaskPollerBehavior: { type: 'simple-maximum' as const, maximum: t.activityPollers } }
+      : {}),
   });
   return { worker, connection };
 }

@@ -73,7 +73,7 @@ describe.each(engines)('repositories on %s', (_engine, open) => {
 
   it('is idempotent on messageId and joins the open ticket of the same order and buyer', async () => {
     const first = await ingestMessage(database.db, shopId, message('m1'));
-    expect(first).toMatchObject({ duplicate: false, newTicket: true, status: 'classifying' });
+    expect(first).toMatchObject({ duplicate: false, newTicket: true, status: 'queued' });
     const repeat = await ingestMessage(database.db, shopId, message('m1'));
     expect(repeat).toMatchObject({ ticketId: first.ticketId, duplicate: true });
     const joined = await ingestMessage(database.db, shopId, message('m2'));

@@ -1,6 +1,7 @@
 export type { DisputeFacts, OrderFacts } from '../../domain/types.js';
 export * from './deliveries.js';
 export * from './governance.js';
+export * from './intake.js';
 export * from './logistics.js';
 export * from './shops.js';
 export * from './templates.js';

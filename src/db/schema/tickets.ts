@@ -67,7 +67,9 @@ export const tickets = pgTable(
     // At most one open ticket per (shop, order, buyer): concurrent ingests join it instead of racing.
     uniqueIndex('tickets_one_open_per_order_buyer')
       .on(t.shopId, t.orderId, t.buyerId)
-      .where(sql`status in ('classifying', 'awaiting_approval', 'escalated') and origin = 'buyer'`),
+      .where(sql`status in ('queued', 'classifying', 'awaiting_approval', 'escalated') and origin = 'buyer'`),
+    // The intake drainer counts tickets started and not drafted yet (its admission window).
+    index('tickets_classifying_idx').on(t.updatedAt).where(sql`status = 'classifying'`),
   ],
 );
 

@@ -1,0 +1,239 @@
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { and, eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { type BuyerMessage, buyerMessageSignal, ticketWorkflowId } from '../../workflows/definitions.js';
+import type { Db } from '../db/client.js';
+import {
+  type ClaimedIntake,
+  claimIntake,
+  completeIntake,
+  rehomeIntake,
+  releaseIntake,
+  ticketsInIntake,
+} from '../db/intake-repo.js';
+import { buyerMessages, tickets } from '../db/schema/index.js';
+import { getShop } from '../db/shops-repo.js';
+import type { Metrics } from '../observability/metrics.js';
+
+/** Priority of ticket workflows started from intake: default level, fairness keyed by shop. */
+export const INTAKE_PRIORITY_KEY = 3;
+
+/** What became of one outbox row. */
+export type DispatchOutcome = 'delivered' | 'rehomed' | 'dropped';
+
+/** What `dispatchBuyerMessage` needs: the database, a Temporal client and the task queue. */
+export interface DispatchDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  /** Deadline of one Temporal call (default 10 s). */
+  rpcTimeoutMs?: number;
+}
+
+/**
+ * The one place a stored buyer message reaches its ticket workflow: signal-with-start on
+ * `ticket-<id>`. Safe to repeat after a crash: the workflow id rejects a second start and the
+ * workflow ignores a message id it already has. A message whose ticket closed before it arrived
+ * moves to the open (or a new queued) ticket of its order and buyer.
+ */
+export async function dispatchBuyerMessage(deps: DispatchDeps, row: ClaimedIntake): Promise<DispatchOutcome> {
+  const { db, temporal, taskQueue } = deps;
+  const [message] = await db
+    .select()
+    .from(buyerMessages)
+    .where(and(eq(buyerMessages.shopId, row.shopId), eq(buyerMessages.messageId, row.messageId)))
+    .limit(1);
+  // Erased, or already moved on by the ticket's own spin-off (which delivers it itself).
+  if (!message || message.ticketId !== row.ticketId) return 'dropped';
+  const [ticket] = await db.select().from(tickets).where(eq(tickets.id, row.ticketId)).limit(1);
+  const shop = ticket ? await getShop(db, ticket.shopId) : null;
+  if (!ticket || !shop) return 'dropped';
+  const signal: BuyerMessage = {
+    messageId: message.messageId,
+    text: message.text,
+    receivedAt: message.receivedAt.toISOString(),
+    ...(ticket.buyerName ? { buyerName: ticket.buyerName } : {}),
+    ...(message.buyerLocale ? { buyerLocale: message.buyerLocale } : {}),
+    ...(message.buyerCountry ? { buyerCountry: message.buyerCountry } : {}),
+    ...(ticket.order && Object.keys(ticket.order).length > 0 ? { order: ticket.order } : {}),
+    ...(ticket.dispute ? { dispute: ticket.dispute } : {}),
+  };
+  const workflowId = ticketWorkflowId(ticket.id);
+  const deadline = () => Date.now() + (deps.rpcTimeoutMs ?? 10_000);
+  try {
+    await temporal.withDeadline(deadline(), () =>
+      temporal.workflow.signalWithStart('ticketWorkflow', {
+        taskQueue,
+        workflowId,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        priority: { priorityKey: INTAKE_PRIORITY_KEY, fairnessKey: ticket.shopId },
+        args: [
+          {
+            ticketId: ticket.id,
+            shopId: ticket.shopId,
+            orderId: ticket.orderId,
+            buyerId: ticket.buyerId,
+            shopDefaultLanguage: shop.defaultLanguage,
+          },
+        ],
+        signal: buyerMessageSignal,
+        signalArgs: [signal],
+      }),
+    );
+    return 'delivered';
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  // The ticket's workflow has closed. If an earlier attempt of this row delivered the message
+  // (a crash before the row was removed), the workflow had it; otherwise it belongs elsewhere.
+  const delivered = await temporal.withDeadline(deadline(), () =>
+    workflowReceived(temporal, workflowId, row.messageId),
+  );
+  if (delivered) return 'delivered';
+  await rehomeIntake(db, row);
+  return 'rehomed';
+}
+
+async function workflowReceived(temporal: Client, workflowId: string, messageId: string): Promise<boolean> {
+  const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
+  for (const event of history.events ?? []) {
+    const payloads = event.workflowExecutionSignaledEventAttributes?.input?.payloads ?? [];
+    for (const payload of payloads) {
+      try {
+        const value = JSON.parse(Buffer.from(payload.data ?? new Uint8Array()).toString('utf8')) as {
+          messageId?: unknown;
+        };
+        if (value?.messageId === messageId) return true;
+      } catch {
+        // not a JSON payload: not ours
+      }
+    }
+  }
+  return false;
+}
+
+/** Knobs of the drainer (CLI flags / env INTAKE_*). */
+export interface IntakeDrainerOptions extends DispatchDeps {
+  logger: Logger;
+  metrics?: Metrics | undefined;
+  /** Temporal calls in flight at once from this process. */
+  concurrency: number;
+  /** At most this many tickets started and not drafted yet (all processes): Temporal's pace. */
+  window: number;
+  /** How long a claim lasts before another drainer may take the row (crash recovery). */
+  leaseMs: number;
+  /** Sleep between empty polls (rows written by other processes). */
+  pollMs: number;
+}
+
+/** A running drainer: `wake()` after an insert, `stop()` waits for calls in flight. */
+export interface IntakeDrainer {
+  wake(): void;
+  stop(): Promise<void>;
+  /** Rows dispatched per second over the last minute (for Retry-After). */
+  ratePerSecond(): number;
+}
+
+const INTAKE_WINDOW_AGE_MS = 120_000;
+
+/**
+ * Empties the intake outbox at the pace Temporal takes: it claims rows (leases, `SKIP LOCKED`)
+ * only while fewer than `window` tickets wait for their first draft, so new intake never piles
+ * up in Temporal's queue ahead of decisions and deliveries of tickets already in flight.
+ */
+export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer {
+  const { db, logger } = options;
+  let running = true;
+  let active = 0;
+  let wakeUp: (() => void) | undefined;
+  let pendingWake = false;
+  const inFlight = new Set<Promise<void>>();
+  const done: number[] = [];
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (pendingWake) {
+        pendingWake = false;
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => {
+        wakeUp = undefined;
+        resolve();
+      }, ms);
+      wakeUp = () => {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      };
+    });
+  const wake = () => {
+    if (wakeUp) wakeUp();
+    else pendingWake = true;
+  };
+
+  const handle = async (row: ClaimedIntake) => {
+    try {
+      const outcome = await dispatchBuyerMessage(options, row);
+      if (outcome !== 'rehomed') await completeIntake(db, row.id);
+      options.metrics?.intakeDispatched.inc({ outcome });
+      done.push(Date.now());
+    } catch (error) {
+      const backoff = Math.min(30_000, 500 * 2 ** Math.min(row.attempts, 6));
+      options.metrics?.intakeDispatched.inc({ outcome: 'retry' });
+      logger.warn(
+        { err: { message: (error as Error).message }, ticketId: row.ticketId, attempts: row.attempts },
+        'intake dispatch failed; the row is retried',
+      );
+      await releaseIntake(db, row.id, backoff, (error as Error).message).catch(() => undefined);
+    }
+  };
+
+  const loop = async () => {
+    while (running) {
+      try {
+        const room = Math.min(
+          options.concurrency - active,
+          options.window - (await ticketsInIntake(db, INTAKE_WINDOW_AGE_MS)),
+        );
+        if (room <= 0) {
+          await sleep(Math.min(options.pollMs, 50));
+          continue;
+        }
+        const rows = await claimIntake(db, room, options.leaseMs);
+        if (rows.length === 0) {
+          await sleep(options.pollMs);
+          continue;
+        }
+        for (const row of rows) {
+          active++;
+          const task = handle(row).finally(() => {
+            active--;
+            inFlight.delete(task);
+            wake();
+          });
+          inFlight.add(task);
+        }
+      } catch (error) {
+        logger.warn({ err: { message: (error as Error).message } }, 'intake drainer poll failed');
+        await sleep(1_000);
+      }
+    }
+  };
+  const looping = loop();
+
+  return {
+    wake,
+    ratePerSecond() {
+      const since = Date.now() - 60_000;
+      while (done.length > 0 && done[0]! < since) done.shift();
+      return done.length / 60;
+    },
+    async stop() {
+      running = false;
+      wake();
+      await looping;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { newId } from './ids.js';
+import { buyerMessages, intakeOutbox, ticketEvents, tickets } from './schema/index.js';
+
+/** Thrown inside the intake transaction when the stored backlog reached its bound (HTTP 503). */
+export class IntakeBacklogFullError extends Error {
+  readonly code = 'intake_backlog_full';
+  constructor(readonly limit: number) {
+    super(`intake backlog reached its bound of ${limit} stored messages`);
+  }
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** True when at least `limit` messages wait in the outbox (counts at most `limit` rows). */
+export async function backlogReached(tx: Tx | Db, limit: number): Promise<boolean> {
+  const result = await tx.execute(
+    sql`select count(*)::int as n from (select 1 from ${intakeOutbox} limit ${limit}) b`,
+  );
+  return (rowsOf<{ n: number }>(result)[0]?.n ?? 0) >= limit;
+}
+
+/** Messages waiting in the outbox, for metrics and the bench. */
+export async function backlogSize(db: Db): Promise<number> {
+  const result = await db.execute(sql`select count(*)::int as n from ${intakeOutbox}`);
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+}
+
+/**
+ * Queues a stored message for its ticket workflow, in the caller's transaction. Its rank is the
+ * number of messages its shop already has waiting, so the drainer serves shops round-robin.
+ */
+export async function enqueueIntake(
+  tx: Tx,
+  row: { shopId: string; ticketId: string; messageId: string },
+): Promise<void> {
+  const result = await tx.execute(
+    sql`select count(*)::int as n from ${intakeOutbox} where ${intakeOutbox.shopId} = ${row.shopId}`,
+  );
+  const shopRank = rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+  await tx.insert(intakeOutbox).values({ ...row, shopRank });
+}
+
+/** A claimed outbox row: the drainer owns it until `leaseUntil`. */
+export interface ClaimedIntake {
+  id: number;
+  shopId: string;
+  ticketId: string;
+  messageId: string;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` rows for `leaseMs`: only the oldest waiting row of each ticket (order per
+ * ticket), shops round-robin by rank, rows other drainers hold skipped (`FOR UPDATE SKIP LOCKED`).
+ * Their queued tickets turn `classifying` in the same transaction.
+ */
+export async function claimIntake(db: Db, limit: number, leaseMs: number): Promise<ClaimedIntake[]> {
+  if (limit <= 0) return [];
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      update ${intakeOutbox} o
+         set lease_until = now() + (${leaseMs} * interval '1 millisecond'), attempts = o.attempts + 1
+       where o.id in (
+         select c.id from ${intakeOutbox} c
+          where (c.lease_until is null or c.lease_until < now())
+            and not exists (
+              select 1 from ${intakeOutbox} p where p.ticket_id = c.ticket_id and p.id < c.id)
+          order by c.shop_rank, c.id
+          limit ${limit}
+          for update skip locked)
+      returning o.id, o.shop_id, o.ticket_id, o.message_id, o.attempts`);
+    const claimed = rowsOf<{
+      id: number | string;
+      shop_id: string;
+      ticket_id: string;
+      message_id: string;
+      attempts: number;
+    }>(result).map((r) => ({
+      id: Number(r.id),
+      shopId: r.shop_id,
+      ticketId: r.ticket_id,
+      messageId: r.message_id,
+      attempts: r.attempts,
+    }));
+    const ticketIds = [...new Set(claimed.map((c) => c.ticketId))];
+    if (ticketIds.length > 0) {
+      await tx.execute(sql`
+        update ${tickets} set status = 'classifying', updated_at = now()
+         where status = 'queued' and id in (${sql.join(
+           ticketIds.map((id) => sql`${id}`),
+           sql`, `,
+         )})`);
+    }
+    return claimed.sort((a, b) => a.id - b.id);
+  });
+}
+
+/** Tickets started recently and not drafted yet: the drainer's admission window. */
+export async function ticketsInIntake(db: Db, withinMs: number): Promise<number> {
+  const result = await db.execute(sql`
+    select count(*)::int as n from ${tickets}
+     where status = 'classifying' and updated_at > now() - (${withinMs} * interval '1 millisecond')`);
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+}
+
+/** Removes a row Temporal took (or that has nothing left to deliver). */
+export async function completeIntake(db: Db, id: number): Promise<void> {
+  await db.delete(intakeOutbox).where(eq(intakeOutbox.id, id));
+}
+
+/** Gives a row back after a failed dispatch; it becomes claimable again after `retryInMs`. */
+export async function releaseIntake(db: Db, id: number, retryInMs: number, error: string): Promise<void> {
+  await db
+    .update(intakeOutbox)
+    .set({
+      leaseUntil: sql`now() + (${retryInMs} * interval '1 millisecond')`,
+      lastError: error.slice(0, 500),
+    })
+    .where(eq(intakeOutbox.id, id));
+}
+
+/**
+ * Moves a message whose ticket closed before the message reached it to the open ticket of the
+ * same order and buyer (or a new queued one), and queues it there; the old row goes in the same
+ * transaction. Returns the ticket it now belongs to.
+ */
+export async function rehomeIntake(db: Db, row: ClaimedIntake): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [old] = await tx.select().from(tickets).where(eq(tickets.id, row.ticketId)).limit(1);
+    if (!old) {
+      await tx.delete(intakeOutbox).where(eq(intakeOutbox.id, row.id));
+      return null;
+    }
+    const [open] = await tx
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.shopId, old.shopId),
+          eq(tickets.orderId, old.orderId),
+          eq(tickets.buyerId, old.buyerId),
+          eq(tickets.origin, 'buyer'),
+          sql`${tickets.status} in ('queued', 'classifying', 'awaiting_approval', 'escalated')`,
+        ),
+      )
+      .limit(1)
+      .for('update');
+    let ticketId = open?.id;
+    if (!ticketId) {
+      ticketId = newId('tkt');
+      await tx.insert(tickets).values({
+        id: ticketId,
+        shopId: old.shopId,
+        orderId: old.orderId,
+        buyerId: old.buyerId,
+        buyerName: old.buyerName,
+        status: 'queued',
+        order: old.order,
+        dispute: old.dispute,
+      });
+    }
+    await tx
+      .update(buyerMessages)
+      .set({ ticketId })
+      .where(and(eq(buyerMessages.shopId, row.shopId), eq(buyerMessages.messageId, row.messageId)));
+    await tx.insert(ticketEvents).values({
+      ticketId: old.id,
+      kind: 'spun_off',
+      details: { to: ticketId, messages: 1 },
+    });
+    await tx.delete(intakeOutbox).where(eq(intakeOutbox.id, row.id));
+    await enqueueIntake(tx, { shopId: row.shopId, ticketId, messageId: row.messageId });
+    return ticketId;
+  });
+}
