@@ -1,0 +1,233 @@
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchBuyerMessage, startIntakeDrainer } from '../../src/app/intake-drainer.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import {
+  backlogSize,
+  claimIntake,
+  completeIntake,
+  IntakeBacklogFullError,
+} from '../../src/db/intake-repo.js';
+import { createShop } from '../../src/db/shops-repo.js';
+import { getTicket, type IncomingMessage, ingestMessage } from '../../src/db/tickets-repo.js';
+import { ticketStateQuery, ticketWorkflowId } from '../../workflows/definitions.js';
+import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
+import { dropSchema, openTestPostgres } from '../support/db.js';
+
+const message = (id: string, orderId = 'O-1', buyerId = 'B-1'): IncomingMessage => ({
+  messageId: id,
+  orderId,
+  buyerId,
+  redactedText: 'Where is my parcel? It has been three weeks.',
+  redactedKinds: [],
+  receivedAt: new Date('2026-11-20T10:00:00Z'),
+});
+
+const count = async (database: Database, query: string) => {
+  const result = await database.db.execute(sql.raw(query));
+  return Number((result as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
+};
+
+describe.each(['postgres', 'pglite'] as const)('intake outbox on %s', (engine) => {
+  let database: Database & { drop?: () => Promise<void> };
+  let shopA: string;
+  let shopB: string;
+
+  beforeAll(async () => {
+    database =
+      engine === 'postgres'
+        ? await openTestPostgres('outbox')
+        : await openDatabase({ dataDir: '.data', inMemory: true });
+    if (engine === 'pglite') await database.migrate();
+    shopA = (await createShop(database.db, { name: 'A', defaultLanguage: 'en', plan: 'free' })).shop.id;
+    shopB = (await createShop(database.db, { name: 'B', defaultLanguage: 'en', plan: 'free' })).shop.id;
+  });
+  afterAll(async () => {
+    if (database?.drop) await database.drop();
+    else await database?.close();
+  });
+
+  it('stores message and outbox row together, queued; claims the oldest row of a ticket only', async () => {
+    const first = await ingestMessage(database.db, shopA, message('a1'));
+    expect(first).toMatchObject({ status: 'queued', newTicket: true });
+    const joined = await ingestMessage(database.db, shopA, message('a2'));
+    expect(joined.ticketId).toBe(first.ticketId);
+    await ingestMessage(database.db, shopA, message('a1')); // a repeat queues nothing
+    expect(await backlogSize(database.db)).toBe(2);
+    const claimed = await claimIntake(database.db, 10, 30_000);
+    expect(claimed.map((c) => c.messageId)).toEqual(['a1']);
+    expect((await getTicket(database.db, first.ticketId))?.status).toBe('classifying');
+    // Held by its lease: nobody else gets a1, and a2 waits behind it.
+    expect(await claimIntake(database.db, 10, 30_000)).toEqual([]);
+    await completeIntake(database.db, claimed[0]!.id);
+    expect((await claimIntake(database.db, 10, 30_000)).map((c) => c.messageId)).toEqual(['a2']);
+    await database.db.execute(sql`delete from intake_outbox`);
+  });
+
+  it('a crashed claim (lease run out) is claimed again', async () => {
+    await ingestMessage(database.db, shopA, message('l1', 'O-lease'));
+    const first = await claimIntake(database.db, 10, 50);
+    expect(first.map((c) => c.messageId)).toEqual(['l1']);
+    await new Promise((r) => setTimeout(r, 120));
+    const again = await claimIntake(database.db, 10, 30_000);
+    expect(again.map((c) => [c.messageId, c.attempts])).toEqual([['l1', 2]]);
+    await database.db.execute(sql`delete from intake_outbox`);
+  });
+
+  it('serves shops round-robin: a quiet shop is not behind a noisy one', async () => {
+    for (let i = 0; i < 6; i++) await ingestMessage(database.db, shopA, message(`n${i}`, `O-n${i}`));
+    await ingestMessage(database.db, shopB, message('q1', 'O-q1'));
+    const claimed = await claimIntake(database.db, 2, 30_000);
+    expect(claimed.map((c) => c.messageId).sort()).toEqual(['n0', 'q1']);
+    await database.db.execute(sql`delete from intake_outbox`);
+  });
+
+  it('past the bound it refuses and stores nothing', async () => {
+    await ingestMessage(database.db, shopA, message('b1', 'O-b1'), { backlogLimit: 2 });
+    await ingestMessage(database.db, shopA, message('b2', 'O-b2'), { backlogLimit: 2 });
+    const before = await count(database, 'select count(*)::int as n from buyer_messages');
+    const tickets = await count(database, 'select count(*)::int as n from tickets');
+    await expect(
+      ingestMessage(database.db, shopA, message('b3', 'O-b3'), { backlogLimit: 2 }),
+    ).rejects.toBeInstanceOf(IntakeBacklogFullError);
+    expect(await count(database, 'select count(*)::int as n from buyer_messages')).toBe(before);
+    expect(await count(database, 'select count(*)::int as n from tickets')).toBe(tickets);
+    // A repeat of a stored message is still answered (it stores nothing new).
+    expect(
+      (await ingestMessage(database.db, shopA, message('b1', 'O-b1'), { backlogLimit: 2 })).duplicate,
+    ).toBe(true);
+    await database.db.execute(sql`delete from intake_outbox`);
+  });
+});
+
+describe('intake through the API and Temporal', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let token: string;
+  let shopId: string;
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    // No drainer in the app: the test drives it, so "queued" and crashes are observable.
+    app = await startTestApp({
+      label: 'intake',
+      env: { INTAKE_BACKLOG_LIMIT: '3', INTAKE_DRAINER: 'off' },
+    });
+    const created = await app.api.post(
+      '/v1/admin/shops',
+      { name: 'Outbox shop', defaultLanguage: 'en', plan: 'free', sellerLanguage: 'en' },
+      TEST_ADMIN_TOKEN,
+    );
+    token = created.json.apiToken;
+    shopId = created.json.shop.id;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    if (app) await dropSchema(app.schema);
+  });
+
+  const post = (messageId: string, orderId: string) =>
+    app.api.post(
+      '/v1/messages',
+      {
+        messageId,
+        orderId,
+        buyer: { id: `buyer-${orderId}` },
+        text: 'My parcel has not arrived after a month, where is it?',
+        receivedAt: '2026-11-20T10:00:00Z',
+      },
+      token,
+    );
+
+  it('answers 202 queued without Temporal, 503 with Retry-After past the bound, storing nothing', async () => {
+    const a = await post('m1', 'A-1');
+    expect(a.status).toBe(202);
+    expect(a.json.status).toBe('queued');
+    const view = await app.api.get(`/v1/tickets/${a.json.ticketId}`, token);
+    expect(view.json.status).toBe('queued');
+    expect((await post('m2', 'A-2')).status).toBe(202);
+    expect((await post('m3', 'A-3')).status).toBe(202);
+    const refused = await app.api.call('POST', '/v1/messages', {
+      token,
+      body: {
+        messageId: 'm4',
+        orderId: 'A-4',
+        buyer: { id: 'buyer-A-4' },
+        text: 'hello?',
+        receivedAt: '2026-11-20T10:00:00Z',
+      },
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.json.error.code).toBe('intake_backlog_full');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      await count(app.database, `select count(*)::int as n from buyer_messages where message_id = 'm4'`),
+    ).toBe(0);
+  });
+
+  it('a re-drain after a crash neither double-starts nor double-delivers; the drainer empties the outbox', async () => {
+    const deps = { db: app.database.db, temporal: app.temporal, taskQueue: app.config.TEMPORAL_TASK_QUEUE };
+    // A drainer that dispatched and died before removing its row: the row is dispatched again.
+    const [row] = await claimIntake(app.database.db, 1, 30_000);
+    expect(await dispatchBuyerMessage(deps, row!)).toBe('delivered');
+    expect(await dispatchBuyerMessage(deps, row!)).toBe('delivered');
+    await completeIntake(app.database.db, row!.id);
+    const drainer = startIntakeDrainer({
+      ...deps,
+      logger,
+      concurrency: 4,
+      window: 8,
+      leaseMs: 30_000,
+      pollMs: 50,
+    });
+    try {
+      await eventually(async () => (await backlogSize(app.database.db)) === 0, 60_000);
+    } finally {
+      await drainer.stop();
+    }
+    const handle = app.temporal.workflow.getHandle(ticketWorkflowId(row!.ticketId));
+    await eventually(async () => (await handle.query(ticketStateQuery)).revision === 1, 60_000);
+    const history = await handle.fetchHistory();
+    const starts = history.events!.filter((e) => e.workflowExecutionStartedEventAttributes).length;
+    expect(starts).toBe(1);
+    // The second signal carried the same message id: the ticket drafted once from one message.
+    expect(
+      await count(app.database, `select count(*)::int as n from drafts where ticket_id = '${row!.ticketId}'`),
+    ).toBe(1);
+    const listed = await app.api.get('/v1/tickets', token);
+    expect(listed.json.tickets.every((t: { status: string }) => t.status !== 'queued')).toBe(true);
+    expect(shopId).toBeTruthy();
+  });
+
+  it('a message whose ticket closed before it arrived moves to a new ticket', async () => {
+    const first = await post('c1', 'C-1');
+    const deps = { db: app.database.db, temporal: app.temporal, taskQueue: app.config.TEMPORAL_TASK_QUEUE };
+    const [row] = await claimIntake(app.database.db, 1, 30_000);
+    expect(row!.messageId).toBe('c1');
+    await dispatchBuyerMessage(deps, row!);
+    await completeIntake(app.database.db, row!.id);
+    const joined = await post('c2', 'C-1');
+    expect(joined.json.ticketId).toBe(first.json.ticketId);
+    const handle = app.temporal.workflow.getHandle(ticketWorkflowId(first.json.ticketId));
+    await eventually(
+      async () => (await handle.query(ticketStateQuery)).status === 'awaiting_approval',
+      60_000,
+    );
+    const decided = await app.api.post(
+      `/v1/tickets/${first.json.ticketId}/decision`,
+      { action: 'reject', by: 'test' },
+      token,
+    );
+    expect(decided.status).toBe(200);
+    await handle.result();
+    const [late] = await claimIntake(app.database.db, 1, 30_000);
+    expect(late!.messageId).toBe('c2');
+    expect(await dispatchBuyerMessage(deps, late!)).toBe('rehomed');
+    const moved = await count(
+      app.database,
+      `select count(*)::int as n from buyer_messages where message_id = 'c2' and ticket_id <> '${first.json.ticketId}'`,
+    );
+    expect(moved).toBe(1);
+    expect(await backlogSize(app.database.db)).toBe(1);
+  });
+});
