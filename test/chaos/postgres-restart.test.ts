@@ -48,7 +48,9 @@ describe.runIf(chaosEnabled())('chaos: PostgreSQL restarts during a burst', () =
       ]);
       expect(health.status).toBe(200);
       expect(tally.lostTickets).toEqual([]);
+      expect(tally.unexpectedTickets).toEqual([]);
       expect(tally.duplicateDeliveries).toBe(0);
+      expect(tally.duplicateCards).toBe(0);
       expect(tally.deliveriesMade).toBe(tally.ticketsIngested);
     } finally {
       await world.close();

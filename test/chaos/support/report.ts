@@ -17,6 +17,7 @@ export function recordScenario(tally: ScenarioTally): void {
     `chaos: ${tally.scenario}`,
     `  tickets ingested     ${tally.ticketsIngested}`,
     `  tickets completed    ${tally.ticketsCompleted}${tally.lostTickets.length ? `  LOST: ${tally.lostTickets.join(', ')}` : ''}`,
+    `  delivered, not ingested ${tally.unexpectedTickets.length}`,
     `  deliveries made      ${tally.deliveriesMade}`,
     `  duplicate deliveries ${tally.duplicateDeliveries}`,
     `  repeat POSTs (same idempotency key, deduped by the receiver) ${tally.repeatPostsDeduped}`,

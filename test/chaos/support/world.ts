@@ -43,7 +43,10 @@ export interface ScenarioTally {
   scenario: string;
   ticketsIngested: number;
   ticketsCompleted: number;
+  /** Ingested (a 202 named them) but never delivered to the marketplace receiver. */
   lostTickets: string[];
+  /** Delivered to the receiver but never ingested by the scenario. */
+  unexpectedTickets: string[];
   deliveriesMade: number;
   duplicateDeliveries: number;
   repeatPostsDeduped: number;
@@ -129,8 +132,9 @@ export async function createChaosWorld(label: string) {
     query,
 
     /** Starts sellerdesk in `mode`; `api` and `start` are ready when /healthz answers 200. */
-    async spawn(mode: AppProcess['mode']): Promise<AppProcess> {
-      const child = await spawnSellerdesk(mode, env, { url });
+    async spawn(mode: AppProcess['mode'], extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+      const own = extraEnv.PORT ? `http://127.0.0.1:${extraEnv.PORT}` : url;
+      const child = await spawnSellerdesk(mode, { ...env, ...extraEnv }, { url: own });
       processes.add(child);
       return child;
     },
@@ -290,11 +294,18 @@ export async function createChaosWorld(label: string) {
       return new Set(rows.map((r) => r.id));
     },
 
-    /** Gathers the scenario's figures, prints them and adds them to the run's JSON report. */
+    /**
+     * Gathers the scenario's figures, prints them and adds them to the run's JSON report. Loss is
+     * judged from independent evidence only: the ticket ids the API answered 202 with against the
+     * ticket ids the marketplace receiver got a correctly signed reply for.
+     */
     async tally(scenario: string, notes: string[] = []): Promise<ScenarioTally> {
       const completed = await world.completedTickets();
       const stored = await query<{ id: string }>('select id from tickets');
-      const lostTickets = [...ticketIds].filter((id) => !completed.has(id));
+      const received = new Set(receiver.posts.filter((p) => p.signatureValid).map((p) => p.ticketId));
+      const lostTickets = [...ticketIds].filter((id) => !received.has(id));
+      const unexpectedTickets = [...received].filter((id) => !ticketIds.has(id));
+      const notDoneInDb = [...ticketIds].filter((id) => !completed.has(id));
       const missingRows = [...ticketIds].filter((id) => !stored.some((r) => r.id === id));
       const stats = receiver.stats();
       const duplicateCards = [...telegram.cardsPerTicket().values()].reduce(
@@ -306,6 +317,7 @@ export async function createChaosWorld(label: string) {
         ticketsIngested: ticketIds.size,
         ticketsCompleted: [...ticketIds].filter((id) => completed.has(id)).length,
         lostTickets,
+        unexpectedTickets,
         deliveriesMade: stats.uniqueDeliveries,
         duplicateDeliveries: stats.duplicateDeliveries,
         repeatPostsDeduped: stats.repeatPosts,
@@ -314,6 +326,9 @@ export async function createChaosWorld(label: string) {
         notes: [
           ...notes,
           ...(missingRows.length ? [`${missingRows.length} ticket rows missing`] : []),
+          ...(notDoneInDb.length
+            ? [`${notDoneInDb.length} tickets not sent+delivered in the service's own tables`]
+            : []),
           ...world.crashes(),
         ],
         seconds: Math.round((Date.now() - started) / 1000),
