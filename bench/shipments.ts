@@ -1,8 +1,13 @@
 /**
  * Shipment watches at scale: N concurrent ShipmentWatch workflows (default 10,000) on one worker.
  * Measures the start rate (signal-with-start per second), the worker process's RSS with every watch
- * asleep on its stall timer, and the event-to-state latency of a second event: from the signal
- * until the watch mirrors the new state (its `saveShipmentState` activity runs).
+ * asleep on its stall timer, and the event-to-state latency of a second event sent at a steady
+ * rate (SHIPMENT_BENCH_EVENT_RATE, 20/s, for SHIPMENT_BENCH_EVENT_SECONDS, 30) to watches spread
+ * over all N (most of them evicted from the worker's cache, so each event replays a short
+ * history): from the signal until the watch mirrors the new state.
+ *
+ * The worker keeps at most SHIPMENT_BENCH_CACHE (WORKER_MAX_CACHED_WORKFLOWS, default 1000)
+ * workflows in its sticky cache: the knob that keeps 10,000 watches under 1 GiB.
  *
  * Activities are in-memory stubs, so the figures are Temporal's and the workflow's, not the
  * database's. Run with `npx tsx bench/shipments.ts`; `SHIPMENT_BENCH_N=500` for a smaller run;
@@ -29,6 +34,11 @@ export interface ShipmentBenchOptions {
   n?: number;
   /** Requests in flight at once. */
   concurrency?: number;
+  /** Workflows the worker keeps cached (sticky cache). */
+  maxCachedWorkflows?: number;
+  /** Second events per second, and for how long. */
+  eventRate?: number;
+  eventSeconds?: number;
   temporalAddress?: string;
   out?: (line: string) => void;
 }
@@ -43,6 +53,7 @@ export interface ShipmentBenchResult {
   eventToStateP50Ms: number;
   eventToStateP99Ms: number;
   eventsPerSecond: number;
+  maxCachedWorkflows: number;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -67,6 +78,11 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 export async function benchShipments(options: ShipmentBenchOptions = {}): Promise<ShipmentBenchResult> {
   const n = options.n ?? Number(process.env.SHIPMENT_BENCH_N ?? 10_000);
   const concurrency = options.concurrency ?? 64;
+  const env = process.env;
+  const maxCachedWorkflows =
+    options.maxCachedWorkflows ?? Number(env.SHIPMENT_BENCH_CACHE ?? env.WORKER_MAX_CACHED_WORKFLOWS ?? 1000);
+  const eventRate = options.eventRate ?? Number(env.SHIPMENT_BENCH_EVENT_RATE ?? 20);
+  const eventSeconds = options.eventSeconds ?? Number(env.SHIPMENT_BENCH_EVENT_SECONDS ?? 30);
   const out = options.out ?? ((line: string) => console.log(line));
   const address = options.temporalAddress ?? process.env.TEMPORAL_ADDRESS;
   const server = address
@@ -109,6 +125,7 @@ export async function benchShipments(options: ShipmentBenchOptions = {}): Promis
     namespace: 'default',
     taskQueue,
     activities: stubs as unknown as Activities,
+    tuning: { maxCachedWorkflows },
   });
   const running = worker.run();
   const connection = await Connection.connect({ address: temporalAddress });
@@ -151,7 +168,9 @@ export async function benchShipments(options: ShipmentBenchOptions = {}): Promis
   let result: ShipmentBenchResult;
   try {
     const t0 = Date.now();
-    out(`shipment watch bench: ${n} watches, ${concurrency} requests in flight, ${temporalAddress}`);
+    out(
+      `shipment watch bench: ${n} watches, ${concurrency} requests in flight, ${maxCachedWorkflows} cached workflows, ${temporalAddress}`,
+    );
     const startWall = performance.now();
     await pool(n, concurrency, async (i) => {
       await send(i, batchFor(i, t0, 'SC_OUTBOUND_SUCCESS'));
@@ -159,18 +178,32 @@ export async function benchShipments(options: ShipmentBenchOptions = {}): Promis
     const startSeconds = (performance.now() - startWall) / 1000;
     await pool(n, concurrency * 4, (i) => reached(i, 1));
     const rssAll = process.memoryUsage().rss;
-    out(`  started ${n} watches in ${startSeconds.toFixed(1)} s; sending a second event to each`);
+    out(
+      `  started ${n} watches in ${startSeconds.toFixed(1)} s; second events at ${eventRate}/s for ${eventSeconds} s`,
+    );
 
-    const latencies = new Float64Array(n);
+    // Steady second events, spread over all watches (a stride through the index space).
+    const events = Math.min(n, Math.round(eventRate * eventSeconds));
+    const stride = Math.max(1, Math.floor(n / events));
+    const latencies = new Float64Array(events);
     const eventWall = performance.now();
-    await pool(n, concurrency, async (i) => {
-      const sent = performance.now();
-      const done = reached(i, 2);
-      await send(i, batchFor(i, t0 + 60_000, 'LH_DEPART'));
-      await done;
-      latencies[i] = performance.now() - sent;
-    });
-    const eventSeconds = (performance.now() - eventWall) / 1000;
+    const pending: Array<Promise<void>> = [];
+    for (let k = 0; k < events; k++) {
+      const wait = eventWall + (k * 1000) / eventRate - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const i = (k * stride) % n;
+      pending.push(
+        (async () => {
+          const sent = performance.now();
+          const done = reached(i, 2);
+          await send(i, batchFor(i, t0 + 60_000, 'LH_DEPART'));
+          await done;
+          latencies[k] = performance.now() - sent;
+        })(),
+      );
+    }
+    await Promise.all(pending);
+    const eventSecondsTaken = (performance.now() - eventWall) / 1000;
     latencies.sort();
     result = {
       watches: n,
@@ -179,7 +212,8 @@ export async function benchShipments(options: ShipmentBenchOptions = {}): Promis
       rssGrowthMb: mb(rssAll - rssBefore),
       eventToStateP50Ms: Math.round(percentile(latencies, 0.5)),
       eventToStateP99Ms: Math.round(percentile(latencies, 0.99)),
-      eventsPerSecond: Math.round(n / eventSeconds),
+      eventsPerSecond: Math.round((events / eventSecondsTaken) * 10) / 10,
+      maxCachedWorkflows,
     };
     out(`  starts/s (signal-with-start)      ${String(result.startsPerSecond).padStart(8)}`);
     out(
