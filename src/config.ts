@@ -103,9 +103,9 @@ const schema = z
       .optional()
       .transform((v) => v ?? 'on'),
     /** Temporal calls in flight at once from this process's drainer. */
-    INTAKE_DRAIN_CONCURRENCY: positiveInt(16, 1000),
+    INTAKE_DRAIN_CONCURRENCY: positiveInt(8, 1000),
     /** Tickets started and not drafted yet, across all processes, before the drainer waits. */
-    INTAKE_WINDOW: positiveInt(32, 100_000),
+    INTAKE_WINDOW: positiveInt(16, 100_000),
     /** Worker knobs (unset: the Temporal SDK default). */
     WORKER_MAX_CACHED_WORKFLOWS: positiveInt(undefined),
     WORKER_WORKFLOW_TASK_SLOTS: positiveInt(undefined, 10_000),

@@ -11,8 +11,7 @@ import {
   releaseIntake,
   ticketsInIntake,
 } from '../db/intake-repo.js';
-import { buyerMessages, tickets } from '../db/schema/index.js';
-import { getShop } from '../db/shops-repo.js';
+import { buyerMessages, shops, tickets } from '../db/schema/index.js';
 import type { Metrics } from '../observability/metrics.js';
 
 /** Priority of ticket workflows started from intake: default level, fairness keyed by shop. */
@@ -38,16 +37,17 @@ export interface DispatchDeps {
  */
 export async function dispatchBuyerMessage(deps: DispatchDeps, row: ClaimedIntake): Promise<DispatchOutcome> {
   const { db, temporal, taskQueue } = deps;
-  const [message] = await db
-    .select()
+  // One round trip: the message, its ticket and the shop's language.
+  const [found] = await db
+    .select({ message: buyerMessages, ticket: tickets, shopLanguage: shops.defaultLanguage })
     .from(buyerMessages)
+    .innerJoin(tickets, eq(tickets.id, buyerMessages.ticketId))
+    .innerJoin(shops, eq(shops.id, tickets.shopId))
     .where(and(eq(buyerMessages.shopId, row.shopId), eq(buyerMessages.messageId, row.messageId)))
     .limit(1);
   // Erased, or already moved on by the ticket's own spin-off (which delivers it itself).
-  if (!message || message.ticketId !== row.ticketId) return 'dropped';
-  const [ticket] = await db.select().from(tickets).where(eq(tickets.id, row.ticketId)).limit(1);
-  const shop = ticket ? await getShop(db, ticket.shopId) : null;
-  if (!ticket || !shop) return 'dropped';
+  if (!found || found.message.ticketId !== row.ticketId) return 'dropped';
+  const { message, ticket } = found;
   const signal: BuyerMessage = {
     messageId: message.messageId,
     text: message.text,
@@ -73,7 +73,7 @@ export async function dispatchBuyerMessage(deps: DispatchDeps, row: ClaimedIntak
             shopId: ticket.shopId,
             orderId: ticket.orderId,
             buyerId: ticket.buyerId,
-            shopDefaultLanguage: shop.defaultLanguage,
+            shopDefaultLanguage: found.shopLanguage,
           },
         ],
         signal: buyerMessageSignal,

@@ -179,7 +179,8 @@ export async function startSellerdesk(
     });
     if (config.INTAKE_DRAINER === 'on') {
       const running = startIntakeDrainer({
-        db: database.db,
+        // Its own connections: a backlog being drained never delays HTTP requests.
+        db: database.background(3),
         temporal,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         logger: logger.child({ component: 'intake' }),

@@ -17,7 +17,7 @@ import {
 } from '../../workflows/definitions.js';
 import type { Db } from '../db/client.js';
 import { newId } from '../db/ids.js';
-import { IntakeBacklogFullError } from '../db/intake-repo.js';
+import { backlogReached, backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
 import { ticketEvents, tickets } from '../db/schema/index.js';
 import { getShop } from '../db/shops-repo.js';
 import { getDecision, getTicket, type IncomingMessage, ingestMessage } from '../db/tickets-repo.js';
@@ -60,6 +60,22 @@ export interface TicketServiceDeps {
 /** The one code path from any channel into ticket workflows: ingest messages, apply decisions. */
 export function createTicketService(deps: TicketServiceDeps) {
   const { db, temporal, taskQueue } = deps;
+  // Far from the bound, a reading at most 250 ms old (plus what this process stored since)
+  // decides; within 10% of it the count is exact, in the request's transaction.
+  let reading: { at: number; count: Promise<number>; storedSince: number } | undefined;
+  const limit = deps.intake?.backlogLimit;
+  const backlogFull = async (tx: Parameters<Parameters<Db['transaction']>[0]>[0]): Promise<boolean> => {
+    if (limit === undefined) return false;
+    if (!reading || Date.now() - reading.at > 250) {
+      reading = { at: Date.now(), count: backlogSize(db).catch(() => limit), storedSince: 0 };
+    }
+    const current = reading;
+    if ((await current.count) + current.storedSince < 0.9 * limit) {
+      current.storedSince++;
+      return false;
+    }
+    return backlogReached(tx, limit);
+  };
 
   async function signalTicket(
     shopId: string,
@@ -107,7 +123,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       };
       let stored: Awaited<ReturnType<typeof ingestMessage>>;
       try {
-        stored = await ingestMessage(db, shopId, incoming, { backlogLimit: deps.intake?.backlogLimit });
+        stored = await ingestMessage(db, shopId, incoming, { backlogLimit: limit, backlogFull });
       } catch (error) {
         if (!(error instanceof IntakeBacklogFullError)) throw error;
         deps.metrics?.intakeRefused.inc();

@@ -22,6 +22,11 @@ export interface Database {
   migrate(): Promise<void>;
   /** Round-trips `select 1`; used by `/healthz`. */
   ping(): Promise<void>;
+  /**
+   * A second handle on its own small pool (PostgreSQL) for background loops such as the intake
+   * drainer, so they never take the connections HTTP requests need. PGlite: the same handle.
+   */
+  background(max: number): Db;
   close(): Promise<void>;
 }
 
@@ -44,22 +49,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw new Error(`invalid schema name "${schemaName}"`);
   }
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: 10,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-      statement_timeout: 15_000,
-      ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
-    });
-    pool.on('error', () => {
-      // Idle client errors (server restart) are surfaced by the next query; keep the process alive.
-    });
-    pool.on('connect', (client) => {
-      // A checked-out client whose server goes away (PostgreSQL restart mid-query) emits 'error'
-      // on itself; the query fails and is retried by its caller, the process must not crash.
-      client.on('error', () => undefined);
-    });
+    const databaseUrl = options.databaseUrl;
+    const newPool = (max: number) => {
+      const created = new pg.Pool({
+        connectionString: databaseUrl,
+        max,
+        connectionTimeoutMillis: 5_000,
+        idleTimeoutMillis: 30_000,
+        statement_timeout: 15_000,
+        ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
+      });
+      created.on('error', () => {
+        // Idle client errors (server restart) are surfaced by the next query; keep the process alive.
+      });
+      created.on('connect', (client) => {
+        // A checked-out client whose server goes away (PostgreSQL restart mid-query) emits 'error'
+        // on itself; the query fails and is retried by its caller, the process must not crash.
+        client.on('error', () => undefined);
+      });
+      return created;
+    };
+    const pool = newPool(10);
+    let side: { pool: pg.Pool; db: Db } | undefined;
     if (schemaName) await pool.query(`create schema if not exists "${schemaName}"`);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
@@ -74,7 +85,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       async ping() {
         await db.execute(sql`select 1`);
       },
+      background(max: number) {
+        if (!side) {
+          const sidePool = newPool(max);
+          side = { pool: sidePool, db: drizzlePg(sidePool, { schema }) as unknown as Db };
+        }
+        return side.db;
+      },
       async close() {
+        await side?.pool.end();
         await pool.end();
       },
     };
@@ -103,6 +122,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     async ping() {
       await db.execute(sql`select 1`);
+    },
+    background() {
+      return db;
     },
     async close() {
       await client.close();

@@ -39,11 +39,10 @@ export async function enqueueIntake(
   tx: Tx,
   row: { shopId: string; ticketId: string; messageId: string },
 ): Promise<void> {
-  const result = await tx.execute(
-    sql`select count(*)::int as n from ${intakeOutbox} where ${intakeOutbox.shopId} = ${row.shopId}`,
-  );
-  const shopRank = rowsOf<{ n: number }>(result)[0]?.n ?? 0;
-  await tx.insert(intakeOutbox).values({ ...row, shopRank });
+  await tx.execute(sql`
+    insert into ${intakeOutbox} (shop_id, ticket_id, message_id, shop_rank)
+    select ${row.shopId}, ${row.ticketId}, ${row.messageId}, count(*)::int
+      from ${intakeOutbox} where shop_id = ${row.shopId}`);
 }
 
 /** A claimed outbox row: the drainer owns it until `leaseUntil`. */

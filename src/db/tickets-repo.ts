@@ -59,7 +59,11 @@ export async function ingestMessage(
   db: Db,
   shopId: string,
   msg: IncomingMessage,
-  options: { backlogLimit?: number | undefined } = {},
+  options: {
+    backlogLimit?: number | undefined;
+    /** Cheaper stand-in for the exact count (a recent reading of it); used instead when given. */
+    backlogFull?: ((tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<boolean>) | undefined;
+  } = {},
 ): Promise<IngestResult> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -72,8 +76,12 @@ export async function ingestMessage(
           .limit(1);
         if (known)
           return { ticketId: known.ticketId, status: known.status, duplicate: true, newTicket: false };
-        if (options.backlogLimit !== undefined && (await backlogReached(tx, options.backlogLimit)))
-          throw new IntakeBacklogFullError(options.backlogLimit);
+        if (options.backlogLimit !== undefined) {
+          const full = options.backlogFull
+            ? await options.backlogFull(tx)
+            : await backlogReached(tx, options.backlogLimit);
+          if (full) throw new IntakeBacklogFullError(options.backlogLimit);
+        }
 
         const [open] = await tx
           .select({ id: tickets.id, status: tickets.status })

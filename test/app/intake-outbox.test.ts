@@ -191,6 +191,15 @@ describe('intake through the API and Temporal', () => {
     const starts = history.events!.filter((e) => e.workflowExecutionStartedEventAttributes).length;
     expect(starts).toBe(1);
     // The second signal carried the same message id: the ticket drafted once from one message.
+    await eventually(
+      async () =>
+        (await count(
+          app.database,
+          `select count(*)::int as n from drafts where ticket_id = '${row!.ticketId}'`,
+        )) === 1,
+      30_000,
+    );
+    await new Promise((r) => setTimeout(r, 500));
     expect(
       await count(app.database, `select count(*)::int as n from drafts where ticket_id = '${row!.ticketId}'`),
     ).toBe(1);
