@@ -10,26 +10,77 @@ import { ConfigError, loadConfig } from './config.js';
 // so `--help` and HTTP-only commands start fast.
 const runService = async (mode: 'all' | 'worker' | 'api') => (await import('./main.js')).runService(mode);
 
+/** Operator knobs as flags; each one sets its environment variable (README "Configuration"). */
+const INTAKE_FLAGS = [
+  ['--intake-drainer <on|off>', 'INTAKE_DRAINER', 'drain the intake outbox in this process'],
+  ['--drain-concurrency <n>', 'INTAKE_DRAIN_CONCURRENCY', 'Temporal calls in flight from the drainer'],
+  ['--intake-window <n>', 'INTAKE_WINDOW', 'tickets started and not drafted yet before drainers wait'],
+] as const;
+const WORKER_FLAGS = [
+  ['--max-cached-workflows <n>', 'WORKER_MAX_CACHED_WORKFLOWS', 'workflows kept in the sticky cache'],
+  ['--workflow-task-slots <n>', 'WORKER_WORKFLOW_TASK_SLOTS', 'concurrent workflow tasks'],
+  ['--activity-slots <n>', 'WORKER_ACTIVITY_SLOTS', 'concurrent activities'],
+  ['--local-activity-slots <n>', 'WORKER_LOCAL_ACTIVITY_SLOTS', 'concurrent local activities'],
+  ['--workflow-pollers <n>', 'WORKER_WORKFLOW_POLLERS', 'maximum workflow task long polls'],
+  ['--activity-pollers <n>', 'WORKER_ACTIVITY_POLLERS', 'maximum activity task long polls'],
+] as const;
+const API_FLAGS = [
+  ['--backlog-limit <n>', 'INTAKE_BACKLOG_LIMIT', 'stored messages waiting before intake answers 503'],
+] as const;
+
+function withFlags(command: Command, flags: ReadonlyArray<readonly [string, string, string]>): Command {
+  for (const [flag, variable, help] of flags) command.option(flag, `${help} (${variable})`);
+  return command;
+}
+
+/** Copies given flags into the environment the configuration is read from (flags win). */
+function applyFlags(
+  options: Record<string, string | undefined>,
+  flags: ReadonlyArray<readonly [string, string, string]>,
+): void {
+  for (const [flag, variable] of flags) {
+    const key = flag
+      .split(' ')[0]!
+      .replace(/^--/, '')
+      .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    const value = options[key];
+    if (value !== undefined) process.env[variable] = value;
+  }
+}
+
 const program = new Command();
 program
   .name('sellerdesk')
   .description('Customer-service bot and workflow engine for cross-border marketplace sellers')
   .showHelpAfterError();
 
-program
-  .command('start')
-  .description('HTTP API + Temporal worker + Telegram bot in one process (embedded defaults when unset)')
-  .action(() => runService('all'));
+withFlags(
+  program
+    .command('start')
+    .description('HTTP API + Temporal worker + Telegram bot in one process (embedded defaults when unset)'),
+  [...API_FLAGS, ...INTAKE_FLAGS, ...WORKER_FLAGS],
+).action((options: Record<string, string | undefined>) => {
+  applyFlags(options, [...API_FLAGS, ...INTAKE_FLAGS, ...WORKER_FLAGS]);
+  return runService('all');
+});
 
-program
-  .command('worker')
-  .description('only the Temporal worker (scale out with TEMPORAL_ADDRESS and DATABASE_URL)')
-  .action(() => runService('worker'));
+withFlags(
+  program
+    .command('worker')
+    .description('only the Temporal worker (scale out with TEMPORAL_ADDRESS and DATABASE_URL)'),
+  [...WORKER_FLAGS, ...INTAKE_FLAGS],
+).action((options: Record<string, string | undefined>) => {
+  applyFlags(options, [...WORKER_FLAGS, ...INTAKE_FLAGS]);
+  return runService('worker');
+});
 
-program
-  .command('api')
-  .description('only the HTTP API and chat bots')
-  .action(() => runService('api'));
+withFlags(program.command('api').description('only the HTTP API and chat bots'), [
+  ...API_FLAGS,
+  ...INTAKE_FLAGS,
+]).action((options: Record<string, string | undefined>) => {
+  applyFlags(options, [...API_FLAGS, ...INTAKE_FLAGS]);
+  return runService('api');
+});
 
 program
   .command('migrate')

@@ -60,6 +60,23 @@ describe('loadConfig (CONTRACT §1)', () => {
     expect(lines.join('\n')).not.toContain('short'); // the bad secret's value is not echoed
   });
 
+  it('takes the intake and worker knobs, with defaults, and names a bad one', () => {
+    expect(loadConfig({})).toMatchObject({
+      INTAKE_BACKLOG_LIMIT: 10_000,
+      INTAKE_DRAINER: 'on',
+      INTAKE_DRAIN_CONCURRENCY: 8,
+      INTAKE_WINDOW: 16,
+    });
+    expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
+    expect(
+      loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '1000', INTAKE_DRAINER: 'off', INTAKE_BACKLOG_LIMIT: '50' }),
+    ).toMatchObject({ WORKER_MAX_CACHED_WORKFLOWS: 1000, INTAKE_DRAINER: 'off', INTAKE_BACKLOG_LIMIT: 50 });
+    expect(configError({ INTAKE_BACKLOG_LIMIT: '0', WORKER_WORKFLOW_POLLERS: 'many' })).toEqual([
+      'INTAKE_BACKLOG_LIMIT: must be a whole number 1-1000000, got "0"',
+      'WORKER_WORKFLOW_POLLERS: must be a whole number 1-1000, got "many"',
+    ]);
+  });
+
   it('requires the pairs that only work together', () => {
     expect(configError({ OUTBOUND_URL: 'https://market.example/replies' })).toEqual([
       'OUTBOUND_SECRET: is required when OUTBOUND_URL is set',
