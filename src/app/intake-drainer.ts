@@ -139,7 +139,8 @@ const INTAKE_WINDOW_AGE_MS = 120_000;
 /**
  * Empties the intake outbox at the pace Temporal takes: it claims rows (leases, `SKIP LOCKED`)
  * only while fewer than `window` tickets wait for their first draft, so new intake never piles
- * up in Temporal's queue ahead of decisions and deliveries of tickets already in flight.
+ * up in Temporal's queue ahead of decisions and deliveries of tickets already in flight; one shop
+ * holds at most half the window, so other shops' messages always find room.
  */
 export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer {
   const { db, logger } = options;
@@ -200,7 +201,10 @@ export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer
           await sleep(Math.min(options.pollMs, 50));
           continue;
         }
-        const rows = await claimIntake(db, room, options.leaseMs);
+        const rows = await claimIntake(db, room, options.leaseMs, {
+          cap: Math.max(1, Math.ceil(options.window / 2)),
+          withinMs: INTAKE_WINDOW_AGE_MS,
+        });
         if (rows.length === 0) {
           await sleep(options.pollMs);
           continue;

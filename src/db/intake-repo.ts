@@ -56,23 +56,55 @@ export interface ClaimedIntake {
 
 /**
  * Claims up to `limit` rows for `leaseMs`: only the oldest waiting row of each ticket (order per
- * ticket), shops round-robin by rank, rows other drainers hold skipped (`FOR UPDATE SKIP LOCKED`).
- * Their queued tickets turn `classifying` in the same transaction.
+ * ticket), shops round-robin by rank, rows other drainers hold skipped (`FOR UPDATE SKIP LOCKED`),
+ * and (with `perShop`) none of a shop that already has that many tickets in intake, so one shop's
+ * burst never fills the whole window. Their queued tickets turn `classifying` in the same
+ * transaction.
  */
-export async function claimIntake(db: Db, limit: number, leaseMs: number): Promise<ClaimedIntake[]> {
+export async function claimIntake(
+  db: Db,
+  limit: number,
+  leaseMs: number,
+  perShop?: { cap: number; withinMs: number },
+): Promise<ClaimedIntake[]> {
   if (limit <= 0) return [];
   return db.transaction(async (tx) => {
+    const free = sql`(c.lease_until is null or c.lease_until < now())
+            and not exists (
+              select 1 from ${intakeOutbox} p where p.ticket_id = c.ticket_id and p.id < c.id)`;
+    // Without a cap: the first free rows by rank. With one: among the first 2,000 free rows, the
+    // k-th row of a shop is taken only while (its tickets in intake) + k stays within the cap.
+    const pick = perShop
+      ? sql`
+          with busy as (
+            select shop_id, count(*)::int as n from ${tickets}
+             where status = 'classifying'
+               and updated_at > now() - (${perShop.withinMs} * interval '1 millisecond')
+             group by shop_id),
+          head as (
+            select c.id, c.shop_id, c.shop_rank from ${intakeOutbox} c
+             where ${free} order by c.shop_rank, c.id limit 2000),
+          ranked as (
+            select h.id, h.shop_rank,
+                   row_number() over (partition by h.shop_id order by h.shop_rank, h.id) as k,
+                   coalesce(b.n, 0) as n
+              from head h left join busy b on b.shop_id = h.shop_id)
+          select x.id from ${intakeOutbox} x join ranked r on r.id = x.id
+           where r.n + r.k <= ${perShop.cap}
+             and (x.lease_until is null or x.lease_until < now())
+           order by x.shop_rank, x.id
+           limit ${limit}
+           for update of x skip locked`
+      : sql`
+          select c.id from ${intakeOutbox} c
+           where ${free}
+           order by c.shop_rank, c.id
+           limit ${limit}
+           for update skip locked`;
     const result = await tx.execute(sql`
       update ${intakeOutbox} o
          set lease_until = now() + (${leaseMs} * interval '1 millisecond'), attempts = o.attempts + 1
-       where o.id in (
-         select c.id from ${intakeOutbox} c
-          where (c.lease_until is null or c.lease_until < now())
-            and not exists (
-              select 1 from ${intakeOutbox} p where p.ticket_id = c.ticket_id and p.id < c.id)
-          order by c.shop_rank, c.id
-          limit ${limit}
-          for update skip locked)
+       where o.id in (${pick})
       returning o.id, o.shop_id, o.ticket_id, o.message_id, o.attempts`);
     const claimed = rowsOf<{
       id: number | string;

@@ -83,6 +83,26 @@ describe.each(['postgres', 'pglite'] as const)('intake outbox on %s', (engine) =
     await database.db.execute(sql`delete from intake_outbox`);
   });
 
+  it('one shop holds at most its share of the intake window', async () => {
+    // Tickets claimed by the tests above count as in intake: draft them first.
+    await database.db.execute(
+      sql`update tickets set status = 'awaiting_approval' where status = 'classifying'`,
+    );
+    for (let i = 0; i < 4; i++) await ingestMessage(database.db, shopA, message(`w${i}`, `O-w${i}`));
+    await ingestMessage(database.db, shopB, message('wq', 'O-wq'));
+    const perShop = { cap: 2, withinMs: 60_000 };
+    const first = await claimIntake(database.db, 2, 30_000, perShop);
+    expect(first.map((c) => c.messageId).sort()).toEqual(['w0', 'wq']);
+    const second = await claimIntake(database.db, 5, 30_000, perShop);
+    expect(second.map((c) => c.messageId)).toEqual(['w1']);
+    // Shop A has two tickets in intake now: its other rows wait until one is drafted.
+    expect(await claimIntake(database.db, 5, 30_000, perShop)).toEqual([]);
+    await database.db.execute(sql`delete from intake_outbox`);
+    await database.db.execute(
+      sql`update tickets set status = 'awaiting_approval' where status = 'classifying'`,
+    );
+  });
+
   it('past the bound it refuses and stores nothing', async () => {
     await ingestMessage(database.db, shopA, message('b1', 'O-b1'), { backlogLimit: 2 });
     await ingestMessage(database.db, shopA, message('b2', 'O-b2'), { backlogLimit: 2 });
