@@ -168,7 +168,7 @@ export async function startSellerdesk(
       intake: {
         backlogLimit: config.INTAKE_BACKLOG_LIMIT,
         onQueued: () => drainer?.wake(),
-        // Long enough for the whole bound to drain at the pace seen here (1-120 s).
+        // Time for a tenth of the bound to drain at the pace this process sees (1-120 s).
         retryAfterSeconds: () => {
           const rate = drainer?.ratePerSecond() ?? 0;
           return rate > 0
