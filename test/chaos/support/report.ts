@@ -21,7 +21,7 @@ export function recordScenario(tally: ScenarioTally): void {
     `  deliveries made      ${tally.deliveriesMade}`,
     `  duplicate deliveries ${tally.duplicateDeliveries}`,
     `  repeat POSTs (same idempotency key, deduped by the receiver) ${tally.repeatPostsDeduped}`,
-    `  duplicate approval cards ${tally.duplicateCards}`,
+    `  duplicate approval cards ${tally.duplicateCards} (not explained by a lost Telegram answer: ${tally.unexplainedDuplicateCards.length})`,
     `  took ${tally.seconds} s`,
     ...tally.notes.map((n) => `  note: ${n}`),
     '',

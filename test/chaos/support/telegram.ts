@@ -13,6 +13,10 @@ export type TelegramFault =
 export interface ProcessedCall {
   method: string;
   params: Record<string, unknown>;
+  /** When the chat got it (ms since epoch). */
+  at: number;
+  /** Answered after the client's timeout: the caller never learnt that it took effect. */
+  answerLost?: boolean;
 }
 
 /**
@@ -64,7 +68,8 @@ export async function startChaosTelegram() {
         json(500, { ok: false, error_code: 500, description: 'Internal Server Error' });
         return;
       }
-      processed.push({ method, params });
+      const call: ProcessedCall = { method, params, at: Date.now() };
+      processed.push(call);
       const chat = { id: Number(params.chat_id ?? 0), type: 'private' as const, first_name: 'Seller' };
       let result: unknown = true;
       if (method === 'getMe') result = FAKE_BOT;
@@ -87,6 +92,8 @@ export async function startChaosTelegram() {
       }
       if (fault?.kind === 'slow') {
         faultsSeen.slow++;
+        // sellerdesk's Telegram client gives up after 15 s.
+        call.answerLost = fault.ms >= 15_000;
         setTimeout(() => json(200, { ok: true, result }), fault.ms);
         return;
       }
@@ -112,6 +119,33 @@ export async function startChaosTelegram() {
         if (found) cards.set(found[1]!, (cards.get(found[1]!) ?? 0) + 1);
       }
       return cards;
+    },
+    /**
+     * Extra approval cards no lost answer explains. Telegram has no idempotency key, so a card
+     * whose answer never reached its poster (a client timeout, or the poster killed within
+     * `killWindowMs` after the card arrived) may be posted again; any other repeat is a bug.
+     */
+    unexplainedDuplicateCards(killedAt: number[], killWindowMs = 5_000): string[] {
+      const perTicket = new Map<string, ProcessedCall[]>();
+      for (const call of processed) {
+        if (call.method !== 'sendMessage') continue;
+        const found = /approve:(tkt_[A-Za-z0-9]+)/.exec(JSON.stringify(call.params.reply_markup ?? ''));
+        if (!found) continue;
+        const list = perTicket.get(found[1]!) ?? [];
+        list.push(call);
+        perTicket.set(found[1]!, list);
+      }
+      const unexplained: string[] = [];
+      for (const [ticketId, calls] of perTicket) {
+        for (let i = 1; i < calls.length; i++) {
+          const before = calls[i - 1]!;
+          const lost =
+            before.answerLost ||
+            killedAt.some((k) => k >= before.at && k - before.at <= killWindowMs && k <= calls[i]!.at);
+          if (!lost) unexplained.push(ticketId);
+        }
+      }
+      return unexplained;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -51,6 +51,8 @@ export interface ScenarioTally {
   duplicateDeliveries: number;
   repeatPostsDeduped: number;
   duplicateCards: number;
+  /** Tickets with a repeated card no lost Telegram answer explains (must be none). */
+  unexplainedDuplicateCards: string[];
   receiver: ReceiverStats;
   notes: string[];
   seconds: number;
@@ -107,6 +109,7 @@ export async function createChaosWorld(label: string) {
   const processes = new Set<AppProcess>();
   const killed = new Set<AppProcess>();
   const ticketIds = new Set<string>();
+  const killedAt: number[] = [];
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined);
 
@@ -322,6 +325,7 @@ export async function createChaosWorld(label: string) {
         duplicateDeliveries: stats.duplicateDeliveries,
         repeatPostsDeduped: stats.repeatPosts,
         duplicateCards,
+        unexplainedDuplicateCards: telegram.unexplainedDuplicateCards(killedAt),
         receiver: stats,
         notes: [
           ...notes,
@@ -356,6 +360,7 @@ export async function createChaosWorld(label: string) {
     /** SIGKILLs a child the scenario means to crash. */
     async kill9(child: AppProcess): Promise<void> {
       killed.add(child);
+      killedAt.push(Date.now());
       await child.kill9();
     },
 
