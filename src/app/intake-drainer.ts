@@ -179,6 +179,7 @@ export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer
       if (outcome !== 'rehomed') await completeIntake(db, row.id);
       options.metrics?.intakeDispatched.inc({ outcome });
       done.push(Date.now());
+      if (done.length > 20_000) done.splice(0, done.length - 10_000);
     } catch (error) {
       const backoff = Math.min(30_000, 500 * 2 ** Math.min(row.attempts, 6));
       options.metrics?.intakeDispatched.inc({ outcome: 'retry' });
