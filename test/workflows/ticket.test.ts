@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
+import { type IntakeDrainer, startIntakeDrainer } from '../../src/app/intake-drainer.js';
 import { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
@@ -59,6 +60,7 @@ describe('ticket workflow on the real Temporal server', () => {
   let connection: Connection;
   let client: Client;
   let service: ReturnType<typeof createTicketService>;
+  let drainer: IntakeDrainer | undefined;
   let worker: Worker;
   let running: Promise<void>;
   let workerConnection: { close(): Promise<void> };
@@ -129,7 +131,23 @@ describe('ticket workflow on the real Temporal server', () => {
     db = await openTestPostgres('wf');
     connection = await Connection.connect({ address: inject('temporalAddress') });
     client = new Client({ connection });
-    service = createTicketService({ db: db.db, temporal: client, taskQueue });
+    // Intake goes through the outbox: a drainer hands stored messages to the workflows.
+    service = createTicketService({
+      db: db.db,
+      temporal: client,
+      taskQueue,
+      intake: { onQueued: () => drainer?.wake() },
+    });
+    drainer = startIntakeDrainer({
+      db: db.db,
+      temporal: client,
+      taskQueue,
+      logger: pino({ level: 'silent' }),
+      concurrency: 4,
+      window: 16,
+      leaseMs: 30_000,
+      pollMs: 50,
+    });
     const { catalogue, resources } = await loadReplyResources(process.cwd());
     activities = createActivities({
       db: db.db,
@@ -146,6 +164,7 @@ describe('ticket workflow on the real Temporal server', () => {
   });
 
   afterAll(async () => {
+    await drainer?.stop();
     await stopWorker().catch(() => undefined);
     await connection?.close();
     await db?.drop();
