@@ -12,7 +12,8 @@
  * its last cards), BENCH_DATABASE_URL (default TEST_DATABASE_URL; unreachable: PGlite),
  * BENCH_SIBLINGS=0 skips the classification, shipment and listing benches, BENCH_NODE_ARGS are
  * extra `node` arguments for the sellerdesk processes. Worker/intake knobs (WORKER_*, INTAKE_*)
- * in the environment are passed to the sellerdesk processes.
+ * in the environment are passed to the sellerdesk processes; the API process runs without the
+ * intake drainer (the worker drains) unless BENCH_API_DRAINER=on.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -222,7 +223,10 @@ async function main() {
         ),
       ),
     };
-    results.knobs = Object.fromEntries(Object.entries(appEnv).filter(([k]) => /^(WORKER_|INTAKE_)/.test(k)));
+    results.knobs = {
+      ...Object.fromEntries(Object.entries(appEnv).filter(([k]) => /^(WORKER_|INTAKE_)/.test(k))),
+      apiDrainer: env.BENCH_API_DRAINER ?? 'off',
+    };
     const connection = await Connection.connect({ address: temporal.address });
     cleanups.push(() => connection.close());
     const client = new Client({ connection });
@@ -240,7 +244,12 @@ async function main() {
     let apiProcess: AppProcess;
     let workerProcess: AppProcess;
     if (database) {
-      apiProcess = await spawnSellerdesk('api', appEnv, { url, nodeArgs });
+      // The API answers HTTP only; the worker drains the intake outbox (BENCH_API_DRAINER=on: both).
+      apiProcess = await spawnSellerdesk(
+        'api',
+        { ...appEnv, INTAKE_DRAINER: env.BENCH_API_DRAINER ?? 'off' },
+        { url, nodeArgs },
+      );
       children.push(apiProcess);
       workerProcess = await spawnSellerdesk('worker', appEnv, {
         nodeArgs,

@@ -199,7 +199,10 @@ export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer
           options.window - (await ticketsInIntake(db, INTAKE_WINDOW_AGE_MS)),
         );
         if (room <= 0) {
-          await sleep(Math.min(options.pollMs, 50));
+          // The window frees as tickets get drafted (in any process): new arrivals do not help,
+          // so this waits out a short timer instead of being woken by every ingest.
+          pendingWake = false;
+          await new Promise((r) => setTimeout(r, Math.min(options.pollMs, 100)));
           continue;
         }
         const rows = await claimIntake(db, room, options.leaseMs, {

@@ -188,7 +188,7 @@ export async function startSellerdesk(
         concurrency: config.INTAKE_DRAIN_CONCURRENCY,
         window: config.INTAKE_WINDOW,
         leaseMs: 30_000,
-        pollMs: 250,
+        pollMs: 100,
       });
       drainer = running;
       cleanups.push(() => running.stop());
