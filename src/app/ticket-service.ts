@@ -67,7 +67,8 @@ export function createTicketService(deps: TicketServiceDeps) {
   const backlogFull = async (tx: Parameters<Parameters<Db['transaction']>[0]>[0]): Promise<boolean> => {
     if (limit === undefined) return false;
     if (!reading || Date.now() - reading.at > 250) {
-      reading = { at: Date.now(), count: backlogSize(db).catch(() => limit), storedSince: 0 };
+      // Read in the request's transaction: PGlite has one connection, held by that transaction.
+      reading = { at: Date.now(), count: backlogSize(tx).catch(() => limit), storedSince: 0 };
     }
     const current = reading;
     if ((await current.count) + current.storedSince < 0.9 * limit) {

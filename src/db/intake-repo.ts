@@ -26,7 +26,7 @@ export async function backlogReached(tx: Tx | Db, limit: number): Promise<boolea
 }
 
 /** Messages waiting in the outbox, for metrics and the bench. */
-export async function backlogSize(db: Db): Promise<number> {
+export async function backlogSize(db: Tx | Db): Promise<number> {
   const result = await db.execute(sql`select count(*)::int as n from ${intakeOutbox}`);
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }

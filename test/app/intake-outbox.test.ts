@@ -1,7 +1,9 @@
+import type { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchBuyerMessage, startIntakeDrainer } from '../../src/app/intake-drainer.js';
+import { createTicketService } from '../../src/app/ticket-service.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import {
   backlogSize,
@@ -101,6 +103,30 @@ describe.each(['postgres', 'pglite'] as const)('intake outbox on %s', (engine) =
     await database.db.execute(
       sql`update tickets set status = 'awaiting_approval' where status = 'classifying'`,
     );
+  });
+
+  it('the ticket service stores and bounds intake on this engine (no deadlock on one connection)', async () => {
+    const service = createTicketService({
+      db: database.db,
+      temporal: {} as Client, // intake never calls Temporal
+      taskQueue: 'unused',
+      intake: { backlogLimit: 3 },
+    });
+    const body = (id: string) => ({
+      messageId: id,
+      orderId: `O-${id}`,
+      buyer: { id: 'B-svc' },
+      text: 'Where is my parcel?',
+      receivedAt: '2026-11-20T10:00:00Z',
+    });
+    for (const id of ['s1', 's2', 's3'])
+      expect((await service.ingest(shopB, body(id))).status).toBe('queued');
+    await expect(service.ingest(shopB, body('s4'))).rejects.toMatchObject({
+      code: 'intake_backlog_full',
+      status: 503,
+      headers: { 'retry-after': '10' },
+    });
+    await database.db.execute(sql`delete from intake_outbox`);
   });
 
   it('past the bound it refuses and stores nothing', async () => {
