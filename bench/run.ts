@@ -625,6 +625,20 @@ async function main() {
       baselineHistoryEvents: baselineHistory.events,
       ratioToBaseline: ratio,
     };
+    // Errors the sellerdesk processes logged (e.g. what a 5xx answer hid), for the JSON.
+    results.processErrors = Object.fromEntries(
+      [
+        ['api', apiProcess],
+        ['worker', workerProcess],
+      ].map(([name, child]) => [
+        name,
+        (child as AppProcess)
+          .logs()
+          .split('\n')
+          .filter((line) => /"level":(50|60)/.test(line))
+          .slice(-20),
+      ]),
+    );
     const finalRss = rss.now();
     results.rssMb = { idle: idleRss, end: finalRss };
     results.telegramCalls = Object.fromEntries(telegram.calls);
