@@ -105,7 +105,7 @@ const schema = z
     /** Temporal calls in flight at once from this process's drainer. */
     INTAKE_DRAIN_CONCURRENCY: positiveInt(8, 1000),
     /** Tickets started and not drafted yet, across all processes, before the drainer waits. */
-    INTAKE_WINDOW: positiveInt(16, 100_000),
+    INTAKE_WINDOW: positiveInt(64, 100_000),
     /** Worker knobs (unset: the Temporal SDK default). */
     WORKER_MAX_CACHED_WORKFLOWS: positiveInt(undefined),
     WORKER_WORKFLOW_TASK_SLOTS: positiveInt(undefined, 10_000),

@@ -65,7 +65,7 @@ describe('loadConfig (CONTRACT §1)', () => {
       INTAKE_BACKLOG_LIMIT: 10_000,
       INTAKE_DRAINER: 'on',
       INTAKE_DRAIN_CONCURRENCY: 8,
-      INTAKE_WINDOW: 16,
+      INTAKE_WINDOW: 64,
     });
     expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
     expect(
