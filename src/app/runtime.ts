@@ -13,7 +13,8 @@ import { createTelegramApi, createTelegramCards } from '../channels/telegram/not
 import { newControlToken, removeControlFile, writeControlFile } from '../cli/local-state.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
-import { createHttpOutbound, createLogOutbound } from '../delivery/outbound.js';
+import { getShopOutbound } from '../db/outbound-repo.js';
+import { createOutbound } from '../delivery/outbound.js';
 import { createReplyRenderer } from '../domain/reply.js';
 import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
@@ -176,9 +177,12 @@ export async function startSellerdesk(
       const activities = createActivities({
         db: database.db,
         renderer,
-        outbound: config.OUTBOUND_URL
-          ? createHttpOutbound({ url: config.OUTBOUND_URL, secret: config.OUTBOUND_SECRET! })
-          : createLogOutbound(),
+        outbound: createOutbound({
+          fallback: config.OUTBOUND_URL
+            ? { url: config.OUTBOUND_URL, secret: config.OUTBOUND_SECRET! }
+            : undefined,
+          shopDestination: (shopId) => getShopOutbound(database.db, shopId),
+        }),
         telegram: telegramApi
           ? createTelegramCards(telegramApi, (operation) =>
               metrics.channelErrors.inc({ channel: 'telegram', operation }),
@@ -238,6 +242,8 @@ export async function startSellerdesk(
         metrics,
         adminToken: config.ADMIN_TOKEN,
         localControlToken: controlToken,
+        metricsToken: config.METRICS_TOKEN,
+        linkCodeTtlHours: config.TELEGRAM_LINK_CODE_TTL_HOURS,
         telegram: bot ? { bot, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : undefined,
         temporal,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
