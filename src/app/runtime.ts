@@ -53,6 +53,8 @@ export interface Sellerdesk {
   url?: string;
   /** Admin credential for in-process callers (demo), also published in control.json. */
   controlToken?: string;
+  /** The HTTP server, for in-process requests (tests inject requests from other addresses). */
+  server?: FastifyInstance;
   temporalUiUrl?: string;
   config: Config;
   database: Database;
@@ -220,6 +222,7 @@ export async function startSellerdesk(
     }
 
     let url: string | undefined;
+    let httpServer: FastifyInstance | undefined;
     let bot: Bot | undefined;
     const controlToken = newControlToken();
     if (mode !== 'worker') {
@@ -277,6 +280,7 @@ export async function startSellerdesk(
         cleanups.push(() => socket.stop().catch(() => undefined));
       }
       url = await server.listen({ host: config.HOST, port: config.PORT });
+      httpServer = server;
       cleanups.push(() => server.close());
       if (overrides.writeControlFile !== false) {
         writeControlFile(config.DATA_DIR, {
@@ -318,6 +322,7 @@ export async function startSellerdesk(
 
     return {
       ...(url ? { url, controlToken } : {}),
+      ...(httpServer ? { server: httpServer } : {}),
       ...(devServer?.uiUrl ? { temporalUiUrl: devServer.uiUrl } : {}),
       config,
       database,

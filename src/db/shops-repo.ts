@@ -173,20 +173,17 @@ export async function redeemLinkCode(
 ): Promise<LinkOutcome> {
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
-    const [live] = await tx
-      .select({ shopId: telegramLinkCodes.shopId })
+    const [row] = await tx
+      .select()
       .from(telegramLinkCodes)
-      .where(
-        and(
-          eq(telegramLinkCodes.codeHash, hashToken(code)),
-          isNull(telegramLinkCodes.usedAt),
-          isNull(telegramLinkCodes.revokedAt),
-          gt(telegramLinkCodes.expiresAt, now),
-        ),
-      )
+      .where(eq(telegramLinkCodes.codeHash, hashToken(code)))
       .limit(1);
-    if (!live) return { status: 'invalid' };
-    const [shop] = await tx.select().from(shops).where(eq(shops.id, live.shopId)).limit(1);
+    if (!row) return { status: 'invalid' };
+    // The chat this code linked sends it again (a second tap on the deep link): nothing to do.
+    const resent = row.usedByChat === chatId;
+    const live = !row.usedAt && !row.revokedAt && row.expiresAt > now;
+    if (!live && !resent) return { status: 'invalid' };
+    const [shop] = await tx.select().from(shops).where(eq(shops.id, row.shopId)).limit(1);
     if (!shop) return { status: 'invalid' };
     const [current] = await tx
       .select()
@@ -195,6 +192,7 @@ export async function redeemLinkCode(
       .for('update')
       .limit(1);
     if (current?.shopId === shop.id) return { status: 'already_linked', shop };
+    if (!live) return { status: 'invalid' };
     if (current && !(await isTelegramOwner(txDb, current.shopId, userId))) {
       return { status: 'owner_confirmation_needed', currentShopId: current.shopId };
     }
