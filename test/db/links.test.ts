@@ -86,13 +86,11 @@ describe('link codes, membership and meters on real PostgreSQL', () => {
     expect(codes.filter((c) => !c.usedAt && !c.revokedAt)).toHaveLength(0);
     await issueLinkCode(database.db, created.shop.id);
     await expect(
-      database.db
-        .insert(telegramLinkCodes)
-        .values({
-          codeHash: hashToken('lnk_manual'),
-          shopId: created.shop.id,
-          expiresAt: new Date(Date.now() + HOUR),
-        }),
+      database.db.insert(telegramLinkCodes).values({
+        codeHash: hashToken('lnk_manual'),
+        shopId: created.shop.id,
+        expiresAt: new Date(Date.now() + HOUR),
+      }),
     ).rejects.toThrow();
   });
 
@@ -109,15 +107,13 @@ describe('link codes, membership and meters on real PostgreSQL', () => {
     expect(owners[0]!.via).toBe('link_code');
     // The index alone refuses a second owner-by-link, even written directly.
     await expect(
-      database.db
-        .insert(teamMembers)
-        .values({
-          shopId: created.shop.id,
-          channel: 'telegram',
-          userId: '3999',
-          role: 'owner',
-          via: 'link_code',
-        }),
+      database.db.insert(teamMembers).values({
+        shopId: created.shop.id,
+        channel: 'telegram',
+        userId: '3999',
+        role: 'owner',
+        via: 'link_code',
+      }),
     ).rejects.toThrow();
   });
 
