@@ -129,6 +129,11 @@ describe('outbound v2: timestamped signatures, per-shop receivers (CONTRACT §4)
     expect(envReceiver.received.find((r) => r.body.ticketId === ticketA)?.signatureValid).toBe(true);
     expect(shopReceiver.received.some((r) => r.body.ticketId === ticketA)).toBe(false);
 
+    // Without METRICS_TOKEN, /metrics stays open (README says so) and shows deliveries by target.
+    const metrics = await app.api.get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/target="http"/);
+
     // Removing the shop receiver falls back to the environment's.
     const cleared = await app.api.call('PUT', '/v1/settings', {
       token: shops.b.token,
