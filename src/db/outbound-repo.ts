@@ -35,11 +35,28 @@ export async function setShopOutbound(
     return;
   }
   const now = new Date();
-  await db
-    .insert(shopOutbound)
-    .values({ shopId, url: value.url, secret: value.secret, updatedAt: now })
-    .onConflictDoUpdate({
-      target: shopOutbound.shopId,
-      set: { url: value.url, secret: value.secret, updatedAt: now },
-    });
+  try {
+    await db
+      .insert(shopOutbound)
+      .values({ shopId, url: value.url, secret: value.secret, updatedAt: now })
+      .onConflictDoUpdate({
+        target: shopOutbound.shopId,
+        set: { url: value.url, secret: value.secret, updatedAt: now },
+      });
+  } catch (error) {
+    // Drizzle puts the query parameters (the secret) in its error message; never let that reach a log.
+    throw new SecretWriteError(error);
+  }
+}
+
+/** A failed write of a shop secret, without the query or its parameters; keeps the driver's code. */
+export class SecretWriteError extends Error {
+  readonly code: string | undefined;
+  constructor(cause: unknown) {
+    const inner = (cause as { cause?: { code?: unknown; message?: unknown } })?.cause ?? cause;
+    const code = (inner as { code?: unknown })?.code;
+    super(`could not store the outbound receiver (${typeof code === 'string' ? code : 'database error'})`);
+    this.name = 'SecretWriteError';
+    this.code = typeof code === 'string' ? code : undefined;
+  }
 }

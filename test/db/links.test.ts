@@ -1,11 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/db/ids.js';
-import { describeShopOutbound, getShopOutbound, setShopOutbound } from '../../src/db/outbound-repo.js';
+import {
+  describeShopOutbound,
+  getShopOutbound,
+  SecretWriteError,
+  setShopOutbound,
+} from '../../src/db/outbound-repo.js';
 import { auditLog, metering, teamMembers, telegramLinkCodes } from '../../src/db/schema/index.js';
 import {
   createShop,
   issueLinkCode,
+  linkChatToShop,
   listTelegramChats,
   redeemLinkCode,
   unlinkTelegramChat,
@@ -219,5 +225,27 @@ describe('link codes, membership and meters on real PostgreSQL', () => {
     });
     await setShopOutbound(database.db, shopId, null);
     expect(await getShopOutbound(database.db, shopId)).toBeNull();
+    // A failed write names no parameter: the secret cannot reach a log through the error.
+    const failed = await setShopOutbound(database.db, 'shop_missing', {
+      url: 'https://market.example/c',
+      secret: 'secret-three-0123456',
+    }).catch((error: Error) => error);
+    expect(failed).toBeInstanceOf(SecretWriteError);
+    expect((failed as SecretWriteError).code).toBe('23503');
+    expect(
+      JSON.stringify({ message: (failed as Error).message, stack: (failed as Error).stack }),
+    ).not.toContain('secret-three');
+  });
+
+  it("an invite moves a chat of another shop only for that shop's owner", async () => {
+    const a = await newShop('Invite A');
+    const b = await newShop('Invite B');
+    await redeemLinkCode(database.db, a.telegramLinkCode, '-700', '71');
+    await claimOwnershipIfFirst(database.db, a.shop.id, '71');
+    expect(await linkChatToShop(database.db, b.shop.id, '-700', '72')).toBe(false);
+    expect((await listTelegramChats(database.db, a.shop.id)).map((c) => c.chatId)).toEqual(['-700']);
+    expect(await linkChatToShop(database.db, b.shop.id, '-700', '71')).toBe(true);
+    expect((await listTelegramChats(database.db, b.shop.id)).map((c) => c.chatId)).toEqual(['-700']);
+    expect(await linkChatToShop(database.db, b.shop.id, '-701', '72')).toBe(true);
   });
 });
