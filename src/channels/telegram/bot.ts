@@ -174,9 +174,12 @@ function commandsFeature(deps: BotDeps) {
     const wanted = ctx.match.trim();
     if (!wanted) return ctx.reply(t('team.remove_usage'));
     const handle = wanted.startsWith('@') ? wanted.toLowerCase() : `@${wanted.toLowerCase()}`;
-    const member = (await listMembers(deps.db, shopId)).find(
-      (m) => m.channel === 'telegram' && (m.userId === wanted || m.name?.toLowerCase() === handle),
-    );
+    const members = (await listMembers(deps.db, shopId)).filter((m) => m.channel === 'telegram');
+    // A display name is not unique (anyone may call themselves "@owner"): the id wins, and an
+    // ambiguous name asks for the id instead of guessing.
+    const byName = members.filter((m) => m.name?.toLowerCase() === handle);
+    const member = members.find((m) => m.userId === wanted) ?? (byName.length === 1 ? byName[0] : undefined);
+    if (byName.length > 1 && !member) return ctx.reply(t('team.remove_usage'));
     if (!member) return ctx.reply(t('team.remove_not_found', { member: wanted }));
     const outcome = await removeMember(deps.db, {
       shopId,
