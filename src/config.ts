@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboundUrlProblem } from './delivery/outbound-url.js';
 
 const optionalString = z
   .string()
@@ -79,7 +80,26 @@ const schema = z
     }),
     SLACK_API_URL: url('Slack Web API base').transform((v) => v ?? 'https://slack.com/api/'),
     SLACK_SUPPORT_CHANNEL: optionalString,
-    OUTBOUND_URL: url('reply delivery endpoint'),
+    OUTBOUND_URL: optionalString.superRefine((v, ctx) => {
+      const problem = v === undefined ? undefined : outboundUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    /** Hours a Telegram link code stays valid (single use either way). */
+    TELEGRAM_LINK_CODE_TTL_HOURS: optionalString.transform((v, ctx) => {
+      if (v === undefined) return 24;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 1 / 60 || n > 24 * 30) {
+        ctx.addIssue({ code: 'custom', message: `must be a number of hours from 1/60 to 720, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+    /** Bearer token for `GET /metrics`; unset: /metrics is open. */
+    METRICS_TOKEN: optionalString.superRefine((v, ctx) => {
+      if (v !== undefined && v.length < 16) {
+        ctx.addIssue({ code: 'custom', message: 'must be at least 16 characters' });
+      }
+    }),
     OUTBOUND_SECRET: optionalString,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -145,6 +165,9 @@ export function describeDisabledIntegrations(config: Config): string[] {
   if (!config.SLACK_BOT_TOKEN) off.push('Slack off (SLACK_BOT_TOKEN unset)');
   else if (!config.SLACK_SUPPORT_CHANNEL)
     off.push('Slack escalations not posted (SLACK_SUPPORT_CHANNEL unset)');
-  if (!config.OUTBOUND_URL) off.push('outbound delivery to the log outbox (OUTBOUND_URL unset)');
+  if (!config.OUTBOUND_URL)
+    off.push('outbound delivery to the log outbox unless a shop sets its own (OUTBOUND_URL unset)');
+  if (!config.METRICS_TOKEN)
+    off.push('/metrics is open to anyone who can reach the API (METRICS_TOKEN unset)');
   return off;
 }

@@ -559,9 +559,15 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         await recordAudit(db, {
           shopId: ticket.shopId,
           kind: input.status === 'auto_sent' ? 'auto_send' : 'decision',
-          actor: input.actor,
+          // An API caller's `by` is free text: the audit actor is the token alone, `by` a note.
+          actor: input.actor.channel === 'api' ? { channel: 'api', id: input.actor.id } : input.actor,
           ticketId: input.ticketId,
-          details: { action: input.action, revision: input.revision, status: input.status },
+          details: {
+            action: input.action,
+            revision: input.revision,
+            status: input.status,
+            ...(input.actor.channel === 'api' && input.actor.name ? { by: input.actor.name } : {}),
+          },
           dedupeKey: `decision:${input.ticketId}`,
         });
       }
@@ -576,11 +582,13 @@ export function createTicketActivities(deps: TicketActivityDeps) {
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
       if (!ticket.finalText) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
       const idempotencyKey = `${ticket.id}:${input.revision}`;
+      const destination = await outbound.destinationFor(ticket.shopId);
       const row = await ensureDelivery(db, {
         ticketId: ticket.id,
         revision: input.revision,
-        target: outbound.target,
+        target: destination.target,
         payload: {
+          shopId: ticket.shopId,
           ticketId: ticket.id,
           orderId: ticket.orderId,
           buyerId: ticket.buyerId,
@@ -591,10 +599,10 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         },
       });
       if (row.state === 'delivered') return { state: 'delivered' };
-      const result = await outbound.send(row.payload);
+      const result = await outbound.send({ ...row.payload, shopId: ticket.shopId }, destination);
       if (!result.ok) {
         await recordDeliveryAttempt(db, idempotencyKey, result.error);
-        deps.metrics?.deliveries.inc({ target: outbound.target, result: 'retry' });
+        deps.metrics?.deliveries.inc({ target: destination.target, result: 'retry' });
         logger.warn(
           { ticketId: ticket.id, idempotencyKey, status: result.status, error: result.error },
           'delivery failed, will retry',
@@ -607,7 +615,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         db,
         ticket.id,
         'delivered',
-        { revision: input.revision, target: outbound.target },
+        { revision: input.revision, target: destination.target },
         `delivered:${input.revision}`,
       );
       await recordAudit(db, {
@@ -615,12 +623,12 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         kind: 'reply_sent',
         actor: { channel: 'system', id: 'delivery' },
         ticketId: ticket.id,
-        details: { idempotencyKey, target: outbound.target, coupon: ticket.coupon ?? null },
+        details: { idempotencyKey, target: destination.target, coupon: ticket.coupon ?? null },
         dedupeKey: `sent:${idempotencyKey}`,
       });
       if (ticket.status === 'auto_sent') await meter(db, ticket.shopId, 'auto_sent');
-      deps.metrics?.deliveries.inc({ target: outbound.target, result: 'delivered' });
-      logger.info({ ticketId: ticket.id, idempotencyKey, target: outbound.target }, 'reply delivered');
+      deps.metrics?.deliveries.inc({ target: destination.target, result: 'delivered' });
+      logger.info({ ticketId: ticket.id, idempotencyKey, target: destination.target }, 'reply delivered');
       return { state: 'delivered' };
     },
 

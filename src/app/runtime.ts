@@ -13,7 +13,8 @@ import { createTelegramApi, createTelegramCards } from '../channels/telegram/not
 import { newControlToken, removeControlFile, writeControlFile } from '../cli/local-state.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
-import { createHttpOutbound, createLogOutbound } from '../delivery/outbound.js';
+import { getShopOutbound } from '../db/outbound-repo.js';
+import { createOutbound } from '../delivery/outbound.js';
 import { createReplyRenderer } from '../domain/reply.js';
 import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
@@ -52,6 +53,8 @@ export interface Sellerdesk {
   url?: string;
   /** Admin credential for in-process callers (demo), also published in control.json. */
   controlToken?: string;
+  /** The HTTP server, for in-process requests (tests inject requests from other addresses). */
+  server?: FastifyInstance;
   temporalUiUrl?: string;
   config: Config;
   database: Database;
@@ -176,9 +179,12 @@ export async function startSellerdesk(
       const activities = createActivities({
         db: database.db,
         renderer,
-        outbound: config.OUTBOUND_URL
-          ? createHttpOutbound({ url: config.OUTBOUND_URL, secret: config.OUTBOUND_SECRET! })
-          : createLogOutbound(),
+        outbound: createOutbound({
+          fallback: config.OUTBOUND_URL
+            ? { url: config.OUTBOUND_URL, secret: config.OUTBOUND_SECRET! }
+            : undefined,
+          shopDestination: (shopId) => getShopOutbound(database.db, shopId),
+        }),
         telegram: telegramApi
           ? createTelegramCards(telegramApi, (operation) =>
               metrics.channelErrors.inc({ channel: 'telegram', operation }),
@@ -216,6 +222,7 @@ export async function startSellerdesk(
     }
 
     let url: string | undefined;
+    let httpServer: FastifyInstance | undefined;
     let bot: Bot | undefined;
     const controlToken = newControlToken();
     if (mode !== 'worker') {
@@ -238,6 +245,8 @@ export async function startSellerdesk(
         metrics,
         adminToken: config.ADMIN_TOKEN,
         localControlToken: controlToken,
+        metricsToken: config.METRICS_TOKEN,
+        linkCodeTtlHours: config.TELEGRAM_LINK_CODE_TTL_HOURS,
         telegram: bot ? { bot, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : undefined,
         temporal,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -271,6 +280,7 @@ export async function startSellerdesk(
         cleanups.push(() => socket.stop().catch(() => undefined));
       }
       url = await server.listen({ host: config.HOST, port: config.PORT });
+      httpServer = server;
       cleanups.push(() => server.close());
       if (overrides.writeControlFile !== false) {
         writeControlFile(config.DATA_DIR, {
@@ -312,6 +322,7 @@ export async function startSellerdesk(
 
     return {
       ...(url ? { url, controlToken } : {}),
+      ...(httpServer ? { server: httpServer } : {}),
       ...(devServer?.uiUrl ? { temporalUiUrl: devServer.uiUrl } : {}),
       config,
       database,

@@ -18,6 +18,11 @@ export type AuditKind =
   | 'buyer_erased'
   | 'role_changed'
   | 'member_joined'
+  | 'member_removed'
+  | 'link_code_issued'
+  | 'chat_linked'
+  | 'chat_unlinked'
+  | 'outbound_changed'
   | 'monthly_summary';
 
 /** One audit entry to append; a dedupe key makes a retried activity append it once. */

@@ -36,8 +36,12 @@ export interface ServerDeps {
   logger: Logger;
   metrics: Metrics;
   adminToken?: string | undefined;
-  /** Token of DATA_DIR/control.json, accepted for admin calls from the local CLI. */
+  /** Token of DATA_DIR/control.json, accepted for admin calls from the local CLI (loopback only). */
   localControlToken?: string | undefined;
+  /** Bearer token `GET /metrics` requires; unset: /metrics is open. */
+  metricsToken?: string | undefined;
+  /** Hours a Telegram link code stays valid (default 24). */
+  linkCodeTtlHours?: number | undefined;
   telegram?: { bot: Bot; webhookSecret?: string | undefined } | undefined;
   /** Round-trips the database; `/healthz` needs it. */
   dbPing: () => Promise<void>;
@@ -79,6 +83,13 @@ function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Whether the request comes from this machine (the socket's peer, not a forwarded header). */
+function fromLoopback(request: FastifyRequest): boolean {
+  const address = request.socket.remoteAddress ?? '';
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
 function bearer(request: FastifyRequest): string | undefined {
@@ -163,8 +174,15 @@ export function createServer(deps: ServerDeps): FastifyInstance {
   const requireAdmin = async (request: FastifyRequest) => {
     const token = bearer(request);
     // The local control token (DATA_DIR/control.json, owner-only) lets the CLI on this machine
-    // create shops even when the remote admin API is off.
-    if (token && deps.localControlToken && safeEqual(token, deps.localControlToken)) return;
+    // create shops even when the remote admin API is off; from any other address it is refused.
+    if (token && deps.localControlToken && safeEqual(token, deps.localControlToken)) {
+      if (fromLoopback(request)) return;
+      throw new AppError(
+        'control_token_not_local',
+        'the local control token is accepted only from this machine (loopback); use ADMIN_TOKEN',
+        403,
+      );
+    }
     if (!deps.adminToken) {
       throw new AppError('admin_api_disabled', 'the admin API is off: set ADMIN_TOKEN', 404);
     }
@@ -213,14 +231,20 @@ export function createServer(deps: ServerDeps): FastifyInstance {
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks });
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    if (deps.metricsToken) {
+      const token = bearer(request);
+      if (!token || !safeEqual(token, deps.metricsToken)) {
+        throw new AppError('unauthorized', 'GET /metrics needs the METRICS_TOKEN bearer token', 401);
+      }
+    }
     reply.header('content-type', deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();
   });
 
   app.post('/v1/admin/shops', { preHandler: requireAdmin }, async (request, reply) => {
     const body = parse(createShopBody, request.body, 'shop');
-    const created = await createShop(deps.db, body);
+    const created = await createShop(deps.db, body, { linkCodeTtlHours: deps.linkCodeTtlHours });
     request.log.info({ shopId: created.shop.id }, 'shop created');
     return reply.code(201).send({
       shop: {
@@ -233,6 +257,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
       },
       apiToken: created.apiToken,
       telegramLinkCode: created.telegramLinkCode,
+      telegramLinkCodeExpiresAt: created.telegramLinkCodeExpiresAt.toISOString(),
     });
   });
 
@@ -273,6 +298,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
       const outcome = await deps.tickets.decide(ticketId, {
         action: body.action,
         ...(body.text !== undefined ? { text: body.text } : {}),
+        // The actor is the token; `by` is only a display name (the audit log records it as a note).
         actor: { channel: 'api', id: request.principal!.tokenId, ...(body.by ? { name: body.by } : {}) },
       });
       if (outcome.ok) {
@@ -311,6 +337,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
       slackEnabled: deps.slackEnabled ?? false,
       temporalHealthy: deps.temporalHealthy,
       templates: deps.templates,
+      linkCodeTtlHours: deps.linkCodeTtlHours,
     });
   }
 

@@ -10,9 +10,10 @@ import {
   findTelegramChat,
   getShop,
   linkChatToShop,
-  linkTelegramChat,
+  redeemLinkCode,
   setAutoSendPaused,
   setTelegramChatLanguage,
+  unlinkTelegramChat,
 } from '../../db/shops-repo.js';
 import {
   claimOwnershipIfFirst,
@@ -22,6 +23,7 @@ import {
   ROLE_CAN,
   type Role,
   redeemInvite,
+  removeMember,
 } from '../../db/team-repo.js';
 import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
 import { type Actor, isLanguage, type Language } from '../../domain/types.js';
@@ -76,6 +78,11 @@ async function hasRole(deps: BotDeps, shopId: string, ctx: Context, roles: Role[
   return member !== null && roles.includes(member.role);
 }
 
+/** Whether the Telegram user behind `ctx` is a member of the shop, whatever the role. */
+async function isMember(deps: BotDeps, shopId: string, ctx: Context): Promise<boolean> {
+  return hasRole(deps, shopId, ctx, ['owner', 'agent', 'viewer']);
+}
+
 /** `/start <code>`, `/help`, `/lang`, `/pending`: linking a chat and everyday commands. */
 function commandsFeature(deps: BotDeps) {
   const feature = new Composer<Context>();
@@ -92,19 +99,97 @@ function commandsFeature(deps: BotDeps) {
       if (!joined) return ctx.reply(t('team.invite_invalid'));
       const shop = await getShop(deps.db, joined.shopId);
       if (!shop) return ctx.reply(t('link.invalid_code'));
-      await linkChatToShop(deps.db, shop.id, String(ctx.chat.id), userId);
+      const moved = await linkChatToShop(deps.db, shop.id, String(ctx.chat.id), userId);
+      const joinedText = deps.renderer.t(shop.sellerLanguage, 'team.joined', {
+        shop: shop.name,
+        role: deps.renderer.t(shop.sellerLanguage, `team.role_${joined.role}`),
+      });
       return ctx.reply(
-        deps.renderer.t(shop.sellerLanguage, 'team.joined', {
-          shop: shop.name,
-          role: deps.renderer.t(shop.sellerLanguage, `team.role_${joined.role}`),
-        }),
+        moved
+          ? joinedText
+          : `${joinedText}\n${deps.renderer.t(shop.sellerLanguage, 'link.linked_elsewhere')}`,
       );
     }
-    const shop = await linkTelegramChat(deps.db, code, String(ctx.chat.id), userId);
-    if (!shop) return ctx.reply(t('link.invalid_code'));
+    const chatId = String(ctx.chat.id);
+    const outcome = await redeemLinkCode(deps.db, code, chatId, userId);
+    if (outcome.status === 'invalid') return ctx.reply(t('link.invalid_code'));
+    if (outcome.status === 'owner_confirmation_needed') return ctx.reply(t('link.linked_elsewhere'));
+    const shop = outcome.shop;
+    if (outcome.status === 'linked') {
+      await recordAudit(deps.db, {
+        shopId: shop.id,
+        kind: 'chat_linked',
+        actor: actorOf(ctx),
+        details: { chatId, chatType: ctx.chat.type, via: 'link_code' },
+      });
+      if (outcome.movedFrom) {
+        await recordAudit(deps.db, {
+          shopId: outcome.movedFrom,
+          kind: 'chat_unlinked',
+          actor: actorOf(ctx),
+          details: { chatId, movedTo: shop.id },
+        });
+      }
+    }
     if (userId) await claimOwnershipIfFirst(deps.db, shop.id, userId, name);
     deps.logger.info({ shopId: shop.id, chatType: ctx.chat.type }, 'telegram chat linked');
     return ctx.reply(deps.renderer.t(shop.sellerLanguage, 'link.success', { shop: shop.name }));
+  });
+  feature.command('unlink', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!(await isMember(deps, shopId, ctx))) return ctx.reply(t('team.denied_member'));
+    const chatId = String(ctx.chat.id);
+    if (await unlinkTelegramChat(deps.db, shopId, chatId)) {
+      await recordAudit(deps.db, {
+        shopId,
+        kind: 'chat_unlinked',
+        actor: actorOf(ctx),
+        details: { chatId, via: 'unlink' },
+      });
+    }
+    return ctx.reply(t('link.unlinked'));
+  });
+  feature.command('leave', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!ctx.from) return ctx.reply(t('team.denied_member'));
+    const outcome = await removeMember(deps.db, {
+      shopId,
+      channel: 'telegram',
+      userId: String(ctx.from.id),
+      actor: actorOf(ctx),
+    });
+    if (outcome.status === 'not_found') return ctx.reply(t('team.denied_member'));
+    if (outcome.status === 'last_owner') return ctx.reply(t('team.last_owner'));
+    return ctx.reply(t('team.left'));
+  });
+  feature.command('remove', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.manage))) return ctx.reply(t('team.denied_owner'));
+    const wanted = ctx.match.trim();
+    if (!wanted) return ctx.reply(t('team.remove_usage'));
+    const handle = wanted.startsWith('@') ? wanted.toLowerCase() : `@${wanted.toLowerCase()}`;
+    const members = (await listMembers(deps.db, shopId)).filter((m) => m.channel === 'telegram');
+    // A display name is not unique (anyone may call themselves "@owner"): the id wins, and an
+    // ambiguous name asks for the id instead of guessing.
+    const byName = members.filter((m) => m.name?.toLowerCase() === handle);
+    const member = members.find((m) => m.userId === wanted) ?? (byName.length === 1 ? byName[0] : undefined);
+    if (byName.length > 1 && !member) return ctx.reply(t('team.remove_usage'));
+    if (!member) return ctx.reply(t('team.remove_not_found', { member: wanted }));
+    const outcome = await removeMember(deps.db, {
+      shopId,
+      channel: 'telegram',
+      userId: member.userId,
+      actor: actorOf(ctx),
+    });
+    if (outcome.status === 'last_owner') return ctx.reply(t('team.last_owner'));
+    if (outcome.status === 'not_found') return ctx.reply(t('team.remove_not_found', { member: wanted }));
+    return ctx.reply(t('team.removed', { member: member.name ?? member.userId }));
   });
   feature.command('invite', async (ctx) => {
     const { language, shopId } = await chatLanguage(deps, ctx);
@@ -120,6 +205,7 @@ function commandsFeature(deps: BotDeps) {
     const { language, shopId } = await chatLanguage(deps, ctx);
     const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
     if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!(await isMember(deps, shopId, ctx))) return ctx.reply(t('team.denied_member'));
     const members = await listMembers(deps.db, shopId);
     const lines = members.map((m) => `• ${m.name ?? m.userId} (${m.channel}): ${t(`team.role_${m.role}`)}`);
     return ctx.reply([t('team.header', { total: members.length }), ...lines].join('\n'));
@@ -162,6 +248,8 @@ function commandsFeature(deps: BotDeps) {
   feature.command('pending', async (ctx) => {
     const { language, shopId } = await chatLanguage(deps, ctx);
     if (!shopId) return ctx.reply(deps.renderer.t(language, 'link.not_linked'));
+    if (!(await isMember(deps, shopId, ctx)))
+      return ctx.reply(deps.renderer.t(language, 'team.denied_member'));
     const pending = await listPendingTickets(deps.db, shopId);
     if (pending.length === 0) return ctx.reply(deps.renderer.t(language, 'pending.empty'));
     const lines = pending.map(

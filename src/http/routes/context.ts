@@ -21,6 +21,8 @@ export interface RouteContext {
   telegramEnabled: boolean;
   slackEnabled: boolean;
   temporalHealthy: () => Promise<boolean>;
+  /** Hours a Telegram link code stays valid (undefined: the default, 24). */
+  linkCodeTtlHours?: number | undefined;
   /** Reply catalogue, texts and renderer (template routes). */
   templates: { catalogue: Catalogue; resources: LocaleResources; renderer: ReplyRenderer };
 }

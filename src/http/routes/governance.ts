@@ -119,6 +119,22 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
     const params = tokenIdParam.safeParse(request.params);
     if (!params.success) throw new AppError('token_not_found', 'no such token', 404);
     const shopId = request.principal!.shopId;
+    // A token cannot revoke one that holds scopes it lacks (no climbing by removing a stronger token).
+    const [target] = await ctx.db
+      .select({ scopes: apiTokens.scopes })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, params.data.id), eq(apiTokens.shopId, shopId), isNull(apiTokens.revokedAt)))
+      .limit(1);
+    if (!target) throw new AppError('token_not_found', 'no such active token in this shop', 404);
+    const missing = target.scopes.filter((s) => !request.principal!.scopes.includes(s));
+    if (missing.length) {
+      throw new AppError(
+        'forbidden',
+        `a token cannot revoke a token with scopes it does not have: ${missing.join(', ')}`,
+        403,
+        { missing },
+      );
+    }
     const updated = await ctx.db
       .update(apiTokens)
       .set({ revokedAt: new Date() })

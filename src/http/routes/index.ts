@@ -2,6 +2,7 @@ import type { RouteModule } from './context.js';
 import { governanceRoutes } from './governance.js';
 import { listingRoutes } from './listings.js';
 import { logisticsRoutes } from './logistics.js';
+import { membershipRoutes } from './membership.js';
 import { settingsRoutes } from './settings.js';
 import { templateRoutes } from './templates.js';
 
@@ -12,4 +13,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   templateRoutes,
   logisticsRoutes,
   listingRoutes,
+  membershipRoutes,
 ];
