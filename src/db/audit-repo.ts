@@ -18,7 +18,9 @@ export type AuditKind =
   | 'buyer_erased'
   | 'role_changed'
   | 'member_joined'
-  | 'monthly_summary';
+  | 'monthly_summary'
+  | 'slack_installed'
+  | 'slack_configured';
 
 /** One audit entry to append; a dedupe key makes a retried activity append it once. */
 export interface AuditInput {

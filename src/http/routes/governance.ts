@@ -17,6 +17,7 @@ import {
 import { SHOP_SCOPES, setAutoSendPaused } from '../../db/shops-repo.js';
 import { usageSummary } from '../../db/usage-repo.js';
 import { PLANS } from '../../domain/plans.js';
+import { ROLES, SCOPE_FOR_ACTION } from '../../domain/roles.js';
 import { parse } from '../parse.js';
 import type { RouteModule } from './context.js';
 
@@ -54,7 +55,7 @@ const roleParam = z.strictObject({
   userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
 });
 const roleBody = z.strictObject({
-  role: z.enum(['owner', 'agent', 'viewer']),
+  role: z.enum(ROLES),
   name: z.string().max(100).optional(),
 });
 
@@ -236,7 +237,7 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
 
   app.put(
     '/v1/team/:channel/:userId',
-    { preHandler: ctx.requireScope('settings:write') },
+    { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.manage) },
     async (request) => {
       const params = parse(roleParam, request.params, 'path');
       const body = parse(roleBody, request.body, 'role');

@@ -3,6 +3,7 @@ import { governanceRoutes } from './governance.js';
 import { listingRoutes } from './listings.js';
 import { logisticsRoutes } from './logistics.js';
 import { settingsRoutes } from './settings.js';
+import { slackRoutes } from './slack.js';
 import { templateRoutes } from './templates.js';
 
 /** Feature route modules, registered in this order by `createServer`. */
@@ -12,4 +13,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   templateRoutes,
   logisticsRoutes,
   listingRoutes,
+  slackRoutes,
 ];
