@@ -334,15 +334,24 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
               : 'set TELEGRAM_BOT_TOKEN, or decide through the API',
           }),
     });
+    const slackBinding = ctx.slack ? await ctx.slack.bindingOf(shopId) : null;
     checks.push({
       check: 'slack',
       ok: true,
-      message: ctx.slackEnabled ? 'configured' : 'off',
-      ...(ctx.slackEnabled
-        ? {}
-        : {
+      message: !ctx.slackEnabled
+        ? 'off'
+        : slackBinding
+          ? `this shop works in ${slackBinding.via === 'oauth' ? 'its own workspace' : 'the server workspace'}${slackBinding.channelId || slackBinding.via === 'environment' ? '' : ' (no support channel yet)'}`
+          : 'configured, but this shop has no Slack workspace',
+      ...(!ctx.slackEnabled
+        ? {
             fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for team approvals',
-          }),
+          }
+        : slackBinding
+          ? {}
+          : {
+              fix: 'install sellerdesk with GET /v1/slack/install, or PUT /v1/slack {"workspace":"environment"}',
+            }),
     });
     const [pending] = await ctx.db
       .select({ n: count(), oldest: sql<string | null>`min(${tickets.createdAt})` })
