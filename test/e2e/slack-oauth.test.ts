@@ -282,4 +282,33 @@ describe('Slack OAuth: each shop installs sellerdesk in its own workspace', () =
       slack.callsOf('chat.update').some((u) => u.token === 'xoxb-shop-a' && u.params.channel === 'C0SHOPA'),
     );
   });
+  it("ignores a workspace without sellerdesk; an uninstall forgets that workspace's token", async () => {
+    const lost = await slackPost(
+      interactivityBody(
+        blockActionPayload({ actionId: 'approve', value: 'tkt_none', userId: 'U0LOST', teamId: 'T0NOWHERE' }),
+      ),
+    );
+    expect(lost.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0LOST')).toBe(false);
+
+    const event = JSON.stringify({
+      token: 'legacy-verification-token',
+      team_id: 'T0SHOPB',
+      api_app_id: 'A0FAKE',
+      type: 'event_callback',
+      event_id: 'Ev0UNINSTALL',
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'app_uninstalled', event_ts: `${Date.now() / 1000}` },
+    });
+    const uninstalled = await app.api.call('POST', '/slack/events', {
+      raw: event,
+      headers: { 'content-type': 'application/json', ...signSlackRequest(SIGNING_SECRET, event) },
+    });
+    expect(uninstalled.status).toBe(200);
+    await eventually(async () => {
+      const rows = await app.database.db.select().from(slackInstallations);
+      return rows.map((r) => r.teamId).join() === 'T0SHOPA' ? true : undefined;
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type Logger as BoltLogger, ErrorCode, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
@@ -8,6 +8,7 @@ import { buildShipmentNotice } from './blocks.js';
 import type { SlackListenerDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommands } from './listeners/commands.js';
+import { register as registerEvents } from './listeners/events.js';
 import { register as registerViews } from './listeners/views.js';
 import { FastifySlackReceiver } from './receiver.js';
 import { createTokenCipher, type TokenCipher } from './token-cipher.js';
@@ -97,9 +98,19 @@ function boltApp(
       retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000, randomize: true },
     },
   });
+  // A request from a workspace without sellerdesk installed is acknowledged and ignored (no 500).
+  bolt.error(async (error) => {
+    if (error.code === ErrorCode.AuthorizationError) {
+      deps.logger.warn('Slack request from a workspace without sellerdesk installed; ignored');
+      return;
+    }
+    deps.logger.error({ err: { message: error.message, code: error.code } }, 'Slack listener failed');
+    throw error;
+  });
   registerActions(bolt, deps);
   registerViews(bolt, deps);
   registerCommands(bolt, deps);
+  registerEvents(bolt, deps);
   return bolt;
 }
 
