@@ -94,6 +94,9 @@ describe('Slack OAuth: each shop installs sellerdesk in its own workspace', () =
         PUBLIC_URL,
       },
     });
+    // Mounted with OAuth alone (no SLACK_BOT_TOKEN): an unsigned request is refused, never skipped.
+    const probe = await app.api.call('POST', '/slack/events', { raw: '', headers: { 'content-type': FORM } });
+    expect(probe.status).toBe(401);
     for (const [key, name] of [
       ['a', 'Shop A'],
       ['b', 'Shop B'],
