@@ -1,11 +1,13 @@
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { newId } from './ids.js';
 import {
   type SlackBinding,
   type SlackInstallation,
   shops,
   slackBindings,
   slackInstallations,
+  slackInstallLinks,
 } from './schema/index.js';
 
 /** A workspace installation as the OAuth callback stores it (token already encrypted). */
@@ -141,4 +143,36 @@ export async function listBindings(
 export async function countShops(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(shops);
   return row?.n ?? 0;
+}
+
+/** Creates a one-time install link for a shop, valid until `expiresAt`; returns its random id. */
+export async function createInstallLink(
+  db: Db,
+  shopId: string,
+  publicChannels: boolean,
+  expiresAt: Date,
+): Promise<string> {
+  const id = newId('sil', 24);
+  await db.insert(slackInstallLinks).values({ id, shopId, publicChannels, expiresAt });
+  return id;
+}
+
+/** Spends an install link (once, before it expires); null when unknown, used or expired. */
+export async function useInstallLink(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<{ shopId: string; publicChannels: boolean } | null> {
+  const [row] = await db
+    .update(slackInstallLinks)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(slackInstallLinks.id, id),
+        isNull(slackInstallLinks.usedAt),
+        gt(slackInstallLinks.expiresAt, now),
+      ),
+    )
+    .returning({ shopId: slackInstallLinks.shopId, publicChannels: slackInstallLinks.publicChannels });
+  return row ?? null;
 }

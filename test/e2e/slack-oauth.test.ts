@@ -135,11 +135,15 @@ describe('Slack OAuth: each shop installs sellerdesk in its own workspace', () =
       'chat:write,commands,chat:write.public',
     );
 
-    const forged = await browse(
-      `/slack/install?ticket=${encodeURIComponent(`${shops.b.id}.9999999999.0.AAAA`)}`,
-    );
-    expect(forged.status).toBe(400);
-    expect(forged.headers.get('location')).toBeNull();
+    // The link is spent when opened: a second use (a leaked link) installs nothing.
+    const again = await browse(`${widerPath.pathname}${widerPath.search}`);
+    expect(again.status).toBe(400);
+    expect(again.headers.get('location')).toBeNull();
+    for (const bogus of ['sil_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'x', '']) {
+      const forged = await browse(`/slack/install?link=${bogus}`);
+      expect(forged.status).toBe(400);
+      expect(forged.headers.get('location')).toBeNull();
+    }
   });
 
   it('refuses a callback with a missing, bad or foreign state and stores nothing', async () => {

@@ -1,4 +1,3 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Installation, type InstallationStore, InstallProvider, LogLevel } from '@slack/oauth';
 import type { FastifyInstance } from 'fastify';
@@ -6,7 +5,14 @@ import type { Logger } from 'pino';
 import { recordAudit } from '../../db/audit-repo.js';
 import type { Db } from '../../db/client.js';
 import { getShop } from '../../db/shops-repo.js';
-import { bindShop, deleteInstallation, findInstallation, saveInstallation } from '../../db/slack-repo.js';
+import {
+  bindShop,
+  createInstallLink,
+  deleteInstallation,
+  findInstallation,
+  saveInstallation,
+  useInstallLink,
+} from '../../db/slack-repo.js';
 import type { TokenCipher } from './token-cipher.js';
 
 /** The bot scopes sellerdesk asks a workspace for: post cards, answer `/sellerdesk`. */
@@ -14,13 +20,13 @@ export const SLACK_BOT_SCOPES = ['chat:write', 'commands'] as const;
 /** Added only when the owner asks for it: post into public channels the bot was not invited to. */
 export const SLACK_PUBLIC_SCOPE = 'chat:write.public';
 
-/** Where the owner's browser starts the install (with a ticket from `GET /v1/slack/install`). */
+/** Where the owner's browser starts the install (with a one-time link from `GET /v1/slack/install`). */
 export const SLACK_INSTALL_PATH = '/slack/install';
 /** Where Slack sends the browser back with `code` and `state`. */
 export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** How long an install link from `GET /v1/slack/install` stays valid. */
-export const INSTALL_TICKET_SECONDS = 10 * 60;
+export const INSTALL_LINK_SECONDS = 10 * 60;
 
 /** Options of the OAuth install flow (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, PUBLIC_URL). */
 export interface SlackOAuthOptions {
@@ -37,10 +43,13 @@ export interface SlackOAuthOptions {
   nowMs?: () => number;
 }
 
-/** The install flow a shop owner runs: a signed install link, Slack's consent page, the callback. */
+/** The install flow a shop owner runs: a one-time install link, Slack's consent page, the callback. */
 export interface SlackOAuth {
-  /** An install link bound to the shop, valid {@link INSTALL_TICKET_SECONDS}. */
-  installLink(shopId: string, options?: { publicChannels?: boolean }): { url: string; expiresAt: Date };
+  /** A one-time install link bound to the shop, valid {@link INSTALL_LINK_SECONDS}. */
+  installLink(
+    shopId: string,
+    options?: { publicChannels?: boolean },
+  ): Promise<{ url: string; expiresAt: Date }>;
   /** Adds `GET /slack/install` and `GET /slack/oauth_redirect` to the server. */
   register(server: FastifyInstance): void;
 }
@@ -83,7 +92,7 @@ function parseMetadata(raw: string | undefined): InstallMetadata | undefined {
 
 /**
  * Per-shop Slack workspaces through Bolt's standard OAuth flow (`InstallProvider`): the owner's
- * browser opens the install link (HMAC ticket bound to the shop, 10 minutes), which sets Bolt's
+ * browser opens the install link (one-time, bound to the shop, 10 minutes), which sets Bolt's
  * state cookie and redirects to Slack's consent page with a signed `state` (ClearStateStore,
  * SLACK_STATE_SECRET) carrying the shop id; the callback checks the state against the cookie,
  * exchanges the code with `oauth.v2.access`, stores the installation with its bot token encrypted
@@ -92,27 +101,8 @@ function parseMetadata(raw: string | undefined): InstallMetadata | undefined {
 export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
   const { db, cipher, logger } = options;
   const now = options.nowMs ?? Date.now;
-  const ticketKey = Buffer.from(
-    hkdfSync('sha256', options.stateSecret, 'sellerdesk', 'slack-install-ticket', 32),
-  );
   const base = options.publicUrl.replace(/\/$/, '');
   const redirectUri = `${base}${SLACK_OAUTH_REDIRECT_PATH}`;
-
-  const sign = (payload: string) => createHmac('sha256', ticketKey).update(payload).digest('base64url');
-
-  function readTicket(ticket: string): { shopId: string; publicChannels: boolean } | undefined {
-    const parts = ticket.split('.');
-    if (parts.length !== 4) return undefined;
-    const [shopId, expires, flag, signature] = parts as [string, string, string, string];
-    if (!/^shop_[A-Za-z0-9]{1,40}$/.test(shopId) || !/^\d{1,12}$/.test(expires) || !/^[01]$/.test(flag)) {
-      return undefined;
-    }
-    const expected = Buffer.from(sign(`${shopId}.${expires}.${flag}`));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    if (Number(expires) * 1000 < now()) return undefined;
-    return { shopId, publicChannels: flag === '1' };
-  }
 
   const installationStore: InstallationStore = {
     async storeInstallation(installation: Installation) {
@@ -181,19 +171,21 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
     clientOptions: { slackApiUrl: options.apiUrl, timeout: 8000, retryConfig: { retries: 1 } },
   });
 
-  async function install(req: IncomingMessage, res: ServerResponse, ticket: string) {
-    const verified = readTicket(ticket);
-    const shop = verified ? await getShop(db, verified.shopId) : null;
-    if (!verified || !shop) {
-      logger.warn('Slack install link refused: bad or expired ticket');
+  async function install(req: IncomingMessage, res: ServerResponse, link: string) {
+    const used = /^sil_[A-Za-z0-9]{20,64}$/.test(link)
+      ? await useInstallLink(db, link, new Date(now()))
+      : null;
+    const shop = used ? await getShop(db, used.shopId) : null;
+    if (!used || !shop) {
+      logger.warn('Slack install link refused: unknown, used or expired');
       return page(
         res,
         400,
         'Install link invalid',
-        'This install link is unknown or expired. Ask for a new one.',
+        'This install link is unknown, used or expired. Ask for a new one.',
       );
     }
-    const scopes: string[] = [...SLACK_BOT_SCOPES, ...(verified.publicChannels ? [SLACK_PUBLIC_SCOPE] : [])];
+    const scopes: string[] = [...SLACK_BOT_SCOPES, ...(used.publicChannels ? [SLACK_PUBLIC_SCOPE] : [])];
     await installer.handleInstallPath(req, res, undefined, {
       scopes,
       redirectUri,
@@ -224,21 +216,17 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
   }
 
   return {
-    installLink(shopId, linkOptions = {}) {
-      const expires = Math.floor(now() / 1000) + INSTALL_TICKET_SECONDS;
-      const flag = linkOptions.publicChannels ? '1' : '0';
-      const ticket = `${shopId}.${expires}.${flag}.${sign(`${shopId}.${expires}.${flag}`)}`;
-      return {
-        url: `${base}${SLACK_INSTALL_PATH}?ticket=${encodeURIComponent(ticket)}`,
-        expiresAt: new Date(expires * 1000),
-      };
+    async installLink(shopId, linkOptions = {}) {
+      const expiresAt = new Date(now() + INSTALL_LINK_SECONDS * 1000);
+      const id = await createInstallLink(db, shopId, linkOptions.publicChannels ?? false, expiresAt);
+      return { url: `${base}${SLACK_INSTALL_PATH}?link=${id}`, expiresAt };
     },
     register(server) {
       server.get(SLACK_INSTALL_PATH, async (request, reply) => {
-        const ticket = (request.query as Record<string, unknown>)?.ticket;
+        const link = (request.query as Record<string, unknown>)?.link;
         reply.hijack();
         try {
-          await install(request.raw, reply.raw, typeof ticket === 'string' ? ticket : '');
+          await install(request.raw, reply.raw, typeof link === 'string' ? link : '');
         } catch (error) {
           logger.error({ err: { message: (error as Error).message } }, 'Slack install path failed');
           if (!reply.raw.headersSent)

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { shops } from './shops.js';
 
 /**
@@ -37,6 +37,21 @@ export const slackBindings = pgTable(
   },
   (t) => [index('slack_bindings_team_idx').on(t.teamId)],
 );
+
+/**
+ * One-time install links a shop owner gets from `GET /v1/slack/install`: the random id is the
+ * bearer credential, valid 10 minutes and spent when the browser opens it (a leaked link that was
+ * used, or has expired, installs nothing).
+ */
+export const slackInstallLinks = pgTable('slack_install_links', {
+  id: text('id').primaryKey(),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id, { onDelete: 'cascade' }),
+  publicChannels: boolean('public_channels').notNull().default(false),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
 
 export type SlackInstallation = typeof slackInstallations.$inferSelect;
 export type SlackBinding = typeof slackBindings.$inferSelect;

@@ -10,7 +10,10 @@ import type { Metrics } from '../../observability/metrics.js';
 export interface SlackSetupPort {
   /** The OAuth install flow (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET); absent: off. */
   oauth?: {
-    installLink(shopId: string, options?: { publicChannels?: boolean }): { url: string; expiresAt: Date };
+    installLink(
+      shopId: string,
+      options?: { publicChannels?: boolean },
+    ): Promise<{ url: string; expiresAt: Date }>;
   };
   /** Whether the environment's single workspace (SLACK_BOT_TOKEN) is configured. */
   environmentAvailable: boolean;

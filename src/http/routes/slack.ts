@@ -66,7 +66,7 @@ export const slackRoutes: RouteModule = (app, ctx) => {
         404,
       );
     }
-    const link = oauth.installLink(request.principal!.shopId, {
+    const link = await oauth.installLink(request.principal!.shopId, {
       publicChannels: query.publicChannels === 'true',
     });
     return { url: link.url, expiresAt: link.expiresAt.toISOString() };

@@ -4,10 +4,12 @@ import { createSlackWorkspaces } from '../../../src/channels/slack/workspaces.js
 import { createShop } from '../../../src/db/shops-repo.js';
 import {
   bindShop,
+  createInstallLink,
   findBinding,
   saveInstallation,
   setBindingChannel,
   unbindShop,
+  useInstallLink,
 } from '../../../src/db/slack-repo.js';
 import { openTestPostgres } from '../../support/db.js';
 import { startFakeSlack } from '../../support/fake-slack.js';
@@ -77,5 +79,17 @@ describe('Slack workspaces: which shop is reached from where, and with which tok
     expect(await unbindShop(database.db, first.id)).toBe(true);
     expect(await workspaces.bindingOf(first.id)).toBeNull();
     expect(await unbindShop(database.db, first.id)).toBe(false);
+  });
+
+  it('spends an install link once and never after it expires', async () => {
+    const shop = (await createShop(database.db, { name: 'Linked', defaultLanguage: 'en', plan: 'free' }))
+      .shop;
+    const now = new Date();
+    const fresh = await createInstallLink(database.db, shop.id, true, new Date(now.getTime() + 600_000));
+    const stale = await createInstallLink(database.db, shop.id, false, new Date(now.getTime() - 1000));
+    expect(await useInstallLink(database.db, stale, now)).toBeNull();
+    expect(await useInstallLink(database.db, fresh, now)).toEqual({ shopId: shop.id, publicChannels: true });
+    expect(await useInstallLink(database.db, fresh, now)).toBeNull();
+    expect(await useInstallLink(database.db, 'sil_unknown', now)).toBeNull();
   });
 });
