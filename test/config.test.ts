@@ -68,6 +68,33 @@ describe('loadConfig (CONTRACT §1)', () => {
     expect(configError({ SLACK_SIGNING_SECRET: 's' })[0]).toMatch(/^SLACK_BOT_TOKEN: /);
   });
 
+  it('takes per-shop Slack installs: client id, secret and state secret together, with signing secret and PUBLIC_URL', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret-0123456789abcdef-0123456789',
+      SLACK_SIGNING_SECRET: 'signing',
+      PUBLIC_URL: 'https://desk.example',
+    };
+    const config = loadConfig(oauth);
+    expect(config.SLACK_CLIENT_ID).toBe('123.456');
+    expect(config.SLACK_BOT_TOKEN).toBeUndefined();
+    expect(describeDisabledIntegrations(config).join('\n')).not.toContain('Slack off');
+    expect(configError({ ...oauth, SLACK_CLIENT_SECRET: '' })).toEqual([
+      'SLACK_CLIENT_SECRET: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set together (per-shop Slack installs)',
+    ]);
+    expect(configError({ ...oauth, SLACK_STATE_SECRET: 'short' })[0]).toMatch(
+      /^SLACK_STATE_SECRET: must be at least 32/,
+    );
+    expect(configError({ ...oauth, PUBLIC_URL: '' })[0]).toMatch(
+      /^PUBLIC_URL: is required with SLACK_CLIENT_ID/,
+    );
+    expect(configError({ ...oauth, SLACK_SIGNING_SECRET: '' })[0]).toMatch(
+      /^SLACK_SIGNING_SECRET: is required/,
+    );
+    expect(configError({ ...oauth, SLACK_CLIENT_ID: 'abc' })[0]).toMatch(/^SLACK_CLIENT_ID: must look like/);
+  });
+
   it('takes Socket Mode (SLACK_APP_TOKEN) instead of a signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-1' });
     expect(config.SLACK_APP_TOKEN).toBe('xapp-1-A-1');

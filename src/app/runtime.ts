@@ -7,7 +7,14 @@ import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { type Logger, pino } from 'pino';
 import { createActivities } from '../activities/index.js';
-import { createSlackSocketApp, mountSlack, slackActivityDeps } from '../channels/slack/app.js';
+import {
+  createSlackSocketApp,
+  mountSlack,
+  slackActivityDeps,
+  slackTokenCipher,
+  slackWorkspaces,
+} from '../channels/slack/app.js';
+import { createSlackOAuth } from '../channels/slack/oauth.js';
 import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
 import { newControlToken, removeControlFile, writeControlFile } from '../cli/local-state.js';
@@ -195,7 +202,7 @@ export async function startSellerdesk(
         signalTicket: tickets.signalTicket,
         openSystemTicket: tickets.openSystemTicket,
         startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
-        ...slackActivityDeps(config, logger.child({ component: 'slack' }), metrics),
+        ...slackActivityDeps(database.db, config, logger.child({ component: 'slack' }), metrics),
       });
       const created = await createWorker({
         address: temporalAddress,
@@ -237,6 +244,27 @@ export async function startSellerdesk(
         );
         await bot.init();
       }
+      const slackLogger = logger.child({ component: 'slack' });
+      const workspaces = slackWorkspaces(database.db, config, slackLogger, metrics);
+      const cipher = slackTokenCipher(config);
+      const oauth =
+        workspaces &&
+        cipher &&
+        config.SLACK_CLIENT_ID &&
+        config.SLACK_CLIENT_SECRET &&
+        config.SLACK_STATE_SECRET &&
+        config.PUBLIC_URL
+          ? createSlackOAuth({
+              db: database.db,
+              clientId: config.SLACK_CLIENT_ID,
+              clientSecret: config.SLACK_CLIENT_SECRET,
+              stateSecret: config.SLACK_STATE_SECRET,
+              publicUrl: config.PUBLIC_URL,
+              apiUrl: config.SLACK_API_URL,
+              cipher,
+              logger: slackLogger,
+            })
+          : undefined;
       const server: FastifyInstance = createServer({
         db: database.db,
         dbPing: () => database.ping(),
@@ -251,33 +279,37 @@ export async function startSellerdesk(
         temporal,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         templates: { catalogue, resources, renderer },
-        slackEnabled: Boolean(config.SLACK_BOT_TOKEN),
+        slackEnabled: Boolean(workspaces),
+        slack: workspaces
+          ? {
+              ...(oauth ? { oauth } : {}),
+              environmentAvailable: Boolean(workspaces.environment),
+              bindingOf: (shopId: string) => workspaces.bindingOf(shopId),
+            }
+          : undefined,
         temporalHealthy: async () => {
           await connection.workflowService.getSystemInfo({});
           return true;
         },
       });
-      const slackDeps = {
-        db: database.db,
-        tickets,
-        logger: logger.child({ component: 'slack' }),
-        metrics,
-      };
-      mountSlack(server, config, slackDeps);
-      if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) {
-        const socket = createSlackSocketApp(slackDeps, {
-          botToken: config.SLACK_BOT_TOKEN,
-          appToken: config.SLACK_APP_TOKEN,
-          apiUrl: config.SLACK_API_URL,
-        });
-        // Started in the background: a Slack outage never holds up the API, Telegram or the worker.
-        void socket
-          .start()
-          .then(() => logger.info('Slack Socket Mode connected'))
-          .catch((error: Error) =>
-            logger.error({ err: { message: error.message } }, 'Slack Socket Mode could not connect'),
-          );
-        cleanups.push(() => socket.stop().catch(() => undefined));
+      if (workspaces) {
+        const slackDeps = { db: database.db, tickets, workspaces, renderer, logger: slackLogger, metrics };
+        mountSlack(server, config, slackDeps);
+        oauth?.register(server);
+        if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) {
+          const socket = createSlackSocketApp(slackDeps, {
+            appToken: config.SLACK_APP_TOKEN,
+            apiUrl: config.SLACK_API_URL,
+          });
+          // Started in the background: a Slack outage never holds up the API, Telegram or the worker.
+          void socket
+            .start()
+            .then(() => logger.info('Slack Socket Mode connected'))
+            .catch((error: Error) =>
+              logger.error({ err: { message: error.message } }, 'Slack Socket Mode could not connect'),
+            );
+          cleanups.push(() => socket.stop().catch(() => undefined));
+        }
       }
       url = await server.listen({ host: config.HOST, port: config.PORT });
       httpServer = server;

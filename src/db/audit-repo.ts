@@ -23,7 +23,9 @@ export type AuditKind =
   | 'chat_linked'
   | 'chat_unlinked'
   | 'outbound_changed'
-  | 'monthly_summary';
+  | 'monthly_summary'
+  | 'slack_installed'
+  | 'slack_configured';
 
 /** One audit entry to append; a dedupe key makes a retried activity append it once. */
 export interface AuditInput {

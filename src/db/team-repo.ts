@@ -1,18 +1,13 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../domain/roles.js';
 import { recordAudit } from './audit-repo.js';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { type TeamMember, teamInvites, teamMembers } from './schema/index.js';
 import { unlinkChatsLinkedBy } from './shops-repo.js';
 
-/** Roles of a shop's chat users: owner (everything), agent (decides tickets), viewer (sees cards). */
-export type Role = 'owner' | 'agent' | 'viewer';
-
-/** Which roles may do what. */
-export const ROLE_CAN = {
-  decide: ['owner', 'agent'] as Role[],
-  manage: ['owner'] as Role[],
-};
+/** Roles live in the domain (`can`, `authorize`); re-exported for the repositories' callers. */
+export type { Role } from '../domain/roles.js';
 
 /** The member record of a chat user in a shop, if any. */
 export async function findMember(

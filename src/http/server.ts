@@ -20,9 +20,10 @@ import type { Db } from '../db/client.js';
 import { createShop, findPrincipal, type TokenPrincipal } from '../db/shops-repo.js';
 import { getTicketView, listTickets } from '../db/tickets-repo.js';
 import { countApiCall, dailyLimit, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
+import { SCOPE_FOR_ACTION } from '../domain/roles.js';
 import type { Metrics } from '../observability/metrics.js';
 import { parse } from './parse.js';
-import type { RouteContext } from './routes/context.js';
+import type { RouteContext, SlackSetupPort } from './routes/context.js';
 import { ROUTE_MODULES } from './routes/index.js';
 import { createShopBody, decisionBody, listTicketsQuery, postMessageBody, ticketIdParam } from './schemas.js';
 
@@ -54,6 +55,8 @@ export interface ServerDeps {
   templates: RouteContext['templates'];
   /** Whether the Slack app is configured (diagnostics). */
   slackEnabled?: boolean;
+  /** Per-shop Slack workspace setup (`/v1/slack`); absent when Slack is off. */
+  slack?: SlackSetupPort | undefined;
 }
 
 function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
@@ -289,7 +292,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
 
   app.post(
     '/v1/tickets/:ticketId/decision',
-    { preHandler: requireScope('tickets:write') },
+    { preHandler: requireScope(SCOPE_FOR_ACTION.decide) },
     async (request, reply) => {
       const { ticketId } = parseTicketId(request.params);
       const body = parse(decisionBody, request.body, 'decision');
@@ -335,6 +338,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
       requireAdmin,
       telegramEnabled: Boolean(deps.telegram),
       slackEnabled: deps.slackEnabled ?? false,
+      slack: deps.slack,
       temporalHealthy: deps.temporalHealthy,
       templates: deps.templates,
       linkCodeTtlHours: deps.linkCodeTtlHours,

@@ -295,8 +295,14 @@ export function buildCommandHelp(): SlackMessage {
     '*sellerdesk* commands:',
     '• `/sellerdesk status <ticket id>`: where a ticket stands',
     '• `/sellerdesk pending`: tickets waiting for a decision, per shop, with the oldest wait',
+    '• `/sellerdesk join <invite code>`: join a shop with the invite its owner sent you',
   ].join('\n');
   return { text: 'sellerdesk commands: status <ticket id>, pending', blocks: [section(text)] };
+}
+
+/** A plain one-section answer (refusals, join confirmations). */
+export function buildPlainReply(text: string): SlackMessage {
+  return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
 /** What `/sellerdesk status` shows about one ticket. */

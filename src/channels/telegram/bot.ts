@@ -20,12 +20,12 @@ import {
   createInvite,
   findMember,
   listMembers,
-  ROLE_CAN,
   type Role,
   redeemInvite,
   removeMember,
 } from '../../db/team-repo.js';
 import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
+import { authorize, type TeamAction } from '../../domain/roles.js';
 import { type Actor, isLanguage, type Language } from '../../domain/types.js';
 import type { ReplyRenderer } from '../../i18n/renderer.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -71,16 +71,16 @@ async function chatLanguage(deps: BotDeps, ctx: Context): Promise<{ language: La
   return { language: isLanguage(code) ? code : 'en' };
 }
 
-/** Whether the Telegram user behind `ctx` has one of `roles` in the shop. */
-async function hasRole(deps: BotDeps, shopId: string, ctx: Context, roles: Role[]): Promise<boolean> {
+/** Whether the Telegram user behind `ctx` may do `action` in the shop (`authorize`, one rule table). */
+async function hasRole(deps: BotDeps, shopId: string, ctx: Context, action: TeamAction): Promise<boolean> {
   if (!ctx.from) return false;
   const member = await findMember(deps.db, shopId, 'telegram', String(ctx.from.id));
-  return member !== null && roles.includes(member.role);
+  return authorize(member, action).ok;
 }
 
 /** Whether the Telegram user behind `ctx` is a member of the shop, whatever the role. */
 async function isMember(deps: BotDeps, shopId: string, ctx: Context): Promise<boolean> {
-  return hasRole(deps, shopId, ctx, ['owner', 'agent', 'viewer']);
+  return hasRole(deps, shopId, ctx, 'view');
 }
 
 /** `/start <code>`, `/help`, `/lang`, `/pending`: linking a chat and everyday commands. */
@@ -170,7 +170,7 @@ function commandsFeature(deps: BotDeps) {
     const { language, shopId } = await chatLanguage(deps, ctx);
     const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
     if (!shopId) return ctx.reply(t('link.not_linked'));
-    if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.manage))) return ctx.reply(t('team.denied_owner'));
+    if (!(await hasRole(deps, shopId, ctx, 'manage'))) return ctx.reply(t('team.denied_owner'));
     const wanted = ctx.match.trim();
     if (!wanted) return ctx.reply(t('team.remove_usage'));
     const handle = wanted.startsWith('@') ? wanted.toLowerCase() : `@${wanted.toLowerCase()}`;
@@ -195,7 +195,7 @@ function commandsFeature(deps: BotDeps) {
     const { language, shopId } = await chatLanguage(deps, ctx);
     const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
     if (!shopId) return ctx.reply(t('link.not_linked'));
-    if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.manage))) return ctx.reply(t('team.denied_owner'));
+    if (!(await hasRole(deps, shopId, ctx, 'manage'))) return ctx.reply(t('team.denied_owner'));
     const role = ctx.match.trim().toLowerCase() || 'agent';
     if (!['owner', 'agent', 'viewer'].includes(role)) return ctx.reply(t('team.invite_usage'));
     const code = await createInvite(deps.db, shopId, role as Role, `telegram:${ctx.from?.id}`);
@@ -218,7 +218,7 @@ function commandsFeature(deps: BotDeps) {
       const { language, shopId } = await chatLanguage(deps, ctx);
       const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
       if (!shopId) return ctx.reply(t('link.not_linked'));
-      if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.manage))) return ctx.reply(t('team.denied_owner'));
+      if (!(await hasRole(deps, shopId, ctx, 'manage'))) return ctx.reply(t('team.denied_owner'));
       await setAutoSendPaused(deps.db, shopId, paused, `telegram:${ctx.from?.id}`);
       await recordAudit(deps.db, {
         shopId,
@@ -278,7 +278,7 @@ function decisionsFeature(deps: BotDeps) {
     const ticket = await getTicket(deps.db, ticketId);
     if (!ticket || !shopId || ticket.shopId !== shopId)
       return { ok: false as const, message: t('error.ticket_not_found') };
-    if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.decide)))
+    if (!(await hasRole(deps, shopId, ctx, 'decide')))
       return { ok: false as const, message: t('team.denied_agent') };
     const outcome = await deps.tickets.decide(ticketId, {
       action,
@@ -308,7 +308,7 @@ function decisionsFeature(deps: BotDeps) {
     if (parsed.action === 'edit') {
       const { language, shopId } = await chatLanguage(deps, ctx);
       const ticket = await getTicket(deps.db, parsed.ticketId);
-      if (ticket && shopId && !(await hasRole(deps, shopId, ctx, ROLE_CAN.decide))) {
+      if (ticket && shopId && !(await hasRole(deps, shopId, ctx, 'decide'))) {
         return ctx.answerCallbackQuery({
           text: deps.renderer.t(language, 'team.denied_agent'),
           show_alert: true,

@@ -17,6 +17,7 @@ import {
 import { SHOP_SCOPES, setAutoSendPaused } from '../../db/shops-repo.js';
 import { usageSummary } from '../../db/usage-repo.js';
 import { PLANS } from '../../domain/plans.js';
+import { ROLES, SCOPE_FOR_ACTION } from '../../domain/roles.js';
 import { parse } from '../parse.js';
 import type { RouteModule } from './context.js';
 
@@ -54,7 +55,7 @@ const roleParam = z.strictObject({
   userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
 });
 const roleBody = z.strictObject({
-  role: z.enum(['owner', 'agent', 'viewer']),
+  role: z.enum(ROLES),
   name: z.string().max(100).optional(),
 });
 
@@ -252,7 +253,7 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
 
   app.put(
     '/v1/team/:channel/:userId',
-    { preHandler: ctx.requireScope('settings:write') },
+    { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.manage) },
     async (request) => {
       const params = parse(roleParam, request.params, 'path');
       const body = parse(roleBody, request.body, 'role');
@@ -349,15 +350,24 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
               : 'set TELEGRAM_BOT_TOKEN, or decide through the API',
           }),
     });
+    const slackBinding = ctx.slack ? await ctx.slack.bindingOf(shopId) : null;
     checks.push({
       check: 'slack',
       ok: true,
-      message: ctx.slackEnabled ? 'configured' : 'off',
-      ...(ctx.slackEnabled
-        ? {}
-        : {
+      message: !ctx.slackEnabled
+        ? 'off'
+        : slackBinding
+          ? `this shop works in ${slackBinding.via === 'oauth' ? 'its own workspace' : 'the server workspace'}${slackBinding.channelId || slackBinding.via === 'environment' ? '' : ' (no support channel yet)'}`
+          : 'configured, but this shop has no Slack workspace',
+      ...(!ctx.slackEnabled
+        ? {
             fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for team approvals',
-          }),
+          }
+        : slackBinding
+          ? {}
+          : {
+              fix: 'install sellerdesk with GET /v1/slack/install, or PUT /v1/slack {"workspace":"environment"}',
+            }),
     });
     const [pending] = await ctx.db
       .select({ n: count(), oldest: sql<string | null>`min(${tickets.createdAt})` })

@@ -4,6 +4,7 @@ import { listingRoutes } from './listings.js';
 import { logisticsRoutes } from './logistics.js';
 import { membershipRoutes } from './membership.js';
 import { settingsRoutes } from './settings.js';
+import { slackRoutes } from './slack.js';
 import { templateRoutes } from './templates.js';
 
 /** Feature route modules, registered in this order by `createServer`. */
@@ -14,4 +15,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   logisticsRoutes,
   listingRoutes,
   membershipRoutes,
+  slackRoutes,
 ];
