@@ -71,9 +71,14 @@ const ORDER_LABEL =
   '(?:orders?|pedidos?|orden|compra|commande|cmd|заказ\\p{L}*|encomenda|transaction|transacci[oó]n|' +
   'transa[cç][aã]o|tracking|track|rastreio|rastreamento|seguimiento|suivi|трек\\p{L}*|' +
   'отслеживани\\p{L}*|gu[ií]a|parcel|package|paquete|colis|посылк\\p{L}*|#|№)';
+/**
+ * Words between a label and its number ("order no. 123", "pedido número de seguimiento 123").
+ * Linear on any input: the alternatives are disjoint (no two read the same word: "no" once, not
+ * also as `n[º°o]`) and the run is bounded, so "order no no no …" cannot fork 2^n ways.
+ */
 const ORDER_FILLER =
-  '(?:\\s*(?:number|num|no|nr|n[º°o]|n[úu]mero|num[ée]ro|номер|id|code|c[oó]digo|de|del|du|do|da|of|' +
-  'the|is|es|est|é|:|#|№|-|\\.))*\\s*';
+  '(?:\\s*(?:number|num|no|nr|n[º°]|n(?:úmero|um[ée]ro)|номер|id|code|c[oó]digo|de|del|du|do|da|of|' +
+  'the|is|es|est|é|:|#|№|-|\\.)){0,6}\\s*';
 
 const ORDER_LABELLED_RE = new RegExp(
   `(${START}${ORDER_LABEL}${ORDER_FILLER})(\\d{4}(?:[ -]\\d{4}){2,5}|\\d{6,25})${END}`,
@@ -88,7 +93,7 @@ function isOrderContext(before: string): boolean {
 }
 
 const PHONE_LABEL_RE =
-  /(?<![\p{L}])(?:(?:my|mi|mon|meu|мой)\s+(?:number|n[úu]mero|num[ée]ro|номер)|phone|tel|telephone|mobile|cell|cellphone|whats\s?app|wa|zap|call|text|contact|n[úu]mero|numero|tel[ée]fono|celular|m[óo]vil|t[ée]l[ée]phone|portable|t[ée]l|telefone|contato|ligar|llamar|appeler|телефон\p{L}*|тел|мобильн\p{L}*|сотов\p{L}*|ватсап|вотсап|звоните|позвоните)[\s:.#-]*(?:(?:is|es|est|é|é o|:|me|at|au|en|no|number|num[ée]ro)\s*)*$/iu;
+  /(?<![\p{L}])(?:(?:my|mi|mon|meu|мой)\s+(?:number|n[úu]mero|num[ée]ro|номер)|phone|tel|telephone|mobile|cell|cellphone|whats\s?app|wa|zap|call|text|contact|n[úu]mero|numero|tel[ée]fono|celular|m[óo]vil|t[ée]l[ée]phone|portable|t[ée]l|telefone|contato|ligar|llamar|appeler|телефон\p{L}{0,12}|тел|мобильн\p{L}{0,12}|сотов\p{L}{0,12}|ватсап|вотсап|звоните|позвоните)[\s:.#-]{0,8}(?:(?:is|es|est|é|é o|me|at|au|en|no|number|num[ée]ro)[\s:]{0,4}){0,4}$/iu;
 
 // ---------------------------------------------------------------------------------------------
 // IBAN
@@ -217,13 +222,14 @@ const ID_LABEL =
   'ssn|tax\\s+id|tin|dni|nie|nif|cif|cpf|cnpj|rg|curp|rfc|rut|cuit|cuil|c[ée]dula(?:\\s+de\\s+(?:identidad|ciudadan[ií]a))?|' +
   'c\\.c\\.|documento(?:\\s+(?:de\\s+identidad|nacional\\s+de\\s+identidad))?|ine|cart[ãa]o\\s+de\\s+cidad[ãa]o|' +
   'bilhete\\s+de\\s+identidade|carteira\\s+de\\s+identidade|nipc|снилс|snils|инн|inn|удостоверени\\p{L}*)';
+/** Like ORDER_FILLER: disjoint alternatives, bounded run. */
 const ID_FILLER =
-  '(?:\\s*(?:number|num|no|nr|n[º°o]|n[úu]mero|num[ée]ro|номер|№|#|:|-|is|es|est|é|de|do|da|mi|my|мой|личности|\\.))*\\s*';
+  '(?:\\s*(?:number|num|no|nr|n[º°]|n(?:úmero|um[ée]ro)|номер|№|#|:|-|is|es|est|é|de|do|da|mi|my|мой|личности|\\.)){0,6}\\s*';
 const ID_TOKEN = '[A-Za-z]{0,3}-?\\d+(?:[.\\-/ ]\\d+){0,7}(?:-?[A-Za-z])?';
 
 const LABELLED_ID_RE = new RegExp(`(${START}${ID_LABEL}${ID_FILLER})(${ID_TOKEN})${END}`, 'giu');
 const RU_PASSPORT_RE = new RegExp(
-  `(${START}(?:паспорт\\p{L}*|серия)[^\\d\\n]{0,20}?)(\\d{2}\\s?\\d{2}\\s*(?:,?\\s*(?:номер|№|n)\\s*)?\\d{6})${END}`,
+  `(${START}(?:паспорт\\p{L}*|серия)[^\\d\\n]{0,20}?)(\\d{2}\\s?\\d{2}\\s{0,4}(?:(?:,\\s{0,4})?(?:номер|№|n)\\s{0,4})?\\d{6})${END}`,
   'giu',
 );
 
@@ -366,8 +372,8 @@ const ADDRESS_LABEL =
   '(?:address|addr|direcci[oó]n(?:\\s+de\\s+(?:env[ií]o|entrega|casa))?|domicilio|adresse(?:\\s+de\\s+livraison)?|' +
   'адрес(?:\\s+доставки)?|endere[cç]o(?:\\s+de\\s+entrega)?|morada)';
 const LABELLED_ADDRESS_RE = new RegExp(
-  `(?<!(?:e-?mail|correo|courriel|ip|web)\\s*)(${START}${ADDRESS_LABEL}(?!\\s*(?:e-?mail|mail|[ée]lectronique|de\\s+correo|de\\s+e-?mail|do\\s+e-?mail|электронн|почт|ip|web))` +
-    '\\s*(?:[:：]|-|—|is|es|est|é|:)\\s*)([^\\n]+)',
+  `(?<!(?:e-?mail|correo|courriel|ip|web)\\s{0,3})(${START}${ADDRESS_LABEL}(?!\\s*(?:e-?mail|mail|[ée]lectronique|de\\s+correo|de\\s+e-?mail|do\\s+e-?mail|электронн|почт|ip|web))` +
+    '\\s*(?:[:：]|-|—|is|es|est|é)\\s*)(\\S[^\\n]*)',
   'giu',
 );
 
@@ -394,16 +400,20 @@ function ci(source: string): string {
   return out;
 }
 
-const CONNECTORS = ci("(?:de\\s+la|de\\s+l'|del|de|du|des|da|do|dos|das|d'|la|le|les|l'|el|los|las)");
-/** A street name: a first word, then only capitalised words (optionally after a connector). */
-const STREET_NAME = `(?:${CONNECTORS}\\s*)?(?:\\d{1,3}[A-Za-z]?(?=\\s)|\\p{L}[\\p{L}'.-]*)(?:\\s+(?:${CONNECTORS}\\s*)?(?:\\p{Lu}[\\p{L}'.-]*|\\d{1,3}(?=\\s+\\p{Lu})))*`;
-const STREET_NAME_CAP = `(?:${CONNECTORS}\\s*)?\\p{Lu}[\\p{L}'.-]*(?:\\s+(?:${CONNECTORS}\\s*)?\\p{Lu}[\\p{L}'.-]*)*`;
+const CONNECTORS = ci("(?:(?:de\\s+la|del|de|du|des|da|do|dos|das|la|le|les|el|los|las)\\s+|(?:de\\s+)?[dl]'\\s?)");
+/**
+ * A street name: a first word, then only capitalised words (optionally after a connector), at most
+ * eight. "De" can be a connector or a word, so "rue De De De …" has many readings: the bound keeps
+ * the readings tried at one place constant, which keeps the whole scan linear.
+ */
+const STREET_NAME = `(?:${CONNECTORS})?(?:\\d{1,3}[A-Za-z]?(?=\\s)|\\p{L}[\\p{L}'.-]{0,40})(?:\\s+(?:${CONNECTORS})?(?:\\p{Lu}[\\p{L}'.-]{0,40}|\\d{1,3}(?=\\s+\\p{Lu}))){0,7}`;
+const STREET_NAME_CAP = `(?:${CONNECTORS})?\\p{Lu}[\\p{L}'.-]{0,40}(?:\\s+(?:${CONNECTORS})?\\p{Lu}[\\p{L}'.-]{0,40}){0,7}`;
 const HOUSE_NUMBER = `\\d{1,5}[A-Za-z]?(?:\\s*[-#/]\\s*\\d{1,4}){0,2}`;
 const NUMBER_MARK = ci('(?:n[º°o]?\\.?|#|n[úu]mero|num\\.?)?');
-const UNIT = `(?:\\s*[,-]?\\s*${ci(
+const UNIT = `(?:\\s{0,4}(?:[,-]\\s{0,4})?${ci(
   '(?:apt|apartment|unit|suite|ste|piso|puerta|depto|dpto|departamento|apto|apartamento|ap|int|interior|' +
     'esc|bloco|bl|casa|sala|andar|lote|[ée]tage|appt|app|b[âa]t|bis|ter|кв|квартира|корп|корпус|стр|строение|оф|офис|#)',
-)}(?:\\.|(?=[\\s\\d#°º-]))\\s*[\\p{L}\\d°º-]{1,6})*`;
+)}(?:\\.|(?=[\\s\\d#°º-]))\\s{0,4}[\\p{L}\\d°º-]{1,6}){0,3}`;
 
 const STREET_STOPWORDS = new Set([
   'of',
@@ -489,7 +499,7 @@ function nameIsPlausible(match: string): boolean {
 const STREET_RES: readonly RegExp[] = [
   // 123 Main St / 45 W. Elm Avenue, Apt 4
   new RegExp(
-    `${START}\\d{1,5}[A-Za-z]?\\s+(?:(?:N|S|E|W|North|South|East|West)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'.-]*\\s+){1,3}` +
+    `${START}\\d{1,5}[A-Za-z]?\\s+(?:(?:N|S|E|W|North|South|East|West)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'.-]{0,40}\\s+){1,3}` +
       `(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq)\\.?${END}(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\.?${END})?${UNIT}`,
     'gu',
   ),
@@ -505,24 +515,24 @@ const STREET_RES: readonly RegExp[] = [
   ),
   // Calle Mayor 5 / Av. Corrientes 1234 / Calle 45 # 12-34 / Rua Augusta, 100 / Avenida Paulista, nº 1000
   new RegExp(
-    `${START}${ci('(?:calle|c/|avenida|avda\\.?|av\\.|jir[oó]n|jr\\.|pasaje|psje\\.?|carrera|cra\\.?|diagonal|transversal|calzada|bulevar|ronda|traves[ií]a|rua|r\\.|travessa|tv\\.|alameda|rodovia)')}\\s*${STREET_NAME},?\\s*${NUMBER_MARK}\\s*${HOUSE_NUMBER}${END}${UNIT}`,
+    `${START}${ci('(?:calle|c/|avenida|avda\\.?|av\\.|jir[oó]n|jr\\.|pasaje|psje\\.?|carrera|cra\\.?|diagonal|transversal|calzada|bulevar|ronda|traves[ií]a|rua|r\\.|travessa|tv\\.|alameda|rodovia)')}\\s{0,4}${STREET_NAME},?\\s{0,4}${NUMBER_MARK}\\s{0,4}${HOUSE_NUMBER}${END}${UNIT}`,
     'gu',
   ),
   // Plaza Mayor 3 / Praça da Sé 12: ambiguous words, so the name must be capitalised.
   new RegExp(
-    `${START}${ci('(?:paseo|plaza|camino|carretera|callej[oó]n|privada|cerrada|pra[çc]a|estrada|largo|beco)')}\\s+${STREET_NAME_CAP},?\\s*${NUMBER_MARK}\\s*${HOUSE_NUMBER}${END}${UNIT}`,
+    `${START}${ci('(?:paseo|plaza|camino|carretera|callej[oó]n|privada|cerrada|pra[çc]a|estrada|largo|beco)')}\\s+${STREET_NAME_CAP},?\\s{0,4}${NUMBER_MARK}\\s{0,4}${HOUSE_NUMBER}${END}${UNIT}`,
     'gu',
   ),
   // ул. Ленина, д. 5, кв. 12 / проспект Мира 10
   new RegExp(
-    `(?:${START}(?:г\\.|город)\\s*\\p{Lu}[\\p{L}-]*,?\\s*)?${START}${ci('(?:ул\\.?|улица|пр\\.|пр-т|просп\\.?|проспект|пер\\.|переулок|ш\\.|шоссе|б-р|бульвар|наб\\.?|набережная|пл\\.|площадь|мкр\\.?|микрорайон|проезд|тупик)')}\\s*` +
-      `\\p{L}[\\p{L}.-]*(?:\\s+\\p{L}[\\p{L}.-]*){0,2},?\\s*(?:(?:д\\.|дом)\\s*)?\\d{1,4}[а-яА-Я]?(?:\\s*[-/]\\s*\\d{1,4})?(?:\\s*[,/]?\\s*(?:к\\.|корп\\.?|корпус|стр\\.?|строение)\\s*\\d+)?` +
-      '(?:\\s*,?\\s*(?:кв\\.?|квартира|оф\\.?|офис)\\s*\\d+)?',
+    `(?:${START}(?:г\\.|город)\\s{0,4}\\p{Lu}[\\p{L}-]{0,40},?\\s{0,4})?${START}${ci('(?:ул\\.?|улица|пр\\.|пр-т|просп\\.?|проспект|пер\\.|переулок|ш\\.|шоссе|б-р|бульвар|наб\\.?|набережная|пл\\.|площадь|мкр\\.?|микрорайон|проезд|тупик)')}\\s{0,4}` +
+      `\\p{L}[\\p{L}.-]{0,40}(?:\\s+\\p{L}[\\p{L}.-]{0,40}){0,2},?\\s{0,4}(?:(?:д\\.|дом)\\s{0,4})?\\d{1,4}[а-яА-Я]?(?:\\s{0,4}[-/]\\s{0,4}\\d{1,4})?(?:\\s{0,4}[,/]?\\s{0,4}(?:к\\.|корп\\.?|корпус|стр\\.?|строение)\\s{0,4}\\d+)?` +
+      '(?:\\s{0,4},?\\s{0,4}(?:кв\\.?|квартира|оф\\.?|офис)\\s{0,4}\\d+)?',
     'gu',
   ),
   // 123 main st (lowercase, only with unambiguous street words)
   new RegExp(
-    `${START}\\d{1,5}[a-z]?\\s+(?:[a-z][a-z'.-]*\\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive)\\.?${END}${UNIT}`,
+    `${START}\\d{1,5}[a-z]?\\s+(?:[a-z][a-z'.-]{0,40}\\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive)\\.?${END}${UNIT}`,
     'gu',
   ),
 ];

@@ -296,7 +296,7 @@ export interface ReplyRenderer {
   validate(templateId: string, language: Language, text: string): TemplateTextValidation;
 }
 
-const VAR_PATTERN = /\{\{\s*-?\s*([^{}\s,]+)[^{}]*\}\}/g;
+const VAR_PATTERN = /\{\{\s*(?:-\s*)?([^{}\s,]+)(?:[\s,][^{}]*)?\}\}/g;
 const PLAIN_VAR = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 const LEAK_WORDS = /\bundefined\b|\bnull\b|\bNaN\b/;
 // Line breaks and tabs become spaces; other C0/C1 controls and invisible bidi/format marks go away.
