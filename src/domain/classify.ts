@@ -783,7 +783,7 @@ function tokenize(text: string, language: Language): { tokens: string[]; display
   const display: string[] = [];
   const folded = fold(cleaned);
   const cyrillic = /[\u0400-\u04ff]/u.test(folded);
-  for (const sentence of folded.split(/[.!?;]+(?=\s|$)|\n+/u)) {
+  for (const sentence of folded.split(/(?<![.!?;])[.!?;]+(?=\s|$)|\n+/u)) {
     const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
     if (words.length === 0) continue;
     if (tokens.length > 0) {

@@ -343,7 +343,7 @@ function isPhone(span: string, before: string): boolean {
 
 function redactPhones(text: string, replacement: () => string): string {
   return text.replace(PHONE_SPAN_RE, (span, offset: number, whole: string) => {
-    const trimmed = span.replace(/[ .\-()\u00A0]+$/, '');
+    const trimmed = span.replace(/(?<![ .\-()\u00A0])[ .\-()\u00A0]+$/, '');
     const tail = span.slice(trimmed.length);
     const before = whole.slice(0, offset);
     if (isPhone(trimmed, before)) return replacement() + tail;
@@ -355,7 +355,7 @@ function redactPhones(text: string, replacement: () => string): string {
       if (/^\s+$/.test(piece) || piece.length === 0) {
         result += piece;
       } else {
-        const clean = piece.replace(/^[(.-]+|[).-]+$/g, '');
+        const clean = piece.replace(/^[(.-]+|(?<![).-])[).-]+$/g, '');
         result += clean.length > 0 && isPhone(clean, consumed) ? replacement() : piece;
       }
       consumed += piece;
@@ -539,7 +539,7 @@ const STREET_RES: readonly RegExp[] = [
 
 /** Where a labelled address stops: before an order/tracking label or a protected tracking number. */
 const ADDRESS_STOP_RE = new RegExp(
-  `[.,;!?]?\\s+(?=\uE000|(?:orders?|pedidos?|orden|compra|commande|cmd|заказ\\p{L}*|encomenda|tracking|track|` +
+  `(?:[.,;!?]|(?<![\\s.,;!?]))\\s+(?=\uE000|(?:orders?|pedidos?|orden|compra|commande|cmd|заказ\\p{L}*|encomenda|tracking|track|` +
     `rastreio|rastreamento|seguimiento|suivi|трек\\p{L}*|gu[ií]a|parcel|package|paquete|colis|посылк\\p{L}*)${END})`,
   'iu',
 );

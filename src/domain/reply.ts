@@ -312,7 +312,7 @@ const DEBRIS = [
 ];
 const BOGUS_VALUES = new Set(['undefined', 'null', 'NaN']);
 const CURRENCY_CODE = /^[A-Za-z]{3}$/;
-const TRAILING_STOPS = /[\s.。]+$/u;
+const TRAILING_STOPS = /(?<![\s.。])[\s.。]+$/u;
 // Stand-in for every variable value when checking what the templates themselves produced.
 const MASK = '\u2022';
 

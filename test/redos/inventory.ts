@@ -87,8 +87,14 @@ export async function recordBuilt(body: () => Promise<void>): Promise<InventoryE
     const [pattern, flags] = args;
     const source = pattern instanceof original ? pattern.source : String(pattern ?? '(?:)');
     const f = flags === undefined ? (pattern instanceof original ? pattern.flags : '') : String(flags);
-    const frame = (new Error().stack ?? '').split('\n').find((line) => /\/(?:src|workflows)\//.test(line));
-    const origin = frame ? relative(ROOT, frame.replace(/^.*?(\/[^\s()]*\/(?:src|workflows)\/[^\s():]+).*$/, '$1')) : 'unknown';
+    // The frame that called the constructor: sellerdesk's own code, or a dependency (i18next's
+    // interpolation, zod): those are not ours to rewrite and are left out (see the README).
+    const caller = (new Error().stack ?? '')
+      .split('\n')
+      .slice(1)
+      .find((line) => line.includes('/') && !line.includes('test/redos/inventory'));
+    if (!caller || caller.includes('node_modules') || !/\/(?:src|workflows)\//.test(caller)) return;
+    const origin = relative(ROOT, caller.replace(/^.*?\(?(?:file:\/\/)?(\/[^\s()]+?):\d+:\d+\)?$/, '$1'));
     built.push({ source, flags: f, origin, kind: 'built' });
   };
   globalThis.RegExp = new Proxy(original, {

@@ -141,7 +141,7 @@ const MARKETPLACES =
 
 /** Ways to reach the seller outside the marketplace: messengers, e-mail, phones, web addresses. */
 const CONTACT =
-  '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b(?:https?://|www\\.)\\S+|\\b[\\w-]+\\.(?:com|net|org|ru|com\\.br|es|fr|pt|shop|store)\\b|\\+\\d[\\d\\s().-]{7,}\\d|\\b8\\s?\\(?9\\d{2}\\)?[\\s-]?\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{2}\\b|\\(\\d{2}\\)\\s?9?\\d{4}-\\d{4}\\b|\\b(?:whats ?app|telegram|wechat|viber|вотсап|ватсап|телеграм\\p{L}*|instagram|инстаграм\\p{L}*)\\b';
+  '(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b(?:https?://|www\\.)\\S+|(?<![\\w-])[\\w-]+\\.(?:com|net|org|ru|com\\.br|es|fr|pt|shop|store)\\b|\\+\\d[\\d\\s().-]{7,}\\d|\\b8\\s?\\(?9\\d{2}\\)?[\\s-]?\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{2}\\b|\\(\\d{2}\\)\\s?9?\\d{4}-\\d{4}\\b|\\b(?:whats ?app|telegram|wechat|viber|вотсап|ватсап|телеграм\\p{L}*|instagram|инстаграм\\p{L}*)\\b';
 
 const compiled = new Map<Language, Array<[ClaimCode, RegExp]>>();
 function patternsFor(lang: Language): Array<[ClaimCode, RegExp]> {
@@ -173,7 +173,7 @@ export function checkClaims(
     re.lastIndex = 0;
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;
-      const end = start + match[0].replace(/[\s.,;:)]+$/u, '').length;
+      const end = start + match[0].replace(/(?<![\s.,;:)])[\s.,;:)]+$/u, '').length;
       if (overlaps(start, end, taken) || overlaps(start, end, skip)) continue;
       taken.push([start, end]);
       issues.push({

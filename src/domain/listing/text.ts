@@ -36,7 +36,7 @@ export function tokenize(text: string): Token[] {
 /** Blocks separated by blank lines; a block is split further at line breaks when its lines are long. */
 export function paragraphs(text: string): Paragraph[] {
   const result: Paragraph[] = [];
-  const re = /[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g;
+  const re = /[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*/g;
   for (const match of text.matchAll(re)) {
     const start = match.index ?? 0;
     let offset = start;
@@ -51,7 +51,8 @@ export function paragraphs(text: string): Paragraph[] {
 /** Sentences of a paragraph (split after . ! ? … followed by space), with offsets. */
 export function sentences(text: string, base = 0): Paragraph[] {
   const result: Paragraph[] = [];
-  const re = /[^.!?…]+(?:[.!?…]+(?=\s|$)|$)/g;
+  // Starts only at a run's start: a start inside the run would fail the same way (linear, not quadratic).
+  const re = /(?<![^.!?…])[^.!?…]+(?:[.!?…]+(?=\s|$)|$)/g;
   for (const match of text.matchAll(re)) {
     const raw = match[0];
     const lead = raw.length - raw.trimStart().length;
@@ -76,7 +77,7 @@ export function overlaps(
 export function addressSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const re =
-    /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z0-9_]{3,}|\b[\w-]+\.(?:com|net|org|ru|br|es|fr|pt|shop|store|io)(?:\/\S*)?\b/giu;
+    /\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z0-9_]{3,}|(?<![\w-])[\w-]+\.(?:com|net|org|ru|br|es|fr|pt|shop|store|io)(?:\/\S*)?\b/giu;
   for (const match of text.matchAll(re)) {
     const start = match.index ?? 0;
     spans.push([start, start + match[0].length]);
