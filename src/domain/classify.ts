@@ -776,7 +776,9 @@ const SENTENCE_BREAK = '§';
 function tokenize(text: string, language: Language): { tokens: string[]; display: string[] } {
   let cleaned = text.slice(0, MAX_TEXT_LENGTH);
   if (/[/@]/.test(cleaned)) {
-    cleaned = cleaned.replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ').replace(/(?<![^\s@])[^\s@]+@[^\s@.]+\.\S+/gu, ' ');
+    cleaned = cleaned
+      .replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ')
+      .replace(/(?<![^\s@])[^\s@]+@[^\s@.]+\.\S+/gu, ' ');
   }
   if (/['’`]/.test(cleaned)) cleaned = cleaned.replace(/n['’]t\b/giu, ' not').replace(/['’`]/gu, ' ');
   const tokens: string[] = [];

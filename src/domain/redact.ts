@@ -88,6 +88,9 @@ const ORDER_LABELLED_RE = new RegExp(
 /** True when the text just before a number names it as an order or tracking id. */
 const ORDER_CONTEXT_RE = new RegExp(`${START}${ORDER_LABEL}${ORDER_FILLER}$`, 'iu');
 
+/** How much text before a number the context checks read (ORDER_CONTEXT_RE 48, PHONE_LABEL_RE 40). */
+const CONTEXT_WINDOW = 64;
+
 function isOrderContext(before: string): boolean {
   return ORDER_CONTEXT_RE.test(before.slice(-48));
 }
@@ -349,16 +352,21 @@ function redactPhones(text: string, replacement: () => string): string {
     if (isPhone(trimmed, before)) return replacement() + tail;
     if (!/\s/.test(trimmed)) return span;
     // A span can join a phone with neighbouring numbers ("order 812... 612 345 678"): try the pieces.
+    // Each piece sees the text before it through a bounded window (the context checks read at most
+    // 48 characters), so a span of thousands of pieces stays linear.
     let result = '';
-    let consumed = before;
+    let at = offset;
     for (const piece of trimmed.split(/(\s+)/)) {
       if (/^\s+$/.test(piece) || piece.length === 0) {
         result += piece;
       } else {
         const clean = piece.replace(/^[(.-]+|(?<![).-])[).-]+$/g, '');
-        result += clean.length > 0 && isPhone(clean, consumed) ? replacement() : piece;
+        result +=
+          clean.length > 0 && isPhone(clean, whole.slice(Math.max(0, at - CONTEXT_WINDOW), at))
+            ? replacement()
+            : piece;
       }
-      consumed += piece;
+      at += piece.length;
     }
     return result + tail;
   });
@@ -400,7 +408,9 @@ function ci(source: string): string {
   return out;
 }
 
-const CONNECTORS = ci("(?:(?:de\\s+la|del|de|du|des|da|do|dos|das|la|le|les|el|los|las)\\s+|(?:de\\s+)?[dl]'\\s?)");
+const CONNECTORS = ci(
+  "(?:(?:de\\s+la|del|de|du|des|da|do|dos|das|la|le|les|el|los|las)\\s+|(?:de\\s+)?[dl]'\\s?)",
+);
 /**
  * A street name: a first word, then only capitalised words (optionally after a connector), at most
  * eight. "De" can be a connector or a word, so "rue De De De …" has many readings: the bound keeps

@@ -22,7 +22,11 @@ const parser = new RegExpParser({ ecmaVersion: 2025 });
  * Super-linear findings for one pattern. `move` also reports super-linear *moves* (an unbounded
  * quantifier tried from every start position of a rejecting input, e.g. `/a+b/` on "aaaa…").
  */
-export function findSuperLinear(source: string, flags: string, options: { move?: boolean } = {}): RegexFinding[] {
+export function findSuperLinear(
+  source: string,
+  flags: string,
+  options: { move?: boolean } = {},
+): RegexFinding[] {
   const parsedFlags = parser.parseFlags(flags);
   const pattern = parser.parsePattern(source, 0, source.length, {
     unicode: parsedFlags.unicode,
@@ -77,10 +81,10 @@ function overlappingAlternatives(pattern: AST.Pattern, source: string, flags: st
       }
     };
     if (body.type === 'Group' || body.type === 'CapturingGroup') {
-      visitRegExpAST(
-        { type: 'Pattern', alternatives: body.alternatives } as unknown as AST.Pattern,
-        { onGroupEnter: collect, onCapturingGroupEnter: collect },
-      );
+      visitRegExpAST({ type: 'Pattern', alternatives: body.alternatives } as unknown as AST.Pattern, {
+        onGroupEnter: collect,
+        onCapturingGroupEnter: collect,
+      });
       if (body.alternatives.length > 1) alternations.push(body);
     }
     for (const alternation of alternations) {

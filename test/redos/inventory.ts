@@ -54,7 +54,9 @@ function walk(node: unknown, visit: (node: AstNode) => void): void {
 
 /** Regex literals of one TypeScript/JavaScript source text. */
 export function literalRegexes(code: string, file: string): InventoryEntry[] {
-  const js = file.endsWith('.ts') ? transformSync(code, { loader: 'ts', format: 'esm', target: 'esnext' }).code : code;
+  const js = file.endsWith('.ts')
+    ? transformSync(code, { loader: 'ts', format: 'esm', target: 'esnext' }).code
+    : code;
   const ast = parse(js, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
   const out: InventoryEntry[] = [];
   walk(ast, (node) => {

@@ -57,7 +57,10 @@ function listingDeps(): ListingCheckDeps {
 function listingCheck(deps: ListingCheckDeps, field: 'title' | 'description') {
   return (text: string) => {
     const listing = {
-      title: { en: field === 'title' ? text : 'Wireless earbuds, 30 h battery', es: 'Auriculares inalámbricos' },
+      title: {
+        en: field === 'title' ? text : 'Wireless earbuds, 30 h battery',
+        es: 'Auriculares inalámbricos',
+      },
       description: {
         en: field === 'description' ? text : 'Earbuds with a 30 h battery and a charging case.',
         es: 'Batería de 30 horas, estuche de carga.',
@@ -65,11 +68,18 @@ function listingCheck(deps: ListingCheckDeps, field: 'title' | 'description') {
     };
     const versions = listingVersions(listing);
     const shared = sharedTerms(versions, deps.spellers);
-    return [...versions.flatMap((v) => validateLanguageVersion(v, deps, shared)), ...validateAcrossLanguages(versions)];
+    return [
+      ...versions.flatMap((v) => validateLanguageVersion(v, deps, shared)),
+      ...validateAcrossLanguages(versions),
+    ];
   };
 }
 
-function renderWith(renderer: ReplyRenderer, vars: (text: string) => Record<string, unknown>, templateId?: string) {
+function renderWith(
+  renderer: ReplyRenderer,
+  vars: (text: string) => Record<string, unknown>,
+  templateId?: string,
+) {
   return (text: string) => {
     try {
       return renderer.render({
@@ -94,7 +104,11 @@ export async function textEntryPoints(): Promise<TextEntryPoint[]> {
   return [
     { name: 'redactPii (message text)', run: (t) => redactPii(t), maxLength: 20_000 },
     { name: 'redactPii (buyer.name)', run: (t) => redactPii(t), maxLength: 200 },
-    { name: 'detectLanguage', run: (t) => detectLanguage(t, { locale: 'es-MX', country: 'MX' }), maxLength: 20_000 },
+    {
+      name: 'detectLanguage',
+      run: (t) => detectLanguage(t, { locale: 'es-MX', country: 'MX' }),
+      maxLength: 20_000,
+    },
     ...(['en', 'es', 'fr', 'ru', 'pt'] as const).map((lang) => ({
       name: `classifyIntent (${lang})`,
       run: (t: string) => classifyIntent(t, lang),
@@ -102,7 +116,8 @@ export async function textEntryPoints(): Promise<TextEntryPoint[]> {
     })),
     {
       name: 'assessUrgency',
-      run: (t) => assessUrgency({ text: t, category: 'not_received', disputeDeadline: '2026-12-03T10:00:00Z', now }),
+      run: (t) =>
+        assessUrgency({ text: t, category: 'not_received', disputeDeadline: '2026-12-03T10:00:00Z', now }),
       maxLength: 20_000,
     },
     { name: 'listing title checks', run: listingCheck(deps, 'title'), maxLength: 20_000 },
@@ -120,19 +135,32 @@ export async function textEntryPoints(): Promise<TextEntryPoint[]> {
     {
       name: 'tracking event normalisation',
       run: (t) =>
-        normalizeTrackingEvent({ at: now, status: 'in_transit', description: t, location: t.slice(0, 200) }, CARRIER_PROFILES[0]!),
+        normalizeTrackingEvent(
+          { at: now, status: 'in_transit', description: t, location: t.slice(0, 200) },
+          CARRIER_PROFILES[0]!,
+        ),
       maxLength: 20_000,
     },
     {
       name: 'render reply (buyerName, carrier, items)',
-      run: renderWith(renderer, (t) => ({ buyerName: t, carrier: t, items: [t], trackingNumber: 'LP00412345678901' })),
+      run: renderWith(renderer, (t) => ({
+        buyerName: t,
+        carrier: t,
+        items: [t],
+        trackingNumber: 'LP00412345678901',
+      })),
       maxLength: 20_000,
     },
     {
       name: 'render reply (lastCheckpoint)',
       run: renderWith(
         renderer,
-        (t) => ({ trackingNumber: 'LP00412345678901', carrier: 'Cainiao', lastCheckpoint: t, daysSinceUpdate: 9 }),
+        (t) => ({
+          trackingNumber: 'LP00412345678901',
+          carrier: 'Cainiao',
+          lastCheckpoint: t,
+          daysSinceUpdate: 9,
+        }),
         'logistics.stall_apology',
       ),
       maxLength: 20_000,
