@@ -1,6 +1,6 @@
 import type { Language } from '../types.js';
 import { compilePattern } from './patterns.js';
-import { overlaps } from './text.js';
+import { overlaps, SpanIndex } from './text.js';
 import type { Issue, ListingField } from './types.js';
 
 /** Kinds of claims marketplaces refuse or penalize; each is a message code under `forbidden_claim.`. */
@@ -168,14 +168,17 @@ export function checkClaims(
   skip: ReadonlyArray<readonly [number, number]> = [],
 ): Issue[] {
   const issues: Issue[] = [];
-  const taken: Array<[number, number]> = [];
+  // Spans of earlier codes win; the matches of one code never overlap each other, so each code's
+  // spans join the index as one batch after it ran.
+  const taken = new SpanIndex();
   for (const [code, re] of patternsFor(lang)) {
     re.lastIndex = 0;
+    const mine: Array<[number, number]> = [];
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;
       const end = start + match[0].replace(/(?<![\s.,;:)])[\s.,;:)]+$/u, '').length;
-      if (overlaps(start, end, taken) || overlaps(start, end, skip)) continue;
-      taken.push([start, end]);
+      if (taken.overlaps(start, end) || overlaps(start, end, skip)) continue;
+      mine.push([start, end]);
       issues.push({
         lang,
         field,
@@ -185,6 +188,7 @@ export function checkClaims(
         span: [start, end],
       });
     }
+    taken.addAll(mine);
   }
   issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
   return mergeSameSentence(text, issues);

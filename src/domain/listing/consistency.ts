@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { overlaps } from './text.js';
 import type { Issue, ListingField, ListingVersion } from './types.js';
 
 /** A measured value found in one language version: a number with a unit, a size or a pack count. */
@@ -117,7 +118,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   for (const match of text.matchAll(PACK_RE)) {
     const start = match.index ?? 0;
     // "набор из 4 штук": the count is already measured ("4 штук").
-    if (measured.some(([s, e]) => start < e && s < start + match[0].length)) continue;
+    if (overlaps(start, start + match[0].length, measured)) continue;
     found.push({
       lang,
       field,

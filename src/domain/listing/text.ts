@@ -64,13 +64,63 @@ export function sentences(text: string, base = 0): Paragraph[] {
   return result;
 }
 
-/** True when `[start, end)` overlaps any of `spans`. */
-export function overlaps(
-  start: number,
-  end: number,
-  spans: ReadonlyArray<readonly [number, number]>,
-): boolean {
-  return spans.some(([s, e]) => start < e && s < end);
+type Spans = ReadonlyArray<readonly [number, number]>;
+
+/**
+ * Spans sorted by start with the running maximum of their ends: "does `[start, end)` overlap any
+ * span" in O(log n). A text with thousands of e-mail-like or claim-like pieces has thousands of
+ * spans, and every word asks: a linear scan per question would make the checks quadratic.
+ */
+export class SpanIndex {
+  private starts: number[] = [];
+  private maxEnds: number[] = [];
+  private spans: Array<readonly [number, number]> = [];
+
+  constructor(spans: Spans = []) {
+    this.addAll(spans);
+  }
+
+  get size(): number {
+    return this.spans.length;
+  }
+
+  /** Adds spans (one sort per call: add a batch, not one span at a time). */
+  addAll(spans: Spans): void {
+    if (spans.length === 0) return;
+    this.spans = [...this.spans, ...spans].sort((a, b) => a[0] - b[0]);
+    this.starts = this.spans.map((s) => s[0]);
+    this.maxEnds = [];
+    let max = Number.NEGATIVE_INFINITY;
+    for (const [, e] of this.spans) {
+      max = Math.max(max, e);
+      this.maxEnds.push(max);
+    }
+  }
+
+  /** True when `[start, end)` overlaps one of the spans. */
+  overlaps(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnds[lo - 1]! > start;
+  }
+}
+
+const indexes = new WeakMap<Spans, { length: number; index: SpanIndex }>();
+
+/** True when `[start, end)` overlaps any of `spans` (long lists are indexed once, then searched). */
+export function overlaps(start: number, end: number, spans: Spans): boolean {
+  if (spans.length <= 8) return spans.some(([s, e]) => start < e && s < end);
+  let cached = indexes.get(spans);
+  if (!cached || cached.length !== spans.length) {
+    cached = { length: spans.length, index: new SpanIndex(spans) };
+    indexes.set(spans, cached);
+  }
+  return cached.index.overlaps(start, end);
 }
 
 /** Spans of URLs, e-mail addresses and @handles, which no word check should read as words. */
