@@ -91,8 +91,22 @@ const ORDER_CONTEXT_RE = new RegExp(`${START}${ORDER_LABEL}${ORDER_FILLER}$`, 'i
 /** How much text before a number the context checks read (ORDER_CONTEXT_RE 48, PHONE_LABEL_RE 40). */
 const CONTEXT_WINDOW = 64;
 
+/**
+ * The last `size` characters of `before`, cut after its last digit: no label or filler word
+ * contains a digit, so a context match lies wholly after it. Between the pieces of a long number
+ * ("1 1 1 1 …") that leaves a few spaces, not 48 characters, for the anchored patterns to scan.
+ */
+function contextWindow(before: string, size: number): string {
+  const window = before.slice(-size);
+  for (let i = window.length - 1; i >= 0; i--) {
+    const code = window.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return window.slice(i + 1);
+  }
+  return window;
+}
+
 function isOrderContext(before: string): boolean {
-  return ORDER_CONTEXT_RE.test(before.slice(-48));
+  return ORDER_CONTEXT_RE.test(contextWindow(before, 48));
 }
 
 const PHONE_LABEL_RE =
@@ -330,7 +344,7 @@ function isPhone(span: string, before: string): boolean {
   const hasPlus = span.startsWith('+');
   if (!hasPlus && isOrderContext(before)) return false;
   if (DATE_RE.test(span) || DATE_INSIDE_RE.test(span)) return false;
-  const labelled = PHONE_LABEL_RE.test(before.slice(-40));
+  const labelled = PHONE_LABEL_RE.test(contextWindow(before, 40));
   if (hasPlus) return digits.length >= 8 && digits.length <= 15;
   const hasSeparator = /[ .\-()\u00A0]/.test(span);
   if (labelled) return digits.length >= 7 && digits.length <= 15;
