@@ -776,14 +776,16 @@ const SENTENCE_BREAK = '§';
 function tokenize(text: string, language: Language): { tokens: string[]; display: string[] } {
   let cleaned = text.slice(0, MAX_TEXT_LENGTH);
   if (/[/@]/.test(cleaned)) {
-    cleaned = cleaned.replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ').replace(/\S+@\S+\.\S+/gu, ' ');
+    cleaned = cleaned
+      .replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ')
+      .replace(/(?<![^\s@])[^\s@]+@[^\s@.]+\.\S+/gu, ' ');
   }
   if (/['’`]/.test(cleaned)) cleaned = cleaned.replace(/n['’]t\b/giu, ' not').replace(/['’`]/gu, ' ');
   const tokens: string[] = [];
   const display: string[] = [];
   const folded = fold(cleaned);
   const cyrillic = /[\u0400-\u04ff]/u.test(folded);
-  for (const sentence of folded.split(/[.!?;]+(?=\s|$)|\n+/u)) {
+  for (const sentence of folded.split(/(?<![.!?;])[.!?;]+(?=\s|$)|\n+/u)) {
     const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
     if (words.length === 0) continue;
     if (tokens.length > 0) {

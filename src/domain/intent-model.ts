@@ -149,7 +149,7 @@ export function modelTokens(text: string): string[] {
     cleaned = cleaned
       .replace(/\b(?:https?:\/\/|www\.)\S+/gu, ' _url ')
       .replace(/\[(?:email|phone|card|id_number|iban|address)\]/gu, ' _pii ')
-      .replace(/\S+@\S+\.\S+/gu, ' _pii ');
+      .replace(/(?<![^\s@])[^\s@]+@[^\s@.]+\.\S+/gu, ' _pii ');
   }
   const tokens: string[] = [];
   for (const clause of cleaned.split(/[.,;:!?¿¡()\n]+/u)) {

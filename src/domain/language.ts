@@ -277,7 +277,9 @@ const ENGLISH_CONTRACTION_RE = /(\p{L})['’](t|m|s|re|ve|ll|d)(?!\p{L})/giu;
 function cleanText(text: string): string {
   let out = text;
   if (/[/@]/.test(out))
-    out = out.replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ').replace(/\S+@\S+\.\S+/gu, ' ');
+    out = out
+      .replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ')
+      .replace(/(?<![^\s@])[^\s@]+@[^\s@.]+\.\S+/gu, ' ');
   if (out.includes('[')) out = out.replace(/\[(?:email|phone|card|id_number|iban|address)\]/gu, ' ');
   const ascii = !NON_ASCII_RE.test(out);
   if (ascii ? /\d/.test(out) : /\p{N}/u.test(out)) {

@@ -60,7 +60,7 @@ function cue(alternatives: string): RegExp {
       fold(alt.trim())
         .replace(/[.+^${}[\]\\]/g, '\\$&')
         .replace(/\((?!\?:)/g, '\\(')
-        .replace(/(?<!\(\?:[^)]*)\)/g, '\\)')
+        .replace(/(?<!\(\?:[^)]{0,200})\)/g, '\\)')
         .replace(/\s+/g, '\\s+')
         .replace(/\*/g, '\\p{L}*'),
     )
