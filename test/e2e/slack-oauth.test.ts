@@ -202,8 +202,15 @@ describe('Slack OAuth: each shop installs sellerdesk in its own workspace', () =
       token: shops.b.token,
       body: { workspace: 'environment' },
     });
-    expect(noEnv.status).toBe(400);
-    expect(noEnv.json.error.code).toBe('slack_environment_disabled');
+    // The server's own workspace is shared between shops: only the operator binds a shop to it.
+    expect(noEnv.status).toBe(403);
+    expect(noEnv.json.error.code).toBe('admin_required');
+    const adminNoEnv = await app.api.call('PUT', `/v1/admin/shops/${shops.b.id}/slack`, {
+      token: TEST_ADMIN_TOKEN,
+      body: { workspace: 'environment' },
+    });
+    expect(adminNoEnv.status).toBe(400);
+    expect(adminNoEnv.json.error.code).toBe('slack_environment_disabled');
     // Replaying the finished callback is refused (Slack's code is used up) and changes nothing.
     const replay = await browse(
       `/slack/oauth_redirect?code=code-a&state=${encodeURIComponent(state)}`,

@@ -380,4 +380,28 @@ describe('Slack for the support team: escalations, team decisions, both channels
     });
     expect(sent.decidedByActor).toMatchObject({ channel: 'slack', id: 'U0AGENT' });
   });
+  it('binds a second shop to the shared environment workspace only by the operator', async () => {
+    const other = await app.api.post(
+      '/v1/admin/shops',
+      { name: 'Second shop', defaultLanguage: 'en', plan: 'free', sellerLanguage: 'en' },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(other.status).toBe(201);
+    const self = await app.api.call('PUT', '/v1/slack', {
+      token: other.json.apiToken,
+      body: { workspace: 'environment', channel: 'C123' },
+    });
+    expect(self.status).toBe(403);
+    expect(self.json.error.code).toBe('admin_required');
+    expect((await app.api.get('/v1/slack', other.json.apiToken)).json.workspace).toBeNull();
+    // The first shop cannot move its card channel inside the shared workspace either.
+    const move = await app.api.call('PUT', '/v1/slack', { token: shopToken, body: { channel: 'C999' } });
+    expect(move.status).toBe(403);
+    const bound = await app.api.call('PUT', `/v1/admin/shops/${other.json.shop.id}/slack`, {
+      token: TEST_ADMIN_TOKEN,
+      body: { workspace: 'environment', channel: 'C0SECOND' },
+    });
+    expect(bound.status).toBe(200);
+    expect(bound.json.workspace).toMatchObject({ via: 'environment', channel: 'C0SECOND' });
+  });
 });

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
+import { getShop } from '../../db/shops-repo.js';
 import { bindShop, findInstallation, setBindingChannel, unbindShop } from '../../db/slack-repo.js';
 import { SCOPE_FOR_ACTION } from '../../domain/roles.js';
 import { parse } from '../parse.js';
 import type { RouteModule, SlackSetupPort } from './context.js';
+
+const adminShopParam = z.strictObject({ shopId: z.string().min(1).max(64) });
 
 const installQuery = z.strictObject({ publicChannels: z.enum(['true', 'false']).optional() });
 
@@ -72,10 +75,24 @@ export const slackRoutes: RouteModule = (app, ctx) => {
     return { url: link.url, expiresAt: link.expiresAt.toISOString() };
   });
 
-  app.put('/v1/slack', { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.manage) }, async (request) => {
-    const body = parse(slackSetupBody, request.body, 'slack');
+  /** Binds a shop to a workspace and/or channel; `operator` is the ADMIN_TOKEN (or local control) caller. */
+  async function configure(
+    shopId: string,
+    body: z.infer<typeof slackSetupBody>,
+    actor: { channel: string; id: string },
+    operator: boolean,
+  ) {
     const slack = setup();
-    const shopId = request.principal!.shopId;
+    const binding = await slack.bindingOf(shopId);
+    // The server's own workspace is shared by every shop that uses it: a shop choosing it (or a
+    // channel in it) could read the cards of another shop posted there, so only the operator binds.
+    if (!operator && (body.workspace === 'environment' || binding?.via === 'environment')) {
+      throw new AppError(
+        'admin_required',
+        "the server's own Slack workspace is shared between shops; the operator binds a shop to it with PUT /v1/admin/shops/:shopId/slack (ADMIN_TOKEN)",
+        403,
+      );
+    }
     if (body.workspace === 'environment' && !slack.environmentAvailable) {
       throw new AppError(
         'slack_environment_disabled',
@@ -83,7 +100,7 @@ export const slackRoutes: RouteModule = (app, ctx) => {
         400,
       );
     }
-    if (body.channel !== undefined && !body.workspace && !(await slack.bindingOf(shopId))) {
+    if (body.channel !== undefined && !body.workspace && !binding) {
       throw new AppError(
         'slack_not_installed',
         'install sellerdesk in your workspace first (GET /v1/slack/install) or opt in to the environment workspace',
@@ -95,13 +112,25 @@ export const slackRoutes: RouteModule = (app, ctx) => {
     await recordAudit(ctx.db, {
       shopId,
       kind: 'slack_configured',
-      actor: actorOf(request),
+      actor,
       details: {
         ...(body.workspace ? { workspace: body.workspace } : {}),
         ...(body.channel ? { channel: body.channel } : {}),
       },
     });
     return present(shopId);
+  }
+
+  app.put('/v1/slack', { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.manage) }, async (request) => {
+    const body = parse(slackSetupBody, request.body, 'slack');
+    return configure(request.principal!.shopId, body, actorOf(request), false);
+  });
+
+  app.put('/v1/admin/shops/:shopId/slack', { preHandler: ctx.requireAdmin }, async (request) => {
+    const { shopId } = parse(adminShopParam, request.params, 'path');
+    const body = parse(slackSetupBody, request.body, 'slack');
+    if (!(await getShop(ctx.db, shopId))) throw new AppError('shop_not_found', `no shop ${shopId}`, 404);
+    return configure(shopId, body, { channel: 'admin', id: 'admin' }, true);
   });
 
   app.delete(
