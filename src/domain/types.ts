@@ -9,6 +9,8 @@ export const CATEGORIES = [
   'not_as_described',
   'wrong_item',
   'refund_request',
+  'cancel_order',
+  'order_change',
   'return_exchange',
   'customs_tax',
   'payment',
