@@ -81,6 +81,24 @@ const schema = z
     SLACK_SUPPORT_CHANNEL: optionalString,
     OUTBOUND_URL: url('reply delivery endpoint'),
     OUTBOUND_SECRET: optionalString,
+    /** HMAC key of erased buyers' pseudonyms; unset: a key generated once and kept in the database. */
+    ERASURE_KEY: optionalString.superRefine((v, ctx) => {
+      if (v !== undefined && v.length < 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be at least 32 characters (e.g. openssl rand -hex 32)',
+        });
+      }
+    }),
+    /** Earlier ERASURE_KEY values, comma-separated: per-buyer counts still match their pseudonyms. */
+    ERASURE_KEY_PREVIOUS: optionalString.transform((v) =>
+      v === undefined
+        ? []
+        : v
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+    ),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .optional()

@@ -12,6 +12,7 @@ import {
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
+import { ticketMaySend } from '../db/erasure-repo.js';
 import { newId } from '../db/ids.js';
 import { buyerMessages, decisions, shipments, shopFlags, ticketEvents, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
@@ -112,6 +113,13 @@ export interface TicketActivityDeps {
     buyerId: string,
     message: BuyerMessage,
   ) => Promise<void>;
+}
+
+function closedTicketFailure(): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    'the ticket is closed (its buyer was erased): nothing is sent',
+    'ticket_closed',
+  );
 }
 
 const STATUS_FOR_ACTION: Record<DecisionAction, TicketStatus> = {
@@ -434,6 +442,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async requestApproval(input: { ticketId: string; revision: number }): Promise<{ cards: number }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // An erased buyer's text is never posted again (the card erasure edits earlier cards).
+      if (ticket.erasedAt) return { cards: 0 };
       const telegram = deps.telegram;
       if (!telegram) {
         await addTicketEvent(
@@ -574,6 +584,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async deliverReply(input: { ticketId: string; revision: number }): Promise<{ state: 'delivered' }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // Defense in depth: a closed or erased ticket never sends, whatever its workflow believes.
+      if (ticket.status === 'closed' || ticket.erasedAt) throw closedTicketFailure();
       if (!ticket.finalText) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
       const idempotencyKey = `${ticket.id}:${input.revision}`;
       const row = await ensureDelivery(db, {
@@ -591,6 +603,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         },
       });
       if (row.state === 'delivered') return { state: 'delivered' };
+      // Read again right before the POST: an erasure may have closed the ticket meanwhile.
+      if (!(await ticketMaySend(db, ticket.id))) throw closedTicketFailure();
       const result = await outbound.send(row.payload);
       if (!result.ok) {
         await recordDeliveryAttempt(db, idempotencyKey, result.error);

@@ -167,6 +167,7 @@ export async function startSellerdesk(
     const { catalogue, resources } = await loadReplyResources(PROJECT_ROOT);
     const renderer = createReplyRenderer(catalogue, resources);
 
+    const erasureKeys = { key: config.ERASURE_KEY, previous: config.ERASURE_KEY_PREVIOUS };
     const telegramApi = config.TELEGRAM_BOT_TOKEN
       ? createTelegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT)
       : undefined;
@@ -189,6 +190,7 @@ export async function startSellerdesk(
         signalTicket: tickets.signalTicket,
         openSystemTicket: tickets.openSystemTicket,
         startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
+        erasureKeys,
         ...slackActivityDeps(config, logger.child({ component: 'slack' }), metrics),
       });
       const created = await createWorker({
@@ -243,6 +245,7 @@ export async function startSellerdesk(
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         templates: { catalogue, resources, renderer },
         slackEnabled: Boolean(config.SLACK_BOT_TOKEN),
+        erasureKeys,
         temporalHealthy: async () => {
           await connection.workflowService.getSystemInfo({});
           return true;

@@ -47,6 +47,13 @@ export const telegramChats = pgTable(
   (t) => [index('telegram_chats_shop_idx').on(t.shopId)],
 );
 
+/** Secrets the server generates for itself once (the erasure pseudonym key when ERASURE_KEY is unset). */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Shop = typeof shops.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type TelegramChat = typeof telegramChats.$inferSelect;
