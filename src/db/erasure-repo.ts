@@ -189,8 +189,8 @@ async function scrubDetailRows(
 
 /**
  * Erases the buyer's data on these tickets, inside `tx`: messages, drafts (text and note),
- * decision and final texts, dispute reason, delivery payloads, event and audit details, and the
- * buyer id (keyed pseudonym). Rows stay, so every count does. The one implementation behind both
+ * decision and final texts, order items, dispute reason, delivery payloads, event and audit
+ * details, and the buyer id (keyed pseudonym). Rows stay, so every count does. The one implementation behind both
  * a buyer's request and the retention schedule.
  */
 export async function eraseTicketsInTx(
@@ -248,6 +248,8 @@ export async function eraseTicketsInTx(
         buyerId: pseudonym,
         buyerName: null,
         finalText: sql`case when ${tickets.finalText} is null then null else ${marker} end`,
+        // What the buyer bought is theirs too; tracking, carrier and totals stay for the figures.
+        order: sql`${tickets.order} - 'items'`,
         dispute: sql`case when ${tickets.dispute} ? 'reason' then ${tickets.dispute} || jsonb_build_object('reason', ${marker}::text) else ${tickets.dispute} end`,
         erasedAt: sql`coalesce(${tickets.erasedAt}, ${now.toISOString()}::timestamptz)`,
         updatedAt: now,
