@@ -80,7 +80,10 @@ describe.each(engines)('erasure repository on %s', (_engine, open) => {
     const second = await loadErasureKeys(database.db);
     expect(first.current).toMatch(/^[0-9a-f]{64}$/);
     expect(second.current).toBe(first.current);
-    const configured = await loadErasureKeys(database.db, { key: 'k'.repeat(40), previous: ['old'.repeat(11)] });
+    const configured = await loadErasureKeys(database.db, {
+      key: 'k'.repeat(40),
+      previous: ['old'.repeat(11)],
+    });
     expect(configured).toEqual({ current: 'k'.repeat(40), previous: ['old'.repeat(11), first.current] });
     // Keyed: a different key gives a different pseudonym; no key, no way back to the id.
     expect(buyerPseudonym(first.current, shopId, 'b')).not.toBe(buyerPseudonym('k'.repeat(40), shopId, 'b'));
@@ -151,7 +154,9 @@ describe.each(engines)('erasure repository on %s', (_engine, open) => {
     const rotated = await loadErasureKeys(database.db, { key: 'n'.repeat(48) });
     expect(await countTicketsOfBuyer(database.db, rotated, shopId, 'buyer-ana')).toBe(1);
     // A repeat finds nothing under the real id.
-    expect(await eraseBuyer(database.db, { shopId, buyerId: 'buyer-ana', keys })).toMatchObject({ tickets: 0 });
+    expect(await eraseBuyer(database.db, { shopId, buyerId: 'buyer-ana', keys })).toMatchObject({
+      tickets: 0,
+    });
   });
 
   it('retention erases ended tickets past the cutoff once, through the same erasure', async () => {
