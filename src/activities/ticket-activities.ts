@@ -175,7 +175,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     const status = (): ApologyTicketStatus => {
       if (!apologyTicket || apologyTicket.shopId !== shopId) return 'unknown';
       if (apologyTicket.status === 'sent' || apologyTicket.status === 'auto_sent') return 'sent';
-      if (apologyTicket.status === 'rejected') return 'rejected';
+      // A closed apology (its buyer erased) was never sent: no follow-up builds on it.
+      if (apologyTicket.status === 'rejected' || apologyTicket.status === 'closed') return 'rejected';
       return 'pending';
     };
     return planLogisticsFollowup({ category, shipments: watched, apologyStatus: status, now });
