@@ -12,6 +12,7 @@ import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from 
 import { dropSchema } from '../support/db.js';
 import { searchDatabase } from '../support/db-search.js';
 import { startFakeOutbound } from '../support/fake-outbound.js';
+import { startFakeSlack } from '../support/fake-slack.js';
 import { callbackUpdate, startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
 import { searchHistories } from '../support/history-search.js';
 
@@ -26,6 +27,7 @@ const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString
 
 describe('erasure reaches everything: database, Temporal histories, chat cards, delivery', () => {
   let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
+  let slack: Awaited<ReturnType<typeof startFakeSlack>>;
   let outbound: Awaited<ReturnType<typeof startFakeOutbound>>;
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let token: string;
@@ -51,11 +53,18 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
 
   beforeAll(async () => {
     telegram = await startFakeTelegram();
+    slack = await startFakeSlack();
     outbound = await startFakeOutbound(OUTBOUND_SECRET);
     app = await startTestApp({
       label: 'erasure',
       telegramApiRoot: telegram.apiRoot,
       outbound: { url: outbound.url, secret: OUTBOUND_SECRET },
+      env: {
+        SLACK_BOT_TOKEN: 'xoxb-erasure-test',
+        SLACK_SIGNING_SECRET: 'erasure-signing-secret',
+        SLACK_API_URL: slack.apiUrl,
+        SLACK_SUPPORT_CHANNEL: 'C777',
+      },
     });
     const created = await app.api.post(
       '/v1/admin/shops',
@@ -74,6 +83,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     await app?.stop();
     if (app) await dropSchema(app.schema);
     await telegram?.close();
+    await slack?.close();
     await outbound?.close();
   });
 
@@ -112,7 +122,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     );
     await eventually(async () => (await ticket(ticketA)).json.delivery?.state === 'delivered');
 
-    // Ticket B: still waiting for approval when the buyer asks to be erased.
+    // Ticket B: handed to the support team in Slack, still open when the buyer asks to be erased.
     const b = await app.api.post(
       '/v1/messages',
       {
@@ -126,6 +136,14 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     );
     const ticketB: string = b.json.ticketId;
     await waitStatus(ticketB, ['awaiting_approval']);
+    const escalated = await app.api.post(`/v1/tickets/${ticketB}/decision`, { action: 'escalate' }, token);
+    expect(escalated.status).toBe(200);
+    await waitStatus(ticketB, ['escalated']);
+    await eventually(
+      async () => (await cardsOf([ticketB])).some((c) => c.channel === 'slack'),
+      30_000,
+      'Slack team card',
+    );
 
     // A stalled parcel of the same buyer: its watch opens an apology ticket (C) for them.
     const tracked = await app.api.post(
@@ -153,7 +171,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     );
     const ticketC: string = apology.details.ticketId;
     await waitStatus(ticketC, ['awaiting_approval']);
-    await eventually(async () => (await cardsOf([ticketA, ticketB, ticketC])).length >= 3, 30_000, 'cards');
+    await eventually(async () => (await cardsOf([ticketA, ticketB, ticketC])).length >= 4, 30_000, 'cards');
 
     // The search is not blind: before the erasure it finds the buyer where we put them.
     const before = await searchDatabase(app.database.db, app.schema, NEEDLES);
@@ -193,15 +211,30 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
 
     // Every posted card was edited to a note without the buyer's name or text.
     const cards = await cardsOf([ticketA, ticketB, ticketC]);
-    await telegram.waitFor((calls) =>
-      cards.every((card) =>
-        calls.some(
-          (c) =>
-            c.method === 'editMessageText' &&
-            String(c.params.message_id) === card.messageId &&
-            /erased at the buyer/.test(String(c.params.text)),
-        ),
+    const slackCard = cards.find((c) => c.channel === 'slack')!;
+    await slack.waitFor((calls) =>
+      calls.some(
+        (c) =>
+          c.method === 'chat.update' &&
+          c.params.ts === slackCard.messageId &&
+          /erased at the buyer/.test(String(c.params.text)),
       ),
+    );
+    const slackEdits = slack
+      .callsOf('chat.update')
+      .filter((c) => /erased at the buyer/.test(String(c.params.text)));
+    for (const needle of NEEDLES) expect(JSON.stringify(slackEdits)).not.toContain(needle);
+    await telegram.waitFor((calls) =>
+      cards
+        .filter((card) => card.channel === 'telegram')
+        .every((card) =>
+          calls.some(
+            (c) =>
+              c.method === 'editMessageText' &&
+              String(c.params.message_id) === card.messageId &&
+              /erased at the buyer/.test(String(c.params.text)),
+          ),
+        ),
     );
     const erasureEdits = telegram
       .callsOf('editMessageText')
