@@ -210,10 +210,14 @@ export async function eraseTicketsInTx(
   if (ticketIds.length === 0) return empty;
   const marker = ERASED_TEXT[options.reason];
   const now = options.now ?? new Date();
+  // Row locks first: a draft or decision written concurrently lands before this erasure (and is
+  // erased) or after it (and sees the ticket erased), never in between.
   const owners = await tx
     .select({ id: tickets.id, shopId: tickets.shopId, buyerId: tickets.buyerId })
     .from(tickets)
-    .where(inArray(tickets.id, ticketIds));
+    .where(inArray(tickets.id, ticketIds))
+    .orderBy(tickets.id)
+    .for('update');
   const messages = await tx
     .update(buyerMessages)
     .set({ text: marker, buyerLocale: null, buyerCountry: null })

@@ -230,12 +230,14 @@ export interface DraftRecord {
   evidence: string[];
 }
 
-// An activity still running when its buyer was erased must not write their text back.
+// An activity still running when its buyer was erased must not write their text back. The share
+// lock orders this write against the erasure, which locks the ticket rows first.
 async function isErased(tx: Pick<Db, 'select'>, ticketId: string): Promise<boolean> {
   const [row] = await tx
     .select({ erasedAt: tickets.erasedAt })
     .from(tickets)
     .where(eq(tickets.id, ticketId))
+    .for('share')
     .limit(1);
   return Boolean(row?.erasedAt);
 }
