@@ -1,4 +1,4 @@
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { ticketWorkflowId } from '../../workflows/definitions.js';
 import { cardErasureWorkflowId } from '../../workflows/erasure.js';
@@ -32,15 +32,20 @@ export interface BuyerErasure {
   erased: ErasureCounts;
   /** Open tickets closed (their workflows ended) before anything was erased. */
   closedTickets: number;
-  /** Whether their chat cards are being edited (`none`: nothing was posted to chats). */
+  /** Whether their chat cards are being edited (`none`: the buyer had no tickets). */
   cards: 'scheduled' | 'none' | 'not_scheduled';
+  /** Ticket workflow runs whose Temporal history was deleted. */
+  histories: number;
 }
+
+const GRPC_NOT_FOUND = 5;
 
 /**
  * Erases a buyer of a shop everywhere sellerdesk keeps them (CONTRACT §2 `DELETE
  * /v1/buyers/:buyerId`): their open tickets are closed and their workflows terminated first (the
  * delivery path refuses closed or erased tickets, so nothing is sent after), then the database
- * erasure runs in one transaction, then posted cards are edited by a workflow with retries.
+ * erasure runs in one transaction, posted cards are edited by a workflow with retries, and the
+ * Temporal histories of the buyer's ticket workflows are deleted.
  */
 export function createErasureService(deps: ErasureServiceDeps) {
   const { db, temporal, logger } = deps;
@@ -54,6 +59,30 @@ export function createErasureService(deps: ErasureServiceDeps) {
       if (/already completed|not found/i.test((error as Error).message ?? '')) return;
       throw error;
     }
+  }
+
+  /** Deletes every run of a ticket's workflow from Temporal, history included; returns how many. */
+  async function deleteTicketHistories(ticketId: string): Promise<number> {
+    const workflowId = ticketWorkflowId(ticketId);
+    const runs: Array<string | undefined> = [];
+    for await (const run of temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` }))
+      runs.push(run.runId);
+    // Visibility may lag behind a just-terminated run: then the current run is deleted by id alone.
+    if (runs.length === 0) runs.push(undefined);
+    let deleted = 0;
+    for (const runId of runs) {
+      try {
+        await temporal.workflowService.deleteWorkflowExecution({
+          namespace: temporal.options.namespace,
+          workflowExecution: { workflowId, ...(runId ? { runId } : {}) },
+        });
+        deleted++;
+      } catch (error) {
+        if (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) continue;
+        throw error;
+      }
+    }
+    return deleted;
   }
 
   return {
@@ -88,6 +117,20 @@ export function createErasureService(deps: ErasureServiceDeps) {
           logger.warn({ shopId, err: { message: (error as Error).message } }, 'card erasure not scheduled');
         }
       }
+      // Temporal histories of the buyer's tickets go too (terminated or finished by now).
+      let histories = 0;
+      let historiesKept = 0;
+      for (const ticketId of ticketIds) {
+        try {
+          histories += await deleteTicketHistories(ticketId);
+        } catch (error) {
+          historiesKept++;
+          logger.warn(
+            { ticketId, err: { message: (error as Error).message } },
+            'erasure could not delete a ticket workflow history',
+          );
+        }
+      }
       await recordAudit(db, {
         shopId,
         kind: 'buyer_erased',
@@ -99,9 +142,11 @@ export function createErasureService(deps: ErasureServiceDeps) {
           closedTickets: closed.length,
           ...(unended.length ? { workflowsNotEnded: unended.length } : {}),
           cards,
+          histories,
+          ...(historiesKept ? { historiesKept } : {}),
         },
       });
-      return { erased, closedTickets: closed.length, cards };
+      return { erased, closedTickets: closed.length, cards, histories };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { eq, inArray } from 'drizzle-orm';
 import pino from 'pino';
@@ -87,7 +88,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     await outbound?.close();
   });
 
-  it('leaves no trace of the buyer in any table or non-ticket history, edits the cards, keeps counts', async () => {
+  it('leaves no trace of the buyer in any table or workflow history, edits the cards, keeps counts', async () => {
     // Ticket A: answered with an edited reply that names the buyer (decision text, delivery, audit).
     const a = await app.api.post(
       '/v1/messages',
@@ -175,6 +176,13 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
 
     // The search is not blind: before the erasure it finds the buyer where we put them.
     const before = await searchDatabase(app.database.db, app.schema, NEEDLES);
+    const historiesBefore = await searchHistories(app.temporal, {
+      query: `TaskQueue = '${app.config.TEMPORAL_TASK_QUEUE}'`,
+      needles: NEEDLES,
+      include: (type) => type === 'ticketWorkflow',
+    });
+    // Until ticket histories are id-only they hold the buyer: the erasure has to remove them.
+    expect(historiesBefore.some((h) => h.found.length > 0)).toBe(true);
     const tablesBefore = new Set(before.hits.map((h) => h.table));
     for (const table of ['tickets', 'buyer_messages', 'drafts', 'decisions', 'deliveries', 'shipments'])
       expect(tablesBefore).toContain(table);
@@ -185,14 +193,23 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     expect(erased.json).toMatchObject({
       closedTickets: 2,
       cards: 'scheduled',
+      histories: 3,
       erased: { tickets: 3, shipments: 1, deliveries: 1, decisions: 1 },
     });
 
-    // Open tickets were closed and their workflows ended before anything was erased.
-    for (const id of [ticketB, ticketC]) {
-      expect((await ticket(id)).json.status).toBe('closed');
-      const described = await app.temporal.workflow.getHandle(`ticket-${id}`).describe();
-      expect(described.status.name).toBe('TERMINATED');
+    // Open tickets were closed; every ticket workflow of the buyer is gone from Temporal, history and all.
+    for (const id of [ticketB, ticketC]) expect((await ticket(id)).json.status).toBe('closed');
+    for (const id of [ticketA, ticketB, ticketC]) {
+      await eventually(
+        () =>
+          app.temporal.workflow
+            .getHandle(`ticket-${id}`)
+            .describe()
+            .then(() => false)
+            .catch((error: Error) => error instanceof WorkflowNotFoundError),
+        30_000,
+        `history of ${id} deleted`,
+      );
     }
     expect((await ticket(ticketA)).json.status).toBe('sent');
 
@@ -241,16 +258,13 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
       .filter((c) => /erased at the buyer/.test(String(c.params.text)));
     for (const needle of NEEDLES) expect(JSON.stringify(erasureEdits)).not.toContain(needle);
 
-    // Temporal: every non-ticket workflow of this task queue (the shipment watch, the card
-    // erasure), payloads decoded. The tracking number proves the search reads the payloads.
+    // Temporal: every workflow history left on this task queue (the shipment watch, the card
+    // erasure; the buyer's ticket histories were deleted), payloads decoded. The tracking number
+    // proves the search reads the payloads.
     const queue = `TaskQueue = '${app.config.TEMPORAL_TASK_QUEUE}'`;
     const scans = await eventually(
       async () => {
-        const found = await searchHistories(app.temporal, {
-          query: queue,
-          needles: [...NEEDLES, TRACKING],
-          include: (type) => type !== 'ticketWorkflow',
-        });
+        const found = await searchHistories(app.temporal, { query: queue, needles: [...NEEDLES, TRACKING] });
         const types = new Set(found.map((s) => s.type));
         return types.has('shipmentWatchWorkflow') && types.has('cardErasureWorkflow') ? found : undefined;
       },

@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 
 /** One workflow run whose history was read, and the needles found in it. */
@@ -49,7 +49,7 @@ export function readableText(value: unknown, seen = new Set<unknown>()): string 
 /**
  * Fetches the history of every workflow run `query` lists (a visibility query, e.g. `TaskQueue =
  * 'tq-1'`), decodes it, and reports which `needles` (case-insensitive) each one contains. `include`
- * picks runs by type (default: all), so the ticket workflow can join the same proof later.
+ * picks runs by type (default: all). Runs whose history was deleted are skipped.
  */
 export async function searchHistories(
   client: Client,
@@ -59,7 +59,14 @@ export async function searchHistories(
   const needles = options.needles.map((n) => n.toLowerCase());
   for await (const execution of client.workflow.list({ query: options.query })) {
     if (options.include && !options.include(execution.type)) continue;
-    const history = await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory();
+    let history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
+    try {
+      history = await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory();
+    } catch (error) {
+      // Deleted (an erasure removes the buyer's ticket histories): visibility may list it a while longer.
+      if (error instanceof WorkflowNotFoundError || /not found/i.test((error as Error).message)) continue;
+      throw error;
+    }
     const text = (history.events ?? [])
       .map((event) => readableText(event))
       .join('\n')
