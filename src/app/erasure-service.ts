@@ -65,9 +65,14 @@ export function createErasureService(deps: ErasureServiceDeps) {
   async function deleteTicketHistories(ticketId: string): Promise<number> {
     const workflowId = ticketWorkflowId(ticketId);
     const runs: Array<string | undefined> = [];
-    for await (const run of temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` }))
-      runs.push(run.runId);
-    // Visibility may lag behind a just-terminated run: then the current run is deleted by id alone.
+    try {
+      for await (const run of temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+        runs.push(run.runId);
+      }
+    } catch {
+      // A cluster without advanced visibility cannot list by id: the current run goes by id alone.
+    }
+    // Visibility may also lag behind a just-terminated run: then, too, the current run goes by id.
     if (runs.length === 0) runs.push(undefined);
     let deleted = 0;
     for (const runId of runs) {
