@@ -164,5 +164,7 @@ export function describeDisabledIntegrations(config: Config): string[] {
   else if (!config.SLACK_SUPPORT_CHANNEL)
     off.push('Slack escalations not posted (SLACK_SUPPORT_CHANNEL unset)');
   if (!config.OUTBOUND_URL) off.push('outbound delivery to the log outbox (OUTBOUND_URL unset)');
+  if (!config.ERASURE_KEY)
+    off.push('erased buyers are pseudonymised with a key kept in the database (ERASURE_KEY unset)');
   return off;
 }

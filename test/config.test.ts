@@ -29,7 +29,13 @@ describe('loadConfig (CONTRACT §1)', () => {
     expect(config.TEMPORAL_ADDRESS).toBeUndefined(); // embedded dev server
     // Every optional integration says once that it is off.
     const off = describeDisabledIntegrations(config).join('\n');
-    for (const name of ['ADMIN_TOKEN', 'TELEGRAM_BOT_TOKEN', 'SLACK_BOT_TOKEN', 'OUTBOUND_URL'])
+    for (const name of [
+      'ADMIN_TOKEN',
+      'TELEGRAM_BOT_TOKEN',
+      'SLACK_BOT_TOKEN',
+      'OUTBOUND_URL',
+      'ERASURE_KEY',
+    ])
       expect(off).toContain(name);
   });
 
