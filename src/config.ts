@@ -118,6 +118,24 @@ const schema = z
       }
     }),
     OUTBOUND_SECRET: optionalString,
+    /** HMAC key of erased buyers' pseudonyms; unset: a key generated once and kept in the database. */
+    ERASURE_KEY: optionalString.superRefine((v, ctx) => {
+      if (v !== undefined && v.length < 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be at least 32 characters (e.g. openssl rand -hex 32)',
+        });
+      }
+    }),
+    /** Earlier ERASURE_KEY values, comma-separated: per-buyer counts still match their pseudonyms. */
+    ERASURE_KEY_PREVIOUS: optionalString.transform((v) =>
+      v === undefined
+        ? []
+        : v
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+    ),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .optional()
@@ -233,5 +251,7 @@ export function describeDisabledIntegrations(config: Config): string[] {
     off.push('outbound delivery to the log outbox unless a shop sets its own (OUTBOUND_URL unset)');
   if (!config.METRICS_TOKEN)
     off.push('/metrics is open to anyone who can reach the API (METRICS_TOKEN unset)');
+  if (!config.ERASURE_KEY)
+    off.push('erased buyers are pseudonymised with a key kept in the database (ERASURE_KEY unset)');
   return off;
 }

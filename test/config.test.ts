@@ -29,7 +29,13 @@ describe('loadConfig (CONTRACT §1)', () => {
     expect(config.TEMPORAL_ADDRESS).toBeUndefined(); // embedded dev server
     // Every optional integration says once that it is off.
     const off = describeDisabledIntegrations(config).join('\n');
-    for (const name of ['ADMIN_TOKEN', 'TELEGRAM_BOT_TOKEN', 'SLACK_BOT_TOKEN', 'OUTBOUND_URL'])
+    for (const name of [
+      'ADMIN_TOKEN',
+      'TELEGRAM_BOT_TOKEN',
+      'SLACK_BOT_TOKEN',
+      'OUTBOUND_URL',
+      'ERASURE_KEY',
+    ])
       expect(off).toContain(name);
   });
 
@@ -58,6 +64,16 @@ describe('loadConfig (CONTRACT §1)', () => {
       ).toHaveLength(1);
     }
     expect(lines.join('\n')).not.toContain('short'); // the bad secret's value is not echoed
+  });
+
+  it('takes an ERASURE_KEY of 32+ characters (never echoed) and earlier keys for rotation', () => {
+    const lines = configError({ ERASURE_KEY: 'too-short-key' });
+    expect(lines).toEqual([expect.stringMatching(/^ERASURE_KEY: must be at least 32 characters/)]);
+    expect(lines.join('\n')).not.toContain('too-short-key');
+    const config = loadConfig({ ERASURE_KEY: 'k'.repeat(64), ERASURE_KEY_PREVIOUS: ' a , b ,' });
+    expect(config.ERASURE_KEY).toBe('k'.repeat(64));
+    expect(config.ERASURE_KEY_PREVIOUS).toEqual(['a', 'b']);
+    expect(loadConfig({}).ERASURE_KEY_PREVIOUS).toEqual([]);
   });
 
   it('requires the pairs that only work together', () => {

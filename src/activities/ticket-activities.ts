@@ -12,6 +12,7 @@ import {
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
+import { ticketMaySend } from '../db/erasure-repo.js';
 import { newId } from '../db/ids.js';
 import { buyerMessages, decisions, shipments, shopFlags, ticketEvents, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
@@ -114,6 +115,13 @@ export interface TicketActivityDeps {
   ) => Promise<void>;
 }
 
+function closedTicketFailure(): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    'the ticket is closed (its buyer was erased): nothing is sent',
+    'ticket_closed',
+  );
+}
+
 const STATUS_FOR_ACTION: Record<DecisionAction, TicketStatus> = {
   approve: 'sent',
   edit: 'sent',
@@ -167,7 +175,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     const status = (): ApologyTicketStatus => {
       if (!apologyTicket || apologyTicket.shopId !== shopId) return 'unknown';
       if (apologyTicket.status === 'sent' || apologyTicket.status === 'auto_sent') return 'sent';
-      if (apologyTicket.status === 'rejected') return 'rejected';
+      // A closed apology (its buyer erased) was never sent: no follow-up builds on it.
+      if (apologyTicket.status === 'rejected' || apologyTicket.status === 'closed') return 'rejected';
       return 'pending';
     };
     return planLogisticsFollowup({ category, shipments: watched, apologyStatus: status, now });
@@ -434,6 +443,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async requestApproval(input: { ticketId: string; revision: number }): Promise<{ cards: number }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // An erased buyer's text is never posted again (the card erasure edits earlier cards).
+      if (ticket.erasedAt) return { cards: 0 };
       const telegram = deps.telegram;
       if (!telegram) {
         await addTicketEvent(
@@ -580,6 +591,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async deliverReply(input: { ticketId: string; revision: number }): Promise<{ state: 'delivered' }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // Defense in depth: a closed or erased ticket never sends, whatever its workflow believes.
+      if (ticket.status === 'closed' || ticket.erasedAt) throw closedTicketFailure();
       if (!ticket.finalText) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
       const idempotencyKey = `${ticket.id}:${input.revision}`;
       const destination = await outbound.destinationFor(ticket.shopId);
@@ -599,6 +612,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         },
       });
       if (row.state === 'delivered') return { state: 'delivered' };
+      // Read again right before the POST: an erasure may have closed the ticket meanwhile.
+      if (!(await ticketMaySend(db, ticket.id))) throw closedTicketFailure();
       const result = await outbound.send({ ...row.payload, shopId: ticket.shopId }, destination);
       if (!result.ok) {
         await recordDeliveryAttempt(db, idempotencyKey, result.error);

@@ -177,6 +177,7 @@ export async function startSellerdesk(
     const { catalogue, resources } = await loadReplyResources(PROJECT_ROOT);
     const renderer = createReplyRenderer(catalogue, resources);
 
+    const erasureKeys = { key: config.ERASURE_KEY, previous: config.ERASURE_KEY_PREVIOUS };
     const telegramApi = config.TELEGRAM_BOT_TOKEN
       ? createTelegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT)
       : undefined;
@@ -202,6 +203,7 @@ export async function startSellerdesk(
         signalTicket: tickets.signalTicket,
         openSystemTicket: tickets.openSystemTicket,
         startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
+        erasureKeys,
         ...slackActivityDeps(database.db, config, logger.child({ component: 'slack' }), metrics),
       });
       const created = await createWorker({
@@ -287,6 +289,7 @@ export async function startSellerdesk(
               bindingOf: (shopId: string) => workspaces.bindingOf(shopId),
             }
           : undefined,
+        erasureKeys,
         temporalHealthy: async () => {
           await connection.workflowService.getSystemInfo({});
           return true;

@@ -32,6 +32,7 @@ export const TICKET_STATUSES = [
   'auto_sent',
   'rejected',
   'escalated',
+  'closed',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 

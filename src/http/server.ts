@@ -13,10 +13,12 @@ import Fastify, {
 import { type Bot, BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
+import { createErasureService } from '../app/erasure-service.js';
 import { AppError } from '../app/errors.js';
 import { presentTicket, presentTicketSummary } from '../app/ticket-presenter.js';
-import type { TicketService } from '../app/ticket-service.js';
+import { TICKET_CLOSED, type TicketService } from '../app/ticket-service.js';
 import type { Db } from '../db/client.js';
+import type { ErasureKeyConfig } from '../db/erasure-repo.js';
 import { createShop, findPrincipal, type TokenPrincipal } from '../db/shops-repo.js';
 import { getTicketView, listTickets } from '../db/tickets-repo.js';
 import { countApiCall, dailyLimit, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
@@ -57,6 +59,8 @@ export interface ServerDeps {
   slackEnabled?: boolean;
   /** Per-shop Slack workspace setup (`/v1/slack`); absent when Slack is off. */
   slack?: SlackSetupPort | undefined;
+  /** ERASURE_KEY and ERASURE_KEY_PREVIOUS (unset: the database-held key). */
+  erasureKeys?: ErasureKeyConfig | undefined;
 }
 
 function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
@@ -309,7 +313,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
         return reply.code(200).send({ ticketId, decision: outcome.result });
       }
       const status =
-        outcome.code === 'already_decided'
+        outcome.code === 'already_decided' || outcome.code === TICKET_CLOSED
           ? 409
           : outcome.code === 'ticket_not_found'
             ? 404
@@ -326,12 +330,20 @@ export function createServer(deps: ServerDeps): FastifyInstance {
     },
   );
 
+  const erasure = createErasureService({
+    db: deps.db,
+    temporal: deps.temporal,
+    taskQueue: deps.taskQueue,
+    logger: deps.logger,
+    keys: deps.erasureKeys,
+  });
   for (const register of ROUTE_MODULES) {
     register(app, {
       db: deps.db,
       temporal: deps.temporal,
       taskQueue: deps.taskQueue,
       tickets: deps.tickets,
+      erasure,
       logger: deps.logger,
       metrics: deps.metrics,
       requireScope,

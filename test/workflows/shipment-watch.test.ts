@@ -278,7 +278,6 @@ describe('shipment activities without the ticket service', () => {
         trackingNumber: 'RR123456789CN',
         orderId: 'O-1',
         carrier: 'China Post',
-        buyerId: 'b-1',
       };
       expect(
         await activities.openStallTicket({

@@ -284,6 +284,8 @@ export function buildDecisionRefusedText(code: string, message: string): string 
       return 'This ticket no longer exists.';
     case 'edit_text_required':
       return 'An edit needs the new reply text.';
+    case 'ticket_closed':
+      return 'This ticket is already closed: its buyer\u2019s data was erased, nothing will be sent.';
     default:
       return escapeMrkdwn(message);
   }

@@ -295,7 +295,13 @@ function decisionsFeature(deps: BotDeps) {
         message: buildAlreadyDecidedText(deps.renderer, language, outcome.decided),
       };
     }
-    const known = ['draft_not_ready', 'edit_text_required', 'edit_text_too_long', 'ticket_not_found'];
+    const known = [
+      'draft_not_ready',
+      'edit_text_required',
+      'edit_text_too_long',
+      'ticket_not_found',
+      'ticket_closed',
+    ];
     return {
       ok: false as const,
       message: known.includes(outcome.code) ? t(`error.${outcome.code}`) : outcome.message,

@@ -80,6 +80,13 @@ export const shopOutbound = pgTable('shop_outbound', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Secrets the server generates for itself once (the erasure pseudonym key when ERASURE_KEY is unset). */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Shop = typeof shops.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type TelegramChat = typeof telegramChats.$inferSelect;

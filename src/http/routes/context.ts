@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { ErasureService } from '../../app/erasure-service.js';
 import type { TicketService } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
 import type { Catalogue, LocaleResources, ReplyRenderer } from '../../domain/reply.js';
@@ -31,6 +32,8 @@ export interface RouteContext {
   temporal: Client;
   taskQueue: string;
   tickets: TicketService;
+  /** Erases a buyer everywhere (`DELETE /v1/buyers/:buyerId`). */
+  erasure: ErasureService;
   logger: Logger;
   metrics: Metrics;
   /** preHandler that authenticates a shop token with `scope`; sets `request.principal`. */

@@ -6,8 +6,6 @@ import { hashToken, newId, newSecretToken } from '../../db/ids.js';
 import {
   apiTokens,
   buyerMessages,
-  deliveries,
-  drafts,
   shopFlags,
   shops,
   teamMembers,
@@ -20,8 +18,6 @@ import { PLANS } from '../../domain/plans.js';
 import { ROLES, SCOPE_FOR_ACTION } from '../../domain/roles.js';
 import { parse } from '../parse.js';
 import type { RouteModule } from './context.js';
-
-const ERASED = '[erased at the buyer\u2019s request]';
 
 const createTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
@@ -178,47 +174,10 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
 
   app.delete('/v1/buyers/:buyerId', { preHandler: ctx.requireScope('settings:write') }, async (request) => {
     const { buyerId } = parse(buyerParam, request.params, 'path');
-    const shopId = request.principal!.shopId;
-    const counts = await ctx.db.transaction(async (tx) => {
-      const ids = (
-        await tx
-          .select({ id: tickets.id })
-          .from(tickets)
-          .where(and(eq(tickets.shopId, shopId), eq(tickets.buyerId, buyerId)))
-      ).map((r) => r.id);
-      if (ids.length === 0) return { tickets: 0, messages: 0, drafts: 0, deliveries: 0 };
-      const messages = await tx
-        .update(buyerMessages)
-        .set({ text: ERASED, buyerLocale: null, buyerCountry: null })
-        .where(inArray(buyerMessages.ticketId, ids))
-        .returning({ id: buyerMessages.id });
-      const draftRows = await tx
-        .update(drafts)
-        .set({ text: ERASED })
-        .where(inArray(drafts.ticketId, ids))
-        .returning({ id: drafts.id });
-      const deliveryRows = await tx
-        .update(deliveries)
-        .set({ payload: sql`jsonb_set(${deliveries.payload}, '{text}', to_jsonb(${ERASED}::text))` })
-        .where(inArray(deliveries.ticketId, ids))
-        .returning({ key: deliveries.idempotencyKey });
-      await tx
-        .update(tickets)
-        .set({
-          buyerName: null,
-          finalText: sql`case when ${tickets.finalText} is null then null else ${ERASED} end`,
-          buyerId: `erased:${hashToken(`${shopId}:${buyerId}`).slice(0, 16)}`,
-        })
-        .where(inArray(tickets.id, ids));
-      return {
-        tickets: ids.length,
-        messages: messages.length,
-        drafts: draftRows.length,
-        deliveries: deliveryRows.length,
-      };
+    return ctx.erasure.eraseBuyer(request.principal!.shopId, buyerId, {
+      channel: 'api',
+      id: request.principal!.tokenId,
     });
-    await recordAudit(ctx.db, { shopId, kind: 'buyer_erased', actor: actorOf(request), details: { counts } });
-    return { erased: counts };
   });
 
   const emptyBody = z.strictObject({}).nullish();

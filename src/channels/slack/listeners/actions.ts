@@ -56,6 +56,8 @@ function editButton(deps: SlackListenerDeps) {
     const found = await getTicketWithDraft(deps.db, ticketId);
     if (!found) return answerPresser(deps, args, buildDecisionRefusedText('ticket_not_found', ''));
     const { ticket } = found;
+    if (ticket.status === 'closed')
+      return answerPresser(deps, args, buildDecisionRefusedText('ticket_closed', ''));
     if (FINAL_STATUSES.has(ticket.status) && ticket.decidedBy && ticket.decidedAt) {
       return answerPresser(
         deps,
