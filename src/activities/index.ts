@@ -18,7 +18,11 @@ export type ActivityDeps = TicketActivityDeps &
 /** All activities the worker registers: each feature's factory, merged. */
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createTicketActivities(deps),
+    // Team steps are scheduled only when a support channel is configured.
+    ...createTicketActivities({
+      ...deps,
+      teamChannel: deps.teamChannel ?? Boolean(deps.slack && deps.slackChannel),
+    }),
     ...createShipmentActivities(deps),
     ...createListingActivities(deps),
     ...createMaintenanceActivities(deps),

@@ -186,7 +186,7 @@ export async function startSellerdesk(
           : undefined,
         logger: logger.child({ component: 'activities' }),
         metrics,
-        signalTicket: tickets.signalTicket,
+        dispatchBuyerMessage: tickets.dispatchBuyerMessage,
         openSystemTicket: tickets.openSystemTicket,
         startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
         ...slackActivityDeps(config, logger.child({ component: 'slack' }), metrics),

@@ -43,7 +43,7 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
         return {
           outbound,
           telegram: cards,
-          signalTicket: service.signalTicket,
+          dispatchBuyerMessage: service.dispatchBuyerMessage,
           openSystemTicket: service.openSystemTicket,
         };
       },
