@@ -25,6 +25,7 @@ import {
   escalationReason,
   finalStatus,
   initialTicketFlow,
+  MAX_HISTORY_EVENTS,
   nextSlaStep,
   refuseDecision,
   rememberMessage,
@@ -43,9 +44,6 @@ import {
   type TicketState,
   ticketStateQuery,
 } from './definitions.js';
-
-/** History events a run may reach before it hands its compact state to a fresh run. */
-export const MAX_HISTORY_EVENTS = 1_000;
 
 type Steps = Pick<
   TicketActivities,
@@ -207,7 +205,8 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
     flow.language = draft.language;
     flow.category = draft.category;
     flow.urgency = draft.urgency;
-    if (inbox.length > 0) return; // the buyer wrote again meanwhile: the next draft replaces this one
+    // A round runs its steps whatever arrives meanwhile: the loop drafts newer messages next. (A
+    // branch on signals between local activities would not replay: their results resolve at once.)
 
     const kind = autoSendCandidate(draft, flow.escalation !== undefined);
     if (kind) {
@@ -245,12 +244,14 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       flow.sla = slaDeadlines(setup.sla, Date.now());
     }
     if (draft.disputeDeadline) flow.sla = withDisputeDeadline(flow.sla, draft.disputeDeadline);
+    rearm();
   }
 
   /** Records an escalation and hands the ticket to the team (or tells the seller's chats). */
   async function announceEscalation(escalation: DecisionResult): Promise<void> {
     flow.escalationAnnounced = true;
     flow.status = 'escalated';
+    rearm();
     const reason = escalationReason(escalation);
     await step('markEscalated', {
       ticketId,
@@ -273,7 +274,8 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       .catch(() => undefined);
   }
 
-  // One durable timer per SLA step; a step that moves (a dispute deadline arrived) replaces it.
+  // One durable timer per SLA step, armed inside a round (never at the wait, so waiting issues no
+  // command); a step that moves (a dispute deadline arrived) replaces it.
   let armed: { step: SlaStep; fired: boolean; scope: CancellationScope } | undefined;
   function arm(next: SlaStep | undefined): void {
     if (armed && next && armed.step.kind === next.kind && armed.step.at === next.at) return;
@@ -289,6 +291,9 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       })
       .catch(() => undefined);
   }
+  const rearm = () =>
+    arm(nextSlaStep(flow.sla, { reminded: flow.reminded, escalated: flow.escalation !== undefined }));
+  rearm(); // a run that continued as new picks up its SLA step
 
   while (!flow.decision) {
     if (shouldContinueAsNew(workflowInfo(), MAX_HISTORY_EVENTS)) {
@@ -306,7 +311,6 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       await announceEscalation(flow.escalation);
       continue;
     }
-    arm(nextSlaStep(flow.sla, { reminded: flow.reminded, escalated: flow.escalation !== undefined }));
     const timer = armed;
     await condition(
       () =>
@@ -319,6 +323,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
     armed = undefined;
     if (timer.step.kind === 'remind') {
       flow.reminded = true;
+      rearm();
       await step('remindSeller', { ticketId, kind: 'reminder' });
     } else if (!flow.escalation) {
       flow.escalation = slaEscalation(ticketId, flow.revision, timer.step.reason, new Date().toISOString());

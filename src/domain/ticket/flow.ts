@@ -27,6 +27,9 @@ export function rememberMessage(flow: TicketFlowState, messageId: string): boole
   return true;
 }
 
+/** History events a ticket's workflow run may reach before it hands its compact state to a fresh run. */
+export const MAX_HISTORY_EVENTS = 1_000;
+
 /** Whether a ticket's workflow run should hand over to a fresh run (bounded history). */
 export function shouldContinueAsNew(
   run: { historyLength: number; continueAsNewSuggested: boolean },
