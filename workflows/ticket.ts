@@ -78,7 +78,7 @@ const durable = proxyActivities<Steps>({
 // The first delivery attempt is local (its idempotency key `(ticketId, revision)` makes a repeat
 // safe on the receiving side); only when it fails does the day-long retrying activity take over.
 const firstDelivery = proxyLocalActivities<Pick<TicketActivities, 'deliverReply'>>({
-  startToCloseTimeout: '15 seconds',
+  startToCloseTimeout: '12 seconds',
   retry: { maximumAttempts: 1 },
 });
 const delivery = proxyActivities<Pick<TicketActivities, 'deliverReply'>>({
@@ -95,10 +95,6 @@ const listings = proxyLocalActivities<Pick<ListingActivities, 'linkListingDisput
 
 // Team channel (Slack, only when configured) never blocks the seller's path: bounded tries.
 type TeamSteps = Pick<TicketActivities, 'escalateToTeam' | 'closeTeamCards' | 'postBuyerMessageToTeamThread'>;
-const teamLocal = proxyLocalActivities<TeamSteps>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
-});
 const team = proxyActivities<TeamSteps & Pick<TicketActivities, 'remindSeller'>>({
   startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '10 minutes',
@@ -349,12 +345,8 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
     });
   }
   if (flow.asked) await step('closeApprovalCards', { ticketId });
-  if (flow.teamChannel && flow.escalation) {
-    await teamLocal
-      .closeTeamCards({ ticketId })
-      .catch(() => team.closeTeamCards({ ticketId }))
-      .catch(() => undefined);
-  }
+  // A regular activity: a slow Slack must not hold the decision's task (and the seller's answer).
+  if (flow.teamChannel && flow.escalation) await team.closeTeamCards({ ticketId }).catch(() => undefined);
 
   // Messages that arrived after the decision belong to a new conversation: hand them on.
   await condition(allHandlersFinished);
