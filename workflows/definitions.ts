@@ -46,7 +46,10 @@ export interface TicketInput {
   system?: boolean;
   /** The state a previous run handed over (continue-as-new). */
   flow?: TicketFlowState;
-  /** Ids of buyer messages not drafted yet when the previous run handed over. */
+  /**
+   * Ids of buyer messages not drafted yet: handed over by a previous run, or the first message of
+   * a ticket started without signal-with-start (e.g. an eager start from an outbox drainer).
+   */
   inbox?: string[];
 }
 

@@ -130,7 +130,9 @@ async function localFirst<T>(step: () => Promise<T>, fallback: () => Promise<T>)
 export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome> {
   const { ticketId } = input;
   const flow: TicketFlowState = input.flow ?? initialTicketFlow(ticketId);
+  // Message ids to draft: handed over by a previous run, or given at start (a start without signal).
   const inbox: string[] = [...(input.inbox ?? [])];
+  for (const messageId of inbox) rememberMessage(flow, messageId);
   let presetDue = input.system === true && flow.revision === 0;
 
   setHandler(buyerMessageSignal, ({ messageId }) => {
