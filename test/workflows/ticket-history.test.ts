@@ -10,10 +10,16 @@ import { createTicketService, type DecideOutcome } from '../../src/app/ticket-se
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
-import { getTicketView } from '../../src/db/tickets-repo.js';
+import { getTicketView, ingestMessage } from '../../src/db/tickets-repo.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
 import { MAX_HISTORY_EVENTS } from '../../src/domain/ticket/index.js';
-import { type DecisionInput, ticketStateQuery, ticketWorkflowId } from '../../workflows/definitions.js';
+import {
+  buyerMessageSignal,
+  type DecisionInput,
+  type TicketInput,
+  ticketStateQuery,
+  ticketWorkflowId,
+} from '../../workflows/definitions.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 import { eventTypeName, persistedWrites, readableHistory } from '../support/history.js';
@@ -168,6 +174,35 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
     ]) {
       expect(readable, `history holds "${secret}"`).not.toContain(secret);
     }
+  });
+
+  it('a ticket started with its first message id in the input (no signal) drafts it', async () => {
+    // The shape an outbox drainer can use with an eager start: ids in the start input only.
+    const stored = await ingestMessage(db.db, shopId, {
+      messageId: 'eager-1',
+      orderId: 'ORD-EAGER-1',
+      buyerId: 'buyer-eager',
+      redactedText: 'My package has not arrived, where is it?',
+      redactedKinds: [],
+      receivedAt: new Date(),
+    });
+    const input: TicketInput = { ticketId: stored.ticketId, shopId, inbox: ['eager-1'] };
+    const handle = await client.workflow.start('ticketWorkflow', {
+      taskQueue,
+      workflowId: ticketWorkflowId(stored.ticketId),
+      args: [input],
+    });
+    await awaitingApproval(stored.ticketId);
+    // A repeated dispatch of the same message does not draft again.
+    await handle.signal(buyerMessageSignal, { messageId: 'eager-1' });
+    const decided = await decideWhenReady(stored.ticketId, {
+      action: 'approve',
+      actor: { channel: 'api', id: 'eager' },
+    });
+    expect(decided.ok).toBe(true);
+    const outcome = await handle.result();
+    // Revision 1: the repeated message id was ignored, not drafted a second time.
+    expect(outcome).toMatchObject({ status: 'sent', revision: 1 });
   });
 
   it('2,000 buyer messages on one ticket: history stays bounded and the ticket stays decidable', async () => {
