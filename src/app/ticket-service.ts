@@ -192,6 +192,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         actor: input.actor,
         ...(editId !== undefined ? { editId } : {}),
       };
+      // A thrown error leaves the outcome unknown (the update may have been applied): the row stays.
       const outcome = await applyDecision(ticketId, request);
       if (!outcome.ok && editId !== undefined) {
         await db.delete(replyEdits).where(eq(replyEdits.id, editId));
