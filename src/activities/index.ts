@@ -22,8 +22,15 @@ export type ActivityDeps = TicketActivityDeps &
 
 /** All activities the worker registers: each feature's factory, merged. */
 export function createActivities(deps: ActivityDeps) {
+  const slack = deps.slack;
   return {
-    ...createTicketActivities(deps),
+    // Team steps are scheduled only for shops whose Slack workspace and support channel are bound.
+    ...createTicketActivities({
+      ...deps,
+      ...(deps.teamChannel === undefined && slack
+        ? { teamChannelFor: async (shopId: string) => Boolean((await slack.forShop(shopId))?.channel) }
+        : {}),
+    }),
     ...createShipmentActivities(deps),
     ...createListingActivities(deps),
     ...createMaintenanceActivities(deps),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -7,7 +6,7 @@ import { toSlackApiError } from '../channels/slack/notifier.js';
 import { getTicketWithDraft, listSlackCards, SLACK_CARD_CHANNEL } from '../channels/slack/queries.js';
 import type { SlackWorkspaces } from '../channels/slack/workspaces.js';
 import type { Db } from '../db/client.js';
-import { ticketEvents } from '../db/schema/index.js';
+import { buyerMessages, ticketEvents } from '../db/schema/index.js';
 import {
   addTicketEvent,
   closeCard,
@@ -216,13 +215,12 @@ export function createSlackActivities(deps: SlackActivityDeps) {
     },
 
     /**
-     * Posts a later buyer message (already redacted) into the thread of the ticket's Slack card,
-     * once per message (`messageId` when given, else the text's hash); no card, no post.
+     * Posts a later buyer message (stored redacted; read here by its id, so the workflow never
+     * carries its text) into the thread of the ticket's Slack card, once per message; no card, no post.
      */
     async postBuyerMessageToTeamThread(input: {
       ticketId: string;
-      messageText: string;
-      messageId?: string;
+      messageId: string;
     }): Promise<{ posted: boolean; ts?: string }> {
       if (!deps.slack) return { posted: false };
       const cards = await listSlackCards(db, input.ticketId);
@@ -231,9 +229,13 @@ export function createSlackActivities(deps: SlackActivityDeps) {
       const ticket = await getTicket(db, input.ticketId);
       const slack = ticket ? (await deps.slack.forShop(ticket.shopId))?.cards : undefined;
       if (!slack) return { posted: false };
-      const dedupeKey = `slack_thread:${
-        input.messageId ?? createHash('sha256').update(input.messageText).digest('hex').slice(0, 24)
-      }`;
+      const [message] = await db
+        .select({ text: buyerMessages.text })
+        .from(buyerMessages)
+        .where(and(eq(buyerMessages.ticketId, input.ticketId), eq(buyerMessages.messageId, input.messageId)))
+        .limit(1);
+      if (!message) return { posted: false };
+      const dedupeKey = `slack_thread:${input.messageId}`;
       const [seen] = await db
         .select({ id: ticketEvents.id })
         .from(ticketEvents)
@@ -241,13 +243,13 @@ export function createSlackActivities(deps: SlackActivityDeps) {
         .limit(1);
       if (seen) return { posted: false };
       const posted = await slackCall('chat.postMessage', () =>
-        slack.postThread(card.chatId, card.messageId, buildBuyerThreadMessage(input.messageText)),
+        slack.postThread(card.chatId, card.messageId, buildBuyerThreadMessage(message.text)),
       );
       await addTicketEvent(
         db,
         input.ticketId,
         'team_thread_message',
-        { channel: 'slack', ts: posted.ts, ...(input.messageId ? { messageId: input.messageId } : {}) },
+        { channel: 'slack', ts: posted.ts, messageId: input.messageId },
         dedupeKey,
       );
       return { posted: true, ts: posted.ts };

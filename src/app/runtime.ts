@@ -200,7 +200,7 @@ export async function startSellerdesk(
           : undefined,
         logger: logger.child({ component: 'activities' }),
         metrics,
-        signalTicket: tickets.signalTicket,
+        dispatchBuyerMessage: tickets.dispatchBuyerMessage,
         openSystemTicket: tickets.openSystemTicket,
         startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
         erasureKeys,

@@ -7,17 +7,16 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import {
-  type BuyerMessage,
-  buyerMessageSignal,
   DECISION_ERRORS,
   type DecisionInput,
+  type DecisionRequest,
   type DecisionResult,
   decideUpdate,
   ticketWorkflowId,
 } from '../../workflows/definitions.js';
 import type { Db } from '../db/client.js';
 import { newId } from '../db/ids.js';
-import { ticketEvents, tickets } from '../db/schema/index.js';
+import { replyEdits, ticketEvents, tickets } from '../db/schema/index.js';
 import { getShop } from '../db/shops-repo.js';
 import {
   getDecision,
@@ -27,8 +26,14 @@ import {
   OPEN_STATUSES,
 } from '../db/tickets-repo.js';
 import { redactPii } from '../domain/redact.js';
+import { checkEditText } from '../domain/ticket/index.js';
 import type { DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import {
+  type BuyerMessageDispatch,
+  dispatchBuyerMessage,
+  startSystemTicket,
+} from './dispatch-buyer-message.js';
 import { AppError } from './errors.js';
 
 /** A buyer message as `POST /v1/messages` accepts it (already schema-validated). */
@@ -63,23 +68,9 @@ export interface TicketServiceDeps {
 export function createTicketService(deps: TicketServiceDeps) {
   const { db, temporal, taskQueue } = deps;
 
-  async function signalTicket(
-    shopId: string,
-    ticketId: string,
-    orderId: string,
-    buyerId: string,
-    message: BuyerMessage,
-  ): Promise<void> {
-    const shop = await getShop(db, shopId);
-    if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
-    await temporal.workflow.signalWithStart('ticketWorkflow', {
-      taskQueue,
-      workflowId: ticketWorkflowId(ticketId),
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [{ ticketId, shopId, orderId, buyerId, shopDefaultLanguage: shop.defaultLanguage }],
-      signal: buyerMessageSignal,
-      signalArgs: [message],
-    });
+  /** Hands a stored message to its ticket workflow (ids only). */
+  function dispatch(message: BuyerMessageDispatch): Promise<void> {
+    return dispatchBuyerMessage(temporal, taskQueue, message);
   }
 
   return {
@@ -110,21 +101,11 @@ export function createTicketService(deps: TicketServiceDeps) {
       deps.metrics?.messagesIngested.inc({
         outcome: stored.duplicate ? 'duplicate' : stored.newTicket ? 'new_ticket' : 'joined',
       });
-      const message: BuyerMessage = {
-        messageId: input.messageId,
-        text: redacted.text,
-        receivedAt: new Date(input.receivedAt).toISOString(),
-        ...(buyerName ? { buyerName } : {}),
-        ...(input.buyer.locale ? { buyerLocale: input.buyer.locale } : {}),
-        ...(input.buyer.country ? { buyerCountry: input.buyer.country } : {}),
-        ...(input.order ? { order: input.order } : {}),
-        ...(input.dispute ? { dispute: input.dispute } : {}),
-      };
       const ticket = await getTicket(db, stored.ticketId);
       const open = ticket && OPEN_STATUSES.includes(ticket.status);
       if (open) {
         try {
-          await signalTicket(shopId, stored.ticketId, input.orderId, input.buyer.id, message);
+          await dispatch({ ticketId: stored.ticketId, shopId, messageId: input.messageId });
         } catch (error) {
           // The workflow closed between our read and the signal; its spin-off step carries the
           // message on, and a repeat of this request re-delivers it.
@@ -134,8 +115,8 @@ export function createTicketService(deps: TicketServiceDeps) {
       return { ticketId: stored.ticketId, status: ticket?.status ?? stored.status };
     },
 
-    /** Re-delivers stored messages to a ticket workflow (spin-off of late messages). */
-    signalTicket,
+    /** Hands a stored message to its ticket workflow (spin-off of late messages). */
+    dispatchBuyerMessage: dispatch,
 
     /**
      * Opens a ticket sellerdesk raises itself (logistics), idempotent on `dedupeKey`: a repeat
@@ -172,10 +153,12 @@ export function createTicketService(deps: TicketServiceDeps) {
         await tx.insert(ticketEvents).values({
           ticketId: id,
           kind: 'system_opened',
+          // The preset is read by the workflow's drafting step: the workflow itself gets ids only.
           details: {
             reason: input.preset.reason,
             templateId: input.preset.templateId,
             coupon: input.preset.coupon ?? null,
+            preset: input.preset,
           },
           dedupeKey: 'system_opened',
         });
@@ -183,85 +166,105 @@ export function createTicketService(deps: TicketServiceDeps) {
         return id;
       });
       try {
-        await temporal.workflow.start('ticketWorkflow', {
-          taskQueue,
-          workflowId: ticketWorkflowId(ticketId),
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          args: [
-            {
-              ticketId,
-              shopId: input.shopId,
-              orderId: input.orderId,
-              buyerId: input.buyerId,
-              shopDefaultLanguage: shop.defaultLanguage,
-              preset: input.preset,
-            },
-          ],
-        });
+        await startSystemTicket(temporal, taskQueue, { ticketId, shopId: input.shopId });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
       return { ticketId, created };
     },
 
-    /** Applies a seller decision through the ticket workflow's update; the first decision wins. */
+    /**
+     * Applies a seller decision through the ticket workflow's update; the first decision wins. An
+     * edit's text is stored first and the update carries only its id (histories hold no reply
+     * text); a refused edit's row is deleted again.
+     */
     async decide(ticketId: string, input: DecisionInput): Promise<DecideOutcome> {
-      const closed = async (): Promise<DecideOutcome | undefined> => {
-        const ticket = await getTicket(db, ticketId);
-        if (ticket?.status !== 'closed') return undefined;
-        return {
-          ok: false,
-          code: TICKET_CLOSED,
-          message:
-            'already closed: this ticket ended without a reply (its buyer was erased); nothing is sent',
-        };
-      };
-      const refused = await closed();
+      const refused = await closedOutcome(ticketId);
       if (refused) return refused;
-      const handle = temporal.workflow.getHandle(ticketWorkflowId(ticketId));
-      try {
-        const result = await handle.executeUpdate(decideUpdate, { args: [input] });
-        return { ok: true, result };
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-          const failure = error.cause;
-          const decided = (failure.details?.[0] as DecisionResult | undefined) ?? undefined;
-          return {
-            ok: false,
-            code: failure.type ?? 'decision_refused',
-            message: failure.message,
-            ...(decided ? { decided } : {}),
-          };
-        }
-        if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) {
-          const closedSince = await closed();
-          if (closedSince) return closedSince;
-          const existing = await getDecision(db, ticketId);
-          if (existing) {
-            const decided: DecisionResult = {
-              ticketId,
-              action: existing.action,
-              revision: existing.revision,
-              decidedBy: {
-                channel: existing.actorChannel as DecisionResult['decidedBy']['channel'],
-                id: existing.actorId,
-                ...(existing.actorName ? { name: existing.actorName } : {}),
-              },
-              decidedAt: existing.decidedAt.toISOString(),
-            };
-            return {
-              ok: false,
-              code: DECISION_ERRORS.alreadyDecided,
-              message: `already decided (${existing.action}) by ${existing.actorName ?? existing.actorId} at ${decided.decidedAt}`,
-              decided,
-            };
-          }
-          return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
-        }
-        throw error;
+      let editId: number | undefined;
+      const edited = input.action === 'edit' ? checkEditText(input.text) : undefined;
+      if (edited?.ok) {
+        const ticket = await getTicket(db, ticketId);
+        if (!ticket) return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+        const [row] = await db
+          .insert(replyEdits)
+          .values({ ticketId, text: edited.text })
+          .returning({ id: replyEdits.id });
+        editId = row!.id;
       }
+      const request: DecisionRequest = {
+        action: input.action,
+        actor: input.actor,
+        ...(editId !== undefined ? { editId } : {}),
+      };
+      // A thrown error leaves the outcome unknown (the update may have been applied): the row stays.
+      const outcome = await applyDecision(ticketId, request);
+      if (!outcome.ok && editId !== undefined) {
+        await db.delete(replyEdits).where(eq(replyEdits.id, editId));
+      }
+      // An invalid edit text is only reported once the ticket is known to be open and undecided.
+      if (!outcome.ok && edited && !edited.ok && outcome.code === DECISION_ERRORS.editTextRequired) {
+        return { ok: false, code: edited.refusal.code, message: edited.refusal.message };
+      }
+      return outcome;
     },
   };
+
+  /** A closed ticket (its buyer was erased) takes no decision: nothing erased is ever sent. */
+  async function closedOutcome(ticketId: string): Promise<DecideOutcome | undefined> {
+    const ticket = await getTicket(db, ticketId);
+    if (ticket?.status !== 'closed') return undefined;
+    return {
+      ok: false,
+      code: TICKET_CLOSED,
+      message: 'already closed: this ticket ended without a reply (its buyer was erased); nothing is sent',
+    };
+  }
+
+  async function applyDecision(ticketId: string, input: DecisionRequest): Promise<DecideOutcome> {
+    const handle = temporal.workflow.getHandle(ticketWorkflowId(ticketId));
+    try {
+      const result = await handle.executeUpdate(decideUpdate, { args: [input] });
+      return { ok: true, result };
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        const failure = error.cause;
+        const decided = (failure.details?.[0] as DecisionResult | undefined) ?? undefined;
+        return {
+          ok: false,
+          code: failure.type ?? 'decision_refused',
+          message: failure.message,
+          ...(decided ? { decided } : {}),
+        };
+      }
+      if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) {
+        const closedSince = await closedOutcome(ticketId);
+        if (closedSince) return closedSince;
+        const existing = await getDecision(db, ticketId);
+        if (existing) {
+          const decided: DecisionResult = {
+            ticketId,
+            action: existing.action,
+            revision: existing.revision,
+            decidedBy: {
+              channel: existing.actorChannel as DecisionResult['decidedBy']['channel'],
+              id: existing.actorId,
+              ...(existing.actorName ? { name: existing.actorName } : {}),
+            },
+            decidedAt: existing.decidedAt.toISOString(),
+          };
+          return {
+            ok: false,
+            code: DECISION_ERRORS.alreadyDecided,
+            message: `already decided (${existing.action}) by ${existing.actorName ?? existing.actorId} at ${decided.decidedAt}`,
+            decided,
+          };
+        }
+        return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+      }
+      throw error;
+    }
+  }
 }
 
 function isCompletedWorkflowError(error: unknown): boolean {

@@ -9,6 +9,7 @@ import {
   decisions,
   deliveries,
   drafts,
+  replyEdits,
   serverSecrets,
   shipments,
   ticketEvents,
@@ -228,6 +229,8 @@ export async function eraseTicketsInTx(
     .set({ text: marker, note: null })
     .where(inArray(drafts.ticketId, ticketIds))
     .returning({ id: drafts.id });
+  // A seller's edited reply text waits here by id until its decision applies; it may name the buyer.
+  await tx.delete(replyEdits).where(inArray(replyEdits.ticketId, ticketIds));
   const decisionRows = await tx
     .update(decisions)
     .set({ text: sql`case when ${decisions.text} is null then null else ${marker} end` })

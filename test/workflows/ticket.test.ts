@@ -137,7 +137,7 @@ describe('ticket workflow on the real Temporal server', () => {
       outbound: outbound.sender,
       telegram: telegram.cards,
       logger: pino({ level: 'silent' }),
-      signalTicket: service.signalTicket,
+      dispatchBuyerMessage: service.dispatchBuyerMessage,
     });
     const shop = await createShop(db.db, { name: 'WF shop', defaultLanguage: 'en', plan: 'free' });
     shopId = shop.shop.id;

@@ -118,6 +118,23 @@ export const drafts = pgTable(
   (t) => [uniqueIndex('drafts_ticket_revision_uq').on(t.ticketId, t.revision)],
 );
 
+/**
+ * A seller's edited reply, stored before the decision reaches the ticket workflow, which gets
+ * only this row's id: reply texts never enter Temporal histories. Refused edits are deleted.
+ */
+export const replyEdits = pgTable(
+  'reply_edits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('reply_edits_ticket_idx').on(t.ticketId)],
+);
+
 /** Who decided what about a ticket, and when (one accepted decision per ticket). */
 export const decisions = pgTable(
   'decisions',
@@ -178,3 +195,4 @@ export type Ticket = typeof tickets.$inferSelect;
 export type BuyerMessage = typeof buyerMessages.$inferSelect;
 export type Draft = typeof drafts.$inferSelect;
 export type Decision = typeof decisions.$inferSelect;
+export type ReplyEdit = typeof replyEdits.$inferSelect;

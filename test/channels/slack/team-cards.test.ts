@@ -194,7 +194,9 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     const ticketId = await newTicket('OFF-1', 'draft');
     const off = createSlackActivities({ db: database.db, logger });
     expect(await off.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({ posted: false });
-    expect(await off.postBuyerMessageToTeamThread({ ticketId, messageText: 'x' })).toEqual({ posted: false });
+    expect(await off.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-OFF-1' })).toEqual({
+      posted: false,
+    });
     expect(await off.closeTeamCards({ ticketId })).toEqual({ updated: 0 });
     const noChannel = createSlackActivities({
       db: database.db,
@@ -274,24 +276,34 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     ]);
 
     fake.calls.length = 0;
-    const threaded = await activities.postBuyerMessageToTeamThread({
-      ticketId,
-      messageText: '¿Y bien? <@U1>',
-    });
+    const later = async (messageId: string) => {
+      const joined = await ingestMessage(database.db, shopId, {
+        messageId,
+        orderId: 'ESC-2',
+        buyerId: 'b-ESC-2',
+        redactedText: '¿Y bien? <@U1>',
+        redactedKinds: [],
+        receivedAt: new Date(),
+      });
+      expect(joined.ticketId).toBe(ticketId);
+    };
+    await later('m-8');
+    // The activity gets the message id only and reads the stored (redacted) text itself.
+    const threaded = await activities.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-8' });
     expect(threaded.posted).toBe(true);
-    const repeat = await activities.postBuyerMessageToTeamThread({ ticketId, messageText: '¿Y bien? <@U1>' });
+    const repeat = await activities.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-8' });
     expect(repeat.posted).toBe(false);
     const thread = fake.callsOf('chat.postMessage');
     expect(thread).toHaveLength(1);
     expect(thread[0]!.params.thread_ts).toBe(first.ts);
     expect(thread[0]!.params.channel).toBe('C123');
     expect(JSON.stringify(thread[0]!.params.blocks)).toContain('¿Y bien? &lt;@U1&gt;');
-    const byId = await activities.postBuyerMessageToTeamThread({
-      ticketId,
-      messageText: '¿Y bien? <@U1>',
-      messageId: 'm-9',
-    });
+    await later('m-9');
+    const byId = await activities.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-9' });
     expect(byId.posted).toBe(true);
+    expect(await activities.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-unknown' })).toEqual({
+      posted: false,
+    });
   });
 
   it('closeTeamCards edits the card to the outcome once, buttons removed', async () => {
