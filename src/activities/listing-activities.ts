@@ -15,9 +15,9 @@ import { disputeValidationDue, matchListing } from '../domain/listing/dispute-li
 import {
   type Issue,
   type ListingTexts,
+  listingContext,
   listingVersions,
   localizeIssues,
-  sharedTerms,
   summarizeFindings,
   type ValidationMessages,
   validateAcrossLanguages,
@@ -246,7 +246,7 @@ export function createListingActivities(deps: ListingActivityDeps) {
       const version = versions.find((v) => v.lang === input.lang);
       if (!version) return [];
       const dicts = await dictionaries();
-      return validateLanguageVersion(version, dicts, sharedTerms(versions, dicts.spellers));
+      return validateLanguageVersion(version, dicts, listingContext(versions, dicts.spellers));
     },
 
     /** Numbers, units, sizes and quantities compared across the versions. */

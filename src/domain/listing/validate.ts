@@ -25,6 +25,31 @@ export interface ListingCheckDeps {
   limits?: FieldLimits;
   /** Misspellings per field that get a dictionary suggestion (default 5; each costs 50-500 ms). */
   maxSuggestions?: number;
+  /** The shop's own dictionary ("Add to my dictionary"): never reported as spelling for that shop. */
+  shopWords?: ShopWords;
+}
+
+/** A shop's dictionary: lower-cased words per language. */
+export type ShopWords = Partial<Record<Language, ReadonlySet<string>>>;
+
+/** What the per-language checks learn from the listing's other versions. */
+export interface ListingContext {
+  /** Words written identically in two versions that no dictionary knows (brands, models). */
+  shared: ReadonlySet<string>;
+  /** Lower-cased words of every version. */
+  words: ReadonlyMap<Language, ReadonlySet<string>>;
+}
+
+/** Shared terms and the words of every version, computed once per listing. */
+export function listingContext(
+  versions: readonly ListingVersion[],
+  spellers: Partial<Record<Language, SpellChecker>> = {},
+): ListingContext {
+  const words = new Map<Language, Set<string>>();
+  for (const v of versions) {
+    words.set(v.lang, new Set(tokenize(`${v.title}\n${v.description}`).map((t) => t.text.toLowerCase())));
+  }
+  return { shared: sharedTerms(versions, spellers), words };
 }
 
 /** A listing as the API receives it: title and description per language. */
@@ -119,14 +144,17 @@ function checkField(
   lang: Language,
   field: ListingField,
   deps: ListingCheckDeps,
-  shared: ReadonlySet<string>,
+  context: ListingContext,
+  versionText: string,
 ): Issue[] {
   if (text.trim().length === 0) return [];
+  const shared = context.shared;
   const placeholders = checkPlaceholders(text, lang, field);
   const placeholderSpans = spansOf(placeholders);
   const speller = deps.spellers[lang];
   const english = deps.spellers.en;
-  const isAllowed = (word: string) => deps.isAllowed(word, lang);
+  const own = deps.shopWords?.[lang];
+  const isAllowed = (word: string) => deps.isAllowed(word, lang) || (own?.has(word.toLowerCase()) ?? false);
   const untranslatedDeps = speller && english ? { target: speller, english, isAllowed } : undefined;
   const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, placeholderSpans);
   const wrong: Issue[] = [];
@@ -171,6 +199,11 @@ function checkField(
         isAllowed,
         sharedTerms: shared,
         maxSuggestions: deps.maxSuggestions ?? 5,
+        context: {
+          otherWords: new Map([...context.words].filter(([l]) => l !== lang)),
+          ...(english ? { english } : {}),
+          versionText,
+        },
         skip: [
           ...placeholderSpans,
           ...wrongSpans,
@@ -188,17 +221,18 @@ function checkField(
 export function validateLanguageVersion(
   version: ListingVersion,
   deps: ListingCheckDeps,
-  shared: ReadonlySet<string> = new Set(),
+  context: ListingContext = { shared: new Set(), words: new Map() },
 ): Issue[] {
   const limits = deps.limits ?? DEFAULT_FIELD_LIMITS;
   const { lang, title, description } = version;
+  const versionText = `${title}\n${description}`;
   return [
     ...checkTooShort(lang, 'title', title, limits),
     ...checkTitleLength(lang, title, limits),
     ...checkAllCaps(lang, title),
-    ...checkField(title, lang, 'title', deps, shared),
+    ...checkField(title, lang, 'title', deps, context, versionText),
     ...checkTooShort(lang, 'description', description, limits),
-    ...checkField(description, lang, 'description', deps, shared),
+    ...checkField(description, lang, 'description', deps, context, versionText),
   ];
 }
 
