@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { StartListingValidation } from '../app/listing-service.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import type { Db } from '../db/client.js';
+import { shopWords } from '../db/dictionary-repo.js';
 import { newId } from '../db/ids.js';
 import { type ListingValidation, listingDisputeLinks, listingValidations } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
@@ -246,7 +247,14 @@ export function createListingActivities(deps: ListingActivityDeps) {
       const version = versions.find((v) => v.lang === input.lang);
       if (!version) return [];
       const dicts = await dictionaries();
-      return validateLanguageVersion(version, dicts, listingContext(versions, dicts.spellers));
+      // The shop's own dictionary ("Add to my dictionary"): read at each validation, so a word the
+      // seller added is never reported again for that shop (and only for that shop).
+      const own = await shopWords(db, row.shopId);
+      return validateLanguageVersion(
+        version,
+        { ...dicts, shopWords: own },
+        listingContext(versions, dicts.spellers),
+      );
     },
 
     /** Numbers, units, sizes and quantities compared across the versions. */
