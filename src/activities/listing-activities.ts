@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { StartListingValidation } from '../app/listing-service.js';
+import { dictionaryKeyboard } from '../channels/telegram/dictionary.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import type { Db } from '../db/client.js';
 import { shopWords } from '../db/dictionary-repo.js';
@@ -324,7 +325,11 @@ export function createListingActivities(deps: ListingActivityDeps) {
             ? { count: row.trigger.count, windowDays: row.trigger.windowDays }
             : undefined,
         });
-        await telegram.sendCard(chat.chatId, text, null);
+        // "Add to my dictionary" buttons for the reported misspellings (`dict:` callbacks).
+        const keyboard = messages.summary.add_word
+          ? dictionaryKeyboard(row.id, input.issues, messages.summary.add_word)
+          : null;
+        await telegram.sendCard(chat.chatId, text, keyboard);
         sent++;
       }
       return { sent };
