@@ -12,8 +12,9 @@ export interface GlossaryEntry {
   note: string;
 }
 
+/** Units after a decimal number (metric, electrical, inches as translated, and hours/minutes). */
 const METRIC_UNITS =
-  '(?=\\s?(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|V|mAh|Ah|Wh|GHz|Hz|°C|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|В|мАч)(?![\\p{L}]))';
+  '(?=\\s?(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|V|mAh|Ah|Wh|GHz|Hz|°C|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|В|мАч|h|horas?|heures?|hours?|час\\p{L}*|ч|min|minutos?|minutes?|минут\\p{L}*)(?![\\p{L}]))';
 
 const COMMA_DECIMAL: GlossaryEntry = {
   code: 'decimal_separator',

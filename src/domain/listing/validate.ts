@@ -236,7 +236,32 @@ export function validateLanguageVersion(
   ];
 }
 
-/** Cross-language checks, run once every version has been checked on its own. */
+/** The sentence around a span (to the previous and next . ! ? or line break). */
+function sentenceOf(text: string, span: readonly [number, number]): [number, number] {
+  let start = span[0];
+  while (start > 0 && !'.!?\n'.includes(text[start - 1]!)) start--;
+  let end = span[1];
+  while (end < text.length && !'.!?\n'.includes(text[end]!)) end++;
+  return [start, end];
+}
+
+/**
+ * Cross-language checks, run once every version has been checked on its own. A value inside a
+ * forbidden claim or a placeholder ("delivered in 48 hours") is reported as that, not twice.
+ */
 export function validateAcrossLanguages(versions: readonly ListingVersion[]): Issue[] {
-  return checkConsistency(versions);
+  const reported = new Map<string, Array<[number, number]>>();
+  for (const v of versions) {
+    for (const field of ['title', 'description'] as const) {
+      const placeholders = checkPlaceholders(v[field], v.lang, field);
+      const spans = spansOf([
+        ...placeholders,
+        ...checkClaims(v[field], v.lang, field, spansOf(placeholders)),
+      ]);
+      reported.set(`${v.lang}:${field}`, spans);
+    }
+  }
+  return checkConsistency(versions).filter(
+    (i) => !i.span || !overlaps(i.span[0], i.span[1], reported.get(`${i.lang}:${i.field}`) ?? []),
+  );
 }
