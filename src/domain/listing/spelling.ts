@@ -90,6 +90,8 @@ function knowsWord(speller: SpellChecker, word: string, lang: Language): boolean
     // "Límpiala" = "limpia" + "la": the written accent only exists because of the pronoun.
     const match = SPANISH_ENCLITIC_RE.exec(lower);
     if (match && /[áéíóú]/u.test(match[1]!) && knows(speller, stripAccents(match[1]!))) return true;
+    // "desembalarla" = infinitive + pronoun: no accent needed.
+    if (match && /(?:ar|er|ir)$/u.test(match[1]!) && knows(speller, match[1]!)) return true;
   }
   return false;
 }
@@ -101,8 +103,52 @@ const DIMINUTIVES: Readonly<Partial<Record<Language, readonly string[]>>> = {
 };
 const DIMINUTIVE_BASE_ENDINGS = ['o', 'a', 'e', ''];
 
-/** Forms the dictionaries' affix rules do not produce (diminutives). */
+/**
+ * Regular derivations from a known word: adjectives in -able/-ible from verbs (apilar ->
+ * apilable), agent nouns in -dor (enhebrar -> enhebrador), English -less/-ness.
+ */
+const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [string, readonly string[]]>>> = {
+  en: [
+    ['less', ['']],
+    ['ness', ['', 'e']],
+  ],
+  es: [
+    ['able', ['ar']],
+    ['ables', ['ar']],
+    ['ible', ['ir', 'er']],
+    ['ibles', ['ir', 'er']],
+    ['ador', ['ar']],
+    ['adora', ['ar']],
+    ['adores', ['ar']],
+    ['edor', ['er']],
+    ['idor', ['ir']],
+  ],
+  fr: [
+    ['able', ['er']],
+    ['ables', ['er']],
+    ['ible', ['ir', 're']],
+    ['ibles', ['ir', 're']],
+  ],
+  pt: [
+    ['ável', ['ar']],
+    ['áveis', ['ar']],
+    ['ível', ['ir', 'er']],
+    ['íveis', ['ir', 'er']],
+    ['ador', ['ar']],
+    ['adora', ['ar']],
+    ['edor', ['er']],
+  ],
+  ru: [],
+};
+
+/** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
 function knowsInflection(speller: SpellChecker, lower: string, lang: Language): boolean {
+  for (const [suffix, bases] of DERIVATIONS[lang]) {
+    if (!lower.endsWith(suffix) || lower.length - suffix.length < 3) continue;
+    const stem = lower.slice(0, -suffix.length);
+    // "ador" keeps its "a" in the infinitive: enhebr-ador -> enhebr-ar.
+    if (bases.some((b) => speller.correct(stem + b))) return true;
+  }
   for (const ending of DIMINUTIVES[lang] ?? []) {
     if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
     let stem = lower.slice(0, -ending.length);
@@ -294,6 +340,61 @@ export function cognateKey(word: string): string {
   return key;
 }
 
+/** Russian endings of adjectives and nouns built on a loan stem (longest first). */
+const RUSSIAN_ENDINGS = [
+  'ового',
+  'овому',
+  'овыми',
+  'евыми',
+  'овый',
+  'овая',
+  'овое',
+  'овые',
+  'овых',
+  'овой',
+  'евый',
+  'евая',
+  'евые',
+  'евых',
+  'ами',
+  'ями',
+  'ого',
+  'ему',
+  'ому',
+  'ой',
+  'ый',
+  'ий',
+  'ая',
+  'ое',
+  'ые',
+  'ом',
+  'ем',
+  'ам',
+  'ах',
+  'ях',
+  'ов',
+  'ей',
+  'ы',
+  'и',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'е',
+  'о',
+  'ь',
+];
+
+/** The word without its inflection (Russian endings; Romance plurals), for stem comparison. */
+function derivationStem(lower: string, lang: Language): string {
+  const endings = lang === 'ru' ? RUSSIAN_ENDINGS : ['es', 's'];
+  for (const ending of endings) {
+    if (lower.endsWith(ending) && [...lower].length - ending.length >= 4)
+      return lower.slice(0, -ending.length);
+  }
+  return lower;
+}
+
 /** Levenshtein distance (two rows; words are short). */
 function distance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -438,11 +539,31 @@ function judge(word: string, lang: Language, speller: SpellChecker, evidence: Ev
   // A cognate in another version closer than the correction: the same product term, not a typo.
   const key = cognateKey(lower);
   const toCorrection = similarity(key, cognateKey(correction.word));
+  const stem = derivationStem(lower, lang);
+  // Russian: only an adjective built on the stem (-овый, -евый) counts, not a bare case ending.
+  const stemmed = lang === 'ru' ? /^[ое]в/u.test(lower.slice(stem.length)) : stem !== lower;
+  const stemKey = cognateKey(stem);
   for (const [other, words] of evidence.context?.otherWords ?? []) {
     if (other === lang) continue;
     for (const w of words) {
       if (w === lower || w[0] === undefined) continue;
       const otherKey = cognateKey(w);
+      // The same stem with this language's endings ("кемпинговый" / "camping", "glute" / "glúteos"):
+      // a strict prefix in Latin script, a close transliteration of an inflected Russian stem.
+      if (
+        !correction.accentOnly &&
+        stemKey.length >= 5 &&
+        otherKey.length >= stemKey.length + (lang === 'ru' ? 0 : 2)
+      ) {
+        const head = otherKey.slice(0, stemKey.length);
+        const related =
+          lang === 'ru' ? stemmed && similarity(stemKey, head) >= 0.85 : head === stemKey && !stemmed;
+        if (related) return { confidence: confidence * 0.4, correction };
+      }
+      // A Russian transliteration of a word of a Latin-script version ("диммер" / "dimmer"): a loan.
+      if (lang === 'ru' && other !== 'ru' && otherKey[0] === key[0] && similarity(key, otherKey) >= 0.8) {
+        return { confidence: confidence * 0.4, correction };
+      }
       if (otherKey[0] !== key[0] || Math.abs(otherKey.length - key.length) > 3) continue;
       if (similarity(key, otherKey) > toCorrection && similarity(key, otherKey) >= 0.75) {
         confidence *= 0.3;
