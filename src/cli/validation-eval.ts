@@ -302,12 +302,12 @@ export async function evaluateValidationCorpus(
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function row(name: string, s: Score): string {
-  return `${name.padEnd(22)} ${String(s.expected).padStart(5)} ${String(s.found).padStart(5)} ${String(s.falsePositives).padStart(5)} ${pct(s.recall).padStart(7)} ${pct(s.precision).padStart(9)}`;
+  return `${name.padEnd(26)} ${String(s.expected).padStart(5)} ${String(s.found).padStart(5)} ${String(s.falsePositives).padStart(5)} ${pct(s.recall).padStart(7)} ${pct(s.precision).padStart(9)}`;
 }
 
 /** The report as printed lines: overall, per kind, per language, then every miss. */
 export function formatValidationReport(report: ValidationEvalReport): string[] {
-  const header = `${'slice'.padEnd(22)} ${'exp'.padStart(5)} ${'found'.padStart(5)} ${'fp'.padStart(5)} ${'recall'.padStart(7)} ${'precision'.padStart(9)}`;
+  const header = `${'slice'.padEnd(26)} ${'exp'.padStart(5)} ${'found'.padStart(5)} ${'fp'.padStart(5)} ${'recall'.padStart(7)} ${'precision'.padStart(9)}`;
   const lines = [
     `listing validation eval: ${report.file} (${report.listings} clean listings, ${report.cases} seeded cases)`,
     'scoring: overlap matching (same language, field and kind; span overlaps the expected text), one to one: an expected error is matched at most once, each finding counted once',
