@@ -580,6 +580,31 @@ interface Evidence {
   repeated: (lower: string) => boolean;
 }
 
+let lastRepetition:
+  | {
+      text: string;
+      lang: Language;
+      speller: SpellChecker;
+      isAllowed: (word: string) => boolean;
+      repeated: (lower: string) => boolean;
+    }
+  | undefined;
+
+/** The title and the description of a version share one scan of the version's text. */
+function repetitionCached(
+  text: string,
+  lang: Language,
+  speller: SpellChecker,
+  isAllowed: (word: string) => boolean,
+): (lower: string) => boolean {
+  const last = lastRepetition;
+  if (last?.text === text && last.lang === lang && last.speller === speller && last.isAllowed === isAllowed)
+    return last.repeated;
+  const repeated = repetitionOf(text, lang, speller, isAllowed);
+  lastRepetition = { text, lang, speller, isAllowed, repeated };
+  return repeated;
+}
+
 /** Unknown words of the whole version, to tell deliberate terms (used twice) from slips. */
 function repetitionOf(
   text: string,
@@ -625,7 +650,7 @@ export function checkSpelling(
   const evidence: Evidence = {
     context: options.context,
     minConfidence,
-    repeated: repetitionOf(options.context?.versionText ?? text, lang, speller, isAllowed),
+    repeated: repetitionCached(options.context?.versionText ?? text, lang, speller, isAllowed),
   };
   const issues: Issue[] = [];
   let suggested = 0;

@@ -146,6 +146,7 @@ function checkField(
   deps: ListingCheckDeps,
   context: ListingContext,
   versionText: string,
+  isAllowed: (word: string) => boolean,
 ): Issue[] {
   if (text.trim().length === 0) return [];
   const shared = context.shared;
@@ -153,8 +154,6 @@ function checkField(
   const placeholderSpans = spansOf(placeholders);
   const speller = deps.spellers[lang];
   const english = deps.spellers.en;
-  const own = deps.shopWords?.[lang];
-  const isAllowed = (word: string) => deps.isAllowed(word, lang) || (own?.has(word.toLowerCase()) ?? false);
   const untranslatedDeps = speller && english ? { target: speller, english, isAllowed } : undefined;
   const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, placeholderSpans);
   const wrong: Issue[] = [];
@@ -226,13 +225,16 @@ export function validateLanguageVersion(
   const limits = deps.limits ?? DEFAULT_FIELD_LIMITS;
   const { lang, title, description } = version;
   const versionText = `${title}\n${description}`;
+  // One predicate per version (title and description share the spelling check's scan of the text).
+  const own = deps.shopWords?.[lang];
+  const isAllowed = (word: string) => deps.isAllowed(word, lang) || (own?.has(word.toLowerCase()) ?? false);
   return [
     ...checkTooShort(lang, 'title', title, limits),
     ...checkTitleLength(lang, title, limits),
     ...checkAllCaps(lang, title),
-    ...checkField(title, lang, 'title', deps, context, versionText),
+    ...checkField(title, lang, 'title', deps, context, versionText, isAllowed),
     ...checkTooShort(lang, 'description', description, limits),
-    ...checkField(description, lang, 'description', deps, context, versionText),
+    ...checkField(description, lang, 'description', deps, context, versionText, isAllowed),
   ];
 }
 
