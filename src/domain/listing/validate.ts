@@ -256,11 +256,11 @@ export function validateAcrossLanguages(versions: readonly ListingVersion[]): Is
   for (const v of versions) {
     for (const field of ['title', 'description'] as const) {
       const placeholders = checkPlaceholders(v[field], v.lang, field);
-      const spans = spansOf([
-        ...placeholders,
-        ...checkClaims(v[field], v.lang, field, spansOf(placeholders)),
+      const claims = checkClaims(v[field], v.lang, field, spansOf(placeholders));
+      reported.set(`${v.lang}:${field}`, [
+        ...spansOf(placeholders),
+        ...spansOf(claims).map((span) => sentenceOf(v[field], span)),
       ]);
-      reported.set(`${v.lang}:${field}`, spans);
     }
   }
   return checkConsistency(versions).filter(
