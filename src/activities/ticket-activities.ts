@@ -12,6 +12,7 @@ import {
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
+import { ticketMaySend } from '../db/erasure-repo.js';
 import { newId } from '../db/ids.js';
 import { buyerMessages, decisions, shipments, shopFlags, ticketEvents, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
@@ -114,6 +115,13 @@ export interface TicketActivityDeps {
   ) => Promise<void>;
 }
 
+function closedTicketFailure(): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    'the ticket is closed (its buyer was erased): nothing is sent',
+    'ticket_closed',
+  );
+}
+
 const STATUS_FOR_ACTION: Record<DecisionAction, TicketStatus> = {
   approve: 'sent',
   edit: 'sent',
@@ -167,7 +175,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     const status = (): ApologyTicketStatus => {
       if (!apologyTicket || apologyTicket.shopId !== shopId) return 'unknown';
       if (apologyTicket.status === 'sent' || apologyTicket.status === 'auto_sent') return 'sent';
-      if (apologyTicket.status === 'rejected') return 'rejected';
+      // A closed apology (its buyer erased) was never sent: no follow-up builds on it.
+      if (apologyTicket.status === 'rejected' || apologyTicket.status === 'closed') return 'rejected';
       return 'pending';
     };
     return planLogisticsFollowup({ category, shipments: watched, apologyStatus: status, now });
@@ -434,6 +443,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async requestApproval(input: { ticketId: string; revision: number }): Promise<{ cards: number }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // An erased buyer's text is never posted again (the card erasure edits earlier cards).
+      if (ticket.erasedAt) return { cards: 0 };
       const telegram = deps.telegram;
       if (!telegram) {
         await addTicketEvent(
@@ -559,9 +570,15 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         await recordAudit(db, {
           shopId: ticket.shopId,
           kind: input.status === 'auto_sent' ? 'auto_send' : 'decision',
-          actor: input.actor,
+          // An API caller's `by` is free text: the audit actor is the token alone, `by` a note.
+          actor: input.actor.channel === 'api' ? { channel: 'api', id: input.actor.id } : input.actor,
           ticketId: input.ticketId,
-          details: { action: input.action, revision: input.revision, status: input.status },
+          details: {
+            action: input.action,
+            revision: input.revision,
+            status: input.status,
+            ...(input.actor.channel === 'api' && input.actor.name ? { by: input.actor.name } : {}),
+          },
           dedupeKey: `decision:${input.ticketId}`,
         });
       }
@@ -574,13 +591,17 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async deliverReply(input: { ticketId: string; revision: number }): Promise<{ state: 'delivered' }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // Defense in depth: a closed or erased ticket never sends, whatever its workflow believes.
+      if (ticket.status === 'closed' || ticket.erasedAt) throw closedTicketFailure();
       if (!ticket.finalText) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
       const idempotencyKey = `${ticket.id}:${input.revision}`;
+      const destination = await outbound.destinationFor(ticket.shopId);
       const row = await ensureDelivery(db, {
         ticketId: ticket.id,
         revision: input.revision,
-        target: outbound.target,
+        target: destination.target,
         payload: {
+          shopId: ticket.shopId,
           ticketId: ticket.id,
           orderId: ticket.orderId,
           buyerId: ticket.buyerId,
@@ -591,10 +612,12 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         },
       });
       if (row.state === 'delivered') return { state: 'delivered' };
-      const result = await outbound.send(row.payload);
+      // Read again right before the POST: an erasure may have closed the ticket meanwhile.
+      if (!(await ticketMaySend(db, ticket.id))) throw closedTicketFailure();
+      const result = await outbound.send({ ...row.payload, shopId: ticket.shopId }, destination);
       if (!result.ok) {
         await recordDeliveryAttempt(db, idempotencyKey, result.error);
-        deps.metrics?.deliveries.inc({ target: outbound.target, result: 'retry' });
+        deps.metrics?.deliveries.inc({ target: destination.target, result: 'retry' });
         logger.warn(
           { ticketId: ticket.id, idempotencyKey, status: result.status, error: result.error },
           'delivery failed, will retry',
@@ -607,7 +630,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         db,
         ticket.id,
         'delivered',
-        { revision: input.revision, target: outbound.target },
+        { revision: input.revision, target: destination.target },
         `delivered:${input.revision}`,
       );
       await recordAudit(db, {
@@ -615,12 +638,12 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         kind: 'reply_sent',
         actor: { channel: 'system', id: 'delivery' },
         ticketId: ticket.id,
-        details: { idempotencyKey, target: outbound.target, coupon: ticket.coupon ?? null },
+        details: { idempotencyKey, target: destination.target, coupon: ticket.coupon ?? null },
         dedupeKey: `sent:${idempotencyKey}`,
       });
       if (ticket.status === 'auto_sent') await meter(db, ticket.shopId, 'auto_sent');
-      deps.metrics?.deliveries.inc({ target: outbound.target, result: 'delivered' });
-      logger.info({ ticketId: ticket.id, idempotencyKey, target: outbound.target }, 'reply delivered');
+      deps.metrics?.deliveries.inc({ target: destination.target, result: 'delivered' });
+      logger.info({ ticketId: ticket.id, idempotencyKey, target: destination.target }, 'reply delivered');
       return { state: 'delivered' };
     },
 

@@ -42,6 +42,9 @@ export interface NewBuyerMessage {
   dispute?: DisputeFacts | undefined;
 }
 
+/** Refusal code of a decision on a closed ticket (e.g. its buyer was erased): nothing is sent. */
+export const TICKET_CLOSED = 'ticket_closed';
+
 /** Decision outcome for callers: accepted, or refused with the reason and who decided first. */
 export type DecideOutcome =
   | { ok: true; result: DecisionResult }
@@ -203,6 +206,18 @@ export function createTicketService(deps: TicketServiceDeps) {
 
     /** Applies a seller decision through the ticket workflow's update; the first decision wins. */
     async decide(ticketId: string, input: DecisionInput): Promise<DecideOutcome> {
+      const closed = async (): Promise<DecideOutcome | undefined> => {
+        const ticket = await getTicket(db, ticketId);
+        if (ticket?.status !== 'closed') return undefined;
+        return {
+          ok: false,
+          code: TICKET_CLOSED,
+          message:
+            'already closed: this ticket ended without a reply (its buyer was erased); nothing is sent',
+        };
+      };
+      const refused = await closed();
+      if (refused) return refused;
       const handle = temporal.workflow.getHandle(ticketWorkflowId(ticketId));
       try {
         const result = await handle.executeUpdate(decideUpdate, { args: [input] });
@@ -219,6 +234,8 @@ export function createTicketService(deps: TicketServiceDeps) {
           };
         }
         if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) {
+          const closedSince = await closed();
+          if (closedSince) return closedSince;
           const existing = await getDecision(db, ticketId);
           if (existing) {
             const decided: DecisionResult = {

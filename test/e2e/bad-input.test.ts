@@ -32,6 +32,8 @@ const WATCHED_TABLES = [
   'template_overrides',
   'team_members',
   'telegram_chats',
+  'telegram_link_codes',
+  'shop_outbound',
   'audit_log',
 ] as const;
 

@@ -14,7 +14,7 @@ import { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { getTicketView } from '../../src/db/tickets-repo.js';
-import type { OutboundSender } from '../../src/delivery/outbound.js';
+import { createLogOutbound, type OutboundSender } from '../../src/delivery/outbound.js';
 import { ticketWorkflowId } from '../../workflows/definitions.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
@@ -31,7 +31,7 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
   let shopId: string;
   let n = 0;
   const cards: TelegramCards = { sendCard: async () => String(++n), editCard: async () => undefined };
-  const outbound: OutboundSender = { target: 'log', send: async () => ({ ok: true, status: 200 }) };
+  const outbound: OutboundSender = createLogOutbound();
 
   beforeAll(async () => {
     db = await openTestPostgres('record');

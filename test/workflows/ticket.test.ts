@@ -40,7 +40,7 @@ function recordingOutbound() {
   const delivered: DeliveryPayload[] = [];
   let failures = 0;
   const sender: OutboundSender = {
-    target: 'http',
+    destinationFor: async () => ({ target: 'http', url: 'https://market.example/replies', secret: 'x' }),
     async send(payload) {
       if (failures > 0) {
         failures--;

@@ -4,8 +4,9 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { addDictionaryWord, isDictionaryWord, normalizeDictionaryWord } from '../../db/dictionary-repo.js';
 import { listingValidations } from '../../db/schema/index.js';
 import { findTelegramChat, getShop } from '../../db/shops-repo.js';
-import { findMember, ROLE_CAN } from '../../db/team-repo.js';
+import { findMember } from '../../db/team-repo.js';
 import type { Issue } from '../../domain/listing/types.js';
+import { authorize } from '../../domain/roles.js';
 import { isLanguage, type Language } from '../../domain/types.js';
 import type { BotDeps } from './bot.js';
 
@@ -84,7 +85,7 @@ export function dictionaryFeature(deps: BotDeps) {
       deps.renderer.t(language, `dictionary.${key}`, vars);
     if (!shopId) return ctx.answerCallbackQuery({ text: t('not_found'), show_alert: true });
     const member = ctx.from ? await findMember(deps.db, shopId, 'telegram', String(ctx.from.id)) : null;
-    if (!member || !ROLE_CAN.decide.includes(member.role)) {
+    if (!authorize(member, 'decide').ok) {
       return ctx.answerCallbackQuery({ text: t('denied'), show_alert: true });
     }
     // Only a validation of this chat's shop: another shop's id finds nothing.

@@ -57,6 +57,8 @@ export const tickets = pgTable(
     systemKey: text('system_key'),
     /** Which rule allowed or blocked auto-send. */
     autoSendRule: text('auto_send_rule'),
+    /** When the buyer's data on this ticket was erased (request or retention); nothing is sent after. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,6 @@
 import type { Language } from '../types.js';
 import { compilePattern } from './patterns.js';
-import { overlaps } from './text.js';
+import { overlaps, SpanIndex } from './text.js';
 import type { Issue, ListingField } from './types.js';
 
 /** Kinds of claims marketplaces refuse or penalize; each is a message code under `forbidden_claim.`. */
@@ -141,7 +141,7 @@ const MARKETPLACES =
 
 /** Ways to reach the seller outside the marketplace: messengers, e-mail, phones, web addresses. */
 const CONTACT =
-  '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b(?:https?://|www\\.)\\S+|\\b[\\w-]+\\.(?:com|net|org|ru|com\\.br|es|fr|pt|shop|store)\\b|\\+\\d[\\d\\s().-]{7,}\\d|\\b8\\s?\\(?9\\d{2}\\)?[\\s-]?\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{2}\\b|\\(\\d{2}\\)\\s?9?\\d{4}-\\d{4}\\b|\\b(?:whats ?app|telegram|wechat|viber|вотсап|ватсап|телеграм\\p{L}*|instagram|инстаграм\\p{L}*)\\b';
+  '(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b(?:https?://|www\\.)\\S+|(?<![\\w-])[\\w-]+\\.(?:com|net|org|ru|com\\.br|es|fr|pt|shop|store)\\b|\\+\\d[\\d\\s().-]{7,}\\d|\\b8\\s?\\(?9\\d{2}\\)?[\\s-]?\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{2}\\b|\\(\\d{2}\\)\\s?9?\\d{4}-\\d{4}\\b|\\b(?:whats ?app|telegram|wechat|viber|вотсап|ватсап|телеграм\\p{L}*|instagram|инстаграм\\p{L}*)\\b';
 
 const compiled = new Map<Language, Array<[ClaimCode, RegExp]>>();
 function patternsFor(lang: Language): Array<[ClaimCode, RegExp]> {
@@ -168,14 +168,17 @@ export function checkClaims(
   skip: ReadonlyArray<readonly [number, number]> = [],
 ): Issue[] {
   const issues: Issue[] = [];
-  const taken: Array<[number, number]> = [];
+  // Spans of earlier codes win; the matches of one code never overlap each other, so each code's
+  // spans join the index as one batch after it ran.
+  const taken = new SpanIndex();
   for (const [code, re] of patternsFor(lang)) {
     re.lastIndex = 0;
+    const mine: Array<[number, number]> = [];
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;
-      const end = start + match[0].replace(/[\s.,;:)]+$/u, '').length;
-      if (overlaps(start, end, taken) || overlaps(start, end, skip)) continue;
-      taken.push([start, end]);
+      const end = start + match[0].replace(/(?<![\s.,;:)])[\s.,;:)]+$/u, '').length;
+      if (taken.overlaps(start, end) || overlaps(start, end, skip)) continue;
+      mine.push([start, end]);
       issues.push({
         lang,
         field,
@@ -185,6 +188,7 @@ export function checkClaims(
         span: [start, end],
       });
     }
+    taken.addAll(mine);
   }
   issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
   return mergeSameSentence(text, issues);

@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { overlaps } from './text.js';
 import type { Issue, ListingField, ListingVersion } from './types.js';
 
 /** A measured value found in one language version: a number with a unit, a size or a pack count. */
@@ -67,6 +68,8 @@ const UNITS: readonly UnitDef[] = [
 
 const NUMBER = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const UNIT_WORD = String.raw`°C|ºC|°С|%|"|″|[\p{L}]+`;
+/** Every number of a dimension chain; starts at a digit run's start only. */
+const NUMBER_RE = new RegExp(`(?<!\\d)(?:${NUMBER})`, 'g');
 /** number (x number){0,2} [unit]: dimension chains share the unit that ends them. */
 const MEASURE_RE = new RegExp(
   String.raw`(?<![\p{L}\d.,])(${NUMBER})((?:\s?(?:x|×|х|\*|-|–|a|à|до|to)\s?(?:${NUMBER})){0,2})\s?(${UNIT_WORD})(?![\p{L}\d])`,
@@ -136,7 +139,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
     const unit = unitOf(unitWord) ?? itemsOf(unitWord, match[2] ?? '', match[1]!);
     if (!unit) continue;
     const start = match.index ?? 0;
-    const numbers = [match[1]!, ...(match[2]?.match(new RegExp(NUMBER, 'g')) ?? [])];
+    const numbers = [match[1]!, ...(match[2]?.match(NUMBER_RE) ?? [])];
     let offset = start;
     for (const raw of numbers) {
       const at = text.indexOf(raw, offset);
@@ -157,7 +160,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   for (const match of text.matchAll(PACK_RE)) {
     const start = match.index ?? 0;
     // "набор из 4 штук": the count is already measured ("4 штук").
-    if (measured.some(([s, e]) => start < e && s < start + match[0].length)) continue;
+    if (overlaps(start, start + match[0].length, measured)) continue;
     found.push({
       lang,
       field,

@@ -447,9 +447,15 @@ export interface SpellingOptions {
 /** A spelling finding needs at least this confidence. */
 export const MIN_SPELLING_CONFIDENCE = 0.5;
 
+const OPENERS = /[\s"'«»“”„([\-–—•*]/u;
+
+/** True when only quotes, brackets, dashes and spaces stand between the token and a sentence end
+ * (or the start of the text). Walks back from the token: linear in what it skips, never the whole
+ * prefix per word. */
 function isSentenceStart(text: string, token: Token): boolean {
-  const before = text.slice(0, token.start).replace(/[\s"'«»“”„([\-–—•*]+$/u, '');
-  return before.length === 0 || /[.!?…:\n]$/u.test(before);
+  let at = token.start - 1;
+  while (at >= 0 && OPENERS.test(text[at] ?? '')) at--;
+  return at < 0 || /[.!?…:\n]/u.test(text[at] ?? '');
 }
 
 function isTitleCase(text: string): boolean {
@@ -614,7 +620,7 @@ function repetitionOf(
 ): (lower: string) => boolean {
   const unknown: string[] = [];
   for (const token of tokenize(text)) {
-    const word = token.text.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, '');
+    const word = token.text.replace(/’/g, "'").replace(/^['-]+|(?<!['-])['-]+$/g, '');
     if (!isCandidate(word, lang) || isAllowed(word) || knowsWord(speller, word, lang)) continue;
     for (const part of word.toLowerCase().split('-')) if (part.length >= 4) unknown.push(part);
   }
@@ -655,7 +661,7 @@ export function checkSpelling(
   const issues: Issue[] = [];
   let suggested = 0;
   for (const token of tokenize(text)) {
-    const word = token.text.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, '');
+    const word = token.text.replace(/’/g, "'").replace(/^['-]+|(?<!['-])['-]+$/g, '');
     if (!isCandidate(word, lang)) continue;
     // A word touching a reported span ("sÃ¨che-linge") is part of that debris.
     if (overlaps(token.start - 1, token.end + 1, skip)) continue;

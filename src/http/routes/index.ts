@@ -3,7 +3,9 @@ import { dictionaryRoutes } from './dictionary.js';
 import { governanceRoutes } from './governance.js';
 import { listingRoutes } from './listings.js';
 import { logisticsRoutes } from './logistics.js';
+import { membershipRoutes } from './membership.js';
 import { settingsRoutes } from './settings.js';
+import { slackRoutes } from './slack.js';
 import { templateRoutes } from './templates.js';
 
 /** Feature route modules, registered in this order by `createServer`. */
@@ -14,4 +16,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   logisticsRoutes,
   listingRoutes,
   dictionaryRoutes,
+  membershipRoutes,
+  slackRoutes,
 ];

@@ -10,6 +10,8 @@ import {
   type SlackCards,
 } from '../../../src/channels/slack/notifier.js';
 import { listSlackCards } from '../../../src/channels/slack/queries.js';
+import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
+import type { Db } from '../../../src/db/client.js';
 import { createShop } from '../../../src/db/shops-repo.js';
 import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
 import { openTestPostgres } from '../../support/db.js';
@@ -85,8 +87,14 @@ describe('Slack cards port (Web API client against the fake)', () => {
     await expect(cards.update('C123', '1.000001', message)).resolves.toBe(false);
   });
 
-  it('a shipment notice for the support channel; false (no throw) when Slack refuses', async () => {
-    const notify = createSupportNotifier(cards, 'C123');
+  it("a shipment notice for the shop's support channel; false (no throw) when Slack refuses", async () => {
+    const shops: Record<string, { cards: SlackCards; channel: string | undefined }> = {
+      s: { cards, channel: 'C123' },
+      nochannel: { cards, channel: undefined },
+    };
+    const notify = createSupportNotifier({
+      forShop: async (shopId: string) => shops[shopId],
+    } as unknown as SlackWorkspaces);
     const notice = {
       shopId: 's',
       orderId: 'O-1',
@@ -100,23 +108,24 @@ describe('Slack cards port (Web API client against the fake)', () => {
     );
     fake.failNext('chat.postMessage', 'channel_not_found');
     expect(await notify(notice)).toBe(false);
+    // A shop without Slack, or without a channel, is never posted for.
+    const before = fake.callsOf('chat.postMessage').length;
+    expect(await notify({ ...notice, shopId: 'nochannel' })).toBe(false);
+    expect(await notify({ ...notice, shopId: 'unbound' })).toBe(false);
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(before);
   });
 
-  it('activity deps come from the config: nothing without a bot token', () => {
-    expect(
-      slackActivityDeps({
-        SLACK_BOT_TOKEN: undefined,
-        SLACK_API_URL: fake.apiUrl,
-        SLACK_SUPPORT_CHANNEL: 'C1',
-      }),
-    ).toEqual({});
-    const deps = slackActivityDeps({
-      SLACK_BOT_TOKEN: 'xoxb',
+  it('activity deps come from the config: nothing without a bot token or OAuth', () => {
+    const off = {
+      SLACK_BOT_TOKEN: undefined,
       SLACK_API_URL: fake.apiUrl,
       SLACK_SUPPORT_CHANNEL: 'C1',
-    });
-    expect(deps.slackChannel).toBe('C1');
-    expect(deps.slack).toBeDefined();
+      SLACK_CLIENT_ID: undefined,
+      SLACK_STATE_SECRET: undefined,
+    };
+    expect(slackActivityDeps({} as Db, off)).toEqual({});
+    const deps = slackActivityDeps({} as Db, { ...off, SLACK_BOT_TOKEN: 'xoxb' });
+    expect(deps.slack?.environment).toEqual({ botToken: 'xoxb', channel: 'C1' });
     expect(deps.notifySupport).toBeTypeOf('function');
   });
 });
@@ -162,11 +171,15 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
       plan: 'free',
     });
     shopId = created.shop.id;
+    // The only shop: it uses the environment's workspace by default (README, "Slack").
     activities = createSlackActivities({
       db: database.db,
       logger,
-      slack: createSlackCards(createSlackWebClient('xoxb-test', fake.apiUrl, { timeoutMs: 2000 })),
-      slackChannel: 'C123',
+      slack: createSlackWorkspaces({
+        db: database.db,
+        apiUrl: fake.apiUrl,
+        environment: { botToken: 'xoxb-test', channel: 'C123' },
+      }),
     });
   });
   afterAll(async () => {
@@ -186,7 +199,11 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     const noChannel = createSlackActivities({
       db: database.db,
       logger,
-      slack: createSlackCards(createSlackWebClient('xoxb-test', fake.apiUrl)),
+      slack: createSlackWorkspaces({
+        db: database.db,
+        apiUrl: fake.apiUrl,
+        environment: { botToken: 'xoxb-test' },
+      }),
     });
     expect(await noChannel.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({
       posted: false,
