@@ -10,8 +10,8 @@ import { detectLanguage } from '../../src/domain/language.js';
 import { checkClaims } from '../../src/domain/listing/claims.js';
 import {
   type ListingCheckDeps,
+  listingContext,
   listingVersions,
-  sharedTerms,
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../../src/domain/listing/index.js';
@@ -67,9 +67,9 @@ function listingCheck(deps: ListingCheckDeps, field: 'title' | 'description') {
       },
     };
     const versions = listingVersions(listing);
-    const shared = sharedTerms(versions, deps.spellers);
+    const context = listingContext(versions, deps.spellers);
     return [
-      ...versions.flatMap((v) => validateLanguageVersion(v, deps, shared)),
+      ...versions.flatMap((v) => validateLanguageVersion(v, deps, context)),
       ...validateAcrossLanguages(versions),
     ];
   };

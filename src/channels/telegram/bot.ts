@@ -31,6 +31,7 @@ import type { ReplyRenderer } from '../../i18n/renderer.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';
+import { dictionaryFeature } from './dictionary.js';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDeps {
@@ -369,6 +370,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions): Bo
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: false }));
   bot.use(commandsFeature(deps));
+  bot.use(dictionaryFeature(deps));
   bot.use(decisionsFeature(deps));
   bot.on('message:text', async (ctx) => {
     const { language } = await chatLanguage(deps, ctx);

@@ -26,7 +26,7 @@ const DEBRIS: readonly DebrisPattern[] = [
     code: 'mt_artifact',
     re: /\b(?:translated by|traducido (?:por|con)|traduit (?:par|avec)|traduzido (?:por|com)|machine translat\w*|google translate|deepl(?:\.com)?)\b|переведено (?:с помощью|через|в)?\s*\S*|\((?:translation|traducción|traduction|tradução|перевод)\)/giu,
   },
-  { code: 'mt_artifact', re: /\b(?:TODO|TBD|FIXME)\b|\bXXX+\b/gu },
+  { code: 'mt_artifact', re: /\b(?:TODO|TBD|FIXME)\b|\b[Xx]{3,}\b/gu },
   {
     code: 'markup',
     re: /&(?:nbsp|amp|quot|lt|gt|#\d{2,5});|<\/?(?:br|p|div|span|b|strong)\s*\/?>|\\[nt](?=\s|\p{L}|$)/gu,

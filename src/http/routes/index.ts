@@ -1,4 +1,5 @@
 import type { RouteModule } from './context.js';
+import { dictionaryRoutes } from './dictionary.js';
 import { governanceRoutes } from './governance.js';
 import { listingRoutes } from './listings.js';
 import { logisticsRoutes } from './logistics.js';
@@ -14,6 +15,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   templateRoutes,
   logisticsRoutes,
   listingRoutes,
+  dictionaryRoutes,
   membershipRoutes,
   slackRoutes,
 ];
