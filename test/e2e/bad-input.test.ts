@@ -9,7 +9,6 @@ import {
   HOSTILE_TEXTS,
   message,
 } from '../fixtures/bad-input/cases.js';
-import { HOSTILE_SLOW_TEXTS } from '../fixtures/bad-input/round-14.js';
 import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
 import { dropSchema } from '../support/db.js';
 import { signSlackRequest, startFakeSlack } from '../support/fake-slack.js';
@@ -22,9 +21,6 @@ const CHAT_B = 626262;
 const STRANGER_CHAT = 636363;
 
 const METRICS_TOKEN = 'bad-input-metrics-token-0123';
-/** Hostile text must be answered within this, and /healthz within HEALTH_MS meanwhile. */
-const HOSTILE_MS = 3_000;
-const HEALTH_MS = 1_000;
 
 interface RawAnswer {
   status: number;
@@ -471,57 +467,6 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
       const ticket = await app.api.get(`/v1/tickets/${posted.json.ticketId}`, tokens.shopA!);
       expect(ticket.status).toBe(200);
       expect(ticket.json.orderId).toBe(`ORD-'; DROP TABLE tickets;-- ${i}`);
-    },
-  );
-
-  it.for(HOSTILE_SLOW_TEXTS.map((h, i) => [h.name, h, i] as const))(
-    'hostile text is answered within 3 s while /healthz answers within 1 s: %s',
-    { timeout: 20_000 },
-    async ([, hostile, i]) => {
-      const started = Date.now();
-      let done = false;
-      const probes: number[] = [];
-      const probing = (async () => {
-        // A health probe every 100 ms while the request is in flight and its ticket is classified.
-        while (!done) {
-          const t0 = Date.now();
-          const health = await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(HEALTH_MS) });
-          await health.arrayBuffer();
-          expect(health.status).toBe(200);
-          probes.push(Date.now() - t0);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      })();
-      try {
-        const body = message({ messageId: `hostile-slow-${i}`, orderId: `ORD-HS-${i}`, ...hostile.over });
-        const response = await fetch(`${app.url}/v1/messages`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${tokens.shopA}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(HOSTILE_MS),
-        });
-        const answer = (await response.json()) as { ticketId?: string; error?: { code: string } };
-        expect(Date.now() - started).toBeLessThan(HOSTILE_MS);
-        if (response.status !== 202) {
-          expect([400, 413, 422]).toContain(response.status);
-          expect(answer.error?.code).toMatch(/^[a-z_]+$/);
-          return;
-        }
-        // The worker shares this process: classifying the text must not starve the API either.
-        await eventually(
-          async () => {
-            const t = await app.api.get(`/v1/tickets/${answer.ticketId}`, tokens.shopA!);
-            return !['queued', 'classifying'].includes(t.json.status);
-          },
-          10_000,
-          `ticket of ${hostile.name} classified`,
-        );
-      } finally {
-        done = true;
-        await probing;
-      }
-      expect(probes.length).toBeGreaterThan(0);
-      expect(Math.max(...probes)).toBeLessThan(HEALTH_MS);
     },
   );
 
