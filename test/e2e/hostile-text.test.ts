@@ -94,8 +94,12 @@ describe('hostile text is answered in bounded time and the API stays responsive'
           try {
             await eventually(
               async () => {
-                const t = await app.api.get(`/v1/tickets/${answer.ticketId}`, token);
-                return !['queued', 'classifying'].includes(t.json.status);
+                const t = await fetch(`${app.url}/v1/tickets/${answer.ticketId}`, {
+                  headers: { authorization: `Bearer ${token}` },
+                  signal: AbortSignal.timeout(HEALTH_MS),
+                });
+                const ticket = (await t.json()) as { status: string };
+                return !['queued', 'classifying'].includes(ticket.status);
               },
               CLASSIFY_MS,
               'the ticket to be classified',
