@@ -13,7 +13,13 @@ import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from 
 import { dropSchema } from '../support/db.js';
 import { signSlackRequest, startFakeSlack } from '../support/fake-slack.js';
 import { startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
-import { changedTables, databaseFingerprint, type Fingerprint, settle } from '../support/fingerprint.js';
+import {
+  changedTables,
+  databaseFingerprint,
+  type Fingerprint,
+  schemaTables,
+  settle,
+} from '../support/fingerprint.js';
 
 const SLACK_SIGNING_SECRET = 'bad-input-slack-signing-secret';
 const CHAT_A = 616161;
@@ -106,7 +112,11 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
     };
   }
 
-  const fingerprint = () => databaseFingerprint(app.database.db);
+  let tables: string[] | undefined;
+  const fingerprint = async () => {
+    tables ??= await schemaTables(app.database.db);
+    return databaseFingerprint(app.database.db, tables);
+  };
 
   function authHeader(auth: CaseAuth): Record<string, string> {
     if (auth === 'none') return {};
