@@ -4,7 +4,7 @@
  * (and any GET) must leave every table as it was; the service stays healthy throughout.
  *
  * Bounded and reproducible: a fixed seed (`FUZZ_SEED`) and a fixed number of runs per route
- * (`FUZZ_RUNS`, default 40). A failure prints the seed, the path and the counterexample.
+ * (`FUZZ_RUNS`, default 30). A failure prints the seed, the path and the counterexample.
  */
 import http from 'node:http';
 import fc from 'fast-check';
@@ -21,7 +21,7 @@ import {
 } from '../support/fingerprint.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_206);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 /** What CONTRACT §2 documents a refusal as; anything else in 4xx is a finding too. */
 const DOCUMENTED_4XX = new Set([400, 401, 403, 404, 409, 413, 414, 415, 429, 431]);
 
@@ -434,7 +434,7 @@ describe('HTTP fuzz: random and mutated JSON against every route', () => {
         body: { action: 'edit', text: 'Sentimos muito.', by: 'Ana (CRM)' },
         quietMs: 500,
       },
-      { method: 'POST', path: '/v1/tracking', auth: 'shop', body: tracking, quietMs: 800 },
+      { method: 'POST', path: '/v1/tracking', auth: 'shop', body: tracking, quietMs: 500 },
       {
         method: 'GET',
         path: '/v1/shipments/:trackingNumber',
