@@ -500,6 +500,25 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
     expect(changedTables(before, await fingerprint())).toEqual([]);
   });
 
+  it('the fingerprint sees an UPDATE of any row, and ignores only the per-call counters', async () => {
+    const db = app.database.db;
+    const before = await settle(db);
+    await db.execute(sql`update shops set name = name || '!' where id = ${ctx.shopIdA}`);
+    expect(changedTables(before, await fingerprint())).toEqual(['shops']);
+    await db.execute(sql`update shops set name = left(name, -1) where id = ${ctx.shopIdA}`);
+    expect(changedTables(before, await fingerprint())).toEqual([]);
+    await db.execute(sql`update api_usage set calls = calls + 5 where shop_id = ${ctx.shopIdA}`);
+    await db.execute(sql`update metering set count = count + 5 where kind = 'api_calls'`);
+    expect(changedTables(before, await fingerprint())).toEqual([]);
+    await db.execute(sql`update api_usage set day = day - 1 where shop_id = ${ctx.shopIdA}`);
+    expect(changedTables(before, await fingerprint())).toEqual(['api_usage']);
+    await db.execute(
+      sql`update api_usage set day = day + 1, calls = calls - 5 where shop_id = ${ctx.shopIdA}`,
+    );
+    await db.execute(sql`update metering set count = count - 5 where kind = 'api_calls'`);
+    expect(changedTables(before, await fingerprint())).toEqual([]);
+  });
+
   it('never answered 5xx, and /healthz stays 200', async () => {
     const metrics = await app.api.get('/metrics', METRICS_TOKEN);
     const fiveHundreds = metrics.text
