@@ -1,149 +1,125 @@
 /**
- * Issue 14: a hostile message costs its sender, nobody else. The four shapes that once blocked the
- * API's event loop for hours (PII redaction backtracking exponentially) are posted with thousands
- * of repeats while another shop's client polls /healthz: every answer must come within seconds,
- * /healthz must never stall, and oversize fields get a clear 400.
+ * Hostile text (issue 14 part 8): repetitions built against the order-number, address and
+ * ID-document detectors, and 20k-character runs, are answered within 3 s while /healthz answers
+ * within 1 s. The app runs in a child process: a super-linear text function blocks its event loop,
+ * and only from outside can the test still time out, say which text did it, and move on.
  */
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { message } from '../fixtures/bad-input/cases.js';
+import { HOSTILE_SLOW_TEXTS } from '../fixtures/bad-input/round-14.js';
+import { eventually, TEST_ADMIN_TOKEN } from '../support/app.js';
+import { type ChildApp, startChildApp } from '../support/child-app.js';
+import { dropSchema, uniqueSchema } from '../support/db.js';
 
-/** Longest an answer may take (generous: a loaded 2-core CI machine; the work itself is ~10 ms). */
-const ANSWER_MS = 5_000;
+/** Hostile text must be answered within this, and /healthz within HEALTH_MS meanwhile. */
+const HOSTILE_MS = 3_000;
+const HEALTH_MS = 1_000;
+/** Classification of an accepted text (in the same process as the API) must end within this. */
+const CLASSIFY_MS = 10_000;
 
-const REPEATS = 6_000;
-const HOSTILE: Array<{ name: string; text: string; buyerName?: string }> = [
-  { name: 'order + "no "×n', text: `order ${'no '.repeat(REPEATS)}x1` },
-  { name: 'passport + "no "×n', text: `passport ${'no '.repeat(REPEATS)}!1` },
-  { name: 'rue + "De "×n', text: `rue ${'De '.repeat(REPEATS)}x1` },
-  // buyer.name at its 200-character cap; the text carries a digit so every detector runs.
-  {
-    name: '190-character buyer.name',
-    text: 'Hola, mi pedido 4411 no llega',
-    buyerName: `Rue ${'De '.repeat(62)}x1`,
-  },
-  { name: 'phone-like run "1 "×n', text: `заказ ${'1 '.repeat(9_000)}!1` },
-];
+describe('hostile text is answered in bounded time and the API stays responsive', () => {
+  const schemas: string[] = [];
+  let app: ChildApp;
+  let token: string;
 
-describe('hostile texts on POST /v1/messages', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let shopToken: string;
-
-  beforeAll(async () => {
-    app = await startTestApp({ label: 'hostile' });
+  /**
+   * A fresh child on a fresh schema and task queue: a replaced child's stuck workflow task must not
+   * be retried by (and block) its successor.
+   */
+  const start = async () => {
+    const schema = uniqueSchema('hostiletext');
+    schemas.push(schema);
+    app = await startChildApp({ schema, taskQueue: `tq-hostiletext-${inject('runId')}-${schemas.length}` });
     const created = await app.api.post(
       '/v1/admin/shops',
-      { name: 'Loja Hostil', defaultLanguage: 'pt', plan: 'free' },
+      { name: 'Hostile text', defaultLanguage: 'en', plan: 'free' },
       TEST_ADMIN_TOKEN,
     );
     expect(created.status).toBe(201);
-    shopToken = created.json.apiToken;
-  });
+    token = created.json.apiToken;
+  };
+
+  beforeAll(start, 180_000);
 
   afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
+    await app?.kill();
+    for (const schema of schemas) await dropSchema(schema);
   });
 
-  it('answers each hostile message within seconds while /healthz keeps answering', async () => {
-    // Another client's health probe, every 50 ms, for the whole time the hostile messages run.
-    const probes: number[] = [];
-    let probing = true;
-    const prober = (async () => {
-      while (probing) {
-        const started = performance.now();
-        const health = await app.api.get('/healthz');
-        expect(health.status).toBe(200);
-        probes.push(performance.now() - started);
-        await new Promise((r) => setTimeout(r, 50));
+  it.for(HOSTILE_SLOW_TEXTS.map((h, i) => [h.name, h, i] as const))(
+    '%s',
+    { timeout: 180_000 },
+    async ([, hostile, i]) => {
+      let done = false;
+      const probes: number[] = [];
+      const slowProbes: string[] = [];
+      const probing = (async () => {
+        // A health probe every 100 ms while the request is in flight and its ticket is classified.
+        while (!done) {
+          const t0 = Date.now();
+          try {
+            const health = await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(HEALTH_MS) });
+            await health.arrayBuffer();
+            if (health.status !== 200) slowProbes.push(`status ${health.status}`);
+          } catch (error) {
+            slowProbes.push((error as Error).name);
+          }
+          probes.push(Date.now() - t0);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+      let blocked = false;
+      try {
+        const started = Date.now();
+        const body = message({ messageId: `hostile-slow-${i}`, orderId: `ORD-HS-${i}`, ...hostile.over });
+        let response: Response;
+        try {
+          response = await fetch(`${app.url}/v1/messages`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(HOSTILE_MS),
+          });
+        } catch (error) {
+          blocked = true;
+          throw new Error(`no answer within ${HOSTILE_MS} ms (${(error as Error).name})`);
+        }
+        const answer = (await response.json()) as { ticketId?: string; error?: { code: string } };
+        expect(Date.now() - started).toBeLessThan(HOSTILE_MS);
+        if (response.status !== 202) {
+          expect([400, 413]).toContain(response.status);
+          expect(answer.error?.code).toMatch(/^[a-z_]+$/);
+        } else {
+          // The worker shares the app's process: classifying the text must not starve the API.
+          try {
+            await eventually(
+              async () => {
+                const t = await fetch(`${app.url}/v1/tickets/${answer.ticketId}`, {
+                  headers: { authorization: `Bearer ${token}` },
+                  signal: AbortSignal.timeout(HEALTH_MS),
+                });
+                const ticket = (await t.json()) as { status: string };
+                return !['queued', 'classifying'].includes(ticket.status);
+              },
+              CLASSIFY_MS,
+              'the ticket to be classified',
+            );
+          } catch (error) {
+            blocked = true;
+            throw error;
+          }
+        }
+      } finally {
+        done = true;
+        await probing;
+        if (blocked || slowProbes.length > 0) {
+          // The child may be stuck in a regex for minutes: replace it so the next text gets a fair run.
+          await app.kill();
+          await start();
+        }
       }
-    })();
-
-    const answers: Array<{ name: string; status: number; ms: number; ticketId: string }> = [];
-    try {
-      for (const [i, hostile] of HOSTILE.entries()) {
-        expect(hostile.text.length).toBeLessThanOrEqual(20_000);
-        const started = performance.now();
-        const res = await app.api.post(
-          '/v1/messages',
-          {
-            messageId: `hostile-${i}`,
-            orderId: `order-${i}`,
-            buyer: { id: `buyer-${i}`, ...(hostile.buyerName ? { name: hostile.buyerName } : {}) },
-            text: hostile.text,
-            receivedAt: '2026-12-01T10:00:00Z',
-          },
-          shopToken,
-        );
-        answers.push({
-          name: hostile.name,
-          status: res.status,
-          ms: performance.now() - started,
-          ticketId: res.json?.ticketId,
-        });
-      }
-    } finally {
-      probing = false;
-      await prober;
-    }
-
-    for (const answer of answers) {
-      expect(answer.status, answer.name).toBe(202);
-      expect(answer.ms, `${answer.name}: ${answer.ms.toFixed(0)} ms`).toBeLessThan(ANSWER_MS);
-    }
-    expect(probes.length).toBeGreaterThan(0);
-    expect(Math.max(...probes), `slowest /healthz ${Math.max(...probes).toFixed(0)} ms`).toBeLessThan(
-      ANSWER_MS,
-    );
-
-    // The worker classifies them too (language, intent, urgency over the same text).
-    for (const { ticketId, name } of answers) {
-      await eventually(
-        async () => {
-          const ticket = await app.api.get(`/v1/tickets/${ticketId}`, shopToken);
-          return ticket.status === 200 && !['queued', 'classifying'].includes(ticket.json.status);
-        },
-        60_000,
-        `ticket of ${name} classified`,
-      );
-    }
-  }, 180_000);
-
-  it('refuses a text over 20000 characters and a buyer.name over 200 with a clear 400', async () => {
-    const base = {
-      orderId: 'order-big',
-      buyer: { id: 'buyer-big' },
-      receivedAt: '2026-12-01T10:00:00Z',
-    };
-    const long = await app.api.post(
-      '/v1/messages',
-      { ...base, messageId: 'too-long', text: 'no '.repeat(7_000) },
-      shopToken,
-    );
-    expect(long.status).toBe(400);
-    expect(long.json.error.code).toBe('validation_failed');
-    expect(long.json.error.message).toContain('text is at most 20000 characters');
-    expect(long.json.error.details).toEqual([expect.objectContaining({ path: 'text', code: 'too_big' })]);
-
-    const name = await app.api.post(
-      '/v1/messages',
-      { ...base, messageId: 'long-name', buyer: { id: 'buyer-big', name: 'De '.repeat(70) }, text: 'hola' },
-      shopToken,
-    );
-    expect(name.status).toBe(400);
-    expect(name.json.error.code).toBe('validation_failed');
-    expect(name.json.error.message).toContain('buyer.name is at most 200 characters');
-    expect(name.json.error.details).toEqual([
-      expect.objectContaining({ path: 'buyer.name', code: 'too_big' }),
-    ]);
-
-    // Nothing was stored for either.
-    for (const id of ['too-long', 'long-name']) {
-      const result = await app.database.db.execute(
-        sql`select count(*)::int as n from buyer_messages where message_id = ${id}`,
-      );
-      expect(Number((result as unknown as { rows: Array<{ n: number }> }).rows[0]!.n)).toBe(0);
-    }
-  });
+      expect(slowProbes, `/healthz slower than ${HEALTH_MS} ms or failing`).toEqual([]);
+      expect(probes.length).toBeGreaterThan(0);
+    },
+  );
 });
