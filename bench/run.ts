@@ -650,6 +650,7 @@ async function main() {
         ['bench/classification.ts', 'benchClassification', {}],
         ['bench/shipments.ts', 'benchShipments', {}],
         ['bench/listings.ts', 'benchListings', {}],
+        ['bench/text-cost.ts', 'benchTextCost', {}],
       ] as const) {
         out();
         out(`${file} ${name}() ...`);

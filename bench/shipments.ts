@@ -136,7 +136,6 @@ export async function benchShipments(options: ShipmentBenchOptions = {}): Promis
   const batchFor = (i: number, at: number, description: string): TrackingBatch => ({
     orderId: `ORD-${i}`,
     carrier: 'Cainiao',
-    buyerId: `buyer-${i}`,
     events: [
       normalizeTrackingEvent({ at: new Date(at).toISOString(), status: 'in_transit', description }, carrier),
     ],
@@ -153,7 +152,6 @@ export async function benchShipments(options: ShipmentBenchOptions = {}): Promis
       trackingNumber: trackingNumber(i),
       orderId: batch.orderId,
       carrier: batch.carrier,
-      buyerId: batch.buyerId,
       policy,
     };
     return client.workflow.signalWithStart('shipmentWatchWorkflow', {

@@ -4,22 +4,28 @@
  * verifies that the committed weights are what this script produces).
  *
  * Deterministic: a seeded PRNG drives augmentation, fold assignment and example order, and lines
- * are sorted before use. Calibration (softmax temperature, lexicon weight, abstain threshold) is
- * fitted on out-of-fold predictions of the training data; evaluation corpora are never read except
- * to refuse training lines that also appear in them.
+ * are sorted before use. Calibration (softmax temperature, lexicon weight, an isotonic map from
+ * probability to accuracy, abstain threshold) is fitted on out-of-fold predictions of the training
+ * data; evaluation corpora are never scored here, only read to refuse training lines that are
+ * near-duplicates of one of their texts (`leakGuard`). The generated module records a hash of
+ * every input (`inputsHash`), which `npm test` recomputes in milliseconds.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scoreLexicon } from '../src/domain/classify.js';
+import { LEXICON_FINGERPRINT, scoreLexicon } from '../src/domain/classify.js';
 import {
+  applyIsotonic,
   encodeBase64,
   extractFeatures,
+  FEATURE_FINGERPRINT,
   fnvHex,
   type IntentModelData,
   type LinearModelData,
   packWeights,
+  type ReliabilityBin,
+  reliability,
   softmax,
 } from '../src/domain/intent-model.js';
 import { CATEGORIES, type Category, isLanguage, LANGUAGES, type Language } from '../src/domain/types.js';
@@ -45,10 +51,16 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 20240517,
   learningRate: 0.4,
   l2: 1e-4,
-  augment: 2,
+  augment: 3,
   folds: 5,
   abstainTarget: 0.04,
 };
+
+/**
+ * Version of the training procedure, part of `inputsHash` (with the fingerprints of the feature
+ * word lists and of the lexicons): bump it when this script changes in a way that changes the weights.
+ */
+export const TRAINING_VERSION = 4;
 
 /** One labelled training line. */
 export interface TrainLine {
@@ -59,13 +71,18 @@ export interface TrainLine {
 
 const TRAIN_FILE = 'data/intent-train.jsonl';
 const OUTPUT_FILE = 'src/domain/intent-model.data.ts';
-const EVAL_FILES = [
+/** Every evaluation corpus: nothing near one of their texts may enter training. */
+export const EVAL_FILES = [
   'test/fixtures/intent-dev.jsonl',
   'test/fixtures/intent-holdout.jsonl',
   'test/fixtures/intent-holdout-2.jsonl',
   'test/fixtures/intent-holdout-3.jsonl',
   'test/fixtures/intent-holdout-4.jsonl',
+  'test/fixtures/intent-blind-5.jsonl',
 ];
+
+/** Corpora whose texts are never printed, not even as the reason a training line was dropped. */
+const BLIND_FILES = new Set(['test/fixtures/intent-blind-5.jsonl']);
 
 // ---------------------------------------------------------------------------------------------
 // Data
@@ -98,6 +115,97 @@ export function leakKey(text: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** A text of an evaluation corpus, for the leak guard. */
+export interface EvalText {
+  file: string;
+  line: number;
+  text: string;
+}
+
+/** Word shingles of a folded text: 5-grams from 8 words on, 3-grams from 4 words, else the whole text. */
+function shingleSets(text: string): { words: number; three: Set<string>; five: Set<string>; key: string } {
+  const key = leakKey(text);
+  const words = key.length === 0 ? [] : key.split(' ');
+  const grams = (n: number): Set<string> => {
+    const out = new Set<string>();
+    for (let i = 0; i + n <= words.length; i++) out.add(words.slice(i, i + n).join(' '));
+    return out;
+  };
+  return { words: words.length, three: grams(3), five: grams(5), key };
+}
+
+/** Jaccard similarity of two shingle sets. */
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** Share of the smaller shingle set found in the other one. */
+function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / small.size;
+}
+
+/** Containment (long texts) and Jaccard (short texts) from which two texts count as near-duplicates. */
+export const NEAR_DUPLICATE_SHARE = 0.5;
+
+type Shingles = ReturnType<typeof shingleSets>;
+
+function similar(x: Shingles, y: Shingles): boolean {
+  if (x.key === y.key) return true;
+  // Long texts: one contains half of the other's 5-grams (a copied sentence with a clause added).
+  if (x.words >= 8 && y.words >= 8) return containment(x.five, y.five) >= NEAR_DUPLICATE_SHARE;
+  // Short texts: half of their 3-grams in common (a reworded word or two).
+  return x.words >= 4 && y.words >= 4 && jaccard(x.three, y.three) >= NEAR_DUPLICATE_SHARE;
+}
+
+/**
+ * Whether two texts are near-duplicates after folding (case, accents, punctuation): identical,
+ * one holding half of the other's word 5-grams (both 8+ words), or word 3-gram Jaccard >= 0.5
+ * (4+ words). "The ring turned my finger green in 2 days." and the same sentence with one more
+ * clause are.
+ */
+export function nearDuplicate(a: string, b: string): boolean {
+  return similar(shingleSets(a), shingleSets(b));
+}
+
+/** Finds, for a training text, an evaluation text it nearly duplicates (shingle index, linear in input). */
+export class LeakGuard {
+  private readonly texts: EvalText[];
+  private readonly sets: Array<ReturnType<typeof shingleSets>>;
+  private readonly exact = new Map<string, number>();
+  private readonly index = new Map<string, number[]>();
+
+  constructor(texts: readonly EvalText[]) {
+    this.texts = [...texts];
+    this.sets = this.texts.map((t) => shingleSets(t.text));
+    this.sets.forEach((set, id) => {
+      if (!this.exact.has(set.key)) this.exact.set(set.key, id);
+      for (const g of set.three) this.index.set(`3|${g}`, [...(this.index.get(`3|${g}`) ?? []), id]);
+      for (const g of set.five) this.index.set(`5|${g}`, [...(this.index.get(`5|${g}`) ?? []), id]);
+    });
+  }
+
+  /** The evaluation text `text` nearly duplicates, if any. */
+  match(text: string): EvalText | undefined {
+    const x = shingleSets(text);
+    const exact = this.exact.get(x.key);
+    if (exact !== undefined) return this.texts[exact];
+    const candidates = new Set<number>();
+    for (const g of x.three) for (const id of this.index.get(`3|${g}`) ?? []) candidates.add(id);
+    for (const id of [...candidates].sort((a, b) => a - b)) {
+      const y = this.sets[id];
+      if (y !== undefined && similar(x, y)) return this.texts[id];
+    }
+    return undefined;
+  }
 }
 
 /** Small fast seeded PRNG (mulberry32). */
@@ -134,6 +242,91 @@ const SIGN_OFFS: Readonly<Record<Language, readonly string[]>> = {
   ru: ['пожалуйста', 'спасибо', 'срочно', 'pozhaluista', 'spasibo', 'помогите'],
   pt: ['pfv', 'por favor', 'obrigado', 'obg', 'urgente', 'vlw'],
 };
+
+/**
+ * Wrappers buyers put around a request ("can you help me", "hola buenas", "здравствуйте подскажите"):
+ * augmentation adds them so that no politeness word becomes a category cue.
+ */
+const WRAP_BEFORE: Readonly<Record<Language, readonly string[]>> = {
+  en: [
+    'can you help me',
+    'i want to',
+    'i would like to',
+    'please check',
+    'could you please',
+    'i need help,',
+    'hello, i have a question:',
+    'hi team, can you tell me',
+    'i want assistance:',
+    'help me please,',
+    'can u pls',
+    'I need you to',
+  ],
+  es: [
+    'hola buenas',
+    'me pueden ayudar',
+    'quisiera saber',
+    'por favor revisen',
+    'necesito ayuda,',
+    'buenas tardes, una consulta:',
+    'disculpe,',
+    'quiero',
+    'me podrian decir',
+    'hola amigo, porfa',
+  ],
+  fr: [
+    'bonjour, pouvez-vous m aider',
+    'je voudrais',
+    'merci de vérifier',
+    'j ai besoin d aide,',
+    'bonjour madame, une question :',
+    'est-ce que vous pouvez',
+    'je souhaite',
+    'svp aidez moi,',
+  ],
+  ru: [
+    'здравствуйте подскажите',
+    'помогите пожалуйста',
+    'хочу',
+    'можно',
+    'добрый день, вопрос:',
+    'проверьте пожалуйста',
+    'скажите пожалуйста',
+    'zdravstvuite podskazhite',
+  ],
+  pt: [
+    'oi, podem me ajudar',
+    'gostaria de',
+    'quero',
+    'por favor verifiquem',
+    'preciso de ajuda,',
+    'boa tarde, uma duvida:',
+    'vc pode',
+    'ola, queria saber',
+  ],
+};
+
+const WRAP_AFTER: Readonly<Record<Language, readonly string[]>> = {
+  en: [
+    'thank you so much',
+    'can you help?',
+    'please let me know',
+    'i need help with this',
+    'thanks in advance',
+  ],
+  es: ['me ayudan?', 'quedo atento', 'muchas gracias de antemano', 'espero su respuesta'],
+  fr: ['merci de votre aide', 'dans l attente de votre réponse', 'vous pouvez m aider ?'],
+  ru: ['заранее спасибо', 'жду ответа', 'помогите'],
+  pt: ['aguardo retorno', 'obrigado desde ja', 'me ajudem por favor'],
+};
+
+/** Strips diacritics, as buyers on phones often do. */
+function stripAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
+}
 
 const NOISE = [
   '!!',
@@ -255,6 +448,11 @@ function augmentLine(line: TrainLine, rand: () => number): TrainLine {
     words.splice(1 + Math.floor(rand() * (words.length - 1)), 1);
     text = words.join(' ');
   }
+  if (rand() < 0.2) text = stripAccents(text);
+  const w = rand();
+  if (w < 0.35)
+    text = `${pick(rand, WRAP_BEFORE[line.lang])} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  else if (w < 0.45) text = `${text} ${pick(rand, WRAP_AFTER[line.lang])}`;
   const r = rand();
   if (r < 0.3) text = `${pick(rand, GREETINGS[line.lang])}, ${text}`;
   else if (r < 0.38) text = `${pick(rand, GREETINGS[pick(rand, LANGUAGES)])} ${text}`;
@@ -416,12 +614,73 @@ function lexiconVector(text: string, lang: Language): Float64Array {
 // ---------------------------------------------------------------------------------------------
 // Training run
 
+/** A training line the leak guard refused, with the evaluation text it nearly duplicates. */
+export interface DroppedLine {
+  text: string;
+  near: EvalText;
+}
+
 /** What a training run measured on its own data (out-of-fold). */
 export interface TrainReport {
   lines: number;
   examples: number;
-  dropped: string[];
+  dropped: DroppedLine[];
   crossValidation: Record<string, number>;
+  /** Out-of-fold reliability of the calibrated confidence (bins of 0.1). */
+  reliability: ReliabilityBin[];
+}
+
+/**
+ * Isotonic regression (pool adjacent violators) of correctness on probability: ascending knots
+ * `[mean probability, accuracy]` of the pooled blocks, each block holding at least `minBlock` rows.
+ */
+export function fitIsotonic(
+  rows: ReadonlyArray<{ p: number; correct: boolean }>,
+  minBlock = 25,
+): Array<[number, number]> {
+  const sorted = [...rows].sort((a, b) => a.p - b.p);
+  const blocks: Array<{ sumP: number; sumY: number; n: number }> = [];
+  // Start from chunks of minBlock rows so a handful of rows never make a knot of their own.
+  for (let i = 0; i < sorted.length; i += minBlock) {
+    const chunk = sorted.slice(i, i + minBlock);
+    blocks.push({
+      sumP: chunk.reduce((s, r) => s + r.p, 0),
+      sumY: chunk.filter((r) => r.correct).length,
+      n: chunk.length,
+    });
+    while (blocks.length >= 2) {
+      const last = blocks[blocks.length - 1] as { sumP: number; sumY: number; n: number };
+      const prev = blocks[blocks.length - 2] as { sumP: number; sumY: number; n: number };
+      if (prev.sumY / prev.n <= last.sumY / last.n) break;
+      blocks.splice(blocks.length - 2, 2, {
+        sumP: prev.sumP + last.sumP,
+        sumY: prev.sumY + last.sumY,
+        n: prev.n + last.n,
+      });
+    }
+  }
+  const knots = blocks.map((b): [number, number] => [round4(b.sumP / b.n), round4(b.sumY / b.n)]);
+  // Runs of equal accuracy keep their two ends (the map is flat in between).
+  return knots.filter((k, i) => {
+    const before = knots[i - 1];
+    const after = knots[i + 1];
+    return !(before !== undefined && after !== undefined && before[1] === k[1] && after[1] === k[1]);
+  });
+}
+
+/** Hash of every input of a training run; `npm test` recomputes it to prove the committed weights current. */
+export function inputsHash(content: string, evalTexts: readonly EvalText[], options: TrainOptions): string {
+  const evaluation = evalTexts.map((t) => `${t.file}\u0000${t.text}`).join('\u0001');
+  return fnvHex(
+    JSON.stringify({
+      v: TRAINING_VERSION,
+      options,
+      train: fnvHex(content),
+      evaluation: fnvHex(evaluation),
+      features: FEATURE_FINGERPRINT,
+      lexicon: LEXICON_FINGERPRINT,
+    }),
+  );
 }
 
 function augmentAll(lines: readonly TrainLine[], options: TrainOptions, seed: number): TrainLine[] {
@@ -446,13 +705,15 @@ function languageExamples(lines: readonly TrainLine[], bits: number): Example[] 
 export function trainIntentModel(
   content: string,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
-  excluded: ReadonlySet<string> = new Set(),
+  evalTexts: readonly EvalText[] = [],
 ): { data: IntentModelData; report: TrainReport } {
-  const dropped: string[] = [];
+  const dropped: DroppedLine[] = [];
+  const guard = new LeakGuard(evalTexts);
   const lines = parseTrainLines(content)
     .filter((line) => {
-      if (!excluded.has(leakKey(line.text))) return true;
-      dropped.push(line.text);
+      const near = guard.match(line.text);
+      if (near === undefined) return true;
+      dropped.push({ text: line.text, near });
       return false;
     })
     .sort((a, b) =>
@@ -543,7 +804,11 @@ export function trainIntentModel(
       languageTemperature = temperature;
     }
   }
-  const predictions = scored.map((row) => ({ ...predict(row, bestAlpha, bestT), gold: row.label }));
+  const raw = scored.map((row) => ({ ...predict(row, bestAlpha, bestT), gold: row.label }));
+  const isotonic = fitIsotonic(raw.map((r) => ({ p: r.p, correct: r.label === r.gold })));
+  const predictions = raw.map((r) => ({ ...r, p: applyIsotonic(r.p, isotonic) }));
+  const calibrated = reliability(predictions.map((r) => ({ confidence: r.p, correct: r.label === r.gold })));
+  const confident = predictions.filter((r) => r.p >= 0.9);
   const modelOnly = scored.filter((row) => predict(row, 0, 1).label === row.label).length / scored.length;
   const sortedP = predictions.map((p) => p.p).sort((a, b) => a - b);
   const abstainBelow = Number(
@@ -557,6 +822,9 @@ export function trainIntentModel(
     answeredAccuracy: round4(answered.filter((p) => p.label === p.gold).length / answered.length),
     abstainRate: round4(1 - answered.length / predictions.length),
     nll: round4(bestNll),
+    ece: round4(calibrated.ece),
+    accuracyAt90: round4(confident.filter((r) => r.label === r.gold).length / Math.max(1, confident.length)),
+    shareAt90: round4(confident.length / predictions.length),
     languageAccuracy: round4(langCorrect / lines.length),
   };
 
@@ -571,7 +839,7 @@ export function trainIntentModel(
     LANGUAGES,
   );
   const data: IntentModelData = {
-    format: 'sellerdesk-intent-v2',
+    format: 'sellerdesk-intent-v3',
     bits: options.bits,
     intent: intent.data,
     language: language.data,
@@ -580,6 +848,7 @@ export function trainIntentModel(
       lexiconWeight: round4(bestAlpha),
       abstainBelow,
       languageTemperature: round4(languageTemperature),
+      isotonic,
     },
     meta: {
       trainLines: lines.length,
@@ -587,10 +856,21 @@ export function trainIntentModel(
       seed: options.seed,
       epochs: options.epochs,
       weightsHash: fnvHex(intent.data.weights + language.data.weights),
+      inputsHash: inputsHash(content, evalTexts, options),
+      leakDropped: dropped.length,
       crossValidation,
     },
   };
-  return { data, report: { lines: lines.length, examples: augmented.length, dropped, crossValidation } };
+  return {
+    data,
+    report: {
+      lines: lines.length,
+      examples: augmented.length,
+      dropped,
+      crossValidation,
+      reliability: calibrated.table,
+    },
+  };
 }
 
 function round4(value: number): number {
@@ -640,32 +920,47 @@ function formatWithBiome(source: string): string {
   });
 }
 
-/** Texts of the evaluation corpora in leak-key form (training must not contain them). */
-export function evaluationKeys(files: readonly string[] = EVAL_FILES): Set<string> {
-  const keys = new Set<string>();
+/** Texts of every evaluation corpus (read only to keep training away from them). */
+export function evaluationTexts(files: readonly string[] = EVAL_FILES): EvalText[] {
+  const texts: EvalText[] = [];
   for (const file of files) {
     if (!existsSync(file)) continue;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (line.trim().length === 0) continue;
-      const { text } = JSON.parse(line) as { text: string };
-      keys.add(leakKey(text));
-    }
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (line.trim().length === 0) return;
+        const { text } = JSON.parse(line) as { text: string };
+        texts.push({ file, line: i + 1, text });
+      });
   }
-  return keys;
+  return texts;
 }
 
 function main(): void {
   const check = process.argv.includes('--check');
   const started = performance.now();
   const content = readFileSync(TRAIN_FILE, 'utf8');
-  const { data, report } = trainIntentModel(content, DEFAULT_TRAIN_OPTIONS, evaluationKeys());
+  const { data, report } = trainIntentModel(content, DEFAULT_TRAIN_OPTIONS, evaluationTexts());
   const module = formatWithBiome(renderDataModule(data));
-  for (const text of report.dropped) console.warn(`dropped (also in an evaluation corpus): ${text}`);
+  const perFile = new Map<string, number>();
+  for (const { text, near } of report.dropped) {
+    perFile.set(near.file, (perFile.get(near.file) ?? 0) + 1);
+    // A blind corpus stays blind: only the number of training lines it excluded is reported.
+    if (!BLIND_FILES.has(near.file))
+      console.warn(`dropped: ${JSON.stringify(text)} ~ ${near.file}:${near.line}`);
+  }
+  for (const [file, n] of [...perFile].sort()) console.warn(`leak guard: ${n} training lines near ${file}`);
   console.log(
     `trained on ${report.lines} lines (${report.examples} with augmentation) in ${((performance.now() - started) / 1000).toFixed(1)}s`,
   );
   console.log(`out-of-fold: ${JSON.stringify(report.crossValidation)}`);
   console.log(`calibration: ${JSON.stringify(data.calibration)}`);
+  console.log('out-of-fold reliability (calibrated): bin  count  mean-confidence  accuracy');
+  for (const bin of report.reliability) {
+    console.log(
+      `  ${bin.from.toFixed(1)}-${bin.to.toFixed(1)} ${String(bin.count).padStart(6)} ${bin.meanConfidence.toFixed(3).padStart(8)} ${bin.accuracy.toFixed(3).padStart(8)}`,
+    );
+  }
   if (check) {
     const current = existsSync(OUTPUT_FILE) ? readFileSync(OUTPUT_FILE, 'utf8') : '';
     if (current !== module) {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './cli/demo.js';
+import { registerDictionaryCommands } from './cli/dictionary-commands.js';
 import { registerDoctorCommand } from './cli/doctor.js';
 import { CliError } from './cli/service.js';
 import { registerShopCommands } from './cli/shop-commands.js';
@@ -115,6 +116,7 @@ program
 
 registerShopCommands(program);
 registerTicketCommands(program);
+registerDictionaryCommands(program);
 registerDoctorCommand(program);
 registerDemoCommand(program);
 

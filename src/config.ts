@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboundUrlProblem } from './delivery/outbound-url.js';
 
 const optionalString = z
   .string()
@@ -93,7 +94,43 @@ const schema = z
     }),
     SLACK_API_URL: url('Slack Web API base').transform((v) => v ?? 'https://slack.com/api/'),
     SLACK_SUPPORT_CHANNEL: optionalString,
-    OUTBOUND_URL: url('reply delivery endpoint'),
+    OUTBOUND_URL: optionalString.superRefine((v, ctx) => {
+      const problem = v === undefined ? undefined : outboundUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    /** Hours a Telegram link code stays valid (single use either way). */
+    TELEGRAM_LINK_CODE_TTL_HOURS: optionalString.transform((v, ctx) => {
+      if (v === undefined) return 24;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 1 / 60 || n > 24 * 30) {
+        ctx.addIssue({ code: 'custom', message: `must be a number of hours from 1/60 to 720, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+    /** Bearer token for `GET /metrics`; unset: /metrics is open. */
+    METRICS_TOKEN: optionalString.superRefine((v, ctx) => {
+      if (v !== undefined && v.length < 16) {
+        ctx.addIssue({ code: 'custom', message: 'must be at least 16 characters' });
+      }
+    }),
+    SLACK_CLIENT_ID: optionalString.superRefine((v, ctx) => {
+      if (v !== undefined && !/^\d+\.\d+$/.test(v)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must look like "1234567890.1234567890" (Basic Information of the Slack app)',
+        });
+      }
+    }),
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: optionalString.superRefine((v, ctx) => {
+      if (v !== undefined && v.length < 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be at least 32 characters (it signs OAuth state and encrypts bot tokens)',
+        });
+      }
+    }),
     OUTBOUND_SECRET: optionalString,
     /** Stored messages waiting for Temporal before `POST /v1/messages` answers 503. */
     INTAKE_BACKLOG_LIMIT: positiveInt(10_000),
@@ -113,6 +150,24 @@ const schema = z
     WORKER_LOCAL_ACTIVITY_SLOTS: positiveInt(undefined, 10_000),
     WORKER_WORKFLOW_POLLERS: positiveInt(undefined, 1000),
     WORKER_ACTIVITY_POLLERS: positiveInt(undefined, 1000),
+    /** HMAC key of erased buyers' pseudonyms; unset: a key generated once and kept in the database. */
+    ERASURE_KEY: optionalString.superRefine((v, ctx) => {
+      if (v !== undefined && v.length < 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be at least 32 characters (e.g. openssl rand -hex 32)',
+        });
+      }
+    }),
+    /** Earlier ERASURE_KEY values, comma-separated: per-buyer counts still match their pseudonyms. */
+    ERASURE_KEY_PREVIOUS: optionalString.transform((v) =>
+      v === undefined
+        ? []
+        : v
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+    ),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .optional()
@@ -126,6 +181,44 @@ const schema = z
         message: 'is required when OUTBOUND_URL is set',
       });
     }
+    // Per-shop workspaces over OAuth: the three variables together, with a signing secret (events
+    // over HTTP) and PUBLIC_URL (Slack sends the browser back to PUBLIC_URL/slack/oauth_redirect).
+    const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+    if (oauth.some(Boolean)) {
+      const names = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+      for (const [i, name] of names.entries()) {
+        if (!oauth[i]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message:
+              'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set together (per-shop Slack installs)',
+          });
+        }
+      }
+      if (!env.SLACK_SIGNING_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_SIGNING_SECRET'],
+          message: 'is required with SLACK_CLIENT_ID (per-shop Slack installs receive events over HTTP)',
+        });
+      }
+      if (env.SLACK_APP_TOKEN) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_APP_TOKEN'],
+          message: 'Socket Mode serves one workspace; unset it to use SLACK_CLIENT_ID (per-shop installs)',
+        });
+      }
+      if (!env.PUBLIC_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_URL'],
+          message:
+            'is required with SLACK_CLIENT_ID (the OAuth redirect URL is PUBLIC_URL/slack/oauth_redirect)',
+        });
+      }
+    }
     // Socket Mode (SLACK_APP_TOKEN) needs no signing secret: Slack talks over the app's own socket.
     if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
       ctx.addIssue({
@@ -133,7 +226,11 @@ const schema = z
         path: ['SLACK_BOT_TOKEN'],
         message: 'is required when SLACK_APP_TOKEN is set (Socket Mode)',
       });
-    } else if (!env.SLACK_APP_TOKEN && Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET)) {
+    } else if (
+      !env.SLACK_APP_TOKEN &&
+      Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET) &&
+      !(env.SLACK_CLIENT_ID && env.SLACK_SIGNING_SECRET)
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: [env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN'],
@@ -174,9 +271,19 @@ export function describeDisabledIntegrations(config: Config): string[] {
       'admin API off for remote callers (ADMIN_TOKEN unset); the local CLI uses DATA_DIR/control.json',
     );
   if (!config.TELEGRAM_BOT_TOKEN) off.push('Telegram off (TELEGRAM_BOT_TOKEN unset)');
-  if (!config.SLACK_BOT_TOKEN) off.push('Slack off (SLACK_BOT_TOKEN unset)');
-  else if (!config.SLACK_SUPPORT_CHANNEL)
-    off.push('Slack escalations not posted (SLACK_SUPPORT_CHANNEL unset)');
-  if (!config.OUTBOUND_URL) off.push('outbound delivery to the log outbox (OUTBOUND_URL unset)');
+  if (!config.SLACK_BOT_TOKEN && !config.SLACK_CLIENT_ID)
+    off.push('Slack off (SLACK_BOT_TOKEN and SLACK_CLIENT_ID unset)');
+  else if (config.SLACK_BOT_TOKEN && !config.SLACK_SUPPORT_CHANNEL)
+    off.push('Slack escalations of the environment workspace not posted (SLACK_SUPPORT_CHANNEL unset)');
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_CLIENT_ID)
+    off.push(
+      'per-shop Slack installs off (SLACK_CLIENT_ID unset); shops opt in to the SLACK_BOT_TOKEN workspace',
+    );
+  if (!config.OUTBOUND_URL)
+    off.push('outbound delivery to the log outbox unless a shop sets its own (OUTBOUND_URL unset)');
+  if (!config.METRICS_TOKEN)
+    off.push('/metrics is open to anyone who can reach the API (METRICS_TOKEN unset)');
+  if (!config.ERASURE_KEY)
+    off.push('erased buyers are pseudonymised with a key kept in the database (ERASURE_KEY unset)');
   return off;
 }

@@ -29,7 +29,13 @@ describe('loadConfig (CONTRACT §1)', () => {
     expect(config.TEMPORAL_ADDRESS).toBeUndefined(); // embedded dev server
     // Every optional integration says once that it is off.
     const off = describeDisabledIntegrations(config).join('\n');
-    for (const name of ['ADMIN_TOKEN', 'TELEGRAM_BOT_TOKEN', 'SLACK_BOT_TOKEN', 'OUTBOUND_URL'])
+    for (const name of [
+      'ADMIN_TOKEN',
+      'TELEGRAM_BOT_TOKEN',
+      'SLACK_BOT_TOKEN',
+      'OUTBOUND_URL',
+      'ERASURE_KEY',
+    ])
       expect(off).toContain(name);
   });
 
@@ -77,12 +83,49 @@ describe('loadConfig (CONTRACT §1)', () => {
     ]);
   });
 
+  it('takes an ERASURE_KEY of 32+ characters (never echoed) and earlier keys for rotation', () => {
+    const lines = configError({ ERASURE_KEY: 'too-short-key' });
+    expect(lines).toEqual([expect.stringMatching(/^ERASURE_KEY: must be at least 32 characters/)]);
+    expect(lines.join('\n')).not.toContain('too-short-key');
+    const config = loadConfig({ ERASURE_KEY: 'k'.repeat(64), ERASURE_KEY_PREVIOUS: ' a , b ,' });
+    expect(config.ERASURE_KEY).toBe('k'.repeat(64));
+    expect(config.ERASURE_KEY_PREVIOUS).toEqual(['a', 'b']);
+    expect(loadConfig({}).ERASURE_KEY_PREVIOUS).toEqual([]);
+  });
+
   it('requires the pairs that only work together', () => {
     expect(configError({ OUTBOUND_URL: 'https://market.example/replies' })).toEqual([
       'OUTBOUND_SECRET: is required when OUTBOUND_URL is set',
     ]);
     expect(configError({ SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toMatch(/^SLACK_SIGNING_SECRET: /);
     expect(configError({ SLACK_SIGNING_SECRET: 's' })[0]).toMatch(/^SLACK_BOT_TOKEN: /);
+  });
+
+  it('takes per-shop Slack installs: client id, secret and state secret together, with signing secret and PUBLIC_URL', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret-0123456789abcdef-0123456789',
+      SLACK_SIGNING_SECRET: 'signing',
+      PUBLIC_URL: 'https://desk.example',
+    };
+    const config = loadConfig(oauth);
+    expect(config.SLACK_CLIENT_ID).toBe('123.456');
+    expect(config.SLACK_BOT_TOKEN).toBeUndefined();
+    expect(describeDisabledIntegrations(config).join('\n')).not.toContain('Slack off');
+    expect(configError({ ...oauth, SLACK_CLIENT_SECRET: '' })).toEqual([
+      'SLACK_CLIENT_SECRET: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set together (per-shop Slack installs)',
+    ]);
+    expect(configError({ ...oauth, SLACK_STATE_SECRET: 'short' })[0]).toMatch(
+      /^SLACK_STATE_SECRET: must be at least 32/,
+    );
+    expect(configError({ ...oauth, PUBLIC_URL: '' })[0]).toMatch(
+      /^PUBLIC_URL: is required with SLACK_CLIENT_ID/,
+    );
+    expect(configError({ ...oauth, SLACK_SIGNING_SECRET: '' })[0]).toMatch(
+      /^SLACK_SIGNING_SECRET: is required/,
+    );
+    expect(configError({ ...oauth, SLACK_CLIENT_ID: 'abc' })[0]).toMatch(/^SLACK_CLIENT_ID: must look like/);
   });
 
   it('takes Socket Mode (SLACK_APP_TOKEN) instead of a signing secret', () => {

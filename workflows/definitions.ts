@@ -1,14 +1,16 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DecisionRequest, DecisionResult, TicketFlowState } from '../src/domain/ticket/index.js';
 import type {
   Actor,
   Category,
   DecisionAction,
-  DisputeFacts,
   Language,
-  OrderFacts,
   TicketStatus,
   Urgency,
 } from '../src/domain/types.js';
+
+export type { DecisionRequest, DecisionResult, SlaSettings } from '../src/domain/ticket/index.js';
+export { DECISION_ERRORS, MAX_REPLY_LENGTH } from '../src/domain/ticket/index.js';
 
 /** A coupon granted with a reply (compensation for a stalled parcel). */
 export interface CouponGrant {
@@ -20,6 +22,7 @@ export interface CouponGrant {
 /**
  * A ticket sellerdesk opens itself (a logistics stall, a pickup reminder): a fixed template
  * scenario replaces classification, and `autoSend` skips approval when the shop is entitled.
+ * Stored with the ticket (its `system_opened` event); the workflow only learns the ticket id.
  */
 export interface TicketPreset {
   templateId: string;
@@ -32,42 +35,37 @@ export interface TicketPreset {
   reason: string;
 }
 
-/** Start arguments of the ticket workflow; the workflow id is `ticket-<ticketId>`. */
+/**
+ * Start arguments of the ticket workflow (workflow id `ticket-<ticketId>`): ids only, never buyer
+ * data, which activities load from the database. `flow` and `inbox` are set by continue-as-new.
+ */
 export interface TicketInput {
   ticketId: string;
   shopId: string;
-  orderId: string;
-  buyerId: string;
-  shopDefaultLanguage: Language;
-  preset?: TicketPreset;
+  /** A ticket sellerdesk opened itself: its preset draft is made without a buyer message. */
+  system?: boolean;
+  /** The state a previous run handed over (continue-as-new). */
+  flow?: TicketFlowState;
+  /**
+   * Ids of buyer messages not drafted yet: handed over by a previous run, or the first message of
+   * a ticket started without signal-with-start (e.g. an eager start from an outbox drainer).
+   */
+  inbox?: string[];
 }
 
-/** A buyer message delivered to a ticket workflow; `text` is already PII-redacted. */
-export interface BuyerMessage {
+/** A buyer message handed to a ticket workflow: its id only; the text stays in the database. */
+export interface BuyerMessageRef {
   messageId: string;
-  text: string;
-  receivedAt: string;
-  buyerName?: string;
-  buyerLocale?: string;
-  buyerCountry?: string;
-  order?: OrderFacts;
-  dispute?: DisputeFacts;
 }
 
-/** A seller decision on the current draft, from Telegram, Slack, the API or the CLI. */
+/**
+ * A seller decision as channels hand it to the ticket service. The service stores an edit's text
+ * and passes the workflow only its reference (`DecisionRequest.editId`).
+ */
 export interface DecisionInput {
   action: DecisionAction;
   text?: string;
   actor: Actor;
-}
-
-/** What an accepted decision applied to. */
-export interface DecisionResult {
-  ticketId: string;
-  action: DecisionAction;
-  revision: number;
-  decidedBy: Actor;
-  decidedAt: string;
 }
 
 /** Live state of a ticket workflow, for chats that need it before the database catches up. */
@@ -83,31 +81,11 @@ export interface TicketState {
   escalation?: DecisionResult;
 }
 
-/** SLA timers of a shop (CONTRACT §2 `sla`), plus the dispute deadline of the ticket if any. */
-export interface SlaSettings {
-  remindAfterMinutes: number;
-  escalateAfterMinutes: number;
-  disputeLeadHours: number;
-  disputeDeadline?: string;
-}
-
-/** Error types thrown by the decision validator; channels map them to user-facing text. */
-export const DECISION_ERRORS = {
-  alreadyDecided: 'already_decided',
-  alreadyEscalated: 'already_escalated',
-  notReady: 'draft_not_ready',
-  editTextRequired: 'edit_text_required',
-  editTextTooLong: 'edit_text_too_long',
-} as const;
-
-/** Longest reply a seller can send through an edit. */
-export const MAX_REPLY_LENGTH = 4000;
-
 /** Workflow id of the ticket workflow of a ticket. */
 export function ticketWorkflowId(ticketId: string): string {
   return `ticket-${ticketId}`;
 }
 
-export const buyerMessageSignal = defineSignal<[BuyerMessage]>('buyerMessage');
-export const decideUpdate = defineUpdate<DecisionResult, [DecisionInput]>('decide');
+export const buyerMessageSignal = defineSignal<[BuyerMessageRef]>('buyerMessage');
+export const decideUpdate = defineUpdate<DecisionResult, [DecisionRequest]>('decide');
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');

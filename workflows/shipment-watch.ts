@@ -30,24 +30,23 @@ import type { CouponGrant } from './definitions.js';
 /** Events a run handles before it continues as new, carrying its state (bounded history). */
 export const MAX_EVENTS_PER_RUN = 200;
 
-/** One `POST /v1/tracking` delivered to a watch: normalised events and the policy in force. */
+/**
+ * One `POST /v1/tracking` delivered to a watch: normalised events and the policy in force. No
+ * buyer data: the buyer lives in the `shipments` row, which activities read (and erasure clears).
+ */
 export interface TrackingBatch {
   orderId: string;
   carrier: string;
-  buyerId: string;
-  buyerLocale?: string;
   events: TrackingEvent[];
   policy: WatchPolicy;
 }
 
-/** Start arguments of a watch; `state` and `inbox` are only set by continue-as-new. */
+/** Start arguments of a watch (ids and carrier facts only); `state` and `inbox` are only set by continue-as-new. */
 export interface ShipmentWatchInput {
   shopId: string;
   trackingNumber: string;
   orderId: string;
   carrier: string;
-  buyerId: string;
-  buyerLocale?: string;
   policy: WatchPolicy;
   state?: WatchState;
   inbox?: TrackingBatch[];
@@ -93,12 +92,7 @@ const io = proxyActivities<ShipmentActivities>({
 export async function shipmentWatchWorkflow(input: ShipmentWatchInput): Promise<ShipmentView> {
   let state = input.state ?? initialWatchState();
   let policy = input.policy;
-  const facts = {
-    orderId: input.orderId,
-    carrier: input.carrier,
-    buyerId: input.buyerId,
-    buyerLocale: input.buyerLocale,
-  };
+  const facts = { orderId: input.orderId, carrier: input.carrier };
   const inbox: TrackingBatch[] = [...(input.inbox ?? [])];
   let eventsThisRun = 0;
 
@@ -130,8 +124,6 @@ export async function shipmentWatchWorkflow(input: ShipmentWatchInput): Promise<
     trackingNumber: input.trackingNumber,
     orderId: facts.orderId,
     carrier: facts.carrier,
-    buyerId: facts.buyerId,
-    ...(facts.buyerLocale ? { buyerLocale: facts.buyerLocale } : {}),
   });
 
   const save = async (verdict: Pick<StallVerdict, 'stalled' | 'stalledSince'>) => {
@@ -211,7 +203,7 @@ export async function shipmentWatchWorkflow(input: ShipmentWatchInput): Promise<
           ...(coupon ? { coupon: coupon.code } : {}),
         });
       } else {
-        record('apology_pending_ticket_support', { ...(coupon ? { coupon: coupon.code } : {}) });
+        record(`apology_${opened.status}`, { ...(coupon ? { coupon: coupon.code } : {}) });
       }
     } catch (error) {
       record('apology_failed', { error: (error as Error).message });
@@ -228,7 +220,7 @@ export async function shipmentWatchWorkflow(input: ShipmentWatchInput): Promise<
         ...(state.lastLocation ? { location: state.lastLocation } : {}),
       });
       record(
-        opened.status === 'opened' ? 'pickup_reminder' : 'pickup_reminder_pending_ticket_support',
+        opened.status === 'opened' ? 'pickup_reminder' : `pickup_reminder_${opened.status}`,
         opened.status === 'opened' ? { ticketId: opened.ticketId, autoSend: opened.autoSend } : undefined,
       );
     } catch (error) {
@@ -254,7 +246,6 @@ export async function shipmentWatchWorkflow(input: ShipmentWatchInput): Promise<
       for (const batch of batches) {
         policy = batch.policy;
         facts.carrier = batch.carrier;
-        if (batch.buyerLocale) facts.buyerLocale = batch.buyerLocale;
         const applied = applyTrackingEvents(state, batch.events, now);
         state = applied.state;
         progressed.push(...applied.progressed);

@@ -1,78 +1,104 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
+  CancellationScope,
   condition,
-  patched,
+  continueAsNew,
+  isCancellation,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
+  workflowInfo,
 } from '@temporalio/workflow';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
 import type { ListingActivities } from '../src/activities/listing-activities.js';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
 import type { TicketActivities } from '../src/activities/ticket-activities.js';
+import {
+  acceptDecision,
+  autoSendCandidate,
+  autoSendDecision,
+  type DecisionResult,
+  deliversReply,
+  escalationReason,
+  finalStatus,
+  initialTicketFlow,
+  MAX_HISTORY_EVENTS,
+  nextSlaStep,
+  refuseDecision,
+  rememberMessage,
+  type SlaStep,
+  shouldContinueAsNew,
+  slaDeadlines,
+  slaEscalation,
+  type TicketFlowState,
+  withDisputeDeadline,
+} from '../src/domain/ticket/index.js';
 import type { TicketStatus } from '../src/domain/types.js';
 import {
-  type BuyerMessage,
   buyerMessageSignal,
-  DECISION_ERRORS,
-  type DecisionResult,
   decideUpdate,
-  MAX_REPLY_LENGTH,
-  type SlaSettings,
   type TicketInput,
   type TicketState,
   ticketStateQuery,
 } from './definitions.js';
 
-const cpu = proxyLocalActivities<Pick<TicketActivities, 'classifyTicket' | 'renderDraft'>>({
-  startToCloseTimeout: '10 seconds',
-  retry: { maximumAttempts: 5, initialInterval: '200 milliseconds' },
-});
+type Steps = Pick<
+  TicketActivities,
+  | 'draftTicket'
+  | 'authorizeAutoSend'
+  | 'requestApproval'
+  | 'ticketSetup'
+  | 'saveDecision'
+  | 'closeApprovalCards'
+  | 'markEscalated'
+  | 'remindSeller'
+  | 'spinOffMessages'
+>;
 
-const io = proxyActivities<
-  Pick<
-    TicketActivities,
-    | 'saveDraft'
-    | 'requestApproval'
-    | 'saveDecision'
-    | 'closeApprovalCards'
-    | 'spinOffMessages'
-    | 'authorizeAutoSend'
-    | 'publishDraft'
-  >
->({
+// Short idempotent steps (database writes keyed by ids, cards keyed per chat) run as local
+// activities: their results ride on the workflow task, no server round trip. Should one keep
+// failing (database down), the same step runs as a regular activity that retries durably.
+const local = proxyLocalActivities<Steps>({
+  startToCloseTimeout: '20 seconds',
+  retry: {
+    initialInterval: '200 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 seconds',
+    maximumAttempts: 4,
+  },
+});
+const durable = proxyActivities<Steps>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-// Team channel (Slack) steps never block the seller's path: bounded tries, then the ticket goes on.
-const team = proxyActivities<
-  Pick<TicketActivities, 'escalateToTeam' | 'closeTeamCards' | 'postBuyerMessageToTeamThread'>
->({
-  startToCloseTimeout: '30 seconds',
-  scheduleToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+// The first delivery attempt is local (its idempotency key `(ticketId, revision)` makes a repeat
+// safe on the receiving side); only when it fails does the day-long retrying activity take over.
+const firstDelivery = proxyLocalActivities<Pick<TicketActivities, 'deliverReply'>>({
+  startToCloseTimeout: '12 seconds',
+  retry: { maximumAttempts: 1 },
 });
-
-const sla = proxyActivities<Pick<TicketActivities, 'loadSlaSettings' | 'remindSeller' | 'markEscalated'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-// Complaint bookkeeping per listing: a few quick tries, then the ticket goes on without it.
-const links = proxyActivities<Pick<ListingActivities, 'linkListingDispute'>>({
-  startToCloseTimeout: '30 seconds',
-  scheduleToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '20 seconds' },
-});
-
-// Delivery to the buyer retries for a day (receiver down for hours), each try bounded; the
-// idempotency key `(ticketId, revision)` makes a retried POST safe on the receiving side.
 const delivery = proxyActivities<Pick<TicketActivities, 'deliverReply'>>({
   startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '24 hours',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+// Complaint bookkeeping per listing: a few quick tries, then the ticket goes on without it.
+const listings = proxyLocalActivities<Pick<ListingActivities, 'linkListingDispute'>>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
+});
+
+// Team channel (Slack, only when configured) never blocks the seller's path: bounded tries.
+type TeamSteps = Pick<TicketActivities, 'escalateToTeam' | 'closeTeamCards' | 'postBuyerMessageToTeamThread'>;
+const team = proxyActivities<TeamSteps & Pick<TicketActivities, 'remindSeller'>>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 /** Outcome of a ticket: what was decided and whether a reply reached the buyer. */
@@ -83,415 +109,249 @@ export interface TicketOutcome {
   decision: DecisionResult;
 }
 
+/** Runs a step locally; when that keeps failing (not for good), runs it as a durable activity. */
+async function localFirst<T>(step: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    const cause = error instanceof ActivityFailure ? error.cause : undefined;
+    if (cause instanceof ApplicationFailure && cause.nonRetryable) throw error;
+    return fallback();
+  }
+}
+
 /**
- * One workflow per ticket: classify and draft each batch of buyer messages, wait for a seller's
- * decision (an update, first one wins), deliver an approved reply exactly once, and record it.
+ * One workflow per ticket, orchestration only (the rules live in `src/domain/ticket/`): draft each
+ * batch of buyer messages and ask the seller, remind and escalate on the shop's SLA, apply the
+ * first decision (an update), deliver an approved reply exactly once and close the cards. Signals,
+ * updates and activity payloads carry ids only; texts stay in the database.
  */
 export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome> {
-  const pending: BuyerMessage[] = [];
-  const seen = new Set<string>();
-  const texts: string[] = [];
-  let latest: BuyerMessage | undefined;
-  let status: TicketStatus = 'classifying';
-  let revision = 0;
-  let language: TicketState['language'];
-  let category: TicketState['category'];
-  let urgency: TicketState['urgency'];
-  let decision: DecisionResult | undefined;
-  let editText: string | undefined;
-  // v2: escalation is a phase (the team decides next) and SLA timers remind and escalate.
-  const teamEscalation = patched('sla-and-team-escalation');
-  // v3: buyer tickets go through the earned auto-send gate too (system tickets always did).
-  const buyerAutoSend = patched('auto-send-buyer-tickets');
-  // v4: "not as described" complaints count against the listing the order names (issue 8).
-  const listingDisputes = patched('listing-dispute-link');
-  let listingLinked = false;
-  // v5: one activity per finished draft (save, auto-send gate, cards, SLA timers).
-  const oneRoundTrip = listingDisputes && patched('one-activity-per-draft');
-  let publishing = false;
-  let escalation: DecisionResult | undefined;
-  let escalationAnnounced = false;
-  let slaSettings: SlaSettings | undefined;
-  let approvalSince: number | undefined;
-  let reminded = false;
+  const { ticketId } = input;
+  const flow: TicketFlowState = input.flow ?? initialTicketFlow(ticketId);
+  // Message ids to draft: handed over by a previous run, or given at start (a start without signal).
+  const inbox: string[] = [...(input.inbox ?? [])];
+  for (const messageId of inbox) rememberMessage(flow, messageId);
+  let presetDue = input.system === true && flow.revision === 0;
 
-  setHandler(buyerMessageSignal, (message) => {
-    if (seen.has(message.messageId)) return;
-    seen.add(message.messageId);
-    pending.push(message);
+  setHandler(buyerMessageSignal, ({ messageId }) => {
+    if (rememberMessage(flow, messageId)) inbox.push(messageId);
   });
 
   setHandler(
     decideUpdate,
-    (d) => {
-      const decidedAt = new Date().toISOString();
-      const nextRevision = d.action === 'edit' ? revision + 1 : revision;
-      decision = {
-        ticketId: input.ticketId,
-        action: d.action,
-        revision: nextRevision,
-        decidedBy: d.actor,
-        decidedAt,
-      };
-      if (d.action === 'escalate' && teamEscalation) {
-        escalation = decision;
-        decision = undefined;
-        return escalation;
+    (request) => {
+      const decided = acceptDecision(ticketId, flow.revision, request, new Date().toISOString());
+      if (request.action === 'escalate') flow.escalation = decided;
+      else {
+        flow.decision = decided;
+        if (request.action === 'edit') flow.editId = request.editId;
       }
-      if (d.action === 'edit') editText = d.text?.trim();
-      return decision;
+      return decided;
     },
     {
-      validator: (d) => {
-        if (decision) {
+      validator: (request) => {
+        const refusal = refuseDecision(flow, request, inbox.length > 0 || presetDue);
+        if (refusal) {
           throw ApplicationFailure.create({
-            type: DECISION_ERRORS.alreadyDecided,
-            message: `already decided (${decision.action}) by ${decision.decidedBy.name ?? decision.decidedBy.id} at ${decision.decidedAt}`,
-            details: [decision],
+            type: refusal.code,
+            message: refusal.message,
+            details: refusal.decided ? [refusal.decided] : [],
             nonRetryable: true,
           });
-        }
-        if (d.action === 'escalate' && escalation) {
-          throw ApplicationFailure.create({
-            type: DECISION_ERRORS.alreadyEscalated,
-            message: `already escalated by ${escalation.decidedBy.name ?? escalation.decidedBy.id} at ${escalation.decidedAt}`,
-            details: [escalation],
-            nonRetryable: true,
-          });
-        }
-        const open = status === 'awaiting_approval' || status === 'escalated' || publishing;
-        if (!open || pending.length > 0) {
-          throw ApplicationFailure.create({
-            type: DECISION_ERRORS.notReady,
-            message: 'the draft is being prepared or updated; try again in a moment',
-            nonRetryable: true,
-          });
-        }
-        if (d.action === 'edit') {
-          const text = d.text?.trim() ?? '';
-          if (text === '') {
-            throw ApplicationFailure.create({
-              type: DECISION_ERRORS.editTextRequired,
-              message: 'an edit needs the new reply text',
-              nonRetryable: true,
-            });
-          }
-          if (text.length > MAX_REPLY_LENGTH) {
-            throw ApplicationFailure.create({
-              type: DECISION_ERRORS.editTextTooLong,
-              message: `the reply is longer than ${MAX_REPLY_LENGTH} characters`,
-              nonRetryable: true,
-            });
-          }
         }
       },
     },
   );
 
-  setHandler(ticketStateQuery, () => ({
-    ticketId: input.ticketId,
-    status,
-    revision,
-    ...(language ? { language } : {}),
-    ...(category ? { category } : {}),
-    ...(urgency ? { urgency } : {}),
-    ...(decision ? { decision } : {}),
-    ...(escalation ? { escalation } : {}),
-  }));
+  setHandler(
+    ticketStateQuery,
+    (): TicketState => ({
+      ticketId,
+      status: flow.status,
+      revision: flow.revision,
+      ...(flow.language ? { language: flow.language } : {}),
+      ...(flow.category ? { category: flow.category } : {}),
+      ...(flow.urgency ? { urgency: flow.urgency } : {}),
+      ...(flow.decision ? { decision: flow.decision } : {}),
+      ...(flow.escalation ? { escalation: flow.escalation } : {}),
+    }),
+  );
 
-  const preset = input.preset;
-  let autoSent = false;
-  const nextSlaWait = (): number | undefined => {
-    if (!slaSettings || approvalSince === undefined) return undefined;
-    const due: number[] = [];
-    if (!reminded && !escalation) due.push(approvalSince + slaSettings.remindAfterMinutes * 60_000);
-    if (!escalation) {
-      due.push(approvalSince + (slaSettings.remindAfterMinutes + slaSettings.escalateAfterMinutes) * 60_000);
-      if (slaSettings.disputeDeadline) {
-        due.push(Date.parse(slaSettings.disputeDeadline) - slaSettings.disputeLeadHours * 3_600_000);
+  function step<K extends keyof Steps>(
+    name: K,
+    ...args: Parameters<Steps[K]>
+  ): Promise<Awaited<ReturnType<Steps[K]>>> {
+    const run = (proxy: Steps) =>
+      (proxy[name] as unknown as (...a: Parameters<Steps[K]>) => Promise<Awaited<ReturnType<Steps[K]>>>)(
+        ...args,
+      );
+    return localFirst(
+      () => run(local),
+      () => run(durable),
+    );
+  }
+
+  /** Drafts the next revision from the stored messages and asks for a decision (or auto-sends). */
+  async function publishNextDraft(): Promise<void> {
+    const batch = inbox.splice(0);
+    presetDue = false;
+    flow.status = 'classifying';
+    flow.revision += 1;
+    const draft = await step('draftTicket', { ticketId, revision: flow.revision });
+    flow.language = draft.language;
+    flow.category = draft.category;
+    flow.urgency = draft.urgency;
+    // A round runs its steps whatever arrives meanwhile: the loop drafts newer messages next. (A
+    // branch on signals between local activities would not replay: their results resolve at once.)
+
+    const kind = autoSendCandidate(draft, flow.escalation !== undefined);
+    if (kind) {
+      const verdict = await step('authorizeAutoSend', { ticketId, kind });
+      if (verdict.allowed) {
+        flow.autoSent = true;
+        flow.decision = autoSendDecision(ticketId, flow.revision, verdict.rule, new Date().toISOString());
+        return;
       }
     }
-    if (due.length === 0) return undefined;
-    return Math.max(1, Math.min(...due) - Date.now());
-  };
-
-  while (!decision) {
-    const wait = nextSlaWait();
-    const woke = () =>
-      pending.length > 0 ||
-      decision !== undefined ||
-      (escalation !== undefined && !escalationAnnounced) ||
-      (preset !== undefined && revision === 0);
-    if (wait === undefined) await condition(woke);
-    else await condition(woke, wait);
-    if (decision) break;
-
-    if (escalation && !escalationAnnounced) {
-      escalationAnnounced = true;
-      status = 'escalated';
-      const reason =
-        escalation.decidedBy.channel === 'system'
-          ? (escalation.decidedBy.name ?? 'sla')
-          : 'escalated by the seller';
-      await sla.markEscalated({
-        ticketId: input.ticketId,
-        actor: escalation.decidedBy,
-        at: escalation.decidedAt,
-        reason,
-      });
-      // Not awaited: a Slack outage must never hold up a decision made in Telegram or the API.
-      const escalatedRevision = revision;
-      void team
-        .escalateToTeam({ ticketId: input.ticketId, revision: escalatedRevision, reason })
-        .catch(() => ({ posted: false }))
-        .then(async (posted) => {
-          if (!posted.posted) await sla.remindSeller({ ticketId: input.ticketId, kind: 'escalated' });
-        })
-        .catch(() => undefined);
-      continue;
-    }
-
-    if (pending.length === 0 && !(preset !== undefined && revision === 0)) {
-      // An SLA timer fired.
-      const now = Date.now();
-      if (slaSettings && approvalSince !== undefined && !escalation) {
-        const escalateAt =
-          approvalSince + (slaSettings.remindAfterMinutes + slaSettings.escalateAfterMinutes) * 60_000;
-        const disputeAt = slaSettings.disputeDeadline
-          ? Date.parse(slaSettings.disputeDeadline) - slaSettings.disputeLeadHours * 3_600_000
-          : Number.POSITIVE_INFINITY;
-        if (now >= escalateAt || now >= disputeAt) {
-          escalation = {
-            ticketId: input.ticketId,
-            action: 'escalate',
-            revision,
-            decidedBy: {
-              channel: 'system',
-              id: 'sla',
-              name: now >= disputeAt ? 'dispute deadline near' : 'no answer in time',
-            },
-            decidedAt: new Date(now).toISOString(),
-          };
-          continue;
-        }
-        if (!reminded && now >= approvalSince + slaSettings.remindAfterMinutes * 60_000) {
-          reminded = true;
-          await sla.remindSeller({ ticketId: input.ticketId, kind: 'reminder' });
+    await step('requestApproval', { ticketId, revision: flow.revision });
+    flow.asked = true;
+    if (flow.escalation) {
+      flow.status = 'escalated';
+      if (flow.teamChannel) {
+        // The team card shows the new draft (edited in place) and the buyer's words go to its thread.
+        const revision = flow.revision;
+        void team
+          .escalateToTeam({ ticketId, revision, reason: 'the buyer wrote again' })
+          .catch(() => undefined);
+        for (const messageId of batch) {
+          void team.postBuyerMessageToTeamThread({ ticketId, messageId }).catch(() => undefined);
         }
       }
-      continue;
+      return;
     }
-    const batch = pending.splice(0);
-    for (const message of batch) texts.push(message.text);
-    if (batch.length > 0) {
-      latest = { ...latest, ...batch.at(-1)!, order: { ...latest?.order, ...batch.at(-1)?.order } };
+    flow.status = 'awaiting_approval';
+    if (!flow.listingLinked && draft.category === 'not_as_described' && !draft.preset) {
+      flow.listingLinked = true;
+      await listings.linkListingDispute({ ticketId }).catch(() => undefined);
     }
-    status = 'classifying';
-    revision += 1;
+    if (!flow.sla) {
+      const setup = await step('ticketSetup', { ticketId });
+      flow.teamChannel = setup.teamChannel;
+      flow.sla = slaDeadlines(setup.sla, Date.now());
+    }
+    if (draft.disputeDeadline) flow.sla = withDisputeDeadline(flow.sla, draft.disputeDeadline);
+    rearm();
+  }
 
-    // A system ticket's first draft is its preset scenario; buyer messages are classified.
-    const classification =
-      preset && revision === 1
-        ? {
-            language: preset.language,
-            languageConfidence: 1,
-            languageUnknown: false,
-            category: preset.category,
-            confidence: 1,
-            abstained: false,
-            urgency: 'normal' as const,
-            evidence: [`preset:${preset.templateId}`],
-            note: preset.reason,
-          }
-        : await cpu.classifyTicket({
-            texts,
-            ...(latest?.buyerLocale ? { buyerLocale: latest.buyerLocale } : {}),
-            ...(latest?.buyerCountry ? { buyerCountry: latest.buyerCountry } : {}),
-            ...(language ? { previousLanguage: language } : {}),
-            shopDefaultLanguage: input.shopDefaultLanguage,
-            ...(latest?.dispute?.deadline ? { disputeDeadline: latest.dispute.deadline } : {}),
-            now: new Date().toISOString(),
-          });
-    language = classification.language;
-    category = classification.category;
-    urgency = classification.urgency;
-
-    const draft = await cpu.renderDraft({
-      shopId: input.shopId,
-      category: classification.category,
-      language: classification.language,
-      ...(preset && revision === 1 ? { templateId: preset.templateId } : {}),
-      vars: {
-        ...(preset?.vars ?? {}),
-        orderId: input.orderId,
-        ...(latest?.buyerName ? { buyerName: latest.buyerName } : {}),
-        ...(latest?.order?.trackingNumber ? { trackingNumber: latest.order.trackingNumber } : {}),
-        ...(latest?.order?.carrier ? { carrier: latest.order.carrier } : {}),
-        ...(latest?.order?.items ? { items: latest.order.items } : {}),
-        ...(latest?.order?.total !== undefined ? { total: latest.order.total } : {}),
-        ...(latest?.order?.currency ? { currency: latest.order.currency } : {}),
-      },
+  /** Records an escalation and hands the ticket to the team (or tells the seller's chats). */
+  async function announceEscalation(escalation: DecisionResult): Promise<void> {
+    flow.escalationAnnounced = true;
+    flow.status = 'escalated';
+    rearm();
+    const reason = escalationReason(escalation);
+    await step('markEscalated', {
+      ticketId,
+      actor: escalation.decidedBy,
+      at: escalation.decidedAt,
+      reason,
     });
+    if (!flow.teamChannel) {
+      await step('remindSeller', { ticketId, kind: 'escalated' });
+      return;
+    }
+    // Not awaited: a Slack outage must never hold up a decision made in Telegram or the API.
+    const revision = flow.revision;
+    void team
+      .escalateToTeam({ ticketId, revision, reason })
+      .catch(() => ({ posted: false }))
+      .then(async (posted) => {
+        if (!posted.posted) await team.remindSeller({ ticketId, kind: 'escalated' });
+      })
+      .catch(() => undefined);
+  }
 
-    const draftRecord = {
-      ticketId: input.ticketId,
-      revision,
-      language: classification.language,
-      languageConfidence: classification.languageConfidence,
-      category: classification.category,
-      confidence: classification.confidence,
-      urgency: classification.urgency,
-      ...('sentiment' in classification && classification.sentiment
-        ? { sentiment: classification.sentiment }
-        : {}),
-      abstained: classification.abstained,
-      text: draft.text,
-      source: draft.source,
-      templateId: draft.templateId,
-      templateVersion: draft.templateVersion,
-      note: [classification.note, draft.note].filter(Boolean).join(' ') || undefined,
-      evidence: classification.evidence,
-    };
-    const systemDraft = preset !== undefined && revision === 1;
-    const mayAutoSend = systemDraft ? preset.autoSend : buyerAutoSend && !escalation;
-    const autoSendQuestion = {
-      shopId: input.shopId,
-      category: classification.category,
-      language: classification.language,
-      confidence: classification.confidence,
-      kind: systemDraft ? ('system' as const) : ('buyer' as const),
-      abstained: classification.abstained,
-      urgency: classification.urgency,
-    };
+  // One durable timer per SLA step, armed inside a round (never at the wait, so waiting issues no
+  // command); a step that moves (a dispute deadline arrived) replaces it.
+  let armed: { step: SlaStep; fired: boolean; scope: CancellationScope } | undefined;
+  function arm(next: SlaStep | undefined): void {
+    if (armed && next && armed.step.kind === next.kind && armed.step.at === next.at) return;
+    if (armed && !armed.fired) armed.scope.cancel();
+    armed = undefined;
+    if (!next) return;
+    const timer = { step: next, fired: false, scope: new CancellationScope() };
+    armed = timer;
+    timer.scope
+      .run(() => sleep(Math.max(1, next.at - Date.now())))
+      .then(() => {
+        timer.fired = true;
+      })
+      .catch(() => undefined);
+  }
+  const rearm = () =>
+    arm(nextSlaStep(flow.sla, { reminded: flow.reminded, escalated: flow.escalation !== undefined }));
+  rearm(); // a run that continued as new picks up its SLA step
 
-    if (oneRoundTrip && !escalation) {
-      // v5: save, gate, cards and SLA timers in one activity (one round trip instead of four).
-      // A card can be pressed before this activity's completion reaches us: accept it meanwhile.
-      publishing = true;
-      const published = await io.publishDraft({
-        draft: draftRecord,
-        ...(mayAutoSend && draft.source === 'template' ? { autoSend: autoSendQuestion } : {}),
-        ...(teamEscalation && !slaSettings
-          ? {
-              sla: {
-                shopId: input.shopId,
-                ...(latest?.dispute?.deadline ? { disputeDeadline: latest.dispute.deadline } : {}),
-              },
-            }
-          : {}),
-      });
-      publishing = false;
-      if (pending.length > 0) continue; // the buyer wrote again meanwhile: the next draft replaces this one
-      status = 'awaiting_approval';
-      if (published.autoSend?.allowed) {
-        if (!decision) {
-          autoSent = true;
-          decision = {
-            ticketId: input.ticketId,
-            action: 'approve',
-            revision,
-            decidedBy: { channel: 'system', id: 'auto-send', name: `auto-send (${published.autoSend.rule})` },
-            decidedAt: new Date().toISOString(),
-          };
-        }
-        break;
+  while (!flow.decision) {
+    if (shouldContinueAsNew(workflowInfo(), MAX_HISTORY_EVENTS)) {
+      await condition(allHandlersFinished);
+      if (!flow.decision) {
+        await continueAsNew<typeof ticketWorkflow>({ ...input, flow, inbox: inbox.splice(0) });
       }
-      if (!listingLinked && classification.category === 'not_as_described' && !preset) {
-        listingLinked = true;
-        await links.linkListingDispute({ ticketId: input.ticketId }).catch(() => undefined);
-      }
-      if (teamEscalation) {
-        slaSettings ??= published.sla;
-        if (slaSettings && latest?.dispute?.deadline)
-          slaSettings = { ...slaSettings, disputeDeadline: latest.dispute.deadline };
-        approvalSince ??= Date.now();
-      }
+      break;
+    }
+    if (inbox.length > 0 || presetDue) {
+      await publishNextDraft();
       continue;
     }
-
-    await io.saveDraft(draftRecord);
-    if (pending.length > 0) continue; // the buyer wrote again meanwhile: draft once more before asking
-    if (listingDisputes && !listingLinked && classification.category === 'not_as_described' && !preset) {
-      listingLinked = true;
-      // Bounded and best-effort: the seller's card never waits on the listing bookkeeping for long.
-      await links.linkListingDispute({ ticketId: input.ticketId }).catch(() => undefined);
-    }
-    status = 'awaiting_approval';
-    if (mayAutoSend && draft.source === 'template') {
-      const verdict = await io.authorizeAutoSend({ ticketId: input.ticketId, ...autoSendQuestion });
-      if (verdict.allowed && !decision) {
-        autoSent = true;
-        decision = {
-          ticketId: input.ticketId,
-          action: 'approve',
-          revision,
-          decidedBy: { channel: 'system', id: 'auto-send', name: `auto-send (${verdict.rule})` },
-          decidedAt: new Date().toISOString(),
-        };
-        break;
-      }
-    }
-    if (escalation) {
-      status = 'escalated';
-      await io.requestApproval({ ticketId: input.ticketId, revision });
-      // The team card shows the new draft (edited in place) and the buyer's words go to its thread.
-      const redrafted = revision;
-      void Promise.all([
-        team
-          .escalateToTeam({ ticketId: input.ticketId, revision: redrafted, reason: 'the buyer wrote again' })
-          .catch(() => undefined),
-        ...batch.map((m) =>
-          team
-            .postBuyerMessageToTeamThread({
-              ticketId: input.ticketId,
-              messageText: m.text,
-              messageId: m.messageId,
-            })
-            .catch(() => undefined),
-        ),
-      ]);
+    if (flow.escalation && !flow.escalationAnnounced) {
+      await announceEscalation(flow.escalation);
       continue;
     }
-    await io.requestApproval({ ticketId: input.ticketId, revision });
-    if (teamEscalation) {
-      slaSettings ??= await sla.loadSlaSettings({
-        shopId: input.shopId,
-        ...(latest?.dispute?.deadline ? { disputeDeadline: latest.dispute.deadline } : {}),
-      });
-      if (latest?.dispute?.deadline)
-        slaSettings = { ...slaSettings, disputeDeadline: latest.dispute.deadline };
-      approvalSince ??= Date.now();
+    const timer = armed;
+    await condition(
+      () =>
+        inbox.length > 0 ||
+        flow.decision !== undefined ||
+        (flow.escalation !== undefined && !flow.escalationAnnounced) ||
+        timer?.fired === true,
+    );
+    if (flow.decision || !timer?.fired || inbox.length > 0) continue;
+    armed = undefined;
+    if (timer.step.kind === 'remind') {
+      flow.reminded = true;
+      rearm();
+      await step('remindSeller', { ticketId, kind: 'reminder' });
+    } else if (!flow.escalation) {
+      flow.escalation = slaEscalation(ticketId, flow.revision, timer.step.reason, new Date().toISOString());
     }
   }
 
-  const decided: DecisionResult = decision;
-  const finalStatus: TicketStatus = autoSent
-    ? 'auto_sent'
-    : decided.action === 'reject'
-      ? 'rejected'
-      : decided.action === 'escalate'
-        ? 'escalated'
-        : 'sent';
-  status = finalStatus;
-  await io.saveDecision({
-    ticketId: input.ticketId,
-    action: decided.action,
-    revision: decided.revision,
-    actor: decided.decidedBy,
-    ...(editText !== undefined ? { text: editText } : {}),
-    decidedAt: decided.decidedAt,
-    status: finalStatus,
+  const decision = flow.decision!;
+  flow.status = finalStatus(decision, flow.autoSent);
+  await step('saveDecision', {
+    ticketId,
+    action: decision.action,
+    revision: decision.revision,
+    actor: decision.decidedBy,
+    ...(flow.editId !== undefined ? { editId: flow.editId } : {}),
+    decidedAt: decision.decidedAt,
+    status: flow.status,
   });
-  if (finalStatus === 'sent' || finalStatus === 'auto_sent') {
-    await delivery.deliverReply({ ticketId: input.ticketId, revision: decided.revision });
+  if (deliversReply(flow.status)) {
+    const reply = { ticketId, revision: decision.revision };
+    await firstDelivery.deliverReply(reply).catch(async (error) => {
+      if (isCancellation(error)) throw error;
+      return delivery.deliverReply(reply);
+    });
   }
-  await io.closeApprovalCards({ ticketId: input.ticketId });
-  if (teamEscalation) await team.closeTeamCards({ ticketId: input.ticketId }).catch(() => undefined);
+  if (flow.asked) await step('closeApprovalCards', { ticketId });
+  // A regular activity: a slow Slack must not hold the decision's task (and the seller's answer).
+  if (flow.teamChannel && flow.escalation) await team.closeTeamCards({ ticketId }).catch(() => undefined);
 
   // Messages that arrived after the decision belong to a new conversation: hand them on.
   await condition(allHandlersFinished);
-  if (pending.length > 0) {
-    await io.spinOffMessages({ ticketId: input.ticketId, messageIds: pending.map((m) => m.messageId) });
-  }
-  return { ticketId: input.ticketId, status, revision: decided.revision, decision: decided };
+  if (inbox.length > 0) await step('spinOffMessages', { ticketId, messageIds: inbox.splice(0) });
+  return { ticketId, status: flow.status, revision: decision.revision, decision };
 }

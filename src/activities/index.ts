@@ -1,3 +1,5 @@
+import type { ErasureKeyConfig } from '../db/erasure-repo.js';
+import { createErasureActivities } from './erasure-activities.js';
 import { createListingActivities, type ListingActivityDeps } from './listing-activities.js';
 import { createMaintenanceActivities } from './maintenance-activities.js';
 import { createShipmentActivities, type ShipmentActivityDeps } from './shipment-activities.js';
@@ -13,15 +15,26 @@ import { createTicketActivities, type TicketActivityDeps } from './ticket-activi
 export type ActivityDeps = TicketActivityDeps &
   ShipmentActivityDeps &
   SlackActivityDeps &
-  ListingActivityDeps;
+  ListingActivityDeps & {
+    /** ERASURE_KEY(_PREVIOUS) for the retention schedule's pseudonyms; unset: the database-held key. */
+    erasureKeys?: ErasureKeyConfig | undefined;
+  };
 
 /** All activities the worker registers: each feature's factory, merged. */
 export function createActivities(deps: ActivityDeps) {
+  const slack = deps.slack;
   return {
-    ...createTicketActivities(deps),
+    // Team steps are scheduled only for shops whose Slack workspace and support channel are bound.
+    ...createTicketActivities({
+      ...deps,
+      ...(deps.teamChannel === undefined && slack
+        ? { teamChannelFor: async (shopId: string) => Boolean((await slack.forShop(shopId))?.channel) }
+        : {}),
+    }),
     ...createShipmentActivities(deps),
     ...createListingActivities(deps),
     ...createMaintenanceActivities(deps),
+    ...createErasureActivities(deps),
     // After the ticket activities: replaces their team-channel placeholders when Slack is wired.
     ...createSlackActivities(deps),
   };

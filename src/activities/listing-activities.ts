@@ -5,8 +5,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { StartListingValidation } from '../app/listing-service.js';
+import { dictionaryKeyboard } from '../channels/telegram/dictionary.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import type { Db } from '../db/client.js';
+import { shopWords } from '../db/dictionary-repo.js';
 import { newId } from '../db/ids.js';
 import { type ListingValidation, listingDisputeLinks, listingValidations } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
@@ -15,9 +17,9 @@ import { disputeValidationDue, matchListing } from '../domain/listing/dispute-li
 import {
   type Issue,
   type ListingTexts,
+  listingContext,
   listingVersions,
   localizeIssues,
-  sharedTerms,
   summarizeFindings,
   type ValidationMessages,
   validateAcrossLanguages,
@@ -246,7 +248,14 @@ export function createListingActivities(deps: ListingActivityDeps) {
       const version = versions.find((v) => v.lang === input.lang);
       if (!version) return [];
       const dicts = await dictionaries();
-      return validateLanguageVersion(version, dicts, sharedTerms(versions, dicts.spellers));
+      // The shop's own dictionary ("Add to my dictionary"): read at each validation, so a word the
+      // seller added is never reported again for that shop (and only for that shop).
+      const own = await shopWords(db, row.shopId);
+      return validateLanguageVersion(
+        version,
+        { ...dicts, shopWords: own },
+        listingContext(versions, dicts.spellers),
+      );
     },
 
     /** Numbers, units, sizes and quantities compared across the versions. */
@@ -316,7 +325,11 @@ export function createListingActivities(deps: ListingActivityDeps) {
             ? { count: row.trigger.count, windowDays: row.trigger.windowDays }
             : undefined,
         });
-        await telegram.sendCard(chat.chatId, text, null);
+        // "Add to my dictionary" buttons for the reported misspellings (`dict:` callbacks).
+        const keyboard = messages.summary.add_word
+          ? dictionaryKeyboard(row.id, input.issues, messages.summary.add_word)
+          : null;
+        await telegram.sendCard(chat.chatId, text, keyboard);
         sent++;
       }
       return { sent };

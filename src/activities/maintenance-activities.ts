@@ -1,21 +1,11 @@
-import { and, count, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { recordAudit } from '../db/audit-repo.js';
-import {
-  buyerMessages,
-  coupons,
-  decisions,
-  drafts,
-  metering,
-  shipments,
-  shops,
-  tickets,
-} from '../db/schema/index.js';
+import { loadErasureKeys, purgeExpired } from '../db/erasure-repo.js';
+import { coupons, decisions, metering, shipments, shops, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import { effectiveSettings } from '../domain/settings.js';
+import { redactCards } from './erasure-activities.js';
 import type { ActivityDeps } from './index.js';
-
-const ERASED = '[erased: retention period over]';
-const CLOSED = ['sent', 'auto_sent', 'rejected'] as const;
 
 /** Store-health figures of one shop over a period. */
 export interface HealthFigures {
@@ -89,43 +79,31 @@ export function createMaintenanceActivities(deps: ActivityDeps) {
       return (await db.select({ id: shops.id }).from(shops)).map((r) => r.id);
     },
 
-    /** Erases buyer texts of a shop's tickets closed before its retention window; counts stay. */
+    /**
+     * Erases the buyer data of a shop's tickets that ended before its retention window (the same
+     * erasure as a buyer's request, in `src/db/erasure-repo.ts`), then edits their chat cards
+     * (best effort); counts stay.
+     */
     async purgeExpiredBuyerTexts(input: { shopId: string; now?: string }): Promise<{ tickets: number }> {
       const shop = await getShop(db, input.shopId);
       if (!shop) return { tickets: 0 };
       const days = effectiveSettings(shop.settings).retention.buyerTextDays;
-      const cutoff = new Date((input.now ? Date.parse(input.now) : Date.now()) - days * 86_400_000);
-      const expired = await db
-        .select({ id: tickets.id })
-        .from(tickets)
-        .where(
-          and(
-            eq(tickets.shopId, input.shopId),
-            inArray(tickets.status, [...CLOSED]),
-            lt(tickets.updatedAt, cutoff),
-            sql`(${tickets.buyerName} is not null or exists (select 1 from ${buyerMessages} m where m.ticket_id = ${tickets.id} and m.text <> ${ERASED}))`,
-          ),
-        );
-      const ids = expired.map((r) => r.id);
-      if (ids.length === 0) return { tickets: 0 };
-      await db.transaction(async (tx) => {
-        await tx.update(buyerMessages).set({ text: ERASED }).where(inArray(buyerMessages.ticketId, ids));
-        await tx.update(drafts).set({ text: ERASED }).where(inArray(drafts.ticketId, ids));
-        await tx
-          .update(tickets)
-          .set({
-            buyerName: null,
-            finalText: sql`case when ${tickets.finalText} is null then null else ${ERASED} end`,
-          })
-          .where(inArray(tickets.id, ids));
-      });
+      const now = input.now ? new Date(input.now) : new Date();
+      const cutoff = new Date(now.getTime() - days * 86_400_000);
+      const keys = await loadErasureKeys(db, deps.erasureKeys);
+      const { ticketIds, counts } = await purgeExpired(db, { shopId: input.shopId, cutoff, keys });
+      if (ticketIds.length === 0) return { tickets: 0 };
       await recordAudit(db, {
         shopId: input.shopId,
         kind: 'buyer_erased',
         actor: { channel: 'system', id: 'retention' },
-        details: { reason: 'retention', days, tickets: ids.length },
+        details: { reason: 'retention', days, counts },
       });
-      return { tickets: ids.length };
+      const cards = await redactCards(deps, { shopId: input.shopId, ticketIds, reason: 'retention' });
+      if (cards.failed > 0) {
+        deps.logger.warn({ shopId: input.shopId, ...cards }, 'some expired tickets still show their cards');
+      }
+      return { tickets: ticketIds.length };
     },
 
     /** Sends the last 24 h of store health to the shop's linked chats. */

@@ -6,6 +6,7 @@ import type { CouponGrant, TicketPreset } from '../../workflows/definitions.js';
 import type { OpenSystemTicketInput } from '../app/ticket-service.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import type { Db } from '../db/client.js';
+import { isErasedBuyerId } from '../db/erasure-repo.js';
 import { coupons, shipments, shops, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import { resolveCarrier } from '../domain/logistics/carriers.js';
@@ -44,14 +45,15 @@ export interface ShipmentActivityDeps {
 /** Why a parcel goes to the support team. */
 export type EscalationReason = 'stall' | 'exception' | 'returned';
 
-/** Facts every shipment activity gets from the watch. */
+/**
+ * Facts every shipment activity gets from the watch: ids and carrier facts, never the buyer (kept
+ * out of Temporal histories; activities read the buyer from the `shipments` row).
+ */
 export interface ShipmentFacts {
   shopId: string;
   trackingNumber: string;
   orderId: string;
   carrier: string;
-  buyerId: string;
-  buyerLocale?: string;
 }
 
 /** The watch's state mirrored into `shipments` (what `GET /v1/shipments/:trackingNumber` reads). */
@@ -67,7 +69,7 @@ export interface ShipmentSnapshot extends ShipmentFacts {
 /** Outcome of `grantCoupon`; only `granted` carries a coupon. */
 export type CouponOutcome =
   | { status: 'granted'; coupon: CouponGrant }
-  | { status: 'already_granted' | 'budget_exhausted' | 'no_value' };
+  | { status: 'already_granted' | 'budget_exhausted' | 'no_value' | 'buyer_erased' };
 
 /** Outcome of opening an apology or pickup ticket. */
 export type TicketOpening =
@@ -79,7 +81,9 @@ export type TicketOpening =
       language: Language;
       templateId: string;
     }
-  | { status: 'pending_ticket_support' };
+  | { status: 'pending_ticket_support' }
+  /** The parcel's buyer was erased: sellerdesk no longer writes to them. */
+  | { status: 'buyer_erased' };
 
 /** Template of the stall apology that offers a coupon (catalogue `stall_compensation`). */
 export const STALL_APOLOGY_TEMPLATE = 'logistics.stall_apology';
@@ -199,14 +203,41 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
     return shop;
   }
 
+  /** The parcel's buyer as `POST /v1/tracking` stored it; `erased` once that buyer was erased. */
+  async function shipmentBuyer(
+    shopId: string,
+    trackingNumber: string,
+  ): Promise<{ erased: true } | { erased: false; buyerId: string; buyerLocale?: string } | null> {
+    const [row] = await db
+      .select({ buyerId: shipments.buyerId, buyerLocale: shipments.buyerLocale })
+      .from(shipments)
+      .where(and(eq(shipments.shopId, shopId), eq(shipments.trackingNumber, trackingNumber)))
+      .limit(1);
+    if (!row) return null;
+    if (isErasedBuyerId(row.buyerId)) return { erased: true };
+    return {
+      erased: false,
+      buyerId: row.buyerId,
+      ...(row.buyerLocale ? { buyerLocale: row.buyerLocale } : {}),
+    };
+  }
+
+  async function requireBuyer(shopId: string, trackingNumber: string) {
+    const buyer = await shipmentBuyer(shopId, trackingNumber);
+    if (!buyer)
+      throw ApplicationFailure.nonRetryable('no shipments row for this parcel', 'shipment_not_found');
+    return buyer;
+  }
+
   return {
-    /** Mirrors a watch's state into `shipments` (upsert of the whole snapshot: idempotent). */
+    /**
+     * Mirrors a watch's state into its `shipments` row (the whole snapshot: idempotent). The row,
+     * with its buyer, is created by `POST /v1/tracking` before the watch starts.
+     */
     async saveShipmentState(snapshot: ShipmentSnapshot): Promise<void> {
       const values = {
         orderId: snapshot.orderId,
         carrier: snapshot.carrier,
-        buyerId: snapshot.buyerId,
-        buyerLocale: snapshot.buyerLocale ?? null,
         state: snapshot.state,
         leg: snapshot.leg,
         lastEventAt: snapshot.lastEventAt ? new Date(snapshot.lastEventAt) : null,
@@ -215,10 +246,19 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
         actions: snapshot.actions,
         updatedAt: new Date(),
       };
-      await db
-        .insert(shipments)
-        .values({ shopId: snapshot.shopId, trackingNumber: snapshot.trackingNumber, ...values })
-        .onConflictDoUpdate({ target: [shipments.shopId, shipments.trackingNumber], set: values });
+      const updated = await db
+        .update(shipments)
+        .set(values)
+        .where(
+          and(eq(shipments.shopId, snapshot.shopId), eq(shipments.trackingNumber, snapshot.trackingNumber)),
+        )
+        .returning({ trackingNumber: shipments.trackingNumber });
+      if (updated.length === 0) {
+        logger.warn(
+          { shopId: snapshot.shopId, trackingNumber: snapshot.trackingNumber },
+          'no shipments row for this watch: its state is not mirrored',
+        );
+      }
     },
 
     /**
@@ -227,6 +267,8 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
      */
     async grantCoupon(input: ShipmentFacts & { episode: string; daysLate: number }): Promise<CouponOutcome> {
       const reason = `stall:${input.trackingNumber}:${input.episode}`;
+      if ((await shipmentBuyer(input.shopId, input.trackingNumber))?.erased)
+        return { status: 'buyer_erased' };
       return db.transaction(async (tx) => {
         // The shop row lock serialises grants of one shop, so the monthly budget holds.
         const [shop] = await tx.select().from(shops).where(eq(shops.id, input.shopId)).for('update').limit(1);
@@ -317,9 +359,11 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
       },
     ): Promise<TicketOpening> {
       if (!deps.openSystemTicket) return { status: 'pending_ticket_support' };
+      const buyer = await requireBuyer(input.shopId, input.trackingNumber);
+      if (buyer.erased) return { status: 'buyer_erased' };
       const shop = await requireShop(input.shopId);
       const settings = effectiveSettings(shop.settings);
-      const language = buyerLanguage(input.buyerLocale, shop.defaultLanguage);
+      const language = buyerLanguage(buyer.buyerLocale, shop.defaultLanguage);
       const lastCheckpoint = checkpointText(resolveCarrier(input.carrier), {
         description: input.lastCheckpoint,
       });
@@ -350,8 +394,8 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
       const opened = await deps.openSystemTicket({
         shopId: input.shopId,
         orderId: input.orderId,
-        buyerId: input.buyerId,
-        ...(input.buyerLocale ? { buyerLocale: input.buyerLocale } : {}),
+        buyerId: buyer.buyerId,
+        ...(buyer.buyerLocale ? { buyerLocale: buyer.buyerLocale } : {}),
         dedupeKey: `stall:${input.trackingNumber}:${input.episode}`,
         preset,
       });
@@ -363,9 +407,11 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
       input: ShipmentFacts & { at: string; lastCheckpoint: string; location?: string },
     ): Promise<TicketOpening> {
       if (!deps.openSystemTicket) return { status: 'pending_ticket_support' };
+      const buyer = await requireBuyer(input.shopId, input.trackingNumber);
+      if (buyer.erased) return { status: 'buyer_erased' };
       const shop = await requireShop(input.shopId);
       const settings = effectiveSettings(shop.settings);
-      const language = buyerLanguage(input.buyerLocale, shop.defaultLanguage);
+      const language = buyerLanguage(buyer.buyerLocale, shop.defaultLanguage);
       const preset: TicketPreset = {
         templateId: PICKUP_TEMPLATE,
         category: 'shipping_inquiry',
@@ -382,8 +428,8 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
       const opened = await deps.openSystemTicket({
         shopId: input.shopId,
         orderId: input.orderId,
-        buyerId: input.buyerId,
-        ...(input.buyerLocale ? { buyerLocale: input.buyerLocale } : {}),
+        buyerId: buyer.buyerId,
+        ...(buyer.buyerLocale ? { buyerLocale: buyer.buyerLocale } : {}),
         dedupeKey: `pickup:${input.trackingNumber}`,
         preset,
       });

@@ -1,23 +1,31 @@
-import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { buildBuyerThreadMessage, buildOutcomeMessage, buildTeamCard } from '../channels/slack/blocks.js';
-import { type SlackCards, toSlackApiError } from '../channels/slack/notifier.js';
+import { toSlackApiError } from '../channels/slack/notifier.js';
 import { getTicketWithDraft, listSlackCards, SLACK_CARD_CHANNEL } from '../channels/slack/queries.js';
+import type { SlackWorkspaces } from '../channels/slack/workspaces.js';
 import type { Db } from '../db/client.js';
-import { ticketEvents } from '../db/schema/index.js';
-import { addTicketEvent, closeCard, getDecision, listTicketMessages, saveCard } from '../db/tickets-repo.js';
+import { buyerMessages, ticketEvents } from '../db/schema/index.js';
+import {
+  addTicketEvent,
+  closeCard,
+  getDecision,
+  getTicket,
+  listTicketMessages,
+  saveCard,
+} from '../db/tickets-repo.js';
 import type { Actor, DecisionAction } from '../domain/types.js';
 
-/** What the Slack activities need; without `slack` or `slackChannel` they do nothing. */
+/** What the Slack activities need; without `slack` (Slack off) they do nothing. */
 export interface SlackActivityDeps {
   db: Db;
   logger: Logger;
-  /** Team cards over the Web API; undefined when Slack is off. */
-  slack?: SlackCards | undefined;
-  /** SLACK_SUPPORT_CHANNEL: where escalations and team approvals go. */
-  slackChannel?: string | undefined;
+  /**
+   * The shops' workspaces: each ticket's cards go through its own shop's installation (team token)
+   * to that shop's support channel; a shop without a bound workspace and channel gets no card.
+   */
+  slack?: SlackWorkspaces | undefined;
 }
 
 /** Result of `escalateToTeam`: whether this call posted (or re-posted) and where the card is. */
@@ -94,10 +102,12 @@ export function createSlackActivities(deps: SlackActivityDeps) {
       revision: number;
       reason: string;
     }): Promise<TeamCardRef> {
-      const { slack, slackChannel } = deps;
-      if (!slack || !slackChannel) return { posted: false };
+      if (!deps.slack) return { posted: false };
       const found = await getTicketWithDraft(db, input.ticketId);
       if (!found) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      const shopSlack = await deps.slack.forShop(found.ticket.shopId);
+      if (!shopSlack?.channel) return { posted: false };
+      const { cards: slack, channel: slackChannel } = shopSlack;
       const cards = await listSlackCards(db, input.ticketId);
       const existing = cards.find((c) => c.revision === input.revision);
       if (existing) return { posted: false, channel: existing.chatId, ts: existing.messageId };
@@ -158,12 +168,13 @@ export function createSlackActivities(deps: SlackActivityDeps) {
 
     /** Edits the ticket's open Slack cards to the outcome ("Approved by X at Y"), buttons removed. */
     async closeTeamCards(input: { ticketId: string }): Promise<{ updated: number }> {
-      const slack = deps.slack;
-      if (!slack) return { updated: 0 };
+      if (!deps.slack) return { updated: 0 };
       const open = await listSlackCards(db, input.ticketId, { openOnly: true });
       if (open.length === 0) return { updated: 0 };
       const found = await getTicketWithDraft(db, input.ticketId);
       if (!found) return { updated: 0 };
+      const slack = (await deps.slack.forShop(found.ticket.shopId))?.cards;
+      if (!slack) return { updated: 0 };
       const { ticket } = found;
       const decision = await getDecision(db, input.ticketId);
       const action = decision?.action ?? OUTCOME_FOR_STATUS[ticket.status];
@@ -204,22 +215,27 @@ export function createSlackActivities(deps: SlackActivityDeps) {
     },
 
     /**
-     * Posts a later buyer message (already redacted) into the thread of the ticket's Slack card,
-     * once per message (`messageId` when given, else the text's hash); no card, no post.
+     * Posts a later buyer message (stored redacted; read here by its id, so the workflow never
+     * carries its text) into the thread of the ticket's Slack card, once per message; no card, no post.
      */
     async postBuyerMessageToTeamThread(input: {
       ticketId: string;
-      messageText: string;
-      messageId?: string;
+      messageId: string;
     }): Promise<{ posted: boolean; ts?: string }> {
-      const slack = deps.slack;
-      if (!slack) return { posted: false };
+      if (!deps.slack) return { posted: false };
       const cards = await listSlackCards(db, input.ticketId);
       const card = cards.filter((c) => c.closed === 0).at(-1) ?? cards.at(-1);
       if (!card) return { posted: false };
-      const dedupeKey = `slack_thread:${
-        input.messageId ?? createHash('sha256').update(input.messageText).digest('hex').slice(0, 24)
-      }`;
+      const ticket = await getTicket(db, input.ticketId);
+      const slack = ticket ? (await deps.slack.forShop(ticket.shopId))?.cards : undefined;
+      if (!slack) return { posted: false };
+      const [message] = await db
+        .select({ text: buyerMessages.text })
+        .from(buyerMessages)
+        .where(and(eq(buyerMessages.ticketId, input.ticketId), eq(buyerMessages.messageId, input.messageId)))
+        .limit(1);
+      if (!message) return { posted: false };
+      const dedupeKey = `slack_thread:${input.messageId}`;
       const [seen] = await db
         .select({ id: ticketEvents.id })
         .from(ticketEvents)
@@ -227,13 +243,13 @@ export function createSlackActivities(deps: SlackActivityDeps) {
         .limit(1);
       if (seen) return { posted: false };
       const posted = await slackCall('chat.postMessage', () =>
-        slack.postThread(card.chatId, card.messageId, buildBuyerThreadMessage(input.messageText)),
+        slack.postThread(card.chatId, card.messageId, buildBuyerThreadMessage(message.text)),
       );
       await addTicketEvent(
         db,
         input.ticketId,
         'team_thread_message',
-        { channel: 'slack', ts: posted.ts, ...(input.messageId ? { messageId: input.messageId } : {}) },
+        { channel: 'slack', ts: posted.ts, messageId: input.messageId },
         dedupeKey,
       );
       return { posted: true, ts: posted.ts };

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { BuyerMessage, SlaSettings } from '../../workflows/definitions.js';
+import type { TicketPreset } from '../../workflows/definitions.js';
 import type { OpenSystemTicketInput } from '../app/ticket-service.js';
 import {
   buildCardText,
@@ -12,8 +12,17 @@ import {
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
+import { ticketMaySend } from '../db/erasure-repo.js';
 import { newId } from '../db/ids.js';
-import { buyerMessages, decisions, shipments, shopFlags, ticketEvents, tickets } from '../db/schema/index.js';
+import {
+  buyerMessages,
+  decisions,
+  replyEdits,
+  shipments,
+  shopFlags,
+  ticketEvents,
+  tickets,
+} from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import { findOverride } from '../db/templates-repo.js';
 import {
@@ -54,6 +63,7 @@ import {
   TemplateOverrideError,
 } from '../domain/reply.js';
 import { effectiveSettings } from '../domain/settings.js';
+import type { DraftSummary, SlaSettings } from '../domain/ticket/index.js';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
 import { assessUrgency, type Sentiment } from '../domain/urgency.js';
 import type { ReplyRenderer } from '../i18n/renderer.js';
@@ -104,15 +114,22 @@ export interface TicketActivityDeps {
   metrics?: Metrics | undefined;
   /** Opens a system ticket (logistics apology, pickup notice); see TicketService.openSystemTicket. */
   openSystemTicket?: (input: OpenSystemTicketInput) => Promise<{ ticketId: string; created: boolean }>;
-  /** Hands messages to a (new) ticket workflow; used to spin off messages that came too late. */
-  signalTicket?: (
-    shopId: string,
-    ticketId: string,
-    orderId: string,
-    buyerId: string,
-    message: BuyerMessage,
-  ) => Promise<void>;
+  /** Hands a stored message to its ticket workflow (ids only); spins off messages that came too late. */
+  dispatchBuyerMessage?: (ref: { shopId: string; ticketId: string; messageId: string }) => Promise<void>;
+  /** A team channel (Slack support channel) is configured: the workflow schedules team steps. */
+  teamChannel?: boolean | undefined;
+  /** Whether a shop has its own team channel (its Slack workspace and channel); overrides `teamChannel`. */
+  teamChannelFor?: ((shopId: string) => Promise<boolean>) | undefined;
 }
+
+function closedTicketFailure(): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    'the ticket is closed (its buyer was erased): nothing is sent',
+    'ticket_closed',
+  );
+}
+/** Buyer messages a draft reads (the latest ones): classification looks at recent words only. */
+export const DRAFT_MESSAGE_WINDOW = 20;
 
 const STATUS_FOR_ACTION: Record<DecisionAction, TicketStatus> = {
   approve: 'sent',
@@ -167,13 +184,14 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     const status = (): ApologyTicketStatus => {
       if (!apologyTicket || apologyTicket.shopId !== shopId) return 'unknown';
       if (apologyTicket.status === 'sent' || apologyTicket.status === 'auto_sent') return 'sent';
-      if (apologyTicket.status === 'rejected') return 'rejected';
+      // A closed apology (its buyer erased) was never sent: no follow-up builds on it.
+      if (apologyTicket.status === 'rejected' || apologyTicket.status === 'closed') return 'rejected';
       return 'pending';
     };
     return planLogisticsFollowup({ category, shipments: watched, apologyStatus: status, now });
   }
 
-  const activities = {
+  const internal = {
     /** Language, intent and urgency of a ticket's messages (CPU only: a local activity). */
     async classifyTicket(input: ClassifyInput): Promise<Classification> {
       const started = performance.now();
@@ -352,6 +370,13 @@ export function createTicketActivities(deps: TicketActivityDeps) {
       return { ...sla, ...(input.disputeDeadline ? { disputeDeadline: input.disputeDeadline } : {}) };
     },
 
+    /** Persists one draft revision and its classification. */
+    async saveDraft(record: DraftRecord): Promise<void> {
+      await recordDraft(db, record);
+    },
+  };
+
+  const activities = {
     /** Nudges the shop's linked chats about a ticket still waiting (reminder) or handed to the team. */
     async remindSeller(input: {
       ticketId: string;
@@ -416,15 +441,9 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     },
     async postBuyerMessageToTeamThread(_input: {
       ticketId: string;
-      messageText: string;
-      messageId?: string;
+      messageId: string;
     }): Promise<{ posted: boolean }> {
       return { posted: false };
-    },
-
-    /** Persists one draft revision and its classification. */
-    async saveDraft(record: DraftRecord): Promise<void> {
-      await recordDraft(db, record);
     },
 
     /**
@@ -434,6 +453,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async requestApproval(input: { ticketId: string; revision: number }): Promise<{ cards: number }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // An erased buyer's text is never posted again (the card erasure edits earlier cards).
+      if (ticket.erasedAt) return { cards: 0 };
       const telegram = deps.telegram;
       if (!telegram) {
         await addTicketEvent(
@@ -506,7 +527,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         { revision: input.revision, channels: chats.length ? ['telegram'] : [] },
         `approval:${input.revision}`,
       );
-      return { cards: posted };
+      return { cards: posted + already.size };
     },
 
     /** Records the accepted decision and the ticket's resulting status. */
@@ -515,11 +536,21 @@ export function createTicketActivities(deps: TicketActivityDeps) {
       action: DecisionAction;
       revision: number;
       actor: { channel: string; id: string; name?: string };
-      text?: string;
+      /** The stored edited text (`reply_edits` row) of an edit. */
+      editId?: number;
       decidedAt: string;
       status: TicketStatus;
     }): Promise<void> {
-      let text = input.text;
+      let text: string | undefined;
+      if (input.action === 'edit') {
+        const [edit] = await db
+          .select({ text: replyEdits.text })
+          .from(replyEdits)
+          .where(and(eq(replyEdits.id, input.editId ?? 0), eq(replyEdits.ticketId, input.ticketId)))
+          .limit(1);
+        if (!edit) throw ApplicationFailure.nonRetryable('the edited reply is not stored', 'edit_not_found');
+        text = edit.text;
+      }
       if (input.action === 'approve') {
         const [draft] = await db.query.drafts.findMany({
           where: (d, { and, eq: equals }) =>
@@ -559,9 +590,15 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         await recordAudit(db, {
           shopId: ticket.shopId,
           kind: input.status === 'auto_sent' ? 'auto_send' : 'decision',
-          actor: input.actor,
+          // An API caller's `by` is free text: the audit actor is the token alone, `by` a note.
+          actor: input.actor.channel === 'api' ? { channel: 'api', id: input.actor.id } : input.actor,
           ticketId: input.ticketId,
-          details: { action: input.action, revision: input.revision, status: input.status },
+          details: {
+            action: input.action,
+            revision: input.revision,
+            status: input.status,
+            ...(input.actor.channel === 'api' && input.actor.name ? { by: input.actor.name } : {}),
+          },
           dedupeKey: `decision:${input.ticketId}`,
         });
       }
@@ -574,13 +611,17 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async deliverReply(input: { ticketId: string; revision: number }): Promise<{ state: 'delivered' }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // Defense in depth: a closed or erased ticket never sends, whatever its workflow believes.
+      if (ticket.status === 'closed' || ticket.erasedAt) throw closedTicketFailure();
       if (!ticket.finalText) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
       const idempotencyKey = `${ticket.id}:${input.revision}`;
+      const destination = await outbound.destinationFor(ticket.shopId);
       const row = await ensureDelivery(db, {
         ticketId: ticket.id,
         revision: input.revision,
-        target: outbound.target,
+        target: destination.target,
         payload: {
+          shopId: ticket.shopId,
           ticketId: ticket.id,
           orderId: ticket.orderId,
           buyerId: ticket.buyerId,
@@ -591,10 +632,12 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         },
       });
       if (row.state === 'delivered') return { state: 'delivered' };
-      const result = await outbound.send(row.payload);
+      // Read again right before the POST: an erasure may have closed the ticket meanwhile.
+      if (!(await ticketMaySend(db, ticket.id))) throw closedTicketFailure();
+      const result = await outbound.send({ ...row.payload, shopId: ticket.shopId }, destination);
       if (!result.ok) {
         await recordDeliveryAttempt(db, idempotencyKey, result.error);
-        deps.metrics?.deliveries.inc({ target: outbound.target, result: 'retry' });
+        deps.metrics?.deliveries.inc({ target: destination.target, result: 'retry' });
         logger.warn(
           { ticketId: ticket.id, idempotencyKey, status: result.status, error: result.error },
           'delivery failed, will retry',
@@ -607,7 +650,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         db,
         ticket.id,
         'delivered',
-        { revision: input.revision, target: outbound.target },
+        { revision: input.revision, target: destination.target },
         `delivered:${input.revision}`,
       );
       await recordAudit(db, {
@@ -615,12 +658,12 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         kind: 'reply_sent',
         actor: { channel: 'system', id: 'delivery' },
         ticketId: ticket.id,
-        details: { idempotencyKey, target: outbound.target, coupon: ticket.coupon ?? null },
+        details: { idempotencyKey, target: destination.target, coupon: ticket.coupon ?? null },
         dedupeKey: `sent:${idempotencyKey}`,
       });
       if (ticket.status === 'auto_sent') await meter(db, ticket.shopId, 'auto_sent');
-      deps.metrics?.deliveries.inc({ target: outbound.target, result: 'delivered' });
-      logger.info({ ticketId: ticket.id, idempotencyKey, target: outbound.target }, 'reply delivered');
+      deps.metrics?.deliveries.inc({ target: destination.target, result: 'delivered' });
+      logger.info({ ticketId: ticket.id, idempotencyKey, target: destination.target }, 'reply delivered');
       return { state: 'delivered' };
     },
 
@@ -652,7 +695,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
       messageIds: string[];
     }): Promise<{ ticketId: string | null }> {
       const ticket = await getTicket(db, input.ticketId);
-      if (!ticket || input.messageIds.length === 0 || !deps.signalTicket) return { ticketId: null };
+      if (!ticket || input.messageIds.length === 0 || !deps.dispatchBuyerMessage) return { ticketId: null };
       let newTicketId = newId('tkt');
       const moved = await db.transaction(async (tx) => {
         const rows = await tx
@@ -704,13 +747,10 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         return mine;
       });
       for (const m of moved) {
-        await deps.signalTicket(ticket.shopId, newTicketId, ticket.orderId, ticket.buyerId, {
+        await deps.dispatchBuyerMessage({
+          shopId: ticket.shopId,
+          ticketId: newTicketId,
           messageId: m.messageId,
-          text: m.text,
-          receivedAt: m.receivedAt.toISOString(),
-          ...(ticket.buyerName ? { buyerName: ticket.buyerName } : {}),
-          ...(m.buyerLocale ? { buyerLocale: m.buyerLocale } : {}),
-          ...(m.buyerCountry ? { buyerCountry: m.buyerCountry } : {}),
         });
       }
       return { ticketId: moved.length ? newTicketId : null };
@@ -721,28 +761,145 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     ...activities,
 
     /**
-     * One round trip for a finished draft (the ticket workflow's v5 path): saves it, asks the
-     * earned auto-send gate when the workflow would, and unless auto-send may go ahead posts the
-     * approval cards and returns the shop's SLA timers. Each step is idempotent on its own, so a
-     * retry after a crash repeats nothing the seller or buyer sees.
+     * Drafts revision `revision` of a ticket from what the database holds (its latest buyer
+     * messages, order facts, or a system ticket's preset), saves it with its classification and
+     * returns labels only: texts and evidence never leave the database. Idempotent per revision.
      */
-    async publishDraft(input: {
-      draft: DraftRecord;
-      autoSend?: Omit<Parameters<typeof activities.authorizeAutoSend>[0], 'ticketId'>;
-      sla?: Parameters<typeof activities.loadSlaSettings>[0];
-    }): Promise<{ autoSend?: { allowed: boolean; rule: string }; cards: number; sla?: SlaSettings }> {
-      const { ticketId, revision } = input.draft;
-      await activities.saveDraft(input.draft);
-      let verdict: { allowed: boolean; rule: string } | undefined;
-      if (input.autoSend) {
-        verdict = await activities.authorizeAutoSend({ ticketId, ...input.autoSend });
-        if (verdict.allowed) return { autoSend: verdict, cards: 0 };
-      }
-      const { cards } = await activities.requestApproval({ ticketId, revision });
-      const sla = input.sla ? await activities.loadSlaSettings(input.sla) : undefined;
-      return { ...(verdict ? { autoSend: verdict } : {}), cards, ...(sla ? { sla } : {}) };
+    async draftTicket(input: { ticketId: string; revision: number }): Promise<DraftSummary> {
+      const ticket = await getTicket(db, input.ticketId);
+      if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      const shop = await getShop(db, ticket.shopId);
+      const preset = ticket.origin === 'system' && input.revision === 1 ? await presetOf(ticket.id) : null;
+      const messages = preset ? [] : await latestMessages(ticket.id);
+      const latest = messages.at(-1);
+      const previous = ticket.language ?? undefined;
+      const classification: Classification = preset
+        ? {
+            language: preset.language,
+            languageConfidence: 1,
+            languageUnknown: false,
+            category: preset.category,
+            confidence: 1,
+            abstained: false,
+            urgency: 'normal',
+            evidence: [`preset:${preset.templateId}`],
+            note: preset.reason,
+          }
+        : await internal.classifyTicket({
+            texts: messages.map((m) => m.text),
+            ...(latest?.buyerLocale ? { buyerLocale: latest.buyerLocale } : {}),
+            ...(latest?.buyerCountry ? { buyerCountry: latest.buyerCountry } : {}),
+            ...(previous ? { previousLanguage: previous } : {}),
+            shopDefaultLanguage: shop?.defaultLanguage ?? 'en',
+            ...(ticket.dispute?.deadline ? { disputeDeadline: ticket.dispute.deadline } : {}),
+            now: new Date().toISOString(),
+          });
+      const order = ticket.order ?? {};
+      const draft = await internal.renderDraft({
+        shopId: ticket.shopId,
+        category: classification.category,
+        language: classification.language,
+        ...(preset ? { templateId: preset.templateId } : {}),
+        vars: {
+          ...(preset?.vars ?? {}),
+          orderId: ticket.orderId,
+          ...(ticket.buyerName ? { buyerName: ticket.buyerName } : {}),
+          ...(order.trackingNumber ? { trackingNumber: order.trackingNumber } : {}),
+          ...(order.carrier ? { carrier: order.carrier } : {}),
+          ...(order.items ? { items: order.items } : {}),
+          ...(order.total !== undefined ? { total: order.total } : {}),
+          ...(order.currency ? { currency: order.currency } : {}),
+        },
+      });
+      await internal.saveDraft({
+        ticketId: ticket.id,
+        revision: input.revision,
+        language: classification.language,
+        languageConfidence: classification.languageConfidence,
+        category: classification.category,
+        confidence: classification.confidence,
+        urgency: classification.urgency,
+        ...(classification.sentiment ? { sentiment: classification.sentiment } : {}),
+        abstained: classification.abstained,
+        text: draft.text,
+        source: draft.source,
+        templateId: draft.templateId,
+        templateVersion: draft.templateVersion,
+        note: [classification.note, draft.note].filter(Boolean).join(' ') || undefined,
+        evidence: classification.evidence,
+      });
+      return {
+        revision: input.revision,
+        language: classification.language,
+        category: classification.category,
+        confidence: classification.confidence,
+        urgency: classification.urgency,
+        abstained: classification.abstained,
+        source: draft.source,
+        ...(preset ? { preset: { autoSend: preset.autoSend } } : {}),
+        ...(ticket.dispute?.deadline ? { disputeDeadline: ticket.dispute.deadline } : {}),
+      };
+    },
+
+    /**
+     * The earned auto-send gate for the ticket's current draft (labels read from the ticket):
+     * records which rule allowed or blocked it.
+     */
+    async authorizeAutoSend(input: {
+      ticketId: string;
+      kind: 'buyer' | 'system';
+    }): Promise<{ allowed: boolean; rule: string }> {
+      const ticket = await getTicket(db, input.ticketId);
+      if (!ticket?.category || !ticket.language) return { allowed: false, rule: 'ticket_not_drafted' };
+      return internal.authorizeAutoSend({
+        ticketId: ticket.id,
+        shopId: ticket.shopId,
+        category: ticket.category,
+        language: ticket.language,
+        confidence: ticket.confidence ?? 0,
+        kind: input.kind,
+        abstained: ticket.abstained === 1,
+        urgency: ticket.urgency ?? 'normal',
+      });
+    },
+
+    /** What the workflow needs once per ticket: the shop's SLA timers and whether a team channel exists. */
+    async ticketSetup(input: { ticketId: string }): Promise<{ sla: SlaSettings; teamChannel: boolean }> {
+      const ticket = await getTicket(db, input.ticketId);
+      if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      const sla = await internal.loadSlaSettings({
+        shopId: ticket.shopId,
+        ...(ticket.dispute?.deadline ? { disputeDeadline: ticket.dispute.deadline } : {}),
+      });
+      const teamChannel = deps.teamChannelFor
+        ? await deps.teamChannelFor(ticket.shopId)
+        : deps.teamChannel === true;
+      return { sla, teamChannel };
     },
   };
+
+  /** The preset a system ticket was opened with (kept in its `system_opened` event). */
+  async function presetOf(ticketId: string): Promise<TicketPreset | null> {
+    const [event] = await db
+      .select({ details: ticketEvents.details })
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'system_opened')))
+      .limit(1);
+    const preset = event?.details.preset as TicketPreset | undefined;
+    if (!preset) throw ApplicationFailure.nonRetryable('system ticket without its preset', 'preset_missing');
+    return preset;
+  }
+
+  /** The ticket's latest buyer messages, oldest first (a long conversation reads its recent end). */
+  async function latestMessages(ticketId: string) {
+    const rows = await db
+      .select()
+      .from(buyerMessages)
+      .where(eq(buyerMessages.ticketId, ticketId))
+      .orderBy(desc(buyerMessages.receivedAt), desc(buyerMessages.id))
+      .limit(DRAFT_MESSAGE_WINDOW);
+    return rows.reverse();
+  }
 }
 
 /** The activity functions as the workflow sees them (type-only import there). */

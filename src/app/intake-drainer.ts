@@ -1,7 +1,7 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { type BuyerMessage, buyerMessageSignal, ticketWorkflowId } from '../../workflows/definitions.js';
+import { ticketWorkflowId } from '../../workflows/definitions.js';
 import type { Db } from '../db/client.js';
 import {
   type ClaimedIntake,
@@ -11,8 +11,9 @@ import {
   releaseIntake,
   ticketsInIntake,
 } from '../db/intake-repo.js';
-import { buyerMessages, shops, tickets } from '../db/schema/index.js';
+import { buyerMessages, tickets } from '../db/schema/index.js';
 import type { Metrics } from '../observability/metrics.js';
+import { dispatchBuyerMessage as dispatchToWorkflow } from './dispatch-buyer-message.js';
 
 /** Priority of ticket workflows started from intake: default level, fairness keyed by shop. */
 export const INTAKE_PRIORITY_KEY = 3;
@@ -37,48 +38,26 @@ export interface DispatchDeps {
  */
 export async function dispatchBuyerMessage(deps: DispatchDeps, row: ClaimedIntake): Promise<DispatchOutcome> {
   const { db, temporal, taskQueue } = deps;
-  // One round trip: the message, its ticket and the shop's language.
+  // One round trip: the message and its ticket.
   const [found] = await db
-    .select({ message: buyerMessages, ticket: tickets, shopLanguage: shops.defaultLanguage })
+    .select({ message: buyerMessages, ticket: tickets })
     .from(buyerMessages)
     .innerJoin(tickets, eq(tickets.id, buyerMessages.ticketId))
-    .innerJoin(shops, eq(shops.id, tickets.shopId))
     .where(and(eq(buyerMessages.shopId, row.shopId), eq(buyerMessages.messageId, row.messageId)))
     .limit(1);
   // Erased, or already moved on by the ticket's own spin-off (which delivers it itself).
   if (!found || found.message.ticketId !== row.ticketId) return 'dropped';
-  const { message, ticket } = found;
-  const signal: BuyerMessage = {
-    messageId: message.messageId,
-    text: message.text,
-    receivedAt: message.receivedAt.toISOString(),
-    ...(ticket.buyerName ? { buyerName: ticket.buyerName } : {}),
-    ...(message.buyerLocale ? { buyerLocale: message.buyerLocale } : {}),
-    ...(message.buyerCountry ? { buyerCountry: message.buyerCountry } : {}),
-    ...(ticket.order && Object.keys(ticket.order).length > 0 ? { order: ticket.order } : {}),
-    ...(ticket.dispute ? { dispute: ticket.dispute } : {}),
-  };
+  const { ticket } = found;
   const workflowId = ticketWorkflowId(ticket.id);
   const deadline = () => Date.now() + (deps.rpcTimeoutMs ?? 10_000);
   try {
     await temporal.withDeadline(deadline(), () =>
-      temporal.workflow.signalWithStart('ticketWorkflow', {
+      dispatchToWorkflow(
+        temporal,
         taskQueue,
-        workflowId,
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        priority: { priorityKey: INTAKE_PRIORITY_KEY, fairnessKey: ticket.shopId },
-        args: [
-          {
-            ticketId: ticket.id,
-            shopId: ticket.shopId,
-            orderId: ticket.orderId,
-            buyerId: ticket.buyerId,
-            shopDefaultLanguage: found.shopLanguage,
-          },
-        ],
-        signal: buyerMessageSignal,
-        signalArgs: [signal],
-      }),
+        { ticketId: ticket.id, shopId: ticket.shopId, messageId: row.messageId },
+        { priority: { priorityKey: INTAKE_PRIORITY_KEY, fairnessKey: ticket.shopId } },
+      ),
     );
     return 'delivered';
   } catch (error) {

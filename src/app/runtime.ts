@@ -7,13 +7,21 @@ import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { type Logger, pino } from 'pino';
 import { createActivities } from '../activities/index.js';
-import { createSlackSocketApp, mountSlack, slackActivityDeps } from '../channels/slack/app.js';
+import {
+  createSlackSocketApp,
+  mountSlack,
+  slackActivityDeps,
+  slackTokenCipher,
+  slackWorkspaces,
+} from '../channels/slack/app.js';
+import { createSlackOAuth } from '../channels/slack/oauth.js';
 import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
 import { newControlToken, removeControlFile, writeControlFile } from '../cli/local-state.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
-import { createHttpOutbound, createLogOutbound } from '../delivery/outbound.js';
+import { getShopOutbound } from '../db/outbound-repo.js';
+import { createOutbound } from '../delivery/outbound.js';
 import { createReplyRenderer } from '../domain/reply.js';
 import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
@@ -53,6 +61,8 @@ export interface Sellerdesk {
   url?: string;
   /** Admin credential for in-process callers (demo), also published in control.json. */
   controlToken?: string;
+  /** The HTTP server, for in-process requests (tests inject requests from other addresses). */
+  server?: FastifyInstance;
   temporalUiUrl?: string;
   config: Config;
   database: Database;
@@ -200,6 +210,7 @@ export async function startSellerdesk(
     const { catalogue, resources } = await loadReplyResources(PROJECT_ROOT);
     const renderer = createReplyRenderer(catalogue, resources);
 
+    const erasureKeys = { key: config.ERASURE_KEY, previous: config.ERASURE_KEY_PREVIOUS };
     const telegramApi = config.TELEGRAM_BOT_TOKEN
       ? createTelegramApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT)
       : undefined;
@@ -209,9 +220,12 @@ export async function startSellerdesk(
       const activities = createActivities({
         db: database.db,
         renderer,
-        outbound: config.OUTBOUND_URL
-          ? createHttpOutbound({ url: config.OUTBOUND_URL, secret: config.OUTBOUND_SECRET! })
-          : createLogOutbound(),
+        outbound: createOutbound({
+          fallback: config.OUTBOUND_URL
+            ? { url: config.OUTBOUND_URL, secret: config.OUTBOUND_SECRET! }
+            : undefined,
+          shopDestination: (shopId) => getShopOutbound(database.db, shopId),
+        }),
         telegram: telegramApi
           ? createTelegramCards(telegramApi, (operation) =>
               metrics.channelErrors.inc({ channel: 'telegram', operation }),
@@ -219,10 +233,11 @@ export async function startSellerdesk(
           : undefined,
         logger: logger.child({ component: 'activities' }),
         metrics,
-        signalTicket: tickets.signalTicket,
+        dispatchBuyerMessage: tickets.dispatchBuyerMessage,
         openSystemTicket: tickets.openSystemTicket,
         startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
-        ...slackActivityDeps(config, logger.child({ component: 'slack' }), metrics),
+        erasureKeys,
+        ...slackActivityDeps(database.db, config, logger.child({ component: 'slack' }), metrics),
       });
       const created = await createWorker({
         address: temporalAddress,
@@ -257,6 +272,7 @@ export async function startSellerdesk(
     }
 
     let url: string | undefined;
+    let httpServer: FastifyInstance | undefined;
     let bot: Bot | undefined;
     const controlToken = newControlToken();
     if (mode !== 'worker') {
@@ -271,6 +287,27 @@ export async function startSellerdesk(
         );
         await bot.init();
       }
+      const slackLogger = logger.child({ component: 'slack' });
+      const workspaces = slackWorkspaces(database.db, config, slackLogger, metrics);
+      const cipher = slackTokenCipher(config);
+      const oauth =
+        workspaces &&
+        cipher &&
+        config.SLACK_CLIENT_ID &&
+        config.SLACK_CLIENT_SECRET &&
+        config.SLACK_STATE_SECRET &&
+        config.PUBLIC_URL
+          ? createSlackOAuth({
+              db: database.db,
+              clientId: config.SLACK_CLIENT_ID,
+              clientSecret: config.SLACK_CLIENT_SECRET,
+              stateSecret: config.SLACK_STATE_SECRET,
+              publicUrl: config.PUBLIC_URL,
+              apiUrl: config.SLACK_API_URL,
+              cipher,
+              logger: slackLogger,
+            })
+          : undefined;
       const server: FastifyInstance = createServer({
         db: database.db,
         dbPing: () => database.ping(),
@@ -279,39 +316,47 @@ export async function startSellerdesk(
         metrics,
         adminToken: config.ADMIN_TOKEN,
         localControlToken: controlToken,
+        metricsToken: config.METRICS_TOKEN,
+        linkCodeTtlHours: config.TELEGRAM_LINK_CODE_TTL_HOURS,
         telegram: bot ? { bot, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : undefined,
         temporal,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         templates: { catalogue, resources, renderer },
-        slackEnabled: Boolean(config.SLACK_BOT_TOKEN),
+        slackEnabled: Boolean(workspaces),
+        slack: workspaces
+          ? {
+              ...(oauth ? { oauth } : {}),
+              environmentAvailable: Boolean(workspaces.environment),
+              bindingOf: (shopId: string) => workspaces.bindingOf(shopId),
+            }
+          : undefined,
+        erasureKeys,
         temporalHealthy: async () => {
           await connection.workflowService.getSystemInfo({});
           return true;
         },
       });
-      const slackDeps = {
-        db: database.db,
-        tickets,
-        logger: logger.child({ component: 'slack' }),
-        metrics,
-      };
-      mountSlack(server, config, slackDeps);
-      if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) {
-        const socket = createSlackSocketApp(slackDeps, {
-          botToken: config.SLACK_BOT_TOKEN,
-          appToken: config.SLACK_APP_TOKEN,
-          apiUrl: config.SLACK_API_URL,
-        });
-        // Started in the background: a Slack outage never holds up the API, Telegram or the worker.
-        void socket
-          .start()
-          .then(() => logger.info('Slack Socket Mode connected'))
-          .catch((error: Error) =>
-            logger.error({ err: { message: error.message } }, 'Slack Socket Mode could not connect'),
-          );
-        cleanups.push(() => socket.stop().catch(() => undefined));
+      if (workspaces) {
+        const slackDeps = { db: database.db, tickets, workspaces, renderer, logger: slackLogger, metrics };
+        mountSlack(server, config, slackDeps);
+        oauth?.register(server);
+        if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) {
+          const socket = createSlackSocketApp(slackDeps, {
+            appToken: config.SLACK_APP_TOKEN,
+            apiUrl: config.SLACK_API_URL,
+          });
+          // Started in the background: a Slack outage never holds up the API, Telegram or the worker.
+          void socket
+            .start()
+            .then(() => logger.info('Slack Socket Mode connected'))
+            .catch((error: Error) =>
+              logger.error({ err: { message: error.message } }, 'Slack Socket Mode could not connect'),
+            );
+          cleanups.push(() => socket.stop().catch(() => undefined));
+        }
       }
       url = await server.listen({ host: config.HOST, port: config.PORT });
+      httpServer = server;
       cleanups.push(() => server.close());
       if (overrides.writeControlFile !== false) {
         writeControlFile(config.DATA_DIR, {
@@ -353,6 +398,7 @@ export async function startSellerdesk(
 
     return {
       ...(url ? { url, controlToken } : {}),
+      ...(httpServer ? { server: httpServer } : {}),
       ...(devServer?.uiUrl ? { temporalUiUrl: devServer.uiUrl } : {}),
       config,
       database,

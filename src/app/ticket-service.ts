@@ -7,10 +7,9 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import {
-  type BuyerMessage,
-  buyerMessageSignal,
   DECISION_ERRORS,
   type DecisionInput,
+  type DecisionRequest,
   type DecisionResult,
   decideUpdate,
   ticketWorkflowId,
@@ -18,12 +17,19 @@ import {
 import type { Db } from '../db/client.js';
 import { newId } from '../db/ids.js';
 import { backlogReached, backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
-import { ticketEvents, tickets } from '../db/schema/index.js';
+import { replyEdits, ticketEvents, tickets } from '../db/schema/index.js';
+
 import { getShop } from '../db/shops-repo.js';
 import { getDecision, getTicket, type IncomingMessage, ingestMessage } from '../db/tickets-repo.js';
 import { redactPii } from '../domain/redact.js';
+import { checkEditText } from '../domain/ticket/index.js';
 import type { DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import {
+  type BuyerMessageDispatch,
+  dispatchBuyerMessage,
+  startSystemTicket,
+} from './dispatch-buyer-message.js';
 import { AppError } from './errors.js';
 
 /** A buyer message as `POST /v1/messages` accepts it (already schema-validated). */
@@ -36,6 +42,9 @@ export interface NewBuyerMessage {
   order?: OrderFacts | undefined;
   dispute?: DisputeFacts | undefined;
 }
+
+/** Refusal code of a decision on a closed ticket (e.g. its buyer was erased): nothing is sent. */
+export const TICKET_CLOSED = 'ticket_closed';
 
 /** Decision outcome for callers: accepted, or refused with the reason and who decided first. */
 export type DecideOutcome =
@@ -78,23 +87,9 @@ export function createTicketService(deps: TicketServiceDeps) {
     return backlogReached(tx, limit);
   };
 
-  async function signalTicket(
-    shopId: string,
-    ticketId: string,
-    orderId: string,
-    buyerId: string,
-    message: BuyerMessage,
-  ): Promise<void> {
-    const shop = await getShop(db, shopId);
-    if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
-    await temporal.workflow.signalWithStart('ticketWorkflow', {
-      taskQueue,
-      workflowId: ticketWorkflowId(ticketId),
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [{ ticketId, shopId, orderId, buyerId, shopDefaultLanguage: shop.defaultLanguage }],
-      signal: buyerMessageSignal,
-      signalArgs: [message],
-    });
+  /** Hands a stored message to its ticket workflow (ids only). */
+  function dispatch(message: BuyerMessageDispatch): Promise<void> {
+    return dispatchBuyerMessage(temporal, taskQueue, message);
   }
 
   return {
@@ -145,8 +140,8 @@ export function createTicketService(deps: TicketServiceDeps) {
       return { ticketId: stored.ticketId, status: stored.status };
     },
 
-    /** Re-delivers stored messages to a ticket workflow (spin-off of late messages). */
-    signalTicket,
+    /** Hands a stored message to its ticket workflow (spin-off of late messages). */
+    dispatchBuyerMessage: dispatch,
 
     /**
      * Opens a ticket sellerdesk raises itself (logistics), idempotent on `dedupeKey`: a repeat
@@ -183,10 +178,12 @@ export function createTicketService(deps: TicketServiceDeps) {
         await tx.insert(ticketEvents).values({
           ticketId: id,
           kind: 'system_opened',
+          // The preset is read by the workflow's drafting step: the workflow itself gets ids only.
           details: {
             reason: input.preset.reason,
             templateId: input.preset.templateId,
             coupon: input.preset.coupon ?? null,
+            preset: input.preset,
           },
           dedupeKey: 'system_opened',
         });
@@ -194,71 +191,105 @@ export function createTicketService(deps: TicketServiceDeps) {
         return id;
       });
       try {
-        await temporal.workflow.start('ticketWorkflow', {
-          taskQueue,
-          workflowId: ticketWorkflowId(ticketId),
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          args: [
-            {
-              ticketId,
-              shopId: input.shopId,
-              orderId: input.orderId,
-              buyerId: input.buyerId,
-              shopDefaultLanguage: shop.defaultLanguage,
-              preset: input.preset,
-            },
-          ],
-        });
+        await startSystemTicket(temporal, taskQueue, { ticketId, shopId: input.shopId });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
       return { ticketId, created };
     },
 
-    /** Applies a seller decision through the ticket workflow's update; the first decision wins. */
+    /**
+     * Applies a seller decision through the ticket workflow's update; the first decision wins. An
+     * edit's text is stored first and the update carries only its id (histories hold no reply
+     * text); a refused edit's row is deleted again.
+     */
     async decide(ticketId: string, input: DecisionInput): Promise<DecideOutcome> {
-      const handle = temporal.workflow.getHandle(ticketWorkflowId(ticketId));
-      try {
-        const result = await handle.executeUpdate(decideUpdate, { args: [input] });
-        return { ok: true, result };
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-          const failure = error.cause;
-          const decided = (failure.details?.[0] as DecisionResult | undefined) ?? undefined;
-          return {
-            ok: false,
-            code: failure.type ?? 'decision_refused',
-            message: failure.message,
-            ...(decided ? { decided } : {}),
-          };
-        }
-        if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) {
-          const existing = await getDecision(db, ticketId);
-          if (existing) {
-            const decided: DecisionResult = {
-              ticketId,
-              action: existing.action,
-              revision: existing.revision,
-              decidedBy: {
-                channel: existing.actorChannel as DecisionResult['decidedBy']['channel'],
-                id: existing.actorId,
-                ...(existing.actorName ? { name: existing.actorName } : {}),
-              },
-              decidedAt: existing.decidedAt.toISOString(),
-            };
-            return {
-              ok: false,
-              code: DECISION_ERRORS.alreadyDecided,
-              message: `already decided (${existing.action}) by ${existing.actorName ?? existing.actorId} at ${decided.decidedAt}`,
-              decided,
-            };
-          }
-          return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
-        }
-        throw error;
+      const refused = await closedOutcome(ticketId);
+      if (refused) return refused;
+      let editId: number | undefined;
+      const edited = input.action === 'edit' ? checkEditText(input.text) : undefined;
+      if (edited?.ok) {
+        const ticket = await getTicket(db, ticketId);
+        if (!ticket) return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+        const [row] = await db
+          .insert(replyEdits)
+          .values({ ticketId, text: edited.text })
+          .returning({ id: replyEdits.id });
+        editId = row!.id;
       }
+      const request: DecisionRequest = {
+        action: input.action,
+        actor: input.actor,
+        ...(editId !== undefined ? { editId } : {}),
+      };
+      // A thrown error leaves the outcome unknown (the update may have been applied): the row stays.
+      const outcome = await applyDecision(ticketId, request);
+      if (!outcome.ok && editId !== undefined) {
+        await db.delete(replyEdits).where(eq(replyEdits.id, editId));
+      }
+      // An invalid edit text is only reported once the ticket is known to be open and undecided.
+      if (!outcome.ok && edited && !edited.ok && outcome.code === DECISION_ERRORS.editTextRequired) {
+        return { ok: false, code: edited.refusal.code, message: edited.refusal.message };
+      }
+      return outcome;
     },
   };
+
+  /** A closed ticket (its buyer was erased) takes no decision: nothing erased is ever sent. */
+  async function closedOutcome(ticketId: string): Promise<DecideOutcome | undefined> {
+    const ticket = await getTicket(db, ticketId);
+    if (ticket?.status !== 'closed') return undefined;
+    return {
+      ok: false,
+      code: TICKET_CLOSED,
+      message: 'already closed: this ticket ended without a reply (its buyer was erased); nothing is sent',
+    };
+  }
+
+  async function applyDecision(ticketId: string, input: DecisionRequest): Promise<DecideOutcome> {
+    const handle = temporal.workflow.getHandle(ticketWorkflowId(ticketId));
+    try {
+      const result = await handle.executeUpdate(decideUpdate, { args: [input] });
+      return { ok: true, result };
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        const failure = error.cause;
+        const decided = (failure.details?.[0] as DecisionResult | undefined) ?? undefined;
+        return {
+          ok: false,
+          code: failure.type ?? 'decision_refused',
+          message: failure.message,
+          ...(decided ? { decided } : {}),
+        };
+      }
+      if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) {
+        const closedSince = await closedOutcome(ticketId);
+        if (closedSince) return closedSince;
+        const existing = await getDecision(db, ticketId);
+        if (existing) {
+          const decided: DecisionResult = {
+            ticketId,
+            action: existing.action,
+            revision: existing.revision,
+            decidedBy: {
+              channel: existing.actorChannel as DecisionResult['decidedBy']['channel'],
+              id: existing.actorId,
+              ...(existing.actorName ? { name: existing.actorName } : {}),
+            },
+            decidedAt: existing.decidedAt.toISOString(),
+          };
+          return {
+            ok: false,
+            code: DECISION_ERRORS.alreadyDecided,
+            message: `already decided (${existing.action}) by ${existing.actorName ?? existing.actorId} at ${decided.decidedAt}`,
+            decided,
+          };
+        }
+        return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+      }
+      throw error;
+    }
+  }
 }
 
 function isCompletedWorkflowError(error: unknown): boolean {

@@ -68,6 +68,16 @@ export const DEMO_MESSAGES = [
     buyer: { id: 'demo-b12', locale: 'es-AR', country: 'AR' },
     text: 'no funciona el cargador, lo enchufo y nada 😡',
   },
+  {
+    lang: 'en',
+    buyer: { id: 'demo-b13', name: 'Priya', locale: 'en-US', country: 'US' },
+    text: 'Hi, can you please cancel my order? I bought the same speaker twice by mistake.',
+  },
+  {
+    lang: 'fr',
+    buyer: { id: 'demo-b14', locale: 'fr-FR', country: 'FR' },
+    text: "L'adresse n'est plus la bonne, j'ai déménagé à Nantes : vous pouvez la changer avant l'envoi ?",
+  },
 ] as const;
 
 type Ticket = {
@@ -186,7 +196,7 @@ async function showStalledShipment(
 
 /**
  * `sellerdesk demo`: starts (or joins) the service on embedded defaults, creates a demo shop,
- * sends a dozen buyer messages, shows the drafts, then approves, edits and rejects one each,
+ * sends fourteen buyer messages, shows the drafts, then approves, edits and rejects one each,
  * shows the deliveries in the log outbox and a stalled parcel's apology. Data stays in DATA_DIR.
  */
 export async function runDemo(out: (line: string) => void = console.log): Promise<{ tickets: Ticket[] }> {

@@ -200,19 +200,26 @@ export async function runDoctor(
   }
 
   checks.push(
-    config.SLACK_BOT_TOKEN
+    config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID
       ? {
           check: 'slack',
           ok: true,
           required: false,
-          message: `configured (channel ${config.SLACK_SUPPORT_CHANNEL ?? 'unset'})`,
+          message: [
+            config.SLACK_BOT_TOKEN
+              ? `environment workspace (channel ${config.SLACK_SUPPORT_CHANNEL ?? 'unset'})`
+              : '',
+            config.SLACK_CLIENT_ID ? 'per-shop installs (OAuth)' : '',
+          ]
+            .filter(Boolean)
+            .join(' and '),
         }
       : {
           check: 'slack',
           ok: true,
           required: false,
           message: 'off',
-          fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
+          fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for per-shop installs',
         },
   );
 

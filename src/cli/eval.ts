@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyIntent } from '../domain/classify.js';
+import { type ReliabilityBin, reliability } from '../domain/intent-model.js';
 import { detectLanguage, type LanguageHints } from '../domain/language.js';
 import { redactPii } from '../domain/redact.js';
 import { CATEGORIES, type Category, isLanguage, LANGUAGES, type Language } from '../domain/types.js';
@@ -83,6 +84,12 @@ export interface EvalReport {
     perCategory: Record<Category, CategoryScore>;
     /** confusion[expected][predicted] = count. */
     confusion: Record<Category, Record<Category, number>>;
+    /** Confidence of the best guess against its accuracy, bins of 0.1, every line. */
+    reliability: ReliabilityBin[];
+    /** Expected calibration error of that table. */
+    ece: number;
+    /** Lines answered (not abstained) with confidence >= 0.9 — what earned auto-send trusts. */
+    confident: Accuracy;
   };
   targets: { languageLong: boolean; languageShort: boolean; macroF1: boolean; abstain: boolean };
   misses: EvalMiss[];
@@ -210,6 +217,7 @@ export function evaluateCorpus(rows: readonly EvalRow[], file = '(memory)'): Eva
   let unknown = 0;
   let abstained = 0;
   const all: Array<[Category, Category]> = [];
+  const confidences: Array<{ confidence: number; correct: boolean; answered: boolean }> = [];
   const answered: Array<[Category, Category]> = [];
   const misses: EvalMiss[] = [];
 
@@ -248,6 +256,11 @@ export function evaluateCorpus(rows: readonly EvalRow[], file = '(memory)'): Eva
 
     confusion[row.category][intent.category]++;
     all.push([row.category, intent.category]);
+    confidences.push({
+      confidence: intent.confidence,
+      correct: intent.category === row.category,
+      answered: !intent.abstained,
+    });
     if (intent.abstained) abstained++;
     else answered.push([row.category, intent.category]);
     if (intent.category !== row.category) {
@@ -272,6 +285,8 @@ export function evaluateCorpus(rows: readonly EvalRow[], file = '(memory)'): Eva
   const long = accuracy(longCorrect, longTotal);
   const f1 = macroF1(perCategory, present);
   const abstainRate = rows.length === 0 ? 0 : abstained / rows.length;
+  const calibration = reliability(confidences);
+  const confident = confidences.filter((c) => c.answered && c.confidence >= 0.9);
   return {
     file,
     total: rows.length,
@@ -293,6 +308,9 @@ export function evaluateCorpus(rows: readonly EvalRow[], file = '(memory)'): Eva
       abstainRate,
       perCategory,
       confusion,
+      reliability: calibration.table,
+      ece: calibration.ece,
+      confident: accuracy(confident.filter((c) => c.correct).length, confident.length),
     },
     targets: {
       languageLong: long.accuracy >= EVAL_TARGETS.languageLong,
@@ -321,6 +339,8 @@ const SHORT_NAMES: Readonly<Record<Category, string>> = {
   not_as_described: 'n_a_d',
   wrong_item: 'wrong',
   refund_request: 'rfnd',
+  cancel_order: 'cncl',
+  order_change: 'chng',
   return_exchange: 'rtrn',
   customs_tax: 'cstm',
   payment: 'pay',
@@ -356,6 +376,16 @@ export function formatReport(report: EvalReport): string[] {
   lines.push(
     `  answered only    accuracy ${pct(intent.answeredAccuracy)}, macro-F1 ${intent.answeredMacroF1.toFixed(3)}`,
   );
+  lines.push('');
+  lines.push('reliability (every line, best guess)');
+  lines.push('  confidence   count  mean conf  accuracy');
+  for (const bin of intent.reliability) {
+    lines.push(
+      `  ${bin.from.toFixed(1)}-${bin.to.toFixed(1)} ${String(bin.count).padStart(9)} ${bin.meanConfidence.toFixed(3).padStart(10)} ${bin.accuracy.toFixed(3).padStart(9)}`,
+    );
+  }
+  lines.push(`  ECE              ${intent.ece.toFixed(3)}`);
+  lines.push(`  answered >= 0.9  ${frac(intent.confident)}`);
   lines.push('');
   lines.push(`  ${'category'.padEnd(18)} precision  recall     f1  support`);
   for (const c of CATEGORIES) {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { isLanguage, type Language } from '../domain/types.js';
 import { saveShopCredentials } from './local-state.js';
-import { CliError, expectOk, findService } from './service.js';
+import { CliError, expectOk, findService, resolveShopId, resolveShopToken } from './service.js';
 
 /** A created shop as the CLI reports it (the token appears here once). */
 export interface CreatedShop {
@@ -77,7 +77,51 @@ function language(value: string): Language {
   return value;
 }
 
-/** `sellerdesk shop create`. */
+/**
+ * Issues a new Telegram link code for a shop and invalidates the previous one: through the running
+ * service with the shop's token, or directly in the database when no service runs.
+ */
+export async function rotateLinkCodeFromCli(options: {
+  url?: string;
+  token?: string;
+  shop?: string;
+}): Promise<{ shopId?: string; telegramLinkCode: string; expiresAt: string; via: 'service' | 'database' }> {
+  const config = loadConfig();
+  const service = await findService(config, options.url);
+  if (service) {
+    const token = resolveShopToken(config, options);
+    if (!token) {
+      throw new CliError(
+        'no shop token: pass --token, set SELLERDESK_TOKEN, or create a shop with `sellerdesk shop create`',
+      );
+    }
+    const answer = expectOk(
+      await service.call('POST', '/v1/telegram/link-code', { token, body: {} }),
+      'link code',
+    ).json as { telegramLinkCode: string; expiresAt: string };
+    return { ...answer, via: 'service' };
+  }
+  const shopId = resolveShopId(config, options);
+  if (!shopId) throw new CliError('the service is not running and no shop is saved: pass --shop <id>');
+  const { openDatabase } = await import('../db/client.js');
+  const { getShop, issueLinkCode } = await import('../db/shops-repo.js');
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await database.migrate();
+    if (!(await getShop(database.db, shopId))) throw new CliError(`no shop ${shopId} in this database`);
+    const issued = await issueLinkCode(database.db, shopId, config.TELEGRAM_LINK_CODE_TTL_HOURS);
+    return {
+      shopId,
+      telegramLinkCode: issued.code,
+      expiresAt: issued.expiresAt.toISOString(),
+      via: 'database',
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+/** `sellerdesk shop create`, `sellerdesk shop link-code`. */
 export function registerShopCommands(program: Command): void {
   const shop = program.command('shop').description('manage shops');
   shop
@@ -111,5 +155,29 @@ export function registerShopCommands(program: Command): void {
         `API token (shown once, saved for this CLI in DATA_DIR/cli-credentials.json):\n  ${created.apiToken}`,
       );
       console.log(`Telegram: send "/start ${created.telegramLinkCode}" to your bot to link a chat.`);
+    });
+  shop
+    .command('link-code')
+    .description(
+      'issue a new single-use Telegram link code (expires after TELEGRAM_LINK_CODE_TTL_HOURS); the previous code stops working',
+    )
+    .option(
+      '--rotate',
+      'same as without it: every call rotates (codes are stored hashed and never shown twice)',
+    )
+    .option('--url <url>', 'service URL (default: the local service, if running)')
+    .option('--token <token>', 'shop API token (default: SELLERDESK_TOKEN or the saved shop)')
+    .option('--shop <shopId>', 'saved shop (default: the last created)')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const issued = await rotateLinkCodeFromCli(options);
+      if (options.json) {
+        console.log(JSON.stringify(issued, null, 2));
+        return;
+      }
+      console.log(
+        `New Telegram link code (single use, valid until ${issued.expiresAt}); the old one no longer works.`,
+      );
+      console.log(`Telegram: send "/start ${issued.telegramLinkCode}" to your bot to link a chat.`);
     });
 }

@@ -1,9 +1,14 @@
 /**
  * `sellerdesk eval --validation [file]`: scores the listing checks on a seeded-error corpus. The
  * corpus names clean listings (`base`, each expected to produce no finding) and cases that copy a
- * clean listing, inject errors with `edits` and list the findings they expect. A finding matches an
- * expected one with the same language, field and kind whose `text` its span overlaps; an expected
- * error is found when a finding matches it, and a finding that matches none is a false positive.
+ * clean listing, inject errors with `edits` and list the findings they expect.
+ *
+ * Scoring rule (one rule for every corpus, stated in README too): a finding matches an expected
+ * error with the same language, field and kind whose `text` its span overlaps (overlap matching);
+ * findings and expected errors are paired one to one (a maximum matching: one expected error is
+ * matched at most once, each finding is counted once). A paired expected error is found, an
+ * unpaired one missed; an unpaired finding is a false positive, even when it overlaps an error
+ * another finding already matched. precision = paired / findings, recall = paired / expected.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -83,6 +88,10 @@ export interface ValidationEvalReport {
   overall: Score;
   byKind: Partial<Record<FindingKind, Score>>;
   byLanguage: Partial<Record<Language, Score>>;
+  /** Per kind and language (`spelling/es`), only the slices that expected or found something. */
+  byKindAndLanguage: Record<string, Score>;
+  /** The ten most frequent false-positive texts (lower-cased), most frequent first. */
+  topFalsePositives: Array<{ text: string; count: number }>;
   misses: CaseMiss[];
   targets: { recall: boolean; precision: boolean };
   error?: string;
@@ -129,6 +138,35 @@ function matches(issue: Issue, expected: ExpectedFinding, listing: ListingTexts)
   const [start, end] = issue.span;
   const text = listing[expected.field][expected.lang] ?? '';
   return occurrences(text, expected.text).some(([s, e]) => start < e && s < end);
+}
+
+/**
+ * One-to-one pairing of expected errors with the findings that overlap them (Kuhn's augmenting
+ * paths; a case has a handful of each). Returns expected index -> finding index.
+ */
+export function pairFindings(
+  issues: readonly Issue[],
+  expected: readonly ExpectedFinding[],
+  listing: ListingTexts,
+): Map<number, number> {
+  const candidates = expected.map((e) =>
+    issues.flatMap((issue, i) => (matches(issue, e, listing) ? [i] : [])),
+  );
+  const ownerOf = new Map<number, number>();
+  const tryAssign = (e: number, seen: Set<number>): boolean => {
+    for (const i of candidates[e]!) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const owner = ownerOf.get(i);
+      if (owner === undefined || tryAssign(owner, seen)) {
+        ownerOf.set(i, e);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let e = 0; e < expected.length; e++) tryAssign(e, new Set());
+  return new Map([...ownerOf].map(([i, e]) => [e, i]));
 }
 
 function emptyScore(): Score {
@@ -186,6 +224,7 @@ export async function evaluateValidationCorpus(
   const overall = emptyScore();
   const byKind: Partial<Record<FindingKind, Score>> = {};
   const byLanguage: Partial<Record<Language, Score>> = {};
+  const byKindAndLanguage: Record<string, Score> = {};
   const misses: CaseMiss[] = [];
   const bump = (
     lang: Language,
@@ -197,27 +236,25 @@ export async function evaluateValidationCorpus(
     byKind[kind][key]++;
     byLanguage[lang] ??= emptyScore();
     byLanguage[lang][key]++;
+    byKindAndLanguage[`${kind}/${lang}`] ??= emptyScore();
+    byKindAndLanguage[`${kind}/${lang}`]![key]++;
   };
   for (const run of runs) {
     // Suggestions do not change which findings are reported; skipping them keeps the eval fast.
     const issues = validateListing(run.listing, { ...dictionaries, maxSuggestions: 0 });
-    // Findings and expectations match by overlap, not one to one: one finding may cover two
-    // expected errors ("WhatsApp +34 612 345 678") and two findings one error; a finding is a false
-    // positive only when it overlaps no expected error.
-    const used = new Set<number>();
-    for (const expected of run.expected) {
+    const pairs = pairFindings(issues, run.expected, run.listing);
+    const pairedIssues = new Set(pairs.values());
+    run.expected.forEach((expected, e) => {
       bump(expected.lang, expected.kind, 'expected');
-      const matching = issues.flatMap((issue, i) => (matches(issue, expected, run.listing) ? [i] : []));
-      if (matching.length > 0) {
-        for (const i of matching) used.add(i);
+      if (pairs.has(e)) {
         bump(expected.lang, expected.kind, 'found');
       } else {
         bump(expected.lang, expected.kind, 'missed');
         misses.push({ caseId: run.id, type: 'missed', ...expected, text: expected.text ?? '' });
       }
-    }
+    });
     issues.forEach((issue, i) => {
-      if (used.has(i)) return;
+      if (pairedIssues.has(i)) return;
       bump(issue.lang, issue.kind, 'falsePositives');
       const text = run.listing[issue.field][issue.lang] ?? '';
       misses.push({
@@ -231,6 +268,13 @@ export async function evaluateValidationCorpus(
     });
   }
   const finalOverall = finish(overall);
+  const fpCounts = new Map<string, number>();
+  for (const m of misses) {
+    if (m.type !== 'false_positive') continue;
+    const text = m.text.toLowerCase();
+    fpCounts.set(text, (fpCounts.get(text) ?? 0) + 1);
+  }
+  const sliceOrder = FINDING_KINDS.flatMap((k) => LANGUAGES.map((l) => `${k}/${l}`));
   return {
     file,
     listings: corpus.listings.length,
@@ -240,6 +284,13 @@ export async function evaluateValidationCorpus(
     byLanguage: Object.fromEntries(
       LANGUAGES.filter((l) => byLanguage[l]).map((l) => [l, finish(byLanguage[l]!)]),
     ),
+    byKindAndLanguage: Object.fromEntries(
+      sliceOrder.filter((key) => byKindAndLanguage[key]).map((key) => [key, finish(byKindAndLanguage[key]!)]),
+    ),
+    topFalsePositives: [...fpCounts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([text, count]) => ({ text, count })),
     misses,
     targets: {
       recall: finalOverall.recall >= VALIDATION_EVAL_TARGETS.recall,
@@ -251,14 +302,15 @@ export async function evaluateValidationCorpus(
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function row(name: string, s: Score): string {
-  return `${name.padEnd(22)} ${String(s.expected).padStart(5)} ${String(s.found).padStart(5)} ${String(s.falsePositives).padStart(5)} ${pct(s.recall).padStart(7)} ${pct(s.precision).padStart(9)}`;
+  return `${name.padEnd(26)} ${String(s.expected).padStart(5)} ${String(s.found).padStart(5)} ${String(s.falsePositives).padStart(5)} ${pct(s.recall).padStart(7)} ${pct(s.precision).padStart(9)}`;
 }
 
 /** The report as printed lines: overall, per kind, per language, then every miss. */
 export function formatValidationReport(report: ValidationEvalReport): string[] {
-  const header = `${'slice'.padEnd(22)} ${'exp'.padStart(5)} ${'found'.padStart(5)} ${'fp'.padStart(5)} ${'recall'.padStart(7)} ${'precision'.padStart(9)}`;
+  const header = `${'slice'.padEnd(26)} ${'exp'.padStart(5)} ${'found'.padStart(5)} ${'fp'.padStart(5)} ${'recall'.padStart(7)} ${'precision'.padStart(9)}`;
   const lines = [
     `listing validation eval: ${report.file} (${report.listings} clean listings, ${report.cases} seeded cases)`,
+    'scoring: overlap matching (same language, field and kind; span overlaps the expected text), one to one: an expected error is matched at most once, each finding counted once',
     '',
     header,
     row('overall', report.overall),
@@ -266,6 +318,11 @@ export function formatValidationReport(report: ValidationEvalReport): string[] {
     ...Object.entries(report.byKind).map(([k, s]) => row(k, s)),
     '',
     ...Object.entries(report.byLanguage).map(([l, s]) => row(l, s)),
+    '',
+    'per kind and language:',
+    ...Object.entries(report.byKindAndLanguage).map(([k, s]) => row(`  ${k}`, s)),
+    '',
+    `most frequent false positives: ${report.topFalsePositives.length === 0 ? '(none)' : report.topFalsePositives.map((f) => `${f.text} (${f.count})`).join(', ')}`,
     '',
     `targets: recall >= ${pct(VALIDATION_EVAL_TARGETS.recall)} ${report.targets.recall ? 'met' : 'MISSED'}, precision >= ${pct(VALIDATION_EVAL_TARGETS.precision)} ${report.targets.precision ? 'met' : 'MISSED'}`,
   ];
@@ -310,6 +367,8 @@ export async function runValidationEval(
         overall: emptyScore(),
         byKind: {},
         byLanguage: {},
+        byKindAndLanguage: {},
+        topFalsePositives: [],
         misses: [],
         targets: { recall: false, precision: false },
         error: error.message,

@@ -18,7 +18,14 @@ export type AuditKind =
   | 'buyer_erased'
   | 'role_changed'
   | 'member_joined'
-  | 'monthly_summary';
+  | 'member_removed'
+  | 'link_code_issued'
+  | 'chat_linked'
+  | 'chat_unlinked'
+  | 'outbound_changed'
+  | 'monthly_summary'
+  | 'slack_installed'
+  | 'slack_configured';
 
 /** One audit entry to append; a dedupe key makes a retried activity append it once. */
 export interface AuditInput {

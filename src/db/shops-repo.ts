@@ -1,8 +1,19 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
 import { hashToken, newId, newSecretToken } from './ids.js';
-import { apiTokens, type Shop, shopFlags, shops, telegramChats } from './schema/index.js';
+import {
+  apiTokens,
+  type Shop,
+  shopFlags,
+  shops,
+  teamMembers,
+  telegramChats,
+  telegramLinkCodes,
+} from './schema/index.js';
+
+/** How long a fresh Telegram link code stays valid unless configured (TELEGRAM_LINK_CODE_TTL_HOURS). */
+export const DEFAULT_LINK_CODE_TTL_HOURS = 24;
 
 /** Every scope a shop token can carry; the admin-issued token carries all of them (CONTRACT §2). */
 export const SHOP_SCOPES = [
@@ -33,13 +44,55 @@ export interface TokenPrincipal {
   scopes: string[];
 }
 
+/** A freshly issued Telegram link code (shown once; only its hash is stored). */
+export interface IssuedLinkCode {
+  code: string;
+  expiresAt: Date;
+}
+
+/**
+ * Issues a new Telegram link code for a shop and revokes any code still live, in one transaction
+ * (the partial unique index allows one live code per shop). The code is shown once.
+ */
+export async function issueLinkCode(
+  db: Db,
+  shopId: string,
+  ttlHours = DEFAULT_LINK_CODE_TTL_HOURS,
+  now = new Date(),
+): Promise<IssuedLinkCode> {
+  const code = newId('lnk', 12);
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
+  await db.transaction(async (tx) => {
+    // Serializes concurrent rotations of one shop on the shop row.
+    await tx.select({ id: shops.id }).from(shops).where(eq(shops.id, shopId)).for('update');
+    await tx
+      .update(telegramLinkCodes)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(telegramLinkCodes.shopId, shopId),
+          isNull(telegramLinkCodes.usedAt),
+          isNull(telegramLinkCodes.revokedAt),
+        ),
+      );
+    await tx
+      .insert(telegramLinkCodes)
+      .values({ codeHash: hashToken(code), shopId, expiresAt, createdAt: now });
+  });
+  return { code, expiresAt };
+}
+
 /** Creates a shop with its first all-scopes token and a Telegram link code; secrets returned once. */
 export async function createShop(
   db: Db,
   input: NewShop,
-): Promise<{ shop: Shop; apiToken: string; telegramLinkCode: string }> {
+  options: { linkCodeTtlHours?: number } = {},
+): Promise<{ shop: Shop; apiToken: string; telegramLinkCode: string; telegramLinkCodeExpiresAt: Date }> {
   const apiToken = newSecretToken('sd');
-  const telegramLinkCode = newId('link', 9).slice(5);
+  const telegramLinkCode = newId('lnk', 12);
+  const expiresAt = new Date(
+    Date.now() + (options.linkCodeTtlHours ?? DEFAULT_LINK_CODE_TTL_HOURS) * 3_600_000,
+  );
   const shopId = newId('shop');
   const shop = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -50,9 +103,9 @@ export async function createShop(
         defaultLanguage: input.defaultLanguage,
         sellerLanguage: input.sellerLanguage ?? input.defaultLanguage,
         plan: input.plan,
-        telegramLinkCode,
       })
       .returning();
+    await tx.insert(telegramLinkCodes).values({ codeHash: hashToken(telegramLinkCode), shopId, expiresAt });
     await tx.insert(apiTokens).values({
       id: newId('tok'),
       shopId,
@@ -62,7 +115,7 @@ export async function createShop(
     });
     return row!;
   });
-  return { shop, apiToken, telegramLinkCode };
+  return { shop, apiToken, telegramLinkCode, telegramLinkCodeExpiresAt: expiresAt };
 }
 
 /** Resolves a bearer token to its shop and scopes; revoked or unknown tokens give null. */
@@ -81,34 +134,148 @@ export async function getShop(db: Db, shopId: string): Promise<Shop | null> {
   return row ?? null;
 }
 
-/** Links a Telegram chat to the shop owning `code`; relinking a chat moves it. Null for a bad code. */
+/** Outcome of `/start <link code>` in a chat. */
+export type LinkOutcome =
+  | { status: 'linked'; shop: Shop; movedFrom?: string }
+  | { status: 'already_linked'; shop: Shop }
+  | { status: 'invalid' }
+  /** The chat belongs to another shop; only an owner of that shop may move it. */
+  | { status: 'owner_confirmation_needed'; currentShopId: string };
+
+/** Whether `userId` is a Telegram owner of `shopId` (the confirmation a chat move needs). */
+async function isTelegramOwner(db: Db, shopId: string, userId: string | undefined): Promise<boolean> {
+  if (!userId) return false;
+  const [row] = await db
+    .select({ role: teamMembers.role })
+    .from(teamMembers)
+    .where(
+      and(
+        eq(teamMembers.shopId, shopId),
+        eq(teamMembers.channel, 'telegram'),
+        eq(teamMembers.userId, userId),
+      ),
+    )
+    .limit(1);
+  return row?.role === 'owner';
+}
+
+/**
+ * Redeems a link code for a chat: the code must be live (unused, unrevoked, unexpired) and is used
+ * up atomically, so two chats racing with one code cannot both link. A chat already linked to
+ * another shop moves only when the sender owns that shop; otherwise the code stays unused.
+ */
+export async function redeemLinkCode(
+  db: Db,
+  code: string,
+  chatId: string,
+  userId: string | undefined,
+  now = new Date(),
+): Promise<LinkOutcome> {
+  return db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    const [row] = await tx
+      .select()
+      .from(telegramLinkCodes)
+      .where(eq(telegramLinkCodes.codeHash, hashToken(code)))
+      .limit(1);
+    if (!row) return { status: 'invalid' };
+    // The chat this code linked sends it again (a second tap on the deep link): nothing to do.
+    const resent = row.usedByChat === chatId;
+    const live = !row.usedAt && !row.revokedAt && row.expiresAt > now;
+    if (!live && !resent) return { status: 'invalid' };
+    const [shop] = await tx.select().from(shops).where(eq(shops.id, row.shopId)).limit(1);
+    if (!shop) return { status: 'invalid' };
+    const [current] = await tx
+      .select()
+      .from(telegramChats)
+      .where(eq(telegramChats.chatId, chatId))
+      .for('update')
+      .limit(1);
+    if (current?.shopId === shop.id) return { status: 'already_linked', shop };
+    if (!live) return { status: 'invalid' };
+    if (current && !(await isTelegramOwner(txDb, current.shopId, userId))) {
+      return { status: 'owner_confirmation_needed', currentShopId: current.shopId };
+    }
+    const used = await tx
+      .update(telegramLinkCodes)
+      .set({ usedAt: now, usedByChat: chatId })
+      .where(and(eq(telegramLinkCodes.codeHash, hashToken(code)), isNull(telegramLinkCodes.usedAt)))
+      .returning({ shopId: telegramLinkCodes.shopId });
+    // Another chat used the code between our read and this update.
+    if (used.length === 0) return { status: 'invalid' };
+    await tx
+      .insert(telegramChats)
+      .values({ chatId, shopId: shop.id, linkedByUserId: userId ?? null })
+      .onConflictDoUpdate({
+        target: telegramChats.chatId,
+        set: { shopId: shop.id, linkedByUserId: userId ?? null, linkedAt: now, language: null },
+      });
+    return { status: 'linked', shop, ...(current ? { movedFrom: current.shopId } : {}) };
+  });
+}
+
+/** Links a chat with a link code; the shop, or null when the code is not usable here. */
 export async function linkTelegramChat(
   db: Db,
   code: string,
   chatId: string,
   userId: string | undefined,
 ): Promise<Shop | null> {
-  const [shop] = await db.select().from(shops).where(eq(shops.telegramLinkCode, code)).limit(1);
-  if (!shop) return null;
-  await db
-    .insert(telegramChats)
-    .values({ chatId, shopId: shop.id, linkedByUserId: userId ?? null })
-    .onConflictDoUpdate({
-      target: telegramChats.chatId,
-      set: { shopId: shop.id, linkedByUserId: userId ?? null, linkedAt: new Date() },
-    });
-  return shop;
+  const outcome = await redeemLinkCode(db, code, chatId, userId);
+  return outcome.status === 'linked' || outcome.status === 'already_linked' ? outcome.shop : null;
 }
 
-/** Links a chat to a known shop (after an invite). */
-export async function linkChatToShop(db: Db, shopId: string, chatId: string, userId: string): Promise<void> {
+/**
+ * Links a chat to a known shop (after an invite). A chat of another shop moves only when the
+ * sender owns that shop; returns whether the chat now belongs to `shopId`.
+ */
+export async function linkChatToShop(
+  db: Db,
+  shopId: string,
+  chatId: string,
+  userId: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(telegramChats)
+      .where(eq(telegramChats.chatId, chatId))
+      .for('update')
+      .limit(1);
+    if (current?.shopId === shopId) return true;
+    if (current && !(await isTelegramOwner(tx as unknown as Db, current.shopId, userId))) return false;
+    await tx
+      .insert(telegramChats)
+      .values({ chatId, shopId, linkedByUserId: userId })
+      .onConflictDoUpdate({
+        target: telegramChats.chatId,
+        set: { shopId, linkedByUserId: userId, linkedAt: new Date(), language: null },
+      });
+    return true;
+  });
+}
+
+/** Unlinks one chat from its shop: no more cards go there. True when a link was removed. */
+export async function unlinkTelegramChat(db: Db, shopId: string, chatId: string): Promise<boolean> {
+  const removed = await db
+    .delete(telegramChats)
+    .where(and(eq(telegramChats.chatId, chatId), eq(telegramChats.shopId, shopId)))
+    .returning({ chatId: telegramChats.chatId });
+  return removed.length > 0;
+}
+
+/** Unlinks every chat of a shop that `userId` linked (a removed member's chats stop getting cards). */
+export async function unlinkChatsLinkedBy(db: Db, shopId: string, userId: string): Promise<string[]> {
+  const chats = await db
+    .select({ chatId: telegramChats.chatId })
+    .from(telegramChats)
+    .where(and(eq(telegramChats.shopId, shopId), eq(telegramChats.linkedByUserId, userId)));
+  if (chats.length === 0) return [];
+  const ids = chats.map((c) => c.chatId);
   await db
-    .insert(telegramChats)
-    .values({ chatId, shopId, linkedByUserId: userId })
-    .onConflictDoUpdate({
-      target: telegramChats.chatId,
-      set: { shopId, linkedByUserId: userId, linkedAt: new Date() },
-    });
+    .delete(telegramChats)
+    .where(and(eq(telegramChats.shopId, shopId), inArray(telegramChats.chatId, ids)));
+  return ids;
 }
 
 /** Pauses or resumes auto-send for a shop at once (Telegram /pause, API). */

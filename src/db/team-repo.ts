@@ -1,17 +1,13 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../domain/roles.js';
 import { recordAudit } from './audit-repo.js';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { type TeamMember, teamInvites, teamMembers } from './schema/index.js';
+import { unlinkChatsLinkedBy } from './shops-repo.js';
 
-/** Roles of a shop's chat users: owner (everything), agent (decides tickets), viewer (sees cards). */
-export type Role = 'owner' | 'agent' | 'viewer';
-
-/** Which roles may do what. */
-export const ROLE_CAN = {
-  decide: ['owner', 'agent'] as Role[],
-  manage: ['owner'] as Role[],
-};
+/** Roles live in the domain (`can`, `authorize`); re-exported for the repositories' callers. */
+export type { Role } from '../domain/roles.js';
 
 /** The member record of a chat user in a shop, if any. */
 export async function findMember(
@@ -41,7 +37,9 @@ export async function listMembers(db: Db, shopId: string): Promise<TeamMember[]>
 
 /**
  * Called when a Telegram user links a chat with the shop's link code: the first such user becomes
- * the owner; later users keep their role or, without one, need an invite.
+ * the owner; later users keep their role or, without one, need an invite. One statement decides:
+ * it inserts only while the shop has no owner, and the partial unique index
+ * `team_members_one_link_owner_uq` refuses a second owner-by-link when two links race.
  */
 export async function claimOwnershipIfFirst(
   db: Db,
@@ -51,14 +49,16 @@ export async function claimOwnershipIfFirst(
 ): Promise<Role | null> {
   const existing = await findMember(db, shopId, 'telegram', userId);
   if (existing) return existing.role;
-  const owners = (await listMembers(db, shopId)).filter(
-    (m) => m.channel === 'telegram' && m.role === 'owner',
-  );
-  if (owners.length > 0) return null;
-  await db
-    .insert(teamMembers)
-    .values({ shopId, channel: 'telegram', userId, role: 'owner', name: name ?? null })
-    .onConflictDoNothing();
+  const inserted = await db.execute(sql`
+    insert into ${teamMembers} (shop_id, channel, user_id, role, name, via)
+    select ${shopId}, 'telegram', ${userId}, 'owner', ${name ?? null}, 'link_code'
+    where not exists (
+      select 1 from ${teamMembers} where shop_id = ${shopId} and role = 'owner'
+    )
+    on conflict do nothing
+    returning user_id`);
+  const rows = (inserted as unknown as { rows?: unknown[] }).rows ?? (inserted as unknown as unknown[]);
+  if (!Array.isArray(rows) || rows.length === 0) return null;
   await recordAudit(db, {
     shopId,
     kind: 'member_joined',
@@ -66,6 +66,69 @@ export async function claimOwnershipIfFirst(
     details: { role: 'owner', via: 'link_code' },
   });
   return 'owner';
+}
+
+/** Outcome of removing a member (API `DELETE /v1/team/...`, Telegram `/remove`, `/unlink`). */
+export type RemoveOutcome =
+  | { status: 'removed'; role: Role; unlinkedChats: string[] }
+  | { status: 'not_found' }
+  | { status: 'last_owner' };
+
+/**
+ * Removes a member from a shop, and unlinks the Telegram chats they linked so those chats stop
+ * receiving cards. The last owner cannot be removed (the shop would have nobody to manage it);
+ * owners are locked first so two removals cannot each leave the other as "the remaining owner".
+ */
+export async function removeMember(
+  db: Db,
+  input: {
+    shopId: string;
+    channel: 'telegram' | 'slack';
+    userId: string;
+    actor: { channel: string; id: string; name?: string | undefined };
+  },
+): Promise<RemoveOutcome> {
+  return db.transaction(async (tx) => {
+    const owners = await tx
+      .select({ channel: teamMembers.channel, userId: teamMembers.userId })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.shopId, input.shopId), eq(teamMembers.role, 'owner')))
+      .for('update');
+    const [member] = await tx
+      .select()
+      .from(teamMembers)
+      .where(
+        and(
+          eq(teamMembers.shopId, input.shopId),
+          eq(teamMembers.channel, input.channel),
+          eq(teamMembers.userId, input.userId),
+        ),
+      )
+      .for('update')
+      .limit(1);
+    if (!member) return { status: 'not_found' };
+    if (member.role === 'owner' && owners.length <= 1) return { status: 'last_owner' };
+    await tx
+      .delete(teamMembers)
+      .where(
+        and(
+          eq(teamMembers.shopId, input.shopId),
+          eq(teamMembers.channel, input.channel),
+          eq(teamMembers.userId, input.userId),
+        ),
+      );
+    const unlinkedChats =
+      input.channel === 'telegram'
+        ? await unlinkChatsLinkedBy(tx as unknown as Db, input.shopId, input.userId)
+        : [];
+    await recordAudit(tx as unknown as Db, {
+      shopId: input.shopId,
+      kind: 'member_removed',
+      actor: input.actor,
+      details: { channel: input.channel, userId: input.userId, role: member.role, unlinkedChats },
+    });
+    return { status: 'removed', role: member.role, unlinkedChats };
+  });
 }
 
 /** Creates a one-time invite code for a role, valid for 7 days. */
@@ -96,7 +159,14 @@ export async function redeemInvite(
     if (!invite) return null;
     await tx
       .insert(teamMembers)
-      .values({ shopId: invite.shopId, channel, userId, role: invite.role, name: name ?? null })
+      .values({
+        shopId: invite.shopId,
+        channel,
+        userId,
+        role: invite.role,
+        name: name ?? null,
+        via: 'invite',
+      })
       .onConflictDoUpdate({
         target: [teamMembers.shopId, teamMembers.channel, teamMembers.userId],
         set: { role: invite.role },

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
 import type { Sentiment } from '../domain/urgency.js';
 import type { Db } from './client.js';
@@ -250,9 +250,22 @@ export interface DraftRecord {
   evidence: string[];
 }
 
+// An activity still running when its buyer was erased must not write their text back. The share
+// lock orders this write against the erasure, which locks the ticket rows first.
+async function isErased(tx: Pick<Db, 'select'>, ticketId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ erasedAt: tickets.erasedAt })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId))
+    .for('share')
+    .limit(1);
+  return Boolean(row?.erasedAt);
+}
+
 /** Stores a draft revision and moves the ticket to `awaiting_approval`; a replay is a no-op. */
 export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
   await db.transaction(async (tx) => {
+    if (await isErased(tx, record.ticketId)) return;
     const inserted = await tx
       .insert(drafts)
       .values({
@@ -321,6 +334,7 @@ export interface DecisionRecord {
 /** Stores the one decision of a ticket and its resulting status; replays are no-ops. */
 export async function recordDecision(db: Db, record: DecisionRecord, status: TicketStatus): Promise<void> {
   await db.transaction(async (tx) => {
+    if (await isErased(tx, record.ticketId)) return;
     const inserted = await tx
       .insert(decisions)
       .values({
@@ -362,7 +376,8 @@ export async function recordDecision(db: Db, record: DecisionRecord, status: Tic
         ...(record.text !== undefined ? { finalText: record.text } : {}),
         updatedAt: new Date(),
       })
-      .where(eq(tickets.id, record.ticketId));
+      // A ticket closed by an erasure stays closed (and keeps no reply text).
+      .where(and(eq(tickets.id, record.ticketId), isNull(tickets.erasedAt)));
     await tx
       .insert(ticketEvents)
       .values({

@@ -43,12 +43,27 @@ export async function countApiCall(db: Db, shopId: string, now = new Date()): Pr
   return row?.calls ?? 1;
 }
 
-/** Takes back a call that was refused for quota, so refusals do not eat tomorrow's view. */
+/**
+ * Takes back a call that was refused for quota: the daily counter and the monthly `api_calls`
+ * meter that `countApiCall` raised are both lowered, the same way (by one, never below zero), in
+ * one transaction, so refusals show up in neither today's count nor the month's.
+ */
 export async function uncountApiCall(db: Db, shopId: string, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(apiUsage)
+      .set({ calls: sql`greatest(${apiUsage.calls} - 1, 0)` })
+      .where(and(eq(apiUsage.shopId, shopId), eq(apiUsage.day, utcDay(now))));
+    await unmeter(tx as unknown as Db, shopId, 'api_calls', now);
+  });
+}
+
+/** Takes one back from a monthly meter (a refunded count), never below zero. */
+export async function unmeter(db: Db, shopId: string, kind: string, now = new Date(), by = 1): Promise<void> {
   await db
-    .update(apiUsage)
-    .set({ calls: sql`greatest(${apiUsage.calls} - 1, 0)` })
-    .where(and(eq(apiUsage.shopId, shopId), eq(apiUsage.day, utcDay(now))));
+    .update(metering)
+    .set({ count: sql`greatest(${metering.count} - ${by}, 0)` })
+    .where(and(eq(metering.shopId, shopId), eq(metering.month, utcMonth(now)), eq(metering.kind, kind)));
 }
 
 /** Adds one to a monthly meter (api_calls, auto_sent). */

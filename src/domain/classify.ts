@@ -19,7 +19,14 @@
  */
 
 import { INTENT_MODEL_DATA } from './intent-model.data.js';
-import { type IntentModel, sharedIntentModel, softmax, transliterateCyrillic } from './intent-model.js';
+import {
+  applyIsotonic,
+  fnvHex,
+  type IntentModel,
+  sharedIntentModel,
+  softmax,
+  transliterateCyrillic,
+} from './intent-model.js';
 import { CATEGORIES, type Category, type Language } from './types.js';
 
 /** Any character outside ASCII: only such text needs Unicode folding. */
@@ -76,7 +83,7 @@ const EN: Lexicon = {
     2 so long; 1.5 taking|takes .. forever|ages|long
     2 undelivered; 1.5 any .. update|news .. order|package|parcel|delivery; 1.5 status .. order|package|parcel; 1 in transit
     2.5 should|supposed .. arrived|arrive|been|be|come .. here|by|already; 1.5 checking on .. order|package|parcel; 2 nothing for me; 2 post office|postman|mailman|courier .. nothing|dont|not
-    2.5 never got|received|came|arrived`,
+    2.5 never got|received|came|arrived; 2 locate|locating|find|finding|trace|tracing .. order|package|parcel|purchase|item|shipment`,
   damaged: `
     3 ^broken|broke|breaks; 3 ^damag*; 3 ^crack*; 2.5 ^shatter*|smashed|crushed|ruined
     2 ^dent|dents|dented; 2 ^scratch*; 2.5 ^defect*|faulty|malfunction*; 3 !work|works|working|worked
@@ -122,13 +129,13 @@ const EN: Lexicon = {
     2.5 came|arrived|shipped|delivered|comes .. without; 2.5 not|wasnt|isnt .. included|in the box`,
   refund_request: `
     3 refund*; 3.5 money back; 1.5 want|need|demand|request|give|get|like|send|issue .. refund*|money
-    2.5 reimburs*; 3 return|give|send .. money|payment; 2.5 compensat*; 1 cancel .. refund*|money
+    2.5 reimburs*; 3 return|give|send .. money|payment; 2.5 compensat*; 0.5 cancel .. refund*|money
     -3 not|dont|no .. want|need .. refund*|money; 2 my money; 1.5 partial
     2 credit .. back; 2 repay
     3 money|payment .. returned|return|refunded
     2.5 request*|requesting|asking|demand* .. refund*; 2 refund*|reimburs* .. shipping|postage|difference|fee|fees`,
   return_exchange: `
-    3 return|returning|returned; 3 exchang*; 3 swap; 2.5 replac*; 1 want|need .. new one; 2.5 send .. back; 2.5 change .. size|color|colour|it|them|model
+    3 return|returning|returned; 3 exchang*; 3 swap; 2.5 replac*; 1 want|need .. new one; 2.5 send .. back; 2 change .. size|color|colour|it|them|model
     2 different|another|bigger|smaller size; 2 size up|down; 2 return label|address|policy; 1.2 too small|big|large|tight|short
     1.5 !fit|fits; 1 resend|reship; -2.5 return|returned .. money|payment|refund*; 2 for size .. s|m|l|xl|xxl|xs|#
     2 rma; 1.5 return|exchange .. process|instructions
@@ -164,7 +171,8 @@ const EN: Lexicon = {
     2.5 processing|handling time; 2 ship|send .. together; 2 combine shipping; 2 ship out; 1 update .. order|package|parcel
     2.5 been .. dispatched|shipped|sent|posted; 2 dispatched
     2.5 combine|group|bundle .. shipping|orders|items|package|parcel; 2 ship|send .. together
-    2.5 delivery|shipping .. options|option|methods; 2.5 postage|shipping|delivery .. price|cost|fee|rate`,
+    2.5 delivery|shipping .. options|option|methods; 2.5 postage|shipping|delivery .. price|cost|fee|rate
+    2.5 how soon; 2 expect .. item|order|package|parcel|delivery|it|purchase`,
   product_question: `
     3 does|do|will|would|can|is|are .. it|this|they|these|that .. fit|work|compatible|suitable; 2.5 compatible|compatibility; 1 ^fit|fits
     2.5 what|which .. size|sizes|material|color|colour|colors|dimension*|measurement*|length|weight|capacity|voltage|battery|model|fabric
@@ -179,10 +187,21 @@ const EN: Lexicon = {
     2.5 how .. pair|charge|clean|wash|adjust|turn
     2.5 what|which|how much .. wattage|watts|power|voltage|resolution|brightness|frequency|speed
     2 does|do|will|can .. it|this|they .. show|support|display|connect|play|record|have|open`,
+  cancel_order: `
+    3.5 ^cancel|cancelling|canceling|cancellation|cancell; 1 cancelled|canceled; -3 noise cancel*|cancelling|canceling
+    2.5 ordered|bought|purchased|placed .. by mistake|accident|accidentally; 2 changed my mind; 2.5 stop|halt .. order|shipment|shipping
+    2.5 !want|need .. it|order|item|anymore; 1.5 no longer .. want|need; 2 void .. order; 2 withdraw .. order
+    -2.5 cancel* .. subscription|newsletter|account|membership|emails`,
+  order_change: `
+    3 change|update|modify|correct|edit|fix|amend .. address|addres|adress|zip|postcode; 3 wrong|incorrect|old|outdated .. address|adress|zip|postcode
+    2.5 new address; 2.5 moved|moving|relocated; 2 ship|send|deliver .. to .. instead|different|another|new
+    2.5 change|switch|modify|update|amend .. size|color|colour|variant|quantity|qty|model|version|order; 2 instead .. before .. ship*|send|dispatch*
+    2.5 add|remove .. to|from|in .. order; 2 one more|less; 1.5 before .. ship*|dispatch*|send|sent|post
+    2 typo .. address|zip|postcode|street; 2 apartment|apt|flat|unit .. number|missing`,
   other: `
-    3 ^cancel|cancelling|canceling|cancellation; 1 cancelled|canceled; 3 change .. address; 3 wrong|incorrect .. address; 2.5 invoice|receipt; 2 wholesale|bulk|dropship*|partnership|collaborat*
+    2.5 invoice|receipt; 2 wholesale|bulk|dropship*|partnership|collaborat*
     1 thank|thanks|thx|ty; 1 great|awesome|love|perfect|excellent|happy|satisfied; 1 ^received; 1 ^arrived; 1 answer|reply|respond; 1 discount
-    1.5 are you there; 1.5 anyone there; -3 noise cancel*|cancelling|canceling
+    1.5 are you there; 1.5 anyone there
     2.5 anyone|anybody|someone|somebody .. there|here|home|around; 2 you .. there|here|around|alive
     3 change|update|modify|correct|edit|fix .. phone|telephone|mobile|name|email|contact|details; 1 hello|hi|hey|hola|bonjour`,
 };
@@ -285,15 +304,22 @@ const ES: Lexicon = {
     2.5 como .. conect*|instal*|configur*|emparej*|vincul*|arm*|enciend*|prend*|carg*|ajust*|lav*
     2.5 que|cual|cuanta|cuantos .. potencia|watts|voltaje|resolucion|brillo|velocidad|capacidad
     2.5 muestra|soporta|reproduce|graba|admite|trae`,
+  cancel_order: `
+    3.5 ^cancelar|cancelen|cancela|cancele|cancelarlo|cancelarla|cancelacion|cancelenlo|cancelalo|cancelelo; 1 cancelad*
+    3.5 ^anular|anulen|anula|anule|anularlo|anulacion|anulenlo; 1 anulad*; -3 cancelacion de ruido
+    2.5 compre|pedi|ordene .. por error|equivocacion; 2 me arrepenti|arrepentido|arrepentida; 2.5 !quiero|necesito .. pedido|compra|producto
+    2 ya no .. quiero|necesito; 2.5 no .. envien|manden|despachen; 2.5 detener|parar .. envio|pedido
+    -2.5 cancel*|anul* .. suscripcion|boletin|cuenta|correos`,
+  order_change: `
+    3 cambi*|corregir|modificar|actualizar .. direccion|domicilio|codigo postal; 3 direccion .. equivocad*|incorrect*|mal|erronea|vieja|nueva|antigua
+    2.5 me mude|mudo|mudamos|mudanza; 2.5 nueva direccion; 2 enviar|mandar .. a .. otra|nueva|otro
+    2.5 cambi*|modificar .. talla|color|modelo|variante|cantidad|pedido; 1.5 antes .. envi*|mand*|despach*|salga
+    2.5 agregar|anadir|quitar|sumar .. pedido; 2 uno mas|menos`,
   other: `
-    3 ^cancelar|cancelen|cancela|cancele|cancelarlo|cancelarla|cancelacion; 1 cancelad*; 3 cambi*|corregir|modificar .. direccion|domicilio; 3 direccion .. equivocad*|incorrect*|mal|erronea
     2.5 factura|boleta; 2 mayoreo|mayorista; 2 por mayor; 1 gracias; 1 excelente|perfecto|perfecta|genial|bien|contento|contenta; 1 ^llego|llegaron
     1 ^recibi|recibido; 1 descuento|cupon; 1 respond*|contest*
-    3 ^anular|anulen|anula|anule|anularlo|anulacion; 1 anulad*
-    -3 cancelacion de ruido
     3 hay alguien; 2.5 alguien .. ahi|alli|aqui; 2.5 estan|siguen ahi
-    3 cambiar|actualizar|modificar|corregir .. telefono|celular|nombre|correo|email|datos|contacto; 1 hola|buenas|buenos
-    2 cancelen|cancelenlo|cancelalo|cancelelo|anulen|anulenlo`,
+    3 cambiar|actualizar|modificar|corregir .. telefono|celular|nombre|correo|email|datos|contacto; 1 hola|buenas|buenos`,
 };
 
 const FR: Lexicon = {
@@ -383,8 +409,18 @@ const FR: Lexicon = {
     2.5 comment .. connect*|install*|utilis*|branch*|regl*|configur*|appair*|monter|charger|allumer|laver; 2 fourni|fournie|fournis|fournies|inclus|incluse|incluses; 2 a part|separement
     2.5 quelle|quel|combien .. puissance|watts|tension|voltage|resolution|luminosite|vitesse|capacite
     2.5 affiche|supporte|lit|enregistre|filme`,
+  cancel_order: `
+    3.5 ^annuler|annulez|annulation|annule|annulee|annulez-la; 1 annulees
+    2.5 commande|achete|commandee .. par erreur; 2 change d avis; 2.5 !veux|besoin .. commande|article|plus
+    2.5 ne .. pas .. envoyer|expedier; 2.5 arreter|stopper|bloquer .. commande|envoi|expedition
+    -2.5 annul* .. abonnement|newsletter|compte|mails`,
+  order_change: `
+    3 changer|modifier|corriger|mettre a jour .. adresse|code postal; 3 adresse .. erron*|mauvaise|fausse|incorrect*|ancienne|nouvelle|plus la meme
+    2.5 demenage|demenagement|demenager|habite plus; 2.5 nouvelle adresse; 2 envoyer|livrer .. a .. autre|nouvelle
+    2.5 changer|modifier .. taille|couleur|modele|variante|quantite|commande; 1.5 avant .. envoi|expedition|expedier|envoyer|partir
+    2.5 ajouter|retirer|enlever .. commande; 2 un de plus|moins`,
   other: `
-    3 ^annuler|annulez|annulation|annulé; 1 annulee|annulees; 3 changer|modifier|corriger .. adresse; 3 adresse .. erron*|mauvaise|fausse|incorrect*; 2.5 facture
+    2.5 facture
     1 merci; 1 parfait|super|genial|top|content|contente|ravi|ravie; 1.2 bien recu|arrive; 2 grossiste; 2 en gros; 1 repond*|reponse
     3 il|y .. a quelqu; 3 ya quelqu; 2.5 vous etes la|ici
     3 changer|modifier|corriger|mettre .. telephone|portable|nom|mail|email|coordonnees|contact; 1 bonjour|bonsoir|salut|coucou`,
@@ -476,14 +512,22 @@ const PT: Lexicon = {
     2.5 como .. conect*|instal*|configur*|liga|ligar|carreg*|emparelh*|parear|monta*|lava*
     2.5 qual|quantos|quanto .. potencia|watts|voltagem|resolucao|brilho|velocidade|capacidade
     2.5 mostra|suporta|reproduz|grava|aceita|toca`,
+  cancel_order: `
+    3.5 ^cancelar|cancelem|cancela|cancele|cancelamento|cancelo|cancelar; 1 cancelad*
+    3.5 ^anular|anulem|anula|anule; 1 anulad*; -3 cancelamento de ruido
+    2.5 comprei|pedi .. errado|engano|sem querer; 2 desisti|desistir|arrependi; 2.5 !quero|preciso .. mais|pedido|produto
+    2.5 nao .. enviem|mandem|despachem; 2.5 parar|segurar .. envio|pedido
+    -2.5 cancel*|anul* .. assinatura|newsletter|conta|emails`,
+  order_change: `
+    3 mudar|alterar|trocar|corrigir|atualizar .. endereco|cep; 3 endereco .. errado|incorreto|errada|antigo|novo|velho
+    2.5 me mudei|mudanca|mudei; 2.5 novo endereco; 2 enviar|mandar|entregar .. em|para .. outro|novo
+    2.5 trocar|mudar|alterar .. tamanho|cor|modelo|variacao|quantidade|pedido .. antes; 2 alterar|mudar .. tamanho|cor|modelo|variacao|quantidade|pedido; 1.5 antes .. envi*|mand*|despach*|postar|sair
+    2.5 adicionar|incluir|tirar|remover .. pedido; 2 mais um|uma`,
   other: `
-    3 ^cancelar|cancelem|cancela|cancele|cancelamento|cancelo; 1 cancelad*; 3 mudar|alterar|trocar|corrigir .. endereco; 3 endereco .. errado|incorreto|errada; 2.5 nota fiscal
+    2.5 nota fiscal
     1 obrigad*|obg|vlw|valeu; 1 otimo|perfeito|excelente|amei|adorei|top|certinho|satisfeito|satisfeita; 1 ^chegou; 1 ^recebi; 2 atacado|revend*; 1 respond*|resposta
-    3 ^anular|anulem|anula|anule; 1 anulad*
-    -3 cancelamento de ruido
     3 tem alguem; 2.5 alguem .. ai|aqui|on; 2.5 estao|tao ai
-    3 mudar|alterar|atualizar|corrigir .. telefone|celular|nome|email|dados|contato|whatsapp; 1 oi|ola|bom|boa
-    2 cancela|cancelem|cancele .. ai`,
+    3 mudar|alterar|atualizar|corrigir .. telefone|celular|nome|email|dados|contato|whatsapp; 1 oi|ola|bom|boa`,
 };
 
 const RU: Lexicon = {
@@ -537,7 +581,7 @@ const RU: Lexicon = {
     3 обмен*|обменя*|obmen*; 1.5 поменя*|обменя*|замен* .. на; 2.5 поменя*|замен*; 2 возврат*|верн*|vozvrat*|vernut*; 2.5 отправить|отправлю|вернуть .. обратно
     2 другой размер; 2 размер .. побольше|поменьше|больше|меньше; 2 !подош*|подходит|подход*
     1.5 маловат*|великоват*|мал|мала|велик|велика; -2 верн*|возврат*|vern*|vozvrat* .. деньг*|денег|средств*|оплат*|dengi|deneg
-    -2 поменя*|измени* .. адрес*
+    -2 поменя*|измени* .. адрес*; -1 до .. отправк*|отправлени*
     -2 вернул* .. отправител*
     2.5 пришлите|вышлите|отправьте|замените|вышли|дошлите .. замену|новый|новую|новое|другой|другую`,
   customs_tax: `
@@ -569,8 +613,18 @@ const RU: Lexicon = {
     1.5 натуральн*|кожа|кожан*|хлопок|металл*|bluetooth|блютуз
     2.5 какая|какой|какое|сколько .. мощност*|напряжени*|вольт*|яркост*|разрешени*|скорост*|емкост*|ватт*
     2.5 показывает|поддерживает|воспроизводит|записывает|снимает`,
+  cancel_order: `
+    3.5 ^отмените|отменить|отмена|отмену|отменю|отменим|отменяю|отмени|otmen*; 1 отменен*|отменил*
+    2.5 заказал*|купил* .. по ошибке|случайно; 2 передумал*; 2.5 !нужен|нужна|нужно|хочу .. заказ|товар|больше
+    2.5 не .. отправляйте|высылайте; 2.5 останов* .. отправк*|заказ*
+    -2.5 отмен* .. подписк*|рассылк*|аккаунт*`,
+  order_change: `
+    3 измен*|помен*|исправ*|смени*|обнов* .. адрес*|индекс*; 3 неправильн*|неверн*|старый|новый .. адрес*|индекс*
+    2.5 переехал*|переезд*; 2 отправ*|достав* .. на .. другой|новый
+    2.5 измен*|помен*|смени* .. размер*|цвет*|модел*|вариант*|количеств*|заказ* .. до|пока; 2 измен*|смени* .. размер*|цвет*|модел*|вариант*|количеств*|заказ*; 1.5 до .. отправк*|отправлени*
+    2.5 добав*|убра*|удали* .. заказ*; 2 еще один|одну`,
   other: `
-    3 ^отмените|отменить|отмена|отмену|отменю|отменим; 1 отменен*|отменил*; 3 измен*|помен*|исправ* .. адрес*; 2 неправильн*|неверн* адрес*; 1.5 чек|счет
+    1.5 чек|счет
     1 спасибо|spasibo; 1 отлично|супер|хорошо|класс|доволен|довольна; 1 ^получил*; 1 ^пришл*; 2 опт|оптом
     1 ^пришел|пришол
     3 есть .. кто; 3 кто нибудь; 2.5 вы тут|здесь; 2 ау|алло
@@ -585,6 +639,9 @@ const COMMON: Lexicon = {
 };
 
 const LEXICONS: Readonly<Record<Language, Lexicon>> = { en: EN, es: ES, fr: FR, pt: PT, ru: RU };
+
+/** Fingerprint of the lexicons: training calibrates against them, so it is part of the model's inputs. */
+export const LEXICON_FINGERPRINT = fnvHex(JSON.stringify([LEXICONS, COMMON]));
 
 /** Spelled-out counts so "hace dos meses" and "two weeks" match `#` like digits do. */
 const NUMBER_WORDS = new Set(
@@ -776,14 +833,16 @@ const SENTENCE_BREAK = '§';
 function tokenize(text: string, language: Language): { tokens: string[]; display: string[] } {
   let cleaned = text.slice(0, MAX_TEXT_LENGTH);
   if (/[/@]/.test(cleaned)) {
-    cleaned = cleaned.replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ').replace(/\S+@\S+\.\S+/gu, ' ');
+    cleaned = cleaned
+      .replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ')
+      .replace(/(?<![^\s@])[^\s@]+@[^\s@.]+\.\S+/gu, ' ');
   }
   if (/['’`]/.test(cleaned)) cleaned = cleaned.replace(/n['’]t\b/giu, ' not').replace(/['’`]/gu, ' ');
   const tokens: string[] = [];
   const display: string[] = [];
   const folded = fold(cleaned);
   const cyrillic = /[\u0400-\u04ff]/u.test(folded);
-  for (const sentence of folded.split(/[.!?;]+(?=\s|$)|\n+/u)) {
+  for (const sentence of folded.split(/(?<![.!?;])[.!?;]+(?=\s|$)|\n+/u)) {
     const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
     if (words.length === 0) continue;
     if (tokens.length > 0) {
@@ -955,6 +1014,8 @@ export function scoreLexicon(text: string, language: Language): LexiconScores {
     not_as_described: 0,
     wrong_item: 0,
     refund_request: 0,
+    cancel_order: 0,
+    order_change: 0,
     return_exchange: 0,
     customs_tax: 0,
     payment: 0,
@@ -1047,7 +1108,7 @@ export function classifyIntent(text: string, language: Language): IntentClassifi
   const lexicon = scoreLexicon(text, language);
   const model = intentModel();
   const { logits, features } = model.intent(text, language);
-  const { temperature, lexiconWeight, abstainBelow } = INTENT_MODEL_DATA.calibration;
+  const { temperature, lexiconWeight, abstainBelow, isotonic } = INTENT_MODEL_DATA.calibration;
   const combined = new Float64Array(logits.length);
   for (let i = 0; i < logits.length; i++) {
     const label = cachedLabels[i];
@@ -1065,9 +1126,15 @@ export function classifyIntent(text: string, language: Language): IntentClassifi
     }
   }
   const category = cachedLabels[best] ?? 'other';
-  const confidence = round3(probabilities[best] ?? 0);
+  // The calibrated confidence: the accuracy observed out-of-fold at this probability.
+  const confidence = round3(applyIsotonic(probabilities[best] ?? 0, isotonic));
   const runnerUpCategory = cachedLabels[second];
-  const runnerUpConfidence = round3(probabilities[second] ?? 0);
+  // The runner-up keeps its share of the winner's probability, on the calibrated scale.
+  const runnerUpConfidence = round3(
+    (probabilities[best] ?? 0) > 0
+      ? (confidence * (probabilities[second] ?? 0)) / (probabilities[best] ?? 1)
+      : 0,
+  );
 
   const evidence = [...lexicon.evidence];
   const words = model

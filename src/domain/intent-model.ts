@@ -1,5 +1,5 @@
 /**
- * Character n-gram linear models for buyer messages: intent (11 categories) and language (5).
+ * Character n-gram linear models for buyer messages: intent (13 categories) and language (5).
  *
  * Pure: the weights arrive as data (`intent-model.data.ts`, written by `scripts/train-intent.ts`),
  * nothing is read from disk. Text is folded (lowercase, no diacritics), Cyrillic is transliterated
@@ -9,6 +9,11 @@
  *   - character 3-5-grams inside each word, with word boundaries (" zakaz " -> " za", "zak", ... "kaz ");
  *   - word unigrams and bigrams;
  *   - the message language as a bias and conjoined with each word (intent model only).
+ *
+ * The intent model only sees content words: function words, greetings and politeness ("can you
+ * help me", "I want", "hola buenas", "здравствуйте подскажите") are dropped from its features, so
+ * the wrapper of a request never decides its category. The language model keeps them (they are
+ * its best cues).
  *
  * Each model is a multinomial logistic regression with int8-quantised weights.
  */
@@ -27,7 +32,7 @@ export interface LinearModelData {
 
 /** The trained models plus calibration, as written by `scripts/train-intent.ts`. */
 export interface IntentModelData {
-  format: 'sellerdesk-intent-v2';
+  format: 'sellerdesk-intent-v3';
   /** log2 of the number of hash buckets. */
   bits: number;
   intent: LinearModelData;
@@ -41,6 +46,11 @@ export interface IntentModelData {
     abstainBelow: number;
     /** Softmax temperature of the language model's logits. */
     languageTemperature: number;
+    /**
+     * Isotonic map from the softmax top probability to the observed accuracy (out-of-fold):
+     * ascending `[probability, accuracy]` knots, interpolated linearly.
+     */
+    isotonic: ReadonlyArray<readonly [number, number]>;
   };
   meta: {
     trainLines: number;
@@ -50,6 +60,13 @@ export interface IntentModelData {
     epochs: number;
     /** FNV-1a of both weight strings, hex; checked by `createIntentModel`. */
     weightsHash: string;
+    /**
+     * FNV-1a of everything training read (training lines, evaluation corpora used by the leak
+     * guard, hyper-parameters, feature version): a test recomputes it to prove the weights are current.
+     */
+    inputsHash: string;
+    /** Training lines the leak guard dropped as near-duplicates of an evaluation text. */
+    leakDropped: number;
     /** Out-of-fold figures on the training data, measured while calibrating. */
     crossValidation?: Record<string, number>;
   };
@@ -121,6 +138,9 @@ const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
 
 const CYRILLIC_RE = /[\u0400-\u04ff]/gu;
 
+/** The Russian conjunction "но" as a whole word. */
+const RUSSIAN_BUT_RE = /(?<!\p{L})но(?!\p{L})/gu;
+
 /** Replaces Cyrillic letters by the Latin spelling buyers use ("заказ" -> "zakaz"); expects lowercase. */
 export function transliterateCyrillic(text: string): string {
   return text.replace(CYRILLIC_RE, (ch) => CYRILLIC_TO_LATIN[ch] ?? ch);
@@ -131,7 +151,10 @@ export function normalizeForModel(text: string): string {
   let out = text.toLowerCase();
   if (/[\u0080-\uffff]/.test(out)) {
     out = out.normalize('NFD').replace(/\p{M}+/gu, '');
-    if (/[\u0400-\u04ff]/.test(out)) out = out.replace(CYRILLIC_RE, (ch) => CYRILLIC_TO_LATIN[ch] ?? ch);
+    if (/[\u0400-\u04ff]/.test(out)) {
+      // Russian "но" (but) would read as the negator "no" once transliterated.
+      out = out.replace(RUSSIAN_BUT_RE, 'no_').replace(CYRILLIC_RE, (ch) => CYRILLIC_TO_LATIN[ch] ?? ch);
+    }
   }
   return /['’`´]/.test(out) ? out.replace(/(?<=\p{L})['’`´](?=\p{L})/gu, '') : out;
 }
@@ -149,7 +172,7 @@ export function modelTokens(text: string): string[] {
     cleaned = cleaned
       .replace(/\b(?:https?:\/\/|www\.)\S+/gu, ' _url ')
       .replace(/\[(?:email|phone|card|id_number|iban|address)\]/gu, ' _pii ')
-      .replace(/\S+@\S+\.\S+/gu, ' _pii ');
+      .replace(/(?<![^\s@])[^\s@]+@[^\s@.]+\.\S+/gu, ' _pii ');
   }
   const tokens: string[] = [];
   for (const clause of cleaned.split(/[.,;:!?¿¡()\n]+/u)) {
@@ -178,6 +201,41 @@ const NEGATORS = new Set(
   hasnt hadnt wont wouldnt couldnt shouldnt nunca nada ni sin jamas tampoco ningun ninguna nadie ne pas jamais
   rien aucun aucune sans nao nem nenhum nenhuma net nichego nikogda bez`.split(/\s+/u),
 );
+
+/**
+ * Function words, greetings and politeness of the five languages (folded, Cyrillic transliterated):
+ * the wrapper of a request, not the request. Negators are not in this list (they scope what follows).
+ */
+const STOPWORDS = new Set(
+  `i me my mine myself we us our you your yours u ur he she it its they them their this that these those a an
+  the and or but if so of to in on at by for with from about as into is are was were be been being am do does
+  doing have has had having can could would should will shall may might must please pls plz kindly help
+  helping assist assistance hi hello hey dear sir madam thanks thank thx ty want wanted wanna need needed
+  like id im ive just also really some know let check checking see tell inform wondering wonder regarding
+  concerning hope possible possibly able question ask asking guys team support
+  yo mi mis mio mia tu tus su sus nos nuestro nuestra el la los las lo le les un una unos unas y o pero del
+  al en con por para que es son era ser estar esta este esto ese esa hola buenas buenos tardes noches
+  porfa xfa gracias quiero quisiera queria necesito necesitaria puede pueden podria podrian puedo ayudar
+  ayuda ayudame ayudeme favor saber consultar consulta usted ustedes senor senora amigo amiga revisar
+  verificar disculpe disculpa oiga saludos
+  je j moi mon ma mes m te vous votre vos il elle on nous l une des du de d et ou mais qu qui est sont
+  suis ai avez au aux dans avec pour par sur ce cet cette ces c bonjour bonsoir salut svp stp merci
+  madame monsieur veux voudrais voulais souhaite souhaiterais aimerais besoin pouvez pourriez pourrais peux
+  aide aider savoir verifier cordialement bjr slt
+  eu mim meu minha meus minhas voce voces vc vcs os as um umas uns e do da dos das na nas com pra pro
+  estou oi ola bom boa obrigado obrigada obg pfv quero gostaria preciso podem poderia posso ajudar
+  ajuda
+  ya menya mne moi moya moe vy vas vam vash vasha eto etot v s k po za iz ob by zhe li zdravstvuite
+  zdravstvuyte zdrastvuite privet dobryi dobryy den vecher utro pozhaluista pozhalujsta pozhaluysta
+  pojaluista spasibo podskazhite skazhite pomogite hochu hotel hotela mozhno nuzhno nado proverte`
+    .split(/\s+/u)
+    .filter((w) => w.length > 0),
+);
+
+/** Whether the intent model ignores `word` (a function word, greeting or politeness). */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
 
 /** Character n-gram lengths. */
 const MIN_GRAM = 3;
@@ -225,47 +283,71 @@ function finalize(hash: number, mask: number): number {
 }
 
 interface BaseFeatures {
+  /** Every word's features (language model). */
   buckets: Int32Array;
   count: number;
+  /** Content words' features only (intent model): no function words, greetings or politeness. */
+  content: Int32Array;
+  contentCount: number;
   words: string[];
   /** Per word: inside a negation scope. */
   negated: Uint8Array;
+  /** Per word: a content word (not a stopword, not a clause break). */
+  isContent: Uint8Array;
 }
 
 let lastText: string | undefined;
 let lastBits = 0;
 let lastBase: BaseFeatures | undefined;
 
-/** Language-independent features; the last message's are cached (language then intent see the same text). */
+/** Features of both models in one pass; the last message's are cached (language then intent see the same text). */
 function baseFeatures(text: string, bits: number): BaseFeatures {
   if (lastBase !== undefined && lastText === text && lastBits === bits) return lastBase;
   const mask = (1 << bits) - 1;
   const words = modelTokens(text);
-  const buckets = new Int32Array(Math.min(MAX_FEATURES, 8 + words.length * 24 + text.length * 4));
+  const size = Math.min(MAX_FEATURES, 8 + words.length * 24 + text.length * 4);
+  const buckets = new Int32Array(size);
+  const content = new Int32Array(size);
   const negatedWords = new Uint8Array(words.length);
+  const isContent = new Uint8Array(words.length);
   let n = 0;
-  const push = (hash: number): void => {
-    if (n < buckets.length) buckets[n++] = finalize(hash, mask);
+  let m = 0;
+  const push = (hash: number, keep: boolean): void => {
+    const bucket = finalize(hash, mask);
+    if (n < size) buckets[n++] = bucket;
+    if (keep && m < size) content[m++] = bucket;
   };
+  const bigram = (previous: string, word: string): number =>
+    fnvString(fnvStep(fnvString(SEED_BIGRAM, previous), 32), word);
   let scope = 0;
   let previous = '';
+  let previousContent = '';
   for (let w = 0; w < words.length; w++) {
     const word = words[w] as string;
     if (word === CLAUSE_BREAK) {
-      push(fnvString(fnvStep(fnvString(SEED_BIGRAM, previous), 32), ''));
+      push(bigram(previous, ''), false);
+      if (previousContent !== '') push(bigram(previousContent, ''), true);
       previous = '';
+      previousContent = '';
       scope = 0;
       continue;
     }
     const inScope = scope > 0;
     if (scope > 0) scope--;
-    if (NEGATORS.has(word)) scope = NEGATION_SCOPE;
+    const negator = NEGATORS.has(word);
+    if (negator) scope = NEGATION_SCOPE;
     negatedWords[w] = inScope ? 1 : 0;
-    push(fnvString(inScope ? SEED_NEG_WORD : SEED_WORD, word));
-    push(fnvString(fnvStep(fnvString(SEED_BIGRAM, previous), 32), word));
+    const keep = negator || !STOPWORDS.has(word);
+    isContent[w] = keep ? 1 : 0;
+    push(fnvString(inScope ? SEED_NEG_WORD : SEED_WORD, word), keep);
+    push(bigram(previous, word), false);
+    if (keep) {
+      push(bigram(previousContent, word), true);
+      previousContent = word;
+    }
     previous = word;
     if (word.startsWith('_')) continue;
-    // Character n-grams of " word ", 2 to 5 long, hashed incrementally from each start; a negated
+    // Character n-grams of " word ", 3 to 5 long, hashed incrementally from each start; a negated
     // word's n-grams live in their own space ("not broken" is not "broken").
     const padded = ` ${word} `;
     const len = padded.length;
@@ -275,12 +357,15 @@ function baseFeatures(text: string, bits: number): BaseFeatures {
       const end = Math.min(len, start + MAX_GRAM);
       for (let i = start; i < end; i++) {
         h = fnvStep(h, padded.charCodeAt(i));
-        if (i - start + 1 >= MIN_GRAM) push(h);
+        if (i - start + 1 >= MIN_GRAM) push(h, keep);
       }
     }
   }
-  if (words.length > 0) push(fnvString(fnvStep(fnvString(SEED_BIGRAM, previous), 32), ''));
-  const base = { buckets, count: n, words, negated: negatedWords };
+  if (words.length > 0) {
+    push(bigram(previous, ''), false);
+    if (previousContent !== '') push(bigram(previousContent, ''), true);
+  }
+  const base = { buckets, count: n, content, contentCount: m, words, negated: negatedWords, isContent };
   lastText = text;
   lastBits = bits;
   lastBase = base;
@@ -288,9 +373,9 @@ function baseFeatures(text: string, bits: number): BaseFeatures {
 }
 
 /**
- * Computes the hashed features of a message. With `language`, the language bias and the words
- * conjoined with the language are appended (intent model); without, the features are the
- * language-independent ones (language model).
+ * Computes the hashed features of a message. With `language`, the content words' features plus
+ * the language bias and the content words conjoined with the language (intent model); without,
+ * every word's features (language model).
  */
 export function extractFeatures(text: string, bits: number, language?: string): Features {
   const base = baseFeatures(text, bits);
@@ -303,16 +388,19 @@ export function extractFeatures(text: string, bits: number, language?: string): 
     };
   }
   const mask = (1 << bits) - 1;
-  const buckets = new Int32Array(base.count + 1 + base.words.length);
-  buckets.set(base.buckets.subarray(0, base.count));
-  let n = base.count;
+  const buckets = new Int32Array(base.contentCount + 1 + base.words.length);
+  buckets.set(base.content.subarray(0, base.contentCount));
+  let n = base.contentCount;
   buckets[n++] = finalize(fnvString(SEED_BIAS, language), mask);
   const langSeed = fnvString(FNV_OFFSET, `l|${language}|`);
+  const words: string[] = [];
   base.words.forEach((word, w) => {
-    if (word === CLAUSE_BREAK) return;
+    if (base.isContent[w] !== 1) return;
+    words.push(word);
     buckets[n++] = finalize(fnvString(langSeed, base.negated[w] === 1 ? `~${word}` : word), mask);
   });
-  return { buckets, count: n, value: n === 0 ? 0 : 1 / Math.sqrt(n), words: base.words };
+  // The bias alone counts as one feature: a message of only politeness scores near the prior.
+  return { buckets, count: n, value: 1 / Math.sqrt(Math.max(1, n)), words };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,10 +499,10 @@ function loadLinear(data: LinearModelData, bits: number, what: string): LinearMo
 function logits(model: LinearModel, features: Features): Float64Array {
   const k = model.labels.length;
   // Integer sums first (exact), scaled once at the end.
-  const sums = k === 11 ? sums11(model.weights, features) : new Int32Array(k);
+  const sums = k === 13 ? sums13(model.weights, features) : new Int32Array(k);
   const { buckets, count } = features;
   const w = model.weights;
-  for (let f = 0; k !== 11 && f < count; f++) {
+  for (let f = 0; k !== 13 && f < count; f++) {
     const base = (buckets[f] as number) * k;
     for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (w[base + c] as number);
   }
@@ -424,8 +512,8 @@ function logits(model: LinearModel, features: Features): Float64Array {
   return out;
 }
 
-/** The 11-label (intent) weight sum with the accumulators in locals: the hottest loop of the pipeline. */
-function sums11(w: Int8Array, features: Features): Int32Array {
+/** The 13-label (intent) weight sum with the accumulators in locals: the hottest loop of the pipeline. */
+function sums13(w: Int8Array, features: Features): Int32Array {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -437,9 +525,11 @@ function sums11(w: Int8Array, features: Features): Int32Array {
   let s8 = 0;
   let s9 = 0;
   let s10 = 0;
+  let s11 = 0;
+  let s12 = 0;
   const { buckets, count } = features;
   for (let f = 0; f < count; f++) {
-    const b = (buckets[f] as number) * 11;
+    const b = (buckets[f] as number) * 13;
     s0 += w[b] as number;
     s1 += w[b + 1] as number;
     s2 += w[b + 2] as number;
@@ -451,13 +541,15 @@ function sums11(w: Int8Array, features: Features): Int32Array {
     s8 += w[b + 8] as number;
     s9 += w[b + 9] as number;
     s10 += w[b + 10] as number;
+    s11 += w[b + 11] as number;
+    s12 += w[b + 12] as number;
   }
-  return Int32Array.of(s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10);
+  return Int32Array.of(s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12);
 }
 
 /** Builds a scorer from trained data; throws when the weights do not match their declared hash. */
 export function createIntentModel(data: IntentModelData): IntentModel {
-  if (data.format !== 'sellerdesk-intent-v2') throw new Error(`unknown intent model format ${data.format}`);
+  if (data.format !== 'sellerdesk-intent-v3') throw new Error(`unknown intent model format ${data.format}`);
   const hash = fnvHex(data.intent.weights + data.language.weights);
   if (hash !== data.meta.weightsHash) {
     throw new Error(`intent model weights hash ${hash} does not match declared ${data.meta.weightsHash}`);
@@ -478,7 +570,7 @@ export function createIntentModel(data: IntentModelData): IntentModel {
       const k = intent.labels.length;
       const scored: Array<[string, number]> = [];
       for (const word of new Set(features.words)) {
-        if (word === CLAUSE_BREAK) continue;
+        if (word === CLAUSE_BREAK || STOPWORDS.has(word)) continue;
         const bucket = finalize(fnvString(SEED_WORD, word), mask);
         let sum = 0;
         for (let c = 0; c < k; c++) {
@@ -495,6 +587,19 @@ export function createIntentModel(data: IntentModelData): IntentModel {
   };
 }
 
+/** Fingerprint of the feature definition (word lists and sizes): part of the model's training inputs. */
+export const FEATURE_FINGERPRINT = fnvHex(
+  JSON.stringify([
+    [...STOPWORDS],
+    [...NEGATORS],
+    MIN_GRAM,
+    MAX_GRAM,
+    NEGATION_SCOPE,
+    MAX_CHARS,
+    MAX_FEATURES,
+  ]),
+);
+
 const CACHE = new WeakMap<IntentModelData, IntentModel>();
 
 /** `createIntentModel` once per data object, so every caller shares the decoded weights. */
@@ -505,6 +610,59 @@ export function sharedIntentModel(data: IntentModelData): IntentModel {
     CACHE.set(data, model);
   }
   return model;
+}
+
+/**
+ * Maps a softmax probability to the accuracy observed at that probability out-of-fold (the
+ * isotonic knots of the calibration), interpolating linearly between knots.
+ */
+export function applyIsotonic(p: number, knots: ReadonlyArray<readonly [number, number]>): number {
+  const first = knots[0];
+  const last = knots[knots.length - 1];
+  if (first === undefined || last === undefined) return p;
+  if (p <= first[0]) return first[1];
+  if (p >= last[0]) return last[1];
+  let lo = 0;
+  let hi = knots.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((knots[mid] as readonly [number, number])[0] <= p) lo = mid;
+    else hi = mid;
+  }
+  const [x0, y0] = knots[lo] as readonly [number, number];
+  const [x1, y1] = knots[hi] as readonly [number, number];
+  return x1 === x0 ? y1 : y0 + ((p - x0) / (x1 - x0)) * (y1 - y0);
+}
+
+/** One bin of a reliability table. */
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  meanConfidence: number;
+  accuracy: number;
+}
+
+/** Reliability table (bins of width 1/`bins`) and expected calibration error of (confidence, correct) pairs. */
+export function reliability(
+  rows: ReadonlyArray<{ confidence: number; correct: boolean }>,
+  bins = 10,
+): { table: ReliabilityBin[]; ece: number } {
+  const table: ReliabilityBin[] = [];
+  let ece = 0;
+  for (let b = 0; b < bins; b++) {
+    const from = b / bins;
+    const to = (b + 1) / bins;
+    const inBin = rows.filter(
+      (r) => r.confidence >= from && (b === bins - 1 ? r.confidence <= to : r.confidence < to),
+    );
+    const count = inBin.length;
+    const meanConfidence = count === 0 ? 0 : inBin.reduce((s, r) => s + r.confidence, 0) / count;
+    const accuracy = count === 0 ? 0 : inBin.filter((r) => r.correct).length / count;
+    if (rows.length > 0) ece += (count / rows.length) * Math.abs(meanConfidence - accuracy);
+    table.push({ from, to, count, meanConfidence, accuracy });
+  }
+  return { table, ece };
 }
 
 /** Softmax of `logits / temperature`, numerically stable. */

@@ -71,7 +71,8 @@ const LEXICON: Readonly<Record<Language, Partial<Record<Tier, string>>>> = {
   en: {
     very: `hello thanks thank please the where what didnt dont doesnt havent hasnt isnt wasnt arent cant wont
       couldnt shouldnt wouldnt im ive youre theyre ordered arrived received refund shipping package parcel
-      seller item items yet would should could which thx thnx pls plz`,
+      seller item items yet would should could which thx thnx pls plz invoice receipt shipment
+      assistance locate locating expect soon purchases earliest estimate`,
     strong: `i hi hey thx ty pls plz my is it this that with have has was were been got get not and of for from
       just about already ago long size fit does did want wanted broken wrong you your how when why will there
       they them their we our us an at by but or if so yes sorry money back order orders delivery delivered
@@ -89,7 +90,8 @@ const LEXICON: Readonly<Record<Language, Partial<Record<Tier, string>>>> = {
       around maybe need make take know think see look looks like tell said says use used new old first last next
       right little big small much many well even over time way thing things people declined accept pieces
       defective faulty refund refunded tracking number customs tax duty duties vat cancel cancelled postage
-      guys shows show which
+      guys shows show which check checking address change changed modify update cancellation cancelling
+      account password subscription unsubscribe newsletter login sign agent human someone
       wants charge charges royal pay paying missing pieces piece set kit parts part glasses lens
       strap battery life washable machine wash fake cheap quality photos pictures description exactly`,
     medium: `to in on a me do no be are am up out all one two three more than very too only`,
@@ -277,7 +279,9 @@ const ENGLISH_CONTRACTION_RE = /(\p{L})['’](t|m|s|re|ve|ll|d)(?!\p{L})/giu;
 function cleanText(text: string): string {
   let out = text;
   if (/[/@]/.test(out))
-    out = out.replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ').replace(/\S+@\S+\.\S+/gu, ' ');
+    out = out
+      .replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ')
+      .replace(/(?<![^\s@])[^\s@]+@[^\s@.]+\.\S+/gu, ' ');
   if (out.includes('[')) out = out.replace(/\[(?:email|phone|card|id_number|iban|address)\]/gu, ' ');
   const ascii = !NON_ASCII_RE.test(out);
   if (ascii ? /\d/.test(out) : /\p{N}/u.test(out)) {

@@ -71,9 +71,14 @@ const ORDER_LABEL =
   '(?:orders?|pedidos?|orden|compra|commande|cmd|заказ\\p{L}*|encomenda|transaction|transacci[oó]n|' +
   'transa[cç][aã]o|tracking|track|rastreio|rastreamento|seguimiento|suivi|трек\\p{L}*|' +
   'отслеживани\\p{L}*|gu[ií]a|parcel|package|paquete|colis|посылк\\p{L}*|#|№)';
+/**
+ * Words between a label and its number ("order no. 123", "pedido número de seguimiento 123").
+ * Linear on any input: the alternatives are disjoint (no two read the same word: "no" once, not
+ * also as `n[º°o]`) and the run is bounded, so "order no no no …" cannot fork 2^n ways.
+ */
 const ORDER_FILLER =
-  '(?:\\s*(?:number|num|no|nr|n[º°o]|n[úu]mero|num[ée]ro|номер|id|code|c[oó]digo|de|del|du|do|da|of|' +
-  'the|is|es|est|é|:|#|№|-|\\.))*\\s*';
+  '(?:\\s*(?:number|num|no|nr|n[º°]|n(?:úmero|um[ée]ro)|номер|id|code|c[oó]digo|de|del|du|do|da|of|' +
+  'the|is|es|est|é|:|#|№|-|\\.)){0,6}\\s*';
 
 const ORDER_LABELLED_RE = new RegExp(
   `(${START}${ORDER_LABEL}${ORDER_FILLER})(\\d{4}(?:[ -]\\d{4}){2,5}|\\d{6,25})${END}`,
@@ -83,12 +88,29 @@ const ORDER_LABELLED_RE = new RegExp(
 /** True when the text just before a number names it as an order or tracking id. */
 const ORDER_CONTEXT_RE = new RegExp(`${START}${ORDER_LABEL}${ORDER_FILLER}$`, 'iu');
 
+/** How much text before a number the context checks read (ORDER_CONTEXT_RE 48, PHONE_LABEL_RE 40). */
+const CONTEXT_WINDOW = 64;
+
+/**
+ * The last `size` characters of `before`, cut after its last digit: no label or filler word
+ * contains a digit, so a context match lies wholly after it. Between the pieces of a long number
+ * ("1 1 1 1 …") that leaves a few spaces, not 48 characters, for the anchored patterns to scan.
+ */
+function contextWindow(before: string, size: number): string {
+  const window = before.slice(-size);
+  for (let i = window.length - 1; i >= 0; i--) {
+    const code = window.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return window.slice(i + 1);
+  }
+  return window;
+}
+
 function isOrderContext(before: string): boolean {
-  return ORDER_CONTEXT_RE.test(before.slice(-48));
+  return ORDER_CONTEXT_RE.test(contextWindow(before, 48));
 }
 
 const PHONE_LABEL_RE =
-  /(?<![\p{L}])(?:(?:my|mi|mon|meu|мой)\s+(?:number|n[úu]mero|num[ée]ro|номер)|phone|tel|telephone|mobile|cell|cellphone|whats\s?app|wa|zap|call|text|contact|n[úu]mero|numero|tel[ée]fono|celular|m[óo]vil|t[ée]l[ée]phone|portable|t[ée]l|telefone|contato|ligar|llamar|appeler|телефон\p{L}*|тел|мобильн\p{L}*|сотов\p{L}*|ватсап|вотсап|звоните|позвоните)[\s:.#-]*(?:(?:is|es|est|é|é o|:|me|at|au|en|no|number|num[ée]ro)\s*)*$/iu;
+  /(?<![\p{L}])(?:(?:my|mi|mon|meu|мой)\s+(?:number|n[úu]mero|num[ée]ro|номер)|phone|tel|telephone|mobile|cell|cellphone|whats\s?app|wa|zap|call|text|contact|n[úu]mero|numero|tel[ée]fono|celular|m[óo]vil|t[ée]l[ée]phone|portable|t[ée]l|telefone|contato|ligar|llamar|appeler|телефон\p{L}{0,12}|тел|мобильн\p{L}{0,12}|сотов\p{L}{0,12}|ватсап|вотсап|звоните|позвоните)[\s:.#-]{0,8}(?:(?:is|es|est|é|é o|me|at|au|en|no|number|num[ée]ro)[\s:]{0,4}){0,4}$/iu;
 
 // ---------------------------------------------------------------------------------------------
 // IBAN
@@ -217,13 +239,14 @@ const ID_LABEL =
   'ssn|tax\\s+id|tin|dni|nie|nif|cif|cpf|cnpj|rg|curp|rfc|rut|cuit|cuil|c[ée]dula(?:\\s+de\\s+(?:identidad|ciudadan[ií]a))?|' +
   'c\\.c\\.|documento(?:\\s+(?:de\\s+identidad|nacional\\s+de\\s+identidad))?|ine|cart[ãa]o\\s+de\\s+cidad[ãa]o|' +
   'bilhete\\s+de\\s+identidade|carteira\\s+de\\s+identidade|nipc|снилс|snils|инн|inn|удостоверени\\p{L}*)';
+/** Like ORDER_FILLER: disjoint alternatives, bounded run. */
 const ID_FILLER =
-  '(?:\\s*(?:number|num|no|nr|n[º°o]|n[úu]mero|num[ée]ro|номер|№|#|:|-|is|es|est|é|de|do|da|mi|my|мой|личности|\\.))*\\s*';
+  '(?:\\s*(?:number|num|no|nr|n[º°]|n(?:úmero|um[ée]ro)|номер|№|#|:|-|is|es|est|é|de|do|da|mi|my|мой|личности|\\.)){0,6}\\s*';
 const ID_TOKEN = '[A-Za-z]{0,3}-?\\d+(?:[.\\-/ ]\\d+){0,7}(?:-?[A-Za-z])?';
 
 const LABELLED_ID_RE = new RegExp(`(${START}${ID_LABEL}${ID_FILLER})(${ID_TOKEN})${END}`, 'giu');
 const RU_PASSPORT_RE = new RegExp(
-  `(${START}(?:паспорт\\p{L}*|серия)[^\\d\\n]{0,20}?)(\\d{2}\\s?\\d{2}\\s*(?:,?\\s*(?:номер|№|n)\\s*)?\\d{6})${END}`,
+  `(${START}(?:паспорт\\p{L}*|серия)[^\\d\\n]{0,20}?)(\\d{2}\\s?\\d{2}\\s{0,4}(?:(?:,\\s{0,4})?(?:номер|№|n)\\s{0,4})?\\d{6})${END}`,
   'giu',
 );
 
@@ -321,7 +344,7 @@ function isPhone(span: string, before: string): boolean {
   const hasPlus = span.startsWith('+');
   if (!hasPlus && isOrderContext(before)) return false;
   if (DATE_RE.test(span) || DATE_INSIDE_RE.test(span)) return false;
-  const labelled = PHONE_LABEL_RE.test(before.slice(-40));
+  const labelled = PHONE_LABEL_RE.test(contextWindow(before, 40));
   if (hasPlus) return digits.length >= 8 && digits.length <= 15;
   const hasSeparator = /[ .\-()\u00A0]/.test(span);
   if (labelled) return digits.length >= 7 && digits.length <= 15;
@@ -337,22 +360,27 @@ function isPhone(span: string, before: string): boolean {
 
 function redactPhones(text: string, replacement: () => string): string {
   return text.replace(PHONE_SPAN_RE, (span, offset: number, whole: string) => {
-    const trimmed = span.replace(/[ .\-()\u00A0]+$/, '');
+    const trimmed = span.replace(/(?<![ .\-()\u00A0])[ .\-()\u00A0]+$/, '');
     const tail = span.slice(trimmed.length);
     const before = whole.slice(0, offset);
     if (isPhone(trimmed, before)) return replacement() + tail;
     if (!/\s/.test(trimmed)) return span;
     // A span can join a phone with neighbouring numbers ("order 812... 612 345 678"): try the pieces.
+    // Each piece sees the text before it through a bounded window (the context checks read at most
+    // 48 characters), so a span of thousands of pieces stays linear.
     let result = '';
-    let consumed = before;
+    let at = offset;
     for (const piece of trimmed.split(/(\s+)/)) {
       if (/^\s+$/.test(piece) || piece.length === 0) {
         result += piece;
       } else {
-        const clean = piece.replace(/^[(.-]+|[).-]+$/g, '');
-        result += clean.length > 0 && isPhone(clean, consumed) ? replacement() : piece;
+        const clean = piece.replace(/^[(.-]+|(?<![).-])[).-]+$/g, '');
+        result +=
+          clean.length > 0 && isPhone(clean, whole.slice(Math.max(0, at - CONTEXT_WINDOW), at))
+            ? replacement()
+            : piece;
       }
-      consumed += piece;
+      at += piece.length;
     }
     return result + tail;
   });
@@ -366,8 +394,8 @@ const ADDRESS_LABEL =
   '(?:address|addr|direcci[oó]n(?:\\s+de\\s+(?:env[ií]o|entrega|casa))?|domicilio|adresse(?:\\s+de\\s+livraison)?|' +
   'адрес(?:\\s+доставки)?|endere[cç]o(?:\\s+de\\s+entrega)?|morada)';
 const LABELLED_ADDRESS_RE = new RegExp(
-  `(?<!(?:e-?mail|correo|courriel|ip|web)\\s*)(${START}${ADDRESS_LABEL}(?!\\s*(?:e-?mail|mail|[ée]lectronique|de\\s+correo|de\\s+e-?mail|do\\s+e-?mail|электронн|почт|ip|web))` +
-    '\\s*(?:[:：]|-|—|is|es|est|é|:)\\s*)([^\\n]+)',
+  `(?<!(?:e-?mail|correo|courriel|ip|web)\\s{0,3})(${START}${ADDRESS_LABEL}(?!\\s*(?:e-?mail|mail|[ée]lectronique|de\\s+correo|de\\s+e-?mail|do\\s+e-?mail|электронн|почт|ip|web))` +
+    '\\s*(?:[:：]|-|—|is|es|est|é)\\s*)(\\S[^\\n]*)',
   'giu',
 );
 
@@ -394,16 +422,22 @@ function ci(source: string): string {
   return out;
 }
 
-const CONNECTORS = ci("(?:de\\s+la|de\\s+l'|del|de|du|des|da|do|dos|das|d'|la|le|les|l'|el|los|las)");
-/** A street name: a first word, then only capitalised words (optionally after a connector). */
-const STREET_NAME = `(?:${CONNECTORS}\\s*)?(?:\\d{1,3}[A-Za-z]?(?=\\s)|\\p{L}[\\p{L}'.-]*)(?:\\s+(?:${CONNECTORS}\\s*)?(?:\\p{Lu}[\\p{L}'.-]*|\\d{1,3}(?=\\s+\\p{Lu})))*`;
-const STREET_NAME_CAP = `(?:${CONNECTORS}\\s*)?\\p{Lu}[\\p{L}'.-]*(?:\\s+(?:${CONNECTORS}\\s*)?\\p{Lu}[\\p{L}'.-]*)*`;
+const CONNECTORS = ci(
+  "(?:(?:de\\s+la|del|de|du|des|da|do|dos|das|la|le|les|el|los|las)\\s+|(?:de\\s+)?[dl]'\\s?)",
+);
+/**
+ * A street name: a first word, then only capitalised words (optionally after a connector), at most
+ * eight. "De" can be a connector or a word, so "rue De De De …" has many readings: the bound keeps
+ * the readings tried at one place constant, which keeps the whole scan linear.
+ */
+const STREET_NAME = `(?:${CONNECTORS})?(?:\\d{1,3}[A-Za-z]?(?=\\s)|\\p{L}[\\p{L}'.-]{0,40})(?:\\s+(?:${CONNECTORS})?(?:\\p{Lu}[\\p{L}'.-]{0,40}|\\d{1,3}(?=\\s+\\p{Lu}))){0,7}`;
+const STREET_NAME_CAP = `(?:${CONNECTORS})?\\p{Lu}[\\p{L}'.-]{0,40}(?:\\s+(?:${CONNECTORS})?\\p{Lu}[\\p{L}'.-]{0,40}){0,7}`;
 const HOUSE_NUMBER = `\\d{1,5}[A-Za-z]?(?:\\s*[-#/]\\s*\\d{1,4}){0,2}`;
 const NUMBER_MARK = ci('(?:n[º°o]?\\.?|#|n[úu]mero|num\\.?)?');
-const UNIT = `(?:\\s*[,-]?\\s*${ci(
+const UNIT = `(?:\\s{0,4}(?:[,-]\\s{0,4})?${ci(
   '(?:apt|apartment|unit|suite|ste|piso|puerta|depto|dpto|departamento|apto|apartamento|ap|int|interior|' +
     'esc|bloco|bl|casa|sala|andar|lote|[ée]tage|appt|app|b[âa]t|bis|ter|кв|квартира|корп|корпус|стр|строение|оф|офис|#)',
-)}(?:\\.|(?=[\\s\\d#°º-]))\\s*[\\p{L}\\d°º-]{1,6})*`;
+)}(?:\\.|(?=[\\s\\d#°º-]))\\s{0,4}[\\p{L}\\d°º-]{1,6}){0,3}`;
 
 const STREET_STOPWORDS = new Set([
   'of',
@@ -489,7 +523,7 @@ function nameIsPlausible(match: string): boolean {
 const STREET_RES: readonly RegExp[] = [
   // 123 Main St / 45 W. Elm Avenue, Apt 4
   new RegExp(
-    `${START}\\d{1,5}[A-Za-z]?\\s+(?:(?:N|S|E|W|North|South|East|West)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'.-]*\\s+){1,3}` +
+    `${START}\\d{1,5}[A-Za-z]?\\s+(?:(?:N|S|E|W|North|South|East|West)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'.-]{0,40}\\s+){1,3}` +
       `(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq)\\.?${END}(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\.?${END})?${UNIT}`,
     'gu',
   ),
@@ -505,31 +539,31 @@ const STREET_RES: readonly RegExp[] = [
   ),
   // Calle Mayor 5 / Av. Corrientes 1234 / Calle 45 # 12-34 / Rua Augusta, 100 / Avenida Paulista, nº 1000
   new RegExp(
-    `${START}${ci('(?:calle|c/|avenida|avda\\.?|av\\.|jir[oó]n|jr\\.|pasaje|psje\\.?|carrera|cra\\.?|diagonal|transversal|calzada|bulevar|ronda|traves[ií]a|rua|r\\.|travessa|tv\\.|alameda|rodovia)')}\\s*${STREET_NAME},?\\s*${NUMBER_MARK}\\s*${HOUSE_NUMBER}${END}${UNIT}`,
+    `${START}${ci('(?:calle|c/|avenida|avda\\.?|av\\.|jir[oó]n|jr\\.|pasaje|psje\\.?|carrera|cra\\.?|diagonal|transversal|calzada|bulevar|ronda|traves[ií]a|rua|r\\.|travessa|tv\\.|alameda|rodovia)')}\\s{0,4}${STREET_NAME},?\\s{0,4}${NUMBER_MARK}\\s{0,4}${HOUSE_NUMBER}${END}${UNIT}`,
     'gu',
   ),
   // Plaza Mayor 3 / Praça da Sé 12: ambiguous words, so the name must be capitalised.
   new RegExp(
-    `${START}${ci('(?:paseo|plaza|camino|carretera|callej[oó]n|privada|cerrada|pra[çc]a|estrada|largo|beco)')}\\s+${STREET_NAME_CAP},?\\s*${NUMBER_MARK}\\s*${HOUSE_NUMBER}${END}${UNIT}`,
+    `${START}${ci('(?:paseo|plaza|camino|carretera|callej[oó]n|privada|cerrada|pra[çc]a|estrada|largo|beco)')}\\s+${STREET_NAME_CAP},?\\s{0,4}${NUMBER_MARK}\\s{0,4}${HOUSE_NUMBER}${END}${UNIT}`,
     'gu',
   ),
   // ул. Ленина, д. 5, кв. 12 / проспект Мира 10
   new RegExp(
-    `(?:${START}(?:г\\.|город)\\s*\\p{Lu}[\\p{L}-]*,?\\s*)?${START}${ci('(?:ул\\.?|улица|пр\\.|пр-т|просп\\.?|проспект|пер\\.|переулок|ш\\.|шоссе|б-р|бульвар|наб\\.?|набережная|пл\\.|площадь|мкр\\.?|микрорайон|проезд|тупик)')}\\s*` +
-      `\\p{L}[\\p{L}.-]*(?:\\s+\\p{L}[\\p{L}.-]*){0,2},?\\s*(?:(?:д\\.|дом)\\s*)?\\d{1,4}[а-яА-Я]?(?:\\s*[-/]\\s*\\d{1,4})?(?:\\s*[,/]?\\s*(?:к\\.|корп\\.?|корпус|стр\\.?|строение)\\s*\\d+)?` +
-      '(?:\\s*,?\\s*(?:кв\\.?|квартира|оф\\.?|офис)\\s*\\d+)?',
+    `(?:${START}(?:г\\.|город)\\s{0,4}\\p{Lu}[\\p{L}-]{0,40},?\\s{0,4})?${START}${ci('(?:ул\\.?|улица|пр\\.|пр-т|просп\\.?|проспект|пер\\.|переулок|ш\\.|шоссе|б-р|бульвар|наб\\.?|набережная|пл\\.|площадь|мкр\\.?|микрорайон|проезд|тупик)')}\\s{0,4}` +
+      `\\p{L}[\\p{L}.-]{0,40}(?:\\s+\\p{L}[\\p{L}.-]{0,40}){0,2},?\\s{0,4}(?:(?:д\\.|дом)\\s{0,4})?\\d{1,4}[а-яА-Я]?(?:\\s{0,4}[-/]\\s{0,4}\\d{1,4})?(?:\\s{0,4}[,/]?\\s{0,4}(?:к\\.|корп\\.?|корпус|стр\\.?|строение)\\s{0,4}\\d+)?` +
+      '(?:\\s{0,4},?\\s{0,4}(?:кв\\.?|квартира|оф\\.?|офис)\\s{0,4}\\d+)?',
     'gu',
   ),
   // 123 main st (lowercase, only with unambiguous street words)
   new RegExp(
-    `${START}\\d{1,5}[a-z]?\\s+(?:[a-z][a-z'.-]*\\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive)\\.?${END}${UNIT}`,
+    `${START}\\d{1,5}[a-z]?\\s+(?:[a-z][a-z'.-]{0,40}\\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive)\\.?${END}${UNIT}`,
     'gu',
   ),
 ];
 
 /** Where a labelled address stops: before an order/tracking label or a protected tracking number. */
 const ADDRESS_STOP_RE = new RegExp(
-  `[.,;!?]?\\s+(?=\uE000|(?:orders?|pedidos?|orden|compra|commande|cmd|заказ\\p{L}*|encomenda|tracking|track|` +
+  `(?:[.,;!?]|(?<![\\s.,;!?]))\\s+(?=\uE000|(?:orders?|pedidos?|orden|compra|commande|cmd|заказ\\p{L}*|encomenda|tracking|track|` +
     `rastreio|rastreamento|seguimiento|suivi|трек\\p{L}*|gu[ií]a|parcel|package|paquete|colis|посылк\\p{L}*)${END})`,
   'iu',
 );

@@ -296,7 +296,7 @@ export interface ReplyRenderer {
   validate(templateId: string, language: Language, text: string): TemplateTextValidation;
 }
 
-const VAR_PATTERN = /\{\{\s*-?\s*([^{}\s,]+)[^{}]*\}\}/g;
+const VAR_PATTERN = /\{\{\s*(?:-\s*)?([^{}\s,]+)(?:[\s,][^{}]*)?\}\}/g;
 const PLAIN_VAR = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 const LEAK_WORDS = /\bundefined\b|\bnull\b|\bNaN\b/;
 // Line breaks and tabs become spaces; other C0/C1 controls and invisible bidi/format marks go away.
@@ -312,7 +312,7 @@ const DEBRIS = [
 ];
 const BOGUS_VALUES = new Set(['undefined', 'null', 'NaN']);
 const CURRENCY_CODE = /^[A-Za-z]{3}$/;
-const TRAILING_STOPS = /[\s.。]+$/u;
+const TRAILING_STOPS = /(?<![\s.。])[\s.。]+$/u;
 // Stand-in for every variable value when checking what the templates themselves produced.
 const MASK = '\u2022';
 
@@ -354,14 +354,19 @@ function scrub(value: string): string {
   );
 }
 
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The first `max` graphemes. Stops reading after them: V8 takes quadratic time to list all the
+ * segments of a long text (20k characters: seconds), so never spread the whole iterator. */
 function truncateGraphemes(text: string, max: number): string {
-  const segments = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
-  if (segments.length <= max) return text;
-  return segments
-    .slice(0, max)
-    .map((s) => s.segment)
-    .join('')
-    .trimEnd();
+  let count = 0;
+  let end = 0;
+  for (const segment of GRAPHEMES.segment(text)) {
+    if (count === max) return text.slice(0, end).trimEnd();
+    count++;
+    end = segment.index + segment.segment.length;
+  }
+  return text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,6 +9,8 @@ export const CATEGORIES = [
   'not_as_described',
   'wrong_item',
   'refund_request',
+  'cancel_order',
+  'order_change',
   'return_exchange',
   'customs_tax',
   'payment',
@@ -31,6 +33,7 @@ export const TICKET_STATUSES = [
   'auto_sent',
   'rejected',
   'escalated',
+  'closed',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 

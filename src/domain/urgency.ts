@@ -36,6 +36,9 @@ const DEADLINE_WINDOW_HOURS = 48;
 /** Categories that are pre-sale or informational: they can wait unless the buyer is upset. */
 const LOW_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['product_question', 'shipping_inquiry']);
 
+/** Requests that only help before the parcel leaves: a human must act before it ships. */
+const BEFORE_SHIPPING_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['cancel_order', 'order_change']);
+
 /** Lowercase and strip accents so "reclamação" and "reclamacao" match the same cue. */
 function fold(value: string): string {
   // Plain ASCII (most messages) has nothing to decompose.
@@ -60,7 +63,7 @@ function cue(alternatives: string): RegExp {
       fold(alt.trim())
         .replace(/[.+^${}[\]\\]/g, '\\$&')
         .replace(/\((?!\?:)/g, '\\(')
-        .replace(/(?<!\(\?:[^)]*)\)/g, '\\)')
+        .replace(/(?<!\(\?:[^)]{0,200})\)/g, '\\)')
         .replace(/\s+/g, '\\s+')
         .replace(/\*/g, '\\p{L}*'),
     )
@@ -280,6 +283,11 @@ export function assessUrgency(input: UrgencyInput): UrgencyAssessment {
   if (exclamations >= 3) {
     high = true;
     reasons.push('anger:exclamations');
+  }
+
+  if (BEFORE_SHIPPING_CATEGORIES.has(input.category)) {
+    high = true;
+    reasons.push(`category:${input.category} must be handled before the parcel ships`);
   }
 
   const tone = sentimentOf(input, cued ? folded : '', reasons, exclamations);

@@ -56,7 +56,7 @@ export const postMessageBody = z.strictObject({
   orderId: id('orderId'),
   buyer: z.strictObject({
     id: id('buyer.id'),
-    name: z.string().trim().max(200).optional(),
+    name: z.string().trim().max(200, 'buyer.name is at most 200 characters').optional(),
     locale: z
       .string()
       .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a locale such as es-MX')

@@ -13,16 +13,19 @@ import Fastify, {
 import { type Bot, BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
+import { createErasureService } from '../app/erasure-service.js';
 import { AppError } from '../app/errors.js';
 import { presentTicket, presentTicketSummary } from '../app/ticket-presenter.js';
-import type { TicketService } from '../app/ticket-service.js';
+import { TICKET_CLOSED, type TicketService } from '../app/ticket-service.js';
 import type { Db } from '../db/client.js';
+import type { ErasureKeyConfig } from '../db/erasure-repo.js';
 import { createShop, findPrincipal, type TokenPrincipal } from '../db/shops-repo.js';
 import { getTicketView, listTickets } from '../db/tickets-repo.js';
 import { countApiCall, dailyLimit, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
+import { SCOPE_FOR_ACTION } from '../domain/roles.js';
 import type { Metrics } from '../observability/metrics.js';
 import { parse } from './parse.js';
-import type { RouteContext } from './routes/context.js';
+import type { RouteContext, SlackSetupPort } from './routes/context.js';
 import { ROUTE_MODULES } from './routes/index.js';
 import { createShopBody, decisionBody, listTicketsQuery, postMessageBody, ticketIdParam } from './schemas.js';
 
@@ -36,8 +39,12 @@ export interface ServerDeps {
   logger: Logger;
   metrics: Metrics;
   adminToken?: string | undefined;
-  /** Token of DATA_DIR/control.json, accepted for admin calls from the local CLI. */
+  /** Token of DATA_DIR/control.json, accepted for admin calls from the local CLI (loopback only). */
   localControlToken?: string | undefined;
+  /** Bearer token `GET /metrics` requires; unset: /metrics is open. */
+  metricsToken?: string | undefined;
+  /** Hours a Telegram link code stays valid (default 24). */
+  linkCodeTtlHours?: number | undefined;
   telegram?: { bot: Bot; webhookSecret?: string | undefined } | undefined;
   /** Round-trips the database; `/healthz` needs it. */
   dbPing: () => Promise<void>;
@@ -50,6 +57,10 @@ export interface ServerDeps {
   templates: RouteContext['templates'];
   /** Whether the Slack app is configured (diagnostics). */
   slackEnabled?: boolean;
+  /** Per-shop Slack workspace setup (`/v1/slack`); absent when Slack is off. */
+  slack?: SlackSetupPort | undefined;
+  /** ERASURE_KEY and ERASURE_KEY_PREVIOUS (unset: the database-held key). */
+  erasureKeys?: ErasureKeyConfig | undefined;
 }
 
 function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
@@ -79,6 +90,13 @@ function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Whether the request comes from this machine (the socket's peer, not a forwarded header). */
+function fromLoopback(request: FastifyRequest): boolean {
+  const address = request.socket.remoteAddress ?? '';
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
 function bearer(request: FastifyRequest): string | undefined {
@@ -165,8 +183,15 @@ export function createServer(deps: ServerDeps): FastifyInstance {
   const requireAdmin = async (request: FastifyRequest) => {
     const token = bearer(request);
     // The local control token (DATA_DIR/control.json, owner-only) lets the CLI on this machine
-    // create shops even when the remote admin API is off.
-    if (token && deps.localControlToken && safeEqual(token, deps.localControlToken)) return;
+    // create shops even when the remote admin API is off; from any other address it is refused.
+    if (token && deps.localControlToken && safeEqual(token, deps.localControlToken)) {
+      if (fromLoopback(request)) return;
+      throw new AppError(
+        'control_token_not_local',
+        'the local control token is accepted only from this machine (loopback); use ADMIN_TOKEN',
+        403,
+      );
+    }
     if (!deps.adminToken) {
       throw new AppError('admin_api_disabled', 'the admin API is off: set ADMIN_TOKEN', 404);
     }
@@ -215,14 +240,20 @@ export function createServer(deps: ServerDeps): FastifyInstance {
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks });
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    if (deps.metricsToken) {
+      const token = bearer(request);
+      if (!token || !safeEqual(token, deps.metricsToken)) {
+        throw new AppError('unauthorized', 'GET /metrics needs the METRICS_TOKEN bearer token', 401);
+      }
+    }
     reply.header('content-type', deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();
   });
 
   app.post('/v1/admin/shops', { preHandler: requireAdmin }, async (request, reply) => {
     const body = parse(createShopBody, request.body, 'shop');
-    const created = await createShop(deps.db, body);
+    const created = await createShop(deps.db, body, { linkCodeTtlHours: deps.linkCodeTtlHours });
     request.log.info({ shopId: created.shop.id }, 'shop created');
     return reply.code(201).send({
       shop: {
@@ -235,6 +266,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
       },
       apiToken: created.apiToken,
       telegramLinkCode: created.telegramLinkCode,
+      telegramLinkCodeExpiresAt: created.telegramLinkCodeExpiresAt.toISOString(),
     });
   });
 
@@ -266,7 +298,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
 
   app.post(
     '/v1/tickets/:ticketId/decision',
-    { preHandler: requireScope('tickets:write') },
+    { preHandler: requireScope(SCOPE_FOR_ACTION.decide) },
     async (request, reply) => {
       const { ticketId } = parseTicketId(request.params);
       const body = parse(decisionBody, request.body, 'decision');
@@ -275,6 +307,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
       const outcome = await deps.tickets.decide(ticketId, {
         action: body.action,
         ...(body.text !== undefined ? { text: body.text } : {}),
+        // The actor is the token; `by` is only a display name (the audit log records it as a note).
         actor: { channel: 'api', id: request.principal!.tokenId, ...(body.by ? { name: body.by } : {}) },
       });
       if (outcome.ok) {
@@ -282,7 +315,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
         return reply.code(200).send({ ticketId, decision: outcome.result });
       }
       const status =
-        outcome.code === 'already_decided'
+        outcome.code === 'already_decided' || outcome.code === TICKET_CLOSED
           ? 409
           : outcome.code === 'ticket_not_found'
             ? 404
@@ -299,20 +332,30 @@ export function createServer(deps: ServerDeps): FastifyInstance {
     },
   );
 
+  const erasure = createErasureService({
+    db: deps.db,
+    temporal: deps.temporal,
+    taskQueue: deps.taskQueue,
+    logger: deps.logger,
+    keys: deps.erasureKeys,
+  });
   for (const register of ROUTE_MODULES) {
     register(app, {
       db: deps.db,
       temporal: deps.temporal,
       taskQueue: deps.taskQueue,
       tickets: deps.tickets,
+      erasure,
       logger: deps.logger,
       metrics: deps.metrics,
       requireScope,
       requireAdmin,
       telegramEnabled: Boolean(deps.telegram),
       slackEnabled: deps.slackEnabled ?? false,
+      slack: deps.slack,
       temporalHealthy: deps.temporalHealthy,
       templates: deps.templates,
+      linkCodeTtlHours: deps.linkCodeTtlHours,
     });
   }
 

@@ -2,8 +2,8 @@ import {
   type Issue,
   type ListingCheckDeps,
   type ListingTexts,
+  listingContext,
   listingVersions,
-  sharedTerms,
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../domain/listing/index.js';
@@ -11,9 +11,9 @@ import {
 /** Runs every check of a listing in-process (eval, bench); the workflow runs the same steps as activities. */
 export function validateListing(listing: ListingTexts, deps: ListingCheckDeps): Issue[] {
   const versions = listingVersions(listing);
-  const shared = sharedTerms(versions, deps.spellers);
+  const context = listingContext(versions, deps.spellers);
   return [
-    ...versions.flatMap((v) => validateLanguageVersion(v, deps, shared)),
+    ...versions.flatMap((v) => validateLanguageVersion(v, deps, context)),
     ...validateAcrossLanguages(versions),
   ];
 }

@@ -23,8 +23,8 @@ describe('spinOffMessages: messages that reach a ticket after its decision', () 
       renderer: createReplyRenderer(catalogue, resources),
       outbound: createLogOutbound(),
       logger: pino({ level: 'silent' }),
-      signalTicket: async (_shop, ticketId, _order, _buyer, message) => {
-        signalled.push({ ticketId, messageId: message.messageId });
+      dispatchBuyerMessage: async ({ ticketId, messageId }) => {
+        signalled.push({ ticketId, messageId });
       },
     });
     shopId = (await createShop(db.db, { name: 'S', defaultLanguage: 'en', plan: 'free' })).shop.id;

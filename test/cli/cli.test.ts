@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../src/db/ids.js';
+import { apiTokens, telegramLinkCodes } from '../../src/db/schema/index.js';
 import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
 import { runCli } from '../support/cli.js';
 import { dropSchema } from '../support/db.js';
@@ -22,6 +25,13 @@ describe('sellerdesk CLI against a running app', { timeout: 180_000 }, () => {
     if (app) await dropSchema(app.schema);
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  async function shopOf(shopToken: string): Promise<string> {
+    const tokens = await app.api.get('/v1/tokens', shopToken);
+    const tokenId = tokens.json.tokens[0].id as string;
+    const [row] = await app.database.db.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
+    return row!.shopId;
+  }
 
   async function newTicket(messageId: string, text: string) {
     const posted = await app.api.post(
@@ -67,6 +77,28 @@ describe('sellerdesk CLI against a running app', { timeout: 180_000 }, () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('Usage: sellerdesk');
     }
+  });
+
+  it('shop link-code rotates the Telegram link code through the service', async () => {
+    const shopId = await shopOf(token);
+    const rotated = await runCli(['shop', 'link-code', '--json'], env);
+    expect(rotated.code).toBe(0);
+    const json = JSON.parse(rotated.stdout);
+    expect(json.via).toBe('service');
+    expect(json.telegramLinkCode).toMatch(/^lnk_/);
+    const codes = await app.database.db
+      .select()
+      .from(telegramLinkCodes)
+      .where(eq(telegramLinkCodes.shopId, shopId));
+    // The code from `shop create` is revoked; only the new one is live.
+    expect(codes.filter((c) => !c.revokedAt && !c.usedAt).map((c) => c.codeHash)).toEqual([
+      hashToken(json.telegramLinkCode),
+    ]);
+    expect(codes.filter((c) => c.revokedAt)).toHaveLength(1);
+    const text = await runCli(['shop', 'link-code', '--rotate'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/send "\/start lnk_[A-Za-z0-9]+" to your bot/);
+    expect(text.stdout).not.toContain(json.telegramLinkCode);
   });
 
   it('tickets list, show, approve, edit and reject go through the service', async () => {

@@ -19,9 +19,9 @@ describe('sellerdesk demo on a fresh data dir', () => {
     const demo = await runCli(['demo'], env, 180_000);
     expect(demo.stderr).not.toMatch(/sellerdesk: /);
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('Sent 12 buyer messages');
+    expect(demo.stdout).toContain('Sent 14 buyer messages');
     const tableLines = demo.stdout.split('\n').filter((l) => /^\d+\s+(en|es|fr|ru|pt)\s+\w+/.test(l));
-    expect(tableLines).toHaveLength(12);
+    expect(tableLines).toHaveLength(14);
     expect(new Set(tableLines.map((l) => l.split(/\s+/)[1]))).toEqual(
       new Set(['en', 'es', 'fr', 'ru', 'pt']),
     );
@@ -38,7 +38,7 @@ describe('sellerdesk demo on a fresh data dir', () => {
     const list = await runCli(['tickets', 'list', '--json'], { DATA_DIR: dataDir, PORT: env.PORT }, 60_000);
     expect(list.code).toBe(0);
     const tickets = JSON.parse(list.stdout).tickets as Array<{ status: string }>;
-    expect(tickets).toHaveLength(13); // 12 buyer messages and the stall apology
+    expect(tickets).toHaveLength(15); // 14 buyer messages and the stall apology
     expect(tickets.filter((t) => t.status === 'sent')).toHaveLength(2);
     expect(tickets.filter((t) => t.status === 'rejected')).toHaveLength(1);
   }, 240_000);

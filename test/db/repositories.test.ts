@@ -135,6 +135,7 @@ describe.each(engines)('repositories on %s', (_engine, open) => {
     const payload = {
       ticketId,
       orderId: 'O-2',
+      shopId,
       buyerId: 'B-1',
       language: 'fr',
       text: draft.text,

@@ -1,13 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRAIN_OPTIONS, renderDataModule, trainIntentModel } from '../../scripts/train-intent.js';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  EVAL_FILES,
+  evaluationTexts,
+  fitIsotonic,
+  inputsHash,
+  LeakGuard,
+  nearDuplicate,
+  renderDataModule,
+  trainIntentModel,
+} from '../../scripts/train-intent.js';
 import { INTENT_MODEL_DATA } from '../../src/domain/intent-model.data.js';
 import {
+  applyIsotonic,
   createIntentModel,
   decodeBase64,
   encodeBase64,
   extractFeatures,
   fnvHex,
+  isStopword,
   modelTokens,
   packWeights,
   unpackWeights,
@@ -30,6 +42,40 @@ describe('committed model (src/domain/intent-model.data.ts)', () => {
     expect(INTENT_MODEL_DATA.meta.seed).toBe(DEFAULT_TRAIN_OPTIONS.seed);
     expect(INTENT_MODEL_DATA.meta.epochs).toBe(DEFAULT_TRAIN_OPTIONS.epochs);
     expect(INTENT_MODEL_DATA.bits).toBe(DEFAULT_TRAIN_OPTIONS.bits);
+  });
+
+  it('comes from the committed inputs: training data, evaluation corpora and hyper-parameters', () => {
+    // The hash of everything training reads, recomputed in milliseconds instead of retraining
+    // (about a minute): a stale module fails here; `npx tsx scripts/train-intent.ts --check`
+    // retrains and compares byte for byte.
+    const content = readFileSync('data/intent-train.jsonl', 'utf8');
+    expect(INTENT_MODEL_DATA.meta.inputsHash, 'run: npx tsx scripts/train-intent.ts').toBe(
+      inputsHash(content, evaluationTexts(), DEFAULT_TRAIN_OPTIONS),
+    );
+  });
+
+  it('left out exactly the training lines that nearly duplicate an evaluation text', () => {
+    const guard = new LeakGuard(evaluationTexts());
+    const lines = readFileSync('data/intent-train.jsonl', 'utf8')
+      .split('\n')
+      .filter((line) => line.trim().length > 0)
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const dropped = lines.filter((text) => guard.match(text) !== undefined).length;
+    expect(INTENT_MODEL_DATA.meta.leakDropped).toBe(dropped);
+    expect(INTENT_MODEL_DATA.meta.trainLines).toBe(lines.length - dropped);
+  });
+
+  it('guards every evaluation corpus, the blind one included', () => {
+    for (const file of [
+      'test/fixtures/intent-dev.jsonl',
+      'test/fixtures/intent-holdout.jsonl',
+      'test/fixtures/intent-holdout-2.jsonl',
+      'test/fixtures/intent-holdout-3.jsonl',
+      'test/fixtures/intent-holdout-4.jsonl',
+      'test/fixtures/intent-blind-5.jsonl',
+    ]) {
+      expect(EVAL_FILES).toContain(file);
+    }
   });
 
   it('stays small (hashed into 2^bits buckets, int8 weights)', () => {
@@ -60,7 +106,87 @@ describe('training', () => {
   });
 });
 
+describe('leak guard', () => {
+  it('finds near-duplicates, not just identical texts', () => {
+    expect(
+      nearDuplicate(
+        "The 'sterling silver' ring turned my finger green in 2 days.",
+        "The 'sterling silver' ring turned my finger green in 2 days. Thats not silver.",
+      ),
+    ).toBe(true);
+    expect(nearDuplicate('Where is my ORDER??', 'where is my order')).toBe(true);
+    expect(nearDuplicate('Não recebi meu pedido ainda', 'nao recebi meu pedido ainda!')).toBe(true);
+    expect(nearDuplicate('where is my order', 'cancel my order please')).toBe(false);
+    expect(
+      nearDuplicate(
+        'the charger stopped working after two days of use',
+        'my parcel has been stuck in customs for two weeks now',
+      ),
+    ).toBe(false);
+  });
+
+  it('names the evaluation text a training line comes close to', () => {
+    const guard = new LeakGuard([
+      { file: 'a.jsonl', line: 1, text: 'my parcel has been stuck in customs for two weeks now, help' },
+      { file: 'b.jsonl', line: 7, text: 'cancel order' },
+    ]);
+    expect(guard.match('My parcel has been stuck in customs for two weeks now')).toMatchObject({
+      file: 'a.jsonl',
+      line: 1,
+    });
+    expect(guard.match('Cancel order!')).toMatchObject({ file: 'b.jsonl', line: 7 });
+    expect(guard.match('the lamp arrived broken')).toBeUndefined();
+  });
+});
+
+describe('calibration', () => {
+  it('fits a monotone map from probability to observed accuracy', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({
+      p: 0.3 + (0.7 * i) / 400,
+      correct: i % 10 < i / 40,
+    }));
+    const knots = fitIsotonic(rows, 20);
+    for (let i = 1; i < knots.length; i++) {
+      expect((knots[i] as [number, number])[0]).toBeGreaterThanOrEqual((knots[i - 1] as [number, number])[0]);
+      expect((knots[i] as [number, number])[1]).toBeGreaterThanOrEqual((knots[i - 1] as [number, number])[1]);
+    }
+    expect(applyIsotonic(0, knots)).toBe((knots[0] as [number, number])[1]);
+    expect(applyIsotonic(1, knots)).toBe((knots[knots.length - 1] as [number, number])[1]);
+  });
+
+  it('ships knots measured out-of-fold, with a small calibration error there', () => {
+    const { isotonic } = INTENT_MODEL_DATA.calibration;
+    expect(isotonic.length).toBeGreaterThan(3);
+    expect(INTENT_MODEL_DATA.meta.crossValidation?.ece).toBeLessThanOrEqual(0.05);
+    expect(INTENT_MODEL_DATA.meta.crossValidation?.accuracyAt90).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
 describe('features', () => {
+  it('leave function words and politeness out of the intent features', () => {
+    for (const word of [
+      'can',
+      'my',
+      'me',
+      'want',
+      'please',
+      'hola',
+      'buenas',
+      'zdravstvuite',
+      'podskazhite',
+    ]) {
+      expect(isStopword(word), word).toBe(true);
+    }
+    for (const word of ['cancel', 'refund', 'not', 'no', 'where', 'adres', 'otmenite']) {
+      expect(isStopword(word), word).toBe(false);
+    }
+    const bare = extractFeatures('cancel order', 16, 'en');
+    const wrapped = extractFeatures('can you help me, i want to cancel my order please', 16, 'en');
+    expect([...wrapped.buckets.subarray(0, wrapped.count)].sort()).toEqual(
+      [...bare.buckets.subarray(0, bare.count)].sort(),
+    );
+  });
+
   it('ignore accents and case', () => {
     const a = extractFeatures('Todavía no llegó mi pedido', 12, 'es');
     const b = extractFeatures('TODAVIA NO LLEGO MI PEDIDO', 12, 'es');

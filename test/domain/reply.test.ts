@@ -398,9 +398,9 @@ function occurrences(text: string, part: string): number {
 }
 
 describe('render: every catalogue scenario in every language', () => {
-  it('the catalogue is version 3 with 21 scenarios', () => {
-    expect(catalogue.version).toBe(3);
-    expect(catalogue.templates).toHaveLength(21);
+  it('the catalogue is version 4 with 23 scenarios', () => {
+    expect(catalogue.version).toBe(4);
+    expect(catalogue.templates).toHaveLength(23);
   });
 
   for (const entry of SCENARIOS) {
@@ -412,7 +412,7 @@ describe('render: every catalogue scenario in every language', () => {
           language,
           vars: SCENARIO_VARS,
         });
-        expect(out).toMatchObject({ templateId: entry.id, templateVersion: 3, overridden: false });
+        expect(out).toMatchObject({ templateId: entry.id, templateVersion: 4, overridden: false });
         expectClean(out.text);
         expect(out.text).toContain(SCENARIO_VARS.orderId);
         expect(out.text.endsWith(reply(language, 'signoff'))).toBe(true);
@@ -644,7 +644,7 @@ describe('render: shop overrides', () => {
     });
     expect(out.overridden).toBe(true);
     expect(out.templateId).toBe('logistics.delivered_not_received');
-    expect(out.templateVersion).toBe(3);
+    expect(out.templateVersion).toBe(4);
     expect(out.text).toContain(
       'Gracias por su paciencia con el pedido 8142-77031. Revisamos el envío LP00412345678901 de Cainiao',
     );
@@ -960,7 +960,7 @@ describe('catalogue metadata', () => {
       optional: ['buyerName', 'lastCheckpoint', 'lastCheckpointAt'],
       autoSend: true,
       coupon: 'stall_compensation',
-      catalogueVersion: 3,
+      catalogueVersion: 4,
       isDefault: false,
     });
     expect(list.filter((t) => t.isDefault).map((t) => t.category)).toEqual([...CATEGORIES]);
@@ -1011,7 +1011,7 @@ describe('catalogue metadata', () => {
     [
       'an entry version above the catalogue version',
       (ts: Array<Record<string, unknown>>) => {
-        byId(ts, 'logistics.lost_parcel').version = 4;
+        byId(ts, 'logistics.lost_parcel').version = 5;
       },
       /version must be an integer from 1 to/,
     ],

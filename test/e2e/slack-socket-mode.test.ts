@@ -48,6 +48,11 @@ describe('Slack over Socket Mode', () => {
     );
     expect(created.status).toBe(201);
     shopToken = created.json.apiToken;
+    const member = await app.api.call('PUT', '/v1/team/slack/U0SOCK', {
+      token: shopToken,
+      body: { role: 'agent' },
+    });
+    expect(member.status).toBe(200);
     await webhook(textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`));
     await telegram.waitFor((calls) =>
       calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
@@ -99,7 +104,13 @@ describe('Slack over Socket Mode', () => {
 
     await slack.sendEnvelope(
       'interactive',
-      blockActionPayload({ actionId: 'approve', value: ticketId, userId: 'U0SOCK', username: 'rita' }),
+      blockActionPayload({
+        actionId: 'approve',
+        value: ticketId,
+        userId: 'U0SOCK',
+        username: 'rita',
+        channel: 'C777',
+      }),
     );
     const sent = await eventually(async () => {
       const t = (await app.api.get(`/v1/tickets/${ticketId}`, shopToken)).json;

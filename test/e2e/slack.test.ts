@@ -111,6 +111,21 @@ describe('Slack for the support team: escalations, team decisions, both channels
     const probe = await app.api.call('POST', '/slack/events', { raw: '', headers: { 'content-type': FORM } });
     // Mounted: an unsigned request is refused, not routed to nothing.
     expect(probe.status).toBe(401);
+    // Only the shop's members decide in Slack (CONTRACT §3): the owner adds the support team.
+    for (const userId of ['U0TEAM1', 'U0TEAM2', 'U0AGENT']) {
+      const added = await app.api.call('PUT', `/v1/team/slack/${userId}`, {
+        token: shopToken,
+        body: { role: 'agent' },
+      });
+      expect(added.status).toBe(200);
+    }
+    // The only shop on a self-hosted server uses the environment's workspace and channel.
+    const setup = await app.api.get('/v1/slack', shopToken);
+    expect(setup.json).toEqual({
+      workspace: { via: 'environment', teamId: null, teamName: null, channel: null },
+      oauthAvailable: false,
+      environmentAvailable: true,
+    });
     await webhook(textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`));
     await telegram.waitFor((calls) =>
       calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
@@ -343,7 +358,19 @@ describe('Slack for the support team: escalations, team decisions, both channels
     expect(role.status).toBe(200);
     const refused = await press('approve', ticketId, 'U0VIEWER', 'vera.viewer');
     expect(refused.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 500));
+    await slack.waitFor(() => slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0VIEWER'));
+    expect(
+      slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0VIEWER')!.params.text,
+    ).toContain('no puede decidir');
+    const stranger = await press('approve', ticketId, 'U0STRANGER', 'mallory');
+    expect(stranger.status).toBe(200);
+    await slack.waitFor(() =>
+      slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0STRANGER'),
+    );
+    expect(
+      slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0STRANGER')!.params.text,
+    ).toContain('No eres miembro de Tienda <Sol> & Luna');
+    await new Promise((r) => setTimeout(r, 300));
     expect((await ticket(ticketId)).status).toBe('escalated');
     expect(outbound.received.some((r) => r.body.ticketId === ticketId)).toBe(false);
     await press('approve', ticketId, 'U0AGENT', 'alex.agent');
@@ -352,5 +379,29 @@ describe('Slack for the support team: escalations, team decisions, both channels
       return t.status === 'sent' ? t : undefined;
     });
     expect(sent.decidedByActor).toMatchObject({ channel: 'slack', id: 'U0AGENT' });
+  });
+  it('binds a second shop to the shared environment workspace only by the operator', async () => {
+    const other = await app.api.post(
+      '/v1/admin/shops',
+      { name: 'Second shop', defaultLanguage: 'en', plan: 'free', sellerLanguage: 'en' },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(other.status).toBe(201);
+    const self = await app.api.call('PUT', '/v1/slack', {
+      token: other.json.apiToken,
+      body: { workspace: 'environment', channel: 'C123' },
+    });
+    expect(self.status).toBe(403);
+    expect(self.json.error.code).toBe('admin_required');
+    expect((await app.api.get('/v1/slack', other.json.apiToken)).json.workspace).toBeNull();
+    // The first shop cannot move its card channel inside the shared workspace either.
+    const move = await app.api.call('PUT', '/v1/slack', { token: shopToken, body: { channel: 'C999' } });
+    expect(move.status).toBe(403);
+    const bound = await app.api.call('PUT', `/v1/admin/shops/${other.json.shop.id}/slack`, {
+      token: TEST_ADMIN_TOKEN,
+      body: { workspace: 'environment', channel: 'C0SECOND' },
+    });
+    expect(bound.status).toBe(200);
+    expect(bound.json.workspace).toMatchObject({ via: 'environment', channel: 'C0SECOND' });
   });
 });

@@ -74,6 +74,11 @@ describe('Telegram long polling (no webhook secret)', () => {
     expect(sent.language).toBe('fr');
     expect(sent.decidedByActor.channel).toBe('telegram');
     expect(outbound.received).toHaveLength(1);
-    expect(telegram.callsOf('answerCallbackQuery').length).toBeGreaterThanOrEqual(1);
+    // The press is answered once the decision's workflow task is done (the first delivery is part of it).
+    await eventually(
+      async () => telegram.callsOf('answerCallbackQuery').length >= 1,
+      30_000,
+      'callback answered',
+    );
   });
 });

@@ -62,8 +62,9 @@ describe('team roles in Telegram', () => {
     );
     token = created.json.apiToken;
     await webhook(fromUser(OWNER, `/start ${created.json.telegramLinkCode}`));
-    // A second person with the shop link code links their chat but gets no role.
-    await webhook(fromUser(STRANGER, `/start ${created.json.telegramLinkCode}`));
+    // A second person links their chat with a fresh code (codes are single use) but gets no role.
+    const rotated = await app.api.post('/v1/telegram/link-code', {}, token);
+    await webhook(fromUser(STRANGER, `/start ${rotated.json.telegramLinkCode}`));
     await telegram.waitFor(() => lastReplyTo(STRANGER) !== '');
   });
   afterAll(async () => {

@@ -15,6 +15,16 @@ export interface SlackCall {
   response?: Record<string, any>;
 }
 
+/** One install a user approved on the (imagined) consent page: the code and what it grants. */
+export interface OAuthGrant {
+  code: string;
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  userId?: string;
+  scopes?: string;
+}
+
 /** Arguments the WebClient sends JSON-encoded inside a form body. */
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
 
@@ -52,6 +62,12 @@ export async function startFakeSlack() {
   }> = [];
   let tsCounter = 0;
   let down = false;
+  // OAuth: codes the fake's consent page "granted", answered by `oauth.v2.access` once each.
+  const grants = new Map<string, OAuthGrant>();
+  const oauthClient: { id?: string; secret?: string } = {};
+  const teamOfToken = (token: string | undefined) =>
+    [...grants.values(), ...usedGrants].find((g) => g.botToken === token)?.teamId ?? 'T0FAKE';
+  const usedGrants: OAuthGrant[] = [];
   // Socket Mode: `apps.connections.open` hands out this server's WebSocket URL; envelopes sent on
   // it wait for the app's ack (`{envelope_id, payload?}`).
   const sockets = new Set<WebSocket>();
@@ -113,10 +129,33 @@ export async function startFakeSlack() {
             url: 'https://fake.slack.com/',
             team: 'Fake',
             user: 'sellerdesk',
-            team_id: 'T0FAKE',
+            team_id: teamOfToken(token),
             user_id: 'U0BOT',
             bot_id: 'B0BOT',
           });
+        case 'oauth.v2.access': {
+          // Slack's rules: the app's client id and secret, a code used once.
+          const grant = grants.get(String(params.code ?? ''));
+          const clientOk = params.client_id === oauthClient.id && params.client_secret === oauthClient.secret;
+          if (!grant || !clientOk) {
+            call.response = { ok: false, error: grant ? 'invalid_client_id' : 'invalid_code' };
+            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.response));
+            return;
+          }
+          grants.delete(grant.code);
+          usedGrants.push(grant);
+          return ok({
+            access_token: grant.botToken,
+            token_type: 'bot',
+            scope: String(grant.scopes ?? 'chat:write,commands'),
+            bot_user_id: 'U0BOT',
+            app_id: 'A0FAKE',
+            team: { id: grant.teamId, name: grant.teamName },
+            enterprise: null,
+            is_enterprise_install: false,
+            authed_user: { id: grant.userId ?? 'U0INSTALLER' },
+          });
+        }
         case 'chat.postMessage': {
           const ts = nextTs();
           return ok({
@@ -164,6 +203,15 @@ export async function startFakeSlack() {
     /** A `response_url` the fake records posts to. */
     responseUrl: (id = 'cmd') => `${base}/respond/${id}`,
     calls,
+    /** The Slack app's OAuth client id and secret, as `oauth.v2.access` checks them. */
+    oauthApp(clientId: string, clientSecret: string) {
+      oauthClient.id = clientId;
+      oauthClient.secret = clientSecret;
+    },
+    /** A code Slack's consent page would hand back for an install into `teamId` (usable once). */
+    grantInstall(grant: OAuthGrant) {
+      grants.set(grant.code, grant);
+    },
     /** Calls of one method, in order. */
     callsOf(method: string) {
       return calls.filter((c) => c.method === method);
@@ -260,16 +308,18 @@ export function blockActionPayload(options: {
   channel?: string;
   messageTs?: string;
   responseUrl?: string;
+  teamId?: string;
 }) {
   const userId = options.userId ?? 'U0TEAM1';
+  const teamId = options.teamId ?? 'T0FAKE';
   return {
     type: 'block_actions',
-    team: { id: 'T0FAKE', domain: 'fake' },
+    team: { id: teamId, domain: 'fake' },
     user: {
       id: userId,
       username: options.username ?? 'ana.support',
       name: options.username ?? 'ana.support',
-      team_id: 'T0FAKE',
+      team_id: teamId,
     },
     api_app_id: 'A0FAKE',
     token: 'legacy-verification-token',
@@ -301,22 +351,24 @@ export function editSubmissionPayload(options: {
   text: string;
   userId?: string;
   username?: string;
+  teamId?: string;
 }) {
+  const teamId = options.teamId ?? 'T0FAKE';
   return {
     type: 'view_submission',
-    team: { id: 'T0FAKE', domain: 'fake' },
+    team: { id: teamId, domain: 'fake' },
     user: {
       id: options.userId ?? 'U0TEAM1',
       username: options.username ?? 'ana.support',
       name: options.username ?? 'ana.support',
-      team_id: 'T0FAKE',
+      team_id: teamId,
     },
     api_app_id: 'A0FAKE',
     token: 'legacy-verification-token',
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     view: {
       id: 'V0EDIT',
-      team_id: 'T0FAKE',
+      team_id: teamId,
       type: 'modal',
       callback_id: 'edit_reply',
       private_metadata: options.ticketId,
@@ -331,13 +383,19 @@ export function editSubmissionPayload(options: {
 }
 
 /** The form body of a slash command. */
-export function slashCommandBody(text: string, responseUrl: string, userId = 'U0TEAM1'): string {
+export function slashCommandBody(
+  text: string,
+  responseUrl: string,
+  userId = 'U0TEAM1',
+  where: { teamId?: string; channelId?: string } = {},
+): string {
+  const channelId = where.channelId ?? 'C123';
   return new URLSearchParams({
     token: 'legacy-verification-token',
-    team_id: 'T0FAKE',
+    team_id: where.teamId ?? 'T0FAKE',
     team_domain: 'fake',
-    channel_id: 'C123',
-    channel_name: 'support',
+    channel_id: channelId,
+    channel_name: channelId.startsWith('D') ? 'directmessage' : 'support',
     user_id: userId,
     user_name: 'ana.support',
     command: '/sellerdesk',

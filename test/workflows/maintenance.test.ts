@@ -34,7 +34,7 @@ describe('maintenance workflows: retention, daily digest, monthly summary, sched
       db: db.db,
       deps: (temporal) => ({
         telegram: cards,
-        signalTicket: createTicketService({ db: db.db, temporal, taskQueue }).signalTicket,
+        dispatchBuyerMessage: createTicketService({ db: db.db, temporal, taskQueue }).dispatchBuyerMessage,
       }),
     });
     client = testWorker.client;

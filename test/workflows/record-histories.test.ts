@@ -1,9 +1,10 @@
 /**
  * Records ticket workflow histories for the replay test (test/workflows/replay.test.ts). Skipped
- * unless RECORD_HISTORIES names an output folder. Run it on the commit whose workflow code the
- * histories should stand for, before changing that code:
- *   RECORD_HISTORIES=/tmp/h npx vitest run test/workflows/record-histories.test.ts
- * then copy the files into test/fixtures/histories/<label>/.
+ * unless RECORD_HISTORIES names an output folder:
+ *   RECORD_HISTORIES=test/fixtures/histories/current npx vitest run test/workflows/record-histories.test.ts
+ * Nothing is deployed, so the recordings stand for the current workflow code: re-record them
+ * whenever the workflow's commands change on purpose (no `patched()` branches), and the replay
+ * test catches a change that was not meant to alter them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { getTicketView } from '../../src/db/tickets-repo.js';
-import type { OutboundSender } from '../../src/delivery/outbound.js';
+import { createLogOutbound, type OutboundSender } from '../../src/delivery/outbound.js';
 import { ticketWorkflowId } from '../../workflows/definitions.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
@@ -31,7 +32,7 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
   let shopId: string;
   let n = 0;
   const cards: TelegramCards = { sendCard: async () => String(++n), editCard: async () => undefined };
-  const outbound: OutboundSender = { target: 'log', send: async () => ({ ok: true, status: 200 }) };
+  const outbound: OutboundSender = createLogOutbound();
 
   beforeAll(async () => {
     db = await openTestPostgres('record');
@@ -43,7 +44,7 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
         return {
           outbound,
           telegram: cards,
-          signalTicket: service.signalTicket,
+          dispatchBuyerMessage: service.dispatchBuyerMessage,
           openSystemTicket: service.openSystemTicket,
         };
       },
@@ -82,10 +83,20 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
       30_000,
       `${name} awaiting approval`,
     );
-    const outcome = await service.decide(ticketId, {
-      ...decision,
-      actor: { channel: 'api', id: 'recorder' },
-    });
+    await finish(name, ticketId, decision);
+  }
+
+  async function finish(
+    name: string,
+    ticketId: string,
+    decision: { action: 'approve' | 'edit' | 'reject'; text?: string },
+  ) {
+    // A later message may still be drafting: the seller's decision waits for its draft.
+    let outcome = await service.decide(ticketId, { ...decision, actor: { channel: 'api', id: 'recorder' } });
+    for (let i = 0; i < 100 && !outcome.ok && outcome.code === 'draft_not_ready'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      outcome = await service.decide(ticketId, { ...decision, actor: { channel: 'api', id: 'recorder' } });
+    }
     if (!outcome.ok) throw new Error(`${name}: ${outcome.code}`);
     const handle = client.workflow.getHandle(ticketWorkflowId(ticketId));
     await handle.result();
@@ -124,6 +135,30 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
       ['Hello, where is my parcel?', 'It has been three weeks and nothing arrived.'],
       { action: 'edit', text: 'Hello, your parcel is on its way; we will send the tracking today.' },
     ));
+
+  it('stall apology (system ticket), approved', async () => {
+    const opened = await service.openSystemTicket({
+      shopId,
+      orderId: 'ORD-stall',
+      buyerId: 'buyer-stall',
+      dedupeKey: 'stall:RB1:2026-11-20T00:00:00Z',
+      preset: {
+        templateId: 'not_received.default',
+        category: 'not_received',
+        language: 'fr',
+        vars: { trackingNumber: 'RB123456789CN', carrier: 'China Post' },
+        autoSend: false,
+        reason: 'tracking stalled for 49 h',
+      },
+    });
+    await eventually(
+      async () =>
+        (await getTicketView(db.db, shopId, opened.ticketId))?.ticket.status === 'awaiting_approval',
+      30_000,
+      'system ticket awaiting approval',
+    );
+    await finish('stall-apology-approved', opened.ticketId, { action: 'approve' });
+  });
 
   it('damaged, rejected', () =>
     record('damaged-rejected', ['El producto llegó roto, la caja estaba aplastada.'], { action: 'reject' }));

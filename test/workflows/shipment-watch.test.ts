@@ -7,7 +7,7 @@ import type { OpenSystemTicketInput } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { coupons, type Shipment, shipments, shops } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
-import type { OutboundSender } from '../../src/delivery/outbound.js';
+import { createLogOutbound, type OutboundSender } from '../../src/delivery/outbound.js';
 import type { ShopSettings } from '../../src/domain/settings.js';
 import { ingestTracking, type TrackingBody } from '../../src/http/routes/logistics.js';
 import { shipmentStateQuery, shipmentWorkflowId } from '../../workflows/shipment-watch.js';
@@ -35,7 +35,7 @@ describe('shipment watch on the real Temporal server, activities on Postgres', (
     },
     async editCard() {},
   };
-  const outbound: OutboundSender = { target: 'log', send: async () => ({ ok: true, status: 200 }) };
+  const outbound: OutboundSender = createLogOutbound();
 
   async function openSystemTicket(input: OpenSystemTicketInput) {
     const index = opened.findIndex((o) => o.shopId === input.shopId && o.dedupeKey === input.dedupeKey);
@@ -278,7 +278,6 @@ describe('shipment activities without the ticket service', () => {
         trackingNumber: 'RR123456789CN',
         orderId: 'O-1',
         carrier: 'China Post',
-        buyerId: 'b-1',
       };
       expect(
         await activities.openStallTicket({

@@ -9,51 +9,37 @@ import { createTimeSkippingEnv } from '../support/time-skipping.js';
 type Call = { name: string; input: unknown; at: number };
 
 /** Activities as plain recording functions: this file tests the workflow's timers only. */
-function stubActivities(env: () => TestWorkflowEnvironment, calls: Call[]) {
+function stubActivities(env: () => TestWorkflowEnvironment, calls: Call[], disputes: Map<string, string>) {
   const record = (name: string, result: unknown = undefined) =>
     (async (input: unknown) => {
       calls.push({ name, input, at: env().currentTimeMs ? Number(await env().currentTimeMs()) : Date.now() });
       return result;
     }) as never;
-  const saveDraft = record('saveDraft') as (input: unknown) => Promise<void>;
-  const requestApproval = record('requestApproval', { cards: 1 }) as (input: unknown) => Promise<unknown>;
-  const loadSlaSettings = record('loadSlaSettings', {
-    remindAfterMinutes: 120,
-    escalateAfterMinutes: 720,
-    disputeLeadHours: 24,
-  }) as (input: unknown) => Promise<unknown>;
   const activities: Partial<Record<keyof Activities, unknown>> = {
-    // The v5 path: one activity doing what the three recorded steps do.
-    publishDraft: async (input: { draft: { ticketId: string; revision: number }; sla?: unknown }) => {
-      await saveDraft(input.draft);
-      await requestApproval({ ticketId: input.draft.ticketId, revision: input.draft.revision });
-      const sla = input.sla ? await loadSlaSettings(input.sla) : undefined;
-      return { cards: 1, ...(sla ? { sla } : {}) };
+    draftTicket: async (input: { ticketId: string; revision: number }) => {
+      calls.push({ name: 'draftTicket', input, at: Number(await env().currentTimeMs()) });
+      const deadline = disputes.get(input.ticketId);
+      return {
+        revision: input.revision,
+        language: 'en',
+        category: 'not_received',
+        confidence: 0.9,
+        urgency: 'normal',
+        abstained: false,
+        source: 'template',
+        ...(deadline ? { disputeDeadline: deadline } : {}),
+      };
     },
-    classifyTicket: record('classifyTicket', {
-      language: 'en',
-      languageConfidence: 0.95,
-      languageUnknown: false,
-      category: 'not_received',
-      confidence: 0.9,
-      abstained: false,
-      urgency: 'normal',
-      evidence: [],
-    }),
-    renderDraft: record('renderDraft', {
-      text: 'Hello, your parcel is on its way.',
-      source: 'template',
-      templateId: 'not_received.default',
-      templateVersion: 1,
-    }),
-    saveDraft,
-    requestApproval,
     authorizeAutoSend: record('authorizeAutoSend', { allowed: false, rule: 'plan_free_requires_approval' }),
+    requestApproval: record('requestApproval', { cards: 1 }),
+    ticketSetup: record('ticketSetup', {
+      sla: { remindAfterMinutes: 120, escalateAfterMinutes: 720, disputeLeadHours: 24 },
+      teamChannel: true,
+    }),
     saveDecision: record('saveDecision'),
     deliverReply: record('deliverReply', { state: 'delivered' }),
     closeApprovalCards: record('closeApprovalCards'),
     spinOffMessages: record('spinOffMessages', { ticketId: null }),
-    loadSlaSettings,
     remindSeller: record('remindSeller', { sent: 1 }),
     markEscalated: record('markEscalated'),
     escalateToTeam: record('escalateToTeam', { posted: true }),
@@ -68,6 +54,7 @@ describe('ticket SLA timers on the time-skipping server', () => {
   let worker: Worker;
   let running: Promise<void>;
   const calls: Call[] = [];
+  const disputes = new Map<string, string>();
   const taskQueue = 'tq-ticket-sla';
   let n = 0;
 
@@ -77,7 +64,7 @@ describe('ticket SLA timers on the time-skipping server', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: stubActivities(() => env, calls),
+      activities: stubActivities(() => env, calls, disputes),
     });
     running = worker.run();
   });
@@ -90,26 +77,14 @@ describe('ticket SLA timers on the time-skipping server', () => {
   async function startTicket(dispute?: { id: string; deadline: string }) {
     n++;
     const ticketId = `tkt_sla${n}`;
-    const input: TicketInput = {
-      ticketId,
-      shopId: 'shop_1',
-      orderId: `O-${n}`,
-      buyerId: 'b',
-      shopDefaultLanguage: 'en',
-    };
+    if (dispute?.deadline) disputes.set(ticketId, dispute.deadline);
+    const input: TicketInput = { ticketId, shopId: 'shop_1' };
     const handle = await env.client.workflow.signalWithStart('ticketWorkflow', {
       taskQueue,
       workflowId: `ticket-${ticketId}`,
       args: [input],
       signal: 'buyerMessage',
-      signalArgs: [
-        {
-          messageId: `m${n}`,
-          text: 'where is my parcel',
-          receivedAt: new Date(await env.currentTimeMs()).toISOString(),
-          ...(dispute ? { dispute } : {}),
-        },
-      ],
+      signalArgs: [{ messageId: `m${n}` }],
     });
     // Wait until the draft waits for approval.
     for (let i = 0; i < 100; i++) {
@@ -191,7 +166,7 @@ describe('ticket SLA timers on the time-skipping server', () => {
     expect(callsFor(ticketId, 'escalateToTeam')).toHaveLength(1);
     expect((await handle.query(ticketStateQuery)).status).toBe('escalated');
     await handle.executeUpdate(decideUpdate, {
-      args: [{ action: 'edit', text: 'Team reply', actor: { channel: 'slack', id: 'U2' } }],
+      args: [{ action: 'edit', editId: 1, actor: { channel: 'slack', id: 'U2' } }],
     });
     const outcome = await handle.result();
     expect(outcome).toMatchObject({ status: 'sent', revision: 2 });

@@ -41,7 +41,7 @@ function recordingOutbound() {
   const delivered: DeliveryPayload[] = [];
   let failures = 0;
   const sender: OutboundSender = {
-    target: 'http',
+    destinationFor: async () => ({ target: 'http', url: 'https://market.example/replies', secret: 'x' }),
     async send(payload) {
       if (failures > 0) {
         failures--;
@@ -155,7 +155,7 @@ describe('ticket workflow on the real Temporal server', () => {
       outbound: outbound.sender,
       telegram: telegram.cards,
       logger: pino({ level: 'silent' }),
-      signalTicket: service.signalTicket,
+      dispatchBuyerMessage: service.dispatchBuyerMessage,
     });
     const shop = await createShop(db.db, { name: 'WF shop', defaultLanguage: 'en', plan: 'free' });
     shopId = shop.shop.id;

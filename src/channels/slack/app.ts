@@ -1,19 +1,21 @@
-import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type Logger as BoltLogger, ErrorCode, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { buildShipmentNotice } from './blocks.js';
 import type { SlackListenerDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommands } from './listeners/commands.js';
+import { register as registerEvents } from './listeners/events.js';
 import { register as registerViews } from './listeners/views.js';
-import { createSlackCards, createSlackWebClient, type SlackCards } from './notifier.js';
 import { FastifySlackReceiver } from './receiver.js';
+import { createTokenCipher, type TokenCipher } from './token-cipher.js';
+import { createSlackWorkspaces, type SlackWorkspaces } from './workspaces.js';
 
-/** Credentials and endpoints of the Slack app (CONTRACT §1 `SLACK_*`). */
+/** Credentials and endpoints of the Slack app (CONTRACT §1 `SLACK_*`); bot tokens come per workspace. */
 export interface SlackAppOptions {
-  botToken: string;
   signingSecret: string;
   /** SLACK_API_URL: the Web API base (tests point it at a local fake). */
   apiUrl: string;
@@ -57,9 +59,10 @@ function boltLogger(logger: Logger): BoltLogger {
 }
 
 /**
- * Builds the Slack app: Bolt with the in-server receiver, the bot token from `authorize` (no
- * `auth.test` at start-up, so a Slack outage never stops the process), the Web API at `apiUrl`,
- * and the listeners by kind (actions, views, commands).
+ * Builds the Slack app: Bolt with the in-server receiver, the bot token of the request's
+ * workspace from `authorize` (its OAuth installation, else SLACK_BOT_TOKEN; no `auth.test` at
+ * start-up, so a Slack outage never stops the process), the Web API at `apiUrl`, and the listeners
+ * by kind (actions, views, commands).
  */
 export function createSlackApp(deps: SlackListenerDeps, options: SlackAppOptions): SlackApp {
   const logger = deps.logger;
@@ -73,15 +76,19 @@ export function createSlackApp(deps: SlackListenerDeps, options: SlackAppOptions
   return { bolt, receiver, register: (server) => receiver.register(server) };
 }
 
-/** Bolt with the bot token from `authorize`, the Web API at `apiUrl` and every listener kind. */
+/** Bolt with the workspace's bot token from `authorize`, the Web API at `apiUrl` and every listener kind. */
 function boltApp(
   receiver: FastifySlackReceiver | SocketModeReceiver,
   deps: SlackListenerDeps,
-  options: { botToken: string; apiUrl: string },
+  options: { apiUrl: string },
 ): App {
   const bolt = new App({
     receiver,
-    authorize: async () => ({ botToken: options.botToken }),
+    authorize: async (source) => {
+      const botToken = await deps.workspaces.botTokenFor(source.teamId);
+      if (!botToken) throw new Error('this Slack workspace has not installed sellerdesk');
+      return { botToken, ...(source.teamId ? { teamId: source.teamId } : {}) };
+    },
     logger: boltLogger(deps.logger),
     clientOptions: {
       slackApiUrl: options.apiUrl,
@@ -91,9 +98,19 @@ function boltApp(
       retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000, randomize: true },
     },
   });
+  // A request from a workspace without sellerdesk installed is acknowledged and ignored (no 500).
+  bolt.error(async (error) => {
+    if (error.code === ErrorCode.AuthorizationError) {
+      deps.logger.warn('Slack request from a workspace without sellerdesk installed; ignored');
+      return;
+    }
+    deps.logger.error({ err: { message: error.message, code: error.code } }, 'Slack listener failed');
+    throw error;
+  });
   registerActions(bolt, deps);
   registerViews(bolt, deps);
   registerCommands(bolt, deps);
+  registerEvents(bolt, deps);
   return bolt;
 }
 
@@ -104,7 +121,7 @@ function boltApp(
  */
 export function createSlackSocketApp(
   deps: SlackListenerDeps,
-  options: { botToken: string; appToken: string; apiUrl: string },
+  options: { appToken: string; apiUrl: string },
 ): SlackSocketApp {
   const receiver = new SocketModeReceiver({
     appToken: options.appToken,
@@ -125,18 +142,19 @@ export function createSlackSocketApp(
 }
 
 /**
- * Mounts the Slack app on the API server (before it listens) when SLACK_BOT_TOKEN and
- * SLACK_SIGNING_SECRET are set; returns undefined when Slack is off or runs over Socket Mode.
+ * Mounts the Slack app on the API server (before it listens) when SLACK_SIGNING_SECRET is set with
+ * SLACK_BOT_TOKEN or the OAuth variables; returns undefined when Slack is off or runs over Socket
+ * Mode.
  */
 export function mountSlack(
   server: FastifyInstance,
   config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL'> &
-    Partial<Pick<Config, 'SLACK_APP_TOKEN'>>,
+    Partial<Pick<Config, 'SLACK_APP_TOKEN' | 'SLACK_CLIENT_ID'>>,
   deps: SlackListenerDeps,
 ): SlackApp | undefined {
-  if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) return undefined;
+  if (!config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) return undefined;
+  if (!config.SLACK_BOT_TOKEN && !config.SLACK_CLIENT_ID) return undefined;
   const slack = createSlackApp(deps, {
-    botToken: config.SLACK_BOT_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET,
     apiUrl: config.SLACK_API_URL,
   });
@@ -154,13 +172,16 @@ export interface ShipmentNotice {
 }
 
 /**
- * Posts shipment escalations to the support channel; false (never a throw) when Slack cannot take
- * it, so the caller falls back to the seller's Telegram chats.
+ * Posts shipment escalations to the shop's own support channel (its workspace's token); false
+ * (never a throw) when the shop has no Slack or Slack cannot take it, so the caller falls back to
+ * the seller's Telegram chats.
  */
-export function createSupportNotifier(cards: SlackCards, channel: string, logger?: Logger) {
+export function createSupportNotifier(workspaces: SlackWorkspaces, logger?: Logger) {
   return async (notice: ShipmentNotice): Promise<boolean> => {
     try {
-      await cards.postMessage(channel, buildShipmentNotice(notice));
+      const shopSlack = await workspaces.forShop(notice.shopId);
+      if (!shopSlack?.channel) return false;
+      await shopSlack.cards.postMessage(shopSlack.channel, buildShipmentNotice(notice));
       return true;
     } catch (error) {
       logger?.warn(
@@ -172,24 +193,57 @@ export function createSupportNotifier(cards: SlackCards, channel: string, logger
   };
 }
 
+/** The token cipher for OAuth installations; undefined without SLACK_STATE_SECRET (OAuth off). */
+export function slackTokenCipher(config: Pick<Config, 'SLACK_STATE_SECRET'>): TokenCipher | undefined {
+  return config.SLACK_STATE_SECRET ? createTokenCipher(config.SLACK_STATE_SECRET) : undefined;
+}
+
 /**
- * The Slack part of the worker's ActivityDeps: the cards port, the support channel and the
- * shipment notifier; empty when Slack is off (and no channel, no notifier).
+ * The shops' workspaces from the configuration: OAuth installations (with SLACK_CLIENT_ID and its
+ * pair) and the environment's single workspace (SLACK_BOT_TOKEN, SLACK_SUPPORT_CHANNEL); undefined
+ * when Slack is off.
+ */
+export function slackWorkspaces(
+  db: Db,
+  config: Pick<
+    Config,
+    'SLACK_BOT_TOKEN' | 'SLACK_API_URL' | 'SLACK_SUPPORT_CHANNEL' | 'SLACK_CLIENT_ID' | 'SLACK_STATE_SECRET'
+  >,
+  logger?: Logger,
+  metrics?: Metrics,
+): SlackWorkspaces | undefined {
+  if (!config.SLACK_BOT_TOKEN && !config.SLACK_CLIENT_ID) return undefined;
+  return createSlackWorkspaces({
+    db,
+    apiUrl: config.SLACK_API_URL,
+    environment: config.SLACK_BOT_TOKEN
+      ? { botToken: config.SLACK_BOT_TOKEN, channel: config.SLACK_SUPPORT_CHANNEL }
+      : undefined,
+    cipher: config.SLACK_CLIENT_ID ? slackTokenCipher(config) : undefined,
+    logger,
+    cardsOptions: {
+      onError: (method) => metrics?.channelErrors.inc({ channel: 'slack', operation: method }),
+    },
+  });
+}
+
+/**
+ * The Slack part of the worker's ActivityDeps: the shops' workspaces and the shipment notifier;
+ * empty when Slack is off.
  */
 export function slackActivityDeps(
-  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL' | 'SLACK_SUPPORT_CHANNEL'>,
+  db: Db,
+  config: Pick<
+    Config,
+    'SLACK_BOT_TOKEN' | 'SLACK_API_URL' | 'SLACK_SUPPORT_CHANNEL' | 'SLACK_CLIENT_ID' | 'SLACK_STATE_SECRET'
+  >,
   logger?: Logger,
   metrics?: Metrics,
 ): {
-  slack?: SlackCards;
-  slackChannel?: string;
+  slack?: SlackWorkspaces;
   notifySupport?: (notice: ShipmentNotice) => Promise<boolean>;
 } {
-  if (!config.SLACK_BOT_TOKEN) return {};
-  const slack = createSlackCards(createSlackWebClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL), {
-    onError: (method) => metrics?.channelErrors.inc({ channel: 'slack', operation: method }),
-  });
-  const channel = config.SLACK_SUPPORT_CHANNEL;
-  if (!channel) return { slack };
-  return { slack, slackChannel: channel, notifySupport: createSupportNotifier(slack, channel, logger) };
+  const workspaces = slackWorkspaces(db, config, logger, metrics);
+  if (!workspaces) return {};
+  return { slack: workspaces, notifySupport: createSupportNotifier(workspaces, logger) };
 }

@@ -284,6 +284,8 @@ export function buildDecisionRefusedText(code: string, message: string): string 
       return 'This ticket no longer exists.';
     case 'edit_text_required':
       return 'An edit needs the new reply text.';
+    case 'ticket_closed':
+      return 'This ticket is already closed: its buyer\u2019s data was erased, nothing will be sent.';
     default:
       return escapeMrkdwn(message);
   }
@@ -295,8 +297,14 @@ export function buildCommandHelp(): SlackMessage {
     '*sellerdesk* commands:',
     '• `/sellerdesk status <ticket id>`: where a ticket stands',
     '• `/sellerdesk pending`: tickets waiting for a decision, per shop, with the oldest wait',
+    '• `/sellerdesk join <invite code>`: join a shop with the invite its owner sent you',
   ].join('\n');
   return { text: 'sellerdesk commands: status <ticket id>, pending', blocks: [section(text)] };
+}
+
+/** A plain one-section answer (refusals, join confirmations). */
+export function buildPlainReply(text: string): SlackMessage {
+  return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
 /** What `/sellerdesk status` shows about one ticket. */

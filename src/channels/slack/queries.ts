@@ -1,13 +1,17 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { approvalCards, drafts, shops, tickets } from '../../db/schema/index.js';
+import { approvalCards, drafts, shops, teamInvites, tickets } from '../../db/schema/index.js';
 import type { PendingShopRow } from './blocks.js';
 
 /** The `approval_cards.channel` value of Slack cards (chatId = channel id, messageId = ts). */
 export const SLACK_CARD_CHANNEL = 'slack';
 
-/** Tickets waiting for a decision per shop (seller approval, escalated to the team) and the oldest. */
-export async function countPendingByShop(db: Db): Promise<PendingShopRow[]> {
+/**
+ * Tickets waiting for a decision per shop (seller approval, escalated to the team) and the oldest,
+ * only for `shopIds` (the shops the caller may see); none given, none counted.
+ */
+export async function countPendingByShop(db: Db, shopIds: readonly string[]): Promise<PendingShopRow[]> {
+  if (shopIds.length === 0) return [];
   const rows = await db
     .select({
       shopId: tickets.shopId,
@@ -18,7 +22,9 @@ export async function countPendingByShop(db: Db): Promise<PendingShopRow[]> {
     })
     .from(tickets)
     .innerJoin(shops, eq(shops.id, tickets.shopId))
-    .where(inArray(tickets.status, ['awaiting_approval', 'escalated']))
+    .where(
+      and(inArray(tickets.shopId, [...shopIds]), inArray(tickets.status, ['awaiting_approval', 'escalated'])),
+    )
     .groupBy(tickets.shopId, shops.name, tickets.status);
   const byShop = new Map<string, PendingShopRow>();
   for (const row of rows) {
@@ -69,4 +75,15 @@ export async function listSlackCards(db: Db, ticketId: string, options: { openOn
       ),
     )
     .orderBy(approvalCards.revision, approvalCards.id);
+}
+
+/** The shop an unused, unexpired invite code is for (peeked before redeeming it from Slack). */
+export async function findOpenInviteShop(db: Db, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ shopId: teamInvites.shopId, usedAt: teamInvites.usedAt, expiresAt: teamInvites.expiresAt })
+    .from(teamInvites)
+    .where(eq(teamInvites.code, code))
+    .limit(1);
+  if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) return null;
+  return row.shopId;
 }

@@ -10,25 +10,28 @@ import {
   findTelegramChat,
   getShop,
   linkChatToShop,
-  linkTelegramChat,
+  redeemLinkCode,
   setAutoSendPaused,
   setTelegramChatLanguage,
+  unlinkTelegramChat,
 } from '../../db/shops-repo.js';
 import {
   claimOwnershipIfFirst,
   createInvite,
   findMember,
   listMembers,
-  ROLE_CAN,
   type Role,
   redeemInvite,
+  removeMember,
 } from '../../db/team-repo.js';
 import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
+import { authorize, type TeamAction } from '../../domain/roles.js';
 import { type Actor, isLanguage, type Language } from '../../domain/types.js';
 import type { ReplyRenderer } from '../../i18n/renderer.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';
+import { dictionaryFeature } from './dictionary.js';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDeps {
@@ -69,11 +72,16 @@ async function chatLanguage(deps: BotDeps, ctx: Context): Promise<{ language: La
   return { language: isLanguage(code) ? code : 'en' };
 }
 
-/** Whether the Telegram user behind `ctx` has one of `roles` in the shop. */
-async function hasRole(deps: BotDeps, shopId: string, ctx: Context, roles: Role[]): Promise<boolean> {
+/** Whether the Telegram user behind `ctx` may do `action` in the shop (`authorize`, one rule table). */
+async function hasRole(deps: BotDeps, shopId: string, ctx: Context, action: TeamAction): Promise<boolean> {
   if (!ctx.from) return false;
   const member = await findMember(deps.db, shopId, 'telegram', String(ctx.from.id));
-  return member !== null && roles.includes(member.role);
+  return authorize(member, action).ok;
+}
+
+/** Whether the Telegram user behind `ctx` is a member of the shop, whatever the role. */
+async function isMember(deps: BotDeps, shopId: string, ctx: Context): Promise<boolean> {
+  return hasRole(deps, shopId, ctx, 'view');
 }
 
 /** `/start <code>`, `/help`, `/lang`, `/pending`: linking a chat and everyday commands. */
@@ -92,25 +100,103 @@ function commandsFeature(deps: BotDeps) {
       if (!joined) return ctx.reply(t('team.invite_invalid'));
       const shop = await getShop(deps.db, joined.shopId);
       if (!shop) return ctx.reply(t('link.invalid_code'));
-      await linkChatToShop(deps.db, shop.id, String(ctx.chat.id), userId);
+      const moved = await linkChatToShop(deps.db, shop.id, String(ctx.chat.id), userId);
+      const joinedText = deps.renderer.t(shop.sellerLanguage, 'team.joined', {
+        shop: shop.name,
+        role: deps.renderer.t(shop.sellerLanguage, `team.role_${joined.role}`),
+      });
       return ctx.reply(
-        deps.renderer.t(shop.sellerLanguage, 'team.joined', {
-          shop: shop.name,
-          role: deps.renderer.t(shop.sellerLanguage, `team.role_${joined.role}`),
-        }),
+        moved
+          ? joinedText
+          : `${joinedText}\n${deps.renderer.t(shop.sellerLanguage, 'link.linked_elsewhere')}`,
       );
     }
-    const shop = await linkTelegramChat(deps.db, code, String(ctx.chat.id), userId);
-    if (!shop) return ctx.reply(t('link.invalid_code'));
+    const chatId = String(ctx.chat.id);
+    const outcome = await redeemLinkCode(deps.db, code, chatId, userId);
+    if (outcome.status === 'invalid') return ctx.reply(t('link.invalid_code'));
+    if (outcome.status === 'owner_confirmation_needed') return ctx.reply(t('link.linked_elsewhere'));
+    const shop = outcome.shop;
+    if (outcome.status === 'linked') {
+      await recordAudit(deps.db, {
+        shopId: shop.id,
+        kind: 'chat_linked',
+        actor: actorOf(ctx),
+        details: { chatId, chatType: ctx.chat.type, via: 'link_code' },
+      });
+      if (outcome.movedFrom) {
+        await recordAudit(deps.db, {
+          shopId: outcome.movedFrom,
+          kind: 'chat_unlinked',
+          actor: actorOf(ctx),
+          details: { chatId, movedTo: shop.id },
+        });
+      }
+    }
     if (userId) await claimOwnershipIfFirst(deps.db, shop.id, userId, name);
     deps.logger.info({ shopId: shop.id, chatType: ctx.chat.type }, 'telegram chat linked');
     return ctx.reply(deps.renderer.t(shop.sellerLanguage, 'link.success', { shop: shop.name }));
+  });
+  feature.command('unlink', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!(await isMember(deps, shopId, ctx))) return ctx.reply(t('team.denied_member'));
+    const chatId = String(ctx.chat.id);
+    if (await unlinkTelegramChat(deps.db, shopId, chatId)) {
+      await recordAudit(deps.db, {
+        shopId,
+        kind: 'chat_unlinked',
+        actor: actorOf(ctx),
+        details: { chatId, via: 'unlink' },
+      });
+    }
+    return ctx.reply(t('link.unlinked'));
+  });
+  feature.command('leave', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!ctx.from) return ctx.reply(t('team.denied_member'));
+    const outcome = await removeMember(deps.db, {
+      shopId,
+      channel: 'telegram',
+      userId: String(ctx.from.id),
+      actor: actorOf(ctx),
+    });
+    if (outcome.status === 'not_found') return ctx.reply(t('team.denied_member'));
+    if (outcome.status === 'last_owner') return ctx.reply(t('team.last_owner'));
+    return ctx.reply(t('team.left'));
+  });
+  feature.command('remove', async (ctx) => {
+    const { language, shopId } = await chatLanguage(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!(await hasRole(deps, shopId, ctx, 'manage'))) return ctx.reply(t('team.denied_owner'));
+    const wanted = ctx.match.trim();
+    if (!wanted) return ctx.reply(t('team.remove_usage'));
+    const handle = wanted.startsWith('@') ? wanted.toLowerCase() : `@${wanted.toLowerCase()}`;
+    const members = (await listMembers(deps.db, shopId)).filter((m) => m.channel === 'telegram');
+    // A display name is not unique (anyone may call themselves "@owner"): the id wins, and an
+    // ambiguous name asks for the id instead of guessing.
+    const byName = members.filter((m) => m.name?.toLowerCase() === handle);
+    const member = members.find((m) => m.userId === wanted) ?? (byName.length === 1 ? byName[0] : undefined);
+    if (byName.length > 1 && !member) return ctx.reply(t('team.remove_usage'));
+    if (!member) return ctx.reply(t('team.remove_not_found', { member: wanted }));
+    const outcome = await removeMember(deps.db, {
+      shopId,
+      channel: 'telegram',
+      userId: member.userId,
+      actor: actorOf(ctx),
+    });
+    if (outcome.status === 'last_owner') return ctx.reply(t('team.last_owner'));
+    if (outcome.status === 'not_found') return ctx.reply(t('team.remove_not_found', { member: wanted }));
+    return ctx.reply(t('team.removed', { member: member.name ?? member.userId }));
   });
   feature.command('invite', async (ctx) => {
     const { language, shopId } = await chatLanguage(deps, ctx);
     const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
     if (!shopId) return ctx.reply(t('link.not_linked'));
-    if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.manage))) return ctx.reply(t('team.denied_owner'));
+    if (!(await hasRole(deps, shopId, ctx, 'manage'))) return ctx.reply(t('team.denied_owner'));
     const role = ctx.match.trim().toLowerCase() || 'agent';
     if (!['owner', 'agent', 'viewer'].includes(role)) return ctx.reply(t('team.invite_usage'));
     const code = await createInvite(deps.db, shopId, role as Role, `telegram:${ctx.from?.id}`);
@@ -120,6 +206,7 @@ function commandsFeature(deps: BotDeps) {
     const { language, shopId } = await chatLanguage(deps, ctx);
     const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
     if (!shopId) return ctx.reply(t('link.not_linked'));
+    if (!(await isMember(deps, shopId, ctx))) return ctx.reply(t('team.denied_member'));
     const members = await listMembers(deps.db, shopId);
     const lines = members.map((m) => `• ${m.name ?? m.userId} (${m.channel}): ${t(`team.role_${m.role}`)}`);
     return ctx.reply([t('team.header', { total: members.length }), ...lines].join('\n'));
@@ -132,7 +219,7 @@ function commandsFeature(deps: BotDeps) {
       const { language, shopId } = await chatLanguage(deps, ctx);
       const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
       if (!shopId) return ctx.reply(t('link.not_linked'));
-      if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.manage))) return ctx.reply(t('team.denied_owner'));
+      if (!(await hasRole(deps, shopId, ctx, 'manage'))) return ctx.reply(t('team.denied_owner'));
       await setAutoSendPaused(deps.db, shopId, paused, `telegram:${ctx.from?.id}`);
       await recordAudit(deps.db, {
         shopId,
@@ -162,6 +249,8 @@ function commandsFeature(deps: BotDeps) {
   feature.command('pending', async (ctx) => {
     const { language, shopId } = await chatLanguage(deps, ctx);
     if (!shopId) return ctx.reply(deps.renderer.t(language, 'link.not_linked'));
+    if (!(await isMember(deps, shopId, ctx)))
+      return ctx.reply(deps.renderer.t(language, 'team.denied_member'));
     const pending = await listPendingTickets(deps.db, shopId);
     if (pending.length === 0) return ctx.reply(deps.renderer.t(language, 'pending.empty'));
     const lines = pending.map(
@@ -190,7 +279,7 @@ function decisionsFeature(deps: BotDeps) {
     const ticket = await getTicket(deps.db, ticketId);
     if (!ticket || !shopId || ticket.shopId !== shopId)
       return { ok: false as const, message: t('error.ticket_not_found') };
-    if (!(await hasRole(deps, shopId, ctx, ROLE_CAN.decide)))
+    if (!(await hasRole(deps, shopId, ctx, 'decide')))
       return { ok: false as const, message: t('team.denied_agent') };
     const outcome = await deps.tickets.decide(ticketId, {
       action,
@@ -207,7 +296,13 @@ function decisionsFeature(deps: BotDeps) {
         message: buildAlreadyDecidedText(deps.renderer, language, outcome.decided),
       };
     }
-    const known = ['draft_not_ready', 'edit_text_required', 'edit_text_too_long', 'ticket_not_found'];
+    const known = [
+      'draft_not_ready',
+      'edit_text_required',
+      'edit_text_too_long',
+      'ticket_not_found',
+      'ticket_closed',
+    ];
     return {
       ok: false as const,
       message: known.includes(outcome.code) ? t(`error.${outcome.code}`) : outcome.message,
@@ -220,7 +315,7 @@ function decisionsFeature(deps: BotDeps) {
     if (parsed.action === 'edit') {
       const { language, shopId } = await chatLanguage(deps, ctx);
       const ticket = await getTicket(deps.db, parsed.ticketId);
-      if (ticket && shopId && !(await hasRole(deps, shopId, ctx, ROLE_CAN.decide))) {
+      if (ticket && shopId && !(await hasRole(deps, shopId, ctx, 'decide'))) {
         return ctx.answerCallbackQuery({
           text: deps.renderer.t(language, 'team.denied_agent'),
           show_alert: true,
@@ -275,6 +370,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions): Bo
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: false }));
   bot.use(commandsFeature(deps));
+  bot.use(dictionaryFeature(deps));
   bot.use(decisionsFeature(deps));
   bot.on('message:text', async (ctx) => {
     const { language } = await chatLanguage(deps, ctx);

@@ -1,8 +1,10 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { tickets } from './tickets.js';
 
-/** Body POSTed to OUTBOUND_URL (CONTRACT §4). */
+/** Body POSTed to the shop's outbound URL or OUTBOUND_URL (CONTRACT §4). */
 export interface DeliveryPayload {
+  /** The tenant, so one receiver serving several shops never mixes their replies. */
+  shopId: string;
   ticketId: string;
   orderId: string;
   buyerId: string;

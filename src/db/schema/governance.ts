@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -9,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { shops } from './shops.js';
 
@@ -68,9 +70,17 @@ export const teamMembers = pgTable(
     userId: text('user_id').notNull(),
     name: text('name'),
     role: text('role').$type<'owner' | 'agent' | 'viewer'>().notNull(),
+    /** How the member joined: the shop's link code, an invite, or the API. */
+    via: text('via').$type<'link_code' | 'invite' | 'api'>().notNull().default('api'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.channel, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.channel, t.userId] }),
+    // Closes the first-owner race: two chats linking at once cannot both become owner by link code.
+    uniqueIndex('team_members_one_link_owner_uq')
+      .on(t.shopId)
+      .where(sql`${t.role} = 'owner' and ${t.via} = 'link_code'`),
+  ],
 );
 
 /** One-time invite codes an owner hands to a new member. */

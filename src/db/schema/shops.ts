@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ShopSettings } from '../../domain/settings.js';
 import type { Language } from '../../domain/types.js';
 
@@ -10,7 +10,6 @@ export const shops = pgTable('shops', {
   defaultLanguage: text('default_language').$type<Language>().notNull(),
   sellerLanguage: text('seller_language').$type<Language>().notNull(),
   plan: text('plan').$type<'free' | 'auto'>().notNull(),
-  telegramLinkCode: text('telegram_link_code').notNull().unique(),
   settings: jsonb('settings').$type<ShopSettings>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -46,6 +45,47 @@ export const telegramChats = pgTable(
   },
   (t) => [index('telegram_chats_shop_idx').on(t.shopId)],
 );
+
+/**
+ * Telegram link codes, stored as SHA-256 hashes: single use, expiring, and at most one live code per
+ * shop (issuing a new one revokes the old in the same transaction).
+ */
+export const telegramLinkCodes = pgTable(
+  'telegram_link_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedByChat: text('used_by_chat'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('telegram_link_codes_one_live_uq')
+      .on(t.shopId)
+      .where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
+  ],
+);
+
+/** A shop's own reply receiver (CONTRACT §4); the secret is write-only and never leaves this table. */
+export const shopOutbound = pgTable('shop_outbound', {
+  shopId: text('shop_id')
+    .primaryKey()
+    .references(() => shops.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Secrets the server generates for itself once (the erasure pseudonym key when ERASURE_KEY is unset). */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export type Shop = typeof shops.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;

@@ -57,6 +57,8 @@ export const tickets = pgTable(
     systemKey: text('system_key'),
     /** Which rule allowed or blocked auto-send. */
     autoSendRule: text('auto_send_rule'),
+    /** When the buyer's data on this ticket was erased (request or retention); nothing is sent after. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -116,6 +118,23 @@ export const drafts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('drafts_ticket_revision_uq').on(t.ticketId, t.revision)],
+);
+
+/**
+ * A seller's edited reply, stored before the decision reaches the ticket workflow, which gets
+ * only this row's id: reply texts never enter Temporal histories. Refused edits are deleted.
+ */
+export const replyEdits = pgTable(
+  'reply_edits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('reply_edits_ticket_idx').on(t.ticketId)],
 );
 
 /** Who decided what about a ticket, and when (one accepted decision per ticket). */
@@ -178,3 +197,4 @@ export type Ticket = typeof tickets.$inferSelect;
 export type BuyerMessage = typeof buyerMessages.$inferSelect;
 export type Draft = typeof drafts.$inferSelect;
 export type Decision = typeof decisions.$inferSelect;
+export type ReplyEdit = typeof replyEdits.$inferSelect;

@@ -1,6 +1,6 @@
 import type { Language } from '../types.js';
 import { compilePattern } from './patterns.js';
-import { overlaps } from './text.js';
+import { overlaps, SpanIndex } from './text.js';
 import type { Issue, ListingField } from './types.js';
 
 /** Kinds of claims marketplaces refuse or penalize; each is a message code under `forbidden_claim.`. */
@@ -26,13 +26,13 @@ export const THERAPEUTIC: Readonly<Record<Language, { verbs: string; conditions:
   },
   es: {
     verbs:
-      'cura(?:n|r)?|sana(?:n|r)?|trata(?:n|r)?|alivia(?:n|r)?|elimina(?:n|r)?|previene(?:n)?|prevenir|combate(?:n)?|reduce(?:n)?|quita(?:n)?|acaba(?:n)? con|protege(?:n)? (?:contra|de)|baja(?:n)?|calma(?:n)?',
+      'cura(?:n|r|ndo)?|sana(?:n|r|ndo)?|trata(?:n|r|ndo)?|alivia(?:n|r|ndo)?|combatiendo|previniendo|reduciendo|elimina(?:n|r)?|previene(?:n)?|prevenir|combate(?:n)?|reduce(?:n)?|quita(?:n)?|acaba(?:n)? con|protege(?:n)? (?:contra|de)|baja(?:n)?|calma(?:n)?',
     conditions:
       'artritis|artrosis|diabetes|cáncer|tumor(?:es)?|insomnio|ansiedad|depresión|dolor(?:es)?|jaquecas?|migrañas?|enfermedad(?:es)?|infecci(?:ón|ones)|acné|eccema|psoriasis|covid(?:-19)?|coronavirus|virus|gripe|resfriados?|ciática|hernias?|caída del cabello|calvicie|celulitis|obesidad|hipertensión|presión arterial|tensión arterial|colesterol|asma|alergias?|inflamaci(?:ón|ones)|reumatismo|varices|fibromialgia',
   },
   fr: {
     verbs:
-      "guéri(?:t|ssent|r)|soign(?:e|ent|er)|trait(?:e|ent|er)|soulag(?:e|ent|er)|élimin(?:e|ent|er)|prévien(?:t|nent)|préven(?:ir)|combat(?:tent)?|rédui(?:t|sent|re)|fai(?:t|re) disparaître|vien(?:t|nent) à bout d(?:e|es|u|')|protège(?:nt)? (?:contre|de)|apais(?:e|ent|er)",
+      "guéri(?:t|ssent|r|ssant)|soign(?:e|ent|er|ant)|trait(?:e|ent|er|ant)|soulag(?:e|ent|er|eant)|élimin(?:e|ent|er)|prévien(?:t|nent)|préven(?:ir)|combat(?:tent)?|rédui(?:t|sent|re)|fai(?:t|re) disparaître|vien(?:t|nent) à bout d(?:e|es|u|')|protège(?:nt)? (?:contre|de)|apais(?:e|ent|er)",
     conditions:
       'arthrite|arthrose|diabète|cancers?|tumeurs?|insomnies?|anxiété|dépression|douleurs?|maux de (?:tête|dos|ventre)|migraines?|maladies?|infections?|acné|eczéma|psoriasis|covid(?:-19)?|coronavirus|virus|grippe|rhumes?|sciatiques?|hernies?|chute des cheveux|calvitie|cellulite|obésité|hypertension|tension artérielle|cholestérol|asthme|allergies?|inflammations?|rhumatismes?|varices|fibromyalgie',
   },
@@ -44,7 +44,7 @@ export const THERAPEUTIC: Readonly<Record<Language, { verbs: string; conditions:
   },
   pt: {
     verbs:
-      'cura(?:m|r)?|trata(?:m|r)?|alivia(?:m|r)?|elimina(?:m|r)?|previne(?:m)?|prevenir|combate(?:m|r)?|reduz(?:em|ir)?|acaba(?:m)? com|livra(?:m)? (?:você )?d[aeo]s?|protege(?:m)? (?:contra|de)|baixa(?:m)?|acalma(?:m)?',
+      'cura(?:m|r|ndo)?|trata(?:m|r|ndo)?|alivia(?:m|r|ndo)?|combatendo|prevenindo|reduzindo|elimina(?:m|r)?|previne(?:m)?|prevenir|combate(?:m|r)?|reduz(?:em|ir)?|acaba(?:m)? com|livra(?:m)? (?:você )?d[aeo]s?|protege(?:m)? (?:contra|de)|baixa(?:m)?|acalma(?:m)?',
     conditions:
       'artrite|artrose|diabetes|câncer|cancro|tumor(?:es)?|insônia|insónia|ansiedade|depressão|dor(?:es)?|enxaquecas?|doenças?|infec?ç(?:ão|ões)|acne|eczema|psoríase|covid(?:-19)?|coronavírus|vírus|gripe|resfriados?|ciática|hérnias?(?: de disco)?|queda de cabelo|calvície|celulite|obesidade|hipertensão|pressão (?:alta|arterial)|colesterol|asma|alergias?|inflamaç(?:ão|ões)|reumatismo|varizes|fibromialgia',
   },
@@ -141,7 +141,7 @@ const MARKETPLACES =
 
 /** Ways to reach the seller outside the marketplace: messengers, e-mail, phones, web addresses. */
 const CONTACT =
-  '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b(?:https?://|www\\.)\\S+|\\b[\\w-]+\\.(?:com|net|org|ru|com\\.br|es|fr|pt|shop|store)\\b|\\+\\d[\\d\\s().-]{7,}\\d|\\b8\\s?\\(?9\\d{2}\\)?[\\s-]?\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{2}\\b|\\(\\d{2}\\)\\s?9?\\d{4}-\\d{4}\\b|\\b(?:whats ?app|telegram|wechat|viber|вотсап|ватсап|телеграм\\p{L}*|instagram|инстаграм\\p{L}*)\\b';
+  '(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b(?:https?://|www\\.)\\S+|(?<![\\w-])[\\w-]+\\.(?:com|net|org|ru|com\\.br|es|fr|pt|shop|store)\\b|\\+\\d[\\d\\s().-]{7,}\\d|\\b8\\s?\\(?9\\d{2}\\)?[\\s-]?\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{2}\\b|\\(\\d{2}\\)\\s?9?\\d{4}-\\d{4}\\b|\\b(?:whats ?app|telegram|wechat|viber|вотсап|ватсап|телеграм\\p{L}*|instagram|инстаграм\\p{L}*)\\b';
 
 const compiled = new Map<Language, Array<[ClaimCode, RegExp]>>();
 function patternsFor(lang: Language): Array<[ClaimCode, RegExp]> {
@@ -168,14 +168,17 @@ export function checkClaims(
   skip: ReadonlyArray<readonly [number, number]> = [],
 ): Issue[] {
   const issues: Issue[] = [];
-  const taken: Array<[number, number]> = [];
+  // Spans of earlier codes win; the matches of one code never overlap each other, so each code's
+  // spans join the index as one batch after it ran.
+  const taken = new SpanIndex();
   for (const [code, re] of patternsFor(lang)) {
     re.lastIndex = 0;
+    const mine: Array<[number, number]> = [];
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;
-      const end = start + match[0].replace(/[\s.,;:)]+$/u, '').length;
-      if (overlaps(start, end, taken) || overlaps(start, end, skip)) continue;
-      taken.push([start, end]);
+      const end = start + match[0].replace(/(?<![\s.,;:)])[\s.,;:)]+$/u, '').length;
+      if (taken.overlaps(start, end) || overlaps(start, end, skip)) continue;
+      mine.push([start, end]);
       issues.push({
         lang,
         field,
@@ -185,6 +188,7 @@ export function checkClaims(
         span: [start, end],
       });
     }
+    taken.addAll(mine);
   }
   issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
   return mergeSameSentence(text, issues);

@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { overlaps } from './text.js';
 import type { Issue, ListingField, ListingVersion } from './types.js';
 
 /** A measured value found in one language version: a number with a unit, a size or a pack count. */
@@ -14,6 +15,8 @@ export interface Quantity {
   /** Factor from `unit` to the base unit. */
   factor: number;
   span: [number, number];
+  /** Converted from another unit system (inches): compared with a tolerance. */
+  approx?: boolean;
 }
 
 interface UnitDef {
@@ -45,7 +48,12 @@ const UNITS: readonly UnitDef[] = [
   { re: /^(?:TB|Тб|ТБ)$/u, dimension: 'storage', factor: 1000 },
   { re: /^(?:°C|ºC|°С)$/u, dimension: 'temperature', factor: 1 },
   { re: /^%$/u, dimension: 'percent', factor: 1 },
-  { re: /^(?:"|″|inch(?:es)?|pulgadas?|pouces?|polegadas?|дюйм(?:а|ов)?)$/iu, dimension: 'inch', factor: 1 },
+  // Inches are lengths: "17,3 дюйма" and "44 cm" state the same size (compared with a tolerance).
+  {
+    re: /^(?:"|″|inch(?:es)?|pulgadas?|pouces?|polegadas?|дюйм(?:а|ов)?)$/iu,
+    dimension: 'length',
+    factor: 25.4,
+  },
   { re: /^(?:min|mins|minutes?|minutos?|минут[аы]?|мин)$/iu, dimension: 'duration', factor: 1 },
   { re: /^(?:h|hrs?|hours?|horas?|heures?|час(?:а|ов)?|ч)$/iu, dimension: 'duration', factor: 60 },
   { re: /^(?:days?|días?|dias?|jours?|дн(?:ей|я)|день)$/iu, dimension: 'duration', factor: 1440 },
@@ -60,6 +68,8 @@ const UNITS: readonly UnitDef[] = [
 
 const NUMBER = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const UNIT_WORD = String.raw`°C|ºC|°С|%|"|″|[\p{L}]+`;
+/** Every number of a dimension chain; starts at a digit run's start only. */
+const NUMBER_RE = new RegExp(`(?<!\\d)(?:${NUMBER})`, 'g');
 /** number (x number){0,2} [unit]: dimension chains share the unit that ends them. */
 const MEASURE_RE = new RegExp(
   String.raw`(?<![\p{L}\d.,])(${NUMBER})((?:\s?(?:x|×|х|\*|-|–|a|à|до|to)\s?(?:${NUMBER})){0,2})\s?(${UNIT_WORD})(?![\p{L}\d])`,
@@ -83,6 +93,40 @@ function unitOf(word: string): UnitDef | undefined {
   return UNITS.find((u) => u.re.test(bare) || u.re.test(word));
 }
 
+/**
+ * A count of things: a number before a noun that is not a unit ("36 LEDs", "1500 деталей"). Only
+ * plain numbers (no dimension chain) before a word of three letters or more that is not a
+ * connective ("2 in 1", "3 en 1").
+ */
+const CONNECTIVES = new Set(
+  'in en em и в x to a à de da do of con com со с por par per para pour for на по из и или or ou o y e et and the la le el los las les'.split(
+    ' ',
+  ),
+);
+/** Hallmarks of gold and silver fineness ("585 пробы" = 14K): a purity, not a count. */
+const HALLMARKS = new Set([
+  '375',
+  '417',
+  '500',
+  '585',
+  '750',
+  '800',
+  '830',
+  '875',
+  '900',
+  '916',
+  '925',
+  '958',
+  '999',
+]);
+
+function itemsOf(word: string, chain: string, number: string): UnitDef | undefined {
+  if (HALLMARKS.has(number)) return undefined;
+  if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
+  if (!/^\p{L}+$/u.test(word)) return undefined;
+  return { re: /$^/, dimension: 'items', factor: 1 };
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -92,10 +136,10 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   const found: Quantity[] = [];
   for (const match of text.matchAll(MEASURE_RE)) {
     const unitWord = match[3]!;
-    const unit = unitOf(unitWord);
+    const unit = unitOf(unitWord) ?? itemsOf(unitWord, match[2] ?? '', match[1]!);
     if (!unit) continue;
     const start = match.index ?? 0;
-    const numbers = [match[1]!, ...(match[2]?.match(new RegExp(NUMBER, 'g')) ?? [])];
+    const numbers = [match[1]!, ...(match[2]?.match(NUMBER_RE) ?? [])];
     let offset = start;
     for (const raw of numbers) {
       const at = text.indexOf(raw, offset);
@@ -108,6 +152,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
         unit: unitWord,
         factor: unit.factor,
         span: [at, start + match[0].length],
+        ...(unit.factor === 25.4 ? { approx: true } : {}),
       });
     }
   }
@@ -115,7 +160,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   for (const match of text.matchAll(PACK_RE)) {
     const start = match.index ?? 0;
     // "набор из 4 штук": the count is already measured ("4 штук").
-    if (measured.some(([s, e]) => start < e && s < start + match[0].length)) continue;
+    if (overlaps(start, start + match[0].length, measured)) continue;
     found.push({
       lang,
       field,
@@ -142,6 +187,26 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   return found;
 }
 
+/** A value converted from inches matches within 2% ("17,3 дюйма" = "44 cm"); others exactly. */
+function sameValue(a: number, b: number, approx: ReadonlySet<number>): boolean {
+  if (a === b) return true;
+  if (!approx.has(a) && !approx.has(b)) return false;
+  return Math.abs(a - b) <= 0.02 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+function unique(values: readonly number[], same: (a: number, b: number) => boolean): number[] {
+  const out: number[] = [];
+  for (const v of values) if (!out.some((x) => same(x, v))) out.push(v);
+  return out;
+}
+
+const ANY_NUMBER_RE = /\d+(?:[.,]\d+)*/g;
+
+/** Every number written in a text (parsed as the language writes them). */
+function allNumbers(text: string, lang: Language): number[] {
+  return [...text.matchAll(ANY_NUMBER_RE)].map((m) => parseNumber(m[0], lang));
+}
+
 function formatValue(q: Quantity, base: number): string {
   const value = round(base / q.factor);
   const text = q.lang === 'en' ? String(value) : String(value).replace('.', ',');
@@ -166,24 +231,44 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
     ]);
   }
   const dimensions = new Set([...byLang.values()].flat().map((q) => q.dimension));
+  const numbersOf = new Map<Language, number[]>(
+    order.map((v) => [v.lang, allNumbers(`${v.title}\n${v.description}`, v.lang)]),
+  );
   const issues: Issue[] = [];
+  const approx = new Set(
+    [...byLang.values()]
+      .flat()
+      .filter((q) => q.approx)
+      .map((q) => q.value),
+  );
   for (const dimension of dimensions) {
-    const sets = new Map<Language, Set<number>>();
+    const same = (a: number, b: number) => sameValue(a, b, approx);
+    const sets = new Map<Language, number[]>();
     for (const [lang, qs] of byLang) {
-      const values = qs.filter((q) => q.dimension === dimension).map((q) => q.value);
-      if (values.length > 0) sets.set(lang, new Set(values));
+      const values = unique(
+        qs.filter((q) => q.dimension === dimension).map((q) => q.value),
+        same,
+      );
+      if (values.length > 0) sets.set(lang, values);
     }
     if (sets.size < 2) continue;
-    const counts = new Map<number, number>();
-    for (const set of sets.values()) for (const v of set) counts.set(v, (counts.get(v) ?? 0) + 1);
-    let reference = new Set([...counts].filter(([, n]) => n > sets.size / 2).map(([v]) => v));
-    if (reference.size === 0 || sets.size === 2) reference = sets.values().next().value ?? new Set<number>();
+    const all = unique([...sets.values()].flat(), same);
+    const support = (v: number) => [...sets.values()].filter((vs) => vs.some((x) => same(x, v))).length;
+    let reference = all.filter((v) => support(v) > sets.size / 2);
+    if (reference.length === 0 || sets.size === 2) reference = sets.values().next().value ?? [];
     for (const [lang, set] of sets) {
-      const missing = [...reference].filter((v) => !set.has(v));
+      const missing = reference.filter((v) => !set.some((x) => same(x, v)));
       for (const q of byLang.get(lang)!.filter((x) => x.dimension === dimension)) {
-        if (reference.has(q.value)) continue;
+        if (reference.some((v) => same(v, q.value))) continue;
+        if (dimension === 'items') {
+          // A count of things is inconsistent only when it replaces one the others state, and no
+          // other version writes that number at all (counts are often left out or spelt out).
+          if (missing.length === 0) continue;
+          const elsewhere = [...numbersOf].some(([l, ns]) => l !== lang && ns.includes(q.value));
+          if (elsewhere) continue;
+        }
         const expected = missing.length === 1 ? formatValue(q, missing[0]!) : undefined;
-        const others = [...reference].map((v) => formatValue(q, v)).join(', ');
+        const others = reference.map((v) => formatValue(q, v)).join(', ');
         issues.push({
           lang,
           field: q.field,
@@ -196,12 +281,23 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
       }
     }
   }
-  // One finding per stated value, even when a chain repeats it.
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.lang}:${i.field}:${i.span?.[0]}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // One finding per stated measurement: the values of one chain ("70 x 50 cm") are one finding.
+  const merged: Issue[] = [];
+  for (const issue of issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0))) {
+    const same = merged.find(
+      (m) =>
+        m.lang === issue.lang &&
+        m.field === issue.field &&
+        m.span &&
+        issue.span &&
+        issue.span[0] < m.span[1] &&
+        m.span[0] < issue.span[1],
+    );
+    if (same?.span && issue.span) {
+      same.span = [Math.min(same.span[0], issue.span[0]), Math.max(same.span[1], issue.span[1])];
+      continue;
+    }
+    merged.push(issue);
+  }
+  return merged;
 }

@@ -12,8 +12,9 @@ export interface GlossaryEntry {
   note: string;
 }
 
+/** Units after a decimal number (metric, electrical, inches as translated, and hours/minutes). */
 const METRIC_UNITS =
-  '(?=\\s?(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|V|mAh|Ah|Wh|GHz|Hz|°C|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|В|мАч)(?![\\p{L}]))';
+  '(?=\\s?(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|V|mAh|Ah|Wh|GHz|Hz|°C|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|В|мАч|h|horas?|heures?|hours?|час\\p{L}*|ч|min|minutos?|minutes?|минут\\p{L}*)(?![\\p{L}]))';
 
 const COMMA_DECIMAL: GlossaryEntry = {
   code: 'decimal_separator',
@@ -26,7 +27,7 @@ const IMPERIAL_IN_METRIC: GlossaryEntry = {
   code: 'imperial_unit',
   // Screens are sold by the inch everywhere ("pantalla de 6,5 pulgadas"): not an error there.
   pattern:
-    '(?<!(?:screen|display|monitor|tv|pantalla|écran|tela|экран\\p{L}*|диагонал\\p{L}*|дисплей\\p{L}*)\\b[^.\\n]{0,25})(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|ft|feet|lbs?|pounds?|oz|ounces?|°F|pulgadas?|pouces?|polegadas?|дюйм\\p{L}*|libras?|onzas?|onces?|onças?|фунт\\p{L}*|унци\\p{L}*)\\b',
+    '(?<!(?:screen|display|monitor|tv|pantalla|écran|tela|экран\\p{L}*|диагонал\\p{L}*|дисплей\\p{L}*|laptop|notebook|portátil|portable|ноутбук\\p{L}*|tablet|tableta|tablette|планшет\\p{L}*)\\b[^.\\n]{0,25})(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|ft|feet|lbs?|pounds?|oz|ounces?|°F|pulgadas?|pouces?|polegadas?|дюйм\\p{L}*|libras?|onzas?|onces?|onças?|фунт\\p{L}*|унци\\p{L}*)\\b',
   note: 'buyers in metric countries expect cm, kg, g and °C, whether the imperial unit is written in English or translated',
 };
 

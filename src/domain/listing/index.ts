@@ -24,8 +24,11 @@ export * from './types.js';
 export { checkUntranslated } from './untranslated.js';
 export {
   type ListingCheckDeps,
+  type ListingContext,
   type ListingTexts,
+  listingContext,
   listingVersions,
+  type ShopWords,
   sharedTerms,
   validateAcrossLanguages,
   validateLanguageVersion,

@@ -57,6 +57,7 @@ export function localizeIssues(
       message: interpolate(template, issue.params, messages),
       ...(issue.span ? { span: issue.span } : {}),
       ...(issue.suggestion !== undefined ? { suggestion: issue.suggestion } : {}),
+      ...(issue.confidence !== undefined ? { confidence: issue.confidence } : {}),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { SpanIndex } from './text.js';
 import type { Issue, ListingField } from './types.js';
 
 interface DebrisPattern {
@@ -13,7 +14,7 @@ interface DebrisPattern {
 const DEBRIS: readonly DebrisPattern[] = [
   {
     code: 'template',
-    re: /\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{0,40}\}|(?<![\w{])\{[A-Za-z_][\w.]{0,30}\}(?!\})|%(?:\d\$)?[sd](?![\p{L}\d])|%[A-Za-z_][A-Za-z0-9_]{1,30}%|\$[A-Z][A-Z0-9_]{1,30}\$|<(?:[A-Z_]{3,}|[a-z_]+_[a-z_]+)>/gu,
+    re: /\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{0,40}\}|(?<![\w{])\{[A-Za-z_][\w.]{0,30}\}(?!\})|%(?:\d\$)?[sd](?![\p{L}\d])|%[A-Za-z_][A-Za-z0-9_]{1,30}%|\$[A-Z][A-Z0-9_]{1,30}\$|<(?:[A-Z_]{3,}|[a-z_][a-z]*_[a-z_]+)>/gu,
   },
   { code: 'bracket', re: /\[[A-Z][A-Z0-9 _\-/]{3,40}\]/gu },
   {
@@ -25,7 +26,7 @@ const DEBRIS: readonly DebrisPattern[] = [
     code: 'mt_artifact',
     re: /\b(?:translated by|traducido (?:por|con)|traduit (?:par|avec)|traduzido (?:por|com)|machine translat\w*|google translate|deepl(?:\.com)?)\b|переведено (?:с помощью|через|в)?\s*\S*|\((?:translation|traducción|traduction|tradução|перевод)\)/giu,
   },
-  { code: 'mt_artifact', re: /\b(?:TODO|TBD|FIXME)\b|\bXXX+\b/gu },
+  { code: 'mt_artifact', re: /\b(?:TODO|TBD|FIXME)\b|\b[Xx]{3,}\b/gu },
   {
     code: 'markup',
     re: /&(?:nbsp|amp|quot|lt|gt|#\d{2,5});|<\/?(?:br|p|div|span|b|strong)\s*\/?>|\\[nt](?=\s|\p{L}|$)/gu,
@@ -39,13 +40,15 @@ const DEBRIS: readonly DebrisPattern[] = [
 /** Finds leftover placeholders, dummy text and MT debris in one field. */
 export function checkPlaceholders(text: string, lang: Language, field: ListingField): Issue[] {
   const issues: Issue[] = [];
-  const taken: Array<[number, number]> = [];
+  // Earlier patterns win; one pattern's matches never overlap, so they join the index as a batch.
+  const taken = new SpanIndex();
   for (const { code, re } of DEBRIS) {
+    const mine: Array<[number, number]> = [];
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;
       const end = start + match[0].trimEnd().length;
-      if (taken.some(([s, e]) => start < e && s < end)) continue;
-      taken.push([start, end]);
+      if (taken.overlaps(start, end)) continue;
+      mine.push([start, end]);
       issues.push({
         lang,
         field,
@@ -55,6 +58,7 @@ export function checkPlaceholders(text: string, lang: Language, field: ListingFi
         span: [start, end],
       });
     }
+    taken.addAll(mine);
   }
   return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
 }

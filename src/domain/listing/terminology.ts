@@ -39,6 +39,20 @@ function metricSuggestion(matched: string, lang: Language): string | undefined {
   return undefined;
 }
 
+const METRIC_AFTER_RE =
+  /^\s?[(/[–-]\s?(?:≈|~|approx\.?|aprox\.?|env\.?|ок\.?|около|cerca de)?\s?\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|ml|l|°C|мм|см|м|км|кг|г|мл|л|°С)(?![\p{L}])/u;
+const ENGLISH_UNIT_RE = /inch|ft|feet|foot|lb|pound|oz|ounce|°F/i;
+const METRIC_BEFORE_RE = /\d\s?(?:mm|cm|m|km|kg|g|ml|l|°C|мм|см|м|км|кг|г|мл|л|°С)\s?[(/[–-]\s?$/u;
+
+/**
+ * An imperial value with its metric equivalent beside it ("17,3 pulgadas (44 cm)", "44 cm / 17"):
+ * the buyer reads the metric one; the inch or pound figure is how the product is sold.
+ */
+function metricBeside(text: string, start: number, end: number): boolean {
+  if (METRIC_AFTER_RE.test(text.slice(end, end + 30))) return true;
+  return METRIC_BEFORE_RE.test(text.slice(Math.max(0, start - 16), start));
+}
+
 const SHOE_SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
 
 /** Shoe sizes quoted only in a system the market does not read (EU only in EN, EU only in PT-BR...). */
@@ -78,6 +92,9 @@ export function checkTerminology(
       const start = match.index ?? 0;
       const end = start + match[0].length;
       if (overlaps(start, end, skip)) continue;
+      // The exemption is for the language's own unit word; "45 cm (18 inches)" is still English.
+      if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_RE.test(match[0]) && metricBeside(text, start, end))
+        continue;
       const suggestion =
         entry.code === 'imperial_unit'
           ? metricSuggestion(match[0], lang)

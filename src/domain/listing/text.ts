@@ -36,7 +36,7 @@ export function tokenize(text: string): Token[] {
 /** Blocks separated by blank lines; a block is split further at line breaks when its lines are long. */
 export function paragraphs(text: string): Paragraph[] {
   const result: Paragraph[] = [];
-  const re = /[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g;
+  const re = /[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*/g;
   for (const match of text.matchAll(re)) {
     const start = match.index ?? 0;
     let offset = start;
@@ -51,7 +51,8 @@ export function paragraphs(text: string): Paragraph[] {
 /** Sentences of a paragraph (split after . ! ? … followed by space), with offsets. */
 export function sentences(text: string, base = 0): Paragraph[] {
   const result: Paragraph[] = [];
-  const re = /[^.!?…]+(?:[.!?…]+(?=\s|$)|$)/g;
+  // Starts only at a run's start: a start inside the run would fail the same way (linear, not quadratic).
+  const re = /(?<![^.!?…])[^.!?…]+(?:[.!?…]+(?=\s|$)|$)/g;
   for (const match of text.matchAll(re)) {
     const raw = match[0];
     const lead = raw.length - raw.trimStart().length;
@@ -63,20 +64,70 @@ export function sentences(text: string, base = 0): Paragraph[] {
   return result;
 }
 
-/** True when `[start, end)` overlaps any of `spans`. */
-export function overlaps(
-  start: number,
-  end: number,
-  spans: ReadonlyArray<readonly [number, number]>,
-): boolean {
-  return spans.some(([s, e]) => start < e && s < end);
+type Spans = ReadonlyArray<readonly [number, number]>;
+
+/**
+ * Spans sorted by start with the running maximum of their ends: "does `[start, end)` overlap any
+ * span" in O(log n). A text with thousands of e-mail-like or claim-like pieces has thousands of
+ * spans, and every word asks: a linear scan per question would make the checks quadratic.
+ */
+export class SpanIndex {
+  private starts: number[] = [];
+  private maxEnds: number[] = [];
+  private spans: Array<readonly [number, number]> = [];
+
+  constructor(spans: Spans = []) {
+    this.addAll(spans);
+  }
+
+  get size(): number {
+    return this.spans.length;
+  }
+
+  /** Adds spans (one sort per call: add a batch, not one span at a time). */
+  addAll(spans: Spans): void {
+    if (spans.length === 0) return;
+    this.spans = [...this.spans, ...spans].sort((a, b) => a[0] - b[0]);
+    this.starts = this.spans.map((s) => s[0]);
+    this.maxEnds = [];
+    let max = Number.NEGATIVE_INFINITY;
+    for (const [, e] of this.spans) {
+      max = Math.max(max, e);
+      this.maxEnds.push(max);
+    }
+  }
+
+  /** True when `[start, end)` overlaps one of the spans. */
+  overlaps(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnds[lo - 1]! > start;
+  }
+}
+
+const indexes = new WeakMap<Spans, { length: number; index: SpanIndex }>();
+
+/** True when `[start, end)` overlaps any of `spans` (long lists are indexed once, then searched). */
+export function overlaps(start: number, end: number, spans: Spans): boolean {
+  if (spans.length <= 8) return spans.some(([s, e]) => start < e && s < end);
+  let cached = indexes.get(spans);
+  if (!cached || cached.length !== spans.length) {
+    cached = { length: spans.length, index: new SpanIndex(spans) };
+    indexes.set(spans, cached);
+  }
+  return cached.index.overlaps(start, end);
 }
 
 /** Spans of URLs, e-mail addresses and @handles, which no word check should read as words. */
 export function addressSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const re =
-    /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z0-9_]{3,}|\b[\w-]+\.(?:com|net|org|ru|br|es|fr|pt|shop|store|io)(?:\/\S*)?\b/giu;
+    /\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z0-9_]{3,}|(?<![\w-])[\w-]+\.(?:com|net|org|ru|br|es|fr|pt|shop|store|io)(?:\/\S*)?\b/giu;
   for (const match of text.matchAll(re)) {
     const start = match.index ?? 0;
     spans.push([start, start + match[0].length]);

@@ -33,6 +33,8 @@ export interface Issue {
   params: IssueParams;
   span?: [number, number];
   suggestion?: string;
+  /** How sure the check is (0-1); spelling findings carry it, other kinds are rule matches (1). */
+  confidence?: number;
 }
 
 /** A finding as the API returns it (CONTRACT §2): an issue with its message in the seller's language. */
@@ -43,6 +45,7 @@ export interface Finding {
   message: string;
   span?: [number, number];
   suggestion?: string;
+  confidence?: number;
 }
 
 /** One language version of a listing. */

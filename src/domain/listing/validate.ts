@@ -25,6 +25,31 @@ export interface ListingCheckDeps {
   limits?: FieldLimits;
   /** Misspellings per field that get a dictionary suggestion (default 5; each costs 50-500 ms). */
   maxSuggestions?: number;
+  /** The shop's own dictionary ("Add to my dictionary"): never reported as spelling for that shop. */
+  shopWords?: ShopWords;
+}
+
+/** A shop's dictionary: lower-cased words per language. */
+export type ShopWords = Partial<Record<Language, ReadonlySet<string>>>;
+
+/** What the per-language checks learn from the listing's other versions. */
+export interface ListingContext {
+  /** Words written identically in two versions that no dictionary knows (brands, models). */
+  shared: ReadonlySet<string>;
+  /** Lower-cased words of every version. */
+  words: ReadonlyMap<Language, ReadonlySet<string>>;
+}
+
+/** Shared terms and the words of every version, computed once per listing. */
+export function listingContext(
+  versions: readonly ListingVersion[],
+  spellers: Partial<Record<Language, SpellChecker>> = {},
+): ListingContext {
+  const words = new Map<Language, Set<string>>();
+  for (const v of versions) {
+    words.set(v.lang, new Set(tokenize(`${v.title}\n${v.description}`).map((t) => t.text.toLowerCase())));
+  }
+  return { shared: sharedTerms(versions, spellers), words };
 }
 
 /** A listing as the API receives it: title and description per language. */
@@ -119,14 +144,16 @@ function checkField(
   lang: Language,
   field: ListingField,
   deps: ListingCheckDeps,
-  shared: ReadonlySet<string>,
+  context: ListingContext,
+  versionText: string,
+  isAllowed: (word: string) => boolean,
 ): Issue[] {
   if (text.trim().length === 0) return [];
+  const shared = context.shared;
   const placeholders = checkPlaceholders(text, lang, field);
   const placeholderSpans = spansOf(placeholders);
   const speller = deps.spellers[lang];
   const english = deps.spellers.en;
-  const isAllowed = (word: string) => deps.isAllowed(word, lang);
   const untranslatedDeps = speller && english ? { target: speller, english, isAllowed } : undefined;
   const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, placeholderSpans);
   const wrong: Issue[] = [];
@@ -171,6 +198,11 @@ function checkField(
         isAllowed,
         sharedTerms: shared,
         maxSuggestions: deps.maxSuggestions ?? 5,
+        context: {
+          otherWords: new Map([...context.words].filter(([l]) => l !== lang)),
+          ...(english ? { english } : {}),
+          versionText,
+        },
         skip: [
           ...placeholderSpans,
           ...wrongSpans,
@@ -188,21 +220,50 @@ function checkField(
 export function validateLanguageVersion(
   version: ListingVersion,
   deps: ListingCheckDeps,
-  shared: ReadonlySet<string> = new Set(),
+  context: ListingContext = { shared: new Set(), words: new Map() },
 ): Issue[] {
   const limits = deps.limits ?? DEFAULT_FIELD_LIMITS;
   const { lang, title, description } = version;
+  const versionText = `${title}\n${description}`;
+  // One predicate per version (title and description share the spelling check's scan of the text).
+  const own = deps.shopWords?.[lang];
+  const isAllowed = (word: string) => deps.isAllowed(word, lang) || (own?.has(word.toLowerCase()) ?? false);
   return [
     ...checkTooShort(lang, 'title', title, limits),
     ...checkTitleLength(lang, title, limits),
     ...checkAllCaps(lang, title),
-    ...checkField(title, lang, 'title', deps, shared),
+    ...checkField(title, lang, 'title', deps, context, versionText, isAllowed),
     ...checkTooShort(lang, 'description', description, limits),
-    ...checkField(description, lang, 'description', deps, shared),
+    ...checkField(description, lang, 'description', deps, context, versionText, isAllowed),
   ];
 }
 
-/** Cross-language checks, run once every version has been checked on its own. */
+/** The sentence around a span (to the previous and next . ! ? or line break). */
+function sentenceOf(text: string, span: readonly [number, number]): [number, number] {
+  let start = span[0];
+  while (start > 0 && !'.!?\n'.includes(text[start - 1]!)) start--;
+  let end = span[1];
+  while (end < text.length && !'.!?\n'.includes(text[end]!)) end++;
+  return [start, end];
+}
+
+/**
+ * Cross-language checks, run once every version has been checked on its own. A value inside a
+ * forbidden claim or a placeholder ("delivered in 48 hours") is reported as that, not twice.
+ */
 export function validateAcrossLanguages(versions: readonly ListingVersion[]): Issue[] {
-  return checkConsistency(versions);
+  const reported = new Map<string, Array<[number, number]>>();
+  for (const v of versions) {
+    for (const field of ['title', 'description'] as const) {
+      const placeholders = checkPlaceholders(v[field], v.lang, field);
+      const claims = checkClaims(v[field], v.lang, field, spansOf(placeholders));
+      reported.set(`${v.lang}:${field}`, [
+        ...spansOf(placeholders),
+        ...spansOf(claims).map((span) => sentenceOf(v[field], span)),
+      ]);
+    }
+  }
+  return checkConsistency(versions).filter(
+    (i) => !i.span || !overlaps(i.span[0], i.span[1], reported.get(`${i.lang}:${i.field}`) ?? []),
+  );
 }

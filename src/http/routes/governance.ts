@@ -6,8 +6,6 @@ import { hashToken, newId, newSecretToken } from '../../db/ids.js';
 import {
   apiTokens,
   buyerMessages,
-  deliveries,
-  drafts,
   shopFlags,
   shops,
   teamMembers,
@@ -17,10 +15,9 @@ import {
 import { SHOP_SCOPES, setAutoSendPaused } from '../../db/shops-repo.js';
 import { usageSummary } from '../../db/usage-repo.js';
 import { PLANS } from '../../domain/plans.js';
+import { ROLES, SCOPE_FOR_ACTION } from '../../domain/roles.js';
 import { parse } from '../parse.js';
 import type { RouteModule } from './context.js';
-
-const ERASED = '[erased at the buyer\u2019s request]';
 
 const createTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
@@ -54,7 +51,7 @@ const roleParam = z.strictObject({
   userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
 });
 const roleBody = z.strictObject({
-  role: z.enum(['owner', 'agent', 'viewer']),
+  role: z.enum(ROLES),
   name: z.string().max(100).optional(),
 });
 
@@ -119,6 +116,22 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
     const params = tokenIdParam.safeParse(request.params);
     if (!params.success) throw new AppError('token_not_found', 'no such token', 404);
     const shopId = request.principal!.shopId;
+    // A token cannot revoke one that holds scopes it lacks (no climbing by removing a stronger token).
+    const [target] = await ctx.db
+      .select({ scopes: apiTokens.scopes })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, params.data.id), eq(apiTokens.shopId, shopId), isNull(apiTokens.revokedAt)))
+      .limit(1);
+    if (!target) throw new AppError('token_not_found', 'no such active token in this shop', 404);
+    const missing = target.scopes.filter((s) => !request.principal!.scopes.includes(s));
+    if (missing.length) {
+      throw new AppError(
+        'forbidden',
+        `a token cannot revoke a token with scopes it does not have: ${missing.join(', ')}`,
+        403,
+        { missing },
+      );
+    }
     const updated = await ctx.db
       .update(apiTokens)
       .set({ revokedAt: new Date() })
@@ -161,47 +174,10 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
 
   app.delete('/v1/buyers/:buyerId', { preHandler: ctx.requireScope('settings:write') }, async (request) => {
     const { buyerId } = parse(buyerParam, request.params, 'path');
-    const shopId = request.principal!.shopId;
-    const counts = await ctx.db.transaction(async (tx) => {
-      const ids = (
-        await tx
-          .select({ id: tickets.id })
-          .from(tickets)
-          .where(and(eq(tickets.shopId, shopId), eq(tickets.buyerId, buyerId)))
-      ).map((r) => r.id);
-      if (ids.length === 0) return { tickets: 0, messages: 0, drafts: 0, deliveries: 0 };
-      const messages = await tx
-        .update(buyerMessages)
-        .set({ text: ERASED, buyerLocale: null, buyerCountry: null })
-        .where(inArray(buyerMessages.ticketId, ids))
-        .returning({ id: buyerMessages.id });
-      const draftRows = await tx
-        .update(drafts)
-        .set({ text: ERASED })
-        .where(inArray(drafts.ticketId, ids))
-        .returning({ id: drafts.id });
-      const deliveryRows = await tx
-        .update(deliveries)
-        .set({ payload: sql`jsonb_set(${deliveries.payload}, '{text}', to_jsonb(${ERASED}::text))` })
-        .where(inArray(deliveries.ticketId, ids))
-        .returning({ key: deliveries.idempotencyKey });
-      await tx
-        .update(tickets)
-        .set({
-          buyerName: null,
-          finalText: sql`case when ${tickets.finalText} is null then null else ${ERASED} end`,
-          buyerId: `erased:${hashToken(`${shopId}:${buyerId}`).slice(0, 16)}`,
-        })
-        .where(inArray(tickets.id, ids));
-      return {
-        tickets: ids.length,
-        messages: messages.length,
-        drafts: draftRows.length,
-        deliveries: deliveryRows.length,
-      };
+    return ctx.erasure.eraseBuyer(request.principal!.shopId, buyerId, {
+      channel: 'api',
+      id: request.principal!.tokenId,
     });
-    await recordAudit(ctx.db, { shopId, kind: 'buyer_erased', actor: actorOf(request), details: { counts } });
-    return { erased: counts };
   });
 
   const emptyBody = z.strictObject({}).nullish();
@@ -236,7 +212,7 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
 
   app.put(
     '/v1/team/:channel/:userId',
-    { preHandler: ctx.requireScope('settings:write') },
+    { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.manage) },
     async (request) => {
       const params = parse(roleParam, request.params, 'path');
       const body = parse(roleBody, request.body, 'role');
@@ -333,15 +309,24 @@ export const governanceRoutes: RouteModule = (app, ctx) => {
               : 'set TELEGRAM_BOT_TOKEN, or decide through the API',
           }),
     });
+    const slackBinding = ctx.slack ? await ctx.slack.bindingOf(shopId) : null;
     checks.push({
       check: 'slack',
       ok: true,
-      message: ctx.slackEnabled ? 'configured' : 'off',
-      ...(ctx.slackEnabled
-        ? {}
-        : {
+      message: !ctx.slackEnabled
+        ? 'off'
+        : slackBinding
+          ? `this shop works in ${slackBinding.via === 'oauth' ? 'its own workspace' : 'the server workspace'}${slackBinding.channelId || slackBinding.via === 'environment' ? '' : ' (no support channel yet)'}`
+          : 'configured, but this shop has no Slack workspace',
+      ...(!ctx.slackEnabled
+        ? {
             fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for team approvals',
-          }),
+          }
+        : slackBinding
+          ? {}
+          : {
+              fix: 'install sellerdesk with GET /v1/slack/install, or PUT /v1/slack {"workspace":"environment"}',
+            }),
     });
     const [pending] = await ctx.db
       .select({ n: count(), oldest: sql<string | null>`min(${tickets.createdAt})` })

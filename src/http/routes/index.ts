@@ -1,8 +1,11 @@
 import type { RouteModule } from './context.js';
+import { dictionaryRoutes } from './dictionary.js';
 import { governanceRoutes } from './governance.js';
 import { listingRoutes } from './listings.js';
 import { logisticsRoutes } from './logistics.js';
+import { membershipRoutes } from './membership.js';
 import { settingsRoutes } from './settings.js';
+import { slackRoutes } from './slack.js';
 import { templateRoutes } from './templates.js';
 
 /** Feature route modules, registered in this order by `createServer`. */
@@ -12,4 +15,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   templateRoutes,
   logisticsRoutes,
   listingRoutes,
+  dictionaryRoutes,
+  membershipRoutes,
+  slackRoutes,
 ];

@@ -9,6 +9,7 @@ import {
 } from '../../../workflows/shipment-watch.js';
 import { AppError } from '../../app/errors.js';
 import type { Db } from '../../db/client.js';
+import { isErasedBuyerId } from '../../db/erasure-repo.js';
 import { type Shipment, shipments } from '../../db/schema/index.js';
 import { getShop } from '../../db/shops-repo.js';
 import { resolveCarrier } from '../../domain/logistics/carriers.js';
@@ -136,13 +137,21 @@ export async function ingestTracking(
         events: preview.state.events,
       })
       .onConflictDoNothing();
+  } else if (
+    body.buyer.locale &&
+    body.buyer.locale !== existing.buyerLocale &&
+    !isErasedBuyerId(existing.buyerId)
+  ) {
+    // The watch carries no buyer data; its activities read the locale from this row.
+    await deps.db
+      .update(shipments)
+      .set({ buyerLocale: body.buyer.locale })
+      .where(and(eq(shipments.shopId, shopId), eq(shipments.trackingNumber, body.trackingNumber)));
   }
 
   const batch: TrackingBatch = {
     orderId: body.orderId,
     carrier: body.carrier,
-    buyerId: body.buyer.id,
-    ...(body.buyer.locale ? { buyerLocale: body.buyer.locale } : {}),
     events,
     policy,
   };
@@ -151,8 +160,6 @@ export async function ingestTracking(
     trackingNumber: body.trackingNumber,
     orderId: body.orderId,
     carrier: body.carrier,
-    buyerId: body.buyer.id,
-    ...(body.buyer.locale ? { buyerLocale: body.buyer.locale } : {}),
     policy,
   };
   try {

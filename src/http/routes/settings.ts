@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
+import { recordAudit } from '../../db/audit-repo.js';
+import { describeShopOutbound, setShopOutbound } from '../../db/outbound-repo.js';
 import { shops } from '../../db/schema/index.js';
+import { outboundUrlProblem } from '../../delivery/outbound-url.js';
 import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/settings.js';
 import { CATEGORIES } from '../../domain/types.js';
 import { parse } from '../parse.js';
@@ -58,6 +61,14 @@ export const settingsUpdateBody = z.strictObject({
     })
     .partial()
     .optional(),
+  /** The shop's own reply receiver; null goes back to the environment's. The secret is write-only. */
+  outbound: z
+    .strictObject({
+      url: z.string().trim().min(1).max(2000),
+      secret: z.string().min(16, 'at least 16 characters').max(256),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** `GET /v1/settings` and `PUT /v1/settings` (scope `settings:write`). */
@@ -65,12 +76,22 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
   app.get('/v1/settings', { preHandler: ctx.requireScope('tickets:read') }, async (request) => {
     const [shop] = await ctx.db.select().from(shops).where(eq(shops.id, request.principal!.shopId)).limit(1);
     if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
-    return { settings: effectiveSettings(shop.settings) };
+    return {
+      settings: {
+        ...effectiveSettings(shop.settings),
+        outbound: await describeShopOutbound(ctx.db, shop.id),
+      },
+    };
   });
 
   app.put('/v1/settings', { preHandler: ctx.requireScope('settings:write') }, async (request) => {
-    const update = parse(settingsUpdateBody, request.body, 'settings') as ShopSettings;
+    const { outbound, ...rest } = parse(settingsUpdateBody, request.body, 'settings');
+    const update = rest as ShopSettings;
     const shopId = request.principal!.shopId;
+    if (outbound) {
+      const problem = outboundUrlProblem(outbound.url);
+      if (problem) throw new AppError('insecure_outbound_url', `outbound.url ${problem}`, 400);
+    }
     const merged = await ctx.db.transaction(async (tx) => {
       const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId)).for('update').limit(1);
       if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
@@ -80,8 +101,18 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
         throw new AppError('validation_failed', 'coupon.maxValue must be at least coupon.baseValue', 400);
       }
       await tx.update(shops).set({ settings: next }).where(eq(shops.id, shopId));
+      if (outbound !== undefined) await setShopOutbound(tx as unknown as typeof ctx.db, shopId, outbound);
       return effective;
     });
-    return { settings: merged };
+    if (outbound !== undefined) {
+      // The URL is audited; the secret never is.
+      await recordAudit(ctx.db, {
+        shopId,
+        kind: 'outbound_changed',
+        actor: { channel: 'api', id: request.principal!.tokenId },
+        details: { url: outbound?.url ?? null },
+      });
+    }
+    return { settings: { ...merged, outbound: await describeShopOutbound(ctx.db, shopId) } };
   });
 };

@@ -4,9 +4,15 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DecideOutcome, TicketService } from '../../../src/app/ticket-service.js';
 import { mountSlack } from '../../../src/channels/slack/app.js';
-import { tickets as ticketsTable } from '../../../src/db/schema/index.js';
+import type { SlackListenerDeps } from '../../../src/channels/slack/deps.js';
+import { createSlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
+import { teamMembers, tickets as ticketsTable } from '../../../src/db/schema/index.js';
 import { createShop } from '../../../src/db/shops-repo.js';
+import { bindShop } from '../../../src/db/slack-repo.js';
+import { createInvite } from '../../../src/db/team-repo.js';
 import { ingestMessage, recordDraft } from '../../../src/db/tickets-repo.js';
+import { createReplyRenderer } from '../../../src/domain/reply.js';
+import { loadReplyResources } from '../../../src/i18n/load.js';
 import type { DecisionInput } from '../../../workflows/definitions.js';
 import { openTestPostgres } from '../../support/db.js';
 import {
@@ -36,6 +42,9 @@ describe('Slack app on the API server (POST /slack/events)', () => {
   let fake: Awaited<ReturnType<typeof startFakeSlack>>;
   let server: FastifyInstance;
   let ticketId: string;
+  let shopId: string;
+  let otherShopTicketId: string;
+  let deps: SlackListenerDeps;
   const decided: Array<{ ticketId: string; input: DecisionInput }> = [];
   let answer: (ticketId: string, input: DecisionInput) => DecideOutcome = () => ({
     ok: false,
@@ -71,6 +80,29 @@ describe('Slack app on the API server (POST /slack/events)', () => {
       receivedAt: new Date(Date.now() - 3 * 3_600_000),
     });
     ticketId = stored.ticketId;
+    shopId = created.shop.id;
+    // A second shop with its own workspace (OAuth) and channel, and one member of its own.
+    const other = await createShop(database.db, { name: 'Other Shop', defaultLanguage: 'en', plan: 'free' });
+    await bindShop(database.db, other.shop.id, { via: 'oauth', teamId: 'T0OTHER' });
+    await database.db
+      .insert(teamMembers)
+      .values({ shopId: other.shop.id, channel: 'slack', userId: 'U0BMEMBER', role: 'owner' });
+    otherShopTicketId = (
+      await ingestMessage(database.db, other.shop.id, {
+        messageId: 'm-b1',
+        orderId: 'B-1',
+        buyerId: 'b-b1',
+        redactedText: 'Where is my order?',
+        redactedKinds: [],
+        receivedAt: new Date(),
+      })
+    ).ticketId;
+    // This shop works in the environment's workspace (T0FAKE, channel C123); U0TEAM1 is its agent.
+    await bindShop(database.db, shopId, { via: 'environment' });
+    await database.db.insert(teamMembers).values([
+      { shopId, channel: 'slack', userId: 'U0TEAM1', role: 'agent' },
+      { shopId, channel: 'slack', userId: 'U0VIEWER', role: 'viewer' },
+    ]);
     await database.db
       .update(ticketsTable)
       .set({ createdAt: new Date(Date.now() - 3 * 3_600_000 - 5 * 60_000) })
@@ -98,10 +130,23 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     // A bare Fastify stands in for the API server: a JSON route next to the Slack route.
     server = Fastify({ bodyLimit: 256 * 1024 });
     server.post('/v1/echo', async (request) => ({ received: request.body }));
+    const { catalogue, resources } = await loadReplyResources(process.cwd());
+    deps = {
+      db: database.db,
+      tickets,
+      logger,
+      submitBudgetMs: 1000,
+      renderer: createReplyRenderer(catalogue, resources),
+      workspaces: createSlackWorkspaces({
+        db: database.db,
+        apiUrl: fake.apiUrl,
+        environment: { botToken: 'xoxb-test', channel: 'C123' },
+      }),
+    };
     const mounted = mountSlack(
       server,
       { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl },
-      { db: database.db, tickets, logger, submitBudgetMs: 1000 },
+      deps,
     );
     expect(mounted).toBeDefined();
   });
@@ -122,7 +167,7 @@ describe('Slack app on the API server (POST /slack/events)', () => {
       mountSlack(
         Fastify(),
         { SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined, SLACK_API_URL: fake.apiUrl },
-        { db: database.db, tickets: {} as TicketService, logger: pino({ level: 'silent' }) },
+        { ...deps, tickets: {} as TicketService },
       ),
     ).toBeUndefined();
   });
@@ -306,6 +351,127 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     await post(slashCommandBody('', fake.responseUrl('help')));
     await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
     expect(fake.callsOf('respond')[0]!.params.text).toContain('status <ticket id>');
+  });
+
+  it('a stranger pressing a card button changes nothing and is told they are not a member', async () => {
+    const response = await post(
+      interactivityBody(blockActionPayload({ actionId: 'approve', value: ticketId, userId: 'U0STRANGER' })),
+    );
+    expect(response.statusCode).toBe(200);
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    const ephemeral = fake.callsOf('chat.postEphemeral')[0]!;
+    expect(ephemeral.params.user).toBe('U0STRANGER');
+    // The shop's seller language is Spanish: the refusal is too.
+    expect(ephemeral.params.text).toBe(
+      'No eres miembro de Tienda <Sol> & Co en sellerdesk, así que no se cambió nada. Pide al propietario de la tienda que te añada.',
+    );
+    expect(decided).toHaveLength(0);
+
+    fake.calls.length = 0;
+    await post(
+      interactivityBody(blockActionPayload({ actionId: 'edit', value: ticketId, userId: 'U0STRANGER' })),
+    );
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    expect(fake.callsOf('views.open')).toHaveLength(0);
+
+    const submitted = await post(
+      interactivityBody(editSubmissionPayload({ ticketId, text: 'sneaky', userId: 'U0STRANGER' })),
+    );
+    expect(submitted.json()).toMatchObject({ response_action: 'errors' });
+    expect(submitted.json().errors.reply).toContain('No eres miembro');
+    expect(decided).toHaveLength(0);
+  });
+
+  it("a viewer cannot approve; a member of another shop cannot approve this shop's ticket", async () => {
+    await post(
+      interactivityBody(blockActionPayload({ actionId: 'approve', value: ticketId, userId: 'U0VIEWER' })),
+    );
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).toContain('(observador) no puede decidir');
+
+    fake.calls.length = 0;
+    await post(
+      interactivityBody(blockActionPayload({ actionId: 'approve', value: ticketId, userId: 'U0BMEMBER' })),
+    );
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).toContain('No eres miembro de Tienda');
+
+    // From its own workspace, shop B's owner still cannot reach shop A's ticket: "no such ticket".
+    fake.calls.length = 0;
+    await post(
+      interactivityBody(
+        blockActionPayload({ actionId: 'approve', value: ticketId, userId: 'U0BMEMBER', teamId: 'T0OTHER' }),
+      ),
+    );
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).not.toContain('Tienda');
+    // And shop A's agent cannot touch shop B's ticket from shop A's channel.
+    fake.calls.length = 0;
+    await post(interactivityBody(blockActionPayload({ actionId: 'reject', value: otherShopTicketId })));
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).not.toContain('Other Shop');
+    expect(decided).toHaveLength(0);
+  });
+
+  it('a press from another channel of the same workspace reaches nothing', async () => {
+    await post(
+      interactivityBody(blockActionPayload({ actionId: 'approve', value: ticketId, channel: 'C999' })),
+    );
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    expect(decided).toHaveLength(0);
+  });
+
+  it('/sellerdesk pending and status show nothing of the shop to other workspaces, channels and strangers', async () => {
+    const ask = async (text: string, userId: string, where: { teamId?: string; channelId?: string }) => {
+      fake.calls.length = 0;
+      await post(slashCommandBody(text, fake.responseUrl('x'), userId, where));
+      await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
+      return JSON.stringify(fake.callsOf('respond')[0]!.params);
+    };
+    for (const [userId, where] of [
+      ['U0TEAM1', { teamId: 'T0OTHER' }],
+      ['U0TEAM1', { channelId: 'C999' }],
+      ['U0STRANGER', {}],
+      ['U0BMEMBER', { teamId: 'T0OTHER', channelId: 'C777' }],
+    ] as const) {
+      const pending = await ask('pending', userId, where);
+      expect(pending).not.toContain('Tienda');
+      expect(pending).toContain('Nothing is waiting');
+      const status = await ask(`status ${ticketId}`, userId, where);
+      expect(status).not.toContain('awaiting approval');
+      expect(status).not.toContain('llega');
+    }
+    // A member asking in a DM of the shop's workspace gets the answer, ephemerally.
+    const dm = await ask('pending', 'U0TEAM1', { channelId: 'D0DM' });
+    expect(dm).toContain('Tienda');
+    expect(dm).toContain('"response_type":"ephemeral"');
+  });
+
+  it('an invite from the owner lets a Slack user join with /sellerdesk join, then decide', async () => {
+    const code = await createInvite(database.db, shopId, 'agent', 'telegram:1');
+    fake.calls.length = 0;
+    await post(slashCommandBody(`join ${code}`, fake.responseUrl('join'), 'U0NEWBIE', { teamId: 'T0OTHER' }));
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
+    expect(fake.callsOf('respond')[0]!.params.text).toContain('no existe, ya se usó o caducó');
+    fake.calls.length = 0;
+    await post(slashCommandBody(`join ${code}`, fake.responseUrl('join'), 'U0NEWBIE', { channelId: 'D0DM' }));
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
+    expect(fake.callsOf('respond')[0]!.params.text).toContain('Tienda <Sol> & Co');
+    answer = (id, input) => ({
+      ok: true,
+      result: {
+        ticketId: id,
+        action: input.action,
+        revision: 1,
+        decidedBy: input.actor,
+        decidedAt: new Date().toISOString(),
+      },
+    });
+    await post(
+      interactivityBody(blockActionPayload({ actionId: 'approve', value: ticketId, userId: 'U0NEWBIE' })),
+    );
+    await until(() => decided.length > 0);
+    expect(decided[0]!.input.actor.id).toBe('U0NEWBIE');
   });
 
   it('answers an action no listener handles with 404, not a hang', async () => {

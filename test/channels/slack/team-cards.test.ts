@@ -10,6 +10,8 @@ import {
   type SlackCards,
 } from '../../../src/channels/slack/notifier.js';
 import { listSlackCards } from '../../../src/channels/slack/queries.js';
+import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
+import type { Db } from '../../../src/db/client.js';
 import { createShop } from '../../../src/db/shops-repo.js';
 import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
 import { openTestPostgres } from '../../support/db.js';
@@ -85,8 +87,14 @@ describe('Slack cards port (Web API client against the fake)', () => {
     await expect(cards.update('C123', '1.000001', message)).resolves.toBe(false);
   });
 
-  it('a shipment notice for the support channel; false (no throw) when Slack refuses', async () => {
-    const notify = createSupportNotifier(cards, 'C123');
+  it("a shipment notice for the shop's support channel; false (no throw) when Slack refuses", async () => {
+    const shops: Record<string, { cards: SlackCards; channel: string | undefined }> = {
+      s: { cards, channel: 'C123' },
+      nochannel: { cards, channel: undefined },
+    };
+    const notify = createSupportNotifier({
+      forShop: async (shopId: string) => shops[shopId],
+    } as unknown as SlackWorkspaces);
     const notice = {
       shopId: 's',
       orderId: 'O-1',
@@ -100,23 +108,24 @@ describe('Slack cards port (Web API client against the fake)', () => {
     );
     fake.failNext('chat.postMessage', 'channel_not_found');
     expect(await notify(notice)).toBe(false);
+    // A shop without Slack, or without a channel, is never posted for.
+    const before = fake.callsOf('chat.postMessage').length;
+    expect(await notify({ ...notice, shopId: 'nochannel' })).toBe(false);
+    expect(await notify({ ...notice, shopId: 'unbound' })).toBe(false);
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(before);
   });
 
-  it('activity deps come from the config: nothing without a bot token', () => {
-    expect(
-      slackActivityDeps({
-        SLACK_BOT_TOKEN: undefined,
-        SLACK_API_URL: fake.apiUrl,
-        SLACK_SUPPORT_CHANNEL: 'C1',
-      }),
-    ).toEqual({});
-    const deps = slackActivityDeps({
-      SLACK_BOT_TOKEN: 'xoxb',
+  it('activity deps come from the config: nothing without a bot token or OAuth', () => {
+    const off = {
+      SLACK_BOT_TOKEN: undefined,
       SLACK_API_URL: fake.apiUrl,
       SLACK_SUPPORT_CHANNEL: 'C1',
-    });
-    expect(deps.slackChannel).toBe('C1');
-    expect(deps.slack).toBeDefined();
+      SLACK_CLIENT_ID: undefined,
+      SLACK_STATE_SECRET: undefined,
+    };
+    expect(slackActivityDeps({} as Db, off)).toEqual({});
+    const deps = slackActivityDeps({} as Db, { ...off, SLACK_BOT_TOKEN: 'xoxb' });
+    expect(deps.slack?.environment).toEqual({ botToken: 'xoxb', channel: 'C1' });
     expect(deps.notifySupport).toBeTypeOf('function');
   });
 });
@@ -162,11 +171,15 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
       plan: 'free',
     });
     shopId = created.shop.id;
+    // The only shop: it uses the environment's workspace by default (README, "Slack").
     activities = createSlackActivities({
       db: database.db,
       logger,
-      slack: createSlackCards(createSlackWebClient('xoxb-test', fake.apiUrl, { timeoutMs: 2000 })),
-      slackChannel: 'C123',
+      slack: createSlackWorkspaces({
+        db: database.db,
+        apiUrl: fake.apiUrl,
+        environment: { botToken: 'xoxb-test', channel: 'C123' },
+      }),
     });
   });
   afterAll(async () => {
@@ -181,12 +194,18 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     const ticketId = await newTicket('OFF-1', 'draft');
     const off = createSlackActivities({ db: database.db, logger });
     expect(await off.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({ posted: false });
-    expect(await off.postBuyerMessageToTeamThread({ ticketId, messageText: 'x' })).toEqual({ posted: false });
+    expect(await off.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-OFF-1' })).toEqual({
+      posted: false,
+    });
     expect(await off.closeTeamCards({ ticketId })).toEqual({ updated: 0 });
     const noChannel = createSlackActivities({
       db: database.db,
       logger,
-      slack: createSlackCards(createSlackWebClient('xoxb-test', fake.apiUrl)),
+      slack: createSlackWorkspaces({
+        db: database.db,
+        apiUrl: fake.apiUrl,
+        environment: { botToken: 'xoxb-test' },
+      }),
     });
     expect(await noChannel.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({
       posted: false,
@@ -257,24 +276,34 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     ]);
 
     fake.calls.length = 0;
-    const threaded = await activities.postBuyerMessageToTeamThread({
-      ticketId,
-      messageText: '¿Y bien? <@U1>',
-    });
+    const later = async (messageId: string) => {
+      const joined = await ingestMessage(database.db, shopId, {
+        messageId,
+        orderId: 'ESC-2',
+        buyerId: 'b-ESC-2',
+        redactedText: '¿Y bien? <@U1>',
+        redactedKinds: [],
+        receivedAt: new Date(),
+      });
+      expect(joined.ticketId).toBe(ticketId);
+    };
+    await later('m-8');
+    // The activity gets the message id only and reads the stored (redacted) text itself.
+    const threaded = await activities.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-8' });
     expect(threaded.posted).toBe(true);
-    const repeat = await activities.postBuyerMessageToTeamThread({ ticketId, messageText: '¿Y bien? <@U1>' });
+    const repeat = await activities.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-8' });
     expect(repeat.posted).toBe(false);
     const thread = fake.callsOf('chat.postMessage');
     expect(thread).toHaveLength(1);
     expect(thread[0]!.params.thread_ts).toBe(first.ts);
     expect(thread[0]!.params.channel).toBe('C123');
     expect(JSON.stringify(thread[0]!.params.blocks)).toContain('¿Y bien? &lt;@U1&gt;');
-    const byId = await activities.postBuyerMessageToTeamThread({
-      ticketId,
-      messageText: '¿Y bien? <@U1>',
-      messageId: 'm-9',
-    });
+    await later('m-9');
+    const byId = await activities.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-9' });
     expect(byId.posted).toBe(true);
+    expect(await activities.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-unknown' })).toEqual({
+      posted: false,
+    });
   });
 
   it('closeTeamCards edits the card to the outcome once, buttons removed', async () => {

@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { Socket } from 'node:net';
+import { verifySignature } from '../../../src/delivery/outbound.js';
 import { freePort } from '../../../src/temporal/dev-server.js';
 
 /** One POST that reached the marketplace side. */
@@ -43,9 +43,12 @@ export async function startChaosReceiver(secret: string) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
-      const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`);
-      const given = Buffer.from(String(req.headers['x-sellerdesk-signature'] ?? ''));
-      const signatureValid = given.length === expected.length && timingSafeEqual(given, expected);
+      const signatureValid = verifySignature(
+        raw,
+        req.headers['x-sellerdesk-signature'] as string | undefined,
+        secret,
+        Date.now() / 1000,
+      );
       let body: Record<string, unknown> = {};
       try {
         body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;

@@ -83,3 +83,40 @@ describe('checkConsistency', () => {
     expect(issues.map((i) => [i.lang, i.field])).toEqual([['es', 'title']]);
   });
 });
+
+describe('checkConsistency on real listing conventions', () => {
+  const values = (versions: ListingVersion[]) =>
+    checkConsistency(versions).map((i) => `${i.lang}:${i.params.value}`);
+
+  it('compares inches with centimetres within 2%', () => {
+    expect(
+      values([
+        v('en', 'Fits a 17.3" laptop, 48 x 32 cm.'),
+        v('ru', 'Для ноутбука 17,3 дюйма, 19 x 12,6 дюйма.'),
+      ]),
+    ).toEqual([]);
+    expect(
+      values([v('en', 'Fits a 17.3" laptop, 48 cm.'), v('ru', 'Для ноутбука 17,3 дюйма, 21 дюйма.')]),
+    ).toEqual(['ru:21 дюйма']);
+  });
+
+  it('reports a count of things that replaces the one the other versions state', () => {
+    const en = v('en', 'A string of 36 LEDs with 8 modes.');
+    const fr = v('fr', 'Une guirlande de 36 LED avec 8 modes.');
+    expect(values([en, fr, v('es', 'Una guirnalda de 38 LED con 8 modos.')])).toEqual(['es:38 LED']);
+    // A count only one version states (the others spell it out or leave it) is not a conflict.
+    expect(values([en, fr, v('es', 'Una guirnalda de 36 LED con 8 modos para 2 personas.')])).toEqual([]);
+  });
+
+  it('reads hallmarks as purity, not as a count, and reports one finding per dimension chain', () => {
+    expect(
+      values([
+        v('en', 'Solid 14K gold ring, 2 stones.'),
+        v('ru', 'Кольцо из золота 585 пробы (14 карат), 2 камня.'),
+        v('es', 'Anillo de oro de 14 quilates, 2 piedras.'),
+      ]),
+    ).toEqual([]);
+    const chain = checkConsistency([v('en', 'It is 100 x 80 cm.'), v('es', 'Mide 70 x 50 cm.')]);
+    expect(chain).toHaveLength(1);
+  });
+});

@@ -37,3 +37,10 @@ describe('checkPlaceholders', () => {
     expect(checkPlaceholders(text, 'en', 'description')).toEqual([]);
   });
 });
+
+describe('placeholder values in lower case', () => {
+  it('reports "xxx" left for a value, in any case', () => {
+    expect(checkPlaceholders('Mide xxx cm de alto.', 'es', 'description')).toHaveLength(1);
+    expect(checkPlaceholders('Talla XXL, 3 XL.', 'es', 'description')).toEqual([]);
+  });
+});

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkSpelling } from '../../../src/domain/listing/spelling.js';
+import {
+  checkSpelling,
+  MIN_SPELLING_CONFIDENCE,
+  type SpellingContext,
+} from '../../../src/domain/listing/spelling.js';
 import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
@@ -15,7 +19,7 @@ describe('checkSpelling', () => {
   it.each([
     ['en', 'The bottle keeps drinsk cold.', ['drinsk'], 'drinks'],
     ['es', 'La botella mantiene las bebidass frías.', ['bebidass'], 'bebidas'],
-    ['ru', 'Бутылка сохраняет напиткы.', ['напиткы'], undefined],
+    ['ru', 'Бутылка сохраняет напиткы.', ['напиткы'], 'напитки'],
   ] as const)('%s: %s', (lang, text, words, suggestion) => {
     const issues = checkSpelling(text, lang as Language, 'description', { speller, isAllowed: none });
     expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual(words);
@@ -49,12 +53,89 @@ describe('checkSpelling', () => {
     expect(issues.map((i) => i.params.word)).toEqual(['Watter']);
   });
 
-  it('stops suggesting after maxSuggestions', () => {
-    const issues = checkSpelling('drinsk drinsk drinsk', 'en', 'description', {
+  it('suggests the close correction, or hunspell only up to maxSuggestions', () => {
+    const issues = checkSpelling('drinsk cold, bottle bottle', 'en', 'description', {
       speller,
       isAllowed: none,
-      maxSuggestions: 1,
+      maxSuggestions: 0,
     });
-    expect(issues.map((i) => i.suggestion)).toEqual(['drinks', undefined, undefined]);
+    expect(issues.map((i) => i.suggestion)).toEqual(['drinks']);
+    expect(issues[0]!.confidence).toBeGreaterThanOrEqual(MIN_SPELLING_CONFIDENCE);
+  });
+});
+
+describe('spelling confidence: a word is reported only on strong evidence', () => {
+  const es = wordListSpeller(
+    `la el de las los con y para es una un lámpara luz brillo bolsa cómodo ajuste riego sistema
+     apilar cubo enhebrar aguja dañar sin caja tapa desembalar limpiar espera máxima potencia`,
+  );
+  const en = wordListSpeller('the lamp light bypass shears timer flame candle lumens dimmer glue');
+  const ru = wordListSpeller('лампа свет для и с набор ручка лампочка');
+  const check = (text: string, lang: Language, s = es, context?: SpellingContext) =>
+    checkSpelling(text, lang, 'description', { speller: s, isAllowed: none, context }).map(
+      (i) => `${i.params.word}@${i.confidence}`,
+    );
+
+  it('reports a slip one edit from a dictionary word, with a confidence that grows with length', () => {
+    const found = check('La lámpara da un ajuste comodo y mucho brilo.', 'es');
+    expect(found.map((f) => f.split('@')[0])).toEqual(['comodo', 'brilo']);
+    const [accent, slip] = found.map((f) => Number(f.split('@')[1]));
+    expect(accent).toBeGreaterThan(slip!); // a missing accent is the surest slip
+  });
+
+  it('does not report a word with no dictionary word one slip away (rare product terms)', () => {
+    expect(check('Sistema de autoirrigación xilófono.', 'es')).toEqual([]);
+  });
+
+  it('knows regular formations: -able from a verb, -dor agents, infinitive + pronoun, doubled r, diminutives', () => {
+    expect(check('Cubo apilable con enhebrador; sin dañarla ni desembalarla.', 'es')).toEqual([]);
+    expect(check('Sistema de autorriego y bolsita.', 'es')).toEqual([]);
+    expect(check('Flameless candle.', 'en', en)).toEqual([]);
+  });
+
+  it('treats English words in a es/fr/pt/ru text as loanwords unless only an accent is missing', () => {
+    const context: SpellingContext = {
+      otherWords: new Map([['en', new Set(['timer', 'bypass'])]]),
+      english: en,
+    };
+    expect(check('La lámpara con timer y bypass.', 'es', es, context)).toEqual([]);
+    expect(
+      check('La lámpara da la maxima luz.', 'es', es, { ...context, english: wordListSpeller('maxima') }),
+    ).toHaveLength(1);
+  });
+
+  it('treats cognates and transliterations of words of the other versions as product terms', () => {
+    const context: SpellingContext = {
+      otherWords: new Map([
+        ['en', new Set(['lumens', 'dimmer', 'camping'])],
+        ['pt', new Set(['lúmens'])],
+      ]),
+      english: en,
+    };
+    expect(check('La lámpara da 800 lúmenes luz, lumenes.', 'es', es, context)).toEqual([]);
+    expect(check('Лампа с диммером, кемпинговый свет.', 'ru', ru, context)).toEqual([]);
+  });
+
+  it('does not report a term the seller writes twice in the version (title and description)', () => {
+    const versionText = 'Lámpara brilo\nLa lámpara da brilo y más brilos.';
+    expect(check('La lámpara da brilo.', 'es', es, { otherWords: new Map(), versionText })).toEqual([]);
+    expect(check('La lámpara da brilo.', 'es', es, { otherWords: new Map() })).toHaveLength(1);
+  });
+
+  it('checks hyphenated compounds by their parts', () => {
+    expect(check('Набор ручка-лампа.', 'ru', ru)).toEqual([]);
+    expect(check('Набор ручка-лампочкка.', 'ru', ru).map((f) => f.split('@')[0])).toEqual([
+      'ручка-лампочкка',
+    ]);
+  });
+
+  it('honours a minimum confidence', () => {
+    expect(
+      checkSpelling('La lámpara da mucho brilo.', 'es', 'description', {
+        speller: es,
+        isAllowed: none,
+        minConfidence: 0.99,
+      }),
+    ).toEqual([]);
   });
 });

@@ -39,3 +39,28 @@ describe('checkTerminology', () => {
     expect(checkTerminology(text, lang as Language, 'description')).toEqual([]);
   });
 });
+
+describe('terminology follows how listings are written', () => {
+  const codes = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => i.params.text);
+
+  it('accepts an inch size with its metric equivalent beside it, in the language’s own unit word', () => {
+    expect(codes('Compartimento para un portátil de 15,6 pulgadas (39 cm).', 'es')).toEqual([]);
+    expect(codes('Le cadre mesure 40 cm (15,7 pouces) de large.', 'fr')).toEqual([]);
+    expect(codes('Рама 12 дюймов (30,5 см).', 'ru')).toEqual([]);
+    // An English unit left in a French text is still reported, metric beside or not.
+    expect(codes('Le bras mesure 45 cm (18 inches).', 'fr')).toEqual(['18 inches']);
+    // Without a metric value the inch size is still reported.
+    expect(codes('La caja mide 12 pulgadas de ancho.', 'es')).toEqual(['12 pulgadas']);
+  });
+
+  it('accepts laptop and tablet sizes in inches, as screens', () => {
+    expect(codes('Mochila para portátil de 16 pulgadas.', 'es')).toEqual([]);
+    expect(codes('Чехол для планшета 11 дюймов.', 'ru')).toEqual([]);
+  });
+
+  it('reports a decimal point before hours in comma-decimal languages', () => {
+    expect(codes('La batería dura 2.5 horas.', 'es')).toEqual(['2.5']);
+    expect(codes('Autonomie de 1.5 h.', 'fr')).toEqual(['1.5']);
+  });
+});

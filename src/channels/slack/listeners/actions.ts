@@ -3,7 +3,9 @@ import type { Actor, DecisionAction } from '../../../domain/types.js';
 import { buildAlreadyDecidedText, buildDecisionRefusedText, buildEditModal } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import { getTicketWithDraft } from '../queries.js';
-import { decideFromSlack, slackActor, TICKET_ID_PATTERN } from './decide.js';
+import type { SlackOrigin } from '../workspaces.js';
+import { checkTicketAccess } from './access.js';
+import { decideFromSlack, slackActor } from './decide.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -21,12 +23,25 @@ async function answerPresser(deps: SlackListenerDeps, args: ButtonArgs, text: st
   }
 }
 
+/** Where a button press came from: workspace, channel of the card, presser. */
+function originOf(args: ButtonArgs): SlackOrigin {
+  const body = args.body;
+  return {
+    teamId: body.team?.id ?? body.user.team_id,
+    channelId: body.channel?.id ?? body.container?.channel_id,
+    userId: body.user.id,
+  };
+}
+
 /** `approve`, `reject`, `escalate`: the decision goes through `tickets.decide`; refusals answered. */
 function decisionButton(deps: SlackListenerDeps, action: Exclude<DecisionAction, 'edit'>) {
   return async (args: ButtonArgs) => {
     await args.ack();
     const ticketId = args.action.value ?? '';
-    const result = await decideFromSlack(deps, ticketId, { action, actor: slackActor(args.body.user) });
+    const result = await decideFromSlack(deps, ticketId, originOf(args), {
+      action,
+      actor: slackActor(args.body.user),
+    });
     if (!result.ok) await answerPresser(deps, args, result.text);
   };
 }
@@ -36,9 +51,13 @@ function editButton(deps: SlackListenerDeps) {
   return async (args: ButtonArgs) => {
     await args.ack();
     const ticketId = args.action.value ?? '';
-    const found = TICKET_ID_PATTERN.test(ticketId) ? await getTicketWithDraft(deps.db, ticketId) : null;
+    const access = await checkTicketAccess(deps, ticketId, originOf(args), 'decide');
+    if (!access.ok) return answerPresser(deps, args, access.text);
+    const found = await getTicketWithDraft(deps.db, ticketId);
     if (!found) return answerPresser(deps, args, buildDecisionRefusedText('ticket_not_found', ''));
     const { ticket } = found;
+    if (ticket.status === 'closed')
+      return answerPresser(deps, args, buildDecisionRefusedText('ticket_closed', ''));
     if (FINAL_STATUSES.has(ticket.status) && ticket.decidedBy && ticket.decidedAt) {
       return answerPresser(
         deps,

@@ -1,13 +1,12 @@
 import type { DecisionInput } from '../../../../workflows/definitions.js';
 import { DECISION_ERRORS } from '../../../../workflows/definitions.js';
-import { findMember, ROLE_CAN } from '../../../db/team-repo.js';
-import { getTicket } from '../../../db/tickets-repo.js';
 import type { Actor } from '../../../domain/types.js';
 import { buildAlreadyDecidedText, buildAlreadyEscalatedText, buildDecisionRefusedText } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
+import type { SlackOrigin } from '../workspaces.js';
+import { checkTicketAccess } from './access.js';
 
-/** Ticket ids as the cards carry them (`value` of a button, `private_metadata` of the modal). */
-export const TICKET_ID_PATTERN = /^[A-Za-z0-9_-]{1,60}$/;
+export { TICKET_ID_PATTERN } from './access.js';
 
 /** The decision's actor for a Slack user: id plus handle. */
 export function slackActor(user: {
@@ -22,27 +21,22 @@ export function slackActor(user: {
 /** A decision from Slack: applied, or refused with the sentence to show the person who pressed. */
 export type SlackDecision = { ok: true } | { ok: false; code: string; text: string };
 
-/** Sends a Slack decision down the one decision path and words a refusal for the presser. */
+/**
+ * Sends a Slack decision down the one decision path, after `checkTicketAccess` (shop bound to the
+ * request's workspace and channel, caller a member whose role may decide); words a refusal for
+ * the presser. A refused request changes nothing.
+ */
 export async function decideFromSlack(
   deps: SlackListenerDeps,
   ticketId: string,
+  origin: SlackOrigin,
   input: DecisionInput,
 ): Promise<SlackDecision> {
-  if (!TICKET_ID_PATTERN.test(ticketId)) {
-    return { ok: false, code: 'ticket_not_found', text: buildDecisionRefusedText('ticket_not_found', '') };
-  }
   try {
-    // Members of the support channel act as agents unless the shop gave them a role (viewer: no).
-    const ticket = await getTicket(deps.db, ticketId);
-    if (ticket) {
-      const member = await findMember(deps.db, ticket.shopId, 'slack', input.actor.id);
-      if (member && !ROLE_CAN.decide.includes(member.role)) {
-        return {
-          ok: false,
-          code: 'role_cannot_decide',
-          text: 'Your role in this shop (viewer) cannot decide tickets. Ask the shop owner to make you an agent.',
-        };
-      }
+    const access = await checkTicketAccess(deps, ticketId, origin, 'decide');
+    if (!access.ok) {
+      deps.logger.info({ ticketId, code: access.code, action: input.action }, 'Slack decision refused');
+      return access;
     }
     const outcome = await deps.tickets.decide(ticketId, input);
     if (outcome.ok) {

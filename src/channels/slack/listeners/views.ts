@@ -26,7 +26,13 @@ function editSubmission(deps: SlackListenerDeps) {
     if (text.length > MAX_REPLY_LENGTH) {
       return ack(errors(`The reply is longer than ${MAX_REPLY_LENGTH} characters.`));
     }
-    const decision = decideFromSlack(deps, ticketId, { action: 'edit', text, actor: slackActor(body.user) });
+    // A modal has no channel: the workspace and the member's role still decide.
+    const origin = { teamId: body.team?.id ?? body.user.team_id, channelId: undefined, userId: body.user.id };
+    const decision = decideFromSlack(deps, ticketId, origin, {
+      action: 'edit',
+      text,
+      actor: slackActor(body.user),
+    });
     const budget = deps.submitBudgetMs ?? DEFAULT_SUBMIT_BUDGET_MS;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {

@@ -1,0 +1,4 @@
+export * from './decision.js';
+export * from './flow.js';
+export * from './sla.js';
+export * from './types.js';

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { AppError } from '../../app/errors.js';
+import {
+  addDictionaryWord,
+  countDictionaryWords,
+  isDictionaryWord,
+  listDictionaryWords,
+  MAX_DICTIONARY_WORD_CHARS,
+  MAX_DICTIONARY_WORDS_PER_SHOP,
+  normalizeDictionaryWord,
+  removeDictionaryWord,
+} from '../../db/dictionary-repo.js';
+import { LANGUAGES } from '../../domain/types.js';
+import { parse } from '../parse.js';
+import type { RouteModule } from './context.js';
+
+const dictionaryWord = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_DICTIONARY_WORD_CHARS, `at most ${MAX_DICTIONARY_WORD_CHARS} characters`)
+  .refine((w) => isDictionaryWord(w.normalize('NFC')), {
+    message: 'one word: letters, digits, inner hyphens or apostrophes',
+  });
+
+/** `POST /v1/dictionary` body (CONTRACT §2). */
+export const dictionaryAddBody = z.strictObject({ lang: z.enum(LANGUAGES), word: dictionaryWord });
+
+const dictionaryParams = z.strictObject({ lang: z.enum(LANGUAGES), word: dictionaryWord });
+
+/**
+ * The shop's own dictionary (scope `listings:write`): `POST /v1/dictionary {lang, word}`,
+ * `GET /v1/dictionary`, `DELETE /v1/dictionary/:lang/:word`. Its words are never reported as
+ * spelling for that shop; other shops are not affected.
+ */
+export const dictionaryRoutes: RouteModule = (app, ctx) => {
+  app.post('/v1/dictionary', { preHandler: ctx.requireScope('listings:write') }, async (request, reply) => {
+    const body = parse(dictionaryAddBody, request.body, 'dictionary');
+    const shopId = request.principal!.shopId;
+    if ((await countDictionaryWords(ctx.db, shopId)) >= MAX_DICTIONARY_WORDS_PER_SHOP) {
+      throw new AppError(
+        'dictionary_full',
+        `the dictionary holds at most ${MAX_DICTIONARY_WORDS_PER_SHOP} words; remove some first`,
+        409,
+      );
+    }
+    const added = await addDictionaryWord(ctx.db, {
+      shopId,
+      language: body.lang,
+      word: body.word,
+      addedBy: 'api',
+    });
+    const word = normalizeDictionaryWord(body.word);
+    ctx.logger.info({ shopId, lang: body.lang, added }, 'dictionary word added');
+    return reply.code(added ? 201 : 200).send({ lang: body.lang, word, added });
+  });
+
+  app.get('/v1/dictionary', { preHandler: ctx.requireScope('listings:write') }, async (request) => {
+    const rows = await listDictionaryWords(ctx.db, request.principal!.shopId);
+    return {
+      words: rows.map((r) => ({
+        lang: r.lang,
+        word: r.word,
+        addedBy: r.addedBy,
+        createdAt: r.createdAt.toISOString(),
+      })),
+    };
+  });
+
+  app.delete(
+    '/v1/dictionary/:lang/:word',
+    { preHandler: ctx.requireScope('listings:write') },
+    async (request, reply) => {
+      const params = dictionaryParams.safeParse(request.params);
+      if (!params.success)
+        throw new AppError('dictionary_word_not_found', 'no such word in the dictionary', 404);
+      const removed = await removeDictionaryWord(
+        ctx.db,
+        request.principal!.shopId,
+        params.data.lang,
+        params.data.word,
+      );
+      if (!removed) throw new AppError('dictionary_word_not_found', 'no such word in the dictionary', 404);
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,201 @@
+/**
+ * Property-based ReDoS fuzzing: every function that reads outside text gets adversarial inputs
+ * built from sellerdesk's own patterns (their alternatives' words repeated with the separators
+ * they allow, after a label, before a failing suffix) and long runs in every script. The property
+ * is linear growth: 4× the characters may cost at most LIMIT× the time. Quadratic code shows 16×,
+ * exponential far more; linear code 4×. Timings are the minimum of several runs (robust to a
+ * loaded machine; CPU time of this process) and inputs too fast to time reliably pass, so the test
+ * is not flaky; it never compares against an absolute time.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hostile, LABELS, patternWords, SCRIPT_UNITS, SEPARATORS, SUFFIXES } from '../support/adversarial.js';
+import type { TextEntryPoint } from '../support/text-entry-points.js';
+import { literalInventory, recordBuilt } from './inventory.js';
+
+/** Growth allowed for 4× the input: linear is ~4, quadratic 16. */
+const LIMIT = 10;
+/** Below this the larger input is too fast to time against the smaller one (ms). */
+const FLOOR_MS = 10;
+const SEED = 14_2026;
+
+let entryPoints: TextEntryPoint[] = [];
+// Loaded inside the recorder, so the words of patterns built at load time are seen too.
+const built = await recordBuilt(async () => {
+  const { textEntryPoints } = await import('../support/text-entry-points.js');
+  entryPoints = await textEntryPoints();
+  for (const ep of entryPoints) ep.run('zzz 12345678 rue de Rivoli 10');
+});
+const words = patternWords([...literalInventory(), ...built]).filter((w) => w.length <= 16);
+
+/** Least CPU time (ms) of `runs` calls: CPU time, not wall time, so other processes on a loaded
+ * machine do not count; the minimum drops garbage-collection pauses. */
+function minMs(fn: () => unknown, runs: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const started = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+/** Time for n and 4n characters of the same shape; re-measured once more carefully before failing. */
+function growth(
+  ep: TextEntryPoint,
+  make: (length: number) => string,
+): { ratio: number; large: number; n: number } {
+  const n = Math.min(2500, Math.floor(ep.maxLength / 4));
+  const small = make(n);
+  const large = make(4 * n);
+  ep.run(small); // warm-up: compile the patterns this shape reaches
+  let tSmall = minMs(() => ep.run(small), 3);
+  let tLarge = minMs(() => ep.run(large), 2);
+  if (tLarge >= FLOOR_MS && tLarge / Math.max(tSmall, 0.05) > LIMIT) {
+    tSmall = minMs(() => ep.run(small), 7);
+    tLarge = minMs(() => ep.run(large), 4);
+  }
+  const ratio = tLarge < FLOOR_MS ? 0 : tLarge / Math.max(tSmall, 0.05);
+  return { ratio, large: tLarge, n };
+}
+
+const CORE_SCRIPTS = ['a', 'Ж', '漢', '7', '.', ' ', '\n', 'e\u0301', '😀', '-', '{{a ', 'a@b.'];
+
+/**
+ * Grows a shape from 24 to 240 characters, 24 at a time, and fails on a step that costs more than
+ * LADDER_LIMIT× the one before: exponential backtracking is caught while an input is still small
+ * enough to finish (8 more repeats of a 3-character unit multiply the work by at most 2^8), before
+ * a larger one could hang the run. Returns the cost at 240 characters, for the screening.
+ */
+function ladder(ep: TextEntryPoint, make: (length: number) => string): { cost: number; failure?: string } {
+  let previous = minMs(() => ep.run(make(24)), 1);
+  let cost = previous;
+  for (let length = 48; length <= 240; length += 24) {
+    cost = minMs(() => ep.run(make(length)), 1);
+    if (cost >= FLOOR_MS && cost / Math.max(previous, 0.05) > LADDER_LIMIT) {
+      const again = minMs(() => ep.run(make(length)), 2);
+      const before = minMs(() => ep.run(make(length - 24)), 2);
+      if (again / Math.max(before, 0.05) > LADDER_LIMIT) {
+        return {
+          cost,
+          failure: `${JSON.stringify(make(length).slice(0, 40))}… ${length - 24}→${length} chars costs ${(again / before).toFixed(1)}× (${again.toFixed(0)} ms)`,
+        };
+      }
+    }
+    previous = cost;
+  }
+  return { cost };
+}
+
+/** A linear step from n-24 to n characters costs at most 2× (at n = 48). */
+const LADDER_LIMIT = 4;
+const LADDER_UNITS = [
+  'no ',
+  'De ',
+  'de ',
+  'number ',
+  'n° ',
+  ': ',
+  '- ',
+  'A ',
+  '1 ',
+  'apt 4 ',
+  ' ',
+  'la ',
+  'é ',
+];
+
+describe('text entry points stay linear on adversarial input', () => {
+  it('has every entry point, and the words of the patterns', () => {
+    expect(entryPoints.map((e) => e.name)).toEqual(
+      expect.arrayContaining([
+        'redactPii (message text)',
+        'detectLanguage',
+        'classifyIntent (en)',
+        'assessUrgency',
+        'listing title checks',
+        'listing description checks',
+        'carrier checkpoint text',
+        'render reply (buyerName, carrier, items)',
+      ]),
+    );
+    expect(words).toEqual(expect.arrayContaining(['no', 'de', 'number', 'rue', 'passport']));
+  });
+
+  for (const [index, ep] of entryPoints.entries()) {
+    it(`${ep.name}: inputs built from the patterns and runs in every script grow linearly`, () => {
+      type Shape = { label: string; unit: string; suffix: string };
+      const make = (shape: Shape) => (length: number) =>
+        hostile(shape.label, shape.unit, shape.suffix, length);
+
+      // 1. Labelled repeats and script runs, grown step by step (exponential cases fail here).
+      const screened: Array<{ shape: Shape; cost: number }> = [];
+      const failures: string[] = [];
+      const ladderShapes: Shape[] = [
+        ...LABELS.flatMap((label) =>
+          LADDER_UNITS.flatMap((unit) => ['x1', '!1'].map((suffix) => ({ label, unit, suffix }))),
+        ),
+        ...SCRIPT_UNITS.map((unit) => ({ label: '', unit, suffix: 'x1' })),
+      ];
+      for (const shape of ladderShapes) {
+        const { cost, failure } = ladder(ep, make(shape));
+        if (failure) failures.push(failure);
+        screened.push({ shape, cost });
+      }
+      expect(failures, `${ep.name}:\n${failures.join('\n')}`).toEqual([]);
+      // 2. Every word of every pattern, repeated.
+      for (const word of words) {
+        const shape = { label: '', unit: `${word} `, suffix: 'x1' };
+        screened.push({ shape, cost: minMs(() => ep.run(make(shape)(240)), 1) });
+      }
+      // 3. The costliest shapes, and long runs in every script, at n and 4n characters.
+      const slow: string[] = [];
+      const worst = screened.sort((a, b) => b.cost - a.cost).slice(0, 3);
+      const candidates = [
+        ...worst.map((w) => w.shape),
+        ...CORE_SCRIPTS.map((unit) => ({ label: '', unit, suffix: 'x1' })),
+      ];
+      for (const shape of candidates) {
+        const { ratio, large, n } = growth(ep, make(shape));
+        if (ratio > LIMIT) {
+          slow.push(
+            `${JSON.stringify(`${shape.label}${shape.unit}…${shape.suffix}`)} ${n}→${4 * n} chars: ${ratio.toFixed(1)}× (${large.toFixed(0)} ms)`,
+          );
+        }
+      }
+      expect(slow, `${ep.name}:\n${slow.join('\n')}`).toEqual([]);
+
+      // 4. Random combinations of labels, pattern words, separators and suffixes.
+      const unitArb = fc.oneof(
+        fc.constantFrom(...SCRIPT_UNITS),
+        fc.tuple(fc.constantFrom(...words), fc.constantFrom(...SEPARATORS)).map(([w, s]) => w + s),
+        fc
+          .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...SEPARATORS)), {
+            minLength: 2,
+            maxLength: 3,
+          })
+          .map((parts) => parts.map(([w, s]) => w + s).join('')),
+      );
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...LABELS),
+          unitArb,
+          fc.constantFrom(...SUFFIXES),
+          (label, unit, suffix) => {
+            const shape = { label, unit, suffix };
+            const { failure } = ladder(ep, make(shape));
+            if (failure) throw new Error(`${ep.name}: ${failure}`);
+            const { ratio, large, n } = growth(ep, make(shape));
+            if (ratio > LIMIT) {
+              throw new Error(
+                `${ep.name}: ${JSON.stringify(`${label}${unit}…${suffix}`)} at ${n} → ${4 * n} chars costs ${ratio.toFixed(1)}× (${large.toFixed(0)} ms)`,
+              );
+            }
+          },
+        ),
+        { seed: SEED + index, numRuns: 12, endOnFailure: true },
+      );
+    }, 180_000);
+  }
+});
