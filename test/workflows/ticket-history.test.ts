@@ -5,9 +5,12 @@
  */
 import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type IntakeDrainer, startIntakeDrainer } from '../../src/app/intake-drainer.js';
 import { createTicketService, type DecideOutcome } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
+import { backlogSize } from '../../src/db/intake-repo.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { getTicketView, ingestMessage } from '../../src/db/tickets-repo.js';
@@ -31,6 +34,7 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
   let testWorker: TestWorker;
   let client: Client;
   let service: ReturnType<typeof createTicketService>;
+  let drainer: IntakeDrainer | undefined;
   let shopId: string;
   const cardTexts: string[] = [];
   let cardId = 0;
@@ -58,7 +62,23 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
       taskQueue,
       db: db.db,
       deps: (temporal) => {
-        service = createTicketService({ db: db.db, temporal, taskQueue });
+        // Intake goes through the outbox: a drainer hands stored messages to the workflows.
+        service = createTicketService({
+          db: db.db,
+          temporal,
+          taskQueue,
+          intake: { onQueued: () => drainer?.wake() },
+        });
+        drainer = startIntakeDrainer({
+          db: db.db,
+          temporal,
+          taskQueue,
+          logger: pino({ level: 'silent' }),
+          concurrency: 4,
+          window: 16,
+          leaseMs: 30_000,
+          pollMs: 50,
+        });
         return { outbound, telegram: cards, dispatchBuyerMessage: service.dispatchBuyerMessage };
       },
     });
@@ -69,6 +89,7 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
   });
 
   afterAll(async () => {
+    await drainer?.stop();
     await testWorker?.stop();
     await db?.drop();
   });
@@ -233,6 +254,8 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
         }),
       );
     }
+    // The outbox hands one ticket's messages over in order, one at a time: wait until all are in.
+    await eventually(async () => (await backlogSize(db.db)) === 0, 180_000, 'the outbox drained');
     // The last message's draft is out: the seller can decide.
     const handle = client.workflow.getHandle(ticketWorkflowId(ticketId));
     await eventually(
