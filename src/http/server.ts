@@ -63,6 +63,18 @@ export interface ServerDeps {
   erasureKeys?: ErasureKeyConfig | undefined;
 }
 
+/**
+ * PostgreSQL refusing work it may accept a moment later: too many connections (53300), out of
+ * resources (53xxx), shutting down or starting (57P01-57P03), a serialization or deadlock loser
+ * (40001, 40P01). Under a flood these are back-pressure, answered 503 with Retry-After, not 500.
+ */
+export function isDatabaseSaturated(error: unknown): boolean {
+  const pgCode =
+    (error as { code?: unknown; cause?: { code?: unknown } })?.code ??
+    (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof pgCode === 'string' && /^(53\d{3}|57P0[123]|40001|40P01)$/.test(pgCode);
+}
+
 function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
   return reply.code(status).send({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
 }
@@ -170,10 +182,20 @@ export function createServer(deps: ServerDeps): FastifyInstance {
       return sendError(reply, error.statusCode, 'bad_request', error.message);
     }
     request.log.error({ err: { name: error.name, message: error.message, code } }, 'request failed');
-    const unavailable = /UNAVAILABLE|ECONNREFUSED|connect|timeout/i.test(`${error.message} ${code}`);
-    return unavailable
-      ? sendError(reply, 503, 'service_unavailable', 'a backing service is unavailable; retry the request')
-      : sendError(reply, 500, 'internal_error', 'something went wrong on our side; retry the request');
+    const unavailable =
+      /UNAVAILABLE|ECONNREFUSED|connect|timeout/i.test(`${error.message} ${code}`) ||
+      isDatabaseSaturated(error);
+    if (unavailable) {
+      // Nothing was stored (each write is one transaction): the caller may simply retry later.
+      reply.header('retry-after', '1');
+      return sendError(
+        reply,
+        503,
+        'service_unavailable',
+        'a backing service is unavailable; retry the request',
+      );
+    }
+    return sendError(reply, 500, 'internal_error', 'something went wrong on our side; retry the request');
   });
 
   app.setNotFoundHandler((request, reply) =>
