@@ -17,6 +17,7 @@
  *
  * Each model is a multinomial logistic regression with int8-quantised weights.
  */
+import { CYRILLIC_TO_LATIN } from './transliterate.js';
 
 /** Serialised weights of one linear model: `weights[bucket * labels + label] * scale`. */
 export interface LinearModelData {
@@ -96,45 +97,6 @@ export interface IntentModel {
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
-
-const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'h',
-  ц: 'c',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'sh',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-  і: 'i',
-  ї: 'i',
-  є: 'e',
-};
 
 const CYRILLIC_RE = /[\u0400-\u04ff]/gu;
 

@@ -1,3 +1,4 @@
+import { CYRILLIC_TO_LATIN as BASE_TRANSLITERATION } from '../transliterate.js';
 import type { Language } from '../types.js';
 import { overlaps, type Token, tokenize } from './text.js';
 import type { Issue, ListingField, SpellChecker } from './types.js';
@@ -286,41 +287,8 @@ function prefixedCorrection(speller: SpellChecker, lower: string, lang: Language
   return undefined;
 }
 
-const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'h',
-  ц: 'c',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'sch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
+/** Transliteration for cognate checks; щ as the German-style "sch" loanwords use. */
+const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = { ...BASE_TRANSLITERATION, щ: 'sch' };
 
 /**
  * A spelling-neutral key for comparing words across languages: Latin letters, no diacritics,
