@@ -1,13 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DecisionRequest, DecisionResult, TicketFlowState } from '../src/domain/ticket/index.js';
-import type {
-  Actor,
-  Category,
-  DecisionAction,
-  Language,
-  TicketStatus,
-  Urgency,
-} from '../src/domain/types.js';
+import type { Actor, Category, DecisionAction, Language } from '../src/domain/types.js';
 
 export type { DecisionRequest, DecisionResult, SlaSettings } from '../src/domain/ticket/index.js';
 export { DECISION_ERRORS, MAX_REPLY_LENGTH } from '../src/domain/ticket/index.js';
@@ -69,17 +62,10 @@ export interface DecisionInput {
 }
 
 /** Live state of a ticket workflow, for chats that need it before the database catches up. */
-export interface TicketState {
-  ticketId: string;
-  status: TicketStatus;
-  revision: number;
-  language?: Language;
-  category?: Category;
-  urgency?: Urgency;
-  decision?: DecisionResult;
-  /** The escalation that handed the ticket to the support team, if any. */
-  escalation?: DecisionResult;
-}
+export type TicketState = Pick<
+  TicketFlowState,
+  'ticketId' | 'status' | 'revision' | 'language' | 'category' | 'urgency' | 'decision' | 'escalation'
+>;
 
 /** Workflow id of the ticket workflow of a ticket. */
 export function ticketWorkflowId(ticketId: string): string {

@@ -14,6 +14,7 @@ import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
 import { ticketMaySend } from '../db/erasure-repo.js';
 import { newId } from '../db/ids.js';
+import { findOpenBuyerTicket } from '../db/open-tickets.js';
 import {
   buyerMessages,
   decisions,
@@ -705,19 +706,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         const mine = rows.filter((r) => r.shopId === ticket.shopId && r.ticketId === ticket.id);
         if (mine.length === 0) return [];
         // A newer open ticket of the same order and buyer may exist already: the messages join it.
-        const [open] = await tx
-          .select({ id: tickets.id })
-          .from(tickets)
-          .where(
-            and(
-              eq(tickets.shopId, ticket.shopId),
-              eq(tickets.orderId, ticket.orderId),
-              eq(tickets.buyerId, ticket.buyerId),
-              eq(tickets.origin, 'buyer'),
-              inArray(tickets.status, ['queued', 'classifying', 'awaiting_approval', 'escalated']),
-            ),
-          )
-          .limit(1);
+        const open = await findOpenBuyerTicket(tx, ticket);
         if (open) newTicketId = open.id;
         else
           await tx.insert(tickets).values({

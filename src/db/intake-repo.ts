@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
+import { findOpenBuyerTicket } from './open-tickets.js';
 import { buyerMessages, intakeOutbox, ticketEvents, tickets } from './schema/index.js';
 
 /** Thrown inside the intake transaction when the stored backlog reached its bound (HTTP 503). */
@@ -168,20 +169,7 @@ export async function rehomeIntake(db: Db, row: ClaimedIntake): Promise<string |
       await tx.delete(intakeOutbox).where(eq(intakeOutbox.id, row.id));
       return null;
     }
-    const [open] = await tx
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.shopId, old.shopId),
-          eq(tickets.orderId, old.orderId),
-          eq(tickets.buyerId, old.buyerId),
-          eq(tickets.origin, 'buyer'),
-          sql`${tickets.status} in ('queued', 'classifying', 'awaiting_approval', 'escalated')`,
-        ),
-      )
-      .limit(1)
-      .for('update');
+    const open = await findOpenBuyerTicket(tx, old);
     let ticketId = open?.id;
     if (!ticketId) {
       ticketId = newId('tkt');

@@ -4,6 +4,7 @@ import type { Sentiment } from '../domain/urgency.js';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { backlogReached, enqueueIntake, IntakeBacklogFullError } from './intake-repo.js';
+import { findOpenBuyerTicket, OPEN_STATUSES } from './open-tickets.js';
 import {
   approvalCards,
   buyerMessages,
@@ -19,7 +20,7 @@ import {
 } from './schema/index.js';
 
 /** Ticket states in which a new buyer message joins the ticket instead of opening a new one. */
-export const OPEN_STATUSES: TicketStatus[] = ['queued', 'classifying', 'awaiting_approval', 'escalated'];
+export { OPEN_STATUSES } from './open-tickets.js';
 
 /** A buyer message as accepted by the API, with its text already redacted. */
 export interface IncomingMessage {
@@ -83,20 +84,7 @@ export async function ingestMessage(
           if (full) throw new IntakeBacklogFullError(options.backlogLimit);
         }
 
-        const [open] = await tx
-          .select({ id: tickets.id, status: tickets.status })
-          .from(tickets)
-          .where(
-            and(
-              eq(tickets.shopId, shopId),
-              eq(tickets.orderId, msg.orderId),
-              eq(tickets.buyerId, msg.buyerId),
-              eq(tickets.origin, 'buyer'),
-              inArray(tickets.status, OPEN_STATUSES),
-            ),
-          )
-          .limit(1)
-          .for('update');
+        const open = await findOpenBuyerTicket(tx, { shopId, orderId: msg.orderId, buyerId: msg.buyerId });
         let ticketId: string;
         let status: TicketStatus;
         if (open) {
