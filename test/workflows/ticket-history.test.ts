@@ -228,8 +228,8 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
     expect(outcome).toMatchObject({ status: 'sent', revision: 1 });
   });
 
-  it('2,000 buyer messages on one ticket: history stays bounded and the ticket stays decidable', async () => {
-    const total = 2_000;
+  it('1,200 buyer messages (over the 1,000-event bound) on one ticket: history stays bounded and the ticket stays decidable', async () => {
+    const total = 1_200;
     const orderId = 'ORD-FLOOD-1';
     const first = await service.ingest(shopId, {
       messageId: 'flood-0',
@@ -255,7 +255,7 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
       );
     }
     // The outbox hands one ticket's messages over in order, one at a time: wait until all are in.
-    await eventually(async () => (await backlogSize(db.db)) === 0, 180_000, 'the outbox drained');
+    await eventually(async () => (await backlogSize(db.db)) === 0, 420_000, 'the outbox drained');
     // The last message's draft is out: the seller can decide.
     const handle = client.workflow.getHandle(ticketWorkflowId(ticketId));
     await eventually(
@@ -292,5 +292,5 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
     expect(lengths.length).toBeGreaterThan(1);
     // A run hands over at the bound; a burst of signals in its last task may overshoot a little.
     for (const length of lengths) expect(length).toBeLessThan(MAX_HISTORY_EVENTS + 400);
-  }, 240_000);
+  }, 540_000);
 });
