@@ -59,7 +59,10 @@ const local = proxyLocalActivities<Steps>({
     maximumAttempts: 4,
   },
 });
+// In-flight work runs ahead of new intake (priority 3, the default, which ticket workflows and
+// their tasks carry): durable fallbacks and team steps at 2, the retrying delivery at 1.
 const durable = proxyActivities<Steps>({
+  priority: { priorityKey: 2 },
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -68,6 +71,7 @@ const durable = proxyActivities<Steps>({
 // revision)` makes a repeat safe on the receiving side); only when it fails does the day-long
 // retrying activity take over.
 const delivery = proxyActivities<Pick<TicketActivities, 'deliverReply'>>({
+  priority: { priorityKey: 1 },
   startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '24 hours',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
@@ -76,6 +80,7 @@ const delivery = proxyActivities<Pick<TicketActivities, 'deliverReply'>>({
 // Team channel (Slack, only when configured) never blocks the seller's path: bounded tries.
 type TeamSteps = Pick<TicketActivities, 'escalateToTeam' | 'closeTeamCards' | 'postBuyerMessageToTeamThread'>;
 const team = proxyActivities<TeamSteps & Pick<TicketActivities, 'remindSeller'>>({
+  priority: { priorityKey: 2 },
   startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '10 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
