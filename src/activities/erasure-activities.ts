@@ -8,7 +8,7 @@ import type { Db } from '../db/client.js';
 import { type ErasureReason, listCardsOfTickets } from '../db/erasure-repo.js';
 import { approvalCards, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
-import type { ReplyRenderer } from '../domain/reply.js';
+import type { ReplyRenderer } from '../domain/reply/index.js';
 import type { Language } from '../domain/types.js';
 
 /** What the card redaction needs; each chat integration optional. */

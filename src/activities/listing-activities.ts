@@ -25,7 +25,7 @@ import {
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../domain/listing/index.js';
-import { effectiveSettings } from '../domain/settings.js';
+import { effectiveSettings } from '../domain/shop/settings.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/types.js';
 import { type ListingDictionaries, listingDictionaries } from '../listings/dictionaries.js';
 

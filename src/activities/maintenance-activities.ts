@@ -3,7 +3,7 @@ import { recordAudit } from '../db/audit-repo.js';
 import { loadErasureKeys, purgeExpired } from '../db/erasure-repo.js';
 import { coupons, decisions, metering, shipments, shops, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
-import { effectiveSettings } from '../domain/settings.js';
+import { effectiveSettings } from '../domain/shop/settings.js';
 import { redactCards } from './erasure-activities.js';
 import type { ActivityDeps } from './index.js';
 

@@ -13,7 +13,7 @@ import { resolveCarrier } from '../domain/logistics/carriers.js';
 import { decideCoupon, fromMinorUnits } from '../domain/logistics/coupon.js';
 import { checkpointText, type WatchAction } from '../domain/logistics/stall.js';
 import type { Leg, TrackingEvent } from '../domain/logistics/types.js';
-import { effectiveSettings } from '../domain/settings.js';
+import { effectiveSettings } from '../domain/shop/settings.js';
 import { isLanguage, type Language } from '../domain/types.js';
 
 /** A message for the support team about a parcel (Slack when configured). */

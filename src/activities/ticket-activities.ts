@@ -44,8 +44,6 @@ import {
 } from '../db/tickets-repo.js';
 import { meter } from '../db/usage-repo.js';
 import type { OutboundSender } from '../delivery/outbound.js';
-import { classifyIntent } from '../domain/classify.js';
-import { detectLanguage } from '../domain/language.js';
 import { carrierDisplayName, resolveCarrier } from '../domain/logistics/carriers.js';
 import {
   type ApologyTicketStatus,
@@ -56,18 +54,20 @@ import {
   WHERE_IS_MY_ORDER_CATEGORIES,
 } from '../domain/logistics/followup.js';
 import { checkpointText } from '../domain/logistics/stall.js';
-import { decideAutoSend } from '../domain/plans.js';
+import { classifyIntent } from '../domain/message/classify.js';
+import { detectLanguage } from '../domain/message/language.js';
+import { assessUrgency, type Sentiment } from '../domain/message/urgency.js';
+import type { ReplyRenderer } from '../domain/reply/index.js';
 import {
   MissingTemplateVariableError,
   type ReplyVars,
   TemplateLanguageMismatchError,
   TemplateOverrideError,
-} from '../domain/reply.js';
-import { effectiveSettings } from '../domain/settings.js';
+} from '../domain/reply/index.js';
+import { decideAutoSend } from '../domain/shop/plans.js';
+import { effectiveSettings } from '../domain/shop/settings.js';
 import type { DraftSummary, SlaSettings } from '../domain/ticket/index.js';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
-import { assessUrgency, type Sentiment } from '../domain/urgency.js';
-import type { ReplyRenderer } from '../i18n/renderer.js';
 import { type Metrics, observeApproval } from '../observability/metrics.js';
 
 /** Input of `classifyTicket`: the ticket's (redacted) texts and the metadata priors. */

@@ -22,7 +22,7 @@ import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { getShopOutbound } from '../db/outbound-repo.js';
 import { createOutbound } from '../delivery/outbound.js';
-import { createReplyRenderer } from '../domain/reply.js';
+import { createReplyRenderer } from '../domain/reply/index.js';
 import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { DAILY_API_LIMIT, type Plan } from '../domain/plans.js';
+import { DAILY_API_LIMIT, type Plan } from '../domain/shop/plans.js';
 import type { Db } from './client.js';
 import { apiUsage, metering, shopFlags, shops } from './schema/index.js';
 

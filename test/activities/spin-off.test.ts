@@ -5,7 +5,7 @@ import { createTicketActivities } from '../../src/activities/ticket-activities.j
 import { buyerMessages, tickets } from '../../src/db/schema/index.js';
 import { createShop } from '../../src/db/shops-repo.js';
 import { createLogOutbound } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
+import { createReplyRenderer } from '../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { openTestPostgres } from '../support/db.js';
 

@@ -7,7 +7,7 @@ import { createTicketActivities } from '../../src/activities/ticket-activities.j
 import { countTicketsOfBuyer, loadErasureKeys } from '../../src/db/erasure-repo.js';
 import { approvalCards, deliveries, tickets } from '../../src/db/schema/index.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
+import { createReplyRenderer } from '../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
 import { dropSchema } from '../support/db.js';

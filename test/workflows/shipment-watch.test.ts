@@ -8,7 +8,7 @@ import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { coupons, type Shipment, shipments, shops } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { createLogOutbound, type OutboundSender } from '../../src/delivery/outbound.js';
-import type { ShopSettings } from '../../src/domain/settings.js';
+import type { ShopSettings } from '../../src/domain/shop/settings.js';
 import { ingestTracking, type TrackingBody } from '../../src/http/routes/logistics.js';
 import { shipmentStateQuery, shipmentWorkflowId } from '../../workflows/shipment-watch.js';
 import { eventually } from '../support/app.js';

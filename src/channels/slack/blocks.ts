@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
+import type { Sentiment } from '../../domain/message/urgency.js';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
-import type { Sentiment } from '../../domain/urgency.js';
 
 type KnownBlock = types.KnownBlock;
 

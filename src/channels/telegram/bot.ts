@@ -25,9 +25,9 @@ import {
   removeMember,
 } from '../../db/team-repo.js';
 import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
-import { authorize, type TeamAction } from '../../domain/roles.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
+import { authorize, type TeamAction } from '../../domain/shop/roles.js';
 import { type Actor, isLanguage, type Language } from '../../domain/types.js';
-import type { ReplyRenderer } from '../../i18n/renderer.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';

@@ -6,7 +6,7 @@ import { listingValidations } from '../../db/schema/index.js';
 import { findTelegramChat, getShop } from '../../db/shops-repo.js';
 import { findMember } from '../../db/team-repo.js';
 import type { Issue } from '../../domain/listing/types.js';
-import { authorize } from '../../domain/roles.js';
+import { authorize } from '../../domain/shop/roles.js';
 import { isLanguage, type Language } from '../../domain/types.js';
 import type { BotDeps } from './bot.js';
 

@@ -1,9 +1,9 @@
 /**
- * Stall compensation on top of the shared coupon policy (`src/domain/coupon.ts`): amounts in
+ * Stall compensation on top of the shared coupon policy (`src/domain/shop/coupon.ts`): amounts in
  * minor units as the `coupons` table stores them, and the monthly budget applied to a grant.
  */
-import { couponValue, currencyDigits } from '../coupon.js';
-import type { EffectiveSettings } from '../settings.js';
+import { couponValue, currencyDigits } from '../shop/coupon.js';
+import type { EffectiveSettings } from '../shop/settings.js';
 
 /** The shop's coupon settings (`PUT /v1/settings` `coupon`), budget included. */
 export type CouponSettings = EffectiveSettings['coupon'];

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ORDER_SHARE } from '../../../src/domain/coupon.js';
 import {
   type CouponSettings,
   decideCoupon,
   fromMinorUnits,
   toMinorUnits,
 } from '../../../src/domain/logistics/coupon.js';
-import { DEFAULT_SETTINGS } from '../../../src/domain/settings.js';
+import { MAX_ORDER_SHARE } from '../../../src/domain/shop/coupon.js';
+import { DEFAULT_SETTINGS } from '../../../src/domain/shop/settings.js';
 
 const USD: CouponSettings = DEFAULT_SETTINGS.coupon; // base 2, +0.5/day, max 10, budget 200
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, LANGUAGE_CONFIDENCE_FLOOR } from '../../src/domain/language.js';
-import type { Language } from '../../src/domain/types.js';
+import { detectLanguage, LANGUAGE_CONFIDENCE_FLOOR } from '../../../src/domain/message/language.js';
+import type { Language } from '../../../src/domain/types.js';
 
 type Row = readonly [Language, string];
 

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from './types.js';
+import { CATEGORIES, type Category } from '../types.js';
 
 /** Per-shop settings (CONTRACT §2 `PUT /v1/settings`); every key optional, defaults below. */
 export interface ShopSettings {

@@ -6,7 +6,7 @@ import {
   type ROLES,
   SCOPE_FOR_ACTION,
   type TeamAction,
-} from '../../src/domain/roles.js';
+} from '../../../src/domain/shop/roles.js';
 
 describe('roles: one rule table for API, Telegram and Slack', () => {
   const table: Array<[(typeof ROLES)[number], TeamAction, boolean]> = [

@@ -18,7 +18,7 @@
  * near tie abstains so a human picks the category.
  */
 
-import { INTENT_MODEL_DATA } from './intent-model.data.js';
+import { INTENT_MODEL_DATA } from '../intent-model.data.js';
 import {
   applyIsotonic,
   fnvHex,
@@ -26,8 +26,8 @@ import {
   sharedIntentModel,
   softmax,
   transliterateCyrillic,
-} from './intent-model.js';
-import { CATEGORIES, type Category, type Language } from './types.js';
+} from '../intent-model.js';
+import { CATEGORIES, type Category, type Language } from '../types.js';
 
 /** Any character outside ASCII: only such text needs Unicode folding. */
 const NON_ASCII_RE = /[\u0080-\uffff]/;

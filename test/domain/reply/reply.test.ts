@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/domain/language.js';
+import { detectLanguage } from '../../../src/domain/message/language.js';
 import {
   type Catalogue,
   catalogueText,
@@ -23,11 +23,11 @@ import {
   TemplateRenderLeakError,
   type TemplateTextErrorCode,
   validateTemplateText,
-} from '../../src/domain/reply.js';
-import { CATEGORIES, LANGUAGES, type Language } from '../../src/domain/types.js';
-import { loadReplyResources } from '../../src/i18n/load.js';
+} from '../../../src/domain/reply/index.js';
+import { CATEGORIES, LANGUAGES, type Language } from '../../../src/domain/types.js';
+import { loadReplyResources } from '../../../src/i18n/load.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 let catalogue: Catalogue;
 let resources: LocaleResources;

@@ -1,6 +1,6 @@
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
-import { detectLanguage } from './language.js';
-import { CATEGORIES, type Category, LANGUAGES, type Language } from './types.js';
+import { detectLanguage } from '../message/language.js';
+import { CATEGORIES, type Category, LANGUAGES, type Language } from '../types.js';
 
 /** Values a reply template may interpolate; all buyer-facing, all treated as plain text. */
 export interface ReplyVars {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIntent, INTENT_ABSTAIN_BELOW } from '../../src/domain/classify.js';
-import { CATEGORIES, type Category, type Language } from '../../src/domain/types.js';
+import { classifyIntent, INTENT_ABSTAIN_BELOW } from '../../../src/domain/message/classify.js';
+import { CATEGORIES, type Category, type Language } from '../../../src/domain/types.js';
 
 /** [language, buyer message, expected category, clear?]. Clear rows must all pass. */
 type Row = readonly [Language, string, Category, boolean?];

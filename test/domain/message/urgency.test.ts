@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Category } from '../../src/domain/types.js';
-import { assessUrgency } from '../../src/domain/urgency.js';
+import { assessUrgency } from '../../../src/domain/message/urgency.js';
+import type { Category } from '../../../src/domain/types.js';
 
 const NOW = '2024-05-10T12:00:00Z';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AutoSendInput, decideAutoSend } from '../../src/domain/plans.js';
+import { type AutoSendInput, decideAutoSend } from '../../../src/domain/shop/plans.js';
 
 const base: AutoSendInput = {
   plan: 'auto',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactPii } from '../../src/domain/redact.js';
+import { redactPii } from '../../../src/domain/message/redact.js';
 
 type Case = readonly [input: string, expected: string, kinds: readonly string[]];
 

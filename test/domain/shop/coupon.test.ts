@@ -5,7 +5,7 @@ import {
   currencyDigits,
   MAX_ORDER_SHARE,
   remainingBudget,
-} from '../../src/domain/coupon.js';
+} from '../../../src/domain/shop/coupon.js';
 
 const USD: CouponSettings = { currency: 'USD', baseValue: 2, perDayValue: 0.5, maxValue: 10 };
 

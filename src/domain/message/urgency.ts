@@ -3,7 +3,7 @@
  *
  * Pure: the clock comes in as `now` and dates are read with `Date.parse` only.
  */
-import type { Category, Urgency } from './types.js';
+import type { Category, Urgency } from '../types.js';
 
 /** Any character outside ASCII: only such text needs Unicode folding. */
 const NON_ASCII_RE = /[\u0080-\uffff]/;
