@@ -3,6 +3,7 @@
  * English, Spanish, Portuguese, French and Russian) mapped to the normalized statuses and legs, and
  * per-leg stall thresholds. Add a carrier by adding a profile; add a phrase by adding it to a rule.
  */
+import { foldText } from '../normalize.js';
 import type { Leg, LegHours, TrackingStatus } from './types.js';
 
 /**
@@ -631,16 +632,6 @@ export const GENERIC_CARRIER: CarrierProfile = {
   rules: [],
   sources: AGGREGATOR_SOURCES,
 };
-
-/** Lowercase, straight apostrophes, no accents: "Dédouanement" and "dedouanement" look alike. */
-export function foldText(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC');
-}
 
 function aliasKey(value: string): string {
   return foldText(value).replace(/[^\p{L}\p{N}]+/gu, '');

@@ -27,10 +27,8 @@ import {
   softmax,
   transliterateCyrillic,
 } from '../intent-model.js';
+import { fold } from '../normalize.js';
 import { CATEGORIES, type Category, type Language } from '../types.js';
-
-/** Any character outside ASCII: only such text needs Unicode folding. */
-const NON_ASCII_RE = /[\u0080-\uffff]/;
 
 /** Below this calibrated confidence the classification abstains and a human picks the category. */
 export const INTENT_ABSTAIN_BELOW = INTENT_MODEL_DATA.calibration.abstainBelow;
@@ -685,17 +683,6 @@ const ORDERED_VERBS: Readonly<Record<Language, string>> = {
 
 // ---------------------------------------------------------------------------------------------
 // Pattern compilation and matching
-
-/** Lowercase and strip diacritics (also й→и, ё→е) so spelling without accents still matches. */
-function fold(value: string): string {
-  // Plain ASCII (most messages) has nothing to decompose.
-  if (!NON_ASCII_RE.test(value)) return value.toLowerCase();
-  return value
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC');
-}
 
 /**
  * Matching key of a word: folded, Cyrillic transliterated, so the Russian rules also match Russian

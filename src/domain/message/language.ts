@@ -8,10 +8,8 @@
 import { data as FRANC_DATA } from 'franc/data.js';
 import { INTENT_MODEL_DATA } from '../intent-model.data.js';
 import { sharedIntentModel, softmax } from '../intent-model.js';
+import { fold, NON_ASCII_RE } from '../normalize.js';
 import type { Language } from '../types.js';
-
-/** Any character outside ASCII: only such text needs Unicode folding. */
-const NON_ASCII_RE = /[\u0080-\uffff]/;
 
 /** Metadata that can tip a close call; it never outweighs clear text evidence. */
 export interface LanguageHints {
@@ -47,17 +45,6 @@ type Scores = Record<Language, number>;
 
 function zeroScores(): Scores {
   return { en: 0, es: 0, fr: 0, ru: 0, pt: 0 };
-}
-
-/** Lowercase and strip diacritics so "todavía", "todavia" and "TODAVIA" look alike. */
-function fold(value: string): string {
-  // Plain ASCII (most messages) has nothing to decompose.
-  if (!NON_ASCII_RE.test(value)) return value.toLowerCase();
-  return value
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC');
 }
 
 // ---------------------------------------------------------------------------------------------

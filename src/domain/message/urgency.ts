@@ -3,10 +3,8 @@
  *
  * Pure: the clock comes in as `now` and dates are read with `Date.parse` only.
  */
+import { fold } from '../normalize.js';
 import type { Category, Urgency } from '../types.js';
-
-/** Any character outside ASCII: only such text needs Unicode folding. */
-const NON_ASCII_RE = /[\u0080-\uffff]/;
 
 /** What `assessUrgency` needs: the message, its category and the marketplace's dispute clock. */
 export interface UrgencyInput {
@@ -38,17 +36,6 @@ const LOW_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['product_questi
 
 /** Requests that only help before the parcel leaves: a human must act before it ships. */
 const BEFORE_SHIPPING_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['cancel_order', 'order_change']);
-
-/** Lowercase and strip accents so "reclamação" and "reclamacao" match the same cue. */
-function fold(value: string): string {
-  // Plain ASCII (most messages) has nothing to decompose.
-  if (!NON_ASCII_RE.test(value)) return value.toLowerCase();
-  return value
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC');
-}
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
