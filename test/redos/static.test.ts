@@ -55,6 +55,9 @@ describe('regex inventory', () => {
     const origins = new Set(built.map((e) => e.origin));
     for (const file of [
       'src/domain/message/redact.ts',
+      'src/domain/message/redact-context.ts',
+      'src/domain/message/redact-numbers.ts',
+      'src/domain/message/redact-address.ts',
       'src/domain/message/urgency.ts',
       'src/domain/listing/patterns.ts',
       'src/domain/listing/consistency.ts',
