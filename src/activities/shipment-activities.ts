@@ -10,9 +10,9 @@ import { isErasedBuyerId } from '../db/erasure-repo.js';
 import { coupons, shipments, shops, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import { resolveCarrier } from '../domain/logistics/carriers.js';
-import { decideCoupon, fromMinorUnits } from '../domain/logistics/coupon.js';
 import { checkpointText, type WatchAction } from '../domain/logistics/stall.js';
 import type { Leg, TrackingEvent } from '../domain/logistics/types.js';
+import { decideCoupon, fromMinorUnits } from '../domain/shop/coupon.js';
 import { effectiveSettings } from '../domain/shop/settings.js';
 import { isLanguage, type Language } from '../domain/types.js';
 

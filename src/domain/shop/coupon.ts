@@ -1,10 +1,15 @@
-/** The part of a shop's coupon settings (CONTRACT §2 `coupon`) that prices one coupon. */
-export interface CouponSettings {
-  baseValue: number;
-  perDayValue: number;
-  maxValue: number;
-  currency: string;
-}
+/**
+ * The shop's coupon policy for late parcels: what a coupon is worth (days late, caps, share of the
+ * order), what is left of the month's budget, and whether a stall coupon is granted now. Amounts
+ * the `coupons` table stores are in the currency's minor units.
+ */
+import type { EffectiveSettings } from './settings.js';
+
+/** The shop's coupon settings (`PUT /v1/settings` `coupon`, CONTRACT §2), budget included. */
+export type CouponSettings = EffectiveSettings['coupon'];
+
+/** The part of the coupon settings that prices one coupon. */
+export type CouponPricing = Pick<CouponSettings, 'baseValue' | 'perDayValue' | 'maxValue' | 'currency'>;
 
 /** A coupon never exceeds this share of the order total, when the total is known. */
 export const MAX_ORDER_SHARE = 0.3;
@@ -42,7 +47,7 @@ export function currencyDigits(currency: string): number {
  * currency's minor unit (cents), never above `maxValue` nor above 30% of `orderTotal` when known.
  * Negative delays count as zero; throws RangeError on a non-finite delay or a negative setting.
  */
-export function couponValue(settings: CouponSettings, daysLate: number, orderTotal?: number): number {
+export function couponValue(settings: CouponPricing, daysLate: number, orderTotal?: number): number {
   assertAmount('baseValue', settings.baseValue);
   assertAmount('perDayValue', settings.perDayValue);
   assertAmount('maxValue', settings.maxValue);
@@ -65,4 +70,53 @@ export function remainingBudget(monthlyBudget: number, grantedThisMonth: number)
   assertAmount('monthlyBudget', monthlyBudget);
   assertAmount('grantedThisMonth', grantedThisMonth);
   return Math.max(0, roundTo(monthlyBudget - grantedThisMonth, 2));
+}
+
+/** A major-unit amount in the currency's minor units (cents); amounts are already rounded to them. */
+export function toMinorUnits(value: number, currency: string): number {
+  return Math.round(Number((value * 10 ** currencyDigits(currency)).toPrecision(12)));
+}
+
+/** A minor-unit amount back in major units. */
+export function fromMinorUnits(minor: number, currency: string): number {
+  return minor / 10 ** currencyDigits(currency);
+}
+
+/** A coupon value in both units. */
+export interface CouponAmount {
+  value: number;
+  valueMinor: number;
+  currency: string;
+}
+
+/** Whether to grant a stall coupon now, and for how much. */
+export type CouponDecision =
+  | ({ grant: true } & CouponAmount)
+  | ({ grant: false; reason: 'no_value' | 'budget_exhausted' } & CouponAmount);
+
+/**
+ * Prices the coupon with the shop's policy (`couponValue`: days late, `maxValue`, share of the
+ * order) and refuses it whole when it would overdraw this month's budget: the apology then goes
+ * without a coupon rather than with an odd remainder.
+ */
+export function decideCoupon(
+  settings: CouponSettings,
+  daysLate: number,
+  spentThisMonthMinor: number,
+  orderTotal?: number,
+): CouponDecision {
+  const value = couponValue(settings, daysLate, orderTotal);
+  const amount: CouponAmount = {
+    value,
+    valueMinor: toMinorUnits(value, settings.currency),
+    currency: settings.currency,
+  };
+  if (amount.valueMinor <= 0) return { grant: false, reason: 'no_value', ...amount };
+  const budgetMinor = Math.floor(
+    Number((settings.monthlyBudget * 10 ** currencyDigits(settings.currency)).toPrecision(12)),
+  );
+  if (spentThisMonthMinor + amount.valueMinor > budgetMinor) {
+    return { grant: false, reason: 'budget_exhausted', ...amount };
+  }
+  return { grant: true, ...amount };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type CouponSettings,
+  type CouponPricing,
   couponValue,
   currencyDigits,
   MAX_ORDER_SHARE,
   remainingBudget,
 } from '../../../src/domain/shop/coupon.js';
 
-const USD: CouponSettings = { currency: 'USD', baseValue: 2, perDayValue: 0.5, maxValue: 10 };
+const USD: CouponPricing = { currency: 'USD', baseValue: 2, perDayValue: 0.5, maxValue: 10 };
 
 describe('couponValue', () => {
   it.each([

@@ -3,9 +3,9 @@ import {
   type CouponSettings,
   decideCoupon,
   fromMinorUnits,
+  MAX_ORDER_SHARE,
   toMinorUnits,
-} from '../../../src/domain/logistics/coupon.js';
-import { MAX_ORDER_SHARE } from '../../../src/domain/shop/coupon.js';
+} from '../../../src/domain/shop/coupon.js';
 import { DEFAULT_SETTINGS } from '../../../src/domain/shop/settings.js';
 
 const USD: CouponSettings = DEFAULT_SETTINGS.coupon; // base 2, +0.5/day, max 10, budget 200
