@@ -13,7 +13,8 @@ import {
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../../src/domain/listing/index.js';
-import { CARRIER_PROFILES, GENERIC_CARRIER, readCheckpoint } from '../../src/domain/logistics/carriers.js';
+import { CARRIER_PROFILES, GENERIC_CARRIER } from '../../src/domain/logistics/carrier-profiles.data.js';
+import { readCheckpoint } from '../../src/domain/logistics/carriers.js';
 import { normalizeTrackingEvent } from '../../src/domain/logistics/stall.js';
 import { classifyIntent } from '../../src/domain/message/classify.js';
 import { detectLanguage } from '../../src/domain/message/language.js';
