@@ -15,7 +15,7 @@ import {
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
 import type { ListingActivities } from '../src/activities/listing-activities.js';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
-import type { TicketActivities } from '../src/activities/ticket-activities.js';
+import type { TicketActivities } from '../src/activities/ticket/index.js';
 import {
   acceptDecision,
   autoSendCandidate,

@@ -4,7 +4,7 @@ import { createListingActivities, type ListingActivityDeps } from './listing-act
 import { createMaintenanceActivities } from './maintenance-activities.js';
 import { createShipmentActivities, type ShipmentActivityDeps } from './shipment-activities.js';
 import { createSlackActivities, type SlackActivityDeps } from './slack-activities.js';
-import { createTicketActivities, type TicketActivityDeps } from './ticket-activities.js';
+import { createTicketActivities, type TicketActivityDeps } from './ticket/index.js';
 
 /**
  * Everything activities may need; built once at the worker (composition root). The shipment

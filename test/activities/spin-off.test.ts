@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicketActivities } from '../../src/activities/ticket-activities.js';
+import { createTicketActivities } from '../../src/activities/ticket/index.js';
 import { buyerMessages, tickets } from '../../src/db/schema/index.js';
 import { createShop } from '../../src/db/shops-repo.js';
 import { createLogOutbound } from '../../src/delivery/outbound.js';

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { eq, inArray } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicketActivities } from '../../src/activities/ticket-activities.js';
+import { createTicketActivities } from '../../src/activities/ticket/index.js';
 import { countTicketsOfBuyer, loadErasureKeys } from '../../src/db/erasure-repo.js';
 import { approvalCards, deliveries, tickets } from '../../src/db/schema/index.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';

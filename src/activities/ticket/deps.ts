@@ -1,0 +1,34 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Logger } from 'pino';
+import type { OpenSystemTicketInput } from '../../app/ticket-service.js';
+import type { TelegramCards } from '../../channels/telegram/notifier.js';
+import type { Db } from '../../db/client.js';
+import type { OutboundSender } from '../../delivery/outbound.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
+import type { Metrics } from '../../observability/metrics.js';
+
+/** Everything the ticket activities need, built once at the worker. */
+export interface TicketActivityDeps {
+  db: Db;
+  renderer: ReplyRenderer;
+  outbound: OutboundSender;
+  telegram?: TelegramCards | undefined;
+  logger: Logger;
+  metrics?: Metrics | undefined;
+  /** Opens a system ticket (logistics apology, pickup notice); see TicketService.openSystemTicket. */
+  openSystemTicket?: (input: OpenSystemTicketInput) => Promise<{ ticketId: string; created: boolean }>;
+  /** Hands a stored message to its ticket workflow (ids only); spins off messages that came too late. */
+  dispatchBuyerMessage?: (ref: { shopId: string; ticketId: string; messageId: string }) => Promise<void>;
+  /** A team channel (Slack support channel) is configured: the workflow schedules team steps. */
+  teamChannel?: boolean | undefined;
+  /** Whether a shop has its own team channel (its Slack workspace and channel); overrides `teamChannel`. */
+  teamChannelFor?: ((shopId: string) => Promise<boolean>) | undefined;
+}
+
+/** The failure of a step that would send for a closed (erased) ticket: permanent, nothing is sent. */
+export function closedTicketFailure(): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    'the ticket is closed (its buyer was erased): nothing is sent',
+    'ticket_closed',
+  );
+}
