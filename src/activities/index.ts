@@ -2,7 +2,7 @@ import type { ErasureKeyConfig } from '../db/erasure-repo.js';
 import { createErasureActivities } from './erasure-activities.js';
 import { createListingActivities, type ListingActivityDeps } from './listing-activities.js';
 import { createMaintenanceActivities } from './maintenance-activities.js';
-import { createShipmentActivities, type ShipmentActivityDeps } from './shipment-activities.js';
+import { createShipmentActivities, type ShipmentActivityDeps } from './shipment/index.js';
 import { createSlackActivities, type SlackActivityDeps } from './slack-activities.js';
 import { createTicketActivities, type TicketActivityDeps } from './ticket/index.js';
 

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createShipmentActivities } from '../../src/activities/shipment-activities.js';
+import { createShipmentActivities } from '../../src/activities/shipment/index.js';
 import type { OpenSystemTicketInput } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { coupons, type Shipment, shipments, shops } from '../../src/db/schema/index.js';
