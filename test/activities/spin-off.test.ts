@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_TEAM_CHANNEL } from '../../src/activities/ports.js';
 import { createTicketActivities } from '../../src/activities/ticket/index.js';
 import { buyerMessages, tickets } from '../../src/db/schema/index.js';
 import { createShop } from '../../src/db/shops-repo.js';
@@ -23,6 +24,7 @@ describe('spinOffMessages: messages that reach a ticket after its decision', () 
       renderer: createReplyRenderer(catalogue, resources),
       outbound: createLogOutbound(),
       logger: pino({ level: 'silent' }),
+      team: NO_TEAM_CHANNEL,
       dispatchBuyerMessage: async ({ ticketId, messageId }) => {
         signalled.push({ ticketId, messageId });
       },

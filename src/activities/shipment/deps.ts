@@ -2,12 +2,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { OpenSystemTicketInput } from '../../app/ticket-service.js';
-import type { TelegramCards } from '../../channels/telegram/notifier.js';
 import type { Db } from '../../db/client.js';
 import { isErasedBuyerId } from '../../db/erasure-repo.js';
 import { shipments } from '../../db/schema/index.js';
 import { getShop } from '../../db/shops-repo.js';
 import type { EscalationReason } from '../../domain/logistics/escalation-notice.js';
+import type { ApprovalChannel } from '../ports.js';
 
 /** A message for the support team about a parcel (Slack when configured). */
 export interface SupportNotice {
@@ -23,8 +23,8 @@ export interface SupportNotice {
 export interface ShipmentActivityDeps {
   db: Db;
   logger: Logger;
-  /** Telegram chats of the shop get escalations as plain messages when no support channel took them. */
-  telegram?: TelegramCards | undefined;
+  /** The shop's linked chats (Telegram) get escalations as plain messages when no support channel took them. */
+  approvals?: ApprovalChannel | undefined;
   /** Opens the apology / pickup ticket (TicketService.openSystemTicket); absent: the action is recorded as pending. */
   openSystemTicket?:
     | ((input: OpenSystemTicketInput) => Promise<{ ticketId: string; created: boolean }>)

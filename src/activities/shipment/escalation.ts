@@ -50,12 +50,12 @@ export function createEscalationActivities(deps: ShipmentActivityDeps) {
         });
         if (taken) return { notified: 1, channels: ['support'] };
       }
-      const telegram = deps.telegram;
-      if (!telegram) return { notified: 0, channels: [] };
+      const approvals = deps.approvals;
+      if (!approvals) return { notified: 0, channels: [] };
       const chats = await listTelegramChats(db, input.shopId);
       for (const chat of chats) {
         const language = chat.language ?? shop.sellerLanguage;
-        await telegram.sendCard(chat.chatId, ESCALATION_TEXT[language](facts), null);
+        await approvals.notify(chat.chatId, ESCALATION_TEXT[language](facts));
       }
       logger.info(
         {
@@ -66,7 +66,7 @@ export function createEscalationActivities(deps: ShipmentActivityDeps) {
         },
         'shipment escalated',
       );
-      return { notified: chats.length, channels: chats.length > 0 ? ['telegram'] : [] };
+      return { notified: chats.length, channels: chats.length > 0 ? [approvals.cardChannel] : [] };
     },
   };
 }

@@ -1,10 +1,4 @@
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  buildCardText,
-  buildDecisionKeyboard,
-  buildOutcomeText,
-  buildSupersededText,
-} from '../../channels/telegram/cards.js';
 import { getShop, listTelegramChats } from '../../db/shops-repo.js';
 import {
   addTicketEvent,
@@ -19,9 +13,9 @@ import {
 import type { Language } from '../../domain/types.js';
 import type { TicketActivityDeps } from './deps.js';
 
-/** The seller's approval cards in the linked chats: post, replace, close, remind. */
+/** The seller's approval cards in the linked chats (through the approval channel): post, replace, close, remind. */
 export function createApprovalActivities(deps: TicketActivityDeps) {
-  const { db, renderer } = deps;
+  const { db } = deps;
 
   async function sellerLanguageFor(shopId: string, chatLanguage?: Language | null): Promise<Language> {
     if (chatLanguage) return chatLanguage;
@@ -35,7 +29,7 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       ticketId: string;
       kind: 'reminder' | 'escalated';
     }): Promise<{ sent: number }> {
-      const telegram = deps.telegram;
+      const approvals = deps.approvals;
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) return { sent: 0 };
       await addTicketEvent(
@@ -45,15 +39,11 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
         {},
         `sla:${input.kind}`,
       );
-      if (!telegram) return { sent: 0 };
+      if (!approvals) return { sent: 0 };
       let sent = 0;
       for (const chat of await listTelegramChats(db, ticket.shopId)) {
         const language = await sellerLanguageFor(ticket.shopId, chat.language);
-        const text = renderer.t(language, input.kind === 'reminder' ? 'sla.reminder' : 'sla.escalated', {
-          orderId: ticket.orderId,
-          ticketId: ticket.id,
-        });
-        await telegram.sendCard(chat.chatId, `${text}\n#${ticket.id}`, null);
+        await approvals.remind({ chatId: chat.chatId, language }, input.kind, ticket);
         sent++;
       }
       return { sent };
@@ -68,8 +58,8 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
       // An erased buyer's text is never posted again (the card erasure edits earlier cards).
       if (ticket.erasedAt) return { cards: 0 };
-      const telegram = deps.telegram;
-      if (!telegram) {
+      const approvals = deps.approvals;
+      if (!approvals) {
         await addTicketEvent(
           db,
           ticket.id,
@@ -89,39 +79,33 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
           and(equals(d.ticketId, ticket.id), equals(d.revision, input.revision)),
         limit: 1,
       });
-      for (const old of (await listOpenCards(db, ticket.id)).filter((c) => c.channel === 'telegram')) {
+      const open = await listOpenCards(db, ticket.id);
+      for (const old of open.filter((c) => c.channel === approvals.cardChannel)) {
         if (old.revision >= input.revision) continue;
         const language = await sellerLanguageFor(
           ticket.shopId,
           chats.find((c) => c.chatId === old.chatId)?.language,
         );
-        await telegram.editCard(
-          old.chatId,
-          old.messageId,
-          buildSupersededText(renderer, language, ticket.id),
-          null,
-        );
+        await approvals.markSuperseded({ chatId: old.chatId, language }, old.messageId, ticket.id);
         await closeCard(db, old.id);
       }
       let posted = 0;
       for (const chat of chats) {
         if (already.has(chat.chatId)) continue;
         const language = await sellerLanguageFor(ticket.shopId, chat.language);
-        const text = buildCardText(renderer, language, {
-          ticket,
-          buyerText: messages.map((m) => m.text).join('\n\n'),
-          draftText: draft?.text ?? '',
-          note: draft?.note ?? undefined,
-        });
-        const messageId = await telegram.sendCard(
-          chat.chatId,
-          text,
-          buildDecisionKeyboard(renderer, language, ticket.id),
+        const messageId = await approvals.postCard(
+          { chatId: chat.chatId, language },
+          {
+            ticket,
+            buyerText: messages.map((m) => m.text).join('\n\n'),
+            draftText: draft?.text ?? '',
+            note: draft?.note ?? undefined,
+          },
         );
         await saveCard(db, {
           ticketId: ticket.id,
           revision: input.revision,
-          channel: 'telegram',
+          channel: approvals.cardChannel,
           chatId: chat.chatId,
           messageId,
         });
@@ -129,7 +113,7 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       }
       if (input.revision === 1 && already.size === 0 && posted > 0) {
         deps.metrics?.ingestToCardSeconds.observe(
-          { channel: 'telegram' },
+          { channel: approvals.cardChannel },
           Math.max(0, (Date.now() - ticket.createdAt.getTime()) / 1000),
         );
       }
@@ -137,7 +121,7 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
         db,
         ticket.id,
         'approval_requested',
-        { revision: input.revision, channels: chats.length ? ['telegram'] : [] },
+        { revision: input.revision, channels: chats.length ? [approvals.cardChannel] : [] },
         `approval:${input.revision}`,
       );
       return { cards: posted + already.size };
@@ -145,22 +129,18 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
 
     /** Edits every open card of a decided ticket to show the outcome, who decided and when. */
     async closeApprovalCards(input: { ticketId: string }): Promise<void> {
-      const telegram = deps.telegram;
+      const approvals = deps.approvals;
       const ticket = await getTicket(db, input.ticketId);
       const decision = await getDecision(db, input.ticketId);
-      if (!telegram || !ticket || !decision) return;
+      if (!approvals || !ticket || !decision) return;
       const chats = await listTelegramChats(db, ticket.shopId);
-      for (const card of (await listOpenCards(db, input.ticketId)).filter((c) => c.channel === 'telegram')) {
+      const open = await listOpenCards(db, input.ticketId);
+      for (const card of open.filter((c) => c.channel === approvals.cardChannel)) {
         const language = await sellerLanguageFor(
           ticket.shopId,
           chats.find((c) => c.chatId === card.chatId)?.language,
         );
-        await telegram.editCard(
-          card.chatId,
-          card.messageId,
-          buildOutcomeText(renderer, language, ticket, decision),
-          null,
-        );
+        await approvals.showOutcome({ chatId: card.chatId, language }, card.messageId, ticket, decision);
         await closeCard(db, card.id);
       }
     },

@@ -20,7 +20,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     ...createDecisionActivities(deps),
     ...createDeliveryActivities(deps),
     ...createSpinOffActivities(deps),
-    ...createTeamActivities(),
+    ...createTeamActivities(deps),
   };
 }
 

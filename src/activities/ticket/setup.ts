@@ -27,9 +27,8 @@ export function createSetupActivities(deps: TicketActivityDeps) {
         shopId: ticket.shopId,
         ...(ticket.dispute?.deadline ? { disputeDeadline: ticket.dispute.deadline } : {}),
       });
-      const teamChannel = deps.teamChannelFor
-        ? await deps.teamChannelFor(ticket.shopId)
-        : deps.teamChannel === true;
+      // Team steps are scheduled only for shops whose team channel (Slack workspace and channel) is bound.
+      const teamChannel = deps.teamChannel ?? Boolean((await deps.team.forShop(ticket.shopId))?.channel);
       return { sla, teamChannel };
     },
   };
