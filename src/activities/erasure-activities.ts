@@ -1,10 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { type ErasureReason, listCardsOfTickets } from '../db/erasure-repo.js';
-import { approvalCards, tickets } from '../db/schema/index.js';
+import { type ErasureReason, listCardsOfTickets, orderIdsOf } from '../db/erasure-repo.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
+import { closeCard } from '../db/tickets-repo.js';
 import type { ReplyRenderer } from '../domain/reply/index.js';
 import type { Language } from '../domain/types.js';
 import type { ApprovalChannel, TeamChannel } from './ports.js';
@@ -57,14 +56,7 @@ export async function redactCards(
   const shop = await getShop(db, input.shopId);
   const sellerLanguage: Language = shop?.sellerLanguage ?? 'en';
   const chats = await listTelegramChats(db, input.shopId);
-  const orders = new Map(
-    (
-      await db
-        .select({ id: tickets.id, orderId: tickets.orderId })
-        .from(tickets)
-        .where(inArray(tickets.id, input.ticketIds))
-    ).map((t) => [t.id, t.orderId]),
-  );
+  const orders = await orderIdsOf(db, input.ticketIds);
   const note = (language: Language, ticketId: string) =>
     renderer.t(language, `card.erased_${input.reason}`, { ticketId, orderId: orders.get(ticketId) ?? '' });
   // Team cards were posted with the shop's own workspace token; edit them with the same.
@@ -98,10 +90,7 @@ export async function redactCards(
       );
     }
     if (ok && card.closed === 0) {
-      await db
-        .update(approvalCards)
-        .set({ closed: 1 })
-        .where(inArray(approvalCards.id, [card.id]));
+      await closeCard(db, card.id);
     }
   }
   for (const post of threadPosts) {

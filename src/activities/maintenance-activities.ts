@@ -2,8 +2,8 @@ import { recordAudit } from '../db/audit-repo.js';
 import type { ErasureKeyConfig } from '../db/erasure-repo.js';
 import { loadErasureKeys, purgeExpired } from '../db/erasure-repo.js';
 import { type HealthFigures, healthFigures } from '../db/health-repo.js';
-import { metering, shops } from '../db/schema/index.js';
-import { getShop, listTelegramChats } from '../db/shops-repo.js';
+import { getShop, listShopIds, listTelegramChats } from '../db/shops-repo.js';
+import { setMeter } from '../db/usage-repo.js';
 import { effectiveSettings } from '../domain/shop/settings.js';
 import { type ErasureActivityDeps, redactCards } from './erasure-activities.js';
 
@@ -19,7 +19,7 @@ export function createMaintenanceActivities(deps: MaintenanceActivityDeps) {
   return {
     /** Every shop id (maintenance runs per shop). */
     async listShopIds(): Promise<string[]> {
-      return (await db.select({ id: shops.id }).from(shops)).map((r) => r.id);
+      return listShopIds(db);
     },
 
     /**
@@ -75,13 +75,7 @@ export function createMaintenanceActivities(deps: MaintenanceActivityDeps) {
       const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
       const month = from.toISOString().slice(0, 7);
       const figures = await healthFigures(db, input.shopId, from, to);
-      await db
-        .insert(metering)
-        .values({ shopId: input.shopId, month, kind: 'summary_tickets', count: figures.tickets })
-        .onConflictDoUpdate({
-          target: [metering.shopId, metering.month, metering.kind],
-          set: { count: figures.tickets },
-        });
+      await setMeter(db, input.shopId, month, 'summary_tickets', figures.tickets);
       await recordAudit(db, {
         shopId: input.shopId,
         kind: 'monthly_summary',

@@ -77,6 +77,20 @@ export async function meter(db: Db, shopId: string, kind: string, now = new Date
     });
 }
 
+/** Sets a monthly meter of a given month to `count` (a summary recorded again overwrites itself). */
+export async function setMeter(
+  db: Db,
+  shopId: string,
+  month: string,
+  kind: string,
+  count: number,
+): Promise<void> {
+  await db
+    .insert(metering)
+    .values({ shopId, month, kind, count })
+    .onConflictDoUpdate({ target: [metering.shopId, metering.month, metering.kind], set: { count } });
+}
+
 /** Today's calls and limit, and this month's meters, for `GET /v1/usage`. */
 export async function usageSummary(db: Db, shopId: string, now = new Date()) {
   const [today] = await db

@@ -1,8 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { CouponGrant } from '../../../workflows/definitions.js';
-import { coupons, shops, tickets } from '../../db/schema/index.js';
+import {
+  couponOfOrder,
+  couponsGrantedSince,
+  insertCoupon,
+  latestOrderWithTotal,
+  withShopLocked,
+} from '../../db/coupons-repo.js';
 import { decideCoupon, fromMinorUnits } from '../../domain/shop/coupon.js';
 import { effectiveSettings } from '../../domain/shop/settings.js';
 import { createShipmentLookups, type ShipmentActivityDeps, type ShipmentFacts } from './deps.js';
@@ -36,15 +41,9 @@ export function createCouponActivities(deps: ShipmentActivityDeps) {
       const reason = `stall:${input.trackingNumber}:${input.episode}`;
       if ((await shipmentBuyer(input.shopId, input.trackingNumber))?.erased)
         return { status: 'buyer_erased' };
-      return db.transaction(async (tx) => {
-        // The shop row lock serialises grants of one shop, so the monthly budget holds.
-        const [shop] = await tx.select().from(shops).where(eq(shops.id, input.shopId)).for('update').limit(1);
-        if (!shop) throw ApplicationFailure.nonRetryable('the shop no longer exists', 'shop_not_found');
-        const [existing] = await tx
-          .select()
-          .from(coupons)
-          .where(and(eq(coupons.shopId, input.shopId), eq(coupons.orderId, input.orderId)))
-          .limit(1);
+      // The shop row lock serialises grants of one shop, so the monthly budget holds.
+      const outcome = await withShopLocked(db, input.shopId, async (tx, shop): Promise<CouponOutcome> => {
+        const existing = await couponOfOrder(tx, input.shopId, input.orderId);
         if (existing) {
           if (existing.reason !== reason) return { status: 'already_granted' as const };
           return {
@@ -59,33 +58,11 @@ export function createCouponActivities(deps: ShipmentActivityDeps) {
         const policy = effectiveSettings(shop.settings).coupon;
         const now = clock();
         const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-        const [spent] = await tx
-          .select({ minor: sql<number>`coalesce(sum(${coupons.value}), 0)::int` })
-          .from(coupons)
-          .where(
-            and(
-              eq(coupons.shopId, input.shopId),
-              eq(coupons.currency, policy.currency),
-              gte(coupons.grantedAt, monthStart),
-            ),
-          );
-        const [order] = await tx
-          .select({ order: tickets.order })
-          .from(tickets)
-          .where(
-            and(
-              eq(tickets.shopId, input.shopId),
-              eq(tickets.orderId, input.orderId),
-              isNotNull(sql`${tickets.order}->>'total'`),
-            ),
-          )
-          .orderBy(desc(tickets.createdAt))
-          .limit(1);
+        const spent = await couponsGrantedSince(tx, input.shopId, policy.currency, monthStart);
+        const order = await latestOrderWithTotal(tx, input.shopId, input.orderId);
         const orderTotal =
-          order?.order.currency === policy.currency && typeof order.order.total === 'number'
-            ? order.order.total
-            : undefined;
-        const decision = decideCoupon(policy, input.daysLate, Number(spent?.minor ?? 0), orderTotal);
+          order?.currency === policy.currency && typeof order.total === 'number' ? order.total : undefined;
+        const decision = decideCoupon(policy, input.daysLate, spent, orderTotal);
         if (!decision.grant) {
           logger.info(
             { shopId: input.shopId, orderId: input.orderId, reason: decision.reason },
@@ -94,7 +71,7 @@ export function createCouponActivities(deps: ShipmentActivityDeps) {
           return { status: decision.reason };
         }
         const code = newCouponCode();
-        await tx.insert(coupons).values({
+        await insertCoupon(tx, {
           code,
           shopId: input.shopId,
           orderId: input.orderId,
@@ -109,6 +86,8 @@ export function createCouponActivities(deps: ShipmentActivityDeps) {
           coupon: { code, value: decision.value, currency: decision.currency },
         };
       });
+      if (!outcome) throw ApplicationFailure.nonRetryable('the shop no longer exists', 'shop_not_found');
+      return outcome;
     },
   };
 }

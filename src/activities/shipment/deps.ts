@@ -1,10 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { OpenSystemTicketInput } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
 import { isErasedBuyerId } from '../../db/erasure-repo.js';
-import { shipments } from '../../db/schema/index.js';
+import { shipmentBuyerOf } from '../../db/shipments-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import type { EscalationReason } from '../../domain/logistics/escalation-notice.js';
 import type { ApprovalChannel } from '../ports.js';
@@ -59,11 +58,7 @@ export function createShipmentLookups(db: Db) {
     shopId: string,
     trackingNumber: string,
   ): Promise<{ erased: true } | { erased: false; buyerId: string; buyerLocale?: string } | null> {
-    const [row] = await db
-      .select({ buyerId: shipments.buyerId, buyerLocale: shipments.buyerLocale })
-      .from(shipments)
-      .where(and(eq(shipments.shopId, shopId), eq(shipments.trackingNumber, trackingNumber)))
-      .limit(1);
+    const row = await shipmentBuyerOf(db, { shopId, trackingNumber });
     if (!row) return null;
     if (isErasedBuyerId(row.buyerId)) return { erased: true };
     return {

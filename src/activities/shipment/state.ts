@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { shipments } from '../../db/schema/index.js';
+import { mirrorShipmentState } from '../../db/shipments-repo.js';
 import type { WatchAction } from '../../domain/logistics/stall.js';
 import type { Leg, TrackingEvent } from '../../domain/logistics/types.js';
 import type { ShipmentActivityDeps, ShipmentFacts } from './deps.js';
@@ -35,14 +34,8 @@ export function createShipmentStateActivities(deps: ShipmentActivityDeps) {
         actions: snapshot.actions,
         updatedAt: new Date(),
       };
-      const updated = await db
-        .update(shipments)
-        .set(values)
-        .where(
-          and(eq(shipments.shopId, snapshot.shopId), eq(shipments.trackingNumber, snapshot.trackingNumber)),
-        )
-        .returning({ trackingNumber: shipments.trackingNumber });
-      if (updated.length === 0) {
+      const mirrored = await mirrorShipmentState(db, snapshot, values);
+      if (!mirrored) {
         logger.warn(
           { shopId: snapshot.shopId, trackingNumber: snapshot.trackingNumber },
           'no shipments row for this watch: its state is not mirrored',

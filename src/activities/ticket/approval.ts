@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { getDraft } from '../../db/drafts-repo.js';
 import { getShop, listTelegramChats } from '../../db/shops-repo.js';
 import {
   addTicketEvent,
@@ -74,11 +75,7 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       const already = new Set(
         (await listCardsForRevision(db, ticket.id, input.revision)).map((c) => c.chatId),
       );
-      const [draft] = await db.query.drafts.findMany({
-        where: (d, { and, eq: equals }) =>
-          and(equals(d.ticketId, ticket.id), equals(d.revision, input.revision)),
-        limit: 1,
-      });
+      const draft = await getDraft(db, ticket.id, input.revision);
       const open = await listOpenCards(db, ticket.id);
       for (const old of open.filter((c) => c.channel === approvals.cardChannel)) {
         if (old.revision >= input.revision) continue;

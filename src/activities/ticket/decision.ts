@@ -1,8 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit-repo.js';
-import { decisions, replyEdits, shopFlags, ticketEvents, tickets } from '../../db/schema/index.js';
+import { autoSendPaused, recentHumanDecisions, recordAutoSendRule } from '../../db/auto-send-repo.js';
+import { editedReplyText, markTicketEscalated } from '../../db/decisions-repo.js';
+import { getDraft } from '../../db/drafts-repo.js';
 import { getShop } from '../../db/shops-repo.js';
+import { firstApprovalRequestAt } from '../../db/ticket-events-repo.js';
 import { addTicketEvent, getTicket, recordDecision } from '../../db/tickets-repo.js';
 import { decideAutoSend } from '../../domain/shop/plans.js';
 import { effectiveSettings } from '../../domain/shop/settings.js';
@@ -39,26 +41,12 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
       const shop = await getShop(db, input.shopId);
       if (!shop) return { allowed: false, rule: 'shop_not_found' };
       const ticket = await getTicket(db, input.ticketId);
-      const [flags] = await db.select().from(shopFlags).where(eq(shopFlags.shopId, input.shopId)).limit(1);
+      const paused = await autoSendPaused(db, input.shopId);
       const settings = effectiveSettings(shop.settings);
-      const history = await db
-        .select({ action: decisions.action })
-        .from(decisions)
-        .innerJoin(tickets, eq(tickets.id, decisions.ticketId))
-        .where(
-          and(
-            eq(tickets.shopId, input.shopId),
-            eq(tickets.category, input.category),
-            eq(tickets.language, input.language),
-            eq(tickets.origin, 'buyer'),
-            sql`${decisions.actorChannel} <> 'system'`,
-          ),
-        )
-        .orderBy(desc(decisions.decidedAt))
-        .limit(200);
+      const history = await recentHumanDecisions(db, input);
       const verdict = decideAutoSend({
         plan: shop.plan,
-        paused: flags?.autoSendPaused ?? false,
+        paused,
         kind: input.kind ?? 'system',
         systemOptIn: settings.logistics.autoApology,
         category: input.category,
@@ -68,9 +56,9 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
         urgency: input.urgency ?? 'normal',
         openDisputeWithDeadline: Boolean(ticket?.dispute?.deadline),
         settings: settings.autoSend,
-        history: history.map((h: { action: DecisionAction }) => h.action),
+        history,
       });
-      await db.update(tickets).set({ autoSendRule: verdict.rule }).where(eq(tickets.id, input.ticketId));
+      await recordAutoSendRule(db, input.ticketId, verdict.rule);
       await addTicketEvent(
         db,
         input.ticketId,
@@ -118,20 +106,13 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
     }): Promise<void> {
       let text: string | undefined;
       if (input.action === 'edit') {
-        const [edit] = await db
-          .select({ text: replyEdits.text })
-          .from(replyEdits)
-          .where(and(eq(replyEdits.id, input.editId ?? 0), eq(replyEdits.ticketId, input.ticketId)))
-          .limit(1);
-        if (!edit) throw ApplicationFailure.nonRetryable('the edited reply is not stored', 'edit_not_found');
-        text = edit.text;
+        const edited = await editedReplyText(db, input.ticketId, input.editId ?? 0);
+        if (edited === undefined)
+          throw ApplicationFailure.nonRetryable('the edited reply is not stored', 'edit_not_found');
+        text = edited;
       }
       if (input.action === 'approve') {
-        const [draft] = await db.query.drafts.findMany({
-          where: (d, { and, eq: equals }) =>
-            and(equals(d.ticketId, input.ticketId), equals(d.revision, input.revision)),
-          limit: 1,
-        });
+        const draft = await getDraft(db, input.ticketId, input.revision);
         text = draft?.text;
       }
       await recordDecision(
@@ -146,17 +127,12 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
         },
         input.status ?? STATUS_FOR_ACTION[input.action],
       );
-      const [requested] = await db
-        .select({ at: ticketEvents.at })
-        .from(ticketEvents)
-        .where(and(eq(ticketEvents.ticketId, input.ticketId), eq(ticketEvents.kind, 'approval_requested')))
-        .orderBy(asc(ticketEvents.at))
-        .limit(1);
-      if (requested) {
+      const requestedAt = await firstApprovalRequestAt(db, input.ticketId);
+      if (requestedAt) {
         observeApproval(deps.metrics, {
           action: input.action,
           channel: input.actor.channel,
-          requestedAt: requested.at,
+          requestedAt,
           decidedAt: input.decidedAt,
         });
       }
@@ -186,12 +162,7 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
       at: string;
       reason: string;
     }): Promise<void> {
-      await db
-        .update(tickets)
-        .set({ status: 'escalated', updatedAt: new Date() })
-        .where(
-          and(eq(tickets.id, input.ticketId), inArray(tickets.status, ['classifying', 'awaiting_approval'])),
-        );
+      await markTicketEscalated(db, input.ticketId);
       await addTicketEvent(
         db,
         input.ticketId,

@@ -1,6 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { and, eq } from 'drizzle-orm';
-import { shipments } from '../../db/schema/index.js';
+import { shipmentsOfOrder } from '../../db/shipments-repo.js';
 import { findOverride } from '../../db/templates-repo.js';
 import { getTicket } from '../../db/tickets-repo.js';
 import { carrierDisplayName, resolveCarrier } from '../../domain/logistics/carriers.js';
@@ -42,10 +41,7 @@ export function createDraftRenderer(deps: TicketActivityDeps) {
     category: Category,
   ): Promise<LogisticsFollowup | null> {
     if (!WHERE_IS_MY_ORDER_CATEGORIES.includes(category)) return null;
-    const rows = await db
-      .select()
-      .from(shipments)
-      .where(and(eq(shipments.shopId, shopId), eq(shipments.orderId, orderId)));
+    const rows = await shipmentsOfOrder(db, shopId, orderId);
     if (rows.length === 0) return null;
     const watched: WatchedShipment[] = rows.map((row) => {
       const latest = [...row.events].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];

@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { and, desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { getTicketWithDraft, listSlackCards } from '../../channels/slack/queries.js';
+import { buyerMessageText } from '../../db/buyer-messages-repo.js';
 import type { Db } from '../../db/client.js';
-import { buyerMessages, ticketEvents } from '../../db/schema/index.js';
+import { latestDraftUpTo } from '../../db/drafts-repo.js';
+import { hasTicketEvent, lastEscalationActor } from '../../db/ticket-events-repo.js';
 import {
   addTicketEvent,
   closeCard,
@@ -58,23 +59,6 @@ async function teamCall<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Who escalated the ticket, from its latest `escalated` timeline event (absent: unknown). */
-async function lastEscalationActor(db: Db, ticketId: string): Promise<Actor | undefined> {
-  const [event] = await db
-    .select({ details: ticketEvents.details })
-    .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'escalated')))
-    .orderBy(desc(ticketEvents.id))
-    .limit(1);
-  const actor = event?.details.actor as Partial<Actor> | undefined;
-  if (!actor || typeof actor.id !== 'string' || typeof actor.channel !== 'string') return undefined;
-  return {
-    channel: actor.channel,
-    id: actor.id,
-    ...(typeof actor.name === 'string' ? { name: actor.name } : {}),
-  };
-}
-
 /**
  * The team side of a ticket (issue 6) through the team channel port. Each step is idempotent (card
  * refs in `approval_cards` with the team channel's name, thread posts deduplicated by ticket event)
@@ -106,12 +90,7 @@ export function createTeamActivities(deps: TeamActivityDeps) {
       const existing = cards.find((c) => c.revision === input.revision);
       if (existing) return { posted: false, channel: existing.chatId, ts: existing.messageId };
 
-      const [draft] = await db.query.drafts.findMany({
-        where: (d, { and: all, eq: equals, lte }) =>
-          all(equals(d.ticketId, input.ticketId), lte(d.revision, input.revision)),
-        orderBy: (d, { desc }) => [desc(d.revision)],
-        limit: 1,
-      });
+      const draft = await latestDraftUpTo(db, input.ticketId, input.revision);
       const messages = await listTicketMessages(db, input.ticketId);
       const escalatedBy = await lastEscalationActor(db, input.ticketId);
       const { ticket } = found;
@@ -225,20 +204,11 @@ export function createTeamActivities(deps: TeamActivityDeps) {
       const ticket = await getTicket(db, input.ticketId);
       const shopTeam = ticket ? await team.forShop(ticket.shopId) : undefined;
       if (!shopTeam) return { posted: false };
-      const [message] = await db
-        .select({ text: buyerMessages.text })
-        .from(buyerMessages)
-        .where(and(eq(buyerMessages.ticketId, input.ticketId), eq(buyerMessages.messageId, input.messageId)))
-        .limit(1);
-      if (!message) return { posted: false };
+      const text = await buyerMessageText(db, input.ticketId, input.messageId);
+      if (text === undefined) return { posted: false };
       const dedupeKey = `slack_thread:${input.messageId}`;
-      const [seen] = await db
-        .select({ id: ticketEvents.id })
-        .from(ticketEvents)
-        .where(and(eq(ticketEvents.ticketId, input.ticketId), eq(ticketEvents.dedupeKey, dedupeKey)))
-        .limit(1);
-      if (seen) return { posted: false };
-      const posted = await teamCall(() => shopTeam.postToThread(card, message.text));
+      if (await hasTicketEvent(db, input.ticketId, dedupeKey)) return { posted: false };
+      const posted = await teamCall(() => shopTeam.postToThread(card, text));
       await addTicketEvent(
         db,
         input.ticketId,

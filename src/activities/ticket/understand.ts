@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { and, desc, eq } from 'drizzle-orm';
 import type { TicketPreset } from '../../../workflows/definitions.js';
-import { buyerMessages, ticketEvents } from '../../db/schema/index.js';
+import { latestBuyerMessages } from '../../db/buyer-messages-repo.js';
 import { getShop } from '../../db/shops-repo.js';
+import { systemOpenedDetails } from '../../db/ticket-events-repo.js';
 import { type DraftRecord, getTicket, recordDraft } from '../../db/tickets-repo.js';
 import { classifyIntent } from '../../domain/message/classify.js';
 import { detectLanguage } from '../../domain/message/language.js';
@@ -177,24 +177,13 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
 
   /** The preset a system ticket was opened with (kept in its `system_opened` event). */
   async function presetOf(ticketId: string): Promise<TicketPreset | null> {
-    const [event] = await db
-      .select({ details: ticketEvents.details })
-      .from(ticketEvents)
-      .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'system_opened')))
-      .limit(1);
-    const preset = event?.details.preset as TicketPreset | undefined;
+    const preset = (await systemOpenedDetails(db, ticketId))?.preset as TicketPreset | undefined;
     if (!preset) throw ApplicationFailure.nonRetryable('system ticket without its preset', 'preset_missing');
     return preset;
   }
 
   /** The ticket's latest buyer messages, oldest first (a long conversation reads its recent end). */
   async function latestMessages(ticketId: string) {
-    const rows = await db
-      .select()
-      .from(buyerMessages)
-      .where(eq(buyerMessages.ticketId, ticketId))
-      .orderBy(desc(buyerMessages.receivedAt), desc(buyerMessages.id))
-      .limit(DRAFT_MESSAGE_WINDOW);
-    return rows.reverse();
+    return latestBuyerMessages(db, ticketId, DRAFT_MESSAGE_WINDOW);
   }
 }
