@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   bundleWorkflowCode,
   NativeConnection,
@@ -8,12 +7,10 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { Activities } from '../activities/index.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** Entry file of all workflows, bundled by the worker. */
-export const WORKFLOWS_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../workflows/index.ts',
-);
+export const WORKFLOWS_PATH = path.join(PROJECT_ROOT, 'workflows', 'index.ts');
 
 let bundlePromise: Promise<WorkflowBundleWithSourceMap> | undefined;
 let runtimeInstalled = false;

@@ -1,6 +1,6 @@
-import { type RunMode, startSellerdesk } from './app/runtime.js';
-import { ConfigError, loadConfig } from './config.js';
-import { TemporalCliMissingError } from './temporal/dev-server.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { TemporalCliMissingError } from '../temporal/dev-server.js';
+import { type RunMode, startSellerdesk } from './runtime.js';
 
 /** Runs sellerdesk until SIGINT/SIGTERM, then shuts down gracefully (HTTP, worker, DB, Temporal). */
 export async function runService(mode: RunMode): Promise<void> {
