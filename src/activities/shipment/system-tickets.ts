@@ -37,6 +37,41 @@ function buyerLanguage(locale: string | undefined, fallback: Language): Language
 export function createSystemTicketActivities(deps: ShipmentActivityDeps) {
   const { requireShop, requireBuyer } = createShipmentLookups(deps.db);
 
+  /**
+   * Opens a system ticket for the parcel's buyer, in the buyer's language, with the preset `build`
+   * makes (the shop's auto-apology opt-in decides auto-send): pending when ticket support is not
+   * wired, nothing for an erased buyer.
+   */
+  async function openForBuyer(
+    input: ShipmentFacts,
+    dedupeKey: string,
+    build: (language: Language, autoSend: boolean) => TicketPreset,
+  ): Promise<TicketOpening> {
+    const openSystemTicket = deps.openSystemTicket;
+    if (!openSystemTicket) return { status: 'pending_ticket_support' };
+    const buyer = await requireBuyer(input.shopId, input.trackingNumber);
+    if (buyer.erased) return { status: 'buyer_erased' };
+    const shop = await requireShop(input.shopId);
+    const settings = effectiveSettings(shop.settings);
+    const language = buyerLanguage(buyer.buyerLocale, shop.defaultLanguage);
+    const preset = build(language, settings.logistics.autoApology);
+    const opened = await openSystemTicket({
+      shopId: input.shopId,
+      orderId: input.orderId,
+      buyerId: buyer.buyerId,
+      ...(buyer.buyerLocale ? { buyerLocale: buyer.buyerLocale } : {}),
+      dedupeKey,
+      preset,
+    });
+    return {
+      status: 'opened',
+      ...opened,
+      autoSend: preset.autoSend,
+      language,
+      templateId: preset.templateId,
+    };
+  }
+
   return {
     /**
      * Opens the stall apology ticket (once per stall episode): `logistics.stall_apology` with the
@@ -52,61 +87,41 @@ export function createSystemTicketActivities(deps: ShipmentActivityDeps) {
         coupon?: CouponGrant;
       },
     ): Promise<TicketOpening> {
-      if (!deps.openSystemTicket) return { status: 'pending_ticket_support' };
-      const buyer = await requireBuyer(input.shopId, input.trackingNumber);
-      if (buyer.erased) return { status: 'buyer_erased' };
-      const shop = await requireShop(input.shopId);
-      const settings = effectiveSettings(shop.settings);
-      const language = buyerLanguage(buyer.buyerLocale, shop.defaultLanguage);
-      const lastCheckpoint = checkpointText(resolveCarrier(input.carrier), {
-        description: input.lastCheckpoint,
+      return openForBuyer(input, `stall:${input.trackingNumber}:${input.episode}`, (language, autoSend) => {
+        const lastCheckpoint = checkpointText(resolveCarrier(input.carrier), {
+          description: input.lastCheckpoint,
+        });
+        return {
+          templateId: input.coupon ? STALL_APOLOGY_TEMPLATE : DELAY_UPDATE_TEMPLATE,
+          category: 'not_received',
+          language,
+          vars: {
+            orderId: input.orderId,
+            trackingNumber: input.trackingNumber,
+            carrier: input.carrier,
+            daysSinceUpdate: input.daysSinceUpdate,
+            ...(lastCheckpoint ? { lastCheckpoint } : {}),
+            ...(lastCheckpoint && input.lastEventAt ? { lastCheckpointAt: input.lastEventAt } : {}),
+            ...(input.coupon
+              ? {
+                  couponCode: input.coupon.code,
+                  couponValue: input.coupon.value,
+                  couponCurrency: input.coupon.currency,
+                }
+              : {}),
+          },
+          ...(input.coupon ? { coupon: input.coupon } : {}),
+          autoSend,
+          reason: `Tracking stalled: no update for ${input.daysSinceUpdate} day(s) on the ${LEG_NAMES.en[input.leg]} leg (${input.carrier} ${input.trackingNumber}).`,
+        };
       });
-      const templateId = input.coupon ? STALL_APOLOGY_TEMPLATE : DELAY_UPDATE_TEMPLATE;
-      const preset: TicketPreset = {
-        templateId,
-        category: 'not_received',
-        language,
-        vars: {
-          orderId: input.orderId,
-          trackingNumber: input.trackingNumber,
-          carrier: input.carrier,
-          daysSinceUpdate: input.daysSinceUpdate,
-          ...(lastCheckpoint ? { lastCheckpoint } : {}),
-          ...(lastCheckpoint && input.lastEventAt ? { lastCheckpointAt: input.lastEventAt } : {}),
-          ...(input.coupon
-            ? {
-                couponCode: input.coupon.code,
-                couponValue: input.coupon.value,
-                couponCurrency: input.coupon.currency,
-              }
-            : {}),
-        },
-        ...(input.coupon ? { coupon: input.coupon } : {}),
-        autoSend: settings.logistics.autoApology,
-        reason: `Tracking stalled: no update for ${input.daysSinceUpdate} day(s) on the ${LEG_NAMES.en[input.leg]} leg (${input.carrier} ${input.trackingNumber}).`,
-      };
-      const opened = await deps.openSystemTicket({
-        shopId: input.shopId,
-        orderId: input.orderId,
-        buyerId: buyer.buyerId,
-        ...(buyer.buyerLocale ? { buyerLocale: buyer.buyerLocale } : {}),
-        dedupeKey: `stall:${input.trackingNumber}:${input.episode}`,
-        preset,
-      });
-      return { status: 'opened', ...opened, autoSend: preset.autoSend, language, templateId };
     },
 
     /** Opens the pickup reminder ticket (`logistics.ready_for_pickup`), once per parcel. */
     async openPickupReminder(
       input: ShipmentFacts & { at: string; lastCheckpoint: string; location?: string },
     ): Promise<TicketOpening> {
-      if (!deps.openSystemTicket) return { status: 'pending_ticket_support' };
-      const buyer = await requireBuyer(input.shopId, input.trackingNumber);
-      if (buyer.erased) return { status: 'buyer_erased' };
-      const shop = await requireShop(input.shopId);
-      const settings = effectiveSettings(shop.settings);
-      const language = buyerLanguage(buyer.buyerLocale, shop.defaultLanguage);
-      const preset: TicketPreset = {
+      return openForBuyer(input, `pickup:${input.trackingNumber}`, (language, autoSend) => ({
         templateId: PICKUP_TEMPLATE,
         category: 'shipping_inquiry',
         language,
@@ -116,24 +131,9 @@ export function createSystemTicketActivities(deps: ShipmentActivityDeps) {
           carrier: input.carrier,
           ...(input.location ? { pickupLocation: input.location } : {}),
         },
-        autoSend: settings.logistics.autoApology,
+        autoSend,
         reason: `Parcel ready for pickup (${input.carrier} ${input.trackingNumber}).`,
-      };
-      const opened = await deps.openSystemTicket({
-        shopId: input.shopId,
-        orderId: input.orderId,
-        buyerId: buyer.buyerId,
-        ...(buyer.buyerLocale ? { buyerLocale: buyer.buyerLocale } : {}),
-        dedupeKey: `pickup:${input.trackingNumber}`,
-        preset,
-      });
-      return {
-        status: 'opened',
-        ...opened,
-        autoSend: preset.autoSend,
-        language,
-        templateId: PICKUP_TEMPLATE,
-      };
+      }));
     },
   };
 }

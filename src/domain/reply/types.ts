@@ -52,21 +52,6 @@ export const FORMAT_ONLY_VARS: Readonly<Partial<Record<ReplyVarName, ReplyVarNam
   couponCurrency: 'couponValue',
 };
 
-/** Variables a template may list as optional: the renderer appends a sentence for each when known. */
-export const APPENDABLE_VARS: readonly ReplyVarName[] = [
-  'orderId',
-  'buyerName',
-  'trackingNumber',
-  'carrier',
-  'items',
-  'total',
-  'currency',
-  'lastCheckpoint',
-  'lastCheckpointAt',
-  'pickupLocation',
-  'returnAddress',
-];
-
 /** Coupon policies a template can carry: `stall_compensation` templates offer a delay coupon. */
 export const COUPON_POLICIES = ['none', 'stall_compensation'] as const;
 
@@ -75,6 +60,14 @@ export type CouponPolicy = (typeof COUPON_POLICIES)[number];
 
 /** Variables every `stall_compensation` template requires and no other template may use. */
 export const COUPON_VARS: readonly ReplyVarName[] = ['couponCode', 'couponValue', 'couponCurrency'];
+
+/**
+ * Variables a template may list as optional: the renderer appends a sentence for each when known
+ * (every variable but the day count and the coupon's, which only a template's own text can show).
+ */
+export const APPENDABLE_VARS: readonly ReplyVarName[] = REPLY_VAR_NAMES.filter(
+  (name) => name !== 'daysSinceUpdate' && !COUPON_VARS.includes(name),
+);
 
 /** Template id prefix of logistics scenarios (the others start with their category). */
 export const LOGISTICS_GROUP = 'logistics';
