@@ -11,7 +11,8 @@ import { ConfigError, loadConfig } from './config.js';
 
 // Heavy modules (Temporal worker, database drivers) load only in the commands that need them,
 // so `--help` and HTTP-only commands start fast.
-const runService = async (mode: 'all' | 'worker' | 'api') => (await import('./main.js')).runService(mode);
+const runService = async (mode: 'all' | 'worker' | 'api') =>
+  (await import('./app/run-service.js')).runService(mode);
 
 /** Operator knobs as flags; each one sets its environment variable (README "Configuration"). */
 const INTAKE_FLAGS = [

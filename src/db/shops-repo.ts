@@ -306,3 +306,8 @@ export async function findTelegramChat(db: Db, chatId: string) {
 export async function setTelegramChatLanguage(db: Db, chatId: string, language: Language): Promise<void> {
   await db.update(telegramChats).set({ language }).where(eq(telegramChats.chatId, chatId));
 }
+
+/** Every shop id (the maintenance schedules run per shop). */
+export async function listShopIds(db: Db): Promise<string[]> {
+  return (await db.select({ id: shops.id }).from(shops)).map((r) => r.id);
+}

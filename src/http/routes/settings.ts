@@ -5,7 +5,7 @@ import { recordAudit } from '../../db/audit-repo.js';
 import { describeShopOutbound, setShopOutbound } from '../../db/outbound-repo.js';
 import { shops } from '../../db/schema/index.js';
 import { outboundUrlProblem } from '../../delivery/outbound-url.js';
-import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/settings.js';
+import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/shop/settings.js';
 import { CATEGORIES } from '../../domain/types.js';
 import { parse } from '../parse.js';
 import type { RouteModule } from './context.js';
