@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { externalLeaks, parseTrainLines } from '../../scripts/train-intent.js';
 import { buildOverview, formatOverview, mergeBins } from '../../src/cli/eval-overview.js';
 import {
   corporaDir,
@@ -201,5 +202,39 @@ describe('locating and scoring the corpora', () => {
     expect(table[0]?.meanConfidence).toBeCloseTo(0.92, 10);
     expect(table[0]?.accuracy).toBeCloseTo(0.975, 10);
     expect(ece).toBeCloseTo(0.055, 10);
+  });
+});
+
+describe('external text stays out of training', () => {
+  const loaded = loadExternalCorpora(corporaDir()).filter((l) => l.skipped === undefined);
+
+  // Only where the corpora are on disk (SELLERDESK_CORPORA_DIR); training refuses to run otherwise too.
+  it.skipIf(loaded.length === 0)('no training line nearly duplicates an external text', () => {
+    const leaks = externalLeaks(
+      parseTrainLines(readFileSync('data/intent-train.jsonl', 'utf8')),
+      loaded.flatMap((l) => l.texts),
+    );
+    expect(leaks.map((l) => `${l.text} ~ ${l.near.source}: ${l.near.text}`)).toEqual([]);
+  });
+
+  it('finds a near-duplicate of an external text', () => {
+    const external = [
+      { source: 'demo', intent: 'x', text: 'I would like to cancel the order I placed yesterday evening' },
+    ];
+    const lines = parseTrainLines(
+      [
+        {
+          text: 'i would like to cancel the order i placed yesterday evening!',
+          lang: 'en',
+          category: 'cancel_order',
+        },
+        { text: 'the parcel never arrived', lang: 'en', category: 'not_received' },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n'),
+    );
+    expect(externalLeaks(lines, external).map((l) => l.text)).toEqual([
+      'i would like to cancel the order i placed yesterday evening!',
+    ]);
   });
 });
