@@ -169,12 +169,44 @@ export function parseRasaMarkdown(content: string, source: string): ExternalText
       continue;
     }
     if (intent === undefined || !line.startsWith('-')) continue;
-    const text = line
-      .slice(1)
-      .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
-      .replace(/\[([^\]]*)\]\{[^}]*\}/gu, '$1')
-      .trim();
+    const text = stripEntityMarkup(line.slice(1)).trim();
     if (text.length > 0) out.push({ source, intent, text });
+  }
+  return out;
+}
+
+/**
+ * `[text](entity)` and `[text]{"entity": ...}` -> `text`, in one left-to-right pass (linear: each
+ * character is scanned a bounded number of times, whatever the brackets).
+ */
+export function stripEntityMarkup(line: string): string {
+  let out = '';
+  let i = 0;
+  let noParen = false;
+  let noBrace = false;
+  while (i < line.length) {
+    const open = line.indexOf('[', i);
+    const close = open < 0 ? -1 : line.indexOf(']', open + 1);
+    if (close < 0) {
+      out += line.slice(i);
+      break;
+    }
+    const next = line[close + 1];
+    let end = -1;
+    if (next === '(' && !noParen) {
+      end = line.indexOf(')', close + 2);
+      noParen = end < 0;
+    } else if (next === '{' && !noBrace) {
+      end = line.indexOf('}', close + 2);
+      noBrace = end < 0;
+    }
+    if (end < 0) {
+      out += line.slice(i, close + 1);
+      i = close + 1;
+    } else {
+      out += line.slice(i, open) + line.slice(open + 1, close);
+      i = end + 1;
+    }
   }
   return out;
 }

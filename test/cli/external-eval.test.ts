@@ -17,6 +17,7 @@ import {
   parseMapping,
   parseRasaMarkdown,
   parseSource,
+  stripEntityMarkup,
 } from '../../src/cli/external-eval.js';
 import { CATEGORIES } from '../../src/domain/types.js';
 
@@ -87,6 +88,14 @@ describe('source formats', () => {
       { source: 'demo', intent: 'Track', text: 'colis perdu' },
       { source: 'demo', intent: 'Bye', text: 'merci' },
     ]);
+  });
+
+  it('strips entity markup in one linear pass, leaving unmatched brackets alone', () => {
+    expect(stripEntityMarkup('a [b](c) [d]{"e":1} [f] g](h) [i](j')).toBe('a b d [f] g](h) [i](j');
+    const hostile = `${'[a]('.repeat(20000)}${'[['.repeat(20000)}`;
+    const started = performance.now();
+    expect(stripEntityMarkup(hostile)).toBe(hostile);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('reads the chosen CLINC150 splits', () => {
