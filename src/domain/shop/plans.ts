@@ -8,6 +8,12 @@ export const DAILY_API_LIMIT: Record<Plan, number> = { free: 1_000, auto: 10_000
 /** Earned-trust defaults: approvals needed unchanged, window of recent decisions, max edit rate. */
 export const TRUST_DEFAULTS = { minUnchangedApprovals: 20, window: 50, maxEditRate: 0.1 } as const;
 
+/** One human verdict the gate earns trust from: a decision, or a category correction. */
+export type TrustEntry = 'approve' | 'edit' | 'reject' | 'escalate' | 'correct';
+
+/** Verdicts that changed what sellerdesk proposed: they count against earned trust. */
+const CHANGED: ReadonlySet<TrustEntry> = new Set(['edit', 'reject', 'correct']);
+
 /** What the auto-send gate looks at for one ticket. */
 export interface AutoSendInput {
   plan: Plan;
@@ -22,8 +28,11 @@ export interface AutoSendInput {
   urgency: string;
   openDisputeWithDeadline: boolean;
   settings: { categories: string[]; minConfidence: number };
-  /** Recent decisions of this shop x category x language, newest first. */
-  history: Array<'approve' | 'edit' | 'reject' | 'escalate'>;
+  /**
+   * Recent human verdicts on this shop x category x language, newest first: decisions, and
+   * `correct` where the seller moved a ticket out of this category (the classifier was wrong).
+   */
+  history: TrustEntry[];
   trust?: { minUnchangedApprovals: number; window: number; maxEditRate: number };
 }
 
@@ -36,7 +45,8 @@ export interface AutoSendVerdict {
 /**
  * Earned auto-send: allowed only on the `auto` plan, not paused, and — for buyer tickets — in an
  * enabled category, confident, not abstained/urgent/under dispute, with enough unchanged approvals
- * and a low edit rate for this category and language. The first failing rule is reported.
+ * and a low rate of edits, rejections and category corrections for this category and language.
+ * The first failing rule is reported.
  */
 export function decideAutoSend(input: AutoSendInput): AutoSendVerdict {
   if (input.plan !== 'auto') return { allowed: false, rule: 'plan_free_requires_approval' };
@@ -63,7 +73,7 @@ export function decideAutoSend(input: AutoSendInput): AutoSendVerdict {
       rule: `trust_not_earned(${unchanged}/${trust.minUnchangedApprovals}_unchanged_approvals)`,
     };
   }
-  const changed = recent.filter((a) => a === 'edit' || a === 'reject').length;
+  const changed = recent.filter((a) => CHANGED.has(a)).length;
   const editRate = recent.length === 0 ? 0 : changed / recent.length;
   if (editRate >= trust.maxEditRate) {
     return { allowed: false, rule: `edit_rate_too_high(${Math.round(editRate * 100)}%)` };

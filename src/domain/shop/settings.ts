@@ -16,6 +16,8 @@ export interface ShopSettings {
   retention?: { buyerTextDays?: number };
   /** A listing named by this many `not_as_described` tickets within the window gets validated. */
   listings?: { disputeThreshold?: number; disputeWindowDays?: number };
+  /** The shop lets its category corrections (redacted) join the global training data. */
+  learning?: { shareCorrections?: boolean };
 }
 
 /** Settings with every default filled in, as workflows and activities use them. */
@@ -32,6 +34,7 @@ export interface EffectiveSettings {
   autoSend: { categories: Category[]; minConfidence: number };
   retention: { buyerTextDays: number };
   listings: { disputeThreshold: number; disputeWindowDays: number };
+  learning: { shareCorrections: boolean };
 }
 
 /** Defaults: remind after 2 h, escalate after 12 h more, 24 h before a dispute deadline. */
@@ -42,6 +45,7 @@ export const DEFAULT_SETTINGS: EffectiveSettings = {
   autoSend: { categories: [], minConfidence: 0.9 },
   retention: { buyerTextDays: 180 },
   listings: { disputeThreshold: 3, disputeWindowDays: 30 },
+  learning: { shareCorrections: false },
 };
 
 /** Fills defaults into a shop's stored settings. */
@@ -52,6 +56,7 @@ export function effectiveSettings(stored: ShopSettings | null | undefined): Effe
     logistics: { ...DEFAULT_SETTINGS.logistics, ...s.logistics },
     retention: { ...DEFAULT_SETTINGS.retention, ...s.retention },
     listings: { ...DEFAULT_SETTINGS.listings, ...s.listings },
+    learning: { ...DEFAULT_SETTINGS.learning, ...s.learning },
     coupon: { ...DEFAULT_SETTINGS.coupon, ...s.coupon },
     autoSend: {
       ...DEFAULT_SETTINGS.autoSend,
@@ -73,5 +78,6 @@ export function mergeSettings(stored: ShopSettings, update: ShopSettings): ShopS
     ...(update.autoSend ? { autoSend: { ...stored.autoSend, ...update.autoSend } } : {}),
     ...(update.retention ? { retention: { ...stored.retention, ...update.retention } } : {}),
     ...(update.listings ? { listings: { ...stored.listings, ...update.listings } } : {}),
+    ...(update.learning ? { learning: { ...stored.learning, ...update.learning } } : {}),
   };
 }

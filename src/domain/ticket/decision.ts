@@ -167,13 +167,14 @@ export function deliversReply(status: TicketStatus): boolean {
 /**
  * Whether a finished draft may go out without a human, and as which kind of ticket the gate
  * should judge it: a system ticket's preset draft when the shop opted in, a buyer draft unless
- * the team has the ticket; never a fallback draft (no text to send).
+ * the team has the ticket; never a fallback draft (no text to send), never a draft whose
+ * category the seller corrected (a correction redrafts for the seller's decision).
  */
 export function autoSendCandidate(
-  draft: Pick<DraftSummary, 'source' | 'preset'>,
+  draft: Pick<DraftSummary, 'source' | 'preset' | 'corrected'>,
   escalated: boolean,
 ): 'system' | 'buyer' | undefined {
-  if (draft.source !== 'template') return undefined;
+  if (draft.source !== 'template' || draft.corrected) return undefined;
   if (draft.preset) return draft.preset.autoSend ? 'system' : undefined;
   return escalated ? undefined : 'buyer';
 }

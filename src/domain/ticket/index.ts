@@ -1,3 +1,4 @@
+export * from './correction.js';
 export * from './decision.js';
 export * from './flow.js';
 export * from './sla.js';

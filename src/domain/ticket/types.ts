@@ -1,5 +1,13 @@
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../types.js';
 
+/** A seller's category correction waiting for its redraft (labels and who, no text). */
+export interface PendingCorrection {
+  category: Category;
+  from: Category;
+  actor: Actor;
+  at: string;
+}
+
 /** An accepted decision: what was decided on which revision, by whom and when. */
 export interface DecisionResult {
   ticketId: string;
@@ -38,6 +46,10 @@ export interface TicketFlowState {
   teamChannel: boolean;
   /** Latest message ids seen (bounded), so a repeated signal does not redraft. */
   recentMessageIds: string[];
+  /** A category correction accepted and not redrafted yet. */
+  correction?: PendingCorrection;
+  /** The category the seller set: every later draft of the ticket keeps it. */
+  correctedCategory?: Category;
 }
 
 /** SLA timers of a shop (CONTRACT §2 `sla`), plus the dispute deadline of the ticket if any. */
@@ -70,4 +82,6 @@ export interface DraftSummary {
   preset?: { autoSend: boolean };
   /** The marketplace dispute deadline the ticket's messages carry, if any. */
   disputeDeadline?: string;
+  /** The seller set the category (a correction): the draft always waits for a human. */
+  corrected?: boolean;
 }

@@ -54,6 +54,18 @@ describe('earned auto-send', () => {
     expect(decideAutoSend({ ...base, history: fewer }).allowed).toBe(true);
   });
 
+  it('counts category corrections away from the category against it, like edits', () => {
+    const history = [
+      ...Array.from({ length: 3 }, () => 'correct' as const),
+      ...Array.from({ length: 2 }, () => 'edit' as const),
+      ...Array.from({ length: 45 }, () => 'approve' as const),
+    ];
+    expect(decideAutoSend({ ...base, history })).toEqual({ allowed: false, rule: 'edit_rate_too_high(10%)' });
+    // The same history with the corrections as approvals earns the gate.
+    const approved = history.map((h) => (h === 'correct' ? ('approve' as const) : h));
+    expect(decideAutoSend({ ...base, history: approved }).allowed).toBe(true);
+  });
+
   it('system tickets need the plan, no pause and the shop opt-in, not trust', () => {
     expect(decideAutoSend({ ...base, kind: 'system', history: [], systemOptIn: true }).rule).toBe(
       'system_opt_in',

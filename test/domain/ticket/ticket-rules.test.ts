@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  acceptCorrection,
   acceptDecision,
   autoSendCandidate,
   autoSendDecision,
+  CORRECTION_ERRORS,
   checkEditText,
   DECISION_ERRORS,
   type DecisionResult,
@@ -13,6 +15,7 @@ import {
   MAX_REPLY_LENGTH,
   nextSlaStep,
   RECENT_MESSAGE_IDS,
+  refuseCorrection,
   refuseDecision,
   rememberMessage,
   shouldContinueAsNew,
@@ -169,6 +172,72 @@ describe('final status and auto-send', () => {
     expect(autoSendCandidate({ source: 'fallback' }, false)).toBeUndefined();
     expect(autoSendCandidate({ source: 'template', preset: { autoSend: true } }, false)).toBe('system');
     expect(autoSendCandidate({ source: 'template', preset: { autoSend: false } }, false)).toBeUndefined();
+  });
+
+  it('never auto-sends a draft whose category the seller corrected', () => {
+    expect(autoSendCandidate({ source: 'template', corrected: true }, false)).toBeUndefined();
+  });
+});
+
+describe('category corrections', () => {
+  const seller = { channel: 'telegram' as const, id: '42', name: '@maria' };
+  const waiting = () => ({
+    ...initialTicketFlow('t1'),
+    status: 'awaiting_approval' as const,
+    revision: 1,
+    category: 'other' as const,
+  });
+  const request = { category: 'cancel_order' as const, actor: seller };
+  const ready = { system: false, messagesWaiting: false };
+
+  it('accepts a correction of a waiting draft: it waits for the next round and sticks to the ticket', () => {
+    const flow = waiting();
+    expect(refuseCorrection(flow, request, ready)).toBeUndefined();
+    expect(acceptCorrection(flow, request, 'now')).toEqual({
+      ticketId: 't1',
+      category: 'cancel_order',
+      correctedFrom: 'other',
+      revision: 2,
+      correctedBy: seller,
+      correctedAt: 'now',
+    });
+    expect(flow.correction).toEqual({ category: 'cancel_order', from: 'other', actor: seller, at: 'now' });
+    expect(flow.correctedCategory).toBe('cancel_order');
+    // While its redraft is pending, a second correction waits like a decision would.
+    expect(refuseCorrection(flow, { ...request, category: 'refund_request' }, ready)?.code).toBe(
+      DECISION_ERRORS.notReady,
+    );
+  });
+
+  it('accepts one on an escalated ticket (the team card offers it too)', () => {
+    expect(refuseCorrection({ ...waiting(), status: 'escalated' }, request, ready)).toBeUndefined();
+  });
+
+  it('refuses after a decision (with it), on a system ticket, while drafting, and to the same category', () => {
+    const decided: DecisionResult = {
+      ticketId: 't1',
+      action: 'approve',
+      revision: 1,
+      decidedBy: seller,
+      decidedAt: '2026-11-23T10:00:00Z',
+    };
+    const late = refuseCorrection({ ...waiting(), decision: decided }, request, ready);
+    expect(late).toMatchObject({ code: DECISION_ERRORS.alreadyDecided, decided });
+    expect(refuseCorrection(waiting(), request, { ...ready, system: true })?.code).toBe(
+      CORRECTION_ERRORS.systemTicket,
+    );
+    expect(refuseCorrection({ ...waiting(), status: 'classifying' }, request, ready)?.code).toBe(
+      DECISION_ERRORS.notReady,
+    );
+    expect(refuseCorrection(waiting(), request, { ...ready, messagesWaiting: true })?.code).toBe(
+      DECISION_ERRORS.notReady,
+    );
+    expect(refuseCorrection({ ...waiting(), category: undefined }, request, ready)?.code).toBe(
+      DECISION_ERRORS.notReady,
+    );
+    expect(refuseCorrection(waiting(), { ...request, category: 'other' }, ready)?.code).toBe(
+      CORRECTION_ERRORS.unchanged,
+    );
   });
 });
 
