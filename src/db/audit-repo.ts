@@ -5,6 +5,7 @@ import { auditLog } from './schema/index.js';
 /** Kinds of audited events (append-only). */
 export type AuditKind =
   | 'decision'
+  | 'category_corrected'
   | 'reply_sent'
   | 'auto_send'
   | 'coupon_granted'

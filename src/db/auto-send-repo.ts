@@ -1,6 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { TrustEntry } from '../domain/shop/plans.js';
 import type { Category, DecisionAction, Language } from '../domain/types.js';
 import type { Db } from './client.js';
+import { correctionsAway } from './corrections-repo.js';
 import { decisions, shopFlags, tickets } from './schema/index.js';
 
 /** How many recent human decisions the auto-send gate reads (its trust window is within them). */
@@ -13,16 +15,18 @@ export async function autoSendPaused(db: Db, shopId: string): Promise<boolean> {
 }
 
 /**
- * The latest human decisions (newest first) on the shop's buyer tickets of one category and
- * language: the trust the auto-send gate earns from. System decisions (auto-sends) do not count.
+ * The latest human verdicts (newest first) on the shop's buyer tickets of one category and
+ * language: the trust the auto-send gate earns from. Decisions count (system ones, auto-sends, do
+ * not), and so does every category correction away from this category (`correct`): the classifier
+ * put a ticket here that did not belong, which is what an auto-send in this category would risk.
  */
 export async function recentHumanDecisions(
   db: Db,
   scope: { shopId: string; category: Category; language: Language },
   limit = AUTO_SEND_HISTORY,
-): Promise<DecisionAction[]> {
+): Promise<TrustEntry[]> {
   const history = await db
-    .select({ action: decisions.action })
+    .select({ action: decisions.action, at: decisions.decidedAt })
     .from(decisions)
     .innerJoin(tickets, eq(tickets.id, decisions.ticketId))
     .where(
@@ -36,7 +40,15 @@ export async function recentHumanDecisions(
     )
     .orderBy(desc(decisions.decidedAt))
     .limit(limit);
-  return history.map((h: { action: DecisionAction }) => h.action);
+  const corrections = await correctionsAway(db, scope, limit);
+  const entries: Array<{ entry: TrustEntry; at: number }> = [
+    ...history.map((h: { action: DecisionAction; at: Date }) => ({ entry: h.action, at: h.at.getTime() })),
+    ...corrections.map((at) => ({ entry: 'correct' as const, at: at.getTime() })),
+  ];
+  return entries
+    .sort((a, b) => b.at - a.at)
+    .slice(0, limit)
+    .map((e) => e.entry);
 }
 
 /** Records on the ticket which rule of the auto-send gate allowed or blocked it. */

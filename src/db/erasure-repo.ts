@@ -9,6 +9,7 @@ import {
   decisions,
   deliveries,
   drafts,
+  intentCorrections,
   replyEdits,
   serverSecrets,
   shipments,
@@ -116,6 +117,7 @@ const STRUCTURAL_KEYS = new Set([
   'channels',
   'code',
   'confidence',
+  'correctedFrom',
   'coupon',
   'currency',
   'decidedAt',
@@ -167,6 +169,8 @@ export interface ErasureCounts {
   deliveries: number;
   events: number;
   auditEntries: number;
+  /** Category corrections (the shop's labelled examples) whose buyer text was erased. */
+  corrections: number;
   shipments: number;
 }
 
@@ -190,7 +194,7 @@ async function scrubDetailRows(
 
 /**
  * Erases the buyer's data on these tickets, inside `tx`: messages, drafts (text and note),
- * decision and final texts, order items, dispute reason, delivery payloads, event and audit
+ * category corrections (the shop's examples), decision and final texts, order items, dispute reason, delivery payloads, event and audit
  * details, and the buyer id (keyed pseudonym). Rows stay, so every count does. The one implementation behind both
  * a buyer's request and the retention schedule.
  */
@@ -207,6 +211,7 @@ export async function eraseTicketsInTx(
     deliveries: 0,
     events: 0,
     auditEntries: 0,
+    corrections: 0,
   };
   if (ticketIds.length === 0) return empty;
   const marker = ERASED_TEXT[options.reason];
@@ -231,6 +236,16 @@ export async function eraseTicketsInTx(
     .returning({ id: drafts.id });
   // A seller's edited reply text waits here by id until its decision applies; it may name the buyer.
   await tx.delete(replyEdits).where(inArray(replyEdits.ticketId, ticketIds));
+  // A correction keeps the buyer's (redacted) words as the shop's example: they go, the labels stay
+  // (correction rates count them), and the shop's memory and the training fold skip erased rows.
+  const correctionRows = await tx
+    .update(intentCorrections)
+    .set({
+      text: marker,
+      erasedAt: sql`coalesce(${intentCorrections.erasedAt}, ${now.toISOString()}::timestamptz)`,
+    })
+    .where(inArray(intentCorrections.ticketId, ticketIds))
+    .returning({ id: intentCorrections.id });
   const decisionRows = await tx
     .update(decisions)
     .set({ text: sql`case when ${decisions.text} is null then null else ${marker} end` })
@@ -283,6 +298,7 @@ export async function eraseTicketsInTx(
     deliveries: deliveryCount,
     events,
     auditEntries,
+    corrections: correctionRows.length,
   };
 }
 

@@ -3,6 +3,7 @@ export * from './deliveries.js';
 export * from './dictionary.js';
 export * from './governance.js';
 export * from './intake.js';
+export * from './learning.js';
 export * from './logistics.js';
 export * from './shops.js';
 export * from './slack.js';
