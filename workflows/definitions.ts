@@ -1,9 +1,21 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { DecisionRequest, DecisionResult, TicketFlowState } from '../src/domain/ticket/index.js';
+import type {
+  CategoryCorrection,
+  CategoryCorrectionRequest,
+  DecisionRequest,
+  DecisionResult,
+  TicketFlowState,
+} from '../src/domain/ticket/index.js';
 import type { Actor, Category, DecisionAction, Language } from '../src/domain/types.js';
 
-export type { DecisionRequest, DecisionResult, SlaSettings } from '../src/domain/ticket/index.js';
-export { DECISION_ERRORS, MAX_REPLY_LENGTH } from '../src/domain/ticket/index.js';
+export type {
+  CategoryCorrection,
+  CategoryCorrectionRequest,
+  DecisionRequest,
+  DecisionResult,
+  SlaSettings,
+} from '../src/domain/ticket/index.js';
+export { CORRECTION_ERRORS, DECISION_ERRORS, MAX_REPLY_LENGTH } from '../src/domain/ticket/index.js';
 
 /** A coupon granted with a reply (compensation for a stalled parcel). */
 export interface CouponGrant {
@@ -74,4 +86,11 @@ export function ticketWorkflowId(ticketId: string): string {
 
 export const buyerMessageSignal = defineSignal<[BuyerMessageRef]>('buyerMessage');
 export const decideUpdate = defineUpdate<DecisionResult, [DecisionRequest]>('decide');
+/**
+ * The seller corrects the category of the current draft: the workflow redrafts the next revision
+ * in that category (labels only in the history; the text stays in the database).
+ */
+export const correctCategoryUpdate = defineUpdate<CategoryCorrection, [CategoryCorrectionRequest]>(
+  'correctCategory',
+);
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');

@@ -17,6 +17,7 @@ import type { TicketActivities } from '../src/activities/ticket/index.js';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
 import type { TicketRounds } from '../src/activities/ticket/rounds.js';
 import {
+  acceptCorrection,
   acceptDecision,
   autoSendDecision,
   type DecisionResult,
@@ -26,6 +27,7 @@ import {
   initialTicketFlow,
   MAX_HISTORY_EVENTS,
   nextSlaStep,
+  refuseCorrection,
   refuseDecision,
   rememberMessage,
   type SlaStep,
@@ -38,6 +40,7 @@ import {
 import type { TicketStatus } from '../src/domain/types.js';
 import {
   buyerMessageSignal,
+  correctCategoryUpdate,
   decideUpdate,
   type TicketInput,
   type TicketState,
@@ -119,6 +122,8 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
   const inbox: string[] = [...(input.inbox ?? [])];
   for (const messageId of inbox) rememberMessage(flow, messageId);
   let presetDue = input.system === true && flow.revision === 0;
+  /** Something waits to be drafted: buyer messages, a system ticket's preset, a category correction. */
+  const redraftDue = () => inbox.length > 0 || presetDue || flow.correction !== undefined;
 
   setHandler(buyerMessageSignal, ({ messageId }) => {
     if (rememberMessage(flow, messageId)) inbox.push(messageId);
@@ -137,7 +142,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
     },
     {
       validator: (request) => {
-        const refusal = refuseDecision(flow, request, inbox.length > 0 || presetDue);
+        const refusal = refuseDecision(flow, request, redraftDue());
         if (refusal) {
           throw ApplicationFailure.create({
             type: refusal.code,
@@ -149,6 +154,25 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       },
     },
   );
+
+  // A category correction redrafts the next revision in the seller's category (the round records
+  // it as the shop's example); the decision waits for that draft like for any other.
+  setHandler(correctCategoryUpdate, (request) => acceptCorrection(flow, request, new Date().toISOString()), {
+    validator: (request) => {
+      const refusal = refuseCorrection(flow, request, {
+        system: input.system === true,
+        messagesWaiting: inbox.length > 0 || presetDue,
+      });
+      if (refusal) {
+        throw ApplicationFailure.create({
+          type: refusal.code,
+          message: refusal.message,
+          details: refusal.decided ? [refusal.decided] : [],
+          nonRetryable: true,
+        });
+      }
+    },
+  });
 
   setHandler(
     ticketStateQuery,
@@ -181,6 +205,8 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
   /** Drafts the next revision from the stored messages and asks for a decision (or auto-sends). */
   async function publishNextDraft(): Promise<void> {
     const batch = inbox.splice(0);
+    const correction = flow.correction;
+    flow.correction = undefined;
     presetDue = false;
     flow.status = 'classifying';
     flow.revision += 1;
@@ -190,6 +216,10 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       escalated: flow.escalation !== undefined,
       linkListing: !flow.listingLinked,
       setup: !flow.sla,
+      ...(flow.correctedCategory ? { category: flow.correctedCategory } : {}),
+      ...(correction
+        ? { correction: { from: correction.from, actor: correction.actor, at: correction.at } }
+        : {}),
     });
     const { draft } = round;
     flow.language = draft.language;
@@ -212,9 +242,8 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       if (flow.teamChannel) {
         // The team card shows the new draft (edited in place) and the buyer's words go to its thread.
         const revision = flow.revision;
-        void team
-          .escalateToTeam({ ticketId, revision, reason: 'the buyer wrote again' })
-          .catch(() => undefined);
+        const reason = batch.length > 0 ? 'the buyer wrote again' : 'the category was corrected';
+        void team.escalateToTeam({ ticketId, revision, reason }).catch(() => undefined);
         for (const messageId of batch) {
           void team.postBuyerMessageToTeamThread({ ticketId, messageId }).catch(() => undefined);
         }
@@ -287,7 +316,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       }
       break;
     }
-    if (inbox.length > 0 || presetDue) {
+    if (redraftDue()) {
       await publishNextDraft();
       continue;
     }
@@ -298,12 +327,12 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
     const timer = armed;
     await condition(
       () =>
-        inbox.length > 0 ||
+        redraftDue() ||
         flow.decision !== undefined ||
         (flow.escalation !== undefined && !flow.escalationAnnounced) ||
         timer?.fired === true,
     );
-    if (flow.decision || !timer?.fired || inbox.length > 0) continue;
+    if (flow.decision || !timer?.fired || redraftDue()) continue;
     armed = undefined;
     if (timer.step.kind === 'remind') {
       flow.reminded = true;

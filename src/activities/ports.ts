@@ -30,6 +30,9 @@ export interface StoreDigest {
   figures: HealthFigures;
 }
 
+/** Why a newer draft replaced a card: the buyer wrote again (default), or a seller corrected the category. */
+export type SupersededReason = 'buyer_wrote' | 'category_corrected';
+
 /**
  * The seller's approval channel (Telegram): approval cards with decision buttons in the shop's
  * linked chats, and plain notices. Absent when Telegram is off.
@@ -39,8 +42,13 @@ export interface ApprovalChannel {
   readonly cardChannel: string;
   /** Posts an approval card with the decision buttons; resolves with its message id. */
   postCard(chat: SellerChat, card: ApprovalCard): Promise<string>;
-  /** Turns a card into a "replaced by a newer draft" note without buttons. */
-  markSuperseded(chat: SellerChat, messageId: string, ticketId: string): Promise<void>;
+  /** Turns a card into a "replaced by a newer draft" note without buttons, saying why. */
+  markSuperseded(
+    chat: SellerChat,
+    messageId: string,
+    ticketId: string,
+    reason?: SupersededReason,
+  ): Promise<void>;
   /** Turns a card into the outcome: what was decided, by whom and when, and the text sent. */
   showOutcome(chat: SellerChat, messageId: string, ticket: Ticket, decision: Decision): Promise<void>;
   /** Tells a chat that a ticket still waits (`reminder`) or went to the team (`escalated`). */
@@ -83,6 +91,8 @@ export interface TeamCard {
   /** Who escalated (a seller, an API caller, the SLA timer), when known. */
   escalatedBy?: Actor | undefined;
   revision: number;
+  /** A buyer ticket: the card offers a category correction. */
+  correctable?: boolean | undefined;
 }
 
 /** The facts a decided team card shows: what was decided, by whom, when, and the text sent. */

@@ -17,13 +17,14 @@ import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
+import { correctionRates } from '../db/corrections-repo.js';
 import { getShopOutbound } from '../db/outbound-repo.js';
 import { createOutbound } from '../delivery/outbound.js';
 import { createReplyRenderer } from '../domain/reply/index.js';
 import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
 import { createLogger } from '../observability/logger.js';
-import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { createMetrics, type Metrics, registerCorrectionRates } from '../observability/metrics.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
@@ -146,6 +147,7 @@ export async function startSellerdesk(
     cleanups.push(() => connection.close());
     const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     const metrics = createMetrics();
+    registerCorrectionRates(metrics, (window) => correctionRates(database.db, window));
     let drainer: IntakeDrainer | undefined;
     const tickets = createTicketService({
       db: database.db,

@@ -7,6 +7,9 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import {
+  type CategoryCorrection,
+  type CategoryCorrectionRequest,
+  correctCategoryUpdate,
   DECISION_ERRORS,
   type DecisionInput,
   type DecisionRequest,
@@ -49,6 +52,14 @@ export const TICKET_CLOSED = 'ticket_closed';
 /** Decision outcome for callers: accepted, or refused with the reason and who decided first. */
 export type DecideOutcome =
   | { ok: true; result: DecisionResult }
+  | { ok: false; code: string; message: string; decided?: DecisionResult };
+
+/** A refused decision or correction: the code, a sentence, and who decided first when that is why. */
+type Refused = Extract<DecideOutcome, { ok: false }>;
+
+/** Correction outcome for callers: accepted (the redraft is under way), or refused like a decision. */
+export type CorrectOutcome =
+  | { ok: true; result: CategoryCorrection }
   | { ok: false; code: string; message: string; decided?: DecisionResult };
 
 /** Dependencies of the ticket service, wired at the composition root. */
@@ -233,10 +244,24 @@ export function createTicketService(deps: TicketServiceDeps) {
       }
       return outcome;
     },
+
+    /**
+     * Applies a seller's category correction through the ticket workflow's update: the workflow
+     * redrafts the next revision in that category (still waiting for a decision) and keeps the
+     * correction as the shop's example. Refused, like a decision, once the ticket is decided or
+     * closed, while a draft is being made, or when the category is the draft's already.
+     */
+    async correctCategory(ticketId: string, request: CategoryCorrectionRequest): Promise<CorrectOutcome> {
+      const refused = await closedOutcome(ticketId);
+      if (refused) return refused;
+      return applyUpdate(ticketId, (handle) =>
+        handle.executeUpdate(correctCategoryUpdate, { args: [request] }),
+      );
+    },
   };
 
   /** A closed ticket (its buyer was erased) takes no decision: nothing erased is ever sent. */
-  async function closedOutcome(ticketId: string): Promise<DecideOutcome | undefined> {
+  async function closedOutcome(ticketId: string): Promise<Refused | undefined> {
     const ticket = await getTicket(db, ticketId);
     if (ticket?.status !== 'closed') return undefined;
     return {
@@ -246,10 +271,21 @@ export function createTicketService(deps: TicketServiceDeps) {
     };
   }
 
-  async function applyDecision(ticketId: string, input: DecisionRequest): Promise<DecideOutcome> {
+  function applyDecision(ticketId: string, input: DecisionRequest): Promise<DecideOutcome> {
+    return applyUpdate(ticketId, (handle) => handle.executeUpdate(decideUpdate, { args: [input] }));
+  }
+
+  /**
+   * Runs an update of the ticket's workflow; a refusal (validator), a finished workflow (decided or
+   * closed since) or an unknown ticket comes back as a refused outcome with its code.
+   */
+  async function applyUpdate<T>(
+    ticketId: string,
+    update: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<T>,
+  ): Promise<{ ok: true; result: T } | Refused> {
     const handle = temporal.workflow.getHandle(ticketWorkflowId(ticketId));
     try {
-      const result = await handle.executeUpdate(decideUpdate, { args: [input] });
+      const result = await update(handle);
       return { ok: true, result };
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {

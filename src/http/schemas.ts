@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, TICKET_STATUSES } from '../domain/types.js';
+import { CATEGORIES, LANGUAGES, TICKET_STATUSES } from '../domain/types.js';
 
 function hasControlCharacters(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -102,6 +102,11 @@ export const decisionBody = z.strictObject({
   action: z.enum(['approve', 'edit', 'reject', 'escalate']),
   text: z.string().max(4000).optional(),
   by: z.string().trim().min(1).max(200).optional(),
+});
+
+/** `POST /v1/tickets/:ticketId/category` body (CONTRACT §2): the category the seller chose. */
+export const categoryCorrectionBody = z.strictObject({
+  category: z.enum(CATEGORIES, { message: `must be one of ${CATEGORIES.join(', ')}` }),
 });
 
 /** `GET /v1/tickets` query string. */

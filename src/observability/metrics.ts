@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds from an approval card to the seller's decision: one second to a week. */
 export const APPROVAL_BUCKETS = [
@@ -76,6 +76,12 @@ export function createMetrics() {
       labelNames: ['target', 'result'] as const,
       registers: [registry],
     }),
+    categoryCorrections: new Counter({
+      name: 'sellerdesk_category_corrections_total',
+      help: 'Category corrections by sellers, by the category they corrected away from, language and channel',
+      labelNames: ['category', 'language', 'channel'] as const,
+      registers: [registry],
+    }),
     channelErrors: new Counter({
       name: 'sellerdesk_channel_errors_total',
       help: 'Chat API calls (cards, edits, answers) that failed after their retries, by channel and operation',
@@ -87,6 +93,70 @@ export function createMetrics() {
 
 /** The metric set passed to HTTP handlers and activities. */
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Tickets and seller-corrected tickets per category (as classified) and language, over a window. */
+export interface CorrectionRateRow {
+  category: string;
+  language: string;
+  tickets: number;
+  corrected: number;
+}
+
+/** Days of tickets the correction-rate gauges cover. */
+export const CORRECTION_RATE_WINDOW_DAYS = 30;
+
+/**
+ * Adds the correction-rate gauges to `/metrics`: per category (the classifier's) and language,
+ * the share of buyer tickets of the last {@link CORRECTION_RATE_WINDOW_DAYS} days whose category a
+ * seller corrected, and both counts. Read from the database at scrape time (any process serves
+ * the same figures), at most once per `cacheMs`; a failed read leaves the gauges empty.
+ */
+export function registerCorrectionRates(
+  metrics: Metrics,
+  read: (window: { from: Date; to: Date }) => Promise<CorrectionRateRow[]>,
+  options: { cacheMs?: number; now?: () => number } = {},
+): void {
+  const cacheMs = options.cacheMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  let cached: { at: number; rows: Promise<CorrectionRateRow[]> } | undefined;
+  const rows = (): Promise<CorrectionRateRow[]> => {
+    if (!cached || now() - cached.at > cacheMs) {
+      const to = new Date(now());
+      const from = new Date(to.getTime() - CORRECTION_RATE_WINDOW_DAYS * 86_400_000);
+      cached = { at: now(), rows: read({ from, to }).catch(() => []) };
+    }
+    return cached.rows;
+  };
+  const labelNames = ['category', 'language'] as const;
+  const gauge = (name: string, help: string, value: (row: CorrectionRateRow) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [metrics.registry],
+      async collect() {
+        this.reset();
+        for (const row of await rows()) {
+          this.set({ category: row.category, language: row.language }, value(row));
+        }
+      },
+    });
+  gauge(
+    'sellerdesk_category_correction_rate',
+    `Share of buyer tickets of the last ${CORRECTION_RATE_WINDOW_DAYS} days whose category a seller corrected, by the category they were classified in and language`,
+    (row) => (row.tickets === 0 ? 0 : row.corrected / row.tickets),
+  );
+  gauge(
+    'sellerdesk_category_corrected_tickets',
+    `Buyer tickets of the last ${CORRECTION_RATE_WINDOW_DAYS} days whose category a seller corrected, by the category they were classified in and language`,
+    (row) => row.corrected,
+  );
+  gauge(
+    'sellerdesk_classified_tickets',
+    `Buyer tickets of the last ${CORRECTION_RATE_WINDOW_DAYS} days, by the category they were classified in and language`,
+    (row) => row.tickets,
+  );
+}
 
 /**
  * Records one decision's approval latency (`sellerdesk_approval_seconds`); call it where the

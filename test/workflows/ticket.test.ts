@@ -8,7 +8,7 @@ import { type IntakeDrainer, startIntakeDrainer } from '../../src/app/intake-dra
 import { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
-import { shops } from '../../src/db/schema/index.js';
+import { auditLog, intentCorrections, shops } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { getTicketView } from '../../src/db/tickets-repo.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
@@ -322,6 +322,115 @@ describe('ticket workflow on the real Temporal server', () => {
     const mine = outbound.delivered.filter((d) => d.ticketId === ticketId);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.idempotencyKey).toBe(`${ticketId}:2`);
+  });
+
+  it('a category correction redrafts in the seller category, is kept as the shop example and sticks', async () => {
+    const seller = { channel: 'telegram' as const, id: '9001', name: '@seller' };
+    const ticketId = await newTicket('Please hold the shipment, I bought the same kettle cheaper in town.');
+    const first = (await getTicketView(db.db, shopId, ticketId))!;
+    const target = first.ticket.category === 'cancel_order' ? 'order_change' : 'cancel_order';
+    const cardsBefore = telegram.sent.filter((s) => s.text.includes(ticketId)).length;
+
+    const corrected = await service.correctCategory(ticketId, { category: target, actor: seller });
+    expect(corrected).toMatchObject({
+      ok: true,
+      result: {
+        ticketId,
+        category: target,
+        correctedFrom: first.ticket.category,
+        revision: 2,
+        correctedBy: seller,
+      },
+    });
+    const view = await eventually(
+      async () => {
+        const v = await getTicketView(db.db, shopId, ticketId);
+        return v?.draft?.revision === 2 &&
+          v.ticket.status === 'awaiting_approval' &&
+          telegram.sent.filter((s) => s.text.includes(ticketId)).length > cardsBefore
+          ? v
+          : undefined;
+      },
+      30_000,
+      'the corrected draft',
+    );
+    expect(view.ticket).toMatchObject({ category: target, confidence: 1, abstained: 0 });
+    expect(view.draft!.templateId).toBe(`${target}.default`);
+    // The old card says why it was replaced; the seller's correction is a ticket event and audited.
+    expect(
+      telegram.edits.some((e) => e.text.includes(ticketId) && /category was corrected/.test(e.text)),
+    ).toBe(true);
+    const event = view.events.find((e) => e.kind === 'category_corrected');
+    expect(event?.details).toMatchObject({
+      revision: 2,
+      category: target,
+      correctedFrom: first.ticket.category,
+    });
+    const drafted = view.events.filter((e) => e.kind === 'drafted').at(-1);
+    expect(drafted?.details.evidence).toContain(`corrected:${target} (set by the seller)`);
+    const [audit] = await db.db.select().from(auditLog).where(eq(auditLog.ticketId, ticketId));
+    expect(audit).toMatchObject({ kind: 'category_corrected', actor: seller });
+    const [example] = await db.db
+      .select()
+      .from(intentCorrections)
+      .where(eq(intentCorrections.ticketId, ticketId));
+    expect(example).toMatchObject({
+      shopId,
+      revision: 2,
+      language: 'en',
+      category: target,
+      correctedFrom: first.ticket.category,
+      text: 'Please hold the shipment, I bought the same kettle cheaper in town.',
+      erasedAt: null,
+    });
+
+    // The same category again changes nothing; a later buyer message keeps the seller's category.
+    expect(await service.correctCategory(ticketId, { category: target, actor: seller })).toMatchObject({
+      ok: false,
+      code: 'category_unchanged',
+    });
+    await service.ingest(shopId, {
+      messageId: `wf-msg-${counter}-c`,
+      orderId: `ORD-${counter}`,
+      buyer: { id: `buyer-${counter}` },
+      text: 'Also, where is my parcel right now?',
+      receivedAt: '2026-11-23T09:06:00Z',
+    });
+    const third = await eventually(
+      async () => {
+        const v = await getTicketView(db.db, shopId, ticketId);
+        return v?.draft?.revision === 3 && v.ticket.status === 'awaiting_approval' ? v : undefined;
+      },
+      30_000,
+      'the third draft',
+    );
+    expect(third.ticket.category).toBe(target);
+    // Nothing was sent without a decision; the decision sends the latest revision.
+    expect(outbound.delivered.some((d) => d.ticketId === ticketId)).toBe(false);
+    await eventually(
+      async () => (await service.decide(ticketId, { action: 'approve', actor: seller })).ok,
+      30_000,
+      'approval',
+    );
+    expect((await result(ticketId)).revision).toBe(3);
+    expect(outbound.delivered.filter((d) => d.ticketId === ticketId).map((d) => d.idempotencyKey)).toEqual([
+      `${ticketId}:3`,
+    ]);
+    expect(await service.correctCategory(ticketId, { category: 'other', actor: seller })).toMatchObject({
+      ok: false,
+      code: 'already_decided',
+    });
+
+    // The shop's next similar message lands in the seller's category, the memory named in the evidence.
+    const next = await newTicket(
+      'Hello, please hold the shipment, I bought the same kettle cheaper in my town.',
+    );
+    const nextView = (await getTicketView(db.db, shopId, next))!;
+    expect(nextView.ticket.category).toBe(target);
+    const evidence = nextView.events.find((e) => e.kind === 'drafted')?.details.evidence as string[];
+    expect(evidence.some((e) => e.startsWith(`shop-memory:${target}`))).toBe(true);
+    await service.decide(next, { action: 'reject', actor: seller });
+    await result(next);
   });
 
   it('delivery failures are retried with backoff until the receiver accepts, once', async () => {

@@ -12,6 +12,7 @@ import {
   saveCard,
 } from '../../db/tickets-repo.js';
 import type { Language } from '../../domain/types.js';
+import type { SupersededReason } from '../ports.js';
 import type { TicketActivityDeps } from './deps.js';
 
 /** The seller's approval cards in the linked chats (through the approval channel): post, replace, close, remind. */
@@ -54,7 +55,12 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
      * Posts the approval card for `revision` to every linked chat, once per chat even when retried,
      * and turns older cards of the ticket into "replaced" notes without buttons.
      */
-    async requestApproval(input: { ticketId: string; revision: number }): Promise<{ cards: number }> {
+    async requestApproval(input: {
+      ticketId: string;
+      revision: number;
+      /** Why older cards are replaced (default: the buyer wrote again). */
+      replaces?: SupersededReason;
+    }): Promise<{ cards: number }> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
       // An erased buyer's text is never posted again (the card erasure edits earlier cards).
@@ -83,7 +89,12 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
           ticket.shopId,
           chats.find((c) => c.chatId === old.chatId)?.language,
         );
-        await approvals.markSuperseded({ chatId: old.chatId, language }, old.messageId, ticket.id);
+        await approvals.markSuperseded(
+          { chatId: old.chatId, language },
+          old.messageId,
+          ticket.id,
+          input.replaces ?? 'buyer_wrote',
+        );
         await closeCard(db, old.id);
       }
       let posted = 0;

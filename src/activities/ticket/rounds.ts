@@ -14,13 +14,14 @@
  */
 import type { DraftSummary, SlaSettings } from '../../domain/ticket/index.js';
 import { autoSendCandidate } from '../../domain/ticket/index.js';
-import type { DecisionAction, TicketStatus } from '../../domain/types.js';
+import type { Actor, Category, DecisionAction, TicketStatus } from '../../domain/types.js';
 import type { ListingActivities } from '../listing-activities.js';
 import type { TicketActivities } from './index.js';
 
 type RoundSteps = Pick<
   TicketActivities,
   | 'draftTicket'
+  | 'recordCorrection'
   | 'authorizeAutoSend'
   | 'requestApproval'
   | 'ticketSetup'
@@ -39,6 +40,10 @@ export interface PresentDraftInput {
   linkListing: boolean;
   /** Load the shop's SLA timers and team channel (once per ticket). */
   setup: boolean;
+  /** The category the seller set (a correction, now or earlier): drafted in it, never auto-sent. */
+  category?: Category;
+  /** This round answers a correction to `category`: kept as the shop's example first. */
+  correction?: { from: Category; actor: Actor; at: string };
 }
 
 export interface PresentDraftResult {
@@ -73,14 +78,22 @@ export function createTicketRounds(steps: RoundSteps) {
   return {
     /** Drafts revision `revision` and puts it before the seller (or sends it, when earned). */
     async presentDraft(input: PresentDraftInput): Promise<PresentDraftResult> {
-      const { ticketId, revision } = input;
-      const draft = await steps.draftTicket({ ticketId, revision });
+      const { ticketId, revision, category, correction } = input;
+      // The example is the text the classifier read before this redraft, labelled by the seller.
+      if (correction && category) {
+        await steps.recordCorrection({ ticketId, revision, category, ...correction });
+      }
+      const draft = await steps.draftTicket({ ticketId, revision, ...(category ? { category } : {}) });
       const kind = autoSendCandidate(draft, input.escalated);
       if (kind) {
         const verdict = await steps.authorizeAutoSend({ ticketId, kind });
         if (verdict.allowed) return { draft, autoSent: { rule: verdict.rule }, listingLinked: false };
       }
-      await steps.requestApproval({ ticketId, revision });
+      await steps.requestApproval({
+        ticketId,
+        revision,
+        ...(correction ? { replaces: 'category_corrected' as const } : {}),
+      });
       if (input.escalated) return { draft, listingLinked: false };
       const linkListing = input.linkListing && draft.category === 'not_as_described' && !draft.preset;
       // Complaint bookkeeping never holds up the card: the ticket goes on without it.

@@ -109,6 +109,7 @@ export function createTeamActivities(deps: TeamActivityDeps) {
         reason: input.reason,
         ...(escalatedBy ? { escalatedBy } : {}),
         revision: input.revision,
+        correctable: ticket.origin === 'buyer',
       };
 
       const previous = cards.filter((c) => c.closed === 0).at(-1);

@@ -1,14 +1,23 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { TicketPreset } from '../../../workflows/definitions.js';
 import { latestBuyerMessages } from '../../db/buyer-messages-repo.js';
+import { recordCorrection, shopMemory } from '../../db/corrections-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import { systemOpenedDetails } from '../../db/ticket-events-repo.js';
 import { type DraftRecord, getTicket, recordDraft } from '../../db/tickets-repo.js';
-import { classifyIntent } from '../../domain/message/classify.js';
+import { classifyIntent, type IntentClassification } from '../../domain/message/classify.js';
 import { detectLanguage } from '../../domain/message/language.js';
+import {
+  applyShopMemory,
+  MEMORY_LIMIT,
+  type MemoryExample,
+  memoryText,
+  recallCorrection,
+  type ShingleCache,
+} from '../../domain/message/shop-memory.js';
 import { assessUrgency, type Sentiment } from '../../domain/message/urgency.js';
 import type { DraftSummary } from '../../domain/ticket/index.js';
-import type { Category, Language, Urgency } from '../../domain/types.js';
+import type { Actor, Category, Language, Urgency } from '../../domain/types.js';
 import type { TicketActivityDeps } from './deps.js';
 import { createDraftRenderer } from './render.js';
 
@@ -21,6 +30,10 @@ export interface ClassifyInput {
   shopDefaultLanguage: Language;
   disputeDeadline?: string;
   now: string;
+  /** The category the seller set (a correction): it replaces intent classification. */
+  category?: Category;
+  /** The shop's remembered corrections in a language, newest first (its memory overrides the model). */
+  memory?: (language: Language) => Promise<MemoryExample[]>;
 }
 
 /** What classification decided and why; `languageUnknown` means the draft uses the shop default. */
@@ -41,16 +54,23 @@ export interface Classification {
 /** Buyer messages a draft reads (the latest ones): classification looks at recent words only. */
 export const DRAFT_MESSAGE_WINDOW = 20;
 
+/** The text intent classification reads: the latest three messages (and what a correction keeps). */
+export function intentText(texts: readonly string[]): string {
+  return texts.slice(-3).join('\n');
+}
+
 /** Understanding a ticket: language, intent and urgency of its messages, and the draft they call for. */
 export function createUnderstandActivities(deps: TicketActivityDeps) {
   const { db } = deps;
+  // Shingles of the shops' remembered corrections, by correction id (rows never change, only vanish).
+  const memoryShingles: ShingleCache = new Map();
 
   const internal = {
     /** Language, intent and urgency of a ticket's messages (CPU only: a local activity). */
     async classifyTicket(input: ClassifyInput): Promise<Classification> {
       const started = performance.now();
       const all = input.texts.join('\n');
-      const latest = input.texts.slice(-3).join('\n');
+      const latest = intentText(input.texts);
       const lang = detectLanguage(all, {
         ...(input.buyerLocale ? { locale: input.buyerLocale } : {}),
         ...(input.buyerCountry ? { country: input.buyerCountry } : {}),
@@ -59,7 +79,19 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
       });
       const languageUnknown = lang.language === 'unknown';
       const language: Language = lang.language === 'unknown' ? input.shopDefaultLanguage : lang.language;
-      const intent = classifyIntent(latest, language);
+      let intent: IntentClassification;
+      if (input.category) {
+        intent = {
+          category: input.category,
+          confidence: 1,
+          abstained: false,
+          evidence: [`corrected:${input.category} (set by the seller)`],
+        };
+      } else {
+        const model = classifyIntent(latest, language);
+        const remembered = input.memory ? await input.memory(language) : [];
+        intent = applyShopMemory(model, recallCorrection(latest, remembered, { cache: memoryShingles }));
+      }
       const urgency = assessUrgency({
         text: latest,
         category: intent.category,
@@ -98,7 +130,11 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
      * messages, order facts, or a system ticket's preset), saves it with its classification and
      * returns labels only: texts and evidence never leave the database. Idempotent per revision.
      */
-    async draftTicket(input: { ticketId: string; revision: number }): Promise<DraftSummary> {
+    async draftTicket(input: {
+      ticketId: string;
+      revision: number;
+      category?: Category;
+    }): Promise<DraftSummary> {
       const ticket = await getTicket(db, input.ticketId);
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
       const shop = await getShop(db, ticket.shopId);
@@ -126,6 +162,8 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
             shopDefaultLanguage: shop?.defaultLanguage ?? 'en',
             ...(ticket.dispute?.deadline ? { disputeDeadline: ticket.dispute.deadline } : {}),
             now: new Date().toISOString(),
+            ...(input.category ? { category: input.category } : {}),
+            memory: (language) => shopMemory(db, ticket.shopId, language, MEMORY_LIMIT),
           });
       const order = ticket.order ?? {};
       const draft = await internal.renderDraft({
@@ -171,7 +209,46 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
         source: draft.source,
         ...(preset ? { preset: { autoSend: preset.autoSend } } : {}),
         ...(ticket.dispute?.deadline ? { disputeDeadline: ticket.dispute.deadline } : {}),
+        ...(input.category && !preset ? { corrected: true } : {}),
       };
+    },
+
+    /**
+     * Keeps a seller's category correction as the shop's labelled example: the text the classifier
+     * read (the ticket's latest messages, PII-redacted, clipped), its language, the seller's category
+     * and the one it replaces; with a ticket event and an audit entry. Idempotent per revision.
+     */
+    async recordCorrection(input: {
+      ticketId: string;
+      revision: number;
+      category: Category;
+      from: Category;
+      actor: Actor;
+      at: string;
+    }): Promise<void> {
+      const ticket = await getTicket(db, input.ticketId);
+      if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      const shop = await getShop(db, ticket.shopId);
+      const messages = await latestMessages(ticket.id);
+      const language = ticket.language ?? shop?.defaultLanguage ?? 'en';
+      const stored = await recordCorrection(db, {
+        shopId: ticket.shopId,
+        ticketId: ticket.id,
+        revision: input.revision,
+        text: memoryText(intentText(messages.map((m) => m.text))),
+        language,
+        category: input.category,
+        correctedFrom: input.from,
+        actor: input.actor,
+        at: input.at,
+      });
+      if (stored) {
+        deps.metrics?.categoryCorrections.inc({
+          category: input.from,
+          language,
+          channel: input.actor.channel,
+        });
+      }
     },
   };
 

@@ -1,4 +1,5 @@
 import type { RouteModule } from './context.js';
+import { correctionRoutes } from './corrections.js';
 import { dictionaryRoutes } from './dictionary.js';
 import { governanceRoutes } from './governance.js';
 import { listingRoutes } from './listings.js';
@@ -18,4 +19,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   dictionaryRoutes,
   membershipRoutes,
   slackRoutes,
+  correctionRoutes,
 ];

@@ -54,6 +54,8 @@ export const settingsUpdateBody = z.strictObject({
     })
     .partial()
     .optional(),
+  /** `shareCorrections`: the shop consents to its corrections joining the global training data. */
+  learning: z.strictObject({ shareCorrections: z.boolean() }).partial().optional(),
   autoSend: z
     .strictObject({
       categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length),
@@ -111,6 +113,15 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
         kind: 'outbound_changed',
         actor: { channel: 'api', id: request.principal!.tokenId },
         details: { url: outbound?.url ?? null },
+      });
+    }
+    if (update.learning !== undefined) {
+      // Consent to share corrections with the global training data: who gave or withdrew it, when.
+      await recordAudit(ctx.db, {
+        shopId,
+        kind: 'settings_changed',
+        actor: { channel: 'api', id: request.principal!.tokenId },
+        details: { learning: merged.learning },
       });
     }
     return { settings: { ...merged, outbound: await describeShopOutbound(ctx.db, shopId) } };
