@@ -345,6 +345,36 @@ export function blockActionPayload(options: {
   };
 }
 
+/** A `block_actions` payload of a `static_select`: a user chose `selected` in the block `blockId`. */
+export function blockSelectPayload(options: {
+  actionId: string;
+  blockId: string;
+  selected: string;
+  userId?: string;
+  channel?: string;
+  teamId?: string;
+}) {
+  const base = blockActionPayload({
+    actionId: options.actionId,
+    value: '',
+    ...(options.userId ? { userId: options.userId } : {}),
+    ...(options.channel ? { channel: options.channel } : {}),
+    ...(options.teamId ? { teamId: options.teamId } : {}),
+  });
+  return {
+    ...base,
+    actions: [
+      {
+        type: 'static_select',
+        action_id: options.actionId,
+        block_id: options.blockId,
+        selected_option: { text: { type: 'plain_text', text: options.selected }, value: options.selected },
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+}
+
 /** A `view_submission` payload of the edit modal with `text` typed into it. */
 export function editSubmissionPayload(options: {
   ticketId: string;

@@ -1,6 +1,14 @@
 import type { types } from '@slack/bolt';
 import type { TeamCard, TeamOutcome } from '../../activities/ports.js';
-import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
+import {
+  type Actor,
+  CATEGORIES,
+  type Category,
+  type DecisionAction,
+  type Language,
+  type TicketStatus,
+  type Urgency,
+} from '../../domain/types.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -18,6 +26,10 @@ export const EDIT_BLOCK_ID = 'reply';
 export const EDIT_ACTION_ID = 'reply_text';
 /** `block_id` of the decision buttons on a team card. */
 export const DECISION_BLOCK_ID = 'decision';
+/** `action_id` of the category select on a team card (its `block_id` carries the ticket id). */
+export const CATEGORY_ACTION_ID = 'correct_category';
+/** Prefix of the category select's `block_id`: `category:<ticketId>`. */
+export const CATEGORY_BLOCK_PREFIX = 'category:';
 /** Slack's limit for a plain-text input (the edit modal cannot carry a longer draft). */
 export const SLACK_INPUT_LIMIT = 3000;
 
@@ -103,6 +115,40 @@ function button(
   };
 }
 
+/** A category as the cards show it: "not received". */
+function categoryLabel(category: Category): string {
+  return category.replace(/_/g, ' ');
+}
+
+/**
+ * The team card's category select (buyer tickets): the 13 categories, the draft's selected;
+ * choosing another corrects the ticket, which is redrafted in it (`block_id` names the ticket).
+ */
+function categorySelect(ticketId: string, current: Category | null | undefined): types.ActionsBlock {
+  const option = (category: Category) => ({
+    text: { type: 'plain_text' as const, text: categoryLabel(category) },
+    value: category,
+  });
+  return {
+    type: 'actions',
+    block_id: `${CATEGORY_BLOCK_PREFIX}${ticketId}`,
+    elements: [
+      {
+        type: 'static_select',
+        action_id: CATEGORY_ACTION_ID,
+        placeholder: { type: 'plain_text', text: 'Correct the category' },
+        options: CATEGORIES.map(option),
+        ...(current ? { initial_option: option(current) } : {}),
+      },
+    ],
+  };
+}
+
+/** The ticket id a category select's `block_id` names; undefined for any other block. */
+export function ticketOfCategoryBlock(blockId: string | undefined): string | undefined {
+  return blockId?.startsWith(CATEGORY_BLOCK_PREFIX) ? blockId.slice(CATEGORY_BLOCK_PREFIX.length) : undefined;
+}
+
 /** The facts a team card shows about a ticket (the team channel port's `TeamCard`). */
 export type TeamCardInput = TeamCard;
 
@@ -127,7 +173,7 @@ export function buildTeamCard(input: TeamCardInput): SlackMessage {
       type: 'section',
       fields: [
         field('Language', input.language ? LANGUAGE_NAMES[input.language] : 'unknown'),
-        field('Category', input.category ? input.category.replace(/_/g, ' ') : 'unknown'),
+        field('Category', input.category ? categoryLabel(input.category) : 'unknown'),
         field('Confidence', `${Math.round((input.confidence ?? 0) * 100)}%`),
         field(
           'Urgency',
@@ -148,6 +194,7 @@ export function buildTeamCard(input: TeamCardInput): SlackMessage {
       button('escalate', '⬆️ Escalate', input.ticketId),
     ],
   });
+  if (input.correctable) blocks.push(categorySelect(input.ticketId, input.category));
   blocks.push(context(`Ticket \`${escapeMrkdwn(input.ticketId)}\` · draft revision ${input.revision}`));
   const text = `${escalated ? 'Escalated' : 'Needs approval'}: order ${escapeMrkdwn(input.orderId)} (ticket ${escapeMrkdwn(input.ticketId)})`;
   return { text, blocks };
@@ -256,6 +303,10 @@ export function buildDecisionRefusedText(code: string, message: string): string 
       return 'An edit needs the new reply text.';
     case 'ticket_closed':
       return 'This ticket is already closed: its buyer\u2019s data was erased, nothing will be sent.';
+    case 'category_unchanged':
+      return 'The draft already has this category.';
+    case 'not_a_buyer_ticket':
+      return 'sellerdesk opened this ticket itself with a fixed reply: its category cannot be changed.';
     default:
       return escapeMrkdwn(message);
   }

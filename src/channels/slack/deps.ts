@@ -8,8 +8,8 @@ import type { SlackWorkspaces } from './workspaces.js';
 /** What the Slack listeners need from the rest of the app (wired at the composition root). */
 export interface SlackListenerDeps {
   db: Db;
-  /** The one decision path every channel uses (`TicketService.decide`). */
-  tickets: Pick<TicketService, 'decide'>;
+  /** The one decision path every channel uses (`TicketService.decide`), and category corrections. */
+  tickets: Pick<TicketService, 'decide' | 'correctCategory'>;
   /** Which shops each workspace and channel reaches, and each workspace's bot token. */
   workspaces: SlackWorkspaces;
   /** Seller-facing texts (refusals in the shop's seller language). */

@@ -22,14 +22,16 @@ export function createTelegramApprovalChannel(
       return cards.sendCard(
         chat.chatId,
         text,
-        buildDecisionKeyboard(renderer, chat.language, card.ticket.id),
+        buildDecisionKeyboard(renderer, chat.language, card.ticket.id, {
+          correctable: card.ticket.origin === 'buyer',
+        }),
       );
     },
-    markSuperseded(chat, messageId, ticketId) {
+    markSuperseded(chat, messageId, ticketId, reason) {
       return cards.editCard(
         chat.chatId,
         messageId,
-        buildSupersededText(renderer, chat.language, ticketId),
+        buildSupersededText(renderer, chat.language, ticketId, reason),
         null,
       );
     },

@@ -23,9 +23,11 @@ import {
 } from '../../db/team-repo.js';
 import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
 import { authorize, type TeamAction } from '../../domain/shop/roles.js';
-import { type Actor, isLanguage, type Language } from '../../domain/types.js';
+import { isLanguage, type Language } from '../../domain/types.js';
+import { telegramActor } from './actor.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';
+import { categoryFeature } from './category.js';
 import type { BotDeps } from './deps.js';
 import { dictionaryFeature } from './dictionary.js';
 
@@ -37,13 +39,7 @@ export interface BotOptions {
 
 const EDIT_MARKER = /#(tkt_[A-Za-z0-9_-]{1,56})/;
 
-function actorOf(ctx: Context): Actor {
-  const from = ctx.from;
-  const name = from?.username
-    ? `@${from.username}`
-    : [from?.first_name, from?.last_name].filter(Boolean).join(' ');
-  return { channel: 'telegram', id: String(from?.id ?? 'unknown'), ...(name ? { name } : {}) };
-}
+const actorOf = telegramActor;
 
 async function chatLanguage(deps: BotDeps, ctx: Context): Promise<{ language: Language; shopId?: string }> {
   const chatId = ctx.chat ? String(ctx.chat.id) : undefined;
@@ -358,6 +354,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions): Bo
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: false }));
   bot.use(commandsFeature(deps));
   bot.use(dictionaryFeature(deps));
+  bot.use(categoryFeature(deps));
   bot.use(decisionsFeature(deps));
   bot.on('message:text', async (ctx) => {
     const { language } = await chatLanguage(deps, ctx);

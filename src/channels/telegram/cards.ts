@@ -1,7 +1,8 @@
+import type { SupersededReason } from '../../activities/ports.js';
 import type { Decision, Ticket } from '../../db/schema/index.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
-import type { Language } from '../../domain/types.js';
-import { encodeDecisionCallback } from './callback-data.js';
+import { CATEGORIES, type Category, type Language } from '../../domain/types.js';
+import { encodeCategoryCallback, encodeDecisionCallback } from './callback-data.js';
 
 const OUTCOME_KEY = {
   approve: 'approved',
@@ -25,21 +26,61 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
-/** The inline keyboard of an approval card: approve, edit, reject, escalate (CONTRACT §3). */
-export function buildDecisionKeyboard(renderer: ReplyRenderer, language: Language, ticketId: string) {
+/**
+ * The inline keyboard of an approval card: approve, edit, reject, escalate (CONTRACT §3), and on
+ * a buyer ticket a "Category" button that opens the list of categories to correct it.
+ */
+export function buildDecisionKeyboard(
+  renderer: ReplyRenderer,
+  language: Language,
+  ticketId: string,
+  options: { correctable?: boolean } = {},
+) {
   const t = (key: string) => renderer.t(language, key);
-  return {
-    inline_keyboard: [
-      [
-        { text: `✅ ${t('button.approve')}`, callback_data: encodeDecisionCallback('approve', ticketId) },
-        { text: `✏️ ${t('button.edit')}`, callback_data: encodeDecisionCallback('edit', ticketId) },
-      ],
-      [
-        { text: `❌ ${t('button.reject')}`, callback_data: encodeDecisionCallback('reject', ticketId) },
-        { text: `⬆️ ${t('button.escalate')}`, callback_data: encodeDecisionCallback('escalate', ticketId) },
-      ],
+  const rows = [
+    [
+      { text: `✅ ${t('button.approve')}`, callback_data: encodeDecisionCallback('approve', ticketId) },
+      { text: `✏️ ${t('button.edit')}`, callback_data: encodeDecisionCallback('edit', ticketId) },
     ],
-  };
+    [
+      { text: `❌ ${t('button.reject')}`, callback_data: encodeDecisionCallback('reject', ticketId) },
+      { text: `⬆️ ${t('button.escalate')}`, callback_data: encodeDecisionCallback('escalate', ticketId) },
+    ],
+  ];
+  if (options.correctable) {
+    rows.push([
+      {
+        text: `🏷️ ${t('button.category')}`,
+        callback_data: encodeCategoryCallback({ kind: 'open', ticketId }),
+      },
+    ]);
+  }
+  return { inline_keyboard: rows };
+}
+
+/**
+ * The card's keyboard while the seller picks a category: the 13 categories in the seller's
+ * language, two a row, the current one marked, and a button back to the decisions.
+ */
+export function buildCategoryKeyboard(
+  renderer: ReplyRenderer,
+  language: Language,
+  ticketId: string,
+  current: Category | null | undefined,
+) {
+  const buttons = CATEGORIES.map((category) => ({
+    text: `${category === current ? '• ' : ''}${renderer.t(language, `category.${category}`)}`,
+    callback_data: encodeCategoryCallback({ kind: 'set', ticketId, category }),
+  }));
+  const rows: Array<Array<{ text: string; callback_data: string }>> = [];
+  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  rows.push([
+    {
+      text: `↩️ ${renderer.t(language, 'button.back')}`,
+      callback_data: encodeCategoryCallback({ kind: 'back', ticketId }),
+    },
+  ]);
+  return { inline_keyboard: rows };
 }
 
 /** Plain-text approval card in the seller's language: redacted buyer text, facts and the draft. */
@@ -67,9 +108,15 @@ export function buildCardText(
   return clip(`${header}${buyerPart}${note}${draftPart}`, TELEGRAM_TEXT_LIMIT);
 }
 
-/** Text of a card replaced by a newer draft (the buyer wrote again). */
-export function buildSupersededText(renderer: ReplyRenderer, language: Language, ticketId: string): string {
-  return `${renderer.t(language, 'card.superseded')} #${ticketId}`;
+/** Text of a card replaced by a newer draft: the buyer wrote again, or a seller corrected the category. */
+export function buildSupersededText(
+  renderer: ReplyRenderer,
+  language: Language,
+  ticketId: string,
+  reason: SupersededReason = 'buyer_wrote',
+): string {
+  const key = reason === 'category_corrected' ? 'card.superseded_corrected' : 'card.superseded';
+  return `${renderer.t(language, key)} #${ticketId}`;
 }
 
 /** Text of a decided card: the outcome, who decided and when, and the text that was sent. */

@@ -24,5 +24,23 @@ export function buildDigestText(
     `${t('digest.auto_share')}: ${Math.round(figures.autoSentShare * 100)}%`,
     `${t('digest.stalled')}: ${figures.stalledShipments}`,
     `${t('digest.coupons')}: ${figures.couponsGranted}`,
+    `${t('digest.corrections')}: ${correctionList(figures, (key) => t(key))}`,
   ].join('\n');
+}
+
+/**
+ * The correction rate per category (as classified) and language, where the seller corrected any:
+ * "Cancel order · en 2/14 (14%)", most corrected first; a dash when there were none.
+ */
+function correctionList(figures: HealthFigures, t: (key: string) => string): string {
+  const corrected = (figures.corrections ?? []).filter((r) => r.corrected > 0);
+  corrected.sort((a, b) => b.corrected - a.corrected || b.tickets - a.tickets);
+  return (
+    corrected
+      .map(
+        (r) =>
+          `${t(`category.${r.category}`)} · ${r.language} ${r.corrected}/${r.tickets} (${Math.round((r.corrected / r.tickets) * 100)}%)`,
+      )
+      .join(', ') || '—'
+  );
 }

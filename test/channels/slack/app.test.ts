@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DecideOutcome, TicketService } from '../../../src/app/ticket-service.js';
+import type { CorrectOutcome, DecideOutcome, TicketService } from '../../../src/app/ticket-service.js';
 import { mountSlack } from '../../../src/channels/slack/app.js';
 import type { SlackListenerDeps } from '../../../src/channels/slack/deps.js';
 import { createSlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
@@ -13,10 +13,11 @@ import { createInvite } from '../../../src/db/team-repo.js';
 import { ingestMessage, recordDraft } from '../../../src/db/tickets-repo.js';
 import { createReplyRenderer } from '../../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../../src/i18n/load.js';
-import type { DecisionInput } from '../../../workflows/definitions.js';
+import type { CategoryCorrectionRequest, DecisionInput } from '../../../workflows/definitions.js';
 import { openTestPostgres } from '../../support/db.js';
 import {
   blockActionPayload,
+  blockSelectPayload,
   editSubmissionPayload,
   interactivityBody,
   signSlackRequest,
@@ -46,6 +47,12 @@ describe('Slack app on the API server (POST /slack/events)', () => {
   let otherShopTicketId: string;
   let deps: SlackListenerDeps;
   const decided: Array<{ ticketId: string; input: DecisionInput }> = [];
+  const corrected: Array<{ ticketId: string; request: CategoryCorrectionRequest }> = [];
+  let correctionAnswer: (ticketId: string, request: CategoryCorrectionRequest) => CorrectOutcome = () => ({
+    ok: false,
+    code: 'unset',
+    message: 'unset',
+  });
   let answer: (ticketId: string, input: DecisionInput) => DecideOutcome = () => ({
     ok: false,
     code: 'unset',
@@ -121,10 +128,14 @@ describe('Slack app on the API server (POST /slack/events)', () => {
       evidence: [],
     });
     const logger = pino({ level: 'silent' });
-    const tickets: Pick<TicketService, 'decide'> = {
+    const tickets: Pick<TicketService, 'decide' | 'correctCategory'> = {
       decide: async (id, input) => {
         decided.push({ ticketId: id, input });
         return answer(id, input);
+      },
+      correctCategory: async (id, request) => {
+        corrected.push({ ticketId: id, request });
+        return correctionAnswer(id, request);
       },
     };
     // A bare Fastify stands in for the API server: a JSON route next to the Slack route.
@@ -159,6 +170,7 @@ describe('Slack app on the API server (POST /slack/events)', () => {
 
   beforeEach(() => {
     decided.length = 0;
+    corrected.length = 0;
     fake.calls.length = 0;
   });
 
@@ -411,6 +423,64 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
     expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).not.toContain('Other Shop');
     expect(decided).toHaveLength(0);
+  });
+
+  it('the category select corrects through tickets.correctCategory; refusals and strangers are answered', async () => {
+    const choose = (selected: string, options: { userId?: string; blockId?: string } = {}) =>
+      post(
+        interactivityBody(
+          blockSelectPayload({
+            actionId: 'correct_category',
+            blockId: options.blockId ?? `category:${ticketId}`,
+            selected,
+            ...(options.userId ? { userId: options.userId } : {}),
+          }),
+        ),
+      );
+    correctionAnswer = (id, request) => ({
+      ok: true,
+      result: {
+        ticketId: id,
+        category: request.category,
+        correctedFrom: 'not_received',
+        revision: 2,
+        correctedBy: request.actor,
+        correctedAt: new Date().toISOString(),
+      },
+    });
+    expect((await choose('cancel_order')).statusCode).toBe(200);
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    expect(corrected).toEqual([
+      {
+        ticketId,
+        request: {
+          category: 'cancel_order',
+          actor: { channel: 'slack', id: 'U0TEAM1', name: 'ana.support' },
+        },
+      },
+    ]);
+    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).toContain(
+      'Category corrected to *cancel order*',
+    );
+
+    fake.calls.length = 0;
+    correctionAnswer = () => ({ ok: false, code: 'category_unchanged', message: 'unchanged' });
+    await choose('not_received');
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).toBe('The draft already has this category.');
+
+    // A viewer, an unknown category and a block naming no ticket change nothing.
+    corrected.length = 0;
+    for (const attempt of [
+      () => choose('cancel_order', { userId: 'U0VIEWER' }),
+      () => choose('not_a_category'),
+      () => choose('cancel_order', { blockId: 'decision' }),
+    ]) {
+      fake.calls.length = 0;
+      await attempt();
+      await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
+    }
+    expect(corrected).toEqual([]);
   });
 
   it('a press from another channel of the same workspace reaches nothing', async () => {

@@ -9,6 +9,7 @@ import {
   buildPendingReply,
   buildTeamCard,
   buildTicketStatusReply,
+  CATEGORY_ACTION_ID,
   clipMrkdwn,
   EDIT_ACTION_ID,
   EDIT_BLOCK_ID,
@@ -17,8 +18,11 @@ import {
   formatAge,
   SLACK_INPUT_LIMIT,
   type SlackMessage,
+  type TeamCardInput,
+  ticketOfCategoryBlock,
 } from '../../../src/channels/slack/blocks.js';
 import { parseSlackBody, verifySlackSignature } from '../../../src/channels/slack/receiver.js';
+import { CATEGORIES } from '../../../src/domain/types.js';
 
 const HOSTILE = 'Tom & Jerry <@U999> <!channel> <https://evil.example|click> a > b';
 
@@ -38,22 +42,22 @@ function mrkdwnTexts(message: { blocks: SlackMessage['blocks'] }): string[] {
   return texts;
 }
 
-const card = () =>
-  buildTeamCard({
-    ticketId: 'tkt_abc123',
-    orderId: `ORD-1 ${HOSTILE}`,
-    shopName: `Shop ${HOSTILE}`,
-    buyerText: `Where is my parcel?\n${HOSTILE}`,
-    language: 'fr',
-    category: 'not_received',
-    confidence: 0.873,
-    urgency: 'high',
-    sentiment: 'angry',
-    draft: `Bonjour, ${HOSTILE}`,
-    draftNote: `note ${HOSTILE}`,
-    reason: `no answer in time ${HOSTILE}`,
-    revision: 2,
-  });
+const cardInput = (): TeamCardInput => ({
+  ticketId: 'tkt_abc123',
+  orderId: `ORD-1 ${HOSTILE}`,
+  shopName: `Shop ${HOSTILE}`,
+  buyerText: `Where is my parcel?\n${HOSTILE}`,
+  language: 'fr',
+  category: 'not_received',
+  confidence: 0.873,
+  urgency: 'high',
+  sentiment: 'angry',
+  draft: `Bonjour, ${HOSTILE}`,
+  draftNote: `note ${HOSTILE}`,
+  reason: `no answer in time ${HOSTILE}`,
+  revision: 2,
+});
+const card = () => buildTeamCard(cardInput());
 
 describe('Slack mrkdwn escaping', () => {
   it('escapes exactly &, < and >', () => {
@@ -79,6 +83,27 @@ describe('team card (approval / escalation message)', () => {
       expect(element.type).toBe('button');
       expect(element.value).toBe('tkt_abc123');
     }
+  });
+
+  it('a buyer ticket card offers the category select, the draft category selected; the block names the ticket', () => {
+    expect(card().blocks.filter((b) => b.type === 'actions')).toHaveLength(1);
+    const message = buildTeamCard({ ...cardInput(), correctable: true });
+    const select = message.blocks.filter((b) => b.type === 'actions')[1] as {
+      block_id: string;
+      elements: Array<{
+        type: string;
+        action_id: string;
+        options: Array<{ value: string; text: { text: string } }>;
+        initial_option?: { value: string };
+      }>;
+    };
+    expect(ticketOfCategoryBlock(select.block_id)).toBe('tkt_abc123');
+    expect(ticketOfCategoryBlock('decision')).toBeUndefined();
+    const [element] = select.elements;
+    expect(element).toMatchObject({ type: 'static_select', action_id: CATEGORY_ACTION_ID });
+    expect(element!.options.map((o) => o.value)).toEqual([...CATEGORIES]);
+    expect(element!.options[0]!.text.text).toBe('not received');
+    expect(element!.initial_option?.value).toBe('not_received');
   });
 
   it('shows buyer message, language, category, confidence, urgency, draft and reason', () => {

@@ -1,6 +1,20 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Actor, DecisionAction } from '../../../domain/types.js';
-import { buildAlreadyDecidedText, buildDecisionRefusedText, buildEditModal } from '../blocks.js';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockButtonAction,
+  BlockStaticSelectAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { DECISION_ERRORS } from '../../../../workflows/definitions.js';
+import { type Actor, CATEGORIES, type Category, type DecisionAction } from '../../../domain/types.js';
+import {
+  buildAlreadyDecidedText,
+  buildDecisionRefusedText,
+  buildEditModal,
+  CATEGORY_ACTION_ID,
+  escapeMrkdwn,
+  ticketOfCategoryBlock,
+} from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import { getTicketWithDraft } from '../queries.js';
 import type { SlackOrigin } from '../workspaces.js';
@@ -8,12 +22,14 @@ import { checkTicketAccess } from './access.js';
 import { decideFromSlack, slackActor } from './decide.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+type SelectArgs = SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs;
+type ActionArgs = ButtonArgs | SelectArgs;
 
 /** Ticket statuses after which no decision can change anything. */
 const FINAL_STATUSES = new Set(['sent', 'auto_sent', 'rejected']);
 
 /** Answers the presser only ("already decided by ..."), in the channel of the card. */
-async function answerPresser(deps: SlackListenerDeps, args: ButtonArgs, text: string): Promise<void> {
+async function answerPresser(deps: SlackListenerDeps, args: ActionArgs, text: string): Promise<void> {
   const channel = args.body.channel?.id;
   if (!channel) return;
   try {
@@ -24,7 +40,7 @@ async function answerPresser(deps: SlackListenerDeps, args: ButtonArgs, text: st
 }
 
 /** Where a button press came from: workspace, channel of the card, presser. */
-function originOf(args: ButtonArgs): SlackOrigin {
+function originOf(args: ActionArgs): SlackOrigin {
   const body = args.body;
   return {
     teamId: body.team?.id ?? body.user.team_id,
@@ -75,10 +91,54 @@ function editButton(deps: SlackListenerDeps) {
   };
 }
 
-/** Registers the team card's buttons (CONTRACT §3 `action_id`s; `value` = ticket id). */
+/**
+ * `correct_category`: the team card's category select. The choice goes through
+ * `tickets.correctCategory` (the ticket is redrafted in it and the card updated); the person who
+ * chose is told the outcome.
+ */
+function categorySelect(deps: SlackListenerDeps) {
+  return async (args: SelectArgs) => {
+    await args.ack();
+    const ticketId = ticketOfCategoryBlock(args.action.block_id) ?? '';
+    const chosen = args.action.selected_option?.value;
+    if (!(CATEGORIES as readonly string[]).includes(chosen ?? '')) {
+      return answerPresser(deps, args, 'Unknown category.');
+    }
+    const category = chosen as Category;
+    try {
+      const access = await checkTicketAccess(deps, ticketId, originOf(args), 'decide');
+      if (!access.ok) return answerPresser(deps, args, access.text);
+      const outcome = await deps.tickets.correctCategory(ticketId, {
+        category,
+        actor: slackActor(args.body.user),
+      });
+      if (outcome.ok) {
+        const label = escapeMrkdwn(category.replace(/_/g, ' '));
+        return answerPresser(deps, args, `Category corrected to *${label}*: the draft is being redone.`);
+      }
+      if (outcome.code === DECISION_ERRORS.alreadyDecided && outcome.decided) {
+        return answerPresser(deps, args, buildAlreadyDecidedText(outcome.decided));
+      }
+      return answerPresser(deps, args, buildDecisionRefusedText(outcome.code, outcome.message));
+    } catch (error) {
+      deps.logger.error({ ticketId, err: { message: (error as Error).message } }, 'Slack correction failed');
+      return answerPresser(
+        deps,
+        args,
+        'sellerdesk could not apply the correction right now; try again in a moment.',
+      );
+    }
+  };
+}
+
+/** Registers the team card's buttons (CONTRACT §3 `action_id`s; `value` = ticket id) and category select. */
 export function register(app: App, deps: SlackListenerDeps): void {
   for (const action of ['approve', 'reject', 'escalate'] as const) {
     app.action<BlockButtonAction>({ type: 'block_actions', action_id: action }, decisionButton(deps, action));
   }
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: 'edit' }, editButton(deps));
+  app.action<BlockStaticSelectAction>(
+    { type: 'block_actions', action_id: CATEGORY_ACTION_ID },
+    categorySelect(deps),
+  );
 }

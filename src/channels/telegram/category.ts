@@ -1,0 +1,106 @@
+import { Composer, type Context } from 'grammy';
+import { DECISION_ERRORS } from '../../../workflows/definitions.js';
+import { findTelegramChat, getShop } from '../../db/shops-repo.js';
+import { findMember } from '../../db/team-repo.js';
+import { getTicket } from '../../db/tickets-repo.js';
+import { authorize } from '../../domain/shop/roles.js';
+import { isLanguage, type Language } from '../../domain/types.js';
+import { telegramActor } from './actor.js';
+import { parseCategoryCallback } from './callback-data.js';
+import { buildAlreadyDecidedText, buildCategoryKeyboard, buildDecisionKeyboard } from './cards.js';
+import type { BotDeps } from './deps.js';
+
+/** Refusals of a correction that have their own words in the `bot` namespace (`error.<code>`). */
+const WORDED = new Set([
+  'ticket_not_found',
+  'ticket_closed',
+  'draft_not_ready',
+  'category_unchanged',
+  'not_a_buyer_ticket',
+]);
+
+/** Ticket statuses whose category can still be corrected. */
+const CORRECTABLE = new Set(['awaiting_approval', 'escalated']);
+
+async function chatShop(deps: BotDeps, ctx: Context): Promise<{ shopId?: string; language: Language }> {
+  const chatId = ctx.chat ? String(ctx.chat.id) : undefined;
+  const link = chatId ? await findTelegramChat(deps.db, chatId) : null;
+  if (!link) {
+    const code = ctx.from?.language_code?.slice(0, 2);
+    return { language: isLanguage(code) ? code : 'en' };
+  }
+  const language = link.language ?? (await getShop(deps.db, link.shopId))?.sellerLanguage ?? 'en';
+  return { shopId: link.shopId, language };
+}
+
+/**
+ * The approval card's "Category" button (issue 17): `category:` swaps the card's buttons for the
+ * 13 categories in the seller's language, `setcat:` corrects the ticket to the one pressed (the
+ * workflow redrafts it and replaces the card; nothing is sent without a decision), `catback:`
+ * puts the decision buttons back. Only members who may decide, only on their shop's tickets.
+ */
+export function categoryFeature(deps: BotDeps) {
+  const feature = new Composer<Context>();
+  feature.on('callback_query:data', async (ctx, next) => {
+    const parsed = parseCategoryCallback(ctx.callbackQuery.data);
+    if (!parsed) return next();
+    const { shopId, language } = await chatShop(deps, ctx);
+    const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
+    const refuse = (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
+    const ticket = shopId ? await getTicket(deps.db, parsed.ticketId, shopId) : null;
+    if (!shopId || !ticket) return refuse(t('error.ticket_not_found'));
+    const member = ctx.from ? await findMember(deps.db, shopId, 'telegram', String(ctx.from.id)) : null;
+    if (!authorize(member, 'decide').ok) return refuse(t('team.denied_agent'));
+    const decisionButtons = () =>
+      ctx.editMessageReplyMarkup({
+        reply_markup: buildDecisionKeyboard(deps.renderer, language, ticket.id, { correctable: true }),
+      });
+
+    if (parsed.kind === 'back') {
+      await ctx.answerCallbackQuery();
+      if (CORRECTABLE.has(ticket.status)) await decisionButtons();
+      return;
+    }
+    if (parsed.kind === 'open') {
+      if (ticket.origin !== 'buyer') return refuse(t('error.not_a_buyer_ticket'));
+      if (ticket.status === 'closed') return refuse(t('error.ticket_closed'));
+      if (!CORRECTABLE.has(ticket.status)) {
+        if (ticket.decidedBy && ticket.decidedAt) {
+          return refuse(
+            buildAlreadyDecidedText(deps.renderer, language, {
+              decidedBy: ticket.decidedBy,
+              decidedAt: ticket.decidedAt.toISOString(),
+            }),
+          );
+        }
+        return refuse(t('error.draft_not_ready'));
+      }
+      await ctx.answerCallbackQuery({ text: t('correction.pick') });
+      await ctx.editMessageReplyMarkup({
+        reply_markup: buildCategoryKeyboard(deps.renderer, language, ticket.id, ticket.category),
+      });
+      return;
+    }
+
+    const outcome = await deps.tickets.correctCategory(ticket.id, {
+      category: parsed.category,
+      actor: telegramActor(ctx),
+    });
+    if (outcome.ok) {
+      deps.logger.info(
+        { ticketId: ticket.id, category: parsed.category, from: outcome.result.correctedFrom },
+        'category corrected from telegram',
+      );
+      // The workflow redrafts and replaces this card with the new draft's.
+      return ctx.answerCallbackQuery({
+        text: t('correction.done', { category: t(`category.${parsed.category}`) }),
+      });
+    }
+    if (outcome.code === DECISION_ERRORS.alreadyDecided && outcome.decided) {
+      return refuse(buildAlreadyDecidedText(deps.renderer, language, outcome.decided));
+    }
+    await refuse(WORDED.has(outcome.code) ? t(`error.${outcome.code}`) : outcome.message);
+    if (outcome.code === 'category_unchanged') await decisionButtons();
+  });
+  return feature;
+}
