@@ -1,5 +1,6 @@
 import { and, count, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { type CorrectionRate, correctionRates } from './corrections-repo.js';
 import { coupons, decisions, shipments, tickets } from './schema/index.js';
 
 /** Store-health figures of one shop over a period. */
@@ -11,6 +12,11 @@ export interface HealthFigures {
   autoSentShare: number;
   stalledShipments: number;
   couponsGranted: number;
+  /**
+   * Per category (as classified) and language: the period's buyer tickets and how many of them
+   * the seller corrected (absent in figures recorded before corrections existed).
+   */
+  corrections?: CorrectionRate[];
 }
 
 /** Computes a shop's figures between two instants (pure SQL aggregates, no buyer text). */
@@ -47,6 +53,7 @@ export async function healthFigures(db: Db, shopId: string, from: Date, to: Date
     .select({ n: count() })
     .from(coupons)
     .where(and(eq(coupons.shopId, shopId), gte(coupons.grantedAt, from), lt(coupons.grantedAt, to)));
+  const corrections = await correctionRates(db, { shopId, from, to });
   const total = byCategory.reduce((sum, r) => sum + Number(r.n), 0);
   return {
     tickets: total,
@@ -57,5 +64,6 @@ export async function healthFigures(db: Db, shopId: string, from: Date, to: Date
     autoSentShare: total === 0 ? 0 : Number(auto?.n ?? 0) / total,
     stalledShipments: Number(stalled?.n ?? 0),
     couponsGranted: Number(granted?.n ?? 0),
+    corrections,
   };
 }

@@ -146,6 +146,29 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
       30_000,
       'Slack team card',
     );
+    // The team corrects B's category: the correction keeps B's words as the shop's example, and the
+    // team card is updated in place with the redraft.
+    const corrected = await app.api.post(
+      `/v1/tickets/${ticketB}/category`,
+      { category: 'shipping_inquiry' },
+      token,
+    );
+    expect(corrected.status).toBe(202);
+    await eventually(
+      async () => {
+        const t = (await ticket(ticketB)).json;
+        return (
+          t.draftDetails?.revision === 2 && t.category === 'shipping_inquiry' && t.status === 'escalated'
+        );
+      },
+      30_000,
+      'B redrafted in the corrected category',
+    );
+    await slack.waitFor((calls) =>
+      calls.some(
+        (c) => c.method === 'chat.update' && JSON.stringify(c.params.blocks).includes('shipping inquiry'),
+      ),
+    );
 
     // A stalled parcel of the same buyer: its watch opens an apology ticket (C) for them.
     const tracked = await app.api.post(
@@ -187,7 +210,15 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     expect(historiesBefore.length).toBeGreaterThan(0);
     expect(historiesBefore.filter((h) => h.found.length > 0)).toEqual([]);
     const tablesBefore = new Set(before.hits.map((h) => h.table));
-    for (const table of ['tickets', 'buyer_messages', 'drafts', 'decisions', 'deliveries', 'shipments'])
+    for (const table of [
+      'tickets',
+      'buyer_messages',
+      'drafts',
+      'decisions',
+      'deliveries',
+      'shipments',
+      'intent_corrections',
+    ])
       expect(tablesBefore).toContain(table);
     const countBefore = (await app.api.get('/v1/tickets', token)).json.tickets.length;
 
@@ -197,7 +228,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
       closedTickets: 2,
       cards: 'scheduled',
       histories: 3,
-      erased: { tickets: 3, shipments: 1, deliveries: 1, decisions: 1 },
+      erased: { tickets: 3, shipments: 1, deliveries: 1, decisions: 1, corrections: 1 },
     });
 
     // Open tickets were closed; every ticket workflow of the buyer is gone from Temporal, history and all.

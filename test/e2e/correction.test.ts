@@ -1,0 +1,226 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intentCorrections } from '../../src/db/schema/index.js';
+import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
+import { dropSchema } from '../support/db.js';
+import {
+  callbackUpdate,
+  startFakeTelegram,
+  type TelegramCall,
+  textUpdate,
+} from '../support/fake-telegram.js';
+
+const CHAT_ID = 737373;
+/** A buyer cancelling in their own words: the global model reads it as something else. */
+const FIRST = 'Hola, ya no necesito la lámpara, mi hermana me regaló una por mi cumpleaños';
+/** The same request from another buyer of the same shop, reworded. */
+const SIMILAR = 'Hola, ya no necesito la lámpara: mi hermana me regaló una para mi cumple.';
+
+type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
+
+describe('learning from the seller: correct a category in Telegram, redraft, classify the next one right', () => {
+  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let token: string;
+  let otherToken: string;
+
+  const webhook = (update: unknown) =>
+    app.api.call('POST', '/telegram/webhook', {
+      body: update,
+      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
+    });
+  const cardsOf = (ticketId: string): TelegramCall[] =>
+    telegram
+      .callsOf('sendMessage')
+      .filter((c) => JSON.stringify(c.params.reply_markup ?? {}).includes(`approve:${ticketId}`));
+  const ticket = async (ticketId: string, shopToken = token) =>
+    (await app.api.get(`/v1/tickets/${ticketId}`, shopToken)).json;
+  const waitingTicket = (ticketId: string, revision: number, shopToken = token) =>
+    eventually(
+      async () => {
+        const t = await ticket(ticketId, shopToken);
+        return t.status === 'awaiting_approval' && t.draftDetails?.revision === revision ? t : undefined;
+      },
+      60_000,
+      `ticket ${ticketId} revision ${revision} awaiting approval`,
+    );
+  const post = (messageId: string, orderId: string, buyer: string, text: string, shopToken = token) =>
+    app.api.post(
+      '/v1/messages',
+      { messageId, orderId, buyer: { id: buyer, locale: 'es-ES' }, text, receivedAt: '2026-12-01T10:00:00Z' },
+      shopToken,
+    );
+
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    app = await startTestApp({ label: 'correction', telegramApiRoot: telegram.apiRoot });
+    const created = await app.api.post(
+      '/v1/admin/shops',
+      { name: 'Lámparas Sol', defaultLanguage: 'es', plan: 'free', sellerLanguage: 'es' },
+      TEST_ADMIN_TOKEN,
+    );
+    token = created.json.apiToken;
+    const other = await app.api.post(
+      '/v1/admin/shops',
+      { name: 'Otra tienda', defaultLanguage: 'es', plan: 'free' },
+      TEST_ADMIN_TOKEN,
+    );
+    otherToken = other.json.apiToken;
+    await webhook(textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`));
+    await telegram.waitFor((calls) =>
+      calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    if (app) await dropSchema(app.schema);
+    await telegram?.close();
+  });
+
+  it('the seller picks the right category on the card; the shop classifies the next such message right', async () => {
+    const posted = await post('lamp-1', 'ORD-LAMP-1', 'buyer-lamp-1', FIRST);
+    expect(posted.status).toBe(202);
+    const ticketId: string = posted.json.ticketId;
+    const before = await waitingTicket(ticketId, 1);
+    expect(before.category).not.toBe('cancel_order');
+    await telegram.waitFor(() => cardsOf(ticketId).length === 1);
+
+    // The card has a "Category" button, in the seller's language.
+    const card = cardsOf(ticketId)[0]!;
+    const buttons = (card.params.reply_markup as Keyboard).inline_keyboard.flat();
+    expect(buttons.at(-1)).toEqual({ text: '🏷️ Categoría', callback_data: `category:${ticketId}` });
+
+    // Pressing it swaps the buttons for the 13 categories (Spanish), each within Telegram's 64 bytes.
+    expect(
+      (await webhook(callbackUpdate(CHAT_ID, `category:${ticketId}`, Number(card.params.message_id ?? 100))))
+        .status,
+    ).toBe(200);
+    await telegram.waitFor((calls) => calls.some((c) => c.method === 'editMessageReplyMarkup'));
+    const list = (
+      telegram.callsOf('editMessageReplyMarkup').at(-1)!.params.reply_markup as Keyboard
+    ).inline_keyboard.flat();
+    expect(list).toHaveLength(14);
+    expect(list.map((b) => b.text)).toContain('Cancelar pedido');
+    for (const b of list) expect(new TextEncoder().encode(b.callback_data).length).toBeLessThanOrEqual(64);
+    const cancel = list.find((b) => b.text === 'Cancelar pedido')!;
+    expect(cancel.callback_data).toBe(`setcat:co:${ticketId}`);
+
+    // Choosing "Cancel order" corrects the ticket: redrafted with that template, still waiting.
+    await webhook(callbackUpdate(CHAT_ID, cancel.callback_data));
+    await telegram.waitFor((calls) =>
+      calls.some(
+        (c) =>
+          c.method === 'answerCallbackQuery' &&
+          /Categoría cambiada a Cancelar pedido/.test(String(c.params.text)),
+      ),
+    );
+    const corrected = await waitingTicket(ticketId, 2);
+    expect(corrected).toMatchObject({ category: 'cancel_order', confidence: 1, abstained: false });
+    expect(corrected.draftDetails.templateId).toBe('cancel_order.default');
+    expect(corrected.draft).not.toBe(before.draft);
+    expect(
+      corrected.events.find((e: { kind: string }) => e.kind === 'category_corrected')?.details,
+    ).toMatchObject({
+      revision: 2,
+      category: 'cancel_order',
+      correctedFrom: before.category,
+      actor: { channel: 'telegram', id: String(CHAT_ID) },
+    });
+    // A new card with the new draft; the old one says it was replaced by a correction.
+    await telegram.waitFor(() => cardsOf(ticketId).length === 2);
+    expect(String(cardsOf(ticketId)[1]!.params.text)).toContain('Cancelar pedido');
+    expect(
+      telegram
+        .callsOf('editMessageText')
+        .some(
+          (c) =>
+            /se corrigió la categoría/.test(String(c.params.text)) &&
+            String(c.params.text).includes(ticketId),
+        ),
+    ).toBe(true);
+    // Audited, and kept as the shop's labelled example (redacted text, language, both categories).
+    const audit = await app.api.get(`/v1/audit?kind=category_corrected&ticketId=${ticketId}`, token);
+    expect(audit.json.entries).toHaveLength(1);
+    expect(audit.json.entries[0]).toMatchObject({
+      actor: { channel: 'telegram', id: String(CHAT_ID) },
+      details: { category: 'cancel_order', correctedFrom: before.category, language: 'es', revision: 2 },
+    });
+    const [example] = await app.database.db
+      .select()
+      .from(intentCorrections)
+      .where(eq(intentCorrections.ticketId, ticketId));
+    expect(example).toMatchObject({ text: FIRST, language: 'es', category: 'cancel_order' });
+
+    // Nothing went out; the seller's approval sends the corrected draft.
+    await webhook(callbackUpdate(CHAT_ID, `approve:${ticketId}`));
+    const sent = await eventually(async () => {
+      const t = await ticket(ticketId);
+      return t.status === 'sent' ? t : undefined;
+    });
+    expect(sent.finalText).toBe(corrected.draft);
+
+    // The shop's next similar message is classified as the seller taught it, and says why.
+    const next = await post('lamp-2', 'ORD-LAMP-2', 'buyer-lamp-2', SIMILAR);
+    const classified = await waitingTicket(next.json.ticketId, 1);
+    expect(classified.category).toBe('cancel_order');
+    expect(classified.draftDetails.templateId).toBe('cancel_order.default');
+    const drafted = classified.events.find((e: { kind: string }) => e.kind === 'drafted');
+    expect(drafted.details.evidence.some((e: string) => e.startsWith('shop-memory:cancel_order'))).toBe(true);
+
+    // Another shop never benefits from (or sees) this shop's corrections.
+    const elsewhere = await post('lamp-3', 'ORD-LAMP-3', 'buyer-lamp-3', SIMILAR, otherToken);
+    const theirs = await waitingTicket(elsewhere.json.ticketId, 1, otherToken);
+    expect(theirs.category).toBe(before.category);
+
+    // /metrics shows the correction rate per category (as classified) and language.
+    const metrics = await app.api.get('/metrics');
+    expect(metrics.text).toContain(
+      `sellerdesk_category_correction_rate{category="${before.category}",language="es"} 0.5`,
+    );
+    expect(metrics.text).toMatch(/sellerdesk_category_corrections_total\{[^}]*channel="telegram"[^}]*\} 1/);
+  }, 180_000);
+
+  it('the API corrects with {category}: 202, then 409s with codes for unchanged and decided tickets, 403 without the scope', async () => {
+    const posted = await post(
+      'api-1',
+      'ORD-API-1',
+      'buyer-api-1',
+      'Hola, ¿hacen envíos a Canarias y cuánto tarda?',
+    );
+    const ticketId: string = posted.json.ticketId;
+    const first = await waitingTicket(ticketId, 1);
+    const target = first.category === 'customs_tax' ? 'shipping_inquiry' : 'customs_tax';
+
+    const readOnly = await app.api.post('/v1/tokens', { scopes: ['tickets:read'] }, token);
+    const forbidden = await app.api.post(
+      `/v1/tickets/${ticketId}/category`,
+      { category: target },
+      readOnly.json.token,
+    );
+    expect(forbidden.status).toBe(403);
+
+    const accepted = await app.api.post(`/v1/tickets/${ticketId}/category`, { category: target }, token);
+    expect(accepted.status).toBe(202);
+    expect(accepted.json).toMatchObject({
+      ticketId,
+      correction: {
+        category: target,
+        correctedFrom: first.category,
+        revision: 2,
+        correctedBy: { channel: 'api' },
+      },
+    });
+    await waitingTicket(ticketId, 2);
+    const again = await app.api.post(`/v1/tickets/${ticketId}/category`, { category: target }, token);
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('category_unchanged');
+
+    await app.api.post(`/v1/tickets/${ticketId}/decision`, { action: 'reject' }, token);
+    await eventually(async () => (await ticket(ticketId)).status === 'rejected');
+    const late = await app.api.post(`/v1/tickets/${ticketId}/category`, { category: 'other' }, token);
+    expect(late.status).toBe(409);
+    expect(late.json.error.code).toBe('already_decided');
+    expect(late.json.error.details.decided).toMatchObject({ action: 'reject' });
+  }, 120_000);
+});
