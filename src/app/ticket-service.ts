@@ -25,6 +25,7 @@ import { redactPii } from '../domain/redact.js';
 import { checkEditText } from '../domain/ticket/index.js';
 import type { DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import { TICKET_CLOSED, TICKET_NOT_FOUND } from './decision-refusals.js';
 import {
   type BuyerMessageDispatch,
   dispatchBuyerMessage,
@@ -42,9 +43,6 @@ export interface NewBuyerMessage {
   order?: OrderFacts | undefined;
   dispute?: DisputeFacts | undefined;
 }
-
-/** Refusal code of a decision on a closed ticket (e.g. its buyer was erased): nothing is sent. */
-export const TICKET_CLOSED = 'ticket_closed';
 
 /** Decision outcome for callers: accepted, or refused with the reason and who decided first. */
 export type DecideOutcome =
@@ -210,7 +208,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       const edited = input.action === 'edit' ? checkEditText(input.text) : undefined;
       if (edited?.ok) {
         const ticket = await getTicket(db, ticketId);
-        if (!ticket) return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+        if (!ticket) return { ok: false, code: TICKET_NOT_FOUND, message: 'no such ticket' };
         const [row] = await db
           .insert(replyEdits)
           .values({ ticketId, text: edited.text })
@@ -285,7 +283,7 @@ export function createTicketService(deps: TicketServiceDeps) {
             decided,
           };
         }
-        return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+        return { ok: false, code: TICKET_NOT_FOUND, message: 'no such ticket' };
       }
       throw error;
     }

@@ -1,4 +1,6 @@
 import type { types } from '@slack/bolt';
+import { isWordedRefusal, type WordedRefusalCode } from '../../app/decision-refusals.js';
+import { MAX_REPLY_LENGTH } from '../../domain/ticket/index.js';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
 import type { Sentiment } from '../../domain/urgency.js';
 
@@ -275,20 +277,19 @@ export function buildShipmentNotice(notice: {
   };
 }
 
+/** Slack's words for the refusals every chat words itself (`DECISION_REFUSALS`). */
+const REFUSAL_SENTENCES: Record<WordedRefusalCode, string> = {
+  draft_not_ready:
+    'The draft is being prepared or updated (the buyer may have written again); try again in a moment.',
+  ticket_not_found: 'This ticket no longer exists.',
+  edit_text_required: 'An edit needs the new reply text.',
+  edit_text_too_long: `The reply is longer than ${MAX_REPLY_LENGTH} characters.`,
+  ticket_closed: 'This ticket is already closed: its buyer\u2019s data was erased, nothing will be sent.',
+};
+
 /** A refused decision (not ready, not found, invalid edit) as a short sentence for the presser. */
 export function buildDecisionRefusedText(code: string, message: string): string {
-  switch (code) {
-    case 'draft_not_ready':
-      return 'The draft is being prepared or updated (the buyer may have written again); try again in a moment.';
-    case 'ticket_not_found':
-      return 'This ticket no longer exists.';
-    case 'edit_text_required':
-      return 'An edit needs the new reply text.';
-    case 'ticket_closed':
-      return 'This ticket is already closed: its buyer\u2019s data was erased, nothing will be sent.';
-    default:
-      return escapeMrkdwn(message);
-  }
+  return isWordedRefusal(code) ? REFUSAL_SENTENCES[code] : escapeMrkdwn(message);
 }
 
 /** `/sellerdesk` usage. */

@@ -3,6 +3,7 @@ import { Bot, Composer, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { DECISION_ERRORS } from '../../../workflows/definitions.js';
+import { isWordedRefusal } from '../../app/decision-refusals.js';
 import type { TicketService } from '../../app/ticket-service.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import type { Db } from '../../db/client.js';
@@ -296,16 +297,9 @@ function decisionsFeature(deps: BotDeps) {
         message: buildAlreadyDecidedText(deps.renderer, language, outcome.decided),
       };
     }
-    const known = [
-      'draft_not_ready',
-      'edit_text_required',
-      'edit_text_too_long',
-      'ticket_not_found',
-      'ticket_closed',
-    ];
     return {
       ok: false as const,
-      message: known.includes(outcome.code) ? t(`error.${outcome.code}`) : outcome.message,
+      message: isWordedRefusal(outcome.code) ? t(`error.${outcome.code}`) : outcome.message,
     };
   }
 

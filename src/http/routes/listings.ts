@@ -7,7 +7,7 @@ import { newId } from '../../db/ids.js';
 import { listingValidations } from '../../db/schema/index.js';
 import { LANGUAGES, type Language } from '../../domain/types.js';
 import { parse } from '../parse.js';
-import type { RouteModule } from './context.js';
+import type { RoutePlugin } from './context.js';
 
 /** Longest title accepted per language (the check itself reports titles over 128 characters). */
 export const MAX_TITLE_CHARS = 1000;
@@ -36,10 +36,10 @@ export const validateListingBody = z
 const validationIdParam = z.strictObject({ validationId: z.string().regex(/^val_[A-Za-z0-9]{8,40}$/) });
 
 /** `POST /v1/listings/validate` (scope `listings:write`) and `GET /v1/validations/:validationId`. */
-export const listingRoutes: RouteModule = (app, ctx) => {
+export const listingRoutes: RoutePlugin = async (app, ctx) => {
   app.post(
     '/v1/listings/validate',
-    { preHandler: ctx.requireScope('listings:write') },
+    { preHandler: app.requireScope('listings:write') },
     async (request, reply) => {
       const body = parse(validateListingBody, request.body, 'listing');
       const shopId = request.principal!.shopId;
@@ -71,7 +71,7 @@ export const listingRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/v1/validations/:validationId',
-    { preHandler: ctx.requireScope('tickets:read') },
+    { preHandler: app.requireScope('tickets:read') },
     async (request) => {
       const params = validationIdParam.safeParse(request.params);
       if (!params.success) throw new AppError('validation_not_found', 'no such validation', 404);

@@ -24,7 +24,7 @@ import {
 import { isTrackingStatus, TRACKING_STATUSES, type TrackingEvent } from '../../domain/logistics/types.js';
 import { effectiveSettings } from '../../domain/settings.js';
 import { parse } from '../parse.js';
-import type { RouteModule } from './context.js';
+import type { RoutePlugin } from './context.js';
 
 /** Most events one `POST /v1/tracking` may carry. */
 export const MAX_EVENTS_PER_POST = 500;
@@ -197,8 +197,8 @@ export function presentShipment(row: Shipment) {
 }
 
 /** `POST /v1/tracking` (scope `tracking:write`) and `GET /v1/shipments/:trackingNumber` (`tickets:read`). */
-export const logisticsRoutes: RouteModule = (app, ctx) => {
-  app.post('/v1/tracking', { preHandler: ctx.requireScope('tracking:write') }, async (request, reply) => {
+export const logisticsRoutes: RoutePlugin = async (app, ctx) => {
+  app.post('/v1/tracking', { preHandler: app.requireScope('tracking:write') }, async (request, reply) => {
     const body = parse(trackingBody, request.body, 'tracking');
     const result = await ingestTracking(ctx, request.principal!.shopId, body);
     return reply.code(202).send(result);
@@ -206,7 +206,7 @@ export const logisticsRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/v1/shipments/:trackingNumber',
-    { preHandler: ctx.requireScope('tickets:read') },
+    { preHandler: app.requireScope('tickets:read') },
     async (request) => {
       const { trackingNumber } = request.params as { trackingNumber: string };
       const row = TRACKING_NUMBER.test(trackingNumber)

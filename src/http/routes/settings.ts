@@ -7,8 +7,9 @@ import { shops } from '../../db/schema/index.js';
 import { outboundUrlProblem } from '../../delivery/outbound-url.js';
 import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/settings.js';
 import { CATEGORIES } from '../../domain/types.js';
+import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
-import type { RouteModule } from './context.js';
+import type { RoutePlugin } from './context.js';
 
 const ONE_MINUTE_IN_HOURS = 1 / 60;
 const minutes = z
@@ -72,8 +73,8 @@ export const settingsUpdateBody = z.strictObject({
 });
 
 /** `GET /v1/settings` and `PUT /v1/settings` (scope `settings:write`). */
-export const settingsRoutes: RouteModule = (app, ctx) => {
-  app.get('/v1/settings', { preHandler: ctx.requireScope('tickets:read') }, async (request) => {
+export const settingsRoutes: RoutePlugin = async (app, ctx) => {
+  app.get('/v1/settings', { preHandler: app.requireScope('tickets:read') }, async (request) => {
     const [shop] = await ctx.db.select().from(shops).where(eq(shops.id, request.principal!.shopId)).limit(1);
     if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
     return {
@@ -84,7 +85,7 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
     };
   });
 
-  app.put('/v1/settings', { preHandler: ctx.requireScope('settings:write') }, async (request) => {
+  app.put('/v1/settings', { preHandler: app.requireScope('settings:write') }, async (request) => {
     const { outbound, ...rest } = parse(settingsUpdateBody, request.body, 'settings');
     const update = rest as ShopSettings;
     const shopId = request.principal!.shopId;
@@ -109,7 +110,7 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
       await recordAudit(ctx.db, {
         shopId,
         kind: 'outbound_changed',
-        actor: { channel: 'api', id: request.principal!.tokenId },
+        actor: apiActor(request),
         details: { url: outbound?.url ?? null },
       });
     }
