@@ -3,7 +3,6 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { buildBuyerThreadMessage, buildOutcomeMessage, buildTeamCard } from '../channels/slack/blocks.js';
 import { toSlackApiError } from '../channels/slack/notifier.js';
-import { getTicketWithDraft, listSlackCards, SLACK_CARD_CHANNEL } from '../channels/slack/queries.js';
 import type { SlackWorkspaces } from '../channels/slack/workspaces.js';
 import type { Db } from '../db/client.js';
 import { buyerMessages, ticketEvents } from '../db/schema/index.js';
@@ -12,7 +11,10 @@ import {
   closeCard,
   getDecision,
   getTicket,
+  getTicketWithDraft,
+  listSlackCards,
   listTicketMessages,
+  SLACK_CARD_CHANNEL,
   saveCard,
 } from '../db/tickets-repo.js';
 import type { Actor, DecisionAction } from '../domain/types.js';

@@ -1,7 +1,10 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import type { Plan } from '../domain/plans.js';
+import type { ShopSettings } from '../domain/settings.js';
 import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
 import { hashToken, newId, newSecretToken } from './ids.js';
+import { setShopOutbound } from './outbound-repo.js';
 import {
   apiTokens,
   type Shop,
@@ -126,6 +129,38 @@ export async function findPrincipal(db: Db, token: string): Promise<TokenPrincip
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   return row ?? null;
+}
+
+/** Changes a shop's plan (`PATCH /v1/admin/shops/:shopId`); new tickets see it at once. */
+export async function setShopPlan(db: Db, shopId: string, plan: Plan): Promise<void> {
+  await db.update(shops).set({ plan }).where(eq(shops.id, shopId));
+}
+
+/**
+ * Changes a shop's settings in one transaction, the shop row locked: `change` gets the stored
+ * settings and returns the new ones (it may throw to refuse them), and the shop's outbound
+ * receiver is set or removed with them when given. Null when the shop does not exist.
+ */
+export async function updateShopSettings(
+  db: Db,
+  shopId: string,
+  change: (current: ShopSettings) => ShopSettings,
+  outbound?: { url: string; secret: string } | null,
+): Promise<ShopSettings | null> {
+  return db.transaction(async (tx) => {
+    const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId)).for('update').limit(1);
+    if (!shop) return null;
+    const next = change(shop.settings);
+    await tx.update(shops).set({ settings: next }).where(eq(shops.id, shopId));
+    if (outbound !== undefined) await setShopOutbound(tx as unknown as Db, shopId, outbound);
+    return next;
+  });
+}
+
+/** The id of the only shop, when exactly one exists (the self-hosting defaults); otherwise null. */
+export async function soleShopId(db: Db): Promise<string | null> {
+  const rows = await db.select({ id: shops.id }).from(shops).limit(2);
+  return rows.length === 1 ? rows[0]!.id : null;
 }
 
 /** Loads a shop by id. */
@@ -289,6 +324,12 @@ export async function setAutoSendPaused(db: Db, shopId: string, paused: boolean,
     .insert(shopFlags)
     .values({ shopId, ...values })
     .onConflictDoUpdate({ target: shopFlags.shopId, set: values });
+}
+
+/** How many Telegram chats are linked to a shop (diagnostics). */
+export async function countLinkedChats(db: Db, shopId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(telegramChats).where(eq(telegramChats.shopId, shopId));
+  return Number(row?.n ?? 0);
 }
 
 /** The chats that receive a shop's approval cards. */

@@ -14,6 +14,8 @@ import {
   deliveries,
   drafts,
   type OrderFacts,
+  replyEdits,
+  shops,
   type Ticket,
   ticketEvents,
   tickets,
@@ -139,6 +141,64 @@ export async function ingestMessage(
       throw error;
     }
   }
+}
+
+/** A ticket sellerdesk opens itself (logistics), as `createSystemTicket` stores it. */
+export interface NewSystemTicket {
+  shopId: string;
+  orderId: string;
+  buyerId: string;
+  /** Idempotency: the same key never opens a second ticket of the shop. */
+  dedupeKey: string;
+  order: OrderFacts;
+  coupon?: { code: string; value: number; currency: string } | undefined;
+  /** Details of its `system_opened` event (the preset its drafting step reads). */
+  opened: Record<string, unknown>;
+}
+
+/**
+ * Stores a system ticket (status `classifying`) with its `system_opened` event in one
+ * transaction, idempotent on `(shop, dedupeKey)`: a repeat returns the ticket already there.
+ */
+export async function createSystemTicket(
+  db: Db,
+  input: NewSystemTicket,
+): Promise<{ ticketId: string; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(and(eq(tickets.shopId, input.shopId), eq(tickets.systemKey, input.dedupeKey)))
+      .limit(1);
+    if (existing) return { ticketId: existing.id, created: false };
+    const id = newId('tkt');
+    await tx.insert(tickets).values({
+      id,
+      shopId: input.shopId,
+      orderId: input.orderId,
+      buyerId: input.buyerId,
+      status: 'classifying',
+      origin: 'system',
+      systemKey: input.dedupeKey,
+      order: input.order,
+      ...(input.coupon ? { coupon: input.coupon } : {}),
+    });
+    await tx
+      .insert(ticketEvents)
+      .values({ ticketId: id, kind: 'system_opened', details: input.opened, dedupeKey: 'system_opened' });
+    return { ticketId: id, created: true };
+  });
+}
+
+/** Stores a seller's edited reply until its decision applies; the decision carries only the id. */
+export async function storeReplyEdit(db: Db, ticketId: string, text: string): Promise<number> {
+  const [row] = await db.insert(replyEdits).values({ ticketId, text }).returning({ id: replyEdits.id });
+  return row!.id;
+}
+
+/** Deletes an edited reply whose decision was refused. */
+export async function discardReplyEdit(db: Db, editId: number): Promise<void> {
+  await db.delete(replyEdits).where(eq(replyEdits.id, editId));
 }
 
 /** Loads one ticket of a shop (null when it belongs to another shop or does not exist). */
@@ -520,4 +580,98 @@ export async function listPendingTickets(db: Db, shopId: string, limit = 20) {
     .where(and(eq(tickets.shopId, shopId), eq(tickets.status, 'awaiting_approval')))
     .orderBy(tickets.createdAt)
     .limit(limit);
+}
+
+/** The `approval_cards.channel` value of Slack cards (chatId = channel id, messageId = ts). */
+export const SLACK_CARD_CHANNEL = 'slack';
+
+/** Tickets of one shop waiting for a decision: by the seller, by the team, and since when. */
+export interface PendingByShop {
+  shopId: string;
+  shopName: string;
+  awaitingSeller: number;
+  escalated: number;
+  oldestCreatedAt: Date;
+}
+
+/**
+ * Tickets waiting for a decision per shop (seller approval, escalated to the team) and the oldest,
+ * only for `shopIds` (the shops the caller may see); none given, none counted.
+ */
+export async function countPendingByShop(db: Db, shopIds: readonly string[]): Promise<PendingByShop[]> {
+  if (shopIds.length === 0) return [];
+  const rows = await db
+    .select({
+      shopId: tickets.shopId,
+      shopName: shops.name,
+      status: tickets.status,
+      count: sql<number>`count(*)::int`.mapWith(Number),
+      oldest: sql<number>`extract(epoch from min(${tickets.createdAt}))::float8`.mapWith(Number),
+    })
+    .from(tickets)
+    .innerJoin(shops, eq(shops.id, tickets.shopId))
+    .where(
+      and(inArray(tickets.shopId, [...shopIds]), inArray(tickets.status, ['awaiting_approval', 'escalated'])),
+    )
+    .groupBy(tickets.shopId, shops.name, tickets.status);
+  const byShop = new Map<string, PendingByShop>();
+  for (const row of rows) {
+    const entry = byShop.get(row.shopId) ?? {
+      shopId: row.shopId,
+      shopName: row.shopName,
+      awaitingSeller: 0,
+      escalated: 0,
+      oldestCreatedAt: new Date(row.oldest * 1000),
+    };
+    if (row.status === 'escalated') entry.escalated += row.count;
+    else entry.awaitingSeller += row.count;
+    if (row.oldest * 1000 < entry.oldestCreatedAt.getTime())
+      entry.oldestCreatedAt = new Date(row.oldest * 1000);
+    byShop.set(row.shopId, entry);
+  }
+  return [...byShop.values()].sort((a, b) => a.oldestCreatedAt.getTime() - b.oldestCreatedAt.getTime());
+}
+
+/** When the shop's newest buyer message arrived; null before the first (diagnostics). */
+export async function lastBuyerMessageAt(db: Db, shopId: string): Promise<Date | null> {
+  const [last] = await db
+    .select({ at: buyerMessages.receivedAt })
+    .from(buyerMessages)
+    .where(eq(buyerMessages.shopId, shopId))
+    .orderBy(desc(buyerMessages.receivedAt))
+    .limit(1);
+  return last?.at ?? null;
+}
+
+/** A ticket with its shop name and newest draft, for `/sellerdesk status` and the edit modal. */
+export async function getTicketWithDraft(db: Db, ticketId: string) {
+  const [row] = await db
+    .select({ ticket: tickets, shopName: shops.name })
+    .from(tickets)
+    .innerJoin(shops, eq(shops.id, tickets.shopId))
+    .where(eq(tickets.id, ticketId))
+    .limit(1);
+  if (!row) return null;
+  const [draft] = await db
+    .select()
+    .from(drafts)
+    .where(eq(drafts.ticketId, ticketId))
+    .orderBy(desc(drafts.revision))
+    .limit(1);
+  return { ticket: row.ticket, shopName: row.shopName, draft: draft ?? null };
+}
+
+/** The Slack cards of a ticket, oldest revision first; `openOnly` leaves out edited-to-outcome ones. */
+export async function listSlackCards(db: Db, ticketId: string, options: { openOnly?: boolean } = {}) {
+  return db
+    .select()
+    .from(approvalCards)
+    .where(
+      and(
+        eq(approvalCards.ticketId, ticketId),
+        eq(approvalCards.channel, SLACK_CARD_CHANNEL),
+        ...(options.openOnly ? [eq(approvalCards.closed, 0)] : []),
+      ),
+    )
+    .orderBy(approvalCards.revision, approvalCards.id);
 }

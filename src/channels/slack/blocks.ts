@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { isWordedRefusal, type WordedRefusalCode } from '../../app/decision-refusals.js';
+import type { PendingByShop } from '../../db/tickets-repo.js';
 import { MAX_REPLY_LENGTH } from '../../domain/ticket/index.js';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
 import type { Sentiment } from '../../domain/urgency.js';
@@ -359,15 +360,6 @@ export function buildTicketNotFoundReply(ticketId: string): SlackMessage {
   return { text, blocks: [section(text)] };
 }
 
-/** One shop's waiting tickets for `/sellerdesk pending`. */
-export interface PendingShopRow {
-  shopId: string;
-  shopName: string;
-  awaitingSeller: number;
-  escalated: number;
-  oldestCreatedAt: Date;
-}
-
 /** "3h 05m", "2d 4h", "12m": how long something has waited. */
 export function formatAge(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
@@ -378,7 +370,7 @@ export function formatAge(ms: number): string {
 }
 
 /** `/sellerdesk pending`: counts per shop (waiting for the seller, escalated) and the oldest wait. */
-export function buildPendingReply(rows: PendingShopRow[], now: Date): SlackMessage {
+export function buildPendingReply(rows: PendingByShop[], now: Date): SlackMessage {
   if (rows.length === 0) {
     const text = 'Nothing is waiting for a decision. 🎉';
     return { text, blocks: [section(text)] };

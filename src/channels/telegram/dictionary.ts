@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { Composer, type Context } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { addDictionaryWord, isDictionaryWord, normalizeDictionaryWord } from '../../db/dictionary-repo.js';
-import { listingValidations } from '../../db/schema/index.js';
+import { findShopListingValidation } from '../../db/listing-validations-repo.js';
 import { findTelegramChat, getShop } from '../../db/shops-repo.js';
 import { findMember } from '../../db/team-repo.js';
 import type { Issue } from '../../domain/listing/types.js';
@@ -89,11 +88,7 @@ export function dictionaryFeature(deps: BotDeps) {
       return ctx.answerCallbackQuery({ text: t('denied'), show_alert: true });
     }
     // Only a validation of this chat's shop: another shop's id finds nothing.
-    const [row] = await deps.db
-      .select({ request: listingValidations.request, findings: listingValidations.findings })
-      .from(listingValidations)
-      .where(and(eq(listingValidations.id, parsed.validationId), eq(listingValidations.shopId, shopId)))
-      .limit(1);
+    const row = await findShopListingValidation(deps.db, shopId, parsed.validationId);
     const finding = row?.findings[parsed.index] as
       | { kind?: string; lang?: string; field?: string; span?: [number, number] }
       | undefined;

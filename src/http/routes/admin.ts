@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
-import { shopFlags, shops } from '../../db/schema/index.js';
-import { createShop } from '../../db/shops-repo.js';
+import { createShop, getShop, setShopPlan } from '../../db/shops-repo.js';
+import { setDailyApiLimit } from '../../db/usage-repo.js';
 import { PLANS } from '../../domain/plans.js';
 import { parse } from '../parse.js';
 import { createShopBody } from '../schemas.js';
@@ -43,10 +42,10 @@ export const adminRoutes: RoutePlugin = async (app, ctx) => {
   app.patch('/v1/admin/shops/:shopId', { preHandler: app.requireAdmin }, async (request) => {
     const { shopId } = parse(adminShopParam, request.params, 'path');
     const body = parse(adminShopBody, request.body, 'shop update');
-    const [shop] = await ctx.db.select().from(shops).where(eq(shops.id, shopId)).limit(1);
+    const shop = await getShop(ctx.db, shopId);
     if (!shop) throw new AppError('shop_not_found', `no shop ${shopId}`, 404);
     if (body.plan && body.plan !== shop.plan) {
-      await ctx.db.update(shops).set({ plan: body.plan }).where(eq(shops.id, shopId));
+      await setShopPlan(ctx.db, shopId, body.plan);
       await recordAudit(ctx.db, {
         shopId,
         kind: 'plan_changed',
@@ -55,10 +54,7 @@ export const adminRoutes: RoutePlugin = async (app, ctx) => {
       });
     }
     if (body.dailyApiLimit !== undefined) {
-      await ctx.db
-        .insert(shopFlags)
-        .values({ shopId, dailyApiLimit: body.dailyApiLimit })
-        .onConflictDoUpdate({ target: shopFlags.shopId, set: { dailyApiLimit: body.dailyApiLimit } });
+      await setDailyApiLimit(ctx.db, shopId, body.dailyApiLimit);
     }
     return { shop: { id: shopId, plan: body.plan ?? shop.plan, dailyApiLimit: body.dailyApiLimit ?? null } };
   });

@@ -1,10 +1,13 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { listAudit, recordAudit } from '../../db/audit-repo.js';
-import { hashToken, newId, newSecretToken } from '../../db/ids.js';
-import { apiTokens, buyerMessages, telegramChats, tickets } from '../../db/schema/index.js';
 import { SHOP_SCOPES, setAutoSendPaused } from '../../db/shops-repo.js';
+import {
+  createApiToken,
+  findActiveTokenScopes,
+  listApiTokens,
+  revokeApiToken,
+} from '../../db/tokens-repo.js';
 import { usageSummary } from '../../db/usage-repo.js';
 import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
@@ -47,12 +50,8 @@ export const governanceRoutes: RoutePlugin = async (app, ctx) => {
         { missing },
       );
     }
-    const token = newSecretToken('sd');
-    const id = newId('tok');
     const scopes = [...new Set(body.scopes)];
-    await ctx.db
-      .insert(apiTokens)
-      .values({ id, shopId: principal.shopId, name: body.name ?? null, tokenHash: hashToken(token), scopes });
+    const { id, token } = await createApiToken(ctx.db, { shopId: principal.shopId, name: body.name, scopes });
     await recordAudit(ctx.db, {
       shopId: principal.shopId,
       kind: 'token_created',
@@ -63,17 +62,7 @@ export const governanceRoutes: RoutePlugin = async (app, ctx) => {
   });
 
   app.get('/v1/tokens', { preHandler: app.requireScope('tokens:write') }, async (request) => {
-    const rows = await ctx.db
-      .select({
-        id: apiTokens.id,
-        name: apiTokens.name,
-        scopes: apiTokens.scopes,
-        createdAt: apiTokens.createdAt,
-        revokedAt: apiTokens.revokedAt,
-      })
-      .from(apiTokens)
-      .where(eq(apiTokens.shopId, request.principal!.shopId))
-      .orderBy(asc(apiTokens.createdAt));
+    const rows = await listApiTokens(ctx.db, request.principal!.shopId);
     return {
       tokens: rows.map((r) => ({
         id: r.id,
@@ -90,13 +79,9 @@ export const governanceRoutes: RoutePlugin = async (app, ctx) => {
     if (!params.success) throw new AppError('token_not_found', 'no such token', 404);
     const shopId = request.principal!.shopId;
     // A token cannot revoke one that holds scopes it lacks (no climbing by removing a stronger token).
-    const [target] = await ctx.db
-      .select({ scopes: apiTokens.scopes })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.id, params.data.id), eq(apiTokens.shopId, shopId), isNull(apiTokens.revokedAt)))
-      .limit(1);
-    if (!target) throw new AppError('token_not_found', 'no such active token in this shop', 404);
-    const missing = target.scopes.filter((s) => !request.principal!.scopes.includes(s));
+    const targetScopes = await findActiveTokenScopes(ctx.db, shopId, params.data.id);
+    if (!targetScopes) throw new AppError('token_not_found', 'no such active token in this shop', 404);
+    const missing = targetScopes.filter((s) => !request.principal!.scopes.includes(s));
     if (missing.length) {
       throw new AppError(
         'forbidden',
@@ -105,12 +90,8 @@ export const governanceRoutes: RoutePlugin = async (app, ctx) => {
         { missing },
       );
     }
-    const updated = await ctx.db
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.id, params.data.id), eq(apiTokens.shopId, shopId), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    if (updated.length === 0) throw new AppError('token_not_found', 'no such active token in this shop', 404);
+    if (!(await revokeApiToken(ctx.db, shopId, params.data.id)))
+      throw new AppError('token_not_found', 'no such active token in this shop', 404);
     await recordAudit(ctx.db, {
       shopId,
       kind: 'token_revoked',
@@ -168,96 +149,4 @@ export const governanceRoutes: RoutePlugin = async (app, ctx) => {
       return { autoSendPaused: paused };
     });
   }
-
-  app.get('/v1/diagnostics', { preHandler: app.requireScope('tickets:read') }, async (request) => {
-    const principal = request.principal!;
-    const shopId = principal.shopId;
-    const checks: Array<{ check: string; ok: boolean; message: string; fix?: string }> = [];
-    const missingScopes = SHOP_SCOPES.filter((s) => !principal.scopes.includes(s));
-    checks.push({
-      check: 'token_scopes',
-      ok: true,
-      message: `this token has ${principal.scopes.join(', ')}`,
-      ...(missingScopes.length
-        ? { fix: `create a token with ${missingScopes.join(', ')} for the operations that need them` }
-        : {}),
-    });
-    const usage = await usageSummary(ctx.db, shopId);
-    const quotaOk = usage.today.calls < usage.today.limit * 0.9;
-    checks.push({
-      check: 'quota',
-      ok: quotaOk,
-      message: `${usage.today.calls} of ${usage.today.limit} API calls used today`,
-      ...(quotaOk ? {} : { fix: 'batch requests, or ask for the auto plan (higher limit)' }),
-    });
-    checks.push({ check: 'database', ok: true, message: 'reachable' });
-    const temporalOk = await ctx.temporalHealthy().catch(() => false);
-    checks.push({
-      check: 'temporal',
-      ok: temporalOk,
-      message: temporalOk ? 'reachable' : 'unreachable',
-      ...(temporalOk ? {} : { fix: 'check TEMPORAL_ADDRESS or restart the service' }),
-    });
-    const [chats] = await ctx.db
-      .select({ n: count() })
-      .from(telegramChats)
-      .where(eq(telegramChats.shopId, shopId));
-    const linked = Number(chats?.n ?? 0);
-    checks.push({
-      check: 'telegram',
-      ok: Boolean(ctx.telegram) && linked > 0,
-      message: ctx.telegram ? `${linked} linked chat(s)` : 'Telegram is off on this server',
-      ...(ctx.telegram && linked > 0
-        ? {}
-        : {
-            fix: ctx.telegram
-              ? 'send /start <telegramLinkCode> to the bot'
-              : 'set TELEGRAM_BOT_TOKEN, or decide through the API',
-          }),
-    });
-    const slackBinding = ctx.slack ? await ctx.slack.bindingOf(shopId) : null;
-    checks.push({
-      check: 'slack',
-      ok: true,
-      message: !ctx.slackEnabled
-        ? 'off'
-        : slackBinding
-          ? `this shop works in ${slackBinding.via === 'oauth' ? 'its own workspace' : 'the server workspace'}${slackBinding.channelId || slackBinding.via === 'environment' ? '' : ' (no support channel yet)'}`
-          : 'configured, but this shop has no Slack workspace',
-      ...(!ctx.slackEnabled
-        ? {
-            fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for team approvals',
-          }
-        : slackBinding
-          ? {}
-          : {
-              fix: 'install sellerdesk with GET /v1/slack/install, or PUT /v1/slack {"workspace":"environment"}',
-            }),
-    });
-    const [pending] = await ctx.db
-      .select({ n: count(), oldest: sql<string | null>`min(${tickets.createdAt})` })
-      .from(tickets)
-      .where(and(eq(tickets.shopId, shopId), inArray(tickets.status, ['awaiting_approval', 'escalated'])));
-    const oldestHours = pending?.oldest ? (Date.now() - new Date(pending.oldest).getTime()) / 3_600_000 : 0;
-    checks.push({
-      check: 'pending_tickets',
-      ok: oldestHours < 24,
-      message: `${Number(pending?.n ?? 0)} waiting${pending?.oldest ? `, oldest ${oldestHours.toFixed(1)} h` : ''}`,
-      ...(oldestHours < 24
-        ? {}
-        : { fix: 'decide the oldest tickets (`/pending` in Telegram or `sellerdesk tickets list`)' }),
-    });
-    const [last] = await ctx.db
-      .select({ at: buyerMessages.receivedAt })
-      .from(buyerMessages)
-      .where(eq(buyerMessages.shopId, shopId))
-      .orderBy(desc(buyerMessages.receivedAt))
-      .limit(1);
-    checks.push({
-      check: 'last_message',
-      ok: true,
-      message: last ? `last buyer message at ${last.at.toISOString()}` : 'no buyer message yet',
-    });
-    return { ok: checks.every((c) => c.ok || c.check === 'slack'), checks };
-  });
 };

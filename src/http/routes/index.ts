@@ -1,5 +1,6 @@
 import { adminRoutes } from './admin.js';
 import type { RoutePlugin } from './context.js';
+import { diagnosticsRoutes } from './diagnostics.js';
 import { dictionaryRoutes } from './dictionary.js';
 import { governanceRoutes } from './governance.js';
 import { healthRoutes } from './health.js';
@@ -19,6 +20,7 @@ export const ROUTE_PLUGINS: RoutePlugin[] = [
   ticketRoutes,
   settingsRoutes,
   governanceRoutes,
+  diagnosticsRoutes,
   teamRoutes,
   templateRoutes,
   logisticsRoutes,

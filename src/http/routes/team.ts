@@ -1,10 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
-import { teamMembers } from '../../db/schema/index.js';
 import { issueLinkCode } from '../../db/shops-repo.js';
-import { removeMember } from '../../db/team-repo.js';
+import { listMembers, removeMember, setMemberRole } from '../../db/team-repo.js';
 import { ROLES, SCOPE_FOR_ACTION } from '../../domain/roles.js';
 import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
@@ -26,11 +24,7 @@ const emptyBody = z.strictObject({}).nullish();
  */
 export const teamRoutes: RoutePlugin = async (app, ctx) => {
   app.get('/v1/team', { preHandler: app.requireScope(SCOPE_FOR_ACTION.view) }, async (request) => {
-    const rows = await ctx.db
-      .select()
-      .from(teamMembers)
-      .where(eq(teamMembers.shopId, request.principal!.shopId))
-      .orderBy(asc(teamMembers.createdAt));
+    const rows = await listMembers(ctx.db, request.principal!.shopId);
     return {
       members: rows.map((m) => ({ channel: m.channel, userId: m.userId, name: m.name, role: m.role })),
     };
@@ -43,19 +37,7 @@ export const teamRoutes: RoutePlugin = async (app, ctx) => {
       const params = parse(memberParam, request.params, 'path');
       const body = parse(roleBody, request.body, 'role');
       const shopId = request.principal!.shopId;
-      await ctx.db
-        .insert(teamMembers)
-        .values({
-          shopId,
-          channel: params.channel,
-          userId: params.userId,
-          role: body.role,
-          name: body.name ?? null,
-        })
-        .onConflictDoUpdate({
-          target: [teamMembers.shopId, teamMembers.channel, teamMembers.userId],
-          set: { role: body.role, ...(body.name ? { name: body.name } : {}) },
-        });
+      await setMemberRole(ctx.db, { shopId, ...params, role: body.role, name: body.name });
       await recordAudit(ctx.db, {
         shopId,
         kind: 'role_changed',

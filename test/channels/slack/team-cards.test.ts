@@ -9,11 +9,10 @@ import {
   SlackApiError,
   type SlackCards,
 } from '../../../src/channels/slack/notifier.js';
-import { listSlackCards } from '../../../src/channels/slack/queries.js';
 import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
 import type { Db } from '../../../src/db/client.js';
 import { createShop } from '../../../src/db/shops-repo.js';
-import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
+import { ingestMessage, listSlackCards, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
 import { openTestPostgres } from '../../support/db.js';
 import { startFakeSlack } from '../../support/fake-slack.js';
 

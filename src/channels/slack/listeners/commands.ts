@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { getShop } from '../../../db/shops-repo.js';
-import { findMember, redeemInvite } from '../../../db/team-repo.js';
+import { findMember, findOpenInviteShop, redeemInvite } from '../../../db/team-repo.js';
+import { countPendingByShop, getTicketWithDraft } from '../../../db/tickets-repo.js';
 import { authorize } from '../../../domain/roles.js';
 import type { Actor } from '../../../domain/types.js';
 import {
@@ -12,7 +13,6 @@ import {
   type SlackMessage,
 } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
-import { countPendingByShop, findOpenInviteShop, getTicketWithDraft } from '../queries.js';
 import type { SlackOrigin } from '../workspaces.js';
 import { checkTicketAccess } from './access.js';
 
