@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Plan } from '../domain/plans.js';
+import { can } from '../domain/roles.js';
 import type { ShopSettings } from '../domain/settings.js';
 import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
@@ -177,7 +178,7 @@ export type LinkOutcome =
   /** The chat belongs to another shop; only an owner of that shop may move it. */
   | { status: 'owner_confirmation_needed'; currentShopId: string };
 
-/** Whether `userId` is a Telegram owner of `shopId` (the confirmation a chat move needs). */
+/** Whether `userId` may manage `shopId` in Telegram (the confirmation a chat move needs: an owner). */
 async function isTelegramOwner(db: Db, shopId: string, userId: string | undefined): Promise<boolean> {
   if (!userId) return false;
   const [row] = await db
@@ -191,7 +192,8 @@ async function isTelegramOwner(db: Db, shopId: string, userId: string | undefine
       ),
     )
     .limit(1);
-  return row?.role === 'owner';
+  // Moving a chat between shops is managing the shop it leaves (`can`, the one rule table).
+  return row !== undefined && can(row.role, 'manage');
 }
 
 /**

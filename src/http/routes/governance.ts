@@ -9,6 +9,7 @@ import {
   revokeApiToken,
 } from '../../db/tokens-repo.js';
 import { usageSummary } from '../../db/usage-repo.js';
+import { SCOPE_FOR_ACTION } from '../../domain/roles.js';
 import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
 import type { RoutePlugin } from './context.js';
@@ -136,7 +137,8 @@ export const governanceRoutes: RoutePlugin = async (app, ctx) => {
     ['/v1/auto-send/pause', true],
     ['/v1/auto-send/resume', false],
   ] as const) {
-    app.post(path, { preHandler: app.requireScope('settings:write') }, async (request) => {
+    // The same action as `/pause` and `/resume` in Telegram, which need a role that may manage.
+    app.post(path, { preHandler: app.requireScope(SCOPE_FOR_ACTION.manage) }, async (request) => {
       // No fields are defined; an unknown one is a mistake worth a 400 rather than silence.
       parse(emptyBody, request.body, 'body');
       const shopId = request.principal!.shopId;

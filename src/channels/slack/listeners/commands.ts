@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { authorizeChatUser } from '../../../app/access.js';
 import { getShop } from '../../../db/shops-repo.js';
-import { findMember, findOpenInviteShop, redeemInvite } from '../../../db/team-repo.js';
+import { findOpenInviteShop, redeemInvite } from '../../../db/team-repo.js';
 import { countPendingByShop, getTicketWithDraft } from '../../../db/tickets-repo.js';
-import { authorize } from '../../../domain/roles.js';
 import type { Actor } from '../../../domain/types.js';
 import {
   buildCommandHelp,
@@ -60,8 +60,8 @@ async function answerPending(deps: SlackListenerDeps, origin: SlackOrigin): Prom
   const reached = await deps.workspaces.shopsReachedFrom(origin);
   const visible: string[] = [];
   for (const shop of reached) {
-    const member = await findMember(deps.db, shop.shopId, 'slack', origin.userId);
-    if (authorize(member, 'view').ok) visible.push(shop.shopId);
+    const user = { channel: 'slack' as const, userId: origin.userId };
+    if ((await authorizeChatUser(deps.db, shop.shopId, user, 'view')).ok) visible.push(shop.shopId);
   }
   return buildPendingReply(await countPendingByShop(deps.db, visible), deps.now?.() ?? new Date());
 }
