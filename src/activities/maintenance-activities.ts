@@ -1,11 +1,17 @@
 import { and, count, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { recordAudit } from '../db/audit-repo.js';
-import { loadErasureKeys, purgeExpired } from '../db/erasure-repo.js';
+import type { Db } from '../db/client.js';
+import { type ErasureKeyConfig, loadErasureKeys, purgeExpired } from '../db/erasure-repo.js';
 import { coupons, decisions, metering, shipments, shops, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import { effectiveSettings } from '../domain/settings.js';
-import { redactCards } from './erasure-activities.js';
-import type { ActivityDeps } from './index.js';
+import { type ErasureActivityDeps, redactCards } from './erasure-activities.js';
+
+/** What the maintenance activities need: the card redaction's dependencies and the pseudonym keys. */
+export type MaintenanceActivityDeps = ErasureActivityDeps & {
+  /** ERASURE_KEY(_PREVIOUS) for the retention schedule's pseudonyms; unset: the database-held key. */
+  erasureKeys?: ErasureKeyConfig | undefined;
+};
 
 /** Store-health figures of one shop over a period. */
 export interface HealthFigures {
@@ -19,12 +25,7 @@ export interface HealthFigures {
 }
 
 /** Computes a shop's figures between two instants (pure SQL aggregates, no buyer text). */
-export async function healthFigures(
-  db: ActivityDeps['db'],
-  shopId: string,
-  from: Date,
-  to: Date,
-): Promise<HealthFigures> {
+export async function healthFigures(db: Db, shopId: string, from: Date, to: Date): Promise<HealthFigures> {
   const inPeriod = and(eq(tickets.shopId, shopId), gte(tickets.createdAt, from), lt(tickets.createdAt, to));
   const byCategory = await db
     .select({ key: tickets.category, n: count() })
@@ -71,7 +72,7 @@ export async function healthFigures(
 }
 
 /** Activities of the scheduled maintenance workflows (retention, digest, monthly summary). */
-export function createMaintenanceActivities(deps: ActivityDeps) {
+export function createMaintenanceActivities(deps: MaintenanceActivityDeps) {
   const { db } = deps;
   return {
     /** Every shop id (maintenance runs per shop). */

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { CouponGrant, TicketPreset } from '../../workflows/definitions.js';
+import type { CouponGrant, TicketPreset } from '../../workflows/contracts/ticket.js';
 import type { OpenSystemTicketInput } from '../app/ticket-service.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import type { Db } from '../db/client.js';

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { TicketPreset } from '../../workflows/definitions.js';
+import type { TicketPreset } from '../../workflows/contracts/ticket.js';
 import type { OpenSystemTicketInput } from '../app/ticket-service.js';
 import {
   buildCardText,

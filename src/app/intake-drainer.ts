@@ -1,6 +1,6 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { ticketWorkflowId } from '../../workflows/definitions.js';
+import { ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import type { Db } from '../db/client.js';
 import {
   type ClaimedIntake,

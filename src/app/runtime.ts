@@ -17,7 +17,6 @@ import {
 import { createSlackOAuth } from '../channels/slack/oauth.js';
 import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
-import { newControlToken, removeControlFile, writeControlFile } from '../cli/local-state.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { getShopOutbound } from '../db/outbound-repo.js';
@@ -29,6 +28,7 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
 import { createWorker, workflowBundle } from '../temporal/worker.js';
+import { newControlToken, removeControlFile, writeControlFile } from './control-file.js';
 import { type IntakeDrainer, startIntakeDrainer } from './intake-drainer.js';
 import { listingValidationStarter } from './listing-service.js';
 import { createTicketService, type TicketService } from './ticket-service.js';

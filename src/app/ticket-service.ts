@@ -12,7 +12,7 @@ import {
   type DecisionResult,
   decideUpdate,
   ticketWorkflowId,
-} from '../../workflows/definitions.js';
+} from '../../workflows/contracts/ticket.js';
 import type { Db } from '../db/client.js';
 import { backlogReached, backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
 import { getShop } from '../db/shops-repo.js';
@@ -286,5 +286,5 @@ export interface OpenSystemTicketInput {
   buyerLocale?: string;
   /** Idempotency: the same key never opens a second ticket (e.g. `stall:<tracking>:<lastEventAt>`). */
   dedupeKey: string;
-  preset: import('../../workflows/definitions.js').TicketPreset;
+  preset: import('../../workflows/contracts/ticket.js').TicketPreset;
 }

@@ -1,10 +1,11 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
+  SHIPMENT_WATCH_WORKFLOW,
   type ShipmentWatchInput,
   shipmentWorkflowId,
   type TrackingBatch,
   trackingEventsSignal,
-} from '../../workflows/shipment-watch.js';
+} from '../../workflows/contracts/shipment-watch.js';
 import type { Db } from '../db/client.js';
 import { isErasedBuyerId } from '../db/erasure-repo.js';
 import type { Shipment } from '../db/schema/index.js';
@@ -122,7 +123,7 @@ export async function ingestTracking(
     policy,
   };
   try {
-    await deps.temporal.workflow.signalWithStart('shipmentWatchWorkflow', {
+    await deps.temporal.workflow.signalWithStart(SHIPMENT_WATCH_WORKFLOW, {
       taskQueue: deps.taskQueue,
       workflowId: shipmentWorkflowId(shopId, body.trackingNumber),
       // A finished watch stays finished; one that failed may start again.

@@ -1,5 +1,6 @@
+import { readControlFile } from '../app/control-file.js';
 import type { Config } from '../config.js';
-import { readControlFile, readCredentials } from './local-state.js';
+import { readCredentials } from './local-state.js';
 
 /** Error the CLI prints as one line and exits with. */
 export class CliError extends Error {

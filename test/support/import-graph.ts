@@ -49,7 +49,8 @@ function resolve(fromFile: string, specifier: string): string | undefined {
       // not this one
     }
   }
-  return base;
+  // Not on disk (a test's made-up file): the TypeScript file a `.js` specifier stands for.
+  return candidates[0];
 }
 
 /** The imports of one source text (static, re-exports, side-effect and `import('x')` type queries). */

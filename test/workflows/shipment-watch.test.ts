@@ -10,7 +10,7 @@ import { coupons, type Shipment, shipments, shops } from '../../src/db/schema/in
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { createLogOutbound, type OutboundSender } from '../../src/delivery/outbound.js';
 import type { ShopSettings } from '../../src/domain/settings.js';
-import { shipmentStateQuery, shipmentWorkflowId } from '../../workflows/shipment-watch.js';
+import { shipmentStateQuery, shipmentWorkflowId } from '../../workflows/contracts/shipment-watch.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 import { startTestWorker, type TestWorker } from '../support/worker.js';

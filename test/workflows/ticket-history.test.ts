@@ -22,7 +22,7 @@ import {
   type TicketInput,
   ticketStateQuery,
   ticketWorkflowId,
-} from '../../workflows/definitions.js';
+} from '../../workflows/contracts/ticket.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 import { eventTypeName, persistedWrites, readableHistory } from '../support/history.js';

@@ -3,7 +3,7 @@ import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../src/activities/index.js';
 import { workflowBundle } from '../../src/temporal/worker.js';
-import { decideUpdate, type TicketInput, ticketStateQuery } from '../../workflows/definitions.js';
+import { decideUpdate, type TicketInput, ticketStateQuery } from '../../workflows/contracts/ticket.js';
 import { createTimeSkippingEnv } from '../support/time-skipping.js';
 
 type Call = { name: string; input: unknown; at: number };

@@ -15,7 +15,7 @@ import type { OutboundSender } from '../../src/delivery/outbound.js';
 import { createReplyRenderer } from '../../src/domain/reply.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { createWorker } from '../../src/temporal/worker.js';
-import { ticketStateQuery, ticketWorkflowId } from '../../workflows/definitions.js';
+import { ticketStateQuery, ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 

@@ -1,13 +1,10 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, Composer, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Logger } from 'pino';
-import { DECISION_ERRORS } from '../../../workflows/definitions.js';
+import { DECISION_ERRORS } from '../../../workflows/contracts/ticket.js';
 import { authorizeChatUser } from '../../app/access.js';
 import { isWordedRefusal } from '../../app/decision-refusals.js';
-import type { TicketService } from '../../app/ticket-service.js';
 import { recordAudit } from '../../db/audit-repo.js';
-import type { Db } from '../../db/client.js';
 import {
   findTelegramChat,
   getShop,
@@ -27,20 +24,10 @@ import {
 import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
 import { isRole, type TeamAction } from '../../domain/roles.js';
 import { type Actor, isLanguage, type Language } from '../../domain/types.js';
-import type { ReplyRenderer } from '../../i18n/renderer.js';
-import type { Metrics } from '../../observability/metrics.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';
+import type { BotDeps } from './deps.js';
 import { dictionaryFeature } from './dictionary.js';
-
-/** What the bot needs from the rest of the app. */
-export interface BotDeps {
-  db: Db;
-  tickets: TicketService;
-  renderer: ReplyRenderer;
-  logger: Logger;
-  metrics?: Metrics | undefined;
-}
 
 /** Options for the grammY client: the Bot API base and, in tests, a known bot identity. */
 export interface BotOptions {

@@ -6,7 +6,7 @@ import { findShopListingValidation } from '../../db/listing-validations-repo.js'
 import { findTelegramChat, getShop } from '../../db/shops-repo.js';
 import type { Issue } from '../../domain/listing/types.js';
 import { isLanguage, type Language } from '../../domain/types.js';
-import type { BotDeps } from './bot.js';
+import type { BotDeps } from './deps.js';
 
 /** "Add to my dictionary" buttons: `dict:<validationId>:<finding index>` (at most 64 bytes). */
 const DICT_CALLBACK = /^dict:(val_[A-Za-z0-9]{8,40}):(\d{1,4})$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ListingValidationInput } from '../../../workflows/listing-validation.js';
+import type { ListingValidationInput } from '../../../workflows/contracts/listing-validation.js';
 import { AppError } from '../../app/errors.js';
 import { listingValidationStarter } from '../../app/listing-service.js';
 import {
