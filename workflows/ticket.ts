@@ -13,12 +13,11 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
-import type { ListingActivities } from '../src/activities/listing-activities.js';
-// biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
 import type { TicketActivities } from '../src/activities/ticket-activities.js';
+// biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
+import type { TicketRounds } from '../src/activities/ticket-rounds.js';
 import {
   acceptDecision,
-  autoSendCandidate,
   autoSendDecision,
   type DecisionResult,
   deliversReply,
@@ -45,24 +44,14 @@ import {
   ticketStateQuery,
 } from './contracts/ticket.js';
 
-type Steps = Pick<
-  TicketActivities,
-  | 'draftTicket'
-  | 'authorizeAutoSend'
-  | 'requestApproval'
-  | 'ticketSetup'
-  | 'saveDecision'
-  | 'closeApprovalCards'
-  | 'markEscalated'
-  | 'remindSeller'
-  | 'spinOffMessages'
->;
+type Steps = TicketRounds & Pick<TicketActivities, 'markEscalated' | 'remindSeller' | 'spinOffMessages'>;
 
 // Short idempotent steps (database writes keyed by ids, cards keyed per chat) run as local
-// activities: their results ride on the workflow task, no server round trip. Should one keep
+// activities: their results ride on the workflow task, no server round trip, and a round of steps
+// is one local activity (one activation: see src/activities/ticket-rounds.ts). Should one keep
 // failing (database down), the same step runs as a regular activity that retries durably.
 const local = proxyLocalActivities<Steps>({
-  startToCloseTimeout: '20 seconds',
+  startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '200 milliseconds',
     backoffCoefficient: 2,
@@ -70,32 +59,28 @@ const local = proxyLocalActivities<Steps>({
     maximumAttempts: 4,
   },
 });
+// In-flight work runs ahead of new intake (priority 3, the default, which ticket workflows and
+// their tasks carry): durable fallbacks and team steps at 2, the retrying delivery at 1.
 const durable = proxyActivities<Steps>({
+  priority: { priorityKey: 2 },
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-// The first delivery attempt is local (its idempotency key `(ticketId, revision)` makes a repeat
-// safe on the receiving side); only when it fails does the day-long retrying activity take over.
-const firstDelivery = proxyLocalActivities<Pick<TicketActivities, 'deliverReply'>>({
-  startToCloseTimeout: '12 seconds',
-  retry: { maximumAttempts: 1 },
-});
+// The first delivery attempt is part of the decision's round (its idempotency key `(ticketId,
+// revision)` makes a repeat safe on the receiving side); only when it fails does the day-long
+// retrying activity take over.
 const delivery = proxyActivities<Pick<TicketActivities, 'deliverReply'>>({
+  priority: { priorityKey: 1 },
   startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '24 hours',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-// Complaint bookkeeping per listing: a few quick tries, then the ticket goes on without it.
-const listings = proxyLocalActivities<Pick<ListingActivities, 'linkListingDispute'>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
-});
-
 // Team channel (Slack, only when configured) never blocks the seller's path: bounded tries.
 type TeamSteps = Pick<TicketActivities, 'escalateToTeam' | 'closeTeamCards' | 'postBuyerMessageToTeamThread'>;
 const team = proxyActivities<TeamSteps & Pick<TicketActivities, 'remindSeller'>>({
+  priority: { priorityKey: 2 },
   startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '10 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -191,23 +176,28 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
     presetDue = false;
     flow.status = 'classifying';
     flow.revision += 1;
-    const draft = await step('draftTicket', { ticketId, revision: flow.revision });
+    const round = await step('presentDraft', {
+      ticketId,
+      revision: flow.revision,
+      escalated: flow.escalation !== undefined,
+      linkListing: !flow.listingLinked,
+      setup: !flow.sla,
+    });
+    const { draft } = round;
     flow.language = draft.language;
     flow.category = draft.category;
     flow.urgency = draft.urgency;
-    // A round runs its steps whatever arrives meanwhile: the loop drafts newer messages next. (A
-    // branch on signals between local activities would not replay: their results resolve at once.)
-
-    const kind = autoSendCandidate(draft, flow.escalation !== undefined);
-    if (kind) {
-      const verdict = await step('authorizeAutoSend', { ticketId, kind });
-      if (verdict.allowed) {
-        flow.autoSent = true;
-        flow.decision = autoSendDecision(ticketId, flow.revision, verdict.rule, new Date().toISOString());
-        return;
-      }
+    // A round runs its steps whatever arrives meanwhile: the loop drafts newer messages next.
+    if (round.autoSent) {
+      flow.autoSent = true;
+      flow.decision = autoSendDecision(
+        ticketId,
+        flow.revision,
+        round.autoSent.rule,
+        new Date().toISOString(),
+      );
+      return;
     }
-    await step('requestApproval', { ticketId, revision: flow.revision });
     flow.asked = true;
     if (flow.escalation) {
       flow.status = 'escalated';
@@ -224,16 +214,12 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       return;
     }
     flow.status = 'awaiting_approval';
-    if (!flow.listingLinked && draft.category === 'not_as_described' && !draft.preset) {
-      flow.listingLinked = true;
-      await listings.linkListingDispute({ ticketId }).catch(() => undefined);
+    if (round.listingLinked) flow.listingLinked = true;
+    if (round.setup) {
+      flow.teamChannel = round.setup.teamChannel;
+      flow.sla = slaDeadlines(round.setup.sla, Date.now());
     }
-    if (!flow.sla) {
-      const setup = await step('ticketSetup', { ticketId });
-      flow.teamChannel = setup.teamChannel;
-      flow.sla = slaDeadlines(setup.sla, Date.now());
-    }
-    if (draft.disputeDeadline) flow.sla = withDisputeDeadline(flow.sla, draft.disputeDeadline);
+    if (draft.disputeDeadline && flow.sla) flow.sla = withDisputeDeadline(flow.sla, draft.disputeDeadline);
     rearm();
   }
 
@@ -322,7 +308,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
 
   const decision = flow.decision!;
   flow.status = finalStatus(decision, flow.autoSent);
-  await step('saveDecision', {
+  const concluded = await step('concludeDecision', {
     ticketId,
     action: decision.action,
     revision: decision.revision,
@@ -330,15 +316,12 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
     ...(flow.editId !== undefined ? { editId: flow.editId } : {}),
     decidedAt: decision.decidedAt,
     status: flow.status,
+    deliver: deliversReply(flow.status),
+    closeCards: flow.asked,
   });
-  if (deliversReply(flow.status)) {
-    const reply = { ticketId, revision: decision.revision };
-    await firstDelivery.deliverReply(reply).catch(async (error) => {
-      if (isCancellation(error)) throw error;
-      return delivery.deliverReply(reply);
-    });
+  if (deliversReply(flow.status) && !concluded.delivered) {
+    await delivery.deliverReply({ ticketId, revision: decision.revision });
   }
-  if (flow.asked) await step('closeApprovalCards', { ticketId });
   // A regular activity: a slow Slack must not hold the decision's task (and the seller's answer).
   if (flow.teamChannel && flow.escalation) await team.closeTeamCards({ ticketId }).catch(() => undefined);
 

@@ -5,6 +5,7 @@ import { createMaintenanceActivities } from './maintenance-activities.js';
 import { createShipmentActivities, type ShipmentActivityDeps } from './shipment-activities.js';
 import { createSlackActivities, type SlackActivityDeps } from './slack-activities.js';
 import { createTicketActivities, type TicketActivityDeps } from './ticket-activities.js';
+import { createTicketRounds } from './ticket-rounds.js';
 
 /**
  * Everything activities may need; built once at the worker (composition root). The shipment
@@ -23,7 +24,7 @@ export type ActivityDeps = TicketActivityDeps &
 /** All activities the worker registers: each feature's factory, merged. */
 export function createActivities(deps: ActivityDeps) {
   const slack = deps.slack;
-  return {
+  const steps = {
     // Team steps are scheduled only for shops whose Slack workspace and support channel are bound.
     ...createTicketActivities({
       ...deps,
@@ -38,6 +39,8 @@ export function createActivities(deps: ActivityDeps) {
     // After the ticket activities: replaces their team-channel placeholders when Slack is wired.
     ...createSlackActivities(deps),
   };
+  // The ticket workflow's rounds compose the steps above (one local activity per round).
+  return { ...steps, ...createTicketRounds(steps) };
 }
 
 /** The worker's activity map. */

@@ -15,12 +15,28 @@ export const WORKFLOWS_PATH = path.resolve(
   '../../workflows/index.ts',
 );
 
+/**
+ * Pure domain modules the workflows import, evaluated once per worker thread and shared, frozen, by
+ * every workflow in the reusable V8 context (the SDK's `preloadModules`). Without it each workflow
+ * evaluates its own copy of every module it imports: the carrier vocabularies alone made a cached
+ * shipment watch cost about half a megabyte, and every ticket start paid their set-up. Only
+ * stateless modules belong here (a lazily built lookup table is fine: same input, same output);
+ * `test/temporal/preload.test.ts` checks that every `src/domain` module a workflow imports is listed.
+ */
+export const PRELOADED_WORKFLOW_MODULES = ['domain/ticket/index.ts', 'domain/logistics/stall.ts'].map((m) =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', m),
+);
+
 let bundlePromise: Promise<WorkflowBundleWithSourceMap> | undefined;
 let runtimeInstalled = false;
 
 /** Bundles the workflow code once per process (tests and restarts reuse it). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundlePromise ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  bundlePromise ??= bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    preloadModules: PRELOADED_WORKFLOW_MODULES,
+    logger: quietBundlerLogger,
+  });
   return bundlePromise;
 }
 

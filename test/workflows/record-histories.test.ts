@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { type IntakeDrainer, startIntakeDrainer } from '../../src/app/intake-drainer.js';
 import { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
@@ -29,6 +31,7 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
   let testWorker: TestWorker;
   let client: Client;
   let service: ReturnType<typeof createTicketService>;
+  let drainer: IntakeDrainer | undefined;
   let shopId: string;
   let n = 0;
   const cards: TelegramCards = { sendCard: async () => String(++n), editCard: async () => undefined };
@@ -40,7 +43,23 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
       taskQueue,
       db: db.db,
       deps: (client) => {
-        service = createTicketService({ db: db.db, temporal: client, taskQueue });
+        // Intake goes through the outbox: a drainer hands stored messages to the workflows.
+        service = createTicketService({
+          db: db.db,
+          temporal: client,
+          taskQueue,
+          intake: { onQueued: () => drainer?.wake() },
+        });
+        drainer = startIntakeDrainer({
+          db: db.db,
+          temporal: client,
+          taskQueue,
+          logger: pino({ level: 'silent' }),
+          concurrency: 4,
+          window: 16,
+          leaseMs: 30_000,
+          pollMs: 50,
+        });
         return {
           outbound,
           telegram: cards,
@@ -56,6 +75,7 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
   });
 
   afterAll(async () => {
+    await drainer?.stop();
     await testWorker?.stop();
     await db?.drop();
   });

@@ -184,7 +184,7 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
     const readable = readableHistory(history);
     // The decoding worked: activity names, the ticket id and the edit's reference are readable.
     expect(readable).toContain(ticketId);
-    expect(readable).toContain('draftTicket');
+    expect(readable).toContain('presentDraft');
     expect(readable).toContain('editId');
     for (const secret of [
       buyerName,

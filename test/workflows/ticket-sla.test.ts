@@ -2,6 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../src/activities/index.js';
+import { createTicketRounds } from '../../src/activities/ticket-rounds.js';
 import { workflowBundle } from '../../src/temporal/worker.js';
 import { decideUpdate, type TicketInput, ticketStateQuery } from '../../workflows/contracts/ticket.js';
 import { createTimeSkippingEnv } from '../support/time-skipping.js';
@@ -45,8 +46,10 @@ function stubActivities(env: () => TestWorkflowEnvironment, calls: Call[], dispu
     escalateToTeam: record('escalateToTeam', { posted: true }),
     closeTeamCards: record('closeTeamCards', { updated: 1 }),
     postBuyerMessageToTeamThread: record('postBuyerMessageToTeamThread', { posted: true }),
+    linkListingDispute: record('linkListingDispute', { linked: false, reason: 'not_applicable' }),
   };
-  return activities as never;
+  // The workflow calls the rounds; they run the recorded steps above.
+  return { ...activities, ...createTicketRounds(activities as never) } as never;
 }
 
 describe('ticket SLA timers on the time-skipping server', () => {

@@ -332,6 +332,14 @@ describe('ticket workflow on the real Temporal server', () => {
     const view = await finalView(ticketId, 'sent');
     expect(view.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 3 });
     expect(outbound.delivered.filter((d) => d.ticketId === ticketId)).toHaveLength(1);
+    // The first attempt failed inside the decision's round; the retrying activity runs ahead of
+    // new intake (priority key 1; ticket workflows carry the default 3).
+    const history = await client.workflow.getHandle(ticketWorkflowId(ticketId)).fetchHistory();
+    const scheduled = (history.events ?? [])
+      .map((e) => e.activityTaskScheduledEventAttributes)
+      .filter((a) => a?.activityType?.name === 'deliverReply');
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0]?.priority?.priorityKey).toBe(1);
   });
 
   it('a system ticket drafts its preset scenario and waits for approval on the free plan', async () => {
