@@ -28,9 +28,9 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
 import { createWorker, workflowBundle } from '../temporal/worker.js';
-import { newControlToken, removeControlFile, writeControlFile } from './control-file.js';
 import { type IntakeDrainer, startIntakeDrainer } from './intake-drainer.js';
 import { listingValidationStarter } from './listing-service.js';
+import { newControlToken, removeControlFile, writeControlFile } from './local-state.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
 
 /** Repository root: templates/ and locales/ are read from here. */

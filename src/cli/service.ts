@@ -1,6 +1,5 @@
-import { readControlFile } from '../app/control-file.js';
+import { readControlFile, readCredentials } from '../app/local-state.js';
 import type { Config } from '../config.js';
-import { readCredentials } from './local-state.js';
 
 /** Error the CLI prints as one line and exits with. */
 export class CliError extends Error {

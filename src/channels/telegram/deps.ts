@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { ReplyRenderer } from '../../i18n/renderer.js';
 import type { Metrics } from '../../observability/metrics.js';
 
-/** What the bot and each of its features need from the rest of the app. */
+/** What the bot needs from the rest of the app. */
 export interface BotDeps {
   db: Db;
   tickets: TicketService;

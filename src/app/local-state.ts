@@ -2,9 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-// DATA_DIR/control.json: the running service (this process, `startSellerdesk`) publishes its URL
-// and a control token there; the CLI on the same machine reads it (`src/cli/service.ts`).
-
 /** What a running service publishes for the CLI on the same machine (owner-only file). */
 export interface ControlFile {
   url: string;
@@ -14,15 +11,19 @@ export interface ControlFile {
   temporalUiUrl?: string;
 }
 
-/** Writes JSON readable by its owner only (the control token and saved shop tokens are secrets). */
-export function writePrivate(file: string, value: unknown): void {
+/** Shop tokens the CLI saved after `shop create`, so later commands need no flags. */
+export interface CliCredentials {
+  defaultShopId?: string;
+  shops: Record<string, { name: string; token: string; telegramLinkCode?: string }>;
+}
+
+function writePrivate(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
 }
 
-/** Reads a JSON file; undefined when it is missing or unreadable. */
-export function readJson<T>(file: string): T | undefined {
+function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
@@ -54,4 +55,28 @@ export function readControlFile(dataDir: string): ControlFile | undefined {
 export function removeControlFile(dataDir: string, controlToken: string): void {
   const current = readControlFile(dataDir);
   if (current?.controlToken === controlToken) rmSync(controlFilePath(dataDir), { force: true });
+}
+
+function credentialsPath(dataDir: string): string {
+  return path.resolve(dataDir, 'cli-credentials.json');
+}
+
+/** Saved shop tokens of this data dir. */
+export function readCredentials(dataDir: string): CliCredentials {
+  return readJson<CliCredentials>(credentialsPath(dataDir)) ?? { shops: {} };
+}
+
+/** Saves a shop token (owner-only file) and makes it the default shop. */
+export function saveShopCredentials(
+  dataDir: string,
+  shop: { id: string; name: string; token: string; telegramLinkCode?: string },
+): void {
+  const current = readCredentials(dataDir);
+  current.shops[shop.id] = {
+    name: shop.name,
+    token: shop.token,
+    ...(shop.telegramLinkCode ? { telegramLinkCode: shop.telegramLinkCode } : {}),
+  };
+  current.defaultShopId = shop.id;
+  writePrivate(credentialsPath(dataDir), current);
 }
