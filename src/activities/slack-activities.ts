@@ -4,19 +4,11 @@ import type { Logger } from 'pino';
 import { buildBuyerThreadMessage, buildOutcomeMessage, buildTeamCard } from '../channels/slack/blocks.js';
 import { toSlackApiError } from '../channels/slack/notifier.js';
 import type { SlackWorkspaces } from '../channels/slack/workspaces.js';
+import { closeCard, listSlackCards, SLACK_CARD_CHANNEL, saveCard } from '../db/cards-repo.js';
 import type { Db } from '../db/client.js';
 import { buyerMessages, ticketEvents } from '../db/schema/index.js';
-import {
-  addTicketEvent,
-  closeCard,
-  getDecision,
-  getTicket,
-  getTicketWithDraft,
-  listSlackCards,
-  listTicketMessages,
-  SLACK_CARD_CHANNEL,
-  saveCard,
-} from '../db/tickets-repo.js';
+import { getTicketWithDraft } from '../db/ticket-views-repo.js';
+import { addTicketEvent, getDecision, getTicket, listTicketMessages } from '../db/tickets-repo.js';
 import type { Actor, DecisionAction } from '../domain/types.js';
 
 /** What the Slack activities need; without `slack` (Slack off) they do nothing. */

@@ -11,7 +11,9 @@ import {
 } from '../channels/telegram/cards.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import { recordAudit } from '../db/audit-repo.js';
+import { closeCard, listCardsForRevision, listOpenCards, saveCard } from '../db/cards-repo.js';
 import type { Db } from '../db/client.js';
+import { ensureDelivery, markDelivered, recordDeliveryAttempt } from '../db/deliveries-repo.js';
 import { ticketMaySend } from '../db/erasure-repo.js';
 import { newId } from '../db/ids.js';
 import { findOpenBuyerTicket } from '../db/open-tickets.js';
@@ -28,19 +30,12 @@ import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import { findOverride } from '../db/templates-repo.js';
 import {
   addTicketEvent,
-  closeCard,
   type DraftRecord,
-  ensureDelivery,
   getDecision,
   getTicket,
-  listCardsForRevision,
-  listOpenCards,
   listTicketMessages,
-  markDelivered,
   recordDecision,
-  recordDeliveryAttempt,
   recordDraft,
-  saveCard,
 } from '../db/tickets-repo.js';
 import { meter } from '../db/usage-repo.js';
 import type { OutboundSender } from '../delivery/outbound.js';

@@ -16,8 +16,8 @@ import {
 import type { Db } from '../db/client.js';
 import { backlogReached, backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
 import { getShop } from '../db/shops-repo.js';
+import { createSystemTicket } from '../db/system-tickets-repo.js';
 import {
-  createSystemTicket,
   discardReplyEdit,
   getDecision,
   getTicket,

@@ -6,16 +6,12 @@ import { newId } from './ids.js';
 import { backlogReached, enqueueIntake, IntakeBacklogFullError } from './intake-repo.js';
 import { findOpenBuyerTicket, OPEN_STATUSES } from './open-tickets.js';
 import {
-  approvalCards,
   buyerMessages,
-  type DeliveryPayload,
   type DisputeFacts,
   decisions,
-  deliveries,
   drafts,
   type OrderFacts,
   replyEdits,
-  shops,
   type Ticket,
   ticketEvents,
   tickets,
@@ -143,53 +139,6 @@ export async function ingestMessage(
   }
 }
 
-/** A ticket sellerdesk opens itself (logistics), as `createSystemTicket` stores it. */
-export interface NewSystemTicket {
-  shopId: string;
-  orderId: string;
-  buyerId: string;
-  /** Idempotency: the same key never opens a second ticket of the shop. */
-  dedupeKey: string;
-  order: OrderFacts;
-  coupon?: { code: string; value: number; currency: string } | undefined;
-  /** Details of its `system_opened` event (the preset its drafting step reads). */
-  opened: Record<string, unknown>;
-}
-
-/**
- * Stores a system ticket (status `classifying`) with its `system_opened` event in one
- * transaction, idempotent on `(shop, dedupeKey)`: a repeat returns the ticket already there.
- */
-export async function createSystemTicket(
-  db: Db,
-  input: NewSystemTicket,
-): Promise<{ ticketId: string; created: boolean }> {
-  return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(and(eq(tickets.shopId, input.shopId), eq(tickets.systemKey, input.dedupeKey)))
-      .limit(1);
-    if (existing) return { ticketId: existing.id, created: false };
-    const id = newId('tkt');
-    await tx.insert(tickets).values({
-      id,
-      shopId: input.shopId,
-      orderId: input.orderId,
-      buyerId: input.buyerId,
-      status: 'classifying',
-      origin: 'system',
-      systemKey: input.dedupeKey,
-      order: input.order,
-      ...(input.coupon ? { coupon: input.coupon } : {}),
-    });
-    await tx
-      .insert(ticketEvents)
-      .values({ ticketId: id, kind: 'system_opened', details: input.opened, dedupeKey: 'system_opened' });
-    return { ticketId: id, created: true };
-  });
-}
-
 /** Stores a seller's edited reply until its decision applies; the decision carries only the id. */
 export async function storeReplyEdit(db: Db, ticketId: string, text: string): Promise<number> {
   const [row] = await db.insert(replyEdits).values({ ticketId, text }).returning({ id: replyEdits.id });
@@ -209,64 +158,6 @@ export async function getTicket(db: Db, ticketId: string, shopId?: string): Prom
     .where(shopId ? and(eq(tickets.id, ticketId), eq(tickets.shopId, shopId)) : eq(tickets.id, ticketId))
     .limit(1);
   return row ?? null;
-}
-
-/** A ticket with its current draft, delivery and timeline, as `GET /v1/tickets/:id` shows it. */
-export async function getTicketView(db: Db, shopId: string, ticketId: string) {
-  const ticket = await getTicket(db, ticketId, shopId);
-  if (!ticket) return null;
-  const [draft] = await db
-    .select()
-    .from(drafts)
-    .where(eq(drafts.ticketId, ticketId))
-    .orderBy(desc(drafts.revision))
-    .limit(1);
-  const events = await db
-    .select({ at: ticketEvents.at, kind: ticketEvents.kind, details: ticketEvents.details })
-    .from(ticketEvents)
-    .where(eq(ticketEvents.ticketId, ticketId))
-    .orderBy(ticketEvents.id);
-  const deliveryRows = await db
-    .select({
-      idempotencyKey: deliveries.idempotencyKey,
-      state: deliveries.state,
-      attempts: deliveries.attempts,
-      target: deliveries.target,
-      deliveredAt: deliveries.deliveredAt,
-    })
-    .from(deliveries)
-    .where(eq(deliveries.ticketId, ticketId));
-  return { ticket, draft: draft ?? null, events, deliveries: deliveryRows };
-}
-
-/** Lists a shop's tickets newest first, optionally by status; `cursor` is the last seen ticket id. */
-export async function listTickets(
-  db: Db,
-  shopId: string,
-  options: { status?: TicketStatus | undefined; cursor?: string | undefined; limit: number },
-) {
-  const conditions = [eq(tickets.shopId, shopId)];
-  if (options.status) conditions.push(eq(tickets.status, options.status));
-  if (options.cursor) {
-    const [anchor] = await db
-      .select({ createdAt: tickets.createdAt, id: tickets.id })
-      .from(tickets)
-      .where(and(eq(tickets.id, options.cursor), eq(tickets.shopId, shopId)))
-      .limit(1);
-    if (anchor) {
-      conditions.push(
-        sql`(${tickets.createdAt}, ${tickets.id}) < (${anchor.createdAt.toISOString()}::timestamptz, ${anchor.id})`,
-      );
-    }
-  }
-  const rows = await db
-    .select()
-    .from(tickets)
-    .where(and(...conditions))
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
-    .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  return { tickets: page, nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
 /** The redacted buyer messages of a ticket, oldest first. */
@@ -458,178 +349,9 @@ export async function addTicketEvent(
     .onConflictDoNothing();
 }
 
-/** Creates the delivery row for an idempotency key, or returns the existing one. */
-export async function ensureDelivery(
-  db: Db,
-  input: { ticketId: string; revision: number; target: 'log' | 'http'; payload: DeliveryPayload },
-) {
-  await db
-    .insert(deliveries)
-    .values({
-      idempotencyKey: input.payload.idempotencyKey,
-      ticketId: input.ticketId,
-      revision: input.revision,
-      target: input.target,
-      state: 'pending',
-      payload: input.payload,
-    })
-    .onConflictDoNothing();
-  await db
-    .update(tickets)
-    .set({ deliveryState: 'pending' })
-    .where(and(eq(tickets.id, input.ticketId), sql`${tickets.deliveryState} is distinct from 'delivered'`));
-  const [row] = await db
-    .select()
-    .from(deliveries)
-    .where(eq(deliveries.idempotencyKey, input.payload.idempotencyKey))
-    .limit(1);
-  return row!;
-}
-
-/** Counts one delivery attempt and its error, if it failed. */
-export async function recordDeliveryAttempt(db: Db, key: string, error?: string): Promise<void> {
-  await db
-    .update(deliveries)
-    .set({ attempts: sql`${deliveries.attempts} + 1`, lastError: error ?? null })
-    .where(eq(deliveries.idempotencyKey, key));
-}
-
-/** Marks a delivery done; the ticket shows `deliveryState: delivered`. */
-export async function markDelivered(db: Db, key: string, ticketId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(deliveries)
-      .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
-      .where(and(eq(deliveries.idempotencyKey, key), sql`${deliveries.state} <> 'delivered'`));
-    await tx
-      .update(tickets)
-      .set({ deliveryState: 'delivered', updatedAt: new Date() })
-      .where(eq(tickets.id, ticketId));
-  });
-}
-
-/** Marks a delivery as given up (non-retryable answer from the receiver). */
-export async function markDeliveryFailed(
-  db: Db,
-  key: string,
-  ticketId: string,
-  error: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(deliveries)
-      .set({ state: 'failed', lastError: error })
-      .where(eq(deliveries.idempotencyKey, key));
-    await tx
-      .update(tickets)
-      .set({ deliveryState: 'failed', updatedAt: new Date() })
-      .where(eq(tickets.id, ticketId));
-  });
-}
-
 /** Sets a ticket's final status after delivery (sent) without touching the decision. */
 export async function setTicketStatus(db: Db, ticketId: string, status: TicketStatus): Promise<void> {
   await db.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticketId));
-}
-
-/** Lists all deliveries in the `log` outbox of a shop, newest first. */
-export async function listOutbox(db: Db, shopId: string, limit = 50) {
-  return db
-    .select({ delivery: deliveries })
-    .from(deliveries)
-    .innerJoin(tickets, eq(tickets.id, deliveries.ticketId))
-    .where(eq(tickets.shopId, shopId))
-    .orderBy(desc(deliveries.createdAt))
-    .limit(limit);
-}
-
-/** Approval cards of a ticket that are still open (not yet edited to an outcome). */
-export async function listOpenCards(db: Db, ticketId: string) {
-  return db
-    .select()
-    .from(approvalCards)
-    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.closed, 0)));
-}
-
-/** Cards already posted for one revision (so a retried activity does not post twice). */
-export async function listCardsForRevision(db: Db, ticketId: string, revision: number) {
-  return db
-    .select()
-    .from(approvalCards)
-    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.revision, revision)));
-}
-
-/** Remembers a posted card. */
-export async function saveCard(
-  db: Db,
-  card: { ticketId: string; revision: number; channel: string; chatId: string; messageId: string },
-): Promise<void> {
-  await db.insert(approvalCards).values(card).onConflictDoNothing();
-}
-
-/** Marks a card as edited to its final state. */
-export async function closeCard(db: Db, id: number): Promise<void> {
-  await db.update(approvalCards).set({ closed: 1 }).where(eq(approvalCards.id, id));
-}
-
-/** Tickets still waiting for a seller, for `/pending`. */
-export async function listPendingTickets(db: Db, shopId: string, limit = 20) {
-  return db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.shopId, shopId), eq(tickets.status, 'awaiting_approval')))
-    .orderBy(tickets.createdAt)
-    .limit(limit);
-}
-
-/** The `approval_cards.channel` value of Slack cards (chatId = channel id, messageId = ts). */
-export const SLACK_CARD_CHANNEL = 'slack';
-
-/** Tickets of one shop waiting for a decision: by the seller, by the team, and since when. */
-export interface PendingByShop {
-  shopId: string;
-  shopName: string;
-  awaitingSeller: number;
-  escalated: number;
-  oldestCreatedAt: Date;
-}
-
-/**
- * Tickets waiting for a decision per shop (seller approval, escalated to the team) and the oldest,
- * only for `shopIds` (the shops the caller may see); none given, none counted.
- */
-export async function countPendingByShop(db: Db, shopIds: readonly string[]): Promise<PendingByShop[]> {
-  if (shopIds.length === 0) return [];
-  const rows = await db
-    .select({
-      shopId: tickets.shopId,
-      shopName: shops.name,
-      status: tickets.status,
-      count: sql<number>`count(*)::int`.mapWith(Number),
-      oldest: sql<number>`extract(epoch from min(${tickets.createdAt}))::float8`.mapWith(Number),
-    })
-    .from(tickets)
-    .innerJoin(shops, eq(shops.id, tickets.shopId))
-    .where(
-      and(inArray(tickets.shopId, [...shopIds]), inArray(tickets.status, ['awaiting_approval', 'escalated'])),
-    )
-    .groupBy(tickets.shopId, shops.name, tickets.status);
-  const byShop = new Map<string, PendingByShop>();
-  for (const row of rows) {
-    const entry = byShop.get(row.shopId) ?? {
-      shopId: row.shopId,
-      shopName: row.shopName,
-      awaitingSeller: 0,
-      escalated: 0,
-      oldestCreatedAt: new Date(row.oldest * 1000),
-    };
-    if (row.status === 'escalated') entry.escalated += row.count;
-    else entry.awaitingSeller += row.count;
-    if (row.oldest * 1000 < entry.oldestCreatedAt.getTime())
-      entry.oldestCreatedAt = new Date(row.oldest * 1000);
-    byShop.set(row.shopId, entry);
-  }
-  return [...byShop.values()].sort((a, b) => a.oldestCreatedAt.getTime() - b.oldestCreatedAt.getTime());
 }
 
 /** When the shop's newest buyer message arrived; null before the first (diagnostics). */
@@ -641,37 +363,4 @@ export async function lastBuyerMessageAt(db: Db, shopId: string): Promise<Date |
     .orderBy(desc(buyerMessages.receivedAt))
     .limit(1);
   return last?.at ?? null;
-}
-
-/** A ticket with its shop name and newest draft, for `/sellerdesk status` and the edit modal. */
-export async function getTicketWithDraft(db: Db, ticketId: string) {
-  const [row] = await db
-    .select({ ticket: tickets, shopName: shops.name })
-    .from(tickets)
-    .innerJoin(shops, eq(shops.id, tickets.shopId))
-    .where(eq(tickets.id, ticketId))
-    .limit(1);
-  if (!row) return null;
-  const [draft] = await db
-    .select()
-    .from(drafts)
-    .where(eq(drafts.ticketId, ticketId))
-    .orderBy(desc(drafts.revision))
-    .limit(1);
-  return { ticket: row.ticket, shopName: row.shopName, draft: draft ?? null };
-}
-
-/** The Slack cards of a ticket, oldest revision first; `openOnly` leaves out edited-to-outcome ones. */
-export async function listSlackCards(db: Db, ticketId: string, options: { openOnly?: boolean } = {}) {
-  return db
-    .select()
-    .from(approvalCards)
-    .where(
-      and(
-        eq(approvalCards.ticketId, ticketId),
-        eq(approvalCards.channel, SLACK_CARD_CHANNEL),
-        ...(options.openOnly ? [eq(approvalCards.closed, 0)] : []),
-      ),
-    )
-    .orderBy(approvalCards.revision, approvalCards.id);
 }

@@ -10,7 +10,7 @@ import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
 import { shops } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
-import { getTicketView } from '../../src/db/tickets-repo.js';
+import { getTicketView } from '../../src/db/ticket-views-repo.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
 import { createReplyRenderer } from '../../src/domain/reply.js';
 import { loadReplyResources } from '../../src/i18n/load.js';

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { isWordedRefusal, type WordedRefusalCode } from '../../app/decision-refusals.js';
-import type { PendingByShop } from '../../db/tickets-repo.js';
+import type { PendingByShop } from '../../db/pending-repo.js';
 import { MAX_REPLY_LENGTH } from '../../domain/ticket/index.js';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
 import type { Sentiment } from '../../domain/urgency.js';

@@ -5,6 +5,7 @@ import { DECISION_ERRORS } from '../../../workflows/contracts/ticket.js';
 import { authorizeChatUser } from '../../app/access.js';
 import { isWordedRefusal } from '../../app/decision-refusals.js';
 import { recordAudit } from '../../db/audit-repo.js';
+import { listPendingTickets } from '../../db/pending-repo.js';
 import {
   findTelegramChat,
   getShop,
@@ -21,7 +22,7 @@ import {
   redeemInvite,
   removeMember,
 } from '../../db/team-repo.js';
-import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
+import { getTicket } from '../../db/tickets-repo.js';
 import { isRole, type TeamAction } from '../../domain/roles.js';
 import { type Actor, isLanguage, type Language } from '../../domain/types.js';
 import { parseDecisionCallback } from './callback-data.js';

@@ -1,5 +1,6 @@
+import { countPendingByShop } from '../../db/pending-repo.js';
 import { countLinkedChats, SHOP_SCOPES } from '../../db/shops-repo.js';
-import { countPendingByShop, lastBuyerMessageAt } from '../../db/tickets-repo.js';
+import { lastBuyerMessageAt } from '../../db/tickets-repo.js';
 import { usageSummary } from '../../db/usage-repo.js';
 import type { RoutePlugin } from './context.js';
 

@@ -10,9 +10,10 @@ import {
   type SlackCards,
 } from '../../../src/channels/slack/notifier.js';
 import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
+import { listSlackCards } from '../../../src/db/cards-repo.js';
 import type { Db } from '../../../src/db/client.js';
 import { createShop } from '../../../src/db/shops-repo.js';
-import { ingestMessage, listSlackCards, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
+import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
 import { openTestPostgres } from '../../support/db.js';
 import { startFakeSlack } from '../../support/fake-slack.js';
 

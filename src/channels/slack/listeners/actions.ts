@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { getTicketWithDraft } from '../../../db/tickets-repo.js';
+import { getTicketWithDraft } from '../../../db/ticket-views-repo.js';
 import type { Actor, DecisionAction } from '../../../domain/types.js';
 import { buildAlreadyDecidedText, buildDecisionRefusedText, buildEditModal } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';

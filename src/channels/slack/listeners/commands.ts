@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { authorizeChatUser } from '../../../app/access.js';
+import { countPendingByShop } from '../../../db/pending-repo.js';
 import { getShop } from '../../../db/shops-repo.js';
 import { findOpenInviteShop, redeemInvite } from '../../../db/team-repo.js';
-import { countPendingByShop, getTicketWithDraft } from '../../../db/tickets-repo.js';
+import { getTicketWithDraft } from '../../../db/ticket-views-repo.js';
 import type { Actor } from '../../../domain/types.js';
 import {
   buildCommandHelp,
