@@ -7,8 +7,9 @@ const code = readSources('src', 'workflows');
 const everything = [...code, ...readSources('test', 'bench', 'scripts')];
 
 /**
- * Where "SQL only in src/db" does not hold yet. Issue 16: the activities' queries are moving into
- * src/db repositories in a parallel change; remove this entry when that lands.
+ * Where "SQL only in src/db" does not hold yet. Issue 16: the activities' queries move into src/db
+ * repositories in a parallel change (house-domain); when it lands, narrow this to what it leaves
+ * (listing-activities.ts, owned by the listing work), then remove it.
  */
 const SQL_ALLOWED_OUTSIDE_DB: RegExp[] = [/^src\/activities\//];
 
