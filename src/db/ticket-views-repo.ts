@@ -1,21 +1,27 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { TicketStatus } from '../domain/types.js';
 import type { Db } from './client.js';
-import { deliveries, drafts, shops, ticketEvents, tickets } from './schema/index.js';
+import { type Draft, deliveries, drafts, shops, ticketEvents, tickets } from './schema/index.js';
 import { getTicket } from './tickets-repo.js';
 
 // Read models: a ticket as the API, the CLI and Slack's `/sellerdesk status` show it.
 
-/** A ticket with its current draft, delivery and timeline, as `GET /v1/tickets/:id` shows it. */
-export async function getTicketView(db: Db, shopId: string, ticketId: string) {
-  const ticket = await getTicket(db, ticketId, shopId);
-  if (!ticket) return null;
+/** The newest draft revision of a ticket, if any. */
+export async function latestDraft(db: Db, ticketId: string): Promise<Draft | null> {
   const [draft] = await db
     .select()
     .from(drafts)
     .where(eq(drafts.ticketId, ticketId))
     .orderBy(desc(drafts.revision))
     .limit(1);
+  return draft ?? null;
+}
+
+/** A ticket with its current draft, delivery and timeline, as `GET /v1/tickets/:id` shows it. */
+export async function getTicketView(db: Db, shopId: string, ticketId: string) {
+  const ticket = await getTicket(db, ticketId, shopId);
+  if (!ticket) return null;
+  const draft = await latestDraft(db, ticketId);
   const events = await db
     .select({ at: ticketEvents.at, kind: ticketEvents.kind, details: ticketEvents.details })
     .from(ticketEvents)
@@ -31,7 +37,7 @@ export async function getTicketView(db: Db, shopId: string, ticketId: string) {
     })
     .from(deliveries)
     .where(eq(deliveries.ticketId, ticketId));
-  return { ticket, draft: draft ?? null, events, deliveries: deliveryRows };
+  return { ticket, draft, events, deliveries: deliveryRows };
 }
 
 /** Lists a shop's tickets newest first, optionally by status; `cursor` is the last seen ticket id. */
@@ -73,11 +79,6 @@ export async function getTicketWithDraft(db: Db, ticketId: string) {
     .where(eq(tickets.id, ticketId))
     .limit(1);
   if (!row) return null;
-  const [draft] = await db
-    .select()
-    .from(drafts)
-    .where(eq(drafts.ticketId, ticketId))
-    .orderBy(desc(drafts.revision))
-    .limit(1);
-  return { ticket: row.ticket, shopName: row.shopName, draft: draft ?? null };
+  const draft = await latestDraft(db, ticketId);
+  return { ticket: row.ticket, shopName: row.shopName, draft };
 }
