@@ -14,7 +14,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LEXICON_FINGERPRINT, scoreLexicon } from '../src/domain/classify.js';
 import {
   applyIsotonic,
   encodeBase64,
@@ -28,6 +27,7 @@ import {
   reliability,
   softmax,
 } from '../src/domain/intent-model.js';
+import { LEXICON_FINGERPRINT, scoreLexicon } from '../src/domain/message/classify.js';
 import { CATEGORIES, type Category, isLanguage, LANGUAGES, type Language } from '../src/domain/types.js';
 
 /** Hyper-parameters of one training run. */

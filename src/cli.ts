@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import { Command } from 'commander';
 import { registerDemoCommand } from './cli/demo.js';
 import { registerDictionaryCommands } from './cli/dictionary-commands.js';
@@ -9,7 +11,8 @@ import { ConfigError, loadConfig } from './config.js';
 
 // Heavy modules (Temporal worker, database drivers) load only in the commands that need them,
 // so `--help` and HTTP-only commands start fast.
-const runService = async (mode: 'all' | 'worker' | 'api') => (await import('./main.js')).runService(mode);
+const runService = async (mode: 'all' | 'worker' | 'api') =>
+  (await import('./app/run-service.js')).runService(mode);
 
 /** Operator knobs as flags; each one sets its environment variable (README "Configuration"). */
 const INTAKE_FLAGS = [
@@ -65,15 +68,41 @@ withFlags(
   return runService('all');
 });
 
+const NICENESS_FLAG = [
+  ['--niceness <n>', 'WORKER_NICENESS', 'lower CPU priority 1-19 (an API on the same host answers first)'],
+] as const;
+
 withFlags(
   program
     .command('worker')
     .description('only the Temporal worker (scale out with TEMPORAL_ADDRESS and DATABASE_URL)'),
-  [...WORKER_FLAGS, ...INTAKE_FLAGS],
+  [...WORKER_FLAGS, ...INTAKE_FLAGS, ...NICENESS_FLAG],
 ).action((options: Record<string, string | undefined>) => {
-  applyFlags(options, [...WORKER_FLAGS, ...INTAKE_FLAGS]);
+  applyFlags(options, [...WORKER_FLAGS, ...INTAKE_FLAGS, ...NICENESS_FLAG]);
+  // Before the worker starts its threads (they inherit it): background work yields the CPU to
+  // intake, so `POST /v1/messages` stays fast while a backlog drains.
+  const niceness = loadConfig().WORKER_NICENESS;
+  if (niceness !== undefined) lowerPriority(niceness);
   return runService('worker');
 });
+
+/** Lowers this process's CPU priority: on Linux a nice value is per thread, so every thread's. */
+function lowerPriority(niceness: number): void {
+  let threads: number[] = [];
+  try {
+    threads = readdirSync('/proc/self/task').map(Number).filter(Number.isInteger);
+  } catch {
+    // not Linux: the process priority below is the whole story
+  }
+  os.setPriority(niceness);
+  for (const tid of threads) {
+    try {
+      os.setPriority(tid, niceness);
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+}
 
 withFlags(program.command('api').description('only the HTTP API and chat bots'), [
   ...API_FLAGS,

@@ -150,6 +150,8 @@ const schema = z
     WORKER_LOCAL_ACTIVITY_SLOTS: positiveInt(undefined, 10_000),
     WORKER_WORKFLOW_POLLERS: positiveInt(undefined, 1000),
     WORKER_ACTIVITY_POLLERS: positiveInt(undefined, 1000),
+    /** `sellerdesk worker` only: lower CPU priority (nice 1-19) so a co-located API answers first. */
+    WORKER_NICENESS: positiveInt(undefined, 19),
     /** HMAC key of erased buyers' pseudonyms; unset: a key generated once and kept in the database. */
     ERASURE_KEY: optionalString.superRefine((v, ctx) => {
       if (v !== undefined && v.length < 32) {

@@ -81,6 +81,10 @@ describe('loadConfig (CONTRACT §1)', () => {
       'INTAKE_BACKLOG_LIMIT: must be a whole number 1-1000000, got "0"',
       'WORKER_WORKFLOW_POLLERS: must be a whole number 1-1000, got "many"',
     ]);
+    expect(loadConfig({ WORKER_NICENESS: '10' }).WORKER_NICENESS).toBe(10);
+    expect(configError({ WORKER_NICENESS: '20' })).toEqual([
+      'WORKER_NICENESS: must be a whole number 1-19, got "20"',
+    ]);
   });
 
   it('takes an ERASURE_KEY of 32+ characters (never echoed) and earlier keys for rotation', () => {

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -25,9 +24,10 @@ import {
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../domain/listing/index.js';
-import { effectiveSettings } from '../domain/settings.js';
+import { effectiveSettings } from '../domain/shop/settings.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/types.js';
 import { type ListingDictionaries, listingDictionaries } from '../listings/dictionaries.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** What the listing activities need; all but `db` are optional (Telegram off: no report). */
 export interface ListingActivityDeps {
@@ -42,7 +42,7 @@ export interface ListingActivityDeps {
   localesDir?: string | undefined;
 }
 
-const DEFAULT_LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+const DEFAULT_LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
 
 /** At most this many recent submissions are matched against order items. */
 const KNOWN_LISTINGS_LIMIT = 500;

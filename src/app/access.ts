@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { findMember } from '../db/team-repo.js';
-import { type AccessRefusal, authorize, type Role, type TeamAction } from '../domain/roles.js';
+import { type AccessRefusal, authorize, type Role, type TeamAction } from '../domain/shop/roles.js';
 
 /** A person in a chat: who asks, from where. */
 export interface ChatUser {

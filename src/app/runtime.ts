@@ -1,11 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import {
   createSlackSocketApp,
@@ -21,10 +19,12 @@ import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { getShopOutbound } from '../db/outbound-repo.js';
 import { createOutbound } from '../delivery/outbound.js';
-import { createReplyRenderer } from '../domain/reply.js';
+import { createReplyRenderer } from '../domain/reply/index.js';
 import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
+import { createLogger } from '../observability/logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
 import { createWorker, workflowBundle } from '../temporal/worker.js';
@@ -32,9 +32,6 @@ import { type IntakeDrainer, startIntakeDrainer } from './intake-drainer.js';
 import { listingValidationStarter } from './listing-service.js';
 import { newControlToken, removeControlFile, writeControlFile } from './local-state.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
-
-/** Repository root: templates/ and locales/ are read from here. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Which parts of sellerdesk this process runs (CONTRACT §1: start, worker, api). */
 export type RunMode = 'all' | 'worker' | 'api';
@@ -72,26 +69,6 @@ export interface Sellerdesk {
   logger: Logger;
   devServer?: DevServer;
   stop(): Promise<void>;
-}
-
-/** Creates the process logger; secrets and buyer PII are redacted by path. */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'sellerdesk' },
-    redact: {
-      paths: [
-        '*.authorization',
-        '*.apiToken',
-        '*.token',
-        '*.secret',
-        '*.text',
-        '*.buyerName',
-        'req.headers.authorization',
-      ],
-      censor: '[redacted]',
-    },
-  });
 }
 
 /**

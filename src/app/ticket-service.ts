@@ -25,7 +25,7 @@ import {
   ingestMessage,
   storeReplyEdit,
 } from '../db/tickets-repo.js';
-import { redactPii } from '../domain/redact.js';
+import { redactPii } from '../domain/message/redact.js';
 import { checkEditText } from '../domain/ticket/index.js';
 import type { DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';

@@ -21,7 +21,7 @@ import {
   watchStateLabel,
 } from '../domain/logistics/stall.js';
 import { isTrackingStatus, type TrackingEvent, type TrackingStatus } from '../domain/logistics/types.js';
-import { effectiveSettings } from '../domain/settings.js';
+import { effectiveSettings } from '../domain/shop/settings.js';
 import { AppError } from './errors.js';
 
 /** A `POST /v1/tracking` body, validated (CONTRACT §2). */

@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyIntent } from '../domain/classify.js';
 import { type ReliabilityBin, reliability } from '../domain/intent-model.js';
-import { detectLanguage, type LanguageHints } from '../domain/language.js';
-import { redactPii } from '../domain/redact.js';
+import { classifyIntent } from '../domain/message/classify.js';
+import { detectLanguage, type LanguageHints } from '../domain/message/language.js';
+import { redactPii } from '../domain/message/redact.js';
 import { CATEGORIES, type Category, isLanguage, LANGUAGES, type Language } from '../domain/types.js';
 
 /** Corpus scored when no file is given. */

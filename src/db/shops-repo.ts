@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
-import type { Plan } from '../domain/plans.js';
-import { can } from '../domain/roles.js';
-import type { ShopSettings } from '../domain/settings.js';
+import type { Plan } from '../domain/shop/plans.js';
+import { can } from '../domain/shop/roles.js';
+import type { ShopSettings } from '../domain/shop/settings.js';
 import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
 import { hashToken, newId, newSecretToken } from './ids.js';
@@ -348,4 +348,9 @@ export async function findTelegramChat(db: Db, chatId: string) {
 /** Sets the language the bot speaks in one chat (`/lang`). */
 export async function setTelegramChatLanguage(db: Db, chatId: string, language: Language): Promise<void> {
   await db.update(telegramChats).set({ language }).where(eq(telegramChats.chatId, chatId));
+}
+
+/** Every shop id (the maintenance schedules run per shop). */
+export async function listShopIds(db: Db): Promise<string[]> {
+  return (await db.select({ id: shops.id }).from(shops)).map((r) => r.id);
 }

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Catalogue, type LocaleBundle, type LocaleResources, parseCatalogue } from '../domain/reply.js';
+import {
+  type Catalogue,
+  type LocaleBundle,
+  type LocaleResources,
+  parseCatalogue,
+} from '../domain/reply/index.js';
 import { LANGUAGES } from '../domain/types.js';
 
 /** What {@link loadReplyResources} returns: the two arguments of `createReplyRenderer`. */

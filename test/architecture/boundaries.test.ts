@@ -7,11 +7,10 @@ const code = readSources('src', 'workflows');
 const everything = [...code, ...readSources('test', 'bench', 'scripts')];
 
 /**
- * Where "SQL only in src/db" does not hold yet. Issue 16: the activities' queries move into src/db
- * repositories in a parallel change (house-domain); when it lands, narrow this to what it leaves
- * (listing-activities.ts, owned by the listing work), then remove it.
+ * Where "SQL only in src/db" does not hold yet (issue 16): the listing activities keep their
+ * queries until the listing work moves them into src/db repositories; then remove this entry.
  */
-const SQL_ALLOWED_OUTSIDE_DB: RegExp[] = [/^src\/activities\//];
+const SQL_ALLOWED_OUTSIDE_DB: RegExp[] = [/^src\/activities\/listing-activities\.ts$/];
 
 describe('dependency rules', () => {
   it('has no import cycle in src/ and workflows/ (type-only imports count)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countWords, type EvalReport, evaluateCorpus, parseCorpus, runEval } from '../../src/cli/eval.js';
 import { INTENT_MODEL_DATA } from '../../src/domain/intent-model.data.js';
-import { redactPii } from '../../src/domain/redact.js';
+import { redactPii } from '../../src/domain/message/redact.js';
 import { CATEGORIES, LANGUAGES } from '../../src/domain/types.js';
 
 const DEV_FILE = 'test/fixtures/intent-dev.jsonl';

@@ -14,7 +14,7 @@ import {
   type ReplyVarName,
   templateVariables,
   validateTemplateText,
-} from '../../src/domain/reply.js';
+} from '../../src/domain/reply/index.js';
 import { CATEGORIES, DECISION_ACTIONS, LANGUAGES, type Language, URGENCIES } from '../../src/domain/types.js';
 import { type CatalogueLock, snapshotCatalogue } from './catalogue-hash.js';
 

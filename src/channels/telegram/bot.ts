@@ -23,7 +23,7 @@ import {
   removeMember,
 } from '../../db/team-repo.js';
 import { getTicket } from '../../db/tickets-repo.js';
-import { isRole, type TeamAction } from '../../domain/roles.js';
+import { isRole, type TeamAction } from '../../domain/shop/roles.js';
 import { type Actor, isLanguage, type Language } from '../../domain/types.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';

@@ -1,6 +1,6 @@
 import type { Decision, Ticket } from '../../db/schema/index.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
 import type { Language } from '../../domain/types.js';
-import type { ReplyRenderer } from '../../i18n/renderer.js';
 import { encodeDecisionCallback } from './callback-data.js';
 
 const OUTCOME_KEY = {

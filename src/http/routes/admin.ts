@@ -3,7 +3,7 @@ import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import { createShop, getShop, setShopPlan } from '../../db/shops-repo.js';
 import { setDailyApiLimit } from '../../db/usage-repo.js';
-import { PLANS } from '../../domain/plans.js';
+import { PLANS } from '../../domain/shop/plans.js';
 import { parse } from '../parse.js';
 import { createShopBody } from '../schemas.js';
 import type { RoutePlugin } from './context.js';

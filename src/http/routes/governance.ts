@@ -9,7 +9,7 @@ import {
   revokeApiToken,
 } from '../../db/tokens-repo.js';
 import { usageSummary } from '../../db/usage-repo.js';
-import { SCOPE_FOR_ACTION } from '../../domain/roles.js';
+import { SCOPE_FOR_ACTION } from '../../domain/shop/roles.js';
 import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
 import type { RoutePlugin } from './context.js';

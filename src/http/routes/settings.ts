@@ -4,7 +4,7 @@ import { recordAudit } from '../../db/audit-repo.js';
 import { describeShopOutbound } from '../../db/outbound-repo.js';
 import { getShop, updateShopSettings } from '../../db/shops-repo.js';
 import { outboundUrlProblem } from '../../delivery/outbound-url.js';
-import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/settings.js';
+import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/shop/settings.js';
 import { CATEGORIES } from '../../domain/types.js';
 import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';

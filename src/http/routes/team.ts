@@ -3,7 +3,7 @@ import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import { issueLinkCode } from '../../db/shops-repo.js';
 import { listMembers, removeMember, setMemberRole } from '../../db/team-repo.js';
-import { ROLES, SCOPE_FOR_ACTION } from '../../domain/roles.js';
+import { ROLES, SCOPE_FOR_ACTION } from '../../domain/shop/roles.js';
 import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
 import type { RoutePlugin } from './context.js';

@@ -2,7 +2,7 @@ import { decisionRefusalStatus } from '../../app/decision-refusals.js';
 import { AppError } from '../../app/errors.js';
 import { presentTicket, presentTicketSummary } from '../../app/ticket-presenter.js';
 import { getTicketView, listTickets } from '../../db/ticket-views-repo.js';
-import { SCOPE_FOR_ACTION } from '../../domain/roles.js';
+import { SCOPE_FOR_ACTION } from '../../domain/shop/roles.js';
 import { apiActor } from '../auth.js';
 import { sendError } from '../errors.js';
 import { parse } from '../parse.js';

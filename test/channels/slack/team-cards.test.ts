@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackActivities } from '../../../src/activities/slack-activities.js';
+import { NO_TEAM_CHANNEL } from '../../../src/activities/ports.js';
+import { createTeamActivities } from '../../../src/activities/ticket/team.js';
 import { createSupportNotifier, slackActivityDeps } from '../../../src/channels/slack/app.js';
 import {
   createSlackCards,
@@ -9,6 +10,7 @@ import {
   SlackApiError,
   type SlackCards,
 } from '../../../src/channels/slack/notifier.js';
+import { createSlackTeamChannel } from '../../../src/channels/slack/team-channel.js';
 import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
 import { listSlackCards } from '../../../src/db/cards-repo.js';
 import type { Db } from '../../../src/db/client.js';
@@ -130,10 +132,10 @@ describe('Slack cards port (Web API client against the fake)', () => {
   });
 });
 
-describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeTeamCards)', () => {
+describe('Team activities over Slack (escalateToTeam, postBuyerMessageToTeamThread, closeTeamCards)', () => {
   let database: Awaited<ReturnType<typeof openTestPostgres>>;
   let fake: Awaited<ReturnType<typeof startFakeSlack>>;
-  let activities: ReturnType<typeof createSlackActivities>;
+  let activities: ReturnType<typeof createTeamActivities>;
   let shopId: string;
   const logger = pino({ level: 'silent' });
 
@@ -172,14 +174,16 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     });
     shopId = created.shop.id;
     // The only shop: it uses the environment's workspace by default (README, "Slack").
-    activities = createSlackActivities({
+    activities = createTeamActivities({
       db: database.db,
       logger,
-      slack: createSlackWorkspaces({
-        db: database.db,
-        apiUrl: fake.apiUrl,
-        environment: { botToken: 'xoxb-test', channel: 'C123' },
-      }),
+      team: createSlackTeamChannel(
+        createSlackWorkspaces({
+          db: database.db,
+          apiUrl: fake.apiUrl,
+          environment: { botToken: 'xoxb-test', channel: 'C123' },
+        }),
+      ),
     });
   });
   afterAll(async () => {
@@ -192,20 +196,22 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
 
   it('are no-ops when Slack is off', async () => {
     const ticketId = await newTicket('OFF-1', 'draft');
-    const off = createSlackActivities({ db: database.db, logger });
+    const off = createTeamActivities({ db: database.db, logger, team: NO_TEAM_CHANNEL });
     expect(await off.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({ posted: false });
     expect(await off.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-OFF-1' })).toEqual({
       posted: false,
     });
     expect(await off.closeTeamCards({ ticketId })).toEqual({ updated: 0 });
-    const noChannel = createSlackActivities({
+    const noChannel = createTeamActivities({
       db: database.db,
       logger,
-      slack: createSlackWorkspaces({
-        db: database.db,
-        apiUrl: fake.apiUrl,
-        environment: { botToken: 'xoxb-test' },
-      }),
+      team: createSlackTeamChannel(
+        createSlackWorkspaces({
+          db: database.db,
+          apiUrl: fake.apiUrl,
+          environment: { botToken: 'xoxb-test' },
+        }),
+      ),
     });
     expect(await noChannel.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({
       posted: false,

@@ -2,7 +2,7 @@ import { authorizeChatUser } from '../../../app/access.js';
 import type { Ticket } from '../../../db/schema/index.js';
 import { getShop } from '../../../db/shops-repo.js';
 import { getTicket } from '../../../db/tickets-repo.js';
-import type { TeamAction } from '../../../domain/roles.js';
+import type { TeamAction } from '../../../domain/shop/roles.js';
 import { buildDecisionRefusedText } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import type { SlackOrigin } from '../workspaces.js';
