@@ -1,7 +1,7 @@
 import { type Client, isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { ticketWorkflowId } from '../../workflows/definitions.js';
-import { cardErasureWorkflowId } from '../../workflows/erasure.js';
+import { CARD_ERASURE_WORKFLOW, cardErasureWorkflowId } from '../../workflows/contracts/card-erasure.js';
+import { ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
 import {
@@ -111,7 +111,7 @@ export function createErasureService(deps: ErasureServiceDeps) {
       let cards: BuyerErasure['cards'] = 'none';
       if (ticketIds.length > 0) {
         try {
-          await temporal.workflow.start('cardErasureWorkflow', {
+          await temporal.workflow.start(CARD_ERASURE_WORKFLOW, {
             taskQueue: deps.taskQueue,
             workflowId: cardErasureWorkflowId(shopId, newId('era')),
             args: [{ shopId, ticketIds, reason: 'request' as const }],
