@@ -4,13 +4,8 @@ import { CARD_ERASURE_WORKFLOW, cardErasureWorkflowId } from '../../workflows/co
 import { ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
-import {
-  closeOpenTicketsOfBuyer,
-  type ErasureCounts,
-  type ErasureKeyConfig,
-  eraseBuyer,
-  loadErasureKeys,
-} from '../db/erasure-repo.js';
+import { type ErasureKeyConfig, loadErasureKeys } from '../db/erasure-keys.js';
+import { closeOpenTicketsOfBuyer, type ErasureCounts, eraseBuyer } from '../db/erasure-repo.js';
 import { newId } from '../db/ids.js';
 import type { Actor } from '../domain/types.js';
 

@@ -7,7 +7,7 @@ import {
   trackingEventsSignal,
 } from '../../workflows/contracts/shipment-watch.js';
 import type { Db } from '../db/client.js';
-import { isErasedBuyerId } from '../db/erasure-repo.js';
+import { isErasedBuyerId } from '../db/erasure-keys.js';
 import type { Shipment } from '../db/schema/index.js';
 import { createShipment, findShipment, setShipmentBuyerLocale } from '../db/shipments-repo.js';
 import { getShop } from '../db/shops-repo.js';

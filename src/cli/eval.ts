@@ -1,12 +1,4 @@
-/**
- * `sellerdesk eval [file]` (or `npx tsx src/cli/eval.ts [file] [--json]`): scores language detection and intent classification on a labelled
- * JSONL corpus (`{"text","lang","category","meta"?}` per line) through the production pipeline
- * redactPii -> detectLanguage (meta locale/country as hints) -> classifyIntent.
- */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type ReliabilityBin, reliability } from '../domain/intent-model.js';
+import { type ReliabilityBin, reliability } from '../domain/message/calibration.js';
 import { classifyIntent } from '../domain/message/classify.js';
 import { detectLanguage, type LanguageHints } from '../domain/message/language.js';
 import { redactPii } from '../domain/message/redact.js';

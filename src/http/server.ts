@@ -7,7 +7,7 @@ import { createErasureService } from '../app/erasure-service.js';
 import { AppError } from '../app/errors.js';
 import type { TicketService } from '../app/ticket-service.js';
 import type { Db } from '../db/client.js';
-import type { ErasureKeyConfig } from '../db/erasure-repo.js';
+import type { ErasureKeyConfig } from '../db/erasure-keys.js';
 import type { Metrics } from '../observability/metrics.js';
 import { installAuth } from './auth.js';
 import { answerClientError, answerFrameworkError, BODY_LIMIT, installErrorHandling } from './errors.js';

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_TEAM_CHANNEL } from '../../src/activities/ports.js';
 import { createTicketActivities } from '../../src/activities/ticket/index.js';
-import { countTicketsOfBuyer, loadErasureKeys } from '../../src/db/erasure-repo.js';
+import { countTicketsOfBuyer, loadErasureKeys } from '../../src/db/erasure-keys.js';
 import { approvalCards, deliveries, tickets } from '../../src/db/schema/index.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
 import { createReplyRenderer } from '../../src/domain/reply/index.js';
