@@ -5,7 +5,6 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { and, eq } from 'drizzle-orm';
 import {
   type CategoryCorrection,
   type CategoryCorrectionRequest,
@@ -16,18 +15,24 @@ import {
   type DecisionResult,
   decideUpdate,
   ticketWorkflowId,
-} from '../../workflows/definitions.js';
+} from '../../workflows/contracts/ticket.js';
 import type { Db } from '../db/client.js';
-import { newId } from '../db/ids.js';
 import { backlogReached, backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
-import { replyEdits, ticketEvents, tickets } from '../db/schema/index.js';
-
 import { getShop } from '../db/shops-repo.js';
-import { getDecision, getTicket, type IncomingMessage, ingestMessage } from '../db/tickets-repo.js';
+import { createSystemTicket } from '../db/system-tickets-repo.js';
+import {
+  discardReplyEdit,
+  getDecision,
+  getTicket,
+  type IncomingMessage,
+  ingestMessage,
+  storeReplyEdit,
+} from '../db/tickets-repo.js';
 import { redactPii } from '../domain/message/redact.js';
 import { checkEditText } from '../domain/ticket/index.js';
 import type { DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import { TICKET_CLOSED, TICKET_NOT_FOUND } from './decision-refusals.js';
 import {
   type BuyerMessageDispatch,
   dispatchBuyerMessage,
@@ -45,9 +50,6 @@ export interface NewBuyerMessage {
   order?: OrderFacts | undefined;
   dispute?: DisputeFacts | undefined;
 }
-
-/** Refusal code of a decision on a closed ticket (e.g. its buyer was erased): nothing is sent. */
-export const TICKET_CLOSED = 'ticket_closed';
 
 /** Decision outcome for callers: accepted, or refused with the reason and who decided first. */
 export type DecideOutcome =
@@ -161,45 +163,25 @@ export function createTicketService(deps: TicketServiceDeps) {
     async openSystemTicket(input: OpenSystemTicketInput): Promise<{ ticketId: string; created: boolean }> {
       const shop = await getShop(db, input.shopId);
       if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
-      let created = false;
-      const ticketId = await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select({ id: tickets.id })
-          .from(tickets)
-          .where(and(eq(tickets.shopId, input.shopId), eq(tickets.systemKey, input.dedupeKey)))
-          .limit(1);
-        if (existing) return existing.id;
-        const id = newId('tkt');
-        await tx.insert(tickets).values({
-          id,
-          shopId: input.shopId,
-          orderId: input.orderId,
-          buyerId: input.buyerId,
-          status: 'classifying',
-          origin: 'system',
-          systemKey: input.dedupeKey,
-          order: {
-            ...(typeof input.preset.vars.trackingNumber === 'string'
-              ? { trackingNumber: input.preset.vars.trackingNumber }
-              : {}),
-            ...(typeof input.preset.vars.carrier === 'string' ? { carrier: input.preset.vars.carrier } : {}),
-          },
-          ...(input.preset.coupon ? { coupon: input.preset.coupon } : {}),
-        });
-        await tx.insert(ticketEvents).values({
-          ticketId: id,
-          kind: 'system_opened',
-          // The preset is read by the workflow's drafting step: the workflow itself gets ids only.
-          details: {
-            reason: input.preset.reason,
-            templateId: input.preset.templateId,
-            coupon: input.preset.coupon ?? null,
-            preset: input.preset,
-          },
-          dedupeKey: 'system_opened',
-        });
-        created = true;
-        return id;
+      const { ticketId, created } = await createSystemTicket(db, {
+        shopId: input.shopId,
+        orderId: input.orderId,
+        buyerId: input.buyerId,
+        dedupeKey: input.dedupeKey,
+        order: {
+          ...(typeof input.preset.vars.trackingNumber === 'string'
+            ? { trackingNumber: input.preset.vars.trackingNumber }
+            : {}),
+          ...(typeof input.preset.vars.carrier === 'string' ? { carrier: input.preset.vars.carrier } : {}),
+        },
+        coupon: input.preset.coupon,
+        // The preset is read by the workflow's drafting step: the workflow itself gets ids only.
+        opened: {
+          reason: input.preset.reason,
+          templateId: input.preset.templateId,
+          coupon: input.preset.coupon ?? null,
+          preset: input.preset,
+        },
       });
       try {
         await startSystemTicket(temporal, taskQueue, { ticketId, shopId: input.shopId });
@@ -221,12 +203,8 @@ export function createTicketService(deps: TicketServiceDeps) {
       const edited = input.action === 'edit' ? checkEditText(input.text) : undefined;
       if (edited?.ok) {
         const ticket = await getTicket(db, ticketId);
-        if (!ticket) return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
-        const [row] = await db
-          .insert(replyEdits)
-          .values({ ticketId, text: edited.text })
-          .returning({ id: replyEdits.id });
-        editId = row!.id;
+        if (!ticket) return { ok: false, code: TICKET_NOT_FOUND, message: 'no such ticket' };
+        editId = await storeReplyEdit(db, ticketId, edited.text);
       }
       const request: DecisionRequest = {
         action: input.action,
@@ -236,7 +214,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       // A thrown error leaves the outcome unknown (the update may have been applied): the row stays.
       const outcome = await applyDecision(ticketId, request);
       if (!outcome.ok && editId !== undefined) {
-        await db.delete(replyEdits).where(eq(replyEdits.id, editId));
+        await discardReplyEdit(db, editId);
       }
       // An invalid edit text is only reported once the ticket is known to be open and undecided.
       if (!outcome.ok && edited && !edited.ok && outcome.code === DECISION_ERRORS.editTextRequired) {
@@ -321,7 +299,7 @@ export function createTicketService(deps: TicketServiceDeps) {
             decided,
           };
         }
-        return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+        return { ok: false, code: TICKET_NOT_FOUND, message: 'no such ticket' };
       }
       throw error;
     }
@@ -344,5 +322,5 @@ export interface OpenSystemTicketInput {
   buyerLocale?: string;
   /** Idempotency: the same key never opens a second ticket (e.g. `stall:<tracking>:<lastEventAt>`). */
   dedupeKey: string;
-  preset: import('../../workflows/definitions.js').TicketPreset;
+  preset: import('../../workflows/contracts/ticket.js').TicketPreset;
 }

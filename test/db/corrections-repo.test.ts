@@ -9,7 +9,8 @@ import {
   sharedCorrections,
   shopMemory,
 } from '../../src/db/corrections-repo.js';
-import { ERASED_TEXT, eraseBuyer, loadErasureKeys } from '../../src/db/erasure-repo.js';
+import { ERASED_TEXT, loadErasureKeys } from '../../src/db/erasure-keys.js';
+import { eraseBuyer } from '../../src/db/erasure-repo.js';
 import { auditLog, intentCorrections, shops, ticketEvents, tickets } from '../../src/db/schema/index.js';
 import { createShop } from '../../src/db/shops-repo.js';
 import { ingestMessage, recordDecision, recordDraft } from '../../src/db/tickets-repo.js';

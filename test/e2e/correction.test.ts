@@ -1,14 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { intentCorrections } from '../../src/db/schema/index.js';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
-import {
-  callbackUpdate,
-  startFakeTelegram,
-  type TelegramCall,
-  textUpdate,
-} from '../support/fake-telegram.js';
+import { eventually } from '../support/app.js';
+import { createTestShop, linkTelegramChat, sendTelegramUpdate, useE2eWorld } from '../support/e2e.js';
+import { callbackUpdate, type TelegramCall } from '../support/fake-telegram.js';
 
 const CHAT_ID = 737373;
 /** A buyer cancelling in their own words: the global model reads it as something else. */
@@ -19,22 +14,17 @@ const SIMILAR = 'Hola, ya no necesito la lámpara: mi hermana me regaló una par
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
 
 describe('learning from the seller: correct a category in Telegram, redraft, classify the next one right', () => {
-  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({ label: 'correction', telegram: true });
   let token: string;
   let otherToken: string;
 
-  const webhook = (update: unknown) =>
-    app.api.call('POST', '/telegram/webhook', {
-      body: update,
-      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
-    });
+  const webhook = (update: unknown) => sendTelegramUpdate(world.app, update);
   const cardsOf = (ticketId: string): TelegramCall[] =>
-    telegram
+    world.telegram
       .callsOf('sendMessage')
       .filter((c) => JSON.stringify(c.params.reply_markup ?? {}).includes(`approve:${ticketId}`));
   const ticket = async (ticketId: string, shopToken = token) =>
-    (await app.api.get(`/v1/tickets/${ticketId}`, shopToken)).json;
+    (await world.api.get(`/v1/tickets/${ticketId}`, shopToken)).json;
   const waitingTicket = (ticketId: string, revision: number, shopToken = token) =>
     eventually(
       async () => {
@@ -45,38 +35,22 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
       `ticket ${ticketId} revision ${revision} awaiting approval`,
     );
   const post = (messageId: string, orderId: string, buyer: string, text: string, shopToken = token) =>
-    app.api.post(
+    world.api.post(
       '/v1/messages',
       { messageId, orderId, buyer: { id: buyer, locale: 'es-ES' }, text, receivedAt: '2026-12-01T10:00:00Z' },
       shopToken,
     );
 
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    app = await startTestApp({ label: 'correction', telegramApiRoot: telegram.apiRoot });
-    const created = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Lámparas Sol', defaultLanguage: 'es', plan: 'free', sellerLanguage: 'es' },
-      TEST_ADMIN_TOKEN,
-    );
-    token = created.json.apiToken;
-    const other = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Otra tienda', defaultLanguage: 'es', plan: 'free' },
-      TEST_ADMIN_TOKEN,
-    );
-    otherToken = other.json.apiToken;
-    await webhook(textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`));
-    await telegram.waitFor((calls) =>
-      calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
-    );
+    const shop = await createTestShop(world.app, {
+      name: 'Lámparas Sol',
+      defaultLanguage: 'es',
+      sellerLanguage: 'es',
+    });
+    token = shop.token;
+    otherToken = (await createTestShop(world.app, { name: 'Otra tienda', defaultLanguage: 'es' })).token;
+    await linkTelegramChat(world, shop.linkCode, CHAT_ID);
   }, 120_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
-    await telegram?.close();
-  });
 
   it('the seller picks the right category on the card; the shop classifies the next such message right', async () => {
     const posted = await post('lamp-1', 'ORD-LAMP-1', 'buyer-lamp-1', FIRST);
@@ -84,7 +58,7 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
     const ticketId: string = posted.json.ticketId;
     const before = await waitingTicket(ticketId, 1);
     expect(before.category).not.toBe('cancel_order');
-    await telegram.waitFor(() => cardsOf(ticketId).length === 1);
+    await world.telegram.waitFor(() => cardsOf(ticketId).length === 1);
 
     // The card has a "Category" button, in the seller's language.
     const card = cardsOf(ticketId)[0]!;
@@ -96,9 +70,9 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
       (await webhook(callbackUpdate(CHAT_ID, `category:${ticketId}`, Number(card.params.message_id ?? 100))))
         .status,
     ).toBe(200);
-    await telegram.waitFor((calls) => calls.some((c) => c.method === 'editMessageReplyMarkup'));
+    await world.telegram.waitFor((calls) => calls.some((c) => c.method === 'editMessageReplyMarkup'));
     const list = (
-      telegram.callsOf('editMessageReplyMarkup').at(-1)!.params.reply_markup as Keyboard
+      world.telegram.callsOf('editMessageReplyMarkup').at(-1)!.params.reply_markup as Keyboard
     ).inline_keyboard.flat();
     expect(list).toHaveLength(14);
     expect(list.map((b) => b.text)).toContain('Cancelar pedido');
@@ -108,7 +82,7 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
 
     // Choosing "Cancel order" corrects the ticket: redrafted with that template, still waiting.
     await webhook(callbackUpdate(CHAT_ID, cancel.callback_data));
-    await telegram.waitFor((calls) =>
+    await world.telegram.waitFor((calls) =>
       calls.some(
         (c) =>
           c.method === 'answerCallbackQuery' &&
@@ -128,10 +102,10 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
       actor: { channel: 'telegram', id: String(CHAT_ID) },
     });
     // A new card with the new draft; the old one says it was replaced by a correction.
-    await telegram.waitFor(() => cardsOf(ticketId).length === 2);
+    await world.telegram.waitFor(() => cardsOf(ticketId).length === 2);
     expect(String(cardsOf(ticketId)[1]!.params.text)).toContain('Cancelar pedido');
     expect(
-      telegram
+      world.telegram
         .callsOf('editMessageText')
         .some(
           (c) =>
@@ -140,13 +114,13 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
         ),
     ).toBe(true);
     // Audited, and kept as the shop's labelled example (redacted text, language, both categories).
-    const audit = await app.api.get(`/v1/audit?kind=category_corrected&ticketId=${ticketId}`, token);
+    const audit = await world.api.get(`/v1/audit?kind=category_corrected&ticketId=${ticketId}`, token);
     expect(audit.json.entries).toHaveLength(1);
     expect(audit.json.entries[0]).toMatchObject({
       actor: { channel: 'telegram', id: String(CHAT_ID) },
       details: { category: 'cancel_order', correctedFrom: before.category, language: 'es', revision: 2 },
     });
-    const [example] = await app.database.db
+    const [example] = await world.app.database.db
       .select()
       .from(intentCorrections)
       .where(eq(intentCorrections.ticketId, ticketId));
@@ -174,7 +148,7 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
     expect(theirs.category).toBe(before.category);
 
     // /metrics shows the correction rate per category (as classified) and language.
-    const metrics = await app.api.get('/metrics');
+    const metrics = await world.api.get('/metrics');
     expect(metrics.text).toContain(
       `sellerdesk_category_correction_rate{category="${before.category}",language="es"} 0.5`,
     );
@@ -192,15 +166,15 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
     const first = await waitingTicket(ticketId, 1);
     const target = first.category === 'customs_tax' ? 'shipping_inquiry' : 'customs_tax';
 
-    const readOnly = await app.api.post('/v1/tokens', { scopes: ['tickets:read'] }, token);
-    const forbidden = await app.api.post(
+    const readOnly = await world.api.post('/v1/tokens', { scopes: ['tickets:read'] }, token);
+    const forbidden = await world.api.post(
       `/v1/tickets/${ticketId}/category`,
       { category: target },
       readOnly.json.token,
     );
     expect(forbidden.status).toBe(403);
 
-    const accepted = await app.api.post(`/v1/tickets/${ticketId}/category`, { category: target }, token);
+    const accepted = await world.api.post(`/v1/tickets/${ticketId}/category`, { category: target }, token);
     expect(accepted.status).toBe(202);
     expect(accepted.json).toMatchObject({
       ticketId,
@@ -212,13 +186,13 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
       },
     });
     await waitingTicket(ticketId, 2);
-    const again = await app.api.post(`/v1/tickets/${ticketId}/category`, { category: target }, token);
+    const again = await world.api.post(`/v1/tickets/${ticketId}/category`, { category: target }, token);
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('category_unchanged');
 
-    await app.api.post(`/v1/tickets/${ticketId}/decision`, { action: 'reject' }, token);
+    await world.api.post(`/v1/tickets/${ticketId}/decision`, { action: 'reject' }, token);
     await eventually(async () => (await ticket(ticketId)).status === 'rejected');
-    const late = await app.api.post(`/v1/tickets/${ticketId}/category`, { category: 'other' }, token);
+    const late = await world.api.post(`/v1/tickets/${ticketId}/category`, { category: 'other' }, token);
     expect(late.status).toBe(409);
     expect(late.json.error.code).toBe('already_decided');
     expect(late.json.error.details.decided).toMatchObject({ action: 'reject' });

@@ -1,5 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { TeamCard, TeamOutcome } from '../../activities/ports.js';
+import { isWordedRefusal, type WordedRefusalCode } from '../../app/decision-refusals.js';
+import type { PendingByShop } from '../../db/pending-repo.js';
+import { MAX_REPLY_LENGTH } from '../../domain/ticket/index.js';
 import {
   type Actor,
   CATEGORIES,
@@ -292,24 +295,22 @@ export function buildShipmentNotice(notice: {
   };
 }
 
+/** Slack's words for the refusals every chat words itself (`DECISION_REFUSALS`). */
+const REFUSAL_SENTENCES: Record<WordedRefusalCode, string> = {
+  draft_not_ready:
+    'The draft is being prepared or updated (the buyer may have written again); try again in a moment.',
+  ticket_not_found: 'This ticket no longer exists.',
+  edit_text_required: 'An edit needs the new reply text.',
+  edit_text_too_long: `The reply is longer than ${MAX_REPLY_LENGTH} characters.`,
+  ticket_closed: 'This ticket is already closed: its buyer\u2019s data was erased, nothing will be sent.',
+  category_unchanged: 'The draft already has this category.',
+  not_a_buyer_ticket:
+    'sellerdesk opened this ticket itself with a fixed reply: its category cannot be changed.',
+};
+
 /** A refused decision (not ready, not found, invalid edit) as a short sentence for the presser. */
 export function buildDecisionRefusedText(code: string, message: string): string {
-  switch (code) {
-    case 'draft_not_ready':
-      return 'The draft is being prepared or updated (the buyer may have written again); try again in a moment.';
-    case 'ticket_not_found':
-      return 'This ticket no longer exists.';
-    case 'edit_text_required':
-      return 'An edit needs the new reply text.';
-    case 'ticket_closed':
-      return 'This ticket is already closed: its buyer\u2019s data was erased, nothing will be sent.';
-    case 'category_unchanged':
-      return 'The draft already has this category.';
-    case 'not_a_buyer_ticket':
-      return 'sellerdesk opened this ticket itself with a fixed reply: its category cannot be changed.';
-    default:
-      return escapeMrkdwn(message);
-  }
+  return isWordedRefusal(code) ? REFUSAL_SENTENCES[code] : escapeMrkdwn(message);
 }
 
 /** `/sellerdesk` usage. */
@@ -379,15 +380,6 @@ export function buildTicketNotFoundReply(ticketId: string): SlackMessage {
   return { text, blocks: [section(text)] };
 }
 
-/** One shop's waiting tickets for `/sellerdesk pending`. */
-export interface PendingShopRow {
-  shopId: string;
-  shopName: string;
-  awaitingSeller: number;
-  escalated: number;
-  oldestCreatedAt: Date;
-}
-
 /** "3h 05m", "2d 4h", "12m": how long something has waited. */
 export function formatAge(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
@@ -398,7 +390,7 @@ export function formatAge(ms: number): string {
 }
 
 /** `/sellerdesk pending`: counts per shop (waiting for the seller, escalated) and the oldest wait. */
-export function buildPendingReply(rows: PendingShopRow[], now: Date): SlackMessage {
+export function buildPendingReply(rows: PendingByShop[], now: Date): SlackMessage {
   if (rows.length === 0) {
     const text = 'Nothing is waiting for a decision. 🎉';
     return { text, blocks: [section(text)] };

@@ -1,7 +1,7 @@
 import type { ShopTeamChannel, TeamChannel } from '../../activities/ports.js';
+import { SLACK_CARD_CHANNEL } from '../../db/cards-repo.js';
 import { buildBuyerThreadMessage, buildOutcomeMessage, buildTeamCard, type SlackMessage } from './blocks.js';
 import { toSlackApiError } from './notifier.js';
-import { SLACK_CARD_CHANNEL } from './queries.js';
 import type { SlackWorkspaces } from './workspaces.js';
 
 /** Runs one Web API call; whatever it throws becomes a SlackApiError (a `ChannelFailure`). */

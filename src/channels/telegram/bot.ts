@@ -1,8 +1,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, Composer, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { DECISION_ERRORS } from '../../../workflows/definitions.js';
+import { DECISION_ERRORS } from '../../../workflows/contracts/ticket.js';
+import { authorizeChatUser } from '../../app/access.js';
+import { isWordedRefusal } from '../../app/decision-refusals.js';
 import { recordAudit } from '../../db/audit-repo.js';
+import { listPendingTickets } from '../../db/pending-repo.js';
 import {
   findTelegramChat,
   getShop,
@@ -15,14 +18,12 @@ import {
 import {
   claimOwnershipIfFirst,
   createInvite,
-  findMember,
   listMembers,
-  type Role,
   redeemInvite,
   removeMember,
 } from '../../db/team-repo.js';
-import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
-import { authorize, type TeamAction } from '../../domain/shop/roles.js';
+import { getTicket } from '../../db/tickets-repo.js';
+import { isRole, type TeamAction } from '../../domain/shop/roles.js';
 import { isLanguage, type Language } from '../../domain/types.js';
 import { telegramActor } from './actor.js';
 import { parseDecisionCallback } from './callback-data.js';
@@ -57,9 +58,8 @@ async function chatLanguage(deps: BotDeps, ctx: Context): Promise<{ language: La
 
 /** Whether the Telegram user behind `ctx` may do `action` in the shop (`authorize`, one rule table). */
 async function hasRole(deps: BotDeps, shopId: string, ctx: Context, action: TeamAction): Promise<boolean> {
-  if (!ctx.from) return false;
-  const member = await findMember(deps.db, shopId, 'telegram', String(ctx.from.id));
-  return authorize(member, action).ok;
+  const userId = ctx.from ? String(ctx.from.id) : undefined;
+  return (await authorizeChatUser(deps.db, shopId, { channel: 'telegram', userId }, action)).ok;
 }
 
 /** Whether the Telegram user behind `ctx` is a member of the shop, whatever the role. */
@@ -181,8 +181,8 @@ function commandsFeature(deps: BotDeps) {
     if (!shopId) return ctx.reply(t('link.not_linked'));
     if (!(await hasRole(deps, shopId, ctx, 'manage'))) return ctx.reply(t('team.denied_owner'));
     const role = ctx.match.trim().toLowerCase() || 'agent';
-    if (!['owner', 'agent', 'viewer'].includes(role)) return ctx.reply(t('team.invite_usage'));
-    const code = await createInvite(deps.db, shopId, role as Role, `telegram:${ctx.from?.id}`);
+    if (!isRole(role)) return ctx.reply(t('team.invite_usage'));
+    const code = await createInvite(deps.db, shopId, role, `telegram:${ctx.from?.id}`);
     return ctx.reply(t('team.invite_created', { code, role: t(`team.role_${role}`) }));
   });
   feature.command('team', async (ctx) => {
@@ -279,16 +279,9 @@ function decisionsFeature(deps: BotDeps) {
         message: buildAlreadyDecidedText(deps.renderer, language, outcome.decided),
       };
     }
-    const known = [
-      'draft_not_ready',
-      'edit_text_required',
-      'edit_text_too_long',
-      'ticket_not_found',
-      'ticket_closed',
-    ];
     return {
       ok: false as const,
-      message: known.includes(outcome.code) ? t(`error.${outcome.code}`) : outcome.message,
+      message: isWordedRefusal(outcome.code) ? t(`error.${outcome.code}`) : outcome.message,
     };
   }
 

@@ -1,23 +1,14 @@
 import { Composer, type Context } from 'grammy';
-import { DECISION_ERRORS } from '../../../workflows/definitions.js';
+import { DECISION_ERRORS } from '../../../workflows/contracts/ticket.js';
+import { authorizeChatUser } from '../../app/access.js';
+import { isWordedRefusal } from '../../app/decision-refusals.js';
 import { findTelegramChat, getShop } from '../../db/shops-repo.js';
-import { findMember } from '../../db/team-repo.js';
 import { getTicket } from '../../db/tickets-repo.js';
-import { authorize } from '../../domain/shop/roles.js';
 import { isLanguage, type Language } from '../../domain/types.js';
 import { telegramActor } from './actor.js';
 import { parseCategoryCallback } from './callback-data.js';
 import { buildAlreadyDecidedText, buildCategoryKeyboard, buildDecisionKeyboard } from './cards.js';
 import type { BotDeps } from './deps.js';
-
-/** Refusals of a correction that have their own words in the `bot` namespace (`error.<code>`). */
-const WORDED = new Set([
-  'ticket_not_found',
-  'ticket_closed',
-  'draft_not_ready',
-  'category_unchanged',
-  'not_a_buyer_ticket',
-]);
 
 /** Ticket statuses whose category can still be corrected. */
 const CORRECTABLE = new Set(['awaiting_approval', 'escalated']);
@@ -49,8 +40,10 @@ export function categoryFeature(deps: BotDeps) {
     const refuse = (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
     const ticket = shopId ? await getTicket(deps.db, parsed.ticketId, shopId) : null;
     if (!shopId || !ticket) return refuse(t('error.ticket_not_found'));
-    const member = ctx.from ? await findMember(deps.db, shopId, 'telegram', String(ctx.from.id)) : null;
-    if (!authorize(member, 'decide').ok) return refuse(t('team.denied_agent'));
+    const userId = ctx.from ? String(ctx.from.id) : undefined;
+    if (!(await authorizeChatUser(deps.db, shopId, { channel: 'telegram', userId }, 'decide')).ok) {
+      return refuse(t('team.denied_agent'));
+    }
     const decisionButtons = () =>
       ctx.editMessageReplyMarkup({
         reply_markup: buildDecisionKeyboard(deps.renderer, language, ticket.id, { correctable: true }),
@@ -99,7 +92,7 @@ export function categoryFeature(deps: BotDeps) {
     if (outcome.code === DECISION_ERRORS.alreadyDecided && outcome.decided) {
       return refuse(buildAlreadyDecidedText(deps.renderer, language, outcome.decided));
     }
-    await refuse(WORDED.has(outcome.code) ? t(`error.${outcome.code}`) : outcome.message);
+    await refuse(isWordedRefusal(outcome.code) ? t(`error.${outcome.code}`) : outcome.message);
     if (outcome.code === 'category_unchanged') await decisionButtons();
   });
   return feature;

@@ -5,7 +5,8 @@ import type {
   BlockStaticSelectAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { DECISION_ERRORS } from '../../../../workflows/definitions.js';
+import { DECISION_ERRORS } from '../../../../workflows/contracts/ticket.js';
+import { getTicketWithDraft } from '../../../db/ticket-views-repo.js';
 import { type Actor, CATEGORIES, type Category, type DecisionAction } from '../../../domain/types.js';
 import {
   buildAlreadyDecidedText,
@@ -16,7 +17,6 @@ import {
   ticketOfCategoryBlock,
 } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
-import { getTicketWithDraft } from '../queries.js';
 import type { SlackOrigin } from '../workspaces.js';
 import { checkTicketAccess } from './access.js';
 import { decideFromSlack, slackActor } from './decide.js';

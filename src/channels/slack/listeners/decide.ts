@@ -1,5 +1,5 @@
-import type { DecisionInput } from '../../../../workflows/definitions.js';
-import { DECISION_ERRORS } from '../../../../workflows/definitions.js';
+import type { DecisionInput } from '../../../../workflows/contracts/ticket.js';
+import { DECISION_ERRORS } from '../../../../workflows/contracts/ticket.js';
 import type { Actor } from '../../../domain/types.js';
 import { buildAlreadyDecidedText, buildAlreadyEscalatedText, buildDecisionRefusedText } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';

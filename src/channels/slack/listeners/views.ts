@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { MAX_REPLY_LENGTH } from '../../../../workflows/definitions.js';
+import { MAX_REPLY_LENGTH } from '../../../../workflows/contracts/ticket.js';
 import { EDIT_ACTION_ID, EDIT_BLOCK_ID, EDIT_CALLBACK_ID } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import { decideFromSlack, type SlackDecision, slackActor } from './decide.js';
