@@ -79,6 +79,28 @@ describe('learning from the seller: correct a category in Telegram, redraft, cla
     for (const b of list) expect(new TextEncoder().encode(b.callback_data).length).toBeLessThanOrEqual(64);
     const cancel = list.find((b) => b.text === 'Cancelar pedido')!;
     expect(cancel.callback_data).toBe(`setcat:co:${ticketId}`);
+    // The current category is marked; choosing it changes nothing and brings the decisions back, as Back does.
+    const current = list.find((b) => b.text.startsWith('• '))!;
+    const edits = () => world.telegram.callsOf('editMessageReplyMarkup').length;
+    const decisionsBack = (from: number) =>
+      world.telegram.waitFor((calls) =>
+        calls
+          .filter((c) => c.method === 'editMessageReplyMarkup')
+          .slice(from)
+          .some((c) => JSON.stringify(c.params.reply_markup).includes(`approve:${ticketId}`)),
+      );
+    let seen = edits();
+    await webhook(callbackUpdate(CHAT_ID, current.callback_data));
+    await decisionsBack(seen);
+    expect(
+      world.telegram
+        .callsOf('answerCallbackQuery')
+        .some((c) => c.params.text === 'El borrador ya tiene esta categoría.'),
+    ).toBe(true);
+    seen = edits();
+    await webhook(callbackUpdate(CHAT_ID, `catback:${ticketId}`));
+    await decisionsBack(seen);
+    expect((await ticket(ticketId)).draftDetails.revision).toBe(1);
 
     // Choosing "Cancel order" corrects the ticket: redrafted with that template, still waiting.
     await webhook(callbackUpdate(CHAT_ID, cancel.callback_data));

@@ -65,20 +65,29 @@ export function memoryKey(text: string): string {
     .trim();
 }
 
-/** The character shingles of a folded text (padded with a space at each end). */
-export function memoryShingles(key: string): Set<string> {
-  const padded = ` ${key} `;
-  const out = new Set<string>();
-  if (padded.length <= MEMORY_SHINGLE) {
-    out.add(padded);
-    return out;
+/** FNV-1a of the {@link MEMORY_SHINGLE} UTF-16 units of `text` at `at`: a shingle as a number. */
+function shingleHash(text: string, at: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = at; i < at + MEMORY_SHINGLE; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
   }
-  for (let i = 0; i + MEMORY_SHINGLE <= padded.length; i++) out.add(padded.slice(i, i + MEMORY_SHINGLE));
+  return hash >>> 0;
+}
+
+/**
+ * The character shingles of a folded text (padded with a space at each end), hashed to 32-bit
+ * numbers: no substring is allocated and a set lookup costs a number comparison.
+ */
+export function memoryShingles(key: string): Set<number> {
+  const padded = ` ${key} `.padEnd(MEMORY_SHINGLE, ' ');
+  const out = new Set<number>();
+  for (let i = 0; i + MEMORY_SHINGLE <= padded.length; i++) out.add(shingleHash(padded, i));
   return out;
 }
 
 /** Jaccard similarity of two shingle sets (0 when both are empty). */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   for (const s of small) if (large.has(s)) shared++;
@@ -86,24 +95,24 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return union === 0 ? 0 : shared / union;
 }
 
+/** An example's folded length and distinct shingles, as the memory compares them. */
+interface Shingled {
+  length: number;
+  shingles: Uint32Array;
+}
+
 /** Shingles of an example, computed once per example id (examples never change, only vanish). */
-export type ShingleCache = Map<number, { length: number; shingles: Set<string> }>;
+export type ShingleCache = Map<number, Shingled>;
 
 /** Most examples whose shingles a process keeps (the oldest go first). */
 const SHINGLE_CACHE_MAX = 20_000;
-
-/** An example's folded length and shingles, as the memory compares them. */
-interface Shingled {
-  length: number;
-  shingles: Set<string>;
-}
 
 function shinglesOf(example: MemoryExample, cache: ShingleCache | undefined): Shingled | undefined {
   const cached = cache?.get(example.id);
   if (cached) return cached;
   const key = memoryKey(example.text);
   if (key.length < MEMORY_MIN_KEY) return undefined;
-  const shingled = { length: key.length, shingles: memoryShingles(key) };
+  const shingled = { length: key.length, shingles: Uint32Array.from(memoryShingles(key)) };
   if (cache) {
     if (cache.size >= SHINGLE_CACHE_MAX) cache.delete(cache.keys().next().value as number);
     cache.set(example.id, shingled);
@@ -119,22 +128,28 @@ export function minimumSimilarity(a: number, b: number): number {
 /**
  * The remembered correction closest to `text`, when it reaches {@link minimumSimilarity};
  * `examples` newest first (a tie goes to the newest: the seller's latest word). At most
- * {@link MEMORY_LIMIT} examples are read.
+ * {@link MEMORY_LIMIT} examples are read, each in time linear in its shingles (none for an example
+ * whose size alone rules it out: Jaccard is at most the ratio of the two set sizes).
  */
 export function recallCorrection(
   text: string,
   examples: readonly MemoryExample[],
   options: { cache?: ShingleCache } = {},
 ): MemoryMatch | undefined {
+  if (examples.length === 0) return undefined;
   const key = memoryKey(text);
-  if (key.length < MEMORY_MIN_KEY || examples.length === 0) return undefined;
+  if (key.length < MEMORY_MIN_KEY) return undefined;
   const shingles = memoryShingles(key);
   let best: MemoryMatch | undefined;
   for (const example of examples.slice(0, MEMORY_LIMIT)) {
     const other = shinglesOf(example, options.cache);
     if (!other) continue;
-    const similarity = jaccard(shingles, other.shingles);
-    const minimum = minimumSimilarity(key.length, other.length);
+    const minimum = Math.max(minimumSimilarity(key.length, other.length), best?.similarity ?? 0);
+    const smaller = Math.min(shingles.size, other.shingles.length);
+    if (smaller < minimum * Math.max(shingles.size, other.shingles.length)) continue;
+    let shared = 0;
+    for (const s of other.shingles) if (shingles.has(s)) shared++;
+    const similarity = shared / (shingles.size + other.shingles.length - shared);
     if (similarity >= minimum && (best === undefined || similarity > best.similarity)) {
       best = { exampleId: example.id, category: example.category, similarity };
     }
