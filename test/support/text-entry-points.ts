@@ -19,6 +19,7 @@ import { normalizeTrackingEvent } from '../../src/domain/logistics/stall.js';
 import { classifyIntent } from '../../src/domain/message/classify.js';
 import { detectLanguage } from '../../src/domain/message/language.js';
 import { redactPii } from '../../src/domain/message/redact.js';
+import { recallCorrection } from '../../src/domain/message/shop-memory.js';
 import { assessUrgency } from '../../src/domain/message/urgency.js';
 import { createReplyRenderer, type ReplyRenderer, sanitizeText } from '../../src/domain/reply/index.js';
 import { LANGUAGES, type Language } from '../../src/domain/types.js';
@@ -115,6 +116,16 @@ export async function textEntryPoints(): Promise<TextEntryPoint[]> {
       run: (t: string) => classifyIntent(t, lang),
       maxLength: 20_000,
     })),
+    {
+      // The shop's memory folds both the message and each remembered correction (seller-labelled buyer text).
+      name: 'shop memory recall',
+      run: (t: string) =>
+        recallCorrection(t, [
+          { id: 1, category: 'cancel_order', text: t },
+          { id: 2, category: 'other', text: 'please stop the parcel, I found it cheaper' },
+        ]),
+      maxLength: 20_000,
+    },
     {
       name: 'assessUrgency',
       run: (t) =>
