@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { type ListingDictionaries, listingDictionaries } from '../adapters/spelling/dictionaries.js';
 import type { StartListingValidation } from '../app/listing-service.js';
 import { dictionaryKeyboard } from '../channels/telegram/dictionary.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
@@ -27,7 +28,6 @@ import {
 } from '../domain/listing/index.js';
 import { effectiveSettings } from '../domain/settings.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/types.js';
-import { type ListingDictionaries, listingDictionaries } from '../listings/dictionaries.js';
 
 /** What the listing activities need; all but `db` are optional (Telegram off: no report). */
 export interface ListingActivityDeps {

@@ -12,16 +12,16 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listingDictionaries } from '../adapters/spelling/dictionaries.js';
 import {
   FINDING_KINDS,
   type FindingKind,
   type Issue,
   type ListingField,
   type ListingTexts,
+  validateListing,
 } from '../domain/listing/index.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/types.js';
-import { listingDictionaries } from '../listings/dictionaries.js';
-import { validateListing } from '../listings/validate-listing.js';
 
 /** Corpus scored when no file is given. */
 export const DEFAULT_VALIDATION_EVAL_FILE = 'test/fixtures/listings/seeded.json';

@@ -12,6 +12,7 @@ import {
   type ListingCheckDeps,
   listingContext,
   listingVersions,
+  listingWordPredicate,
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../../src/domain/listing/index.js';
@@ -19,11 +20,9 @@ import { CARRIER_PROFILES, GENERIC_CARRIER, readCheckpoint } from '../../src/dom
 import { normalizeTrackingEvent } from '../../src/domain/logistics/stall.js';
 import { redactPii } from '../../src/domain/redact.js';
 import { createReplyRenderer, type ReplyRenderer, sanitizeText } from '../../src/domain/reply.js';
-import { LANGUAGES, type Language } from '../../src/domain/types.js';
+import { LANGUAGES } from '../../src/domain/types.js';
 import { assessUrgency } from '../../src/domain/urgency.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
-import { LISTING_ALLOWLIST } from '../../src/listings/allowlist.js';
-import { commerceLexicon } from '../../src/listings/lexicon.js';
 
 export interface TextEntryPoint {
   name: string;
@@ -42,14 +41,9 @@ const speller = {
 };
 
 function listingDeps(): ListingCheckDeps {
-  const allowed = new Set(LISTING_ALLOWLIST.map((w) => w.toLowerCase()));
-  const lexicons = Object.fromEntries(LANGUAGES.map((l) => [l, commerceLexicon(l)])) as Record<
-    Language,
-    (word: string) => boolean
-  >;
   return {
     spellers: Object.fromEntries(LANGUAGES.map((l) => [l, speller])),
-    isAllowed: (word, lang) => allowed.has(word.toLowerCase()) || lexicons[lang](word),
+    isAllowed: listingWordPredicate(),
     maxSuggestions: 0,
   };
 }

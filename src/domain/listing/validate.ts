@@ -25,6 +25,8 @@ export interface ListingCheckDeps {
   limits?: FieldLimits;
   /** Misspellings per field that get a dictionary suggestion (default 5; each costs 50-500 ms). */
   maxSuggestions?: number;
+  /** Spelling findings below this confidence are dropped (default `MIN_SPELLING_CONFIDENCE`; the eval sweeps it). */
+  minSpellingConfidence?: number;
   /** The shop's own dictionary ("Add to my dictionary"): never reported as spelling for that shop. */
   shopWords?: ShopWords;
 }
@@ -198,9 +200,11 @@ function checkField(
         isAllowed,
         sharedTerms: shared,
         maxSuggestions: deps.maxSuggestions ?? 5,
+        ...(deps.minSpellingConfidence !== undefined ? { minConfidence: deps.minSpellingConfidence } : {}),
         context: {
           otherWords: new Map([...context.words].filter(([l]) => l !== lang)),
           ...(english ? { english } : {}),
+          others: deps.spellers,
           versionText,
         },
         skip: [
@@ -266,4 +270,14 @@ export function validateAcrossLanguages(versions: readonly ListingVersion[]): Is
   return checkConsistency(versions).filter(
     (i) => !i.span || !overlaps(i.span[0], i.span[1], reported.get(`${i.lang}:${i.field}`) ?? []),
   );
+}
+
+/** Runs every check of a listing in-process (eval, bench); the workflow runs the same steps as activities. */
+export function validateListing(listing: ListingTexts, deps: ListingCheckDeps): Issue[] {
+  const versions = listingVersions(listing);
+  const context = listingContext(versions, deps.spellers);
+  return [
+    ...versions.flatMap((v) => validateLanguageVersion(v, deps, context)),
+    ...validateAcrossLanguages(versions),
+  ];
 }

@@ -1,0 +1,173 @@
+/**
+ * Whether a word belongs to a language: the hunspell dictionary, its regular formations (prefixes,
+ * derivations, diminutives, enclitics, inflection paradigms, compounds) and a large frequency
+ * list, read as a noisy channel (a listed word is still a slip when a word one edit away is far
+ * more frequent).
+ */
+import type { Language } from '../types.js';
+import { closeCorrection, stripAccents } from './spelling-correction.js';
+import type { SpellChecker } from './types.js';
+import {
+  DERIVATIONS,
+  DIMINUTIVE_BASE_ENDINGS,
+  DIMINUTIVES,
+  PARADIGMS,
+  PREFIXES,
+  RUSSIAN_IMPOSSIBLE_JOINS,
+} from './words/affixes.js';
+
+const SPANISH_ENCLITIC_RE = /^(.{3,}?)((?:me|te|se|nos|os|lo|la|los|las|le|les){1,2})$/u;
+
+/** Hunspell lookup in the word's case, lower case, or (for upper-case words) capitalized. */
+export function knows(speller: SpellChecker, word: string): boolean {
+  if (speller.correct(word)) return true;
+  const lower = word.toLowerCase();
+  if (lower !== word && speller.correct(lower)) return true;
+  // Upper-case words: hunspell knows "Botella" but maybe not "BOTELLA".
+  if (word === word.toUpperCase()) {
+    const capital = lower.charAt(0).toUpperCase() + lower.slice(1);
+    if (speller.correct(capital)) return true;
+  }
+  return false;
+}
+
+/** At most this many centibels below 1 (one word in 10^7) for a list word to vouch for others. */
+const ATTESTED_CB = 700;
+
+/** A word the dictionary knows, or that the frequency list has often enough to vouch for a form. */
+function wellAttested(speller: SpellChecker, lower: string): boolean {
+  return speller.correct(lower) || (speller.centibels?.(lower) ?? 1000) <= ATTESTED_CB;
+}
+
+/**
+ * What the frequency list says of a word hunspell lacks: `absent` (not listed), `known` (listed,
+ * and no word one slip away is so much more frequent that this one reads as its misspelling), or
+ * `suspect` (listed, but a slip of a far more frequent word: "comodo" beside "cómodo").
+ */
+export function listVerdict(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+  others?: Partial<Record<Language, SpellChecker>>,
+): 'absent' | 'known' | 'suspect' {
+  const cB = speller.centibels?.(lower);
+  if (cB === undefined) return 'absent';
+  const correction = closeCorrection(speller, lower, lang);
+  if (correction?.centibels === undefined) return 'known';
+  const gap = cB - correction.centibels;
+  // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
+  // other slips need the word to be rarer still, the more so the more often the word itself is seen.
+  if (correction.accentOnly) return gap >= 100 ? 'suspect' : 'known';
+  let needed = cB >= 750 ? 50 : cB >= 700 ? 150 : 180;
+  // Far more frequent in another language ("comfortable" in French text): the list has it as that
+  // language's word, which vouches less for it here.
+  for (const [other, checker] of Object.entries(others ?? {}) as Array<[Language, SpellChecker]>) {
+    const elsewhere = other === lang ? undefined : checker.centibels?.(lower);
+    if (elsewhere !== undefined && elsewhere + 100 <= cB) {
+      needed -= 50;
+      break;
+    }
+  }
+  return gap >= needed ? 'suspect' : 'known';
+}
+
+/** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
+function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
+  for (const [suffix, bases] of DERIVATIONS[lang]) {
+    if (!lower.endsWith(suffix) || lower.length - suffix.length < 3) continue;
+    const stem = lower.slice(0, -suffix.length);
+    // "ador" keeps its "a" in the infinitive: enhebr-ador -> enhebr-ar.
+    if (bases.some((b) => speller.correct(stem + b))) return true;
+  }
+  for (const ending of DIMINUTIVES[lang] ?? []) {
+    if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
+    let stem = lower.slice(0, -ending.length);
+    // "bolsita" -> "bols" + a; "poquito" -> "poc" + o (qu -> c before the ending).
+    if (stem.endsWith('qu')) stem = `${stem.slice(0, -2)}c`;
+    if (stem.endsWith('gu')) stem = `${stem.slice(0, -2)}g`;
+    if (DIMINUTIVE_BASE_ENDINGS.some((e) => speller.correct(stem + e))) return true;
+  }
+  return false;
+}
+
+/**
+ * An inflected form of a well-attested word: another ending of the same paradigm gives a known
+ * word ("chalotas" / "chalota"; Russian needs two such forms, its paradigms being large). A form
+ * that breaks a spelling rule at the ending ("напиткы") is a slip, not a form.
+ */
+export function knowsInflection(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (lang === 'ru' && RUSSIAN_IMPOSSIBLE_JOINS.test(lower)) return false;
+  const needed = lang === 'ru' ? 2 : 1;
+  for (const paradigm of PARADIGMS[lang]) {
+    for (const ending of paradigm) {
+      if (!lower.endsWith(ending)) continue;
+      const stem = lower.slice(0, lower.length - ending.length);
+      if ([...stem].length < 4) continue;
+      // "bebidass" is not the plural of "bebidas".
+      if (ending === 's' && stem.endsWith('s')) continue;
+      let hits = 0;
+      for (const other of paradigm) {
+        if (other !== ending && wellAttested(speller, stem + other) && ++hits >= needed) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A frequent word of at least four letters (a compound's part). */
+function strongPart(speller: SpellChecker, part: string): boolean {
+  if ([...part].length < 4 || !speller.correct(part)) return false;
+  return (speller.centibels?.(part) ?? 0) <= 650;
+}
+
+/**
+ * A closed compound of two frequent words ("portavasos", "когтеточка": stem + linking vowel +
+ * word). Evidence, not proof: the caller lowers its confidence, a slip rarely splits so cleanly.
+ */
+export function isCompound(speller: SpellChecker, lower: string, lang: Language): boolean {
+  for (let i = 4; i <= lower.length - 4; i++) {
+    const head = lower.slice(0, i);
+    const tail = lower.slice(i);
+    if (!strongPart(speller, tail)) continue;
+    if (strongPart(speller, head)) return true;
+    // Russian joins a stem and a word with о/е: когт-е-точка.
+    if (lang === 'ru' && /[ое]$/u.test(head)) {
+      const stem = head.slice(0, -1);
+      if (['', 'а', 'ы', 'и', 'о', 'ь', 'я'].some((e) => strongPart(speller, stem + e))) return true;
+    }
+  }
+  return false;
+}
+
+/** Dictionary lookup plus the word formation hunspell's affix files miss, plus the frequency list. */
+export function knowsWord(
+  speller: SpellChecker,
+  word: string,
+  lang: Language,
+  others?: Partial<Record<Language, SpellChecker>>,
+): boolean {
+  if (knows(speller, word)) return true;
+  const lower = word.toLowerCase();
+  const minRest = 5;
+  for (const prefix of PREFIXES[lang]) {
+    if (lower.startsWith(prefix) && lower.length - prefix.length >= minRest) {
+      const rest = lower.slice(prefix.length).replace(/^-/, '');
+      if (knows(speller, rest)) return true;
+      // Spanish and Portuguese double the r after a vowel-final prefix: auto + r... -> autorr...
+      if ((lang === 'es' || lang === 'pt') && rest.startsWith('rr') && knows(speller, rest.slice(1)))
+        return true;
+      if (lang === 'pt' && rest.startsWith('ss') && knows(speller, rest.slice(1))) return true;
+    }
+  }
+  if (knowsDerivation(speller, lower, lang)) return true;
+  if (lang === 'es') {
+    // "Límpiala" = "limpia" + "la": the written accent only exists because of the pronoun.
+    const match = SPANISH_ENCLITIC_RE.exec(lower);
+    if (match && /[áéíóú]/u.test(match[1]!) && knows(speller, stripAccents(match[1]!))) return true;
+    // "desembalarla" = infinitive + pronoun: no accent needed.
+    if (match && /(?:ar|er|ir)$/u.test(match[1]!) && knows(speller, match[1]!)) return true;
+  }
+  const verdict = listVerdict(speller, lower, lang, others);
+  if (verdict === 'known') return true;
+  return verdict === 'absent' && knowsInflection(speller, lower, lang);
+}
