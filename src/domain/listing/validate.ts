@@ -159,7 +159,7 @@ function checkField(
   const untranslatedDeps = speller && english ? { target: speller, english, isAllowed } : undefined;
   const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, placeholderSpans);
   const wrong: Issue[] = [];
-  for (const p of findWrongLanguage(text, lang, field)) {
+  for (const p of findWrongLanguage(text, lang, field, deps.spellers)) {
     const span: [number, number] = [p.start, p.end];
     if (coverage(span, placeholderSpans, text) > 0.5) continue; // dummy text, reported as a placeholder
     const runs = spansOf(
