@@ -72,6 +72,11 @@ function correctionWeight(speller: SpellChecker, correction: Correction): number
   return cB <= 600 ? 1 : cB <= 680 ? 0.9 : cB <= 740 ? 0.8 : 0.65;
 }
 
+/** A correction at least one word in 3 million (650 cB): a slip of a common word, whatever its shape. */
+export function slipOfCommonWord(correction: Correction): boolean {
+  return (correction.centibels ?? 1000) <= 650;
+}
+
 /** Russian: the stem without its case ending; Romance: without the plural. */
 function derivationStem(lower: string, lang: Language): string {
   const endings = lang === 'ru' ? RUSSIAN_ENDINGS : ['es', 's'];
@@ -108,9 +113,12 @@ function cognateFactor(
   // Russian: only an adjective built on the stem (-овый, -евый) counts, not a bare case ending.
   const stemmed = lang === 'ru' ? /^[ое]в/u.test(lower.slice(stem.length)) : stem !== lower;
   const stemKey = cognateKey(stem);
+  // The same word in another version is a product term; a word far rarer than its correction must
+  // be in two other versions for that ("comfortable" copied from the English version is a slip).
+  const versions = [...(context?.otherWords ?? [])].filter(([l, words]) => l !== lang && words.has(lower));
+  if (!correction.accentOnly && versions.length >= (suspect ? 2 : 1)) return 0.3;
   for (const [other, words] of context?.otherWords ?? []) {
     if (other === lang) continue;
-    if (!correction.accentOnly && !suspect && words.has(lower)) return 0.3;
     for (const w of words) {
       if (w === lower || w[0] === undefined) continue;
       const otherKey = cognateKey(w);
@@ -147,7 +155,10 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
   const correction = closeCorrection(speller, lower, lang) ?? prefixedCorrection(speller, lower, lang);
   if (!correction) return { confidence: 0.2 * penalty };
   const context = evidence.context;
-  if (!correction.accentOnly) {
+  // A listed word that reads as a slip of a far more frequent one is less certain than an unlisted
+  // one, but being English or another version's word is then no excuse ("comfortable" in French).
+  const suspect = listVerdict(speller, lower, lang, context?.others) === 'suspect';
+  if (!correction.accentOnly && !suspect) {
     const english = context?.english;
     if (lang !== 'en' && english && (english.correct(lower) || english.correct(word))) {
       // An English word in a es/fr/pt/ru text is a loanword ("bypass", "timer").
@@ -157,14 +168,16 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
       penalty *= 0.4;
     }
     // Two frequent words run together are a coined term, unless the word is a slip of a common one.
-    if ((correction.centibels ?? 1000) > 650 && isCompound(speller, lower, lang)) penalty *= 0.45;
-  } else if (lang !== 'en' && context?.otherWords.get('en')?.has(lower) && context.english?.correct(lower)) {
+    if (!slipOfCommonWord(correction) && isCompound(speller, lower, lang)) penalty *= 0.45;
+  } else if (
+    correction.accentOnly &&
+    lang !== 'en' &&
+    context?.otherWords.get('en')?.has(lower) &&
+    context.english?.correct(lower)
+  ) {
     // Only an accent separates it from a word of the language, but the English version uses it as is.
     penalty *= 0.4;
   }
-  // A listed word that reads as a slip of a far more frequent one is less certain than an unlisted
-  // one, but its use in another version is no evidence for it ("comfortable" copied from English).
-  const suspect = listVerdict(speller, lower, lang, context?.others) === 'suspect';
   const confidence =
     baseConfidence([...lower].length, correction) *
     correctionWeight(speller, correction) *

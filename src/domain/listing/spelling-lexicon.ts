@@ -34,9 +34,14 @@ export function knows(speller: SpellChecker, word: string): boolean {
 /** At most this many centibels below 1 (one word in 10^7) for a list word to vouch for others. */
 const ATTESTED_CB = 700;
 
-/** A word the dictionary knows, or that the frequency list has often enough to vouch for a form. */
+/**
+ * A word seen often enough to vouch for another form of it: in the frequency list at least one in
+ * 10^7 (a rare dictionary word such as "nivaux" does not make "nivau" a form); the dictionary alone
+ * when there is no list (tests).
+ */
 function wellAttested(speller: SpellChecker, lower: string): boolean {
-  return speller.correct(lower) || (speller.centibels?.(lower) ?? 1000) <= ATTESTED_CB;
+  if (!speller.centibels) return speller.correct(lower);
+  return (speller.centibels(lower) ?? 1000) <= ATTESTED_CB;
 }
 
 /**

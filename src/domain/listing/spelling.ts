@@ -6,6 +6,7 @@ import {
   judge,
   repetitionOf,
   type SpellingContext,
+  slipOfCommonWord,
 } from './spelling-evidence.js';
 import { knowsWord } from './spelling-lexicon.js';
 import { overlaps, type Token, tokenize } from './text.js';
@@ -100,7 +101,11 @@ export function checkSpelling(
       const judged = unknownParts.map((p) => judge(p, lang, speller, evidence));
       judgement = judged.reduce((a, b) => (b.confidence > a.confidence ? b : a));
       // A compound of one known and one unknown part is more often a coined product term.
-      if (unknownParts.length < parts.length) judgement.confidence *= 0.8;
+      if (
+        unknownParts.length < parts.length &&
+        !(judgement.correction && slipOfCommonWord(judgement.correction))
+      )
+        judgement.confidence *= 0.8;
     } else {
       judgement = judge(word, lang, speller, evidence);
     }
