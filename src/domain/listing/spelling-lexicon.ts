@@ -16,7 +16,29 @@ import {
   RUSSIAN_IMPOSSIBLE_JOINS,
 } from './words/affixes.js';
 
-const SPANISH_ENCLITIC_RE = /^(.{3,}?)((?:me|te|se|nos|os|lo|la|los|las|le|les){1,2})$/u;
+const SPANISH_PRONOUNS = ['me', 'te', 'se', 'nos', 'os', 'lo', 'la', 'los', 'las', 'le', 'les'];
+
+/**
+ * A Spanish verb with one or two pronouns attached: "Límpiala" = "limpia" + "la" (the written
+ * accent exists because of the pronoun), "Acórtelo" = "acorte" + "lo", "desembalarla" =
+ * infinitive + "la" (no accent needed). Every split is tried: "acór" + "te" + "lo" is not a verb.
+ */
+function knowsEnclitic(speller: SpellChecker, lower: string): boolean {
+  const splits: string[] = [];
+  for (const first of SPANISH_PRONOUNS) {
+    if (!lower.endsWith(first)) continue;
+    const rest = lower.slice(0, -first.length);
+    splits.push(rest);
+    for (const second of SPANISH_PRONOUNS)
+      if (rest.endsWith(second)) splits.push(rest.slice(0, -second.length));
+  }
+  for (const verb of splits) {
+    if (verb.length < 3) continue;
+    if (/[áéíóú]/u.test(verb) && knows(speller, stripAccents(verb))) return true;
+    if (/(?:ar|er|ir)$/u.test(verb) && knows(speller, verb)) return true;
+  }
+  return false;
+}
 
 /** Hunspell lookup in the word's case, lower case, or (for upper-case words) capitalized. */
 export function knows(speller: SpellChecker, word: string): boolean {
@@ -165,13 +187,7 @@ export function knowsWord(
     }
   }
   if (knowsDerivation(speller, lower, lang)) return true;
-  if (lang === 'es') {
-    // "Límpiala" = "limpia" + "la": the written accent only exists because of the pronoun.
-    const match = SPANISH_ENCLITIC_RE.exec(lower);
-    if (match && /[áéíóú]/u.test(match[1]!) && knows(speller, stripAccents(match[1]!))) return true;
-    // "desembalarla" = infinitive + pronoun: no accent needed.
-    if (match && /(?:ar|er|ir)$/u.test(match[1]!) && knows(speller, match[1]!)) return true;
-  }
+  if (lang === 'es' && knowsEnclitic(speller, lower)) return true;
   const verdict = listVerdict(speller, lower, lang, others);
   if (verdict === 'known') return true;
   return verdict === 'absent' && knowsInflection(speller, lower, lang);

@@ -15,6 +15,29 @@ function regexOf(entry: GlossaryEntry): RegExp {
   return re;
 }
 
+const requirements = new Map<string, RegExp>();
+function requirementOf(pattern: string): RegExp {
+  let re = requirements.get(pattern);
+  if (!re) {
+    re = compilePattern(pattern, 'iu');
+    requirements.set(pattern, re);
+  }
+  return re;
+}
+
+/**
+ * Names that keep their point in every language: the 2.4 and 5.8 GHz radio bands ("Wi-Fi 2.4 GHz")
+ * and numbers inside a model code ("X2.5", "T-1.5": a letter or hyphen glued before the number).
+ */
+function isStandardName(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  if (/[\p{L}\-/]/u.test(before)) return true;
+  return (
+    /^(?:2[.,]4|5[.,]8)$/.test(text.slice(start, end)) &&
+    /^\s?(?:GHz|ГГц|G)\b/iu.test(text.slice(end, end + 6))
+  );
+}
+
 function formatNumber(value: number, lang: Language): string {
   const rounded = Math.round(value * 10) / 10;
   const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
@@ -88,10 +111,12 @@ export function checkTerminology(
 ): Issue[] {
   const issues: Issue[] = [];
   for (const entry of GLOSSARY[lang]) {
+    if (entry.requires !== undefined && !requirementOf(entry.requires).test(text)) continue;
     for (const match of text.matchAll(regexOf(entry))) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
       if (overlaps(start, end, skip)) continue;
+      if (entry.code === 'decimal_separator' && isStandardName(text, start, end)) continue;
       // The exemption is for the language's own unit word; "45 cm (18 inches)" is still English.
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_RE.test(match[0]) && metricBeside(text, start, end))
         continue;

@@ -13,7 +13,7 @@ import { findWrongLanguage } from './language-check.js';
 import { checkPlaceholders } from './placeholders.js';
 import { checkSpelling } from './spelling.js';
 import { checkTerminology } from './terminology.js';
-import { addressSpans, overlaps, tokenize } from './text.js';
+import { addressSpans, ingredientListSpans, overlaps, tokenize } from './text.js';
 import type { Issue, ListingField, ListingVersion, SpellChecker } from './types.js';
 import { checkUntranslated } from './untranslated.js';
 
@@ -154,10 +154,14 @@ function checkField(
   const shared = context.shared;
   const placeholders = checkPlaceholders(text, lang, field);
   const placeholderSpans = spansOf(placeholders);
+  const ingredients = ingredientListSpans(text);
   const speller = deps.spellers[lang];
   const english = deps.spellers.en;
   const untranslatedDeps = speller && english ? { target: speller, english, isAllowed } : undefined;
-  const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, placeholderSpans);
+  const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, [
+    ...placeholderSpans,
+    ...ingredients,
+  ]);
   const wrong: Issue[] = [];
   for (const p of findWrongLanguage(text, lang, field, deps.spellers)) {
     const span: [number, number] = [p.start, p.end];
@@ -214,6 +218,7 @@ function checkField(
           ...spansOf(claims),
           ...spansOf(terminology),
           ...addressSpans(text),
+          ...ingredients,
         ],
       })
     : [];

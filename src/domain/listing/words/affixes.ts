@@ -3,14 +3,14 @@ import type { Language } from '../../types.js';
 /** Productive prefixes: "antiadherente" is fine when "adherente" is a word. */
 export const PREFIXES: Readonly<Record<Language, readonly string[]>> = {
   en: ['anti', 'non', 're', 'pre', 'multi', 'mini', 'micro', 'ultra', 'super', 'over', 'under', 'eco'],
-  es: 'anti re multi mini micro ultra super auto semi termo bio eco contra sobre porta cubre guarda'.split(
+  es: 'anti re des multi mini micro ultra super auto semi termo bio eco contra sobre porta cubre guarda'.split(
     ' ',
   ),
-  fr: 'anti re ré multi mini micro ultra super auto semi thermo bio éco sur porte garde'.split(' '),
+  fr: 'anti re ré dé multi mini micro ultra super auto semi thermo bio éco sur porte garde'.split(' '),
   ru: 'не анти авто мини микро супер ультра термо полу само водо влаго свето электро вело фото аудио видео эко'.split(
     ' ',
   ),
-  pt: 'anti re multi mini micro ultra super auto semi termo bio eco porta guarda'.split(' '),
+  pt: 'anti re des multi mini micro ultra super auto semi termo bio eco porta guarda'.split(' '),
 };
 
 /** Diminutive endings (Spanish -ito/-illo, Portuguese -inho): "bolsita" is a small "bolsa". */
