@@ -167,7 +167,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       code: 'false_friend',
       // Only where "exquisite" was meant: a product praised for its design, finish or taste.
       pattern:
-        '\\besquisit(o|a|os|as) (?:design|acabamento|sabor|estilo|presente|aroma|detalhe|bordado)s?\\b|\\b(?:design|acabamento|sabor|estilo|presente|aroma|detalhe|bordado)s? esquisit(o|a|os|as)\\b',
+        '\\besquisit(o|a|os|as)(?= (?:design|acabamento|sabor|estilo|presente|aroma|detalhe|bordado)s?(?![\\p{L}\\p{N}]))|(?<=(?<![\\p{L}\\p{N}])(?:design|acabamento|sabor|estilo|presente|aroma|detalhe|bordado)s? )esquisit(o|a|os|as)\\b',
       replace: 'requintad$1$2',
       note: '"esquisito" means weird, not exquisite',
     },
