@@ -132,6 +132,15 @@ function itemsOf(word: string, chain: string, number: string): UnitDef | undefin
   return { re: /$^/, dimension: 'count', factor: 1 };
 }
 
+/**
+ * A number that ends a name ("Wi-Fi 6 Router", "iPhone 15 Case", "PS5 2 controllers" is not): the
+ * word just before it has a hyphen, a digit, inner capitals or is an acronym.
+ */
+function partOfName(text: string, start: number): boolean {
+  const before = /(\S+) $/u.exec(text.slice(Math.max(0, start - 24), start))?.[1];
+  return before !== undefined && /^\p{L}/u.test(before) && /[-\d]|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(before);
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -142,9 +151,10 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   for (const match of text.matchAll(MEASURE_RE)) {
     const unitWord = match[3]!;
     const known = unitOf(unitWord);
-    const unit = known ?? itemsOf(unitWord, match[2] ?? '', match[1]!);
-    if (!unit) continue;
     const start = match.index ?? 0;
+    const unit =
+      known ?? (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!));
+    if (!unit) continue;
     const numbers = [match[1]!, ...(match[2]?.match(NUMBER_RE) ?? [])];
     let offset = start;
     for (const raw of numbers) {
@@ -226,8 +236,8 @@ function formatValue(q: Quantity, base: number): string {
  * Counts of things written as a number before a noun ("12 карт" where the others say 8 cards): a
  * version is reported only when it replaces a count the other versions state in the same field
  * (most of them agree on it, this one lacks it), and no other version counts that many of anything
- * or writes that number in the same field (counts are often left out, spelt out, or about another
- * thing).
+ * or writes that number in the same field as often (counts are often left out, spelt out, or about
+ * another thing).
  */
 function looseCounts(
   byLang: ReadonlyMap<Language, Quantity[]>,
@@ -252,7 +262,11 @@ function looseCounts(
       const counted = others.some((l) =>
         (byLang.get(l) ?? []).some((x) => x.dimension === 'count' && x.value === q.value),
       );
-      const written = [...numbersOf].some(([l, fields]) => l !== lang && fields[q.field].includes(q.value));
+      // Written in another version's field at least as often as here ("36 LEDs" / "LED x 36"); a
+      // number every version writes for another reason ("Wi-Fi 6") does not excuse a changed count.
+      const times = (ns: readonly number[]) => ns.filter((n) => n === q.value).length;
+      const here = times(numbersOf.get(lang)?.[q.field] ?? []);
+      const written = [...numbersOf].some(([l, fields]) => l !== lang && times(fields[q.field]) >= here);
       if (counted || written) continue;
       issues.push({
         lang,

@@ -220,6 +220,14 @@ function checkLetterSizes(text: string, lang: Language, field: ListingField): Is
     end: (m.index ?? 0) + m[0].length,
   }));
   const issues: Issue[] = [];
+  // Letters joined by list separators form one list ("S, M e L"); a list is one finding.
+  const list: number[] = [];
+  letters.forEach((letter, i) => {
+    const previous = letters[i - 1];
+    const joined = previous !== undefined && SIZE_LIST_GAP_RE.test(text.slice(previous.end, letter.start));
+    list.push(joined ? list[i - 1]! : i);
+  });
+  let lastList = -1;
   letters.forEach((letter, i) => {
     const local = BRAZILIAN_LETTERS[letter.size];
     if (local === undefined || /\d\s?$/u.test(text.slice(Math.max(0, letter.start - 2), letter.start)))
@@ -231,6 +239,17 @@ function checkLetterSizes(text: string, lang: Language, field: ListingField): Is
       (next !== undefined && SIZE_LIST_GAP_RE.test(text.slice(letter.end, next.start)));
     const named = /tamanhos?\s?:?\s?$/iu.test(text.slice(Math.max(0, letter.start - 12), letter.start));
     if (!listed && !named) return;
+    const last = issues.at(-1);
+    const sameList = lastList === list[i];
+    lastList = list[i]!;
+    if (last?.span && sameList) {
+      // One list of sizes ("S, M e L") is one finding.
+      const span: [number, number] = [last.span[0], letter.end];
+      const listed = text.slice(span[0], span[1]);
+      const suggestion = listed.replace(LETTER_SIZE_RE, (size) => BRAZILIAN_LETTERS[size] ?? size);
+      issues[issues.length - 1] = { ...last, span, params: { text: listed, suggestion }, suggestion };
+      return;
+    }
     issues.push({
       lang,
       field,

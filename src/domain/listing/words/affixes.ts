@@ -59,51 +59,49 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
 };
 
 /**
- * Inflection paradigms: endings that alternate on one stem (gender and number of nouns and
- * adjectives, Russian cases, common verb forms). A word is an inflected form of a known word when
- * swapping its ending for another of the same paradigm gives well-attested words.
+ * Inflection: endings that alternate on one stem. A word is an inflected form of a known word when
+ * swapping its ending for another of the same group gives a well-attested word. Romance groups are
+ * pairs (singular and plural, masculine and feminine in es/pt), so a dropped letter before the
+ * plural ("bactéris") does not pass for a form; Russian groups are whole declensions and
+ * conjugations, and a Russian form needs two attested siblings.
  */
 export const PARADIGMS: Readonly<Record<Language, ReadonlyArray<readonly string[]>>> = {
   en: [
     ['', 's'],
     ['', 'es'],
     ['y', 'ies'],
-    ['', 'ed', 'ing', 's'],
   ],
   es: [
-    ['o', 'a', 'os', 'as'],
+    ['o', 'os'],
+    ['a', 'as'],
+    ['o', 'a'],
+    ['os', 'as'],
     ['e', 'es'],
     ['', 'es'],
-    ['', 's'],
     ['ón', 'ones'],
     ['z', 'ces'],
-    ['ar', 'ado', 'ada', 'ados', 'adas', 'a', 'an'],
-    ['er', 'ido', 'ida', 'idos', 'idas', 'e', 'en'],
-    ['ir', 'ido', 'ida', 'idos', 'idas', 'e', 'en'],
   ],
   pt: [
-    ['o', 'a', 'os', 'as'],
+    ['o', 'os'],
+    ['a', 'as'],
+    ['o', 'a'],
+    ['os', 'as'],
     ['e', 'es'],
     ['', 'es'],
-    ['', 's'],
-    ['ão', 'ões', 'ães', 'ãos'],
+    ['ão', 'ões'],
+    ['ão', 'ães'],
     ['al', 'ais'],
     ['el', 'éis'],
     ['ol', 'óis'],
     ['il', 'is'],
     ['m', 'ns'],
-    ['ar', 'ado', 'ada', 'ados', 'adas', 'a', 'am'],
-    ['er', 'ido', 'ida', 'idos', 'idas', 'e', 'em'],
   ],
   fr: [
     ['', 's'],
     ['', 'x'],
-    ['', 'e', 's', 'es'],
-    ['al', 'aux', 'ale', 'ales'],
-    ['eux', 'euse', 'euses'],
-    ['if', 'ive', 'ifs', 'ives'],
-    ['er', 'ère', 'ers', 'ères'],
-    ['er', 'é', 'ée', 'és', 'ées', 'e', 'ent', 'ez'],
+    ['e', 'es'],
+    ['al', 'aux'],
+    ['eau', 'eaux'],
   ],
   ru: [
     ['', 'а', 'у', 'ом', 'е', 'ы', 'и', 'ов', 'ам', 'ами', 'ах'],
