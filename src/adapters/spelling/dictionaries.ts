@@ -35,6 +35,7 @@ const SUGGESTION_CACHE_SIZE = 2000;
 function spellerOf(hunspell: Hunspell, list: FrequencyList): SpellChecker {
   const known = new Map<string, boolean>();
   const suggestions = new Map<string, string[]>();
+  const frequencies = new Map<string, number | null>();
   return {
     correct(word) {
       let ok = known.get(word);
@@ -54,7 +55,15 @@ function spellerOf(hunspell: Hunspell, list: FrequencyList): SpellChecker {
       }
       return found;
     },
-    centibels: (word) => list.centibels(word),
+    centibels(word) {
+      let cB = frequencies.get(word);
+      if (cB === undefined) {
+        cB = list.centibels(word) ?? null;
+        if (frequencies.size > 100_000) frequencies.clear();
+        frequencies.set(word, cB);
+      }
+      return cB ?? undefined;
+    },
   };
 }
 

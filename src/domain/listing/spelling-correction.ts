@@ -147,3 +147,28 @@ export function similarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 1 : 1 - distance(a, b) / longest;
 }
+
+/**
+ * The most frequent dictionary word that differs from `lower` only by one diacritic ("comodo" ->
+ * "cómodo"): a cheap search for words too frequent to be any other slip.
+ */
+export function accentCorrection(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+): Correction | undefined {
+  let best: Correction | undefined;
+  const alphabet = ALPHABETS[lang];
+  for (let i = 0; i < lower.length; i++) {
+    const base = stripAccents(lower[i]!);
+    for (const c of alphabet) {
+      if (c === lower[i] || stripAccents(c) !== base) continue;
+      const candidate = lower.slice(0, i) + c + lower.slice(i + 1);
+      if (!speller.correct(candidate)) continue;
+      const cB = rank(speller, candidate);
+      if (!best || cB < rank(speller, best.word))
+        best = { word: candidate, accentOnly: true, ...(cB < 1000 ? { centibels: cB } : {}) };
+    }
+  }
+  return best;
+}

@@ -5,7 +5,7 @@
  * more frequent).
  */
 import type { Language } from '../types.js';
-import { closeCorrection, stripAccents } from './spelling-correction.js';
+import { accentCorrection, closeCorrection, stripAccents } from './spelling-correction.js';
 import type { SpellChecker } from './types.js';
 import {
   DERIVATIONS,
@@ -79,7 +79,10 @@ export function listVerdict(
 ): 'absent' | 'known' | 'suspect' {
   const cB = speller.centibels?.(lower);
   if (cB === undefined) return 'absent';
-  const correction = closeCorrection(speller, lower, lang);
+  // A word this frequent (one in a million) is a slip only of a word at least ten times as frequent
+  // that an accent away: other slips would need a correction no word list has that often.
+  const correction =
+    cB < 600 ? accentCorrection(speller, lower, lang) : closeCorrection(speller, lower, lang);
   if (correction?.centibels === undefined) return 'known';
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
@@ -166,8 +169,35 @@ export function isCompound(speller: SpellChecker, lower: string, lang: Language)
   return false;
 }
 
-/** Dictionary lookup plus the word formation hunspell's affix files miss, plus the frequency list. */
+const knownCache = new WeakMap<SpellChecker, Map<string, boolean>>();
+
+/**
+ * Dictionary lookup plus the word formation hunspell's affix files miss, plus the frequency list
+ * (memoized per checker: the answer depends only on the word, its language and whether the other
+ * languages' lists were given).
+ */
 export function knowsWord(
+  speller: SpellChecker,
+  word: string,
+  lang: Language,
+  others?: Partial<Record<Language, SpellChecker>>,
+): boolean {
+  let cache = knownCache.get(speller);
+  if (!cache) {
+    cache = new Map();
+    knownCache.set(speller, cache);
+  }
+  const key = `${others ? '+' : '-'}${lang}:${word}`;
+  let known = cache.get(key);
+  if (known === undefined) {
+    known = knowsWordUncached(speller, word, lang, others);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, known);
+  }
+  return known;
+}
+
+function knowsWordUncached(
   speller: SpellChecker,
   word: string,
   lang: Language,
