@@ -62,7 +62,7 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     // missing from hunspell, inflected forms, compounds, loanwords, a Spanish title read as
     // Portuguese), so it is development data now; no word or phrase from its files went into a
     // list or rule (the word lists are wordfreq's, unedited). Measured after: recall 91.9%,
-    // precision 83.7%, spelling 87.9% / 56.9%, 7 clean listings with findings. Spelling recall fell
+    // precision 86.3%, spelling 87.9% / 61.7%, 7 clean listings with findings. Spelling recall fell
     // (93.9% -> 87.9%: two four-letter words that the frequency list has) for precision; the
     // issue's targets are NOT met: these floors only stop a regression.
     const report = await evaluateValidationCorpus(
@@ -72,8 +72,8 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(report.cases).toBe(120);
     expect(report.overall.expected).toBe(123);
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.918);
-    expect(report.overall.precision).toBeGreaterThanOrEqual(0.836);
-    expect(report.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.56);
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.86);
+    expect(report.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.61);
     expect(report.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.87);
     expect(report.byKind.wrong_language!.precision).toBe(1);
     for (const kind of ['terminology', 'inconsistent_value', 'forbidden_claim'] as const) {

@@ -144,6 +144,22 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
   return false;
 }
 
+const RUSSIAN_RELATIONAL_RE = /^(\p{L}{2,}?)([ое]в)(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми)$/u;
+
+/**
+ * A Russian relational adjective built on a known noun: noun + -ов-/-ев- + adjective ending
+ * ("гель" -> "гелевый", "бамбук" -> "бамбуковых"), the way Russian names a material or part.
+ */
+export function knowsRelationalAdjective(speller: SpellChecker, lower: string): boolean {
+  const match = RUSSIAN_RELATIONAL_RE.exec(lower);
+  if (!match) return false;
+  const stem = match[1]!;
+  if ([...stem].length < 3) return false;
+  return ['', 'ь', 'а', 'я', 'ы', 'и', 'о'].some(
+    (e) => speller.correct(stem + e) || wellAttested(speller, stem + e),
+  );
+}
+
 /** A frequent word of at least four letters (a compound's part). */
 function strongPart(speller: SpellChecker, part: string): boolean {
   if ([...part].length < 4 || !speller.correct(part)) return false;
@@ -220,5 +236,8 @@ function knowsWordUncached(
   if (lang === 'es' && knowsEnclitic(speller, lower)) return true;
   const verdict = listVerdict(speller, lower, lang, others);
   if (verdict === 'known') return true;
+  // A relational adjective of a known noun is a word even when the list also has a frequent
+  // neighbour for it: the morphology is evidence of its own.
+  if (lang === 'ru' && knowsRelationalAdjective(speller, lower)) return true;
   return verdict === 'absent' && knowsInflection(speller, lower, lang);
 }

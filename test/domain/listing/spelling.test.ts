@@ -181,6 +181,11 @@ describe('spelling with a frequency word list (the noisy channel)', () => {
     expect(words('Набор для напиткы.', 'ru')).toEqual(['напиткы']);
   });
 
+  it('knows a Russian relational adjective of a known noun (noun + -ов-/-ев- + ending)', () => {
+    const ruNouns = wordListSpeller('набор для и с гель бамбук школьный', {}, { гель: 600, бамбук: 620 });
+    expect(words('Набор с гелевыми и бамбуковых.', 'ru', ruNouns)).toEqual([]);
+  });
+
   it('reads two frequent words run together as a coined term, not a slip', () => {
     expect(words('Un portavasos de botella.', 'es')).toEqual([]);
   });
