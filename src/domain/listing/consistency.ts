@@ -137,8 +137,10 @@ function itemsOf(word: string, chain: string, number: string): UnitDef | undefin
  * word just before it has a hyphen, a digit, inner capitals or is an acronym.
  */
 function partOfName(text: string, start: number): boolean {
-  const before = /(\S+) $/u.exec(text.slice(Math.max(0, start - 24), start))?.[1];
-  return before !== undefined && /^\p{L}/u.test(before) && /[-\d]|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(before);
+  if (text[start - 1] !== ' ') return false;
+  const head = text.slice(Math.max(0, start - 25), start - 1);
+  const before = head.slice(Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n')) + 1);
+  return before.length > 0 && /^\p{L}/u.test(before) && /[-\d]|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(before);
 }
 
 function round(value: number): number {
