@@ -14,8 +14,9 @@
  */
 import type { DraftSummary, SlaSettings } from '../../domain/ticket/index.js';
 import { autoSendCandidate } from '../../domain/ticket/index.js';
-import type { Actor, Category, DecisionAction, TicketStatus } from '../../domain/types.js';
+import type { Actor, Category } from '../../domain/types.js';
 import type { ListingActivities } from '../listing-activities.js';
+import type { SaveDecisionInput } from './decision.js';
 import type { TicketActivities } from './index.js';
 
 type RoundSteps = Pick<
@@ -55,14 +56,7 @@ export interface PresentDraftResult {
   setup?: { sla: SlaSettings; teamChannel: boolean };
 }
 
-export interface ConcludeDecisionInput {
-  ticketId: string;
-  action: DecisionAction;
-  revision: number;
-  actor: { channel: string; id: string; name?: string };
-  editId?: number;
-  decidedAt: string;
-  status: TicketStatus;
+export interface ConcludeDecisionInput extends SaveDecisionInput {
   /** Attempt the delivery once (approved, edited or auto-sent replies). */
   deliver: boolean;
   /** Edit the approval cards to show the outcome. */
