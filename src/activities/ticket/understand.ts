@@ -59,7 +59,10 @@ export function intentText(texts: readonly string[]): string {
   return texts.slice(-3).join('\n');
 }
 
-/** Understanding a ticket: language, intent and urgency of its messages, and the draft they call for. */
+/**
+ * Understanding a ticket: language, intent (the shop's memory of corrections first) and urgency of
+ * its messages, the draft they call for, and a seller's correction kept as the shop's example.
+ */
 export function createUnderstandActivities(deps: TicketActivityDeps) {
   const { db } = deps;
   // Shingles of the shops' remembered corrections, by correction id (rows never change, only vanish).
