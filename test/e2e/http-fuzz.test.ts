@@ -428,6 +428,14 @@ describe('HTTP fuzz: random and mutated JSON against every route', () => {
       { method: 'GET', path: '/v1/tickets/:ticketId', auth: 'shop', params: { ticketId } },
       {
         method: 'POST',
+        path: '/v1/tickets/:ticketId/category',
+        auth: 'shop',
+        params: { ticketId },
+        body: { category: 'cancel_order' },
+        quietMs: 500,
+      },
+      {
+        method: 'POST',
         path: '/v1/tickets/:ticketId/decision',
         auth: 'shop',
         params: { ticketId },
