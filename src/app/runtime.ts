@@ -5,7 +5,7 @@ import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import {
   createSlackSocketApp,
@@ -25,6 +25,7 @@ import { createOutbound } from '../delivery/outbound.js';
 import { createReplyRenderer } from '../domain/reply.js';
 import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
+import { createLogger } from '../observability/logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
@@ -74,25 +75,8 @@ export interface Sellerdesk {
   stop(): Promise<void>;
 }
 
-/** Creates the process logger; secrets and buyer PII are redacted by path. */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'sellerdesk' },
-    redact: {
-      paths: [
-        '*.authorization',
-        '*.apiToken',
-        '*.token',
-        '*.secret',
-        '*.text',
-        '*.buyerName',
-        'req.headers.authorization',
-      ],
-      censor: '[redacted]',
-    },
-  });
-}
+/** The process logger (`src/observability/logger.ts`): JSON or pretty, secrets and buyer PII redacted. */
+export { createLogger };
 
 /**
  * Starts sellerdesk: database (migrated), Temporal (joined or embedded dev server), the worker,
@@ -103,7 +87,7 @@ export async function startSellerdesk(
   mode: RunMode = 'all',
   overrides: RuntimeOverrides = {},
 ): Promise<Sellerdesk> {
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const cleanups: Array<() => Promise<void>> = [];
   const stop = async () => {
     while (cleanups.length) {

@@ -214,7 +214,9 @@ export async function runDemo(out: (line: string) => void = console.log): Promis
         );
       out('Starting sellerdesk on embedded defaults (PGlite + Temporal dev server in DATA_DIR)…');
       const { createLogger, startSellerdesk } = await import('../app/runtime.js');
-      app = await startSellerdesk(config, 'all', { logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+      app = await startSellerdesk(config, 'all', {
+        logger: createLogger(process.env.LOG_LEVEL ?? 'warn', { format: config.LOG_FORMAT }),
+      });
       service = await findService(config, app.url);
       if (!service) throw new CliError('the service started but does not answer /healthz');
     }
