@@ -9,7 +9,7 @@ import { type ErasureReason, listCardsOfTickets } from '../db/erasure-repo.js';
 import { approvalCards, tickets } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import type { ReplyRenderer } from '../domain/reply.js';
-import type { Language } from '../domain/types.js';
+import type { SellerLanguage } from '../domain/seller-language.js';
 
 /** What the card redaction needs; each chat integration optional. */
 export interface ErasureActivityDeps {
@@ -57,7 +57,7 @@ export async function redactCards(
   const { cards, threadPosts } = await listCardsOfTickets(db, input.ticketIds);
   if (cards.length === 0) return { edited: 0, failed: 0 };
   const shop = await getShop(db, input.shopId);
-  const sellerLanguage: Language = shop?.sellerLanguage ?? 'en';
+  const sellerLanguage: SellerLanguage = shop?.sellerLanguage ?? 'en';
   const chats = await listTelegramChats(db, input.shopId);
   const orders = new Map(
     (
@@ -67,7 +67,7 @@ export async function redactCards(
         .where(inArray(tickets.id, input.ticketIds))
     ).map((t) => [t.id, t.orderId]),
   );
-  const note = (language: Language, ticketId: string) =>
+  const note = (language: SellerLanguage, ticketId: string) =>
     renderer.t(language, `card.erased_${input.reason}`, { ticketId, orderId: orders.get(ticketId) ?? '' });
   const slackNote = (ticketId: string): SlackMessage => {
     const text = note(sellerLanguage, ticketId);

@@ -127,7 +127,7 @@ export function createMaintenanceActivities(deps: ActivityDeps) {
           `${t('digest.tickets')}: ${figures.tickets}`,
           `${t('digest.by_category')}: ${list(figures.byCategory)}`,
           `${t('digest.by_language')}: ${list(figures.byLanguage)}`,
-          `${t('digest.median_approval')}: ${figures.medianApprovalMinutes === null ? '—' : `${figures.medianApprovalMinutes} min`}`,
+          `${t('digest.median_approval')}: ${figures.medianApprovalMinutes === null ? '—' : t('digest.minutes', { minutes: figures.medianApprovalMinutes })}`,
           `${t('digest.auto_share')}: ${Math.round(figures.autoSentShare * 100)}%`,
           `${t('digest.stalled')}: ${figures.stalledShipments}`,
           `${t('digest.coupons')}: ${figures.couponsGranted}`,

@@ -13,6 +13,7 @@ import { resolveCarrier } from '../domain/logistics/carriers.js';
 import { decideCoupon, fromMinorUnits } from '../domain/logistics/coupon.js';
 import { checkpointText, type WatchAction } from '../domain/logistics/stall.js';
 import type { Leg, TrackingEvent } from '../domain/logistics/types.js';
+import type { SellerLanguage } from '../domain/seller-language.js';
 import { effectiveSettings } from '../domain/settings.js';
 import { isLanguage, type Language } from '../domain/types.js';
 
@@ -106,7 +107,7 @@ function buyerLanguage(locale: string | undefined, fallback: Language): Language
   return isLanguage(code) ? code : fallback;
 }
 
-const LEG_NAMES: Record<Language, Record<Leg, string>> = {
+const LEG_NAMES: Record<SellerLanguage, Record<Leg, string>> = {
   en: {
     first_mile: 'first mile',
     export_linehaul: 'export / linehaul',
@@ -137,6 +138,12 @@ const LEG_NAMES: Record<Language, Record<Leg, string>> = {
     import_customs: 'alfândega de importação',
     last_mile: 'última milha',
   },
+  'zh-CN': {
+    first_mile: '头程',
+    export_linehaul: '出口 / 干线运输',
+    import_customs: '进口清关',
+    last_mile: '尾程派送',
+  },
 };
 
 type EscalationFacts = {
@@ -149,7 +156,7 @@ type EscalationFacts = {
   lastCheckpoint: string;
 };
 
-const ESCALATION_TEXT: Record<Language, (f: EscalationFacts) => string> = {
+const ESCALATION_TEXT: Record<SellerLanguage, (f: EscalationFacts) => string> = {
   en: (f) =>
     `Parcel needs attention: ${f.carrier} ${f.trackingNumber} (order ${f.orderId}). ` +
     (f.reason === 'stall'
@@ -190,6 +197,14 @@ const ESCALATION_TEXT: Record<Language, (f: EscalationFacts) => string> = {
         ? 'Está sendo devolvida ao remetente.'
         : 'A transportadora informa um problema.') +
     (f.lastCheckpoint ? ` Último evento: ${f.lastCheckpoint}` : ''),
+  'zh-CN': (f) =>
+    `包裹需要处理：${f.carrier} ${f.trackingNumber}（订单 ${f.orderId}）。` +
+    (f.reason === 'stall'
+      ? `物流已停滞，${f.days} 天没有轨迹更新（${LEG_NAMES['zh-CN'][f.leg]}）。`
+      : f.reason === 'returned'
+        ? '包裹正在退回发件人。'
+        : '承运商报告包裹异常。') +
+    (f.lastCheckpoint ? `最新轨迹：${f.lastCheckpoint}` : ''),
 };
 
 /** Activities of the shipment watch: thin load -> domain -> persist -> notify steps. */

@@ -63,6 +63,7 @@ import {
   TemplateLanguageMismatchError,
   TemplateOverrideError,
 } from '../domain/reply.js';
+import type { SellerLanguage } from '../domain/seller-language.js';
 import { effectiveSettings } from '../domain/settings.js';
 import type { DraftSummary, SlaSettings } from '../domain/ticket/index.js';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
@@ -143,7 +144,10 @@ const STATUS_FOR_ACTION: Record<DecisionAction, TicketStatus> = {
 export function createTicketActivities(deps: TicketActivityDeps) {
   const { db, renderer, outbound, logger } = deps;
 
-  async function sellerLanguageFor(shopId: string, chatLanguage?: Language | null): Promise<Language> {
+  async function sellerLanguageFor(
+    shopId: string,
+    chatLanguage?: SellerLanguage | null,
+  ): Promise<SellerLanguage> {
     if (chatLanguage) return chatLanguage;
     const shop = await getShop(db, shopId);
     return shop?.sellerLanguage ?? 'en';

@@ -22,8 +22,9 @@ import { replyEdits, ticketEvents, tickets } from '../db/schema/index.js';
 import { getShop } from '../db/shops-repo.js';
 import { getDecision, getTicket, type IncomingMessage, ingestMessage } from '../db/tickets-repo.js';
 import { redactPii } from '../domain/redact.js';
+import { findReplyLanguageMismatch, type ReplyLanguageMismatch } from '../domain/reply-language.js';
 import { checkEditText } from '../domain/ticket/index.js';
-import type { DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
+import type { Actor, DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
 import {
   type BuyerMessageDispatch,
@@ -46,10 +47,35 @@ export interface NewBuyerMessage {
 /** Refusal code of a decision on a closed ticket (e.g. its buyer was erased): nothing is sent. */
 export const TICKET_CLOSED = 'ticket_closed';
 
+/**
+ * Refusal code of an edit whose text does not read as the buyer's language: nothing was sent; the
+ * seller confirms (`confirmLanguage`, or `sendHeldEdit` for a held text) to send it anyway.
+ */
+export const EDIT_LANGUAGE_MISMATCH = 'edit_language_mismatch';
+
+/** Refusal code of `sendHeldEdit` for a held text that is unknown or belongs to another ticket. */
+export const HELD_EDIT_NOT_FOUND = 'held_edit_not_found';
+
+/** A held edit: what its text reads as, and the id of the stored text when the caller asked to keep it. */
+export interface EditLanguageHold extends ReplyLanguageMismatch {
+  heldEditId?: number;
+}
+
 /** Decision outcome for callers: accepted, or refused with the reason and who decided first. */
 export type DecideOutcome =
   | { ok: true; result: DecisionResult }
-  | { ok: false; code: string; message: string; decided?: DecisionResult };
+  | { ok: false; code: string; message: string; decided?: DecisionResult; hold?: EditLanguageHold };
+
+/** How `decide` treats an edit whose text is not in the buyer's language. */
+export interface DecideOptions {
+  /** The seller confirmed the text as it is: no language check. */
+  confirmLanguage?: boolean;
+  /** Keep a held text stored and return its id (`hold.heldEditId`) for `sendHeldEdit`. */
+  keepHeldText?: boolean;
+}
+
+/** Ticket statuses in which a decision can still be taken (others are refused by the workflow). */
+const DECIDABLE: ReadonlySet<TicketStatus> = new Set(['awaiting_approval', 'escalated']);
 
 /** Dependencies of the ticket service, wired at the composition root. */
 export interface TicketServiceDeps {
@@ -201,9 +227,15 @@ export function createTicketService(deps: TicketServiceDeps) {
     /**
      * Applies a seller decision through the ticket workflow's update; the first decision wins. An
      * edit's text is stored first and the update carries only its id (histories hold no reply
-     * text); a refused edit's row is deleted again.
+     * text); a refused edit's row is deleted again. An edit of an open ticket whose text does not
+     * read as the buyer's language is held (`edit_language_mismatch`, nothing sent) unless
+     * `options.confirmLanguage`; with `options.keepHeldText` its text stays stored for `sendHeldEdit`.
      */
-    async decide(ticketId: string, input: DecisionInput): Promise<DecideOutcome> {
+    async decide(
+      ticketId: string,
+      input: DecisionInput,
+      options: DecideOptions = {},
+    ): Promise<DecideOutcome> {
       const refused = await closedOutcome(ticketId);
       if (refused) return refused;
       let editId: number | undefined;
@@ -211,6 +243,12 @@ export function createTicketService(deps: TicketServiceDeps) {
       if (edited?.ok) {
         const ticket = await getTicket(db, ticketId);
         if (!ticket) return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+        // Only an open ticket is checked: a decided one is answered "already decided" as before.
+        const mismatch =
+          !options.confirmLanguage && ticket.language && DECIDABLE.has(ticket.status)
+            ? findReplyLanguageMismatch(edited.text, ticket.language)
+            : undefined;
+        if (mismatch) return holdEdit(ticketId, edited.text, mismatch, options.keepHeldText === true);
         const [row] = await db
           .insert(replyEdits)
           .values({ ticketId, text: edited.text })
@@ -233,7 +271,47 @@ export function createTicketService(deps: TicketServiceDeps) {
       }
       return outcome;
     },
+
+    /**
+     * Sends an edit held for its language once the seller confirms it: the stored text (`heldEditId`
+     * of an `edit_language_mismatch`) goes through the same update as any edit; first decision wins.
+     */
+    async sendHeldEdit(ticketId: string, heldEditId: number, actor: Actor): Promise<DecideOutcome> {
+      const refused = await closedOutcome(ticketId);
+      if (refused) return refused;
+      const [row] = await db
+        .select({ id: replyEdits.id })
+        .from(replyEdits)
+        .where(and(eq(replyEdits.id, heldEditId), eq(replyEdits.ticketId, ticketId)))
+        .limit(1);
+      if (!row) {
+        return { ok: false, code: HELD_EDIT_NOT_FOUND, message: 'this held reply is no longer available' };
+      }
+      return applyDecision(ticketId, { action: 'edit', actor, editId: row.id });
+    },
   };
+
+  /** Refuses an edit for its language; keeps its text (erased with the ticket) when asked to. */
+  async function holdEdit(
+    ticketId: string,
+    text: string,
+    mismatch: ReplyLanguageMismatch,
+    keep: boolean,
+  ): Promise<DecideOutcome> {
+    let heldEditId: number | undefined;
+    if (keep) {
+      const [row] = await db.insert(replyEdits).values({ ticketId, text }).returning({ id: replyEdits.id });
+      heldEditId = row!.id;
+    }
+    return {
+      ok: false,
+      code: EDIT_LANGUAGE_MISMATCH,
+      message:
+        `the edited reply reads as ${mismatch.detected}, but the buyer writes ${mismatch.expected}; ` +
+        'nothing was sent: confirm to send it as it is',
+      hold: { ...mismatch, ...(heldEditId !== undefined ? { heldEditId } : {}) },
+    };
+  }
 
   /** A closed ticket (its buyer was erased) takes no decision: nothing erased is ever sent. */
   async function closedOutcome(ticketId: string): Promise<DecideOutcome | undefined> {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { SellerLanguage } from '../domain/seller-language.js';
 import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
 import { hashToken, newId, newSecretToken } from './ids.js';
@@ -33,7 +34,7 @@ export type Scope = (typeof SHOP_SCOPES)[number];
 export interface NewShop {
   name: string;
   defaultLanguage: Language;
-  sellerLanguage?: Language | undefined;
+  sellerLanguage?: SellerLanguage | undefined;
   plan: 'free' | 'auto';
 }
 
@@ -303,6 +304,24 @@ export async function findTelegramChat(db: Db, chatId: string) {
 }
 
 /** Sets the language the bot speaks in one chat (`/lang`). */
-export async function setTelegramChatLanguage(db: Db, chatId: string, language: Language): Promise<void> {
+export async function setTelegramChatLanguage(
+  db: Db,
+  chatId: string,
+  language: SellerLanguage,
+): Promise<void> {
   await db.update(telegramChats).set({ language }).where(eq(telegramChats.chatId, chatId));
+}
+
+/** Gives a linked chat a language only if it has none yet (a new seller's Telegram language). */
+export async function adoptTelegramChatLanguage(
+  db: Db,
+  chatId: string,
+  language: SellerLanguage,
+): Promise<boolean> {
+  const updated = await db
+    .update(telegramChats)
+    .set({ language })
+    .where(and(eq(telegramChats.chatId, chatId), isNull(telegramChats.language)))
+    .returning({ chatId: telegramChats.chatId });
+  return updated.length > 0;
 }

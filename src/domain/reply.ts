@@ -1,5 +1,12 @@
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { detectLanguage } from './language.js';
+import {
+  isSellerLanguage,
+  SELLER_LANGUAGES,
+  SELLER_ONLY_LANGUAGES,
+  type SellerLanguage,
+  type SellerOnlyLanguage,
+} from './seller-language.js';
 import { CATEGORIES, type Category, LANGUAGES, type Language } from './types.js';
 
 /** Values a reply template may interpolate; all buyer-facing, all treated as plain text. */
@@ -112,8 +119,17 @@ export interface LocaleBundle {
   bot: Record<string, unknown>;
 }
 
-/** Locale JSON for every buyer language: language -> namespace -> parsed JSON. */
-export type LocaleResources = Record<Language, LocaleBundle>;
+/** The seller-facing namespace of a language sellers read but buyers are not answered in (zh-CN). */
+export interface SellerBundle {
+  bot: Record<string, unknown>;
+}
+
+/**
+ * Locale JSON for every buyer language (language -> namespace -> parsed JSON), plus the `bot`
+ * namespace of the seller-only languages (`zh-CN`); without it `t('zh-CN', ...)` throws.
+ */
+export type LocaleResources = Record<Language, LocaleBundle> &
+  Partial<Record<SellerOnlyLanguage, SellerBundle>>;
 
 /** Shared `replies` fragments around the body, with their variables (each appended only when known). */
 export const REPLY_FRAGMENTS: Readonly<Record<string, readonly ReplyVarName[]>> = {
@@ -171,9 +187,9 @@ export class MissingTemplateVariableError extends Error {
 export class TemplateRenderLeakError extends Error {
   readonly code = 'template_render_leak';
   readonly key: string;
-  readonly language: Language;
+  readonly language: SellerLanguage;
 
-  constructor(key: string, language: Language, detail: string) {
+  constructor(key: string, language: SellerLanguage, detail: string) {
     super(`rendering ${key} (${language}) leaked ${detail}`);
     this.name = 'TemplateRenderLeakError';
     this.key = key;
@@ -291,7 +307,7 @@ export interface ReplyRenderer {
   /** Buyer reply in the buyer's language; throws instead of returning a broken or wrong-language text. */
   render(input: RenderInput): RenderedReply;
   /** Seller-facing text from the `bot` namespace (key like `card.header`); plurals via `count`. */
-  t(language: Language, key: string, options?: Record<string, unknown>): string;
+  t(language: SellerLanguage, key: string, options?: Record<string, unknown>): string;
   /** {@link validateTemplateText} against this renderer's catalogue and texts (copies of English included). */
   validate(templateId: string, language: Language, text: string): TemplateTextValidation;
 }
@@ -679,13 +695,20 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
     // Private copy: later mutation of the caller's objects must not change rendered texts.
     store[lng] = JSON.parse(JSON.stringify(bundle)) as ResourceLanguage;
   }
+  for (const lng of SELLER_ONLY_LANGUAGES) {
+    const bundle = resources[lng];
+    if (bundle === undefined) continue;
+    if (!isRecord(bundle.bot))
+      throw new TemplateConfigError(`locale ${lng}: the bot namespace must be an object`);
+    store[lng] = JSON.parse(JSON.stringify({ bot: bundle.bot })) as ResourceLanguage;
+  }
 
   const i18n = i18next.createInstance();
   void i18n.init({
     resources: store,
     lng: 'en',
     fallbackLng: false,
-    supportedLngs: [...LANGUAGES],
+    supportedLngs: [...SELLER_LANGUAGES],
     ns: ['replies', 'bot'],
     defaultNS: 'replies',
     nsSeparator: false,
@@ -838,7 +861,7 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
     return values;
   };
 
-  const assertNoBraces = (text: string, key: string, lng: Language): void => {
+  const assertNoBraces = (text: string, key: string, lng: SellerLanguage): void => {
     if (text.includes('{{') || text.includes('}}'))
       throw new TemplateRenderLeakError(key, lng, 'a {{placeholder}}');
   };
@@ -904,7 +927,7 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
     },
 
     t(language, key, options = {}) {
-      if (!LANGUAGES.includes(language))
+      if (!isSellerLanguage(language))
         throw new TemplateConfigError(`unsupported language ${String(language)}`);
       const data: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(options)) {

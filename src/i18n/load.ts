@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Catalogue, type LocaleBundle, type LocaleResources, parseCatalogue } from '../domain/reply.js';
+import { SELLER_ONLY_LANGUAGES } from '../domain/seller-language.js';
 import { LANGUAGES } from '../domain/types.js';
 
 /** What {@link loadReplyResources} returns: the two arguments of `createReplyRenderer`. */
@@ -31,7 +32,10 @@ async function readNamespace(path: string): Promise<Record<string, unknown>> {
   return value as Record<string, unknown>;
 }
 
-/** Reads `templates/catalogue.json` and `locales/<lng>/{replies,bot}.json` under rootDir (the repo root). */
+/**
+ * Reads `templates/catalogue.json`, `locales/<lng>/{replies,bot}.json` of the buyer languages and
+ * `locales/<lng>/bot.json` of the seller-only ones (`zh-CN`) under rootDir (the repo root).
+ */
 export async function loadReplyResources(rootDir: string): Promise<ReplyResources> {
   const catalogue = parseCatalogue(await readJson(join(rootDir, 'templates', 'catalogue.json')));
   const bundles = await Promise.all(
@@ -43,6 +47,9 @@ export async function loadReplyResources(rootDir: string): Promise<ReplyResource
       return [lng, { replies, bot }];
     }),
   );
-  const resources = Object.fromEntries(bundles) as LocaleResources;
+  const resources = Object.fromEntries(bundles) as unknown as LocaleResources;
+  for (const lng of SELLER_ONLY_LANGUAGES) {
+    resources[lng] = { bot: await readNamespace(join(rootDir, 'locales', lng, 'bot.json')) };
+  }
   return { catalogue, resources };
 }

@@ -1,5 +1,5 @@
 import type { Decision, Ticket } from '../../db/schema/index.js';
-import type { Language } from '../../domain/types.js';
+import { SELLER_FORMAT_LOCALES, type SellerLanguage } from '../../domain/seller-language.js';
 import type { ReplyRenderer } from '../../i18n/renderer.js';
 import { encodeDecisionCallback } from './callback-data.js';
 
@@ -13,20 +13,12 @@ const OUTCOME_KEY = {
 /** Telegram's limit for one message text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
-const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  es: 'Español',
-  fr: 'Français',
-  ru: 'Русский',
-  pt: 'Português',
-};
-
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
 /** The inline keyboard of an approval card: approve, edit, reject, escalate (CONTRACT §3). */
-export function buildDecisionKeyboard(renderer: ReplyRenderer, language: Language, ticketId: string) {
+export function buildDecisionKeyboard(renderer: ReplyRenderer, language: SellerLanguage, ticketId: string) {
   const t = (key: string) => renderer.t(language, key);
   return {
     inline_keyboard: [
@@ -45,14 +37,14 @@ export function buildDecisionKeyboard(renderer: ReplyRenderer, language: Languag
 /** Plain-text approval card in the seller's language: redacted buyer text, facts and the draft. */
 export function buildCardText(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   input: { ticket: Ticket; buyerText: string; draftText: string; note?: string | undefined },
 ): string {
   const t = (key: string, options?: Record<string, unknown>) => renderer.t(language, key, options);
   const { ticket } = input;
   const header = [
     `🆕 ${t('card.header')} · ${t('card.order')} ${ticket.orderId}`,
-    `${t('card.language')}: ${ticket.language ? LANGUAGE_NAMES[ticket.language] : '?'} · ${t('card.category')}: ${
+    `${t('card.language')}: ${ticket.language ? t(`language.${ticket.language}`) : '?'} · ${t('card.category')}: ${
       ticket.category ? t(`category.${ticket.category}`) : '?'
     }`,
     `${t('card.confidence')}: ${Math.round((ticket.confidence ?? 0) * 100)}% · ${t('card.urgency')}: ${t(
@@ -68,14 +60,18 @@ export function buildCardText(
 }
 
 /** Text of a card replaced by a newer draft (the buyer wrote again). */
-export function buildSupersededText(renderer: ReplyRenderer, language: Language, ticketId: string): string {
+export function buildSupersededText(
+  renderer: ReplyRenderer,
+  language: SellerLanguage,
+  ticketId: string,
+): string {
   return `${renderer.t(language, 'card.superseded')} #${ticketId}`;
 }
 
 /** Text of a decided card: the outcome, who decided and when, and the text that was sent. */
 export function buildOutcomeText(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   ticket: Ticket,
   decision: Decision,
 ): string {
@@ -92,7 +88,7 @@ export function buildOutcomeText(
 /** "already decided by ... at ..." answer to a late button press. */
 export function buildAlreadyDecidedText(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   decided: { decidedBy: { id: string; name?: string }; decidedAt: string },
 ): string {
   return renderer.t(language, 'already_decided', {
@@ -101,9 +97,9 @@ export function buildAlreadyDecidedText(
   });
 }
 
-/** Date and time in the seller's language, UTC, e.g. "23 nov 2026, 18:40 UTC". */
-export function formatWhen(date: Date, language: Language): string {
-  return `${new Intl.DateTimeFormat(language === 'pt' ? 'pt-BR' : language, {
+/** Date and time in the seller's language, UTC, e.g. "23 nov 2026, 18:40 UTC", "2026年11月23日 18:40 UTC". */
+export function formatWhen(date: Date, language: SellerLanguage): string {
+  return `${new Intl.DateTimeFormat(SELLER_FORMAT_LOCALES[language], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'UTC',
