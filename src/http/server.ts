@@ -24,6 +24,7 @@ import { getTicketView, listTickets } from '../db/tickets-repo.js';
 import { countApiCall, dailyLimit, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
 import { SCOPE_FOR_ACTION } from '../domain/roles.js';
 import type { Metrics } from '../observability/metrics.js';
+import { editLanguageMismatchDetails } from './edit-language.js';
 import { parse } from './parse.js';
 import type { RouteContext, SlackSetupPort } from './routes/context.js';
 import { ROUTE_MODULES } from './routes/index.js';
@@ -326,15 +327,29 @@ export function createServer(deps: ServerDeps): FastifyInstance {
       const body = parse(decisionBody, request.body, 'decision');
       const view = await getTicketView(deps.db, request.principal!.shopId, ticketId);
       if (!view) throw new AppError('ticket_not_found', `no ticket ${ticketId} in this shop`, 404);
-      const outcome = await deps.tickets.decide(ticketId, {
-        action: body.action,
-        ...(body.text !== undefined ? { text: body.text } : {}),
-        // The actor is the token; `by` is only a display name (the audit log records it as a note).
-        actor: { channel: 'api', id: request.principal!.tokenId, ...(body.by ? { name: body.by } : {}) },
-      });
+      const outcome = await deps.tickets.decide(
+        ticketId,
+        {
+          action: body.action,
+          ...(body.text !== undefined ? { text: body.text } : {}),
+          // The actor is the token; `by` is only a display name (the audit log records it as a note).
+          actor: { channel: 'api', id: request.principal!.tokenId, ...(body.by ? { name: body.by } : {}) },
+        },
+        // An edit not in the buyer's language answers 422 until it is sent again with `confirm: true`.
+        { confirmLanguage: body.confirm === true },
+      );
       if (outcome.ok) {
         deps.metrics.decisions.inc({ action: body.action, channel: 'api' });
         return reply.code(200).send({ ticketId, decision: outcome.result });
+      }
+      if (outcome.hold) {
+        const details = await editLanguageMismatchDetails(
+          deps.db,
+          deps.templates.renderer,
+          request.principal!.shopId,
+          outcome.hold,
+        );
+        return sendError(reply, 422, outcome.code, outcome.message, details);
       }
       const status =
         outcome.code === 'already_decided' || outcome.code === TICKET_CLOSED

@@ -19,6 +19,8 @@ import { CARRIER_PROFILES, GENERIC_CARRIER, readCheckpoint } from '../../src/dom
 import { normalizeTrackingEvent } from '../../src/domain/logistics/stall.js';
 import { redactPii } from '../../src/domain/redact.js';
 import { createReplyRenderer, type ReplyRenderer, sanitizeText } from '../../src/domain/reply.js';
+import { findReplyLanguageMismatch } from '../../src/domain/reply-language.js';
+import { sellerLanguageFromTag } from '../../src/domain/seller-language.js';
 import { LANGUAGES, type Language } from '../../src/domain/types.js';
 import { assessUrgency } from '../../src/domain/urgency.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
@@ -166,5 +168,15 @@ export async function textEntryPoints(): Promise<TextEntryPoint[]> {
       maxLength: 20_000,
     },
     { name: 'sanitizeText', run: (t) => sanitizeText(t, 60), maxLength: 20_000 },
+    {
+      name: 'edited reply language check',
+      run: (t) => [findReplyLanguageMismatch(t, 'es'), findReplyLanguageMismatch(t, 'ru')],
+      maxLength: 20_000,
+    },
+    {
+      name: 'seller language tag (/lang, language_code)',
+      run: (t) => sellerLanguageFromTag(t),
+      maxLength: 20_000,
+    },
   ];
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../../db/audit-repo.js';
 import { describeShopOutbound, setShopOutbound } from '../../db/outbound-repo.js';
 import { shops } from '../../db/schema/index.js';
 import { outboundUrlProblem } from '../../delivery/outbound-url.js';
+import { SELLER_LANGUAGES } from '../../domain/seller-language.js';
 import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/settings.js';
 import { CATEGORIES } from '../../domain/types.js';
 import { parse } from '../parse.js';
@@ -61,6 +62,8 @@ export const settingsUpdateBody = z.strictObject({
     })
     .partial()
     .optional(),
+  /** The shop's default seller language (cards, commands, digest, reports) where a chat chose none. */
+  sellerLanguage: z.enum(SELLER_LANGUAGES).optional(),
   /** The shop's own reply receiver; null goes back to the environment's. The secret is write-only. */
   outbound: z
     .strictObject({
@@ -79,13 +82,14 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
     return {
       settings: {
         ...effectiveSettings(shop.settings),
+        sellerLanguage: shop.sellerLanguage,
         outbound: await describeShopOutbound(ctx.db, shop.id),
       },
     };
   });
 
   app.put('/v1/settings', { preHandler: ctx.requireScope('settings:write') }, async (request) => {
-    const { outbound, ...rest } = parse(settingsUpdateBody, request.body, 'settings');
+    const { outbound, sellerLanguage, ...rest } = parse(settingsUpdateBody, request.body, 'settings');
     const update = rest as ShopSettings;
     const shopId = request.principal!.shopId;
     if (outbound) {
@@ -100,9 +104,12 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
       if (effective.coupon.maxValue < effective.coupon.baseValue) {
         throw new AppError('validation_failed', 'coupon.maxValue must be at least coupon.baseValue', 400);
       }
-      await tx.update(shops).set({ settings: next }).where(eq(shops.id, shopId));
+      await tx
+        .update(shops)
+        .set({ settings: next, ...(sellerLanguage ? { sellerLanguage } : {}) })
+        .where(eq(shops.id, shopId));
       if (outbound !== undefined) await setShopOutbound(tx as unknown as typeof ctx.db, shopId, outbound);
-      return effective;
+      return { ...effective, sellerLanguage: sellerLanguage ?? shop.sellerLanguage };
     });
     if (outbound !== undefined) {
       // The URL is audited; the secret never is.
