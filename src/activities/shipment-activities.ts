@@ -25,6 +25,8 @@ export interface SupportNotice {
   orderId: string;
   reason: EscalationReason;
   text: string;
+  /** The shop's seller language, which `text` is written in. */
+  language: SellerLanguage;
 }
 
 /** Everything the shipment activities need; every integration optional. */
@@ -488,6 +490,7 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
           orderId: input.orderId,
           reason: input.reason,
           text: ESCALATION_TEXT[shop.sellerLanguage](facts),
+          language: shop.sellerLanguage,
         });
         if (taken) return { notified: 1, channels: ['support'] };
       }

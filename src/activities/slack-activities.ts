@@ -1,12 +1,18 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { buildBuyerThreadMessage, buildOutcomeMessage, buildTeamCard } from '../channels/slack/blocks.js';
+import {
+  buildBuyerThreadMessage,
+  buildOutcomeMessage,
+  buildTeamCard,
+  slackTexts,
+} from '../channels/slack/blocks.js';
 import { toSlackApiError } from '../channels/slack/notifier.js';
 import { getTicketWithDraft, listSlackCards, SLACK_CARD_CHANNEL } from '../channels/slack/queries.js';
 import type { SlackWorkspaces } from '../channels/slack/workspaces.js';
 import type { Db } from '../db/client.js';
 import { buyerMessages, ticketEvents } from '../db/schema/index.js';
+import { getShop } from '../db/shops-repo.js';
 import {
   addTicketEvent,
   closeCard,
@@ -15,6 +21,8 @@ import {
   listTicketMessages,
   saveCard,
 } from '../db/tickets-repo.js';
+import type { ReplyRenderer } from '../domain/reply.js';
+import type { SellerLanguage } from '../domain/seller-language.js';
 import type { Actor, DecisionAction } from '../domain/types.js';
 
 /** What the Slack activities need; without `slack` (Slack off) they do nothing. */
@@ -26,6 +34,8 @@ export interface SlackActivityDeps {
    * to that shop's support channel; a shop without a bound workspace and channel gets no card.
    */
   slack?: SlackWorkspaces | undefined;
+  /** The seller catalogue: cards are written in the shop's seller language. */
+  renderer: Pick<ReplyRenderer, 't'>;
 }
 
 /** Result of `escalateToTeam`: whether this call posted (or re-posted) and where the card is. */
@@ -90,6 +100,8 @@ async function slackCall<T>(method: string, fn: () => Promise<T>): Promise<T> {
  */
 export function createSlackActivities(deps: SlackActivityDeps) {
   const { db, logger } = deps;
+  const textsFor = (found: { sellerLanguage: SellerLanguage }) =>
+    slackTexts(deps.renderer, found.sellerLanguage);
 
   return {
     /**
@@ -121,7 +133,7 @@ export function createSlackActivities(deps: SlackActivityDeps) {
       const messages = await listTicketMessages(db, input.ticketId);
       const escalatedBy = await lastEscalationActor(db, input.ticketId);
       const { ticket } = found;
-      const message = buildTeamCard({
+      const message = buildTeamCard(textsFor(found), {
         ticketId: ticket.id,
         orderId: ticket.orderId,
         shopName: found.shopName,
@@ -189,7 +201,7 @@ export function createSlackActivities(deps: SlackActivityDeps) {
             ...(decision.actorName ? { name: decision.actorName } : {}),
           }
         : ((ticket.decidedBy as Actor | null) ?? { channel: 'system', id: 'sellerdesk' });
-      const message = buildOutcomeMessage({
+      const message = buildOutcomeMessage(textsFor(found), {
         ticketId: ticket.id,
         orderId: ticket.orderId,
         shopName: found.shopName,
@@ -228,7 +240,8 @@ export function createSlackActivities(deps: SlackActivityDeps) {
       if (!card) return { posted: false };
       const ticket = await getTicket(db, input.ticketId);
       const slack = ticket ? (await deps.slack.forShop(ticket.shopId))?.cards : undefined;
-      if (!slack) return { posted: false };
+      const shop = ticket ? await getShop(db, ticket.shopId) : null;
+      if (!slack || !shop) return { posted: false };
       const [message] = await db
         .select({ text: buyerMessages.text })
         .from(buyerMessages)
@@ -243,7 +256,7 @@ export function createSlackActivities(deps: SlackActivityDeps) {
         .limit(1);
       if (seen) return { posted: false };
       const posted = await slackCall('chat.postMessage', () =>
-        slack.postThread(card.chatId, card.messageId, buildBuyerThreadMessage(message.text)),
+        slack.postThread(card.chatId, card.messageId, buildBuyerThreadMessage(textsFor(shop), message.text)),
       );
       await addTicketEvent(
         db,

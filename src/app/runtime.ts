@@ -221,7 +221,7 @@ export async function startSellerdesk(
         openSystemTicket: tickets.openSystemTicket,
         startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
         erasureKeys,
-        ...slackActivityDeps(database.db, config, logger.child({ component: 'slack' }), metrics),
+        ...slackActivityDeps(database.db, config, renderer, logger.child({ component: 'slack' }), metrics),
       });
       const created = await createWorker({
         address: temporalAddress,

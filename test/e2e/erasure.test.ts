@@ -74,7 +74,12 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     );
     token = created.json.apiToken;
     shopId = created.json.shop.id;
-    await webhook(textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`));
+    // The seller's Telegram is in English (the chat takes the linker's Telegram language).
+    await webhook(
+      textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`, {
+        from: { id: CHAT_ID, is_bot: false, first_name: 'Olga', language_code: 'en' },
+      }),
+    );
     await telegram.waitFor((calls) =>
       calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
     );

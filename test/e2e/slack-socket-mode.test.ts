@@ -119,7 +119,9 @@ describe('Slack over Socket Mode', () => {
     expect(sent.decidedByActor).toMatchObject({ channel: 'slack', id: 'U0SOCK' });
     expect(outbound.received.filter((d) => d.body.ticketId === ticketId)).toHaveLength(1);
     await slack.waitFor(() =>
-      slack.callsOf('chat.update').some((u) => JSON.stringify(u.params.blocks ?? []).includes('*Approved*')),
+      slack
+        .callsOf('chat.update')
+        .some((u) => JSON.stringify(u.params.blocks ?? []).includes('Aprovado por')),
     );
     await telegram.waitFor(() =>
       telegram.callsOf('editMessageText').some((c) => String(c.params.text).includes(ticketId)),

@@ -44,10 +44,10 @@ export async function countPendingByShop(db: Db, shopIds: readonly string[]): Pr
   return [...byShop.values()].sort((a, b) => a.oldestCreatedAt.getTime() - b.oldestCreatedAt.getTime());
 }
 
-/** A ticket with its shop name and newest draft, for `/sellerdesk status` and the edit modal. */
+/** A ticket with its shop name, seller language and newest draft, for cards, `/sellerdesk status` and the edit modal. */
 export async function getTicketWithDraft(db: Db, ticketId: string) {
   const [row] = await db
-    .select({ ticket: tickets, shopName: shops.name })
+    .select({ ticket: tickets, shopName: shops.name, sellerLanguage: shops.sellerLanguage })
     .from(tickets)
     .innerJoin(shops, eq(shops.id, tickets.shopId))
     .where(eq(tickets.id, ticketId))
@@ -59,7 +59,12 @@ export async function getTicketWithDraft(db: Db, ticketId: string) {
     .where(eq(drafts.ticketId, ticketId))
     .orderBy(desc(drafts.revision))
     .limit(1);
-  return { ticket: row.ticket, shopName: row.shopName, draft: draft ?? null };
+  return {
+    ticket: row.ticket,
+    shopName: row.shopName,
+    sellerLanguage: row.sellerLanguage,
+    draft: draft ?? null,
+  };
 }
 
 /** The Slack cards of a ticket, oldest revision first; `openOnly` leaves out edited-to-outcome ones. */

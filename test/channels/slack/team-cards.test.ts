@@ -14,8 +14,13 @@ import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channe
 import type { Db } from '../../../src/db/client.js';
 import { createShop } from '../../../src/db/shops-repo.js';
 import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
+import { createReplyRenderer } from '../../../src/domain/reply.js';
+import { loadReplyResources } from '../../../src/i18n/load.js';
 import { openTestPostgres } from '../../support/db.js';
 import { startFakeSlack } from '../../support/fake-slack.js';
+
+const { catalogue, resources } = await loadReplyResources(process.cwd());
+const renderer = createReplyRenderer(catalogue, resources);
 
 const message = {
   text: 'hello',
@@ -92,9 +97,10 @@ describe('Slack cards port (Web API client against the fake)', () => {
       s: { cards, channel: 'C123' },
       nochannel: { cards, channel: undefined },
     };
-    const notify = createSupportNotifier({
-      forShop: async (shopId: string) => shops[shopId],
-    } as unknown as SlackWorkspaces);
+    const notify = createSupportNotifier(
+      { forShop: async (shopId: string) => shops[shopId] } as unknown as SlackWorkspaces,
+      renderer,
+    );
     const notice = {
       shopId: 's',
       orderId: 'O-1',
@@ -105,6 +111,14 @@ describe('Slack cards port (Web API client against the fake)', () => {
     expect(await notify(notice)).toBe(true);
     expect(JSON.stringify(fake.callsOf('chat.postMessage')[0]!.params.blocks)).toContain(
       '&lt;stuck&gt; &amp; silent',
+    );
+    expect(JSON.stringify(fake.callsOf('chat.postMessage')[0]!.params.blocks)).toContain(
+      '🚚 *Shipment needs the team* · order *O-1* · tracking `LP1` · stall',
+    );
+    // The labels follow the shop's seller language.
+    expect(await notify({ ...notice, language: 'zh-CN' })).toBe(true);
+    expect(fake.callsOf('chat.postMessage').at(-1)!.params.text).toBe(
+      '物流异常，需要团队处理：订单 O-1（stall）',
     );
     fake.failNext('chat.postMessage', 'channel_not_found');
     expect(await notify(notice)).toBe(false);
@@ -123,8 +137,8 @@ describe('Slack cards port (Web API client against the fake)', () => {
       SLACK_CLIENT_ID: undefined,
       SLACK_STATE_SECRET: undefined,
     };
-    expect(slackActivityDeps({} as Db, off)).toEqual({});
-    const deps = slackActivityDeps({} as Db, { ...off, SLACK_BOT_TOKEN: 'xoxb' });
+    expect(slackActivityDeps({} as Db, off, renderer)).toEqual({});
+    const deps = slackActivityDeps({} as Db, { ...off, SLACK_BOT_TOKEN: 'xoxb' }, renderer);
     expect(deps.slack?.environment).toEqual({ botToken: 'xoxb', channel: 'C1' });
     expect(deps.notifySupport).toBeTypeOf('function');
   });
@@ -175,6 +189,7 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     activities = createSlackActivities({
       db: database.db,
       logger,
+      renderer,
       slack: createSlackWorkspaces({
         db: database.db,
         apiUrl: fake.apiUrl,
@@ -192,7 +207,7 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
 
   it('are no-ops when Slack is off', async () => {
     const ticketId = await newTicket('OFF-1', 'draft');
-    const off = createSlackActivities({ db: database.db, logger });
+    const off = createSlackActivities({ db: database.db, logger, renderer });
     expect(await off.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({ posted: false });
     expect(await off.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-OFF-1' })).toEqual({
       posted: false,
@@ -201,6 +216,7 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     const noChannel = createSlackActivities({
       db: database.db,
       logger,
+      renderer,
       slack: createSlackWorkspaces({
         db: database.db,
         apiUrl: fake.apiUrl,
@@ -233,7 +249,7 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     const blocks = JSON.stringify(posts[0]!.params.blocks);
     expect(blocks).toContain('"action_id":"approve"');
     expect(blocks).toContain(`"value":"${ticketId}"`);
-    expect(blocks).toContain('escalated by the seller');
+    expect(blocks).toContain('*Motivo:* escalada por el vendedor');
     expect(blocks).toContain('&lt;nunca&gt; &amp; nadie');
     expect(blocks).toContain('Hola, su pedido llega pronto.');
     const cards = await listSlackCards(database.db, ticketId);
@@ -330,7 +346,8 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     const update = fake.callsOf('chat.update')[0]!;
     expect(update.params).toMatchObject({ channel: 'C123', ts: posted.ts });
     const blocks = JSON.stringify(update.params.blocks);
-    expect(blocks).toContain('*Edited and sent* by <@U0TEAM1>');
+    // Tienda Sol's sellers read Spanish (its seller language).
+    expect(blocks).toContain('✏️ Editado y enviado por <@U0TEAM1>');
     expect(blocks).toContain('Hola, sale hoy &amp; llega el lunes.');
     expect(blocks).not.toContain('"type":"actions"');
     expect(await activities.closeTeamCards({ ticketId })).toEqual({ updated: 0 });

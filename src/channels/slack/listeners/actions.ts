@@ -53,16 +53,17 @@ function editButton(deps: SlackListenerDeps) {
     const ticketId = args.action.value ?? '';
     const access = await checkTicketAccess(deps, ticketId, originOf(args), 'decide');
     if (!access.ok) return answerPresser(deps, args, access.text);
+    const { texts } = access;
     const found = await getTicketWithDraft(deps.db, ticketId);
-    if (!found) return answerPresser(deps, args, buildDecisionRefusedText('ticket_not_found', ''));
+    if (!found) return answerPresser(deps, args, buildDecisionRefusedText(texts, 'ticket_not_found', ''));
     const { ticket } = found;
     if (ticket.status === 'closed')
-      return answerPresser(deps, args, buildDecisionRefusedText('ticket_closed', ''));
+      return answerPresser(deps, args, buildDecisionRefusedText(texts, 'ticket_closed', ''));
     if (FINAL_STATUSES.has(ticket.status) && ticket.decidedBy && ticket.decidedAt) {
       return answerPresser(
         deps,
         args,
-        buildAlreadyDecidedText({
+        buildAlreadyDecidedText(texts, {
           decidedBy: ticket.decidedBy as Actor,
           decidedAt: ticket.decidedAt.toISOString(),
         }),
@@ -70,7 +71,7 @@ function editButton(deps: SlackListenerDeps) {
     }
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
-      view: buildEditModal({ ticketId, orderId: ticket.orderId, draft: found.draft?.text ?? '' }),
+      view: buildEditModal(texts, { ticketId, orderId: ticket.orderId, draft: found.draft?.text ?? '' }),
     });
   };
 }

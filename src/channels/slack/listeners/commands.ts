@@ -14,7 +14,7 @@ import {
 import type { SlackListenerDeps } from '../deps.js';
 import { countPendingByShop, findOpenInviteShop, getTicketWithDraft } from '../queries.js';
 import type { SlackOrigin } from '../workspaces.js';
-import { checkTicketAccess } from './access.js';
+import { checkTicketAccess, textsForOrigin, textsForShops } from './access.js';
 
 /** The slash command's name, as configured in the Slack app manifest. */
 export const SLASH_COMMAND = '/sellerdesk';
@@ -28,17 +28,17 @@ async function answerStatus(
   origin: SlackOrigin,
 ): Promise<SlackMessage> {
   const ticketId = arg.replace(/^#/, '');
-  if (!ticketId) return buildCommandHelp();
+  if (!ticketId) return buildCommandHelp(await textsForOrigin(deps, origin));
   const access = await checkTicketAccess(deps, ticketId, origin, 'view');
   if (!access.ok) {
     return access.code === 'ticket_not_found'
-      ? buildTicketNotFoundReply(ticketId)
+      ? buildTicketNotFoundReply(await textsForOrigin(deps, origin), ticketId)
       : buildPlainReply(access.text);
   }
   const found = await getTicketWithDraft(deps.db, ticketId);
-  if (!found) return buildTicketNotFoundReply(ticketId);
+  if (!found) return buildTicketNotFoundReply(access.texts, ticketId);
   const { ticket } = found;
-  return buildTicketStatusReply({
+  return buildTicketStatusReply(access.texts, {
     ticketId: ticket.id,
     orderId: ticket.orderId,
     shopName: found.shopName,
@@ -63,7 +63,8 @@ async function answerPending(deps: SlackListenerDeps, origin: SlackOrigin): Prom
     const member = await findMember(deps.db, shop.shopId, 'slack', origin.userId);
     if (authorize(member, 'view').ok) visible.push(shop.shopId);
   }
-  return buildPendingReply(await countPendingByShop(deps.db, visible), deps.now?.() ?? new Date());
+  const texts = await textsForShops(deps, visible.length > 0 ? visible : reached.map((r) => r.shopId));
+  return buildPendingReply(texts, await countPendingByShop(deps.db, visible), deps.now?.() ?? new Date());
 }
 
 /** `/sellerdesk join <invite>`: an owner's invite, redeemed in a workspace the shop is bound to. */
@@ -106,7 +107,7 @@ export async function answerCommand(
     case 'join':
       return answerJoin(deps, arg, origin, userName);
     default:
-      return buildCommandHelp();
+      return buildCommandHelp(await textsForOrigin(deps, origin));
   }
 }
 
