@@ -9,11 +9,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyIntent } from '../src/domain/classify.js';
-import { detectLanguage, type LanguageHints } from '../src/domain/language.js';
-import { redactPii } from '../src/domain/redact.js';
+import { classifyIntent } from '../src/domain/message/classify.js';
+import { detectLanguage, type LanguageHints } from '../src/domain/message/language.js';
+import { redactPii } from '../src/domain/message/redact.js';
+import { assessUrgency } from '../src/domain/message/urgency.js';
 import { isLanguage } from '../src/domain/types.js';
-import { assessUrgency } from '../src/domain/urgency.js';
 
 /** Options of `benchClassification`; defaults: dev corpus, 3 warm-up and 60 measured rounds. */
 export interface BenchOptions {

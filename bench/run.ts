@@ -11,7 +11,7 @@
  * (BENCH_BASELINE 1000). BENCH_SHOPS (100), BENCH_DRAIN_SECONDS (180: how long a phase waits for
  * its last cards), BENCH_DATABASE_URL (default TEST_DATABASE_URL; unreachable: PGlite),
  * BENCH_SIBLINGS=0 skips the classification, shipment and listing benches, BENCH_NODE_ARGS are
- * extra `node` arguments for the sellerdesk processes. Worker/intake knobs (WORKER_*, INTAKE_*)
+ * extra `node` arguments for the sellerdesk processes, BENCH_WORKERS (1) the number of worker processes. Worker/intake knobs (WORKER_*, INTAKE_*)
  * in the environment are passed to the sellerdesk processes; the API process runs without the
  * intake drainer (the worker drains) unless BENCH_API_DRAINER=on.
  */
@@ -53,6 +53,7 @@ const SHOPS = Number(env.BENCH_SHOPS ?? 100);
 const TICKETS = Number(env.BENCH_TICKETS ?? 200);
 const BASELINE = Number(env.BENCH_BASELINE ?? 1000);
 const DRAIN_SECONDS = Number(env.BENCH_DRAIN_SECONDS ?? 180);
+const WORKERS = Math.max(1, Number(env.BENCH_WORKERS ?? 1));
 const CONCURRENCY = 50;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 const WEBHOOK_SECRET = 'bench_webhook_secret';
@@ -185,6 +186,7 @@ async function main() {
       tickets: TICKETS,
       baseline: BASELINE,
       drainSeconds: DRAIN_SECONDS,
+      workers: WORKERS,
     },
   };
   try {
@@ -243,6 +245,7 @@ async function main() {
     });
     let apiProcess: AppProcess;
     let workerProcess: AppProcess;
+    const extraWorkers: AppProcess[] = [];
     if (database) {
       // The API answers HTTP only; the worker drains the intake outbox (BENCH_API_DRAINER=on: both).
       apiProcess = await spawnSellerdesk(
@@ -256,6 +259,15 @@ async function main() {
         ready: (pid) => workerPolling(pid)(),
       });
       children.push(workerProcess);
+      // Scale-out (BENCH_WORKERS, default 1): more worker processes on the same task queue.
+      for (let i = 1; i < WORKERS; i++) {
+        const extra = await spawnSellerdesk('worker', appEnv, {
+          nodeArgs,
+          ready: (pid) => workerPolling(pid)(),
+        });
+        extraWorkers.push(extra);
+        children.push(extra);
+      }
     } else {
       apiProcess = await spawnSellerdesk('start', appEnv, { url, nodeArgs });
       workerProcess = apiProcess;
@@ -263,13 +275,15 @@ async function main() {
     }
     const dbLabel = database ? 'PostgreSQL (fresh database)' : 'PGlite (one process: API + worker)';
     out(
-      `  database: ${dbLabel}; Temporal dev server ${temporal.address}; API and worker as separate processes`,
+      `  database: ${dbLabel}; Temporal dev server ${temporal.address}; API and ${WORKERS} worker process(es) as separate processes`,
     );
     results.database = database ? 'postgres' : 'pglite';
 
     const rss = rssSampler({
       api: () => apiProcess.rssMb(),
-      ...(workerProcess !== apiProcess ? { worker: () => workerProcess.rssMb() } : {}),
+      ...(workerProcess !== apiProcess
+        ? { worker: () => [workerProcess, ...extraWorkers].reduce((n, w) => n + w.rssMb(), 0) }
+        : {}),
       temporal: () =>
         findPids('start-dev', `--port ${temporalPort}`).reduce((n, pid) => n + rssOfPid(pid), 0),
     });
@@ -277,7 +291,9 @@ async function main() {
     const dbName = database ? new URL(database.url).pathname.slice(1) : '';
     const cpu = cpuMeter({
       api: () => [apiProcess.pid],
-      ...(workerProcess !== apiProcess ? { worker: () => [workerProcess.pid] } : {}),
+      ...(workerProcess !== apiProcess
+        ? { worker: () => [workerProcess, ...extraWorkers].map((w) => w.pid) }
+        : {}),
       temporal: () => findPids('start-dev', `--port ${temporalPort}`),
       ...(database ? { postgres: () => findPids('postgres:', dbName) } : {}),
       bench: () => [process.pid],

@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import type { Activities } from '../src/activities/index.js';
-import type { ShipmentSnapshot } from '../src/activities/shipment-activities.js';
+import type { ShipmentSnapshot } from '../src/activities/shipment/index.js';
 import { resolveCarrier } from '../src/domain/logistics/carriers.js';
 import { normalizeTrackingEvent, resolveWatchPolicy } from '../src/domain/logistics/stall.js';
 import { startDevServer } from '../src/temporal/dev-server.js';

@@ -92,7 +92,7 @@ export async function benchTextCost(
   }
 
   // The four hostile shapes of issue 14, through redactPii (ms per message).
-  const { redactPii } = await import('../src/domain/redact.js');
+  const { redactPii } = await import('../src/domain/message/redact.js');
   const hostileRows: Array<Record<string, number | string>> = [];
   const shapesOf: Array<[string, (n: number) => string]> = [
     ['"order " + "no "×n + "x1"', (n) => `order ${'no '.repeat(n)}x1`],

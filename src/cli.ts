@@ -11,7 +11,8 @@ import { ConfigError, loadConfig } from './config.js';
 
 // Heavy modules (Temporal worker, database drivers) load only in the commands that need them,
 // so `--help` and HTTP-only commands start fast.
-const runService = async (mode: 'all' | 'worker' | 'api') => (await import('./main.js')).runService(mode);
+const runService = async (mode: 'all' | 'worker' | 'api') =>
+  (await import('./app/run-service.js')).runService(mode);
 
 /** Operator knobs as flags; each one sets its environment variable (README "Configuration"). */
 const INTAKE_FLAGS = [
@@ -134,13 +135,34 @@ program
   )
   .option('--validation', 'evaluate listing validation on a seeded-error corpus instead')
   .option('--json', 'print JSON')
-  .action(async (file: string | undefined, options: { validation?: boolean; json?: boolean }) => {
-    const run = options.validation
-      ? (await import('./cli/validation-eval.js')).runValidationEval
-      : (await import('./cli/eval.js')).runEval;
-    const { exitCode } = await run({ ...(file ? { file } : {}), ...(options.json ? { json: true } : {}) });
-    process.exitCode = exitCode;
-  });
+  .option(
+    '--overview',
+    'with a file: also print the in-house, blind and external corpora side by side (default without a file)',
+  )
+  .option('--no-overview', 'without a file: only the development corpus')
+  .action(
+    async (
+      file: string | undefined,
+      options: { validation?: boolean; json?: boolean; overview?: boolean },
+    ) => {
+      if (options.validation) {
+        const { runValidationEval } = await import('./cli/validation-eval.js');
+        const { exitCode } = await runValidationEval({
+          ...(file ? { file } : {}),
+          ...(options.json ? { json: true } : {}),
+        });
+        process.exitCode = exitCode;
+        return;
+      }
+      const { runEval } = await import('./cli/eval.js');
+      const { exitCode } = await runEval({
+        ...(file ? { file } : {}),
+        ...(options.json ? { json: true } : {}),
+        ...(options.overview === undefined ? {} : { overview: options.overview }),
+      });
+      process.exitCode = exitCode;
+    },
+  );
 
 registerShopCommands(program);
 registerTicketCommands(program);

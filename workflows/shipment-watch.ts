@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
-import type { ShipmentActivities } from '../src/activities/shipment-activities.js';
+import type { ShipmentActivities } from '../src/activities/shipment/index.js';
 import {
   applyTrackingEvents,
   daysSinceUpdate,

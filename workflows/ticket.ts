@@ -13,9 +13,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
-import type { TicketActivities } from '../src/activities/ticket-activities.js';
+import type { TicketActivities } from '../src/activities/ticket/index.js';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
-import type { TicketRounds } from '../src/activities/ticket-rounds.js';
+import type { TicketRounds } from '../src/activities/ticket/rounds.js';
 import {
   acceptDecision,
   autoSendDecision,
@@ -48,7 +48,7 @@ type Steps = TicketRounds & Pick<TicketActivities, 'markEscalated' | 'remindSell
 
 // Short idempotent steps (database writes keyed by ids, cards keyed per chat) run as local
 // activities: their results ride on the workflow task, no server round trip, and a round of steps
-// is one local activity (one activation: see src/activities/ticket-rounds.ts). Should one keep
+// is one local activity (one activation: see src/activities/ticket/rounds.ts). Should one keep
 // failing (database down), the same step runs as a regular activity that retries durably.
 const local = proxyLocalActivities<Steps>({
   startToCloseTimeout: '30 seconds',

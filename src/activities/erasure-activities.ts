@@ -1,23 +1,20 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { SlackMessage } from '../channels/slack/blocks.js';
-import type { SlackWorkspaces } from '../channels/slack/workspaces.js';
-import type { TelegramCards } from '../channels/telegram/notifier.js';
 import type { Db } from '../db/client.js';
-import { type ErasureReason, listCardsOfTickets } from '../db/erasure-repo.js';
-import { approvalCards, tickets } from '../db/schema/index.js';
+import { type ErasureReason, listCardsOfTickets, orderIdsOf } from '../db/erasure-repo.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
-import type { ReplyRenderer } from '../domain/reply.js';
-import type { SellerLanguage } from '../domain/seller-language.js';
+import { closeCard } from '../db/tickets-repo.js';
+import type { ReplyRenderer } from '../domain/reply/index.js';
+import type { SellerLanguage } from '../domain/shop/seller-language.js';
+import type { ApprovalChannel, TeamChannel } from './ports.js';
 
-/** What the card redaction needs; each chat integration optional. */
+/** What the card redaction needs: the approval channel (absent: Telegram off) and the team channel. */
 export interface ErasureActivityDeps {
   db: Db;
   renderer: ReplyRenderer;
   logger: Logger;
-  telegram?: TelegramCards | undefined;
-  slack?: SlackWorkspaces | undefined;
+  approvals?: ApprovalChannel | undefined;
+  team: TeamChannel;
 }
 
 /** Input of `redactErasedCards`: ids only, never the buyer's id or text (it rides in histories). */
@@ -59,22 +56,11 @@ export async function redactCards(
   const shop = await getShop(db, input.shopId);
   const sellerLanguage: SellerLanguage = shop?.sellerLanguage ?? 'en';
   const chats = await listTelegramChats(db, input.shopId);
-  const orders = new Map(
-    (
-      await db
-        .select({ id: tickets.id, orderId: tickets.orderId })
-        .from(tickets)
-        .where(inArray(tickets.id, input.ticketIds))
-    ).map((t) => [t.id, t.orderId]),
-  );
+  const orders = await orderIdsOf(db, input.ticketIds);
   const note = (language: SellerLanguage, ticketId: string) =>
     renderer.t(language, `card.erased_${input.reason}`, { ticketId, orderId: orders.get(ticketId) ?? '' });
-  const slackNote = (ticketId: string): SlackMessage => {
-    const text = note(sellerLanguage, ticketId);
-    return { text, blocks: [{ type: 'section', text: { type: 'plain_text', text } }] };
-  };
-  // Cards were posted with the shop's own workspace token; edit them with the same.
-  const slack = (await deps.slack?.forShop(input.shopId))?.cards;
+  // Team cards were posted with the shop's own workspace token; edit them with the same.
+  const shopTeam = await deps.team.forShop(input.shopId);
   let edited = 0;
   let failed = 0;
   const attempt = async (what: string, edit: () => Promise<unknown>) => {
@@ -90,31 +76,33 @@ export async function redactCards(
   };
   for (const card of cards) {
     let ok = false;
-    if (card.channel === 'telegram') {
-      const telegram = deps.telegram;
-      if (!telegram) continue;
+    if (card.channel !== deps.team.cardChannel) {
+      const approvals = deps.approvals;
+      if (!approvals) continue;
       const language = chats.find((c) => c.chatId === card.chatId)?.language ?? sellerLanguage;
       ok = await attempt('editMessageText', () =>
-        telegram.editCard(card.chatId, card.messageId, note(language, card.ticketId), null),
+        approvals.replaceCard(card.chatId, card.messageId, note(language, card.ticketId)),
       );
     } else {
-      if (!slack) continue;
+      if (!shopTeam) continue;
       ok = await attempt('chat.update', () =>
-        slack.update(card.chatId, card.messageId, slackNote(card.ticketId)),
+        shopTeam.replaceWithNote(card, note(sellerLanguage, card.ticketId)),
       );
     }
     if (ok && card.closed === 0) {
-      await db
-        .update(approvalCards)
-        .set({ closed: 1 })
-        .where(inArray(approvalCards.id, [card.id]));
+      await closeCard(db, card.id);
     }
   }
   for (const post of threadPosts) {
     // Thread replies live in the channel of the ticket's Slack card.
-    const card = cards.find((c) => c.ticketId === post.ticketId && c.channel !== 'telegram');
-    if (!slack || !card) continue;
-    await attempt('chat.update', () => slack.update(card.chatId, post.ts, slackNote(post.ticketId)));
+    const card = cards.find((c) => c.ticketId === post.ticketId && c.channel === deps.team.cardChannel);
+    if (!shopTeam || !card) continue;
+    await attempt('chat.update', () =>
+      shopTeam.replaceWithNote(
+        { chatId: card.chatId, messageId: post.ts },
+        note(sellerLanguage, post.ticketId),
+      ),
+    );
   }
   return { edited, failed };
 }

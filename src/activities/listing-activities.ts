@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -25,10 +24,11 @@ import {
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../domain/listing/index.js';
-import { isSellerLanguage, type SellerLanguage } from '../domain/seller-language.js';
-import { effectiveSettings } from '../domain/settings.js';
+import { isSellerLanguage, type SellerLanguage } from '../domain/shop/seller-language.js';
+import { effectiveSettings } from '../domain/shop/settings.js';
 import { LANGUAGES, type Language } from '../domain/types.js';
 import { type ListingDictionaries, listingDictionaries } from '../listings/dictionaries.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** What the listing activities need; all but `db` are optional (Telegram off: no report). */
 export interface ListingActivityDeps {
@@ -43,7 +43,7 @@ export interface ListingActivityDeps {
   localesDir?: string | undefined;
 }
 
-const DEFAULT_LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+const DEFAULT_LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
 
 /** At most this many recent submissions are matched against order items. */
 const KNOWN_LISTINGS_LIMIT = 500;

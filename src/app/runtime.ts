@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
@@ -17,25 +15,23 @@ import {
 import { createSlackOAuth } from '../channels/slack/oauth.js';
 import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
-import { newControlToken, removeControlFile, writeControlFile } from '../cli/local-state.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { getShopOutbound } from '../db/outbound-repo.js';
 import { createOutbound } from '../delivery/outbound.js';
-import { createReplyRenderer } from '../domain/reply.js';
+import { createReplyRenderer } from '../domain/reply/index.js';
 import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
 import { createLogger } from '../observability/logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
 import { createWorker, workflowBundle } from '../temporal/worker.js';
 import { type IntakeDrainer, startIntakeDrainer } from './intake-drainer.js';
 import { listingValidationStarter } from './listing-service.js';
+import { newControlToken, removeControlFile, writeControlFile } from './local-state.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
-
-/** Repository root: templates/ and locales/ are read from here. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Which parts of sellerdesk this process runs (CONTRACT §1: start, worker, api). */
 export type RunMode = 'all' | 'worker' | 'api';
@@ -74,9 +70,6 @@ export interface Sellerdesk {
   devServer?: DevServer;
   stop(): Promise<void>;
 }
-
-/** The process logger (`src/observability/logger.ts`): JSON or pretty, secrets and buyer PII redacted. */
-export { createLogger };
 
 /**
  * Starts sellerdesk: database (migrated), Temporal (joined or embedded dev server), the worker,

@@ -21,8 +21,8 @@ import { replyEdits, ticketEvents, tickets } from '../db/schema/index.js';
 
 import { getShop } from '../db/shops-repo.js';
 import { getDecision, getTicket, type IncomingMessage, ingestMessage } from '../db/tickets-repo.js';
-import { redactPii } from '../domain/redact.js';
-import { findReplyLanguageMismatch, type ReplyLanguageMismatch } from '../domain/reply-language.js';
+import { redactPii } from '../domain/message/redact.js';
+import { findReplyLanguageMismatch, type ReplyLanguageMismatch } from '../domain/reply/edit-language.js';
 import { checkEditText } from '../domain/ticket/index.js';
 import type { Actor, DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';

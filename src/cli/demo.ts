@@ -213,7 +213,8 @@ export async function runDemo(out: (line: string) => void = console.log): Promis
           `a sellerdesk at ${service.url} runs without a local control file; stop it or set DATA_DIR`,
         );
       out('Starting sellerdesk on embedded defaults (PGlite + Temporal dev server in DATA_DIR)…');
-      const { createLogger, startSellerdesk } = await import('../app/runtime.js');
+      const { startSellerdesk } = await import('../app/runtime.js');
+      const { createLogger } = await import('../observability/logger.js');
       app = await startSellerdesk(config, 'all', {
         logger: createLogger(process.env.LOG_LEVEL ?? 'warn', { format: config.LOG_FORMAT }),
       });

@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyIntent } from '../domain/classify.js';
 import { type ReliabilityBin, reliability } from '../domain/intent-model.js';
-import { detectLanguage, type LanguageHints } from '../domain/language.js';
-import { redactPii } from '../domain/redact.js';
+import { classifyIntent } from '../domain/message/classify.js';
+import { detectLanguage, type LanguageHints } from '../domain/message/language.js';
+import { redactPii } from '../domain/message/redact.js';
 import { CATEGORIES, type Category, isLanguage, LANGUAGES, type Language } from '../domain/types.js';
 
 /** Corpus scored when no file is given. */
@@ -101,6 +101,13 @@ export interface EvalOptions {
   file?: string;
   json?: boolean;
   out?: (line: string) => void;
+  /**
+   * Also print the side-by-side overview of every in-house, blind and external corpus
+   * (`eval-overview.ts`); default: when no file is given.
+   */
+  overview?: boolean;
+  /** Directory of the external corpora (default `SELLERDESK_CORPORA_DIR` or `../corpora`). */
+  corporaDir?: string;
 }
 
 /** Thrown for an unreadable corpus; the message names the file and line. */
@@ -438,8 +445,29 @@ export async function runEval(options: EvalOptions = {}): Promise<{ exitCode: nu
     return { exitCode: 2, report };
   }
   const report = evaluateCorpus(rows, file);
-  if (options.json) out(JSON.stringify(report, null, 2));
-  else for (const line of formatReport(report)) out(line);
+  const overview =
+    (options.overview ?? options.file === undefined)
+      ? (await import('./eval-overview.js')).buildOverview(
+          options.corporaDir === undefined ? {} : { corporaDir: options.corporaDir },
+        )
+      : undefined;
+  if (options.json) {
+    const { external, ...summary } = overview ?? { external: [] };
+    out(
+      JSON.stringify(
+        overview === undefined
+          ? report
+          : { ...report, overview: { ...summary, external: external.map(({ lines, ...s }) => s) } },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const line of formatReport(report)) out(line);
+    if (overview !== undefined) {
+      for (const line of (await import('./eval-overview.js')).formatOverview(overview)) out(line);
+    }
+  }
   const met = Object.values(report.targets).every(Boolean);
   return { exitCode: met ? 0 : 1, report };
 }
@@ -450,6 +478,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(
   const { exitCode } = await runEval({
     ...(file === undefined ? {} : { file }),
     json: args.includes('--json'),
+    ...(args.includes('--overview') ? { overview: true } : {}),
+    ...(args.includes('--no-overview') ? { overview: false } : {}),
   });
   process.exitCode = exitCode;
 }

@@ -1,5 +1,5 @@
+import { readControlFile, readCredentials } from '../app/local-state.js';
 import type { Config } from '../config.js';
-import { readControlFile, readCredentials } from './local-state.js';
 
 /** Error the CLI prints as one line and exits with. */
 export class CliError extends Error {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
+import { saveShopCredentials } from '../app/local-state.js';
 import { loadConfig } from '../config.js';
-import { type SellerLanguage, sellerLanguageFromTag } from '../domain/seller-language.js';
+import { type SellerLanguage, sellerLanguageFromTag } from '../domain/shop/seller-language.js';
 import { isLanguage, type Language } from '../domain/types.js';
-import { saveShopCredentials } from './local-state.js';
 import { CliError, expectOk, findService, resolveShopId, resolveShopToken } from './service.js';
 
 /** A created shop as the CLI reports it (the token appears here once). */

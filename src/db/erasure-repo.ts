@@ -395,6 +395,15 @@ export async function purgeExpired(
   });
 }
 
+/** The order id of each ticket (an erased card's note names the order). */
+export async function orderIdsOf(db: Db, ticketIds: string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: tickets.id, orderId: tickets.orderId })
+    .from(tickets)
+    .where(inArray(tickets.id, ticketIds));
+  return new Map(rows.map((t) => [t.id, t.orderId]));
+}
+
 /** Chat cards and Slack thread posts of erased tickets, to edit the buyer's text out of them. */
 export async function listCardsOfTickets(db: Db, ticketIds: string[]) {
   if (ticketIds.length === 0) return { cards: [], threadPosts: [] };

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { SellerLanguage } from '../domain/seller-language.js';
+import type { SellerLanguage } from '../domain/shop/seller-language.js';
 import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
 import { hashToken, newId, newSecretToken } from './ids.js';
@@ -312,6 +312,16 @@ export async function setTelegramChatLanguage(
   await db.update(telegramChats).set({ language }).where(eq(telegramChats.chatId, chatId));
 }
 
+/** The shop's default seller language (English for a shop that no longer exists). */
+export async function shopSellerLanguage(db: Db, shopId: string): Promise<SellerLanguage> {
+  const [row] = await db
+    .select({ sellerLanguage: shops.sellerLanguage })
+    .from(shops)
+    .where(eq(shops.id, shopId))
+    .limit(1);
+  return row?.sellerLanguage ?? 'en';
+}
+
 /** Gives a linked chat a language only if it has none yet (a new seller's Telegram language). */
 export async function adoptTelegramChatLanguage(
   db: Db,
@@ -324,4 +334,9 @@ export async function adoptTelegramChatLanguage(
     .where(and(eq(telegramChats.chatId, chatId), isNull(telegramChats.language)))
     .returning({ chatId: telegramChats.chatId });
   return updated.length > 0;
+}
+
+/** Every shop id (the maintenance schedules run per shop). */
+export async function listShopIds(db: Db): Promise<string[]> {
+  return (await db.select({ id: shops.id }).from(shops)).map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Role } from '../domain/roles.js';
+import type { Role } from '../domain/shop/roles.js';
 import { recordAudit } from './audit-repo.js';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
@@ -7,7 +7,7 @@ import { type TeamMember, teamInvites, teamMembers } from './schema/index.js';
 import { unlinkChatsLinkedBy } from './shops-repo.js';
 
 /** Roles live in the domain (`can`, `authorize`); re-exported for the repositories' callers. */
-export type { Role } from '../domain/roles.js';
+export type { Role } from '../domain/shop/roles.js';
 
 /** The member record of a chat user in a shop, if any. */
 export async function findMember(

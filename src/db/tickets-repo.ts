@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Sentiment } from '../domain/message/urgency.js';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
-import type { Sentiment } from '../domain/urgency.js';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { backlogReached, enqueueIntake, IntakeBacklogFullError } from './intake-repo.js';

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { DAILY_API_LIMIT, type Plan } from '../domain/plans.js';
+import { DAILY_API_LIMIT, type Plan } from '../domain/shop/plans.js';
 import type { Db } from './client.js';
 import { apiUsage, metering, shopFlags, shops } from './schema/index.js';
 
@@ -75,6 +75,20 @@ export async function meter(db: Db, shopId: string, kind: string, now = new Date
       target: [metering.shopId, metering.month, metering.kind],
       set: { count: sql`${metering.count} + ${by}` },
     });
+}
+
+/** Sets a monthly meter of a given month to `count` (a summary recorded again overwrites itself). */
+export async function setMeter(
+  db: Db,
+  shopId: string,
+  month: string,
+  kind: string,
+  count: number,
+): Promise<void> {
+  await db
+    .insert(metering)
+    .values({ shopId, month, kind, count })
+    .onConflictDoUpdate({ target: [metering.shopId, metering.month, metering.kind], set: { count } });
 }
 
 /** Today's calls and limit, and this month's meters, for `GET /v1/usage`. */

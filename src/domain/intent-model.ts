@@ -174,7 +174,7 @@ const STOPWORDS = new Set(
   doing have has had having can could would should will shall may might must please pls plz kindly help
   helping assist assistance hi hello hey dear sir madam thanks thank thx ty want wanted wanna need needed
   like id im ive just also really some know let check checking see tell inform wondering wonder regarding
-  concerning hope possible possibly able question ask asking guys team support
+  concerning hope possible possibly able question ask asking guys team support trying information info
   yo mi mis mio mia tu tus su sus nos nuestro nuestra el la los las lo le les un una unos unas y o pero del
   al en con por para que es son era ser estar esta este esto ese esa hola buenas buenos tardes noches
   porfa xfa gracias quiero quisiera queria necesito necesitaria puede pueden podria podrian puedo ayudar

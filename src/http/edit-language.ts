@@ -1,8 +1,8 @@
 import type { EditLanguageHold } from '../app/ticket-service.js';
 import type { Db } from '../db/client.js';
 import { getShop } from '../db/shops-repo.js';
-import type { ReplyRenderer } from '../domain/reply.js';
-import type { SellerLanguage } from '../domain/seller-language.js';
+import type { ReplyRenderer } from '../domain/reply/index.js';
+import type { SellerLanguage } from '../domain/shop/seller-language.js';
 
 /** `details` of a 422 `edit_language_mismatch`: what the text reads as, and the warning a seller reads. */
 export interface EditLanguageMismatchDetails {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SELLER_LANGUAGES } from '../domain/seller-language.js';
+import { SELLER_LANGUAGES } from '../domain/shop/seller-language.js';
 import { LANGUAGES, TICKET_STATUSES } from '../domain/types.js';
 
 function hasControlCharacters(value: string): boolean {

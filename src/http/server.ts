@@ -22,7 +22,7 @@ import type { ErasureKeyConfig } from '../db/erasure-repo.js';
 import { createShop, findPrincipal, type TokenPrincipal } from '../db/shops-repo.js';
 import { getTicketView, listTickets } from '../db/tickets-repo.js';
 import { countApiCall, dailyLimit, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
-import { SCOPE_FOR_ACTION } from '../domain/roles.js';
+import { SCOPE_FOR_ACTION } from '../domain/shop/roles.js';
 import type { Metrics } from '../observability/metrics.js';
 import { editLanguageMismatchDetails } from './edit-language.js';
 import { parse } from './parse.js';

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Catalogue, type LocaleBundle, type LocaleResources, parseCatalogue } from '../domain/reply.js';
-import { SELLER_ONLY_LANGUAGES } from '../domain/seller-language.js';
+import {
+  type Catalogue,
+  type LocaleBundle,
+  type LocaleResources,
+  parseCatalogue,
+} from '../domain/reply/index.js';
+import { SELLER_ONLY_LANGUAGES } from '../domain/shop/seller-language.js';
 import { LANGUAGES } from '../domain/types.js';
 
 /** What {@link loadReplyResources} returns: the two arguments of `createReplyRenderer`. */

@@ -2,13 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** The pinned Temporal CLI release `.ci/run` and `npm run setup:temporal` install. */
 export const TEMPORAL_CLI_VERSION = '1.9.1';
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Dynamic config the embedded server starts with: fairness so one shop's burst waits its turn. */
 export const DEV_SERVER_DYNAMIC_CONFIG = ['matching.enableFairness=true'];

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   bundleWorkflowCode,
   NativeConnection,
@@ -8,23 +7,21 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { Activities } from '../activities/index.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** Entry file of all workflows, bundled by the worker. */
-export const WORKFLOWS_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../workflows/index.ts',
-);
+export const WORKFLOWS_PATH = path.join(PROJECT_ROOT, 'workflows', 'index.ts');
 
 /**
  * Pure domain modules the workflows import, evaluated once per worker thread and shared, frozen, by
  * every workflow in the reusable V8 context (the SDK's `preloadModules`). Without it each workflow
- * evaluates its own copy of every module it imports: the carrier vocabularies alone made a cached
- * shipment watch cost about half a megabyte, and every ticket start paid their set-up. Only
+ * evaluates its own copy of every module it imports (the carrier vocabularies and their lookup
+ * tables included) when it starts or is replayed into the cache. Only
  * stateless modules belong here (a lazily built lookup table is fine: same input, same output);
  * `test/temporal/preload.test.ts` checks that every `src/domain` module a workflow imports is listed.
  */
 export const PRELOADED_WORKFLOW_MODULES = ['domain/ticket/index.ts', 'domain/logistics/stall.ts'].map((m) =>
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', m),
+  path.join(PROJECT_ROOT, 'src', m),
 );
 
 let bundlePromise: Promise<WorkflowBundleWithSourceMap> | undefined;

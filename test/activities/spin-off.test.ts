@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicketActivities } from '../../src/activities/ticket-activities.js';
+import { NO_TEAM_CHANNEL } from '../../src/activities/ports.js';
+import { createTicketActivities } from '../../src/activities/ticket/index.js';
 import { buyerMessages, tickets } from '../../src/db/schema/index.js';
 import { createShop } from '../../src/db/shops-repo.js';
 import { createLogOutbound } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
+import { createReplyRenderer } from '../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { openTestPostgres } from '../support/db.js';
 
@@ -23,6 +24,7 @@ describe('spinOffMessages: messages that reach a ticket after its decision', () 
       renderer: createReplyRenderer(catalogue, resources),
       outbound: createLogOutbound(),
       logger: pino({ level: 'silent' }),
+      team: NO_TEAM_CHANNEL,
       dispatchBuyerMessage: async ({ ticketId, messageId }) => {
         signalled.push({ ticketId, messageId });
       },

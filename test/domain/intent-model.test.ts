@@ -73,6 +73,7 @@ describe('committed model (src/domain/intent-model.data.ts)', () => {
       'test/fixtures/intent-holdout-3.jsonl',
       'test/fixtures/intent-holdout-4.jsonl',
       'test/fixtures/intent-blind-5.jsonl',
+      'test/fixtures/intent-blind-6.jsonl',
     ]) {
       expect(EVAL_FILES).toContain(file);
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findReplyLanguageMismatch } from '../../src/domain/reply-language.js';
+import { findReplyLanguageMismatch } from '../../src/domain/reply/edit-language.js';
 import {
   isSellerLanguage,
   SELLER_LANGUAGES,
   sellerLanguageFromTag,
-} from '../../src/domain/seller-language.js';
+} from '../../src/domain/shop/seller-language.js';
 
 describe('sellerLanguageFromTag (Telegram language_code, /lang, Slack locale, LANG)', () => {
   it.each([

@@ -3,11 +3,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { eq, inArray } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicketActivities } from '../../src/activities/ticket-activities.js';
+import { NO_TEAM_CHANNEL } from '../../src/activities/ports.js';
+import { createTicketActivities } from '../../src/activities/ticket/index.js';
 import { countTicketsOfBuyer, loadErasureKeys } from '../../src/db/erasure-repo.js';
 import { approvalCards, deliveries, tickets } from '../../src/db/schema/index.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
+import { createReplyRenderer } from '../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
 import { dropSchema } from '../support/db.js';
@@ -354,6 +355,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
       renderer: createReplyRenderer(catalogue, resources),
       outbound: counting,
       logger: pino({ level: 'silent' }),
+      team: NO_TEAM_CHANNEL,
     });
     for (const [id, values] of [
       ['tkt_guardclosed', { status: 'closed' as const }],

@@ -54,8 +54,11 @@ describe('regex inventory', () => {
     expect(literals.length).toBeGreaterThan(200);
     const origins = new Set(built.map((e) => e.origin));
     for (const file of [
-      'src/domain/redact.ts',
-      'src/domain/urgency.ts',
+      'src/domain/message/redact.ts',
+      'src/domain/message/redact-context.ts',
+      'src/domain/message/redact-numbers.ts',
+      'src/domain/message/redact-address.ts',
+      'src/domain/message/urgency.ts',
       'src/domain/listing/patterns.ts',
       'src/domain/listing/consistency.ts',
       'src/domain/logistics/carriers.ts',

@@ -5,8 +5,6 @@
  * part of its cost, not a failure.
  */
 import { fileURLToPath } from 'node:url';
-import { classifyIntent } from '../../src/domain/classify.js';
-import { detectLanguage } from '../../src/domain/language.js';
 import { checkClaims } from '../../src/domain/listing/claims.js';
 import {
   type ListingCheckDeps,
@@ -15,14 +13,17 @@ import {
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../../src/domain/listing/index.js';
-import { CARRIER_PROFILES, GENERIC_CARRIER, readCheckpoint } from '../../src/domain/logistics/carriers.js';
+import { CARRIER_PROFILES, GENERIC_CARRIER } from '../../src/domain/logistics/carrier-profiles.data.js';
+import { readCheckpoint } from '../../src/domain/logistics/carriers.js';
 import { normalizeTrackingEvent } from '../../src/domain/logistics/stall.js';
-import { redactPii } from '../../src/domain/redact.js';
-import { createReplyRenderer, type ReplyRenderer, sanitizeText } from '../../src/domain/reply.js';
-import { findReplyLanguageMismatch } from '../../src/domain/reply-language.js';
-import { sellerLanguageFromTag } from '../../src/domain/seller-language.js';
+import { classifyIntent } from '../../src/domain/message/classify.js';
+import { detectLanguage } from '../../src/domain/message/language.js';
+import { redactPii } from '../../src/domain/message/redact.js';
+import { assessUrgency } from '../../src/domain/message/urgency.js';
+import { findReplyLanguageMismatch } from '../../src/domain/reply/edit-language.js';
+import { createReplyRenderer, type ReplyRenderer, sanitizeText } from '../../src/domain/reply/index.js';
+import { sellerLanguageFromTag } from '../../src/domain/shop/seller-language.js';
 import { LANGUAGES, type Language } from '../../src/domain/types.js';
-import { assessUrgency } from '../../src/domain/urgency.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { LISTING_ALLOWLIST } from '../../src/listings/allowlist.js';
 import { commerceLexicon } from '../../src/listings/lexicon.js';

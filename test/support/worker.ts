@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { type ActivityDeps, createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
 import { createLogOutbound } from '../../src/delivery/outbound.js';
-import { createReplyRenderer, type ReplyRenderer } from '../../src/domain/reply.js';
+import { createReplyRenderer, type ReplyRenderer } from '../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { createWorker } from '../../src/temporal/worker.js';
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { WRITTEN_LANGUAGES } from '../../src/domain/reply/edit-language.js';
 import {
   type Catalogue,
   COUPON_POLICIES,
@@ -14,9 +15,8 @@ import {
   type ReplyVarName,
   templateVariables,
   validateTemplateText,
-} from '../../src/domain/reply.js';
-import { WRITTEN_LANGUAGES } from '../../src/domain/reply-language.js';
-import { SELLER_LANGUAGES, type SellerLanguage } from '../../src/domain/seller-language.js';
+} from '../../src/domain/reply/index.js';
+import { SELLER_LANGUAGES, type SellerLanguage } from '../../src/domain/shop/seller-language.js';
 import {
   CATEGORIES,
   DECISION_ACTIONS,

@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../src/activities/index.js';
-import type { ShipmentActivities } from '../../src/activities/shipment-activities.js';
+import type { ShipmentActivities } from '../../src/activities/shipment/index.js';
 import { resolveCarrier } from '../../src/domain/logistics/carriers.js';
 import {
   normalizeTrackingEvent,

@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../src/activities/index.js';
-import { createTicketRounds } from '../../src/activities/ticket-rounds.js';
+import { createTicketRounds } from '../../src/activities/ticket/rounds.js';
 import { workflowBundle } from '../../src/temporal/worker.js';
 import { decideUpdate, type TicketInput, ticketStateQuery } from '../../workflows/definitions.js';
 import { createTimeSkippingEnv } from '../support/time-skipping.js';

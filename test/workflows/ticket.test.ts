@@ -12,7 +12,7 @@ import { shops } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { getTicketView } from '../../src/db/tickets-repo.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
-import { createReplyRenderer } from '../../src/domain/reply.js';
+import { createReplyRenderer } from '../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { createWorker } from '../../src/temporal/worker.js';
 import { ticketStateQuery, ticketWorkflowId } from '../../workflows/definitions.js';

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
-import type { ReplyRenderer } from '../../domain/reply.js';
-import type { SellerLanguage } from '../../domain/seller-language.js';
+import type { TeamCard, TeamOutcome } from '../../activities/ports.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
-import type { Sentiment } from '../../domain/urgency.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -146,27 +146,8 @@ function button(
   };
 }
 
-/** The facts a team card shows about a ticket. */
-export interface TeamCardInput {
-  ticketId: string;
-  orderId: string;
-  shopName?: string | undefined;
-  /** The buyer's messages, already PII-redacted. */
-  buyerText: string;
-  language?: Language | null | undefined;
-  category?: Category | null | undefined;
-  confidence?: number | null | undefined;
-  urgency?: Urgency | null | undefined;
-  sentiment?: Sentiment | null | undefined;
-  draft: string;
-  /** Why the draft needs attention (fallback notes, missing template variables). */
-  draftNote?: string | null | undefined;
-  /** Why the ticket came to the team; present on escalations. */
-  reason?: string | undefined;
-  /** Who escalated (a seller, an API caller, the SLA timer), when known. */
-  escalatedBy?: Actor | undefined;
-  revision: number;
-}
+/** The facts a team card shows about a ticket (the team channel port's `TeamCard`). */
+export type TeamCardInput = TeamCard;
 
 /**
  * The approval / escalation message in the support channel: redacted buyer message, facts, the
@@ -222,19 +203,8 @@ export function buildTeamCard(tx: SlackTexts, input: TeamCardInput): SlackMessag
   return { text, blocks };
 }
 
-/** The facts an outcome message shows: what was decided, by whom, when, and the text sent. */
-export interface OutcomeInput {
-  ticketId: string;
-  orderId: string;
-  shopName?: string | undefined;
-  action: DecisionAction;
-  actor: Actor;
-  decidedAt: Date;
-  /** The reply that went to the buyer (approve / edit). */
-  finalText?: string | null | undefined;
-  /** `auto_sent` is shown as sent without a human. */
-  status?: TicketStatus | undefined;
-}
+/** The facts an outcome message shows (the team channel port's `TeamOutcome`). */
+export type OutcomeInput = TeamOutcome;
 
 /** The team card after a decision: the outcome ("Approved by X at Y"), no buttons left. */
 export function buildOutcomeMessage(tx: SlackTexts, input: OutcomeInput): SlackMessage {

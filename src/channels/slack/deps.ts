@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { TicketService } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
-import type { ReplyRenderer } from '../../i18n/renderer.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { SlackWorkspaces } from './workspaces.js';
 

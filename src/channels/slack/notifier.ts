@@ -48,6 +48,11 @@ export class SlackApiError extends Error {
     super(`${method}: ${message}`);
     this.name = 'SlackApiError';
   }
+
+  /** What a failure record keeps: the Web API method and Slack's error string (no text, no token). */
+  get details(): Record<string, unknown> {
+    return { method: this.method, slackError: this.slackError ?? null };
+  }
 }
 
 /** Timeouts and retry budget of one Web API call (one activity attempt stays well under a minute). */

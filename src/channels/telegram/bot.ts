@@ -1,10 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, Composer, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Logger } from 'pino';
-import type { TicketService } from '../../app/ticket-service.js';
 import { recordAudit } from '../../db/audit-repo.js';
-import type { Db } from '../../db/client.js';
 import {
   getShop,
   linkChatToShop,
@@ -23,29 +20,19 @@ import {
   removeMember,
 } from '../../db/team-repo.js';
 import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
-import { authorize, type TeamAction } from '../../domain/roles.js';
+import { authorize, type TeamAction } from '../../domain/shop/roles.js';
 import {
   SELLER_LANGUAGE_CODES,
   SELLER_LANGUAGES,
   sellerLanguageFromTag,
-} from '../../domain/seller-language.js';
+} from '../../domain/shop/seller-language.js';
 import type { Actor } from '../../domain/types.js';
-import type { ReplyRenderer } from '../../i18n/renderer.js';
-import type { Metrics } from '../../observability/metrics.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';
+import type { BotDeps } from './deps.js';
 import { dictionaryFeature } from './dictionary.js';
 import { describeRefusal, heldEditFeature, replyToHeldEdit } from './held-edit.js';
 import { adoptSellerTelegramLanguage, type ChatLanguage, chatSellerLanguage } from './seller-language.js';
-
-/** What the bot needs from the rest of the app. */
-export interface BotDeps {
-  db: Db;
-  tickets: TicketService;
-  renderer: ReplyRenderer;
-  logger: Logger;
-  metrics?: Metrics | undefined;
-}
 
 /** Options for the grammY client: the Bot API base and, in tests, a known bot identity. */
 export interface BotOptions {

@@ -1,6 +1,6 @@
 import type { Decision, Ticket } from '../../db/schema/index.js';
-import { SELLER_FORMAT_LOCALES, type SellerLanguage } from '../../domain/seller-language.js';
-import type { ReplyRenderer } from '../../i18n/renderer.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
+import { SELLER_FORMAT_LOCALES, type SellerLanguage } from '../../domain/shop/seller-language.js';
 import { encodeDecisionCallback } from './callback-data.js';
 
 const OUTCOME_KEY = {

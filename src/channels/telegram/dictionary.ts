@@ -5,9 +5,9 @@ import { addDictionaryWord, isDictionaryWord, normalizeDictionaryWord } from '..
 import { listingValidations } from '../../db/schema/index.js';
 import { findMember } from '../../db/team-repo.js';
 import type { Issue } from '../../domain/listing/types.js';
-import { authorize } from '../../domain/roles.js';
+import { authorize } from '../../domain/shop/roles.js';
 import { isLanguage } from '../../domain/types.js';
-import type { BotDeps } from './bot.js';
+import type { BotDeps } from './deps.js';
 import { chatSellerLanguage } from './seller-language.js';
 
 /** "Add to my dictionary" buttons: `dict:<validationId>:<finding index>` (at most 64 bytes). */

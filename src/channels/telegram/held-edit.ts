@@ -5,12 +5,12 @@ import type { DecideOutcome, EditLanguageHold } from '../../app/ticket-service.j
 import { EDIT_LANGUAGE_MISMATCH, HELD_EDIT_NOT_FOUND } from '../../app/ticket-service.js';
 import { findMember } from '../../db/team-repo.js';
 import { getTicket } from '../../db/tickets-repo.js';
-import { authorize } from '../../domain/roles.js';
-import type { SellerLanguage } from '../../domain/seller-language.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
+import { authorize } from '../../domain/shop/roles.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { Actor } from '../../domain/types.js';
-import type { ReplyRenderer } from '../../i18n/renderer.js';
-import type { BotDeps } from './bot.js';
 import { buildAlreadyDecidedText } from './cards.js';
+import type { BotDeps } from './deps.js';
 import { chatSellerLanguage } from './seller-language.js';
 
 /** Buttons under a held edit: `held:send:<ticketId>:<editId>` and `held:drop:...` (at most 64 bytes). */

@@ -1,7 +1,7 @@
 import type { Context } from 'grammy';
 import type { Db } from '../../db/client.js';
 import { adoptTelegramChatLanguage, findTelegramChat, getShop } from '../../db/shops-repo.js';
-import { type SellerLanguage, sellerLanguageFromTag } from '../../domain/seller-language.js';
+import { type SellerLanguage, sellerLanguageFromTag } from '../../domain/shop/seller-language.js';
 
 /** The chat's language and shop, as the bot answers in it. */
 export interface ChatLanguage {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { SellerLanguage } from '../../domain/seller-language.js';
-import type { ShopSettings } from '../../domain/settings.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
+import type { ShopSettings } from '../../domain/shop/settings.js';
 import type { Language } from '../../domain/types.js';
 
 /** A seller's shop: the tenant every ticket, token and chat belongs to. */
@@ -92,4 +92,4 @@ export type Shop = typeof shops.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type TelegramChat = typeof telegramChats.$inferSelect;
 
-export type { ShopSettings } from '../../domain/settings.js';
+export type { ShopSettings } from '../../domain/shop/settings.js';

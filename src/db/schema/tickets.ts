@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Sentiment } from '../../domain/message/urgency.js';
 import type {
   Category,
   DecisionAction,
@@ -19,7 +20,6 @@ import type {
   TicketStatus,
   Urgency,
 } from '../../domain/types.js';
-import type { Sentiment } from '../../domain/urgency.js';
 import { shops } from './shops.js';
 
 /** One conversation with a buyer about one order, driven by one Temporal workflow. */

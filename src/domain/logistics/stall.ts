@@ -3,13 +3,16 @@
  * normalised, deduplicated and ordered by their own time; only a newer event moves the stall clock;
  * the clock, the leg and the policy decide when to apologise, escalate and give up.
  */
-import {
-  type CarrierProfile,
-  DEFAULT_ESCALATE_AFTER_HOURS,
-  DEFAULT_STALL_HOURS,
-  readCheckpoint,
-} from './carriers.js';
-import type { Leg, LegHours, TrackingEvent, TrackingEventInput, TrackingStatus } from './types.js';
+import { DEFAULT_ESCALATE_AFTER_HOURS, DEFAULT_STALL_HOURS } from './carrier-profiles.data.js';
+import { readCheckpoint } from './carriers.js';
+import type {
+  CarrierProfile,
+  Leg,
+  LegHours,
+  TrackingEvent,
+  TrackingEventInput,
+  TrackingStatus,
+} from './types.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 

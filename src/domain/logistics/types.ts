@@ -44,3 +44,34 @@ export interface TrackingEvent {
 
 /** Per-leg stall thresholds in hours. */
 export type LegHours = Readonly<Record<Leg, number>>;
+
+/**
+ * One mapping rule: any of `when` found in a checkpoint's text gives its status and/or leg.
+ * Phrases are matched on folded text (lowercase, no accents) as whole words; a trailing `*` makes a
+ * prefix; phrases with Chinese characters match anywhere. `label` is the English checkpoint a bare
+ * code stands for, shown to buyers instead of the code.
+ */
+export interface CheckpointRule {
+  when: readonly string[];
+  status?: TrackingStatus;
+  leg?: Leg;
+  label?: string;
+}
+
+/** A carrier: how to recognise its name, read its checkpoints, and how long silence is normal. */
+export interface CarrierProfile {
+  id: string;
+  name: string;
+  /** Names sellers and marketplaces use for it; matched ignoring case, spaces and punctuation. */
+  aliases: readonly string[];
+  /** ISO country where its parcels usually start (`CN` marks the quiet China-origin routes). */
+  origin: string;
+  /** Hours without a progress event after which a parcel on each leg counts as stalled. */
+  stallHours: LegHours;
+  /** Hours without progress after which a stall goes to the support team. */
+  escalateAfterHours: number;
+  /** Carrier-specific vocabulary, tried before the shared rules. */
+  rules: readonly CheckpointRule[];
+  /** Where the vocabulary comes from (public status vocabularies). */
+  sources: readonly string[];
+}

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { ErasureService } from '../../app/erasure-service.js';
 import type { TicketService } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
-import type { Catalogue, LocaleResources, ReplyRenderer } from '../../domain/reply.js';
+import type { Catalogue, LocaleResources, ReplyRenderer } from '../../domain/reply/index.js';
 import type { Metrics } from '../../observability/metrics.js';
 
 /** The Slack setup the `/v1/slack` routes drive; absent when Slack is off. */

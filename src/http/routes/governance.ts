@@ -14,8 +14,8 @@ import {
 } from '../../db/schema/index.js';
 import { SHOP_SCOPES, setAutoSendPaused } from '../../db/shops-repo.js';
 import { usageSummary } from '../../db/usage-repo.js';
-import { PLANS } from '../../domain/plans.js';
-import { ROLES, SCOPE_FOR_ACTION } from '../../domain/roles.js';
+import { PLANS } from '../../domain/shop/plans.js';
+import { ROLES, SCOPE_FOR_ACTION } from '../../domain/shop/roles.js';
 import { parse } from '../parse.js';
 import type { RouteModule } from './context.js';
 

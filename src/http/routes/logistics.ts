@@ -22,7 +22,7 @@ import {
   watchStateLabel,
 } from '../../domain/logistics/stall.js';
 import { isTrackingStatus, TRACKING_STATUSES, type TrackingEvent } from '../../domain/logistics/types.js';
-import { effectiveSettings } from '../../domain/settings.js';
+import { effectiveSettings } from '../../domain/shop/settings.js';
 import { parse } from '../parse.js';
 import type { RouteModule } from './context.js';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import { bindShop, findInstallation, setBindingChannel, unbindShop } from '../../db/slack-repo.js';
-import { SCOPE_FOR_ACTION } from '../../domain/roles.js';
+import { SCOPE_FOR_ACTION } from '../../domain/shop/roles.js';
 import { parse } from '../parse.js';
 import type { RouteModule, SlackSetupPort } from './context.js';
 

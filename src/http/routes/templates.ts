@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import { listOverrides, saveOverride } from '../../db/templates-repo.js';
-import { catalogueText, listTemplates } from '../../domain/reply.js';
+import { catalogueText, listTemplates } from '../../domain/reply/index.js';
 import { LANGUAGES } from '../../domain/types.js';
 import { parse } from '../parse.js';
 import type { RouteModule } from './context.js';

@@ -11,7 +11,7 @@ import { createShop } from '../../../src/db/shops-repo.js';
 import { bindShop } from '../../../src/db/slack-repo.js';
 import { createInvite } from '../../../src/db/team-repo.js';
 import { ingestMessage, recordDraft } from '../../../src/db/tickets-repo.js';
-import { createReplyRenderer } from '../../../src/domain/reply.js';
+import { createReplyRenderer } from '../../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../../src/i18n/load.js';
 import type { DecisionInput } from '../../../workflows/definitions.js';
 import { openTestPostgres } from '../../support/db.js';

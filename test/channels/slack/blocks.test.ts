@@ -23,7 +23,7 @@ import {
   slackTexts,
 } from '../../../src/channels/slack/blocks.js';
 import { parseSlackBody, verifySlackSignature } from '../../../src/channels/slack/receiver.js';
-import { createReplyRenderer } from '../../../src/domain/reply.js';
+import { createReplyRenderer } from '../../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../../src/i18n/load.js';
 
 const { catalogue, resources } = await loadReplyResources(process.cwd());

@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackActivities } from '../../../src/activities/slack-activities.js';
+import { NO_TEAM_CHANNEL } from '../../../src/activities/ports.js';
+import { createTeamActivities } from '../../../src/activities/ticket/team.js';
 import { createSupportNotifier, slackActivityDeps } from '../../../src/channels/slack/app.js';
 import {
   createSlackCards,
@@ -10,11 +11,12 @@ import {
   type SlackCards,
 } from '../../../src/channels/slack/notifier.js';
 import { listSlackCards } from '../../../src/channels/slack/queries.js';
+import { createSlackTeamChannel } from '../../../src/channels/slack/team-channel.js';
 import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
 import type { Db } from '../../../src/db/client.js';
-import { createShop } from '../../../src/db/shops-repo.js';
+import { createShop, shopSellerLanguage } from '../../../src/db/shops-repo.js';
 import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
-import { createReplyRenderer } from '../../../src/domain/reply.js';
+import { createReplyRenderer } from '../../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../../src/i18n/load.js';
 import { openTestPostgres } from '../../support/db.js';
 import { startFakeSlack } from '../../support/fake-slack.js';
@@ -144,10 +146,15 @@ describe('Slack cards port (Web API client against the fake)', () => {
   });
 });
 
-describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeTeamCards)', () => {
+describe('Team activities over Slack (escalateToTeam, postBuyerMessageToTeamThread, closeTeamCards)', () => {
   let database: Awaited<ReturnType<typeof openTestPostgres>>;
+  // Cards are written in each shop's seller language.
+  const sellerTexts = () => ({
+    renderer,
+    languageOf: (shopId: string) => shopSellerLanguage(database.db, shopId),
+  });
   let fake: Awaited<ReturnType<typeof startFakeSlack>>;
-  let activities: ReturnType<typeof createSlackActivities>;
+  let activities: ReturnType<typeof createTeamActivities>;
   let shopId: string;
   const logger = pino({ level: 'silent' });
 
@@ -186,15 +193,17 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
     });
     shopId = created.shop.id;
     // The only shop: it uses the environment's workspace by default (README, "Slack").
-    activities = createSlackActivities({
+    activities = createTeamActivities({
       db: database.db,
       logger,
-      renderer,
-      slack: createSlackWorkspaces({
-        db: database.db,
-        apiUrl: fake.apiUrl,
-        environment: { botToken: 'xoxb-test', channel: 'C123' },
-      }),
+      team: createSlackTeamChannel(
+        createSlackWorkspaces({
+          db: database.db,
+          apiUrl: fake.apiUrl,
+          environment: { botToken: 'xoxb-test', channel: 'C123' },
+        }),
+        sellerTexts(),
+      ),
     });
   });
   afterAll(async () => {
@@ -207,21 +216,23 @@ describe('Slack activities (escalateToTeam, postBuyerMessageToTeamThread, closeT
 
   it('are no-ops when Slack is off', async () => {
     const ticketId = await newTicket('OFF-1', 'draft');
-    const off = createSlackActivities({ db: database.db, logger, renderer });
+    const off = createTeamActivities({ db: database.db, logger, team: NO_TEAM_CHANNEL });
     expect(await off.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({ posted: false });
     expect(await off.postBuyerMessageToTeamThread({ ticketId, messageId: 'm-OFF-1' })).toEqual({
       posted: false,
     });
     expect(await off.closeTeamCards({ ticketId })).toEqual({ updated: 0 });
-    const noChannel = createSlackActivities({
+    const noChannel = createTeamActivities({
       db: database.db,
       logger,
-      renderer,
-      slack: createSlackWorkspaces({
-        db: database.db,
-        apiUrl: fake.apiUrl,
-        environment: { botToken: 'xoxb-test' },
-      }),
+      team: createSlackTeamChannel(
+        createSlackWorkspaces({
+          db: database.db,
+          apiUrl: fake.apiUrl,
+          environment: { botToken: 'xoxb-test' },
+        }),
+        sellerTexts(),
+      ),
     });
     expect(await noChannel.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({
       posted: false,

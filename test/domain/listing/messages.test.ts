@@ -7,7 +7,7 @@ import {
   type ValidationMessages,
 } from '../../../src/domain/listing/messages.js';
 import { FINDING_KINDS, type Issue } from '../../../src/domain/listing/types.js';
-import { SELLER_LANGUAGES } from '../../../src/domain/seller-language.js';
+import { SELLER_LANGUAGES } from '../../../src/domain/shop/seller-language.js';
 import { LANGUAGES } from '../../../src/domain/types.js';
 
 const load = (lng: string) =>

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { CARRIER_PROFILES, GENERIC_CARRIER } from '../../../src/domain/logistics/carrier-profiles.data.js';
 import {
-  CARRIER_PROFILES,
   carrierDisplayName,
-  GENERIC_CARRIER,
   readCheckpoint,
   resolveCarrier,
-  SHARED_RULES,
 } from '../../../src/domain/logistics/carriers.js';
+import { SHARED_RULES } from '../../../src/domain/logistics/checkpoint-vocabulary.data.js';
 import { LEGS, TRACKING_STATUSES } from '../../../src/domain/logistics/types.js';
 
 describe('carrier profiles', () => {

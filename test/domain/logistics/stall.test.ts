@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GENERIC_CARRIER, resolveCarrier } from '../../../src/domain/logistics/carriers.js';
+import { GENERIC_CARRIER } from '../../../src/domain/logistics/carrier-profiles.data.js';
+import { resolveCarrier } from '../../../src/domain/logistics/carriers.js';
 import {
   applyTrackingEvents,
   checkpointText,

@@ -2,7 +2,7 @@ import type { Ticket } from '../../../db/schema/index.js';
 import { getShop } from '../../../db/shops-repo.js';
 import { findMember } from '../../../db/team-repo.js';
 import { getTicket } from '../../../db/tickets-repo.js';
-import { authorize, type TeamAction } from '../../../domain/roles.js';
+import { authorize, type TeamAction } from '../../../domain/shop/roles.js';
 import { buildDecisionRefusedText, type SlackTexts, slackTexts } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import type { SlackOrigin } from '../workspaces.js';

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { getShop } from '../../../db/shops-repo.js';
 import { findMember, redeemInvite } from '../../../db/team-repo.js';
-import { authorize } from '../../../domain/roles.js';
+import { authorize } from '../../../domain/shop/roles.js';
 import type { Actor } from '../../../domain/types.js';
 import {
   buildCommandHelp,

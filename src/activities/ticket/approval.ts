@@ -1,0 +1,148 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { getDraft } from '../../db/drafts-repo.js';
+import { getShop, listTelegramChats } from '../../db/shops-repo.js';
+import {
+  addTicketEvent,
+  closeCard,
+  getDecision,
+  getTicket,
+  listCardsForRevision,
+  listOpenCards,
+  listTicketMessages,
+  saveCard,
+} from '../../db/tickets-repo.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
+import type { TicketActivityDeps } from './deps.js';
+
+/** The seller's approval cards in the linked chats (through the approval channel): post, replace, close, remind. */
+export function createApprovalActivities(deps: TicketActivityDeps) {
+  const { db } = deps;
+
+  async function sellerLanguageFor(
+    shopId: string,
+    chatLanguage?: SellerLanguage | null,
+  ): Promise<SellerLanguage> {
+    if (chatLanguage) return chatLanguage;
+    const shop = await getShop(db, shopId);
+    return shop?.sellerLanguage ?? 'en';
+  }
+
+  return {
+    /** Nudges the shop's linked chats about a ticket still waiting (reminder) or handed to the team. */
+    async remindSeller(input: {
+      ticketId: string;
+      kind: 'reminder' | 'escalated';
+    }): Promise<{ sent: number }> {
+      const approvals = deps.approvals;
+      const ticket = await getTicket(db, input.ticketId);
+      if (!ticket) return { sent: 0 };
+      await addTicketEvent(
+        db,
+        ticket.id,
+        input.kind === 'reminder' ? 'sla_reminder' : 'escalation_notice',
+        {},
+        `sla:${input.kind}`,
+      );
+      if (!approvals) return { sent: 0 };
+      let sent = 0;
+      for (const chat of await listTelegramChats(db, ticket.shopId)) {
+        const language = await sellerLanguageFor(ticket.shopId, chat.language);
+        await approvals.remind({ chatId: chat.chatId, language }, input.kind, ticket);
+        sent++;
+      }
+      return { sent };
+    },
+
+    /**
+     * Posts the approval card for `revision` to every linked chat, once per chat even when retried,
+     * and turns older cards of the ticket into "replaced" notes without buttons.
+     */
+    async requestApproval(input: { ticketId: string; revision: number }): Promise<{ cards: number }> {
+      const ticket = await getTicket(db, input.ticketId);
+      if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // An erased buyer's text is never posted again (the card erasure edits earlier cards).
+      if (ticket.erasedAt) return { cards: 0 };
+      const approvals = deps.approvals;
+      if (!approvals) {
+        await addTicketEvent(
+          db,
+          ticket.id,
+          'approval_requested',
+          { revision: input.revision, channels: [] },
+          `approval:${input.revision}`,
+        );
+        return { cards: 0 };
+      }
+      const messages = await listTicketMessages(db, ticket.id);
+      const chats = await listTelegramChats(db, ticket.shopId);
+      const already = new Set(
+        (await listCardsForRevision(db, ticket.id, input.revision)).map((c) => c.chatId),
+      );
+      const draft = await getDraft(db, ticket.id, input.revision);
+      const open = await listOpenCards(db, ticket.id);
+      for (const old of open.filter((c) => c.channel === approvals.cardChannel)) {
+        if (old.revision >= input.revision) continue;
+        const language = await sellerLanguageFor(
+          ticket.shopId,
+          chats.find((c) => c.chatId === old.chatId)?.language,
+        );
+        await approvals.markSuperseded({ chatId: old.chatId, language }, old.messageId, ticket.id);
+        await closeCard(db, old.id);
+      }
+      let posted = 0;
+      for (const chat of chats) {
+        if (already.has(chat.chatId)) continue;
+        const language = await sellerLanguageFor(ticket.shopId, chat.language);
+        const messageId = await approvals.postCard(
+          { chatId: chat.chatId, language },
+          {
+            ticket,
+            buyerText: messages.map((m) => m.text).join('\n\n'),
+            draftText: draft?.text ?? '',
+            note: draft?.note ?? undefined,
+          },
+        );
+        await saveCard(db, {
+          ticketId: ticket.id,
+          revision: input.revision,
+          channel: approvals.cardChannel,
+          chatId: chat.chatId,
+          messageId,
+        });
+        posted++;
+      }
+      if (input.revision === 1 && already.size === 0 && posted > 0) {
+        deps.metrics?.ingestToCardSeconds.observe(
+          { channel: approvals.cardChannel },
+          Math.max(0, (Date.now() - ticket.createdAt.getTime()) / 1000),
+        );
+      }
+      await addTicketEvent(
+        db,
+        ticket.id,
+        'approval_requested',
+        { revision: input.revision, channels: chats.length ? [approvals.cardChannel] : [] },
+        `approval:${input.revision}`,
+      );
+      return { cards: posted + already.size };
+    },
+
+    /** Edits every open card of a decided ticket to show the outcome, who decided and when. */
+    async closeApprovalCards(input: { ticketId: string }): Promise<void> {
+      const approvals = deps.approvals;
+      const ticket = await getTicket(db, input.ticketId);
+      const decision = await getDecision(db, input.ticketId);
+      if (!approvals || !ticket || !decision) return;
+      const chats = await listTelegramChats(db, ticket.shopId);
+      const open = await listOpenCards(db, input.ticketId);
+      for (const card of open.filter((c) => c.channel === approvals.cardChannel)) {
+        const language = await sellerLanguageFor(
+          ticket.shopId,
+          chats.find((c) => c.chatId === card.chatId)?.language,
+        );
+        await approvals.showOutcome({ chatId: card.chatId, language }, card.messageId, ticket, decision);
+        await closeCard(db, card.id);
+      }
+    },
+  };
+}

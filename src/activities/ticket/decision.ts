@@ -1,0 +1,175 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { recordAudit } from '../../db/audit-repo.js';
+import { autoSendPaused, recentHumanDecisions, recordAutoSendRule } from '../../db/auto-send-repo.js';
+import { editedReplyText, markTicketEscalated } from '../../db/decisions-repo.js';
+import { getDraft } from '../../db/drafts-repo.js';
+import { getShop } from '../../db/shops-repo.js';
+import { firstApprovalRequestAt } from '../../db/ticket-events-repo.js';
+import { addTicketEvent, getTicket, recordDecision } from '../../db/tickets-repo.js';
+import { decideAutoSend } from '../../domain/shop/plans.js';
+import { effectiveSettings } from '../../domain/shop/settings.js';
+import type { Category, DecisionAction, Language, TicketStatus } from '../../domain/types.js';
+import { observeApproval } from '../../observability/metrics.js';
+import type { TicketActivityDeps } from './deps.js';
+
+const STATUS_FOR_ACTION: Record<DecisionAction, TicketStatus> = {
+  approve: 'sent',
+  edit: 'sent',
+  reject: 'rejected',
+  escalate: 'escalated',
+};
+
+/** Decisions on a ticket: the earned auto-send gate, a recorded decision, an escalation. */
+export function createDecisionActivities(deps: TicketActivityDeps) {
+  const { db } = deps;
+
+  const internal = {
+    /**
+     * Decides whether a draft may go out without a human: the shop must be on the `auto` plan.
+     * Records which rule allowed or blocked it on the ticket.
+     */
+    async authorizeAutoSend(input: {
+      ticketId: string;
+      shopId: string;
+      category: Category;
+      language: Language;
+      confidence: number;
+      kind?: 'buyer' | 'system';
+      abstained?: boolean;
+      urgency?: string;
+    }): Promise<{ allowed: boolean; rule: string }> {
+      const shop = await getShop(db, input.shopId);
+      if (!shop) return { allowed: false, rule: 'shop_not_found' };
+      const ticket = await getTicket(db, input.ticketId);
+      const paused = await autoSendPaused(db, input.shopId);
+      const settings = effectiveSettings(shop.settings);
+      const history = await recentHumanDecisions(db, input);
+      const verdict = decideAutoSend({
+        plan: shop.plan,
+        paused,
+        kind: input.kind ?? 'system',
+        systemOptIn: settings.logistics.autoApology,
+        category: input.category,
+        language: input.language,
+        confidence: input.confidence,
+        abstained: input.abstained ?? false,
+        urgency: input.urgency ?? 'normal',
+        openDisputeWithDeadline: Boolean(ticket?.dispute?.deadline),
+        settings: settings.autoSend,
+        history,
+      });
+      await recordAutoSendRule(db, input.ticketId, verdict.rule);
+      await addTicketEvent(
+        db,
+        input.ticketId,
+        'auto_send_checked',
+        { ...verdict },
+        `auto_send:${ticket?.currentRevision ?? 0}`,
+      );
+      return verdict;
+    },
+  };
+
+  return {
+    /**
+     * The earned auto-send gate for the ticket's current draft (labels read from the ticket):
+     * records which rule allowed or blocked it.
+     */
+    async authorizeAutoSend(input: {
+      ticketId: string;
+      kind: 'buyer' | 'system';
+    }): Promise<{ allowed: boolean; rule: string }> {
+      const ticket = await getTicket(db, input.ticketId);
+      if (!ticket?.category || !ticket.language) return { allowed: false, rule: 'ticket_not_drafted' };
+      return internal.authorizeAutoSend({
+        ticketId: ticket.id,
+        shopId: ticket.shopId,
+        category: ticket.category,
+        language: ticket.language,
+        confidence: ticket.confidence ?? 0,
+        kind: input.kind,
+        abstained: ticket.abstained === 1,
+        urgency: ticket.urgency ?? 'normal',
+      });
+    },
+
+    /** Records the accepted decision and the ticket's resulting status. */
+    async saveDecision(input: {
+      ticketId: string;
+      action: DecisionAction;
+      revision: number;
+      actor: { channel: string; id: string; name?: string };
+      /** The stored edited text (`reply_edits` row) of an edit. */
+      editId?: number;
+      decidedAt: string;
+      status: TicketStatus;
+    }): Promise<void> {
+      let text: string | undefined;
+      if (input.action === 'edit') {
+        const edited = await editedReplyText(db, input.ticketId, input.editId ?? 0);
+        if (edited === undefined)
+          throw ApplicationFailure.nonRetryable('the edited reply is not stored', 'edit_not_found');
+        text = edited;
+      }
+      if (input.action === 'approve') {
+        const draft = await getDraft(db, input.ticketId, input.revision);
+        text = draft?.text;
+      }
+      await recordDecision(
+        db,
+        {
+          ticketId: input.ticketId,
+          action: input.action,
+          revision: input.revision,
+          actor: input.actor,
+          text,
+          decidedAt: input.decidedAt,
+        },
+        input.status ?? STATUS_FOR_ACTION[input.action],
+      );
+      const requestedAt = await firstApprovalRequestAt(db, input.ticketId);
+      if (requestedAt) {
+        observeApproval(deps.metrics, {
+          action: input.action,
+          channel: input.actor.channel,
+          requestedAt,
+          decidedAt: input.decidedAt,
+        });
+      }
+      const ticket = await getTicket(db, input.ticketId);
+      if (ticket) {
+        await recordAudit(db, {
+          shopId: ticket.shopId,
+          kind: input.status === 'auto_sent' ? 'auto_send' : 'decision',
+          // An API caller's `by` is free text: the audit actor is the token alone, `by` a note.
+          actor: input.actor.channel === 'api' ? { channel: 'api', id: input.actor.id } : input.actor,
+          ticketId: input.ticketId,
+          details: {
+            action: input.action,
+            revision: input.revision,
+            status: input.status,
+            ...(input.actor.channel === 'api' && input.actor.name ? { by: input.actor.name } : {}),
+          },
+          dedupeKey: `decision:${input.ticketId}`,
+        });
+      }
+    },
+
+    /** Records that a ticket went to the support team (status `escalated`, who and why). */
+    async markEscalated(input: {
+      ticketId: string;
+      actor: { channel: string; id: string; name?: string };
+      at: string;
+      reason: string;
+    }): Promise<void> {
+      await markTicketEscalated(db, input.ticketId);
+      await addTicketEvent(
+        db,
+        input.ticketId,
+        'escalated',
+        { actor: input.actor, at: input.at, reason: input.reason },
+        'escalated',
+      );
+    },
+  };
+}

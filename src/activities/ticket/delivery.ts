@@ -1,0 +1,82 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { recordAudit } from '../../db/audit-repo.js';
+import { ticketMaySend } from '../../db/erasure-repo.js';
+import {
+  addTicketEvent,
+  ensureDelivery,
+  getTicket,
+  markDelivered,
+  recordDeliveryAttempt,
+} from '../../db/tickets-repo.js';
+import { meter } from '../../db/usage-repo.js';
+import { closedTicketFailure, type TicketActivityDeps } from './deps.js';
+
+/** Delivery of a decided reply to the marketplace, exactly once per revision. */
+export function createDeliveryActivities(deps: TicketActivityDeps) {
+  const { db, outbound, logger } = deps;
+
+  return {
+    /**
+     * Delivers the decided reply exactly once per (ticketId, revision): the ledger row is created
+     * first, a delivered row is never sent again, and the receiver dedupes on the idempotency key.
+     */
+    async deliverReply(input: { ticketId: string; revision: number }): Promise<{ state: 'delivered' }> {
+      const ticket = await getTicket(db, input.ticketId);
+      if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      // Defense in depth: a closed or erased ticket never sends, whatever its workflow believes.
+      if (ticket.status === 'closed' || ticket.erasedAt) throw closedTicketFailure();
+      if (!ticket.finalText) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
+      const idempotencyKey = `${ticket.id}:${input.revision}`;
+      const destination = await outbound.destinationFor(ticket.shopId);
+      const row = await ensureDelivery(db, {
+        ticketId: ticket.id,
+        revision: input.revision,
+        target: destination.target,
+        payload: {
+          shopId: ticket.shopId,
+          ticketId: ticket.id,
+          orderId: ticket.orderId,
+          buyerId: ticket.buyerId,
+          language: ticket.language ?? 'en',
+          text: ticket.finalText,
+          ...(ticket.coupon ? { coupon: ticket.coupon } : {}),
+          idempotencyKey,
+        },
+      });
+      if (row.state === 'delivered') return { state: 'delivered' };
+      // Read again right before the POST: an erasure may have closed the ticket meanwhile.
+      if (!(await ticketMaySend(db, ticket.id))) throw closedTicketFailure();
+      const result = await outbound.send({ ...row.payload, shopId: ticket.shopId }, destination);
+      if (!result.ok) {
+        await recordDeliveryAttempt(db, idempotencyKey, result.error);
+        deps.metrics?.deliveries.inc({ target: destination.target, result: 'retry' });
+        logger.warn(
+          { ticketId: ticket.id, idempotencyKey, status: result.status, error: result.error },
+          'delivery failed, will retry',
+        );
+        throw ApplicationFailure.retryable(`delivery failed: ${result.error}`, 'delivery_failed');
+      }
+      await recordDeliveryAttempt(db, idempotencyKey);
+      await markDelivered(db, idempotencyKey, ticket.id);
+      await addTicketEvent(
+        db,
+        ticket.id,
+        'delivered',
+        { revision: input.revision, target: destination.target },
+        `delivered:${input.revision}`,
+      );
+      await recordAudit(db, {
+        shopId: ticket.shopId,
+        kind: 'reply_sent',
+        actor: { channel: 'system', id: 'delivery' },
+        ticketId: ticket.id,
+        details: { idempotencyKey, target: destination.target, coupon: ticket.coupon ?? null },
+        dedupeKey: `sent:${idempotencyKey}`,
+      });
+      if (ticket.status === 'auto_sent') await meter(db, ticket.shopId, 'auto_sent');
+      deps.metrics?.deliveries.inc({ target: destination.target, result: 'delivered' });
+      logger.info({ ticketId: ticket.id, idempotencyKey, target: destination.target }, 'reply delivered');
+      return { state: 'delivered' };
+    },
+  };
+}

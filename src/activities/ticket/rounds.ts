@@ -1,0 +1,111 @@
+/**
+ * The ticket workflow's two rounds, each one local activity (issue 15): presenting a draft
+ * (classify and draft, the auto-send gate, the approval cards, the listing complaint and the
+ * shop's SLA) and concluding a decision (record it, the first delivery attempt, close the cards).
+ *
+ * Why rounds and not one local activity per step: every local-activity result is a workflow
+ * activation, and every activation enters the workflow sandbox three times; the SDK guards each
+ * entry with a `vm` timeout, and Node starts a watchdog thread per guarded call (nodejs/node#47739),
+ * which made the sandbox the worker's busiest thread. A round costs one activation.
+ *
+ * Every step is idempotent on its own (drafts per revision, cards per chat, decisions and events by
+ * dedupe key, deliveries by `(ticketId, revision)`), so a round that fails part-way is retried
+ * whole, and the workflow falls back to the same round as a regular activity when retries run out.
+ */
+import type { DraftSummary, SlaSettings } from '../../domain/ticket/index.js';
+import { autoSendCandidate } from '../../domain/ticket/index.js';
+import type { DecisionAction, TicketStatus } from '../../domain/types.js';
+import type { ListingActivities } from '../listing-activities.js';
+import type { TicketActivities } from './index.js';
+
+type RoundSteps = Pick<
+  TicketActivities,
+  | 'draftTicket'
+  | 'authorizeAutoSend'
+  | 'requestApproval'
+  | 'ticketSetup'
+  | 'saveDecision'
+  | 'deliverReply'
+  | 'closeApprovalCards'
+> &
+  Pick<ListingActivities, 'linkListingDispute'>;
+
+export interface PresentDraftInput {
+  ticketId: string;
+  revision: number;
+  /** The ticket is with the support team: no auto-send, no SLA set-up, no listing complaint. */
+  escalated: boolean;
+  /** Link a "not as described" complaint to its listing (once per ticket). */
+  linkListing: boolean;
+  /** Load the shop's SLA timers and team channel (once per ticket). */
+  setup: boolean;
+}
+
+export interface PresentDraftResult {
+  draft: DraftSummary;
+  /** Set when the earned auto-send gate let the draft go without a human. */
+  autoSent?: { rule: string };
+  /** A listing complaint link was attempted (whatever its outcome). */
+  listingLinked: boolean;
+  setup?: { sla: SlaSettings; teamChannel: boolean };
+}
+
+export interface ConcludeDecisionInput {
+  ticketId: string;
+  action: DecisionAction;
+  revision: number;
+  actor: { channel: string; id: string; name?: string };
+  editId?: number;
+  decidedAt: string;
+  status: TicketStatus;
+  /** Attempt the delivery once (approved, edited or auto-sent replies). */
+  deliver: boolean;
+  /** Edit the approval cards to show the outcome. */
+  closeCards: boolean;
+}
+
+export interface ConcludeDecisionResult {
+  /** false: the first attempt failed and the workflow hands the reply to the retrying activity. */
+  delivered: boolean;
+}
+
+export function createTicketRounds(steps: RoundSteps) {
+  return {
+    /** Drafts revision `revision` and puts it before the seller (or sends it, when earned). */
+    async presentDraft(input: PresentDraftInput): Promise<PresentDraftResult> {
+      const { ticketId, revision } = input;
+      const draft = await steps.draftTicket({ ticketId, revision });
+      const kind = autoSendCandidate(draft, input.escalated);
+      if (kind) {
+        const verdict = await steps.authorizeAutoSend({ ticketId, kind });
+        if (verdict.allowed) return { draft, autoSent: { rule: verdict.rule }, listingLinked: false };
+      }
+      await steps.requestApproval({ ticketId, revision });
+      if (input.escalated) return { draft, listingLinked: false };
+      const linkListing = input.linkListing && draft.category === 'not_as_described' && !draft.preset;
+      // Complaint bookkeeping never holds up the card: the ticket goes on without it.
+      if (linkListing) await steps.linkListingDispute({ ticketId }).catch(() => undefined);
+      const setup = input.setup ? await steps.ticketSetup({ ticketId }) : undefined;
+      return { draft, listingLinked: linkListing, ...(setup ? { setup } : {}) };
+    },
+
+    /** Records the decision, attempts the delivery once and closes the cards. */
+    async concludeDecision(input: ConcludeDecisionInput): Promise<ConcludeDecisionResult> {
+      const { deliver, closeCards, ...decision } = input;
+      await steps.saveDecision(decision);
+      let delivered = false;
+      if (deliver) {
+        // Any failure (receiver down, ticket closed by an erasure meanwhile) goes to the retrying
+        // delivery activity, which retries what can be retried and fails what cannot.
+        delivered = await steps
+          .deliverReply({ ticketId: input.ticketId, revision: input.revision })
+          .then(() => true)
+          .catch(() => false);
+      }
+      if (closeCards) await steps.closeApprovalCards({ ticketId: input.ticketId });
+      return { delivered };
+    },
+  };
+}
+
+export type TicketRounds = ReturnType<typeof createTicketRounds>;

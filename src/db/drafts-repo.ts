@@ -1,0 +1,20 @@
+import type { Db } from './client.js';
+
+/** The draft of one revision of a ticket (what the seller approves, what a card shows). */
+export async function getDraft(db: Db, ticketId: string, revision: number) {
+  const [draft] = await db.query.drafts.findMany({
+    where: (d, { and, eq: equals }) => and(equals(d.ticketId, ticketId), equals(d.revision, revision)),
+    limit: 1,
+  });
+  return draft;
+}
+
+/** The newest draft of a ticket up to `revision` (the draft an escalation of that revision saw). */
+export async function latestDraftUpTo(db: Db, ticketId: string, revision: number) {
+  const [draft] = await db.query.drafts.findMany({
+    where: (d, { and: all, eq: equals, lte }) => all(equals(d.ticketId, ticketId), lte(d.revision, revision)),
+    orderBy: (d, { desc }) => [desc(d.revision)],
+    limit: 1,
+  });
+  return draft;
+}

@@ -1,0 +1,55 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Actor } from '../domain/types.js';
+import type { Db } from './client.js';
+import { ticketEvents } from './schema/index.js';
+
+/** When the ticket first asked the seller for approval (the start of the approval clock). */
+export async function firstApprovalRequestAt(db: Db, ticketId: string): Promise<Date | undefined> {
+  const [requested] = await db
+    .select({ at: ticketEvents.at })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'approval_requested')))
+    .orderBy(asc(ticketEvents.at))
+    .limit(1);
+  return requested?.at;
+}
+
+/** The details of a system ticket's `system_opened` event (its preset among them). */
+export async function systemOpenedDetails(
+  db: Db,
+  ticketId: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [event] = await db
+    .select({ details: ticketEvents.details })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'system_opened')))
+    .limit(1);
+  return event?.details;
+}
+
+/** Who escalated the ticket, from its latest `escalated` timeline event (absent: unknown). */
+export async function lastEscalationActor(db: Db, ticketId: string): Promise<Actor | undefined> {
+  const [event] = await db
+    .select({ details: ticketEvents.details })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'escalated')))
+    .orderBy(desc(ticketEvents.id))
+    .limit(1);
+  const actor = event?.details.actor as Partial<Actor> | undefined;
+  if (!actor || typeof actor.id !== 'string' || typeof actor.channel !== 'string') return undefined;
+  return {
+    channel: actor.channel,
+    id: actor.id,
+    ...(typeof actor.name === 'string' ? { name: actor.name } : {}),
+  };
+}
+
+/** Whether the ticket has an event with this dedupe key (the step that writes it is done). */
+export async function hasTicketEvent(db: Db, ticketId: string, dedupeKey: string): Promise<boolean> {
+  const [seen] = await db
+    .select({ id: ticketEvents.id })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.dedupeKey, dedupeKey)))
+    .limit(1);
+  return seen !== undefined;
+}

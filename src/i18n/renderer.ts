@@ -1,1 +1,0 @@
-export type { ReplyRenderer } from '../domain/reply.js';
