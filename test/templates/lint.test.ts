@@ -361,7 +361,11 @@ describe.each(NAMESPACES)('locales: %s namespace', (ns) => {
 describe('bot namespace coverage', () => {
   it('the seller-only languages have seller texts and no buyer replies', () => {
     for (const lng of SELLER_LANGUAGES.filter((l) => !(LANGUAGES as readonly string[]).includes(l))) {
-      expect(readdirSync(join(ROOT, 'locales', lng)).sort(), lng).toEqual(['bot.json', 'validation.json']);
+      expect(readdirSync(join(ROOT, 'locales', lng)).sort(), lng).toEqual([
+        'bot.json',
+        'cli.json',
+        'validation.json',
+      ]);
     }
     expect(readdirSync(join(ROOT, 'locales')).sort()).toEqual([...SELLER_LANGUAGES].sort());
   });
