@@ -25,7 +25,7 @@ import type { temporal as proto } from '@temporalio/proto';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import pg from 'pg';
 import { freePort, startDevServer } from '../src/temporal/dev-server.js';
-import { ticketWorkflowId } from '../workflows/definitions.js';
+import { ticketWorkflowId } from '../workflows/contracts/ticket.js';
 import { cpuMeter, findPids } from './support/cpu.js';
 import { startBenchReceiver } from './support/receiver.js';
 import { RESULT_MARKER } from './support/run-module.js';

@@ -23,11 +23,12 @@ import { normalizeTrackingEvent, resolveWatchPolicy } from '../src/domain/logist
 import { startDevServer } from '../src/temporal/dev-server.js';
 import { createWorker } from '../src/temporal/worker.js';
 import {
+  SHIPMENT_WATCH_WORKFLOW,
   type ShipmentWatchInput,
   shipmentWorkflowId,
   type TrackingBatch,
   trackingEventsSignal,
-} from '../workflows/shipment-watch.js';
+} from '../workflows/contracts/shipment-watch.js';
 
 /** Options of `benchShipments`; `n` defaults to `SHIPMENT_BENCH_N` or 10,000. */
 export interface ShipmentBenchOptions {
@@ -154,7 +155,7 @@ export async function benchShipments(options: ShipmentBenchOptions = {}): Promis
       carrier: batch.carrier,
       policy,
     };
-    return client.workflow.signalWithStart('shipmentWatchWorkflow', {
+    return client.workflow.signalWithStart(SHIPMENT_WATCH_WORKFLOW, {
       taskQueue,
       workflowId: shipmentWorkflowId(shopId, trackingNumber(i)),
       args: [input],

@@ -15,20 +15,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corporaDir, type ExternalText, loadExternalCorpora } from '../src/cli/external-eval.js';
+import type { IntentModelData, LinearModelData } from '../src/domain/intent-model.js';
 import {
   applyIsotonic,
-  encodeBase64,
-  extractFeatures,
-  FEATURE_FINGERPRINT,
-  fnvHex,
-  type IntentModelData,
-  type LinearModelData,
-  packWeights,
   type ReliabilityBin,
   reliability,
   softmax,
-} from '../src/domain/intent-model.js';
+} from '../src/domain/message/calibration.js';
 import { LEXICON_FINGERPRINT, scoreLexicon } from '../src/domain/message/classify.js';
+import { extractFeatures, FEATURE_FINGERPRINT, fnvHex } from '../src/domain/message/intent-features.js';
+import { encodeBase64, packWeights } from '../src/domain/message/intent-weights.js';
 import { CATEGORIES, type Category, isLanguage, LANGUAGES, type Language } from '../src/domain/types.js';
 
 /** Hyper-parameters of one training run. */

@@ -154,7 +154,7 @@ program
         process.exitCode = exitCode;
         return;
       }
-      const { runEval } = await import('./cli/eval.js');
+      const { runEval } = await import('./cli/eval-command.js');
       const { exitCode } = await runEval({
         ...(file ? { file } : {}),
         ...(options.json ? { json: true } : {}),

@@ -1,6 +1,7 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
-import type { CardRedactionInput, ErasureActivities } from '../src/activities/erasure-activities.js';
+import type { ErasureActivities } from '../src/activities/erasure-activities.js';
+import type { CardErasureInput } from './contracts/card-erasure.js';
 
 const io = proxyActivities<ErasureActivities>({
   startToCloseTimeout: '5 minutes',
@@ -15,18 +16,13 @@ const io = proxyActivities<ErasureActivities>({
 /** How long after the first pass a second one looks for cards an in-flight activity still posted. */
 export const SECOND_PASS_AFTER = '2 minutes';
 
-/** Workflow id of the card erasure of one erasure request. */
-export function cardErasureWorkflowId(shopId: string, requestId: string): string {
-  return `erase-cards-${shopId}-${requestId}`;
-}
-
 /**
  * Edits the buyer's text and name out of the chat cards of erased tickets (input: ids only), with
  * retries; a second pass catches a card posted by an activity that was already running when the
  * ticket was closed. Gives up after the retries: the database erasure never depends on it.
  */
 export async function cardErasureWorkflow(
-  input: CardRedactionInput,
+  input: CardErasureInput,
 ): Promise<{ edited: number; failed: boolean }> {
   let edited = 0;
   let failed = false;

@@ -2,27 +2,7 @@ import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 // biome-ignore lint/style/noRestrictedImports: type-only (erased when bundled), Temporal's proxyActivities pattern
 import type { ListingActivities } from '../src/activities/listing-activities.js';
 import type { Issue } from '../src/domain/listing/types.js';
-import type { Language } from '../src/domain/types.js';
-
-/** Start arguments of the listing validation workflow; the workflow id is `listing-validation-<id>`. */
-export interface ListingValidationInput {
-  validationId: string;
-  shopId: string;
-  listingId: string;
-  languages: Language[];
-}
-
-/** What a validation found, for callers that wait on the workflow. */
-export interface ListingValidationOutcome {
-  validationId: string;
-  findings: number;
-  reported: number;
-}
-
-/** Workflow id of the validation `validationId`. */
-export function listingValidationWorkflowId(validationId: string): string {
-  return `listing-validation-${validationId}`;
-}
+import type { ListingValidationInput, ListingValidationOutcome } from './contracts/listing-validation.js';
 
 // Checks are CPU work over the stored request; the first one in a worker also loads the dictionaries.
 const checks = proxyActivities<Pick<ListingActivities, 'checkListingLanguage' | 'checkListingConsistency'>>({

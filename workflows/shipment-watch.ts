@@ -2,8 +2,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  defineQuery,
-  defineSignal,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -17,65 +15,22 @@ import {
   initialWatchState,
   reactToProgress,
   type StallVerdict,
-  type WatchAction,
   type WatchClosure,
-  type WatchPolicy,
-  type WatchState,
   watchStateLabel,
   withAction,
 } from '../src/domain/logistics/stall.js';
-import type { Leg, TrackingEvent } from '../src/domain/logistics/types.js';
-import type { CouponGrant } from './definitions.js';
+import type { TrackingEvent } from '../src/domain/logistics/types.js';
+import {
+  type ShipmentView,
+  type ShipmentWatchInput,
+  shipmentStateQuery,
+  type TrackingBatch,
+  trackingEventsSignal,
+} from './contracts/shipment-watch.js';
+import type { CouponGrant } from './contracts/ticket.js';
 
 /** Events a run handles before it continues as new, carrying its state (bounded history). */
 export const MAX_EVENTS_PER_RUN = 200;
-
-/**
- * One `POST /v1/tracking` delivered to a watch: normalised events and the policy in force. No
- * buyer data: the buyer lives in the `shipments` row, which activities read (and erasure clears).
- */
-export interface TrackingBatch {
-  orderId: string;
-  carrier: string;
-  events: TrackingEvent[];
-  policy: WatchPolicy;
-}
-
-/** Start arguments of a watch (ids and carrier facts only); `state` and `inbox` are only set by continue-as-new. */
-export interface ShipmentWatchInput {
-  shopId: string;
-  trackingNumber: string;
-  orderId: string;
-  carrier: string;
-  policy: WatchPolicy;
-  state?: WatchState;
-  inbox?: TrackingBatch[];
-}
-
-/** What the `shipmentState` query, the `shipments` row and the result show. */
-export interface ShipmentView {
-  trackingNumber: string;
-  orderId: string;
-  carrier: string;
-  state: string;
-  leg: Leg;
-  lastEventAt: string | null;
-  stalledSince: string | null;
-  lastCheckpoint: string | null;
-  eventCount: number;
-  closed: WatchClosure | null;
-  actions: WatchAction[];
-}
-
-/** Workflow id of the watch of one parcel of one shop. */
-export function shipmentWorkflowId(shopId: string, trackingNumber: string): string {
-  return `shipment-${shopId}-${trackingNumber}`;
-}
-
-/** Tracking events for a watch (signal-with-start from `POST /v1/tracking`). */
-export const trackingEventsSignal = defineSignal<[TrackingBatch]>('trackingEvents');
-/** Live state of a watch. */
-export const shipmentStateQuery = defineQuery<ShipmentView>('shipmentState');
 
 const io = proxyActivities<ShipmentActivities>({
   startToCloseTimeout: '30 seconds',

@@ -35,14 +35,14 @@ import {
   type TicketFlowState,
   withDisputeDeadline,
 } from '../src/domain/ticket/index.js';
-import type { TicketStatus } from '../src/domain/types.js';
 import {
   buyerMessageSignal,
   decideUpdate,
   type TicketInput,
+  type TicketOutcome,
   type TicketState,
   ticketStateQuery,
-} from './definitions.js';
+} from './contracts/ticket.js';
 
 type Steps = TicketRounds & Pick<TicketActivities, 'markEscalated' | 'remindSeller' | 'spinOffMessages'>;
 
@@ -85,14 +85,6 @@ const team = proxyActivities<TeamSteps & Pick<TicketActivities, 'remindSeller'>>
   scheduleToCloseTimeout: '10 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-
-/** Outcome of a ticket: what was decided and whether a reply reached the buyer. */
-export interface TicketOutcome {
-  ticketId: string;
-  status: TicketStatus;
-  revision: number;
-  decision: DecisionResult;
-}
 
 /** Runs a step locally; when that keeps failing (not for good), runs it as a durable activity. */
 async function localFirst<T>(step: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {

@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
+import { closeCard } from '../db/cards-repo.js';
 import type { Db } from '../db/client.js';
-import { type ErasureReason, listCardsOfTickets, orderIdsOf } from '../db/erasure-repo.js';
+import type { ErasureReason } from '../db/erasure-keys.js';
+import { listCardsOfTickets, orderIdsOf } from '../db/erasure-repo.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
-import { closeCard } from '../db/tickets-repo.js';
 import type { ReplyRenderer } from '../domain/reply/index.js';
 import type { SellerLanguage } from '../domain/shop/seller-language.js';
 import type { ApprovalChannel, TeamChannel } from './ports.js';

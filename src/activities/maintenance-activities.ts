@@ -1,6 +1,7 @@
 import { recordAudit } from '../db/audit-repo.js';
-import type { ErasureKeyConfig } from '../db/erasure-repo.js';
-import { loadErasureKeys, purgeExpired } from '../db/erasure-repo.js';
+import type { ErasureKeyConfig } from '../db/erasure-keys.js';
+import { loadErasureKeys } from '../db/erasure-keys.js';
+import { purgeExpired } from '../db/erasure-repo.js';
 import { type HealthFigures, healthFigures } from '../db/health-repo.js';
 import { getShop, listShopIds, listTelegramChats } from '../db/shops-repo.js';
 import { setMeter } from '../db/usage-repo.js';

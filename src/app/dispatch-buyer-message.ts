@@ -1,5 +1,10 @@
 import type { Client } from '@temporalio/client';
-import { buyerMessageSignal, type TicketInput, ticketWorkflowId } from '../../workflows/definitions.js';
+import {
+  buyerMessageSignal,
+  TICKET_WORKFLOW,
+  type TicketInput,
+  ticketWorkflowId,
+} from '../../workflows/contracts/ticket.js';
 
 /** A stored buyer message to hand to its ticket workflow: ids only, the text stays in the database. */
 export interface BuyerMessageDispatch {
@@ -21,7 +26,7 @@ export async function dispatchBuyerMessage(
   options: { priority?: { priorityKey?: number; fairnessKey?: string } } = {},
 ): Promise<void> {
   const input: TicketInput = { ticketId: message.ticketId, shopId: message.shopId };
-  await client.workflow.signalWithStart('ticketWorkflow', {
+  await client.workflow.signalWithStart(TICKET_WORKFLOW, {
     taskQueue,
     workflowId: ticketWorkflowId(message.ticketId),
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -39,7 +44,7 @@ export async function startSystemTicket(
   ticket: { ticketId: string; shopId: string },
 ): Promise<void> {
   const input: TicketInput = { ticketId: ticket.ticketId, shopId: ticket.shopId, system: true };
-  await client.workflow.start('ticketWorkflow', {
+  await client.workflow.start(TICKET_WORKFLOW, {
     taskQueue,
     workflowId: ticketWorkflowId(ticket.ticketId),
     workflowIdReusePolicy: 'REJECT_DUPLICATE',

@@ -1,16 +1,11 @@
 import { type Client, isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { ticketWorkflowId } from '../../workflows/definitions.js';
-import { cardErasureWorkflowId } from '../../workflows/erasure.js';
+import { CARD_ERASURE_WORKFLOW, cardErasureWorkflowId } from '../../workflows/contracts/card-erasure.js';
+import { ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { recordAudit } from '../db/audit-repo.js';
 import type { Db } from '../db/client.js';
-import {
-  closeOpenTicketsOfBuyer,
-  type ErasureCounts,
-  type ErasureKeyConfig,
-  eraseBuyer,
-  loadErasureKeys,
-} from '../db/erasure-repo.js';
+import { type ErasureKeyConfig, loadErasureKeys } from '../db/erasure-keys.js';
+import { closeOpenTicketsOfBuyer, type ErasureCounts, eraseBuyer } from '../db/erasure-repo.js';
 import { newId } from '../db/ids.js';
 import type { Actor } from '../domain/types.js';
 
@@ -111,7 +106,7 @@ export function createErasureService(deps: ErasureServiceDeps) {
       let cards: BuyerErasure['cards'] = 'none';
       if (ticketIds.length > 0) {
         try {
-          await temporal.workflow.start('cardErasureWorkflow', {
+          await temporal.workflow.start(CARD_ERASURE_WORKFLOW, {
             taskQueue: deps.taskQueue,
             workflowId: cardErasureWorkflowId(shopId, newId('era')),
             args: [{ shopId, ticketIds, reason: 'request' as const }],

@@ -1,17 +1,16 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { ticketWorkflowId } from '../../workflows/definitions.js';
+import { ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import type { Db } from '../db/client.js';
 import {
   type ClaimedIntake,
   claimIntake,
   completeIntake,
+  findIntakeMessage,
   rehomeIntake,
   releaseIntake,
   ticketsInIntake,
 } from '../db/intake-repo.js';
-import { buyerMessages, tickets } from '../db/schema/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import { dispatchBuyerMessage as dispatchToWorkflow } from './dispatch-buyer-message.js';
 
@@ -38,13 +37,7 @@ export interface DispatchDeps {
  */
 export async function dispatchBuyerMessage(deps: DispatchDeps, row: ClaimedIntake): Promise<DispatchOutcome> {
   const { db, temporal, taskQueue } = deps;
-  // One round trip: the message and its ticket.
-  const [found] = await db
-    .select({ message: buyerMessages, ticket: tickets })
-    .from(buyerMessages)
-    .innerJoin(tickets, eq(tickets.id, buyerMessages.ticketId))
-    .where(and(eq(buyerMessages.shopId, row.shopId), eq(buyerMessages.messageId, row.messageId)))
-    .limit(1);
+  const found = await findIntakeMessage(db, row.shopId, row.messageId);
   // Erased, or already moved on by the ticket's own spin-off (which delivers it itself).
   if (!found || found.message.ticketId !== row.ticketId) return 'dropped';
   const { ticket } = found;

@@ -1,8 +1,9 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
+  LISTING_VALIDATION_WORKFLOW,
   type ListingValidationInput,
   listingValidationWorkflowId,
-} from '../../workflows/listing-validation.js';
+} from '../../workflows/contracts/listing-validation.js';
 
 /** Starts the validation workflow of a stored validation row (the same input from any caller). */
 export type StartListingValidation = (input: ListingValidationInput) => Promise<void>;
@@ -14,7 +15,7 @@ export type StartListingValidation = (input: ListingValidationInput) => Promise<
 export function listingValidationStarter(client: Client, taskQueue: string): StartListingValidation {
   return async (input) => {
     try {
-      await client.workflow.start('listingValidationWorkflow', {
+      await client.workflow.start(LISTING_VALIDATION_WORKFLOW, {
         workflowId: listingValidationWorkflowId(input.validationId),
         taskQueue,
         args: [input],

@@ -1,5 +1,5 @@
 import type { Ticket } from '../db/schema/index.js';
-import type { getTicketView } from '../db/tickets-repo.js';
+import type { getTicketView } from '../db/ticket-views-repo.js';
 
 type TicketView = NonNullable<Awaited<ReturnType<typeof getTicketView>>>;
 

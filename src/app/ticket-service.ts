@@ -5,7 +5,6 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { and, eq } from 'drizzle-orm';
 import {
   DECISION_ERRORS,
   type DecisionInput,
@@ -13,19 +12,31 @@ import {
   type DecisionResult,
   decideUpdate,
   ticketWorkflowId,
-} from '../../workflows/definitions.js';
+} from '../../workflows/contracts/ticket.js';
 import type { Db } from '../db/client.js';
-import { newId } from '../db/ids.js';
 import { backlogReached, backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
-import { replyEdits, ticketEvents, tickets } from '../db/schema/index.js';
-
 import { getShop } from '../db/shops-repo.js';
-import { getDecision, getTicket, type IncomingMessage, ingestMessage } from '../db/tickets-repo.js';
+import { createSystemTicket } from '../db/system-tickets-repo.js';
+import {
+  discardReplyEdit,
+  getDecision,
+  getTicket,
+  type IncomingMessage,
+  ingestMessage,
+  replyEditOfTicket,
+  storeReplyEdit,
+} from '../db/tickets-repo.js';
 import { redactPii } from '../domain/message/redact.js';
 import { findReplyLanguageMismatch, type ReplyLanguageMismatch } from '../domain/reply/edit-language.js';
 import { checkEditText } from '../domain/ticket/index.js';
 import type { Actor, DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import {
+  EDIT_LANGUAGE_MISMATCH,
+  HELD_EDIT_NOT_FOUND,
+  TICKET_CLOSED,
+  TICKET_NOT_FOUND,
+} from './decision-refusals.js';
 import {
   type BuyerMessageDispatch,
   dispatchBuyerMessage,
@@ -43,18 +54,6 @@ export interface NewBuyerMessage {
   order?: OrderFacts | undefined;
   dispute?: DisputeFacts | undefined;
 }
-
-/** Refusal code of a decision on a closed ticket (e.g. its buyer was erased): nothing is sent. */
-export const TICKET_CLOSED = 'ticket_closed';
-
-/**
- * Refusal code of an edit whose text does not read as the buyer's language: nothing was sent; the
- * seller confirms (`confirmLanguage`, or `sendHeldEdit` for a held text) to send it anyway.
- */
-export const EDIT_LANGUAGE_MISMATCH = 'edit_language_mismatch';
-
-/** Refusal code of `sendHeldEdit` for a held text that is unknown or belongs to another ticket. */
-export const HELD_EDIT_NOT_FOUND = 'held_edit_not_found';
 
 /** A held edit: what its text reads as, and the id of the stored text when the caller asked to keep it. */
 export interface EditLanguageHold extends ReplyLanguageMismatch {
@@ -176,45 +175,25 @@ export function createTicketService(deps: TicketServiceDeps) {
     async openSystemTicket(input: OpenSystemTicketInput): Promise<{ ticketId: string; created: boolean }> {
       const shop = await getShop(db, input.shopId);
       if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
-      let created = false;
-      const ticketId = await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select({ id: tickets.id })
-          .from(tickets)
-          .where(and(eq(tickets.shopId, input.shopId), eq(tickets.systemKey, input.dedupeKey)))
-          .limit(1);
-        if (existing) return existing.id;
-        const id = newId('tkt');
-        await tx.insert(tickets).values({
-          id,
-          shopId: input.shopId,
-          orderId: input.orderId,
-          buyerId: input.buyerId,
-          status: 'classifying',
-          origin: 'system',
-          systemKey: input.dedupeKey,
-          order: {
-            ...(typeof input.preset.vars.trackingNumber === 'string'
-              ? { trackingNumber: input.preset.vars.trackingNumber }
-              : {}),
-            ...(typeof input.preset.vars.carrier === 'string' ? { carrier: input.preset.vars.carrier } : {}),
-          },
-          ...(input.preset.coupon ? { coupon: input.preset.coupon } : {}),
-        });
-        await tx.insert(ticketEvents).values({
-          ticketId: id,
-          kind: 'system_opened',
-          // The preset is read by the workflow's drafting step: the workflow itself gets ids only.
-          details: {
-            reason: input.preset.reason,
-            templateId: input.preset.templateId,
-            coupon: input.preset.coupon ?? null,
-            preset: input.preset,
-          },
-          dedupeKey: 'system_opened',
-        });
-        created = true;
-        return id;
+      const { ticketId, created } = await createSystemTicket(db, {
+        shopId: input.shopId,
+        orderId: input.orderId,
+        buyerId: input.buyerId,
+        dedupeKey: input.dedupeKey,
+        order: {
+          ...(typeof input.preset.vars.trackingNumber === 'string'
+            ? { trackingNumber: input.preset.vars.trackingNumber }
+            : {}),
+          ...(typeof input.preset.vars.carrier === 'string' ? { carrier: input.preset.vars.carrier } : {}),
+        },
+        coupon: input.preset.coupon,
+        // The preset is read by the workflow's drafting step: the workflow itself gets ids only.
+        opened: {
+          reason: input.preset.reason,
+          templateId: input.preset.templateId,
+          coupon: input.preset.coupon ?? null,
+          preset: input.preset,
+        },
       });
       try {
         await startSystemTicket(temporal, taskQueue, { ticketId, shopId: input.shopId });
@@ -242,18 +221,14 @@ export function createTicketService(deps: TicketServiceDeps) {
       const edited = input.action === 'edit' ? checkEditText(input.text) : undefined;
       if (edited?.ok) {
         const ticket = await getTicket(db, ticketId);
-        if (!ticket) return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+        if (!ticket) return { ok: false, code: TICKET_NOT_FOUND, message: 'no such ticket' };
         // Only an open ticket is checked: a decided one is answered "already decided" as before.
         const mismatch =
           !options.confirmLanguage && ticket.language && DECIDABLE.has(ticket.status)
             ? findReplyLanguageMismatch(edited.text, ticket.language)
             : undefined;
         if (mismatch) return holdEdit(ticketId, edited.text, mismatch, options.keepHeldText === true);
-        const [row] = await db
-          .insert(replyEdits)
-          .values({ ticketId, text: edited.text })
-          .returning({ id: replyEdits.id });
-        editId = row!.id;
+        editId = await storeReplyEdit(db, ticketId, edited.text);
       }
       const request: DecisionRequest = {
         action: input.action,
@@ -263,7 +238,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       // A thrown error leaves the outcome unknown (the update may have been applied): the row stays.
       const outcome = await applyDecision(ticketId, request);
       if (!outcome.ok && editId !== undefined) {
-        await db.delete(replyEdits).where(eq(replyEdits.id, editId));
+        await discardReplyEdit(db, editId);
       }
       // An invalid edit text is only reported once the ticket is known to be open and undecided.
       if (!outcome.ok && edited && !edited.ok && outcome.code === DECISION_ERRORS.editTextRequired) {
@@ -279,15 +254,10 @@ export function createTicketService(deps: TicketServiceDeps) {
     async sendHeldEdit(ticketId: string, heldEditId: number, actor: Actor): Promise<DecideOutcome> {
       const refused = await closedOutcome(ticketId);
       if (refused) return refused;
-      const [row] = await db
-        .select({ id: replyEdits.id })
-        .from(replyEdits)
-        .where(and(eq(replyEdits.id, heldEditId), eq(replyEdits.ticketId, ticketId)))
-        .limit(1);
-      if (!row) {
+      if (!(await replyEditOfTicket(db, ticketId, heldEditId))) {
         return { ok: false, code: HELD_EDIT_NOT_FOUND, message: 'this held reply is no longer available' };
       }
-      return applyDecision(ticketId, { action: 'edit', actor, editId: row.id });
+      return applyDecision(ticketId, { action: 'edit', actor, editId: heldEditId });
     },
   };
 
@@ -300,8 +270,7 @@ export function createTicketService(deps: TicketServiceDeps) {
   ): Promise<DecideOutcome> {
     let heldEditId: number | undefined;
     if (keep) {
-      const [row] = await db.insert(replyEdits).values({ ticketId, text }).returning({ id: replyEdits.id });
-      heldEditId = row!.id;
+      heldEditId = await storeReplyEdit(db, ticketId, text);
     }
     return {
       ok: false,
@@ -363,7 +332,7 @@ export function createTicketService(deps: TicketServiceDeps) {
             decided,
           };
         }
-        return { ok: false, code: 'ticket_not_found', message: 'no such ticket' };
+        return { ok: false, code: TICKET_NOT_FOUND, message: 'no such ticket' };
       }
       throw error;
     }
@@ -386,5 +355,5 @@ export interface OpenSystemTicketInput {
   buyerLocale?: string;
   /** Idempotency: the same key never opens a second ticket (e.g. `stall:<tracking>:<lastEventAt>`). */
   dedupeKey: string;
-  preset: import('../../workflows/definitions.js').TicketPreset;
+  preset: import('../../workflows/contracts/ticket.js').TicketPreset;
 }

@@ -5,7 +5,7 @@
  * out-of-scope rate, calibration error and the reliability table.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { type ReliabilityBin, reliability } from '../domain/intent-model.js';
+import { type ReliabilityBin, reliability } from '../domain/message/calibration.js';
 import { type EvalReport, evaluateCorpus, parseCorpus } from './eval.js';
 import {
   corporaDir,

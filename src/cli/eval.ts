@@ -1,12 +1,4 @@
-/**
- * `sellerdesk eval [file]` (or `npx tsx src/cli/eval.ts [file] [--json]`): scores language detection and intent classification on a labelled
- * JSONL corpus (`{"text","lang","category","meta"?}` per line) through the production pipeline
- * redactPii -> detectLanguage (meta locale/country as hints) -> classifyIntent.
- */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type ReliabilityBin, reliability } from '../domain/intent-model.js';
+import { type ReliabilityBin, reliability } from '../domain/message/calibration.js';
 import { classifyIntent } from '../domain/message/classify.js';
 import { detectLanguage, type LanguageHints } from '../domain/message/language.js';
 import { redactPii } from '../domain/message/redact.js';
@@ -94,20 +86,6 @@ export interface EvalReport {
   targets: { languageLong: boolean; languageShort: boolean; macroF1: boolean; abstain: boolean };
   misses: EvalMiss[];
   error?: string;
-}
-
-/** Options of `runEval`; `out` receives every printed line (default: stdout). */
-export interface EvalOptions {
-  file?: string;
-  json?: boolean;
-  out?: (line: string) => void;
-  /**
-   * Also print the side-by-side overview of every in-house, blind and external corpus
-   * (`eval-overview.ts`); default: when no file is given.
-   */
-  overview?: boolean;
-  /** Directory of the external corpora (default `SELLERDESK_CORPORA_DIR` or `../corpora`). */
-  corporaDir?: string;
 }
 
 /** Thrown for an unreadable corpus; the message names the file and line. */
@@ -329,7 +307,7 @@ export function evaluateCorpus(rows: readonly EvalRow[], file = '(memory)'): Eva
   };
 }
 
-function emptyReport(file: string, error: string): EvalReport {
+export function emptyReport(file: string, error: string): EvalReport {
   const report = evaluateCorpus([], file);
   report.error = error;
   report.targets = { languageLong: false, languageShort: false, macroF1: false, abstain: false };
@@ -420,66 +398,4 @@ export function formatReport(report: EvalReport): string[] {
     );
   }
   return lines;
-}
-
-/** Scores a labelled JSONL corpus and prints the report; exit 0 = targets met, 1 = missed, 2 = bad input. */
-export async function runEval(options: EvalOptions = {}): Promise<{ exitCode: number; report: EvalReport }> {
-  const file = options.file ?? DEFAULT_EVAL_FILE;
-  const out = options.out ?? ((line: string) => console.log(line));
-  let rows: EvalRow[];
-  try {
-    let content: string;
-    try {
-      content = await readFile(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new EvalInputError(
-        code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${(error as Error).message})`,
-      );
-    }
-    rows = parseCorpus(content, file);
-  } catch (error) {
-    if (!(error instanceof EvalInputError)) throw error;
-    const report = emptyReport(file, error.message);
-    out(options.json ? JSON.stringify({ error: error.message }) : `error: ${error.message}`);
-    return { exitCode: 2, report };
-  }
-  const report = evaluateCorpus(rows, file);
-  const overview =
-    (options.overview ?? options.file === undefined)
-      ? (await import('./eval-overview.js')).buildOverview(
-          options.corporaDir === undefined ? {} : { corporaDir: options.corporaDir },
-        )
-      : undefined;
-  if (options.json) {
-    const { external, ...summary } = overview ?? { external: [] };
-    out(
-      JSON.stringify(
-        overview === undefined
-          ? report
-          : { ...report, overview: { ...summary, external: external.map(({ lines, ...s }) => s) } },
-        null,
-        2,
-      ),
-    );
-  } else {
-    for (const line of formatReport(report)) out(line);
-    if (overview !== undefined) {
-      for (const line of (await import('./eval-overview.js')).formatOverview(overview)) out(line);
-    }
-  }
-  const met = Object.values(report.targets).every(Boolean);
-  return { exitCode: met ? 0 : 1, report };
-}
-
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  const args = process.argv.slice(2);
-  const file = args.find((arg) => !arg.startsWith('--'));
-  const { exitCode } = await runEval({
-    ...(file === undefined ? {} : { file }),
-    json: args.includes('--json'),
-    ...(args.includes('--overview') ? { overview: true } : {}),
-    ...(args.includes('--no-overview') ? { overview: false } : {}),
-  });
-  process.exitCode = exitCode;
 }

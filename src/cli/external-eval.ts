@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ReliabilityBin, reliability } from '../domain/intent-model.js';
+import { type ReliabilityBin, reliability } from '../domain/message/calibration.js';
 import { classifyIntent } from '../domain/message/classify.js';
 import { detectLanguage } from '../domain/message/language.js';
 import { redactPii } from '../domain/message/redact.js';

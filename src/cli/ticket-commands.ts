@@ -39,7 +39,7 @@ function tokenFor(config: ReturnType<typeof loadConfig>, options: CommonOptions)
 /** Reads tickets from the database when the service is not running (PGlite allows one process). */
 async function withOfflineDb<T>(
   options: CommonOptions,
-  fn: (db: Database, repo: typeof import('../db/tickets-repo.js'), shopId: string) => Promise<T>,
+  fn: (db: Database, repo: typeof import('../db/ticket-views-repo.js'), shopId: string) => Promise<T>,
 ) {
   const config = loadConfig();
   const shopId = resolveShopId(config, options);
@@ -48,7 +48,7 @@ async function withOfflineDb<T>(
       'the service is not running and no shop is saved: pass --shop <id> or start it with `npm start`',
     );
   const { openDatabase } = await import('../db/client.js');
-  const repo = await import('../db/tickets-repo.js');
+  const repo = await import('../db/ticket-views-repo.js');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await database.migrate();

@@ -4,6 +4,20 @@ import { newId } from './ids.js';
 import { findOpenBuyerTicket } from './open-tickets.js';
 import { buyerMessages, intakeOutbox, ticketEvents, tickets } from './schema/index.js';
 
+/**
+ * The stored buyer message an intake row stands for, with the ticket it is on now (one round
+ * trip); null when it was erased.
+ */
+export async function findIntakeMessage(db: Db, shopId: string, messageId: string) {
+  const [found] = await db
+    .select({ message: buyerMessages, ticket: tickets })
+    .from(buyerMessages)
+    .innerJoin(tickets, eq(tickets.id, buyerMessages.ticketId))
+    .where(and(eq(buyerMessages.shopId, shopId), eq(buyerMessages.messageId, messageId)))
+    .limit(1);
+  return found ?? null;
+}
+
 /** Thrown inside the intake transaction when the stored backlog reached its bound (HTTP 503). */
 export class IntakeBacklogFullError extends Error {
   readonly code = 'intake_backlog_full';

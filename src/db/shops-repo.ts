@@ -1,8 +1,12 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import type { Plan } from '../domain/shop/plans.js';
+import { can } from '../domain/shop/roles.js';
 import type { SellerLanguage } from '../domain/shop/seller-language.js';
+import type { ShopSettings } from '../domain/shop/settings.js';
 import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
 import { hashToken, newId, newSecretToken } from './ids.js';
+import { setShopOutbound } from './outbound-repo.js';
 import {
   apiTokens,
   type Shop,
@@ -129,6 +133,42 @@ export async function findPrincipal(db: Db, token: string): Promise<TokenPrincip
   return row ?? null;
 }
 
+/** Changes a shop's plan (`PATCH /v1/admin/shops/:shopId`); new tickets see it at once. */
+export async function setShopPlan(db: Db, shopId: string, plan: Plan): Promise<void> {
+  await db.update(shops).set({ plan }).where(eq(shops.id, shopId));
+}
+
+/**
+ * Changes a shop's settings in one transaction, the shop row locked: `change` gets the stored
+ * settings and returns the new ones (it may throw to refuse them), and the shop's outbound
+ * receiver is set or removed with them when given. Null when the shop does not exist.
+ */
+export async function updateShopSettings(
+  db: Db,
+  shopId: string,
+  change: (current: ShopSettings) => ShopSettings,
+  outbound?: { url: string; secret: string } | null,
+  sellerLanguage?: SellerLanguage,
+): Promise<ShopSettings | null> {
+  return db.transaction(async (tx) => {
+    const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId)).for('update').limit(1);
+    if (!shop) return null;
+    const next = change(shop.settings);
+    await tx
+      .update(shops)
+      .set({ settings: next, ...(sellerLanguage ? { sellerLanguage } : {}) })
+      .where(eq(shops.id, shopId));
+    if (outbound !== undefined) await setShopOutbound(tx as unknown as Db, shopId, outbound);
+    return next;
+  });
+}
+
+/** The id of the only shop, when exactly one exists (the self-hosting defaults); otherwise null. */
+export async function soleShopId(db: Db): Promise<string | null> {
+  const rows = await db.select({ id: shops.id }).from(shops).limit(2);
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
 /** Loads a shop by id. */
 export async function getShop(db: Db, shopId: string): Promise<Shop | null> {
   const [row] = await db.select().from(shops).where(eq(shops.id, shopId)).limit(1);
@@ -143,7 +183,7 @@ export type LinkOutcome =
   /** The chat belongs to another shop; only an owner of that shop may move it. */
   | { status: 'owner_confirmation_needed'; currentShopId: string };
 
-/** Whether `userId` is a Telegram owner of `shopId` (the confirmation a chat move needs). */
+/** Whether `userId` may manage `shopId` in Telegram (the confirmation a chat move needs: an owner). */
 async function isTelegramOwner(db: Db, shopId: string, userId: string | undefined): Promise<boolean> {
   if (!userId) return false;
   const [row] = await db
@@ -157,7 +197,8 @@ async function isTelegramOwner(db: Db, shopId: string, userId: string | undefine
       ),
     )
     .limit(1);
-  return row?.role === 'owner';
+  // Moving a chat between shops is managing the shop it leaves (`can`, the one rule table).
+  return row !== undefined && can(row.role, 'manage');
 }
 
 /**
@@ -290,6 +331,12 @@ export async function setAutoSendPaused(db: Db, shopId: string, paused: boolean,
     .insert(shopFlags)
     .values({ shopId, ...values })
     .onConflictDoUpdate({ target: shopFlags.shopId, set: values });
+}
+
+/** How many Telegram chats are linked to a shop (diagnostics). */
+export async function countLinkedChats(db: Db, shopId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(telegramChats).where(eq(telegramChats.shopId, shopId));
+  return Number(row?.n ?? 0);
 }
 
 /** The chats that receive a shop's approval cards. */

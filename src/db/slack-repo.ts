@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import {
@@ -137,12 +137,6 @@ export async function listBindings(
       where.via === 'oauth' ? eq(slackBindings.teamId, where.teamId) : eq(slackBindings.via, 'environment'),
     );
   return rows.map((r) => ({ ...r.binding, shopName: r.shopName }));
-}
-
-/** How many shops exist (the single-shop default binds the only one to the environment). */
-export async function countShops(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(shops);
-  return row?.n ?? 0;
 }
 
 /** Creates a one-time install link for a shop, valid until `expiresAt`; returns its random id. */

@@ -26,6 +26,35 @@ export async function findMember(
   return row ?? null;
 }
 
+/**
+ * Gives a chat user a role in a shop (`PUT /v1/team/:channel/:userId`): a new member joins, an
+ * existing one changes role and keeps their name unless a new one is given.
+ */
+export async function setMemberRole(
+  db: Db,
+  input: {
+    shopId: string;
+    channel: 'telegram' | 'slack';
+    userId: string;
+    role: Role;
+    name?: string | undefined;
+  },
+): Promise<void> {
+  await db
+    .insert(teamMembers)
+    .values({
+      shopId: input.shopId,
+      channel: input.channel,
+      userId: input.userId,
+      role: input.role,
+      name: input.name ?? null,
+    })
+    .onConflictDoUpdate({
+      target: [teamMembers.shopId, teamMembers.channel, teamMembers.userId],
+      set: { role: input.role, ...(input.name ? { name: input.name } : {}) },
+    });
+}
+
 /** Members of a shop, oldest first. */
 export async function listMembers(db: Db, shopId: string): Promise<TeamMember[]> {
   return db
@@ -179,4 +208,15 @@ export async function redeemInvite(
     });
     return { shopId: invite.shopId, role: invite.role };
   });
+}
+
+/** The shop an unused, unexpired invite code is for (peeked before redeeming it from Slack). */
+export async function findOpenInviteShop(db: Db, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ shopId: teamInvites.shopId, usedAt: teamInvites.usedAt, expiresAt: teamInvites.expiresAt })
+    .from(teamInvites)
+    .where(eq(teamInvites.code, code))
+    .limit(1);
+  if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) return null;
+  return row.shopId;
 }

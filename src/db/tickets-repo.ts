@@ -6,14 +6,12 @@ import { newId } from './ids.js';
 import { backlogReached, enqueueIntake, IntakeBacklogFullError } from './intake-repo.js';
 import { findOpenBuyerTicket, OPEN_STATUSES } from './open-tickets.js';
 import {
-  approvalCards,
   buyerMessages,
-  type DeliveryPayload,
   type DisputeFacts,
   decisions,
-  deliveries,
   drafts,
   type OrderFacts,
+  replyEdits,
   type Ticket,
   ticketEvents,
   tickets,
@@ -141,6 +139,27 @@ export async function ingestMessage(
   }
 }
 
+/** Stores a seller's edited reply until its decision applies; the decision carries only the id. */
+export async function storeReplyEdit(db: Db, ticketId: string, text: string): Promise<number> {
+  const [row] = await db.insert(replyEdits).values({ ticketId, text }).returning({ id: replyEdits.id });
+  return row!.id;
+}
+
+/** Whether a stored edited reply (a held one, say) belongs to the ticket. */
+export async function replyEditOfTicket(db: Db, ticketId: string, editId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: replyEdits.id })
+    .from(replyEdits)
+    .where(and(eq(replyEdits.id, editId), eq(replyEdits.ticketId, ticketId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Deletes an edited reply whose decision was refused. */
+export async function discardReplyEdit(db: Db, editId: number): Promise<void> {
+  await db.delete(replyEdits).where(eq(replyEdits.id, editId));
+}
+
 /** Loads one ticket of a shop (null when it belongs to another shop or does not exist). */
 export async function getTicket(db: Db, ticketId: string, shopId?: string): Promise<Ticket | null> {
   const [row] = await db
@@ -149,64 +168,6 @@ export async function getTicket(db: Db, ticketId: string, shopId?: string): Prom
     .where(shopId ? and(eq(tickets.id, ticketId), eq(tickets.shopId, shopId)) : eq(tickets.id, ticketId))
     .limit(1);
   return row ?? null;
-}
-
-/** A ticket with its current draft, delivery and timeline, as `GET /v1/tickets/:id` shows it. */
-export async function getTicketView(db: Db, shopId: string, ticketId: string) {
-  const ticket = await getTicket(db, ticketId, shopId);
-  if (!ticket) return null;
-  const [draft] = await db
-    .select()
-    .from(drafts)
-    .where(eq(drafts.ticketId, ticketId))
-    .orderBy(desc(drafts.revision))
-    .limit(1);
-  const events = await db
-    .select({ at: ticketEvents.at, kind: ticketEvents.kind, details: ticketEvents.details })
-    .from(ticketEvents)
-    .where(eq(ticketEvents.ticketId, ticketId))
-    .orderBy(ticketEvents.id);
-  const deliveryRows = await db
-    .select({
-      idempotencyKey: deliveries.idempotencyKey,
-      state: deliveries.state,
-      attempts: deliveries.attempts,
-      target: deliveries.target,
-      deliveredAt: deliveries.deliveredAt,
-    })
-    .from(deliveries)
-    .where(eq(deliveries.ticketId, ticketId));
-  return { ticket, draft: draft ?? null, events, deliveries: deliveryRows };
-}
-
-/** Lists a shop's tickets newest first, optionally by status; `cursor` is the last seen ticket id. */
-export async function listTickets(
-  db: Db,
-  shopId: string,
-  options: { status?: TicketStatus | undefined; cursor?: string | undefined; limit: number },
-) {
-  const conditions = [eq(tickets.shopId, shopId)];
-  if (options.status) conditions.push(eq(tickets.status, options.status));
-  if (options.cursor) {
-    const [anchor] = await db
-      .select({ createdAt: tickets.createdAt, id: tickets.id })
-      .from(tickets)
-      .where(and(eq(tickets.id, options.cursor), eq(tickets.shopId, shopId)))
-      .limit(1);
-    if (anchor) {
-      conditions.push(
-        sql`(${tickets.createdAt}, ${tickets.id}) < (${anchor.createdAt.toISOString()}::timestamptz, ${anchor.id})`,
-      );
-    }
-  }
-  const rows = await db
-    .select()
-    .from(tickets)
-    .where(and(...conditions))
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
-    .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  return { tickets: page, nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
 /** The redacted buyer messages of a ticket, oldest first. */
@@ -398,126 +359,18 @@ export async function addTicketEvent(
     .onConflictDoNothing();
 }
 
-/** Creates the delivery row for an idempotency key, or returns the existing one. */
-export async function ensureDelivery(
-  db: Db,
-  input: { ticketId: string; revision: number; target: 'log' | 'http'; payload: DeliveryPayload },
-) {
-  await db
-    .insert(deliveries)
-    .values({
-      idempotencyKey: input.payload.idempotencyKey,
-      ticketId: input.ticketId,
-      revision: input.revision,
-      target: input.target,
-      state: 'pending',
-      payload: input.payload,
-    })
-    .onConflictDoNothing();
-  await db
-    .update(tickets)
-    .set({ deliveryState: 'pending' })
-    .where(and(eq(tickets.id, input.ticketId), sql`${tickets.deliveryState} is distinct from 'delivered'`));
-  const [row] = await db
-    .select()
-    .from(deliveries)
-    .where(eq(deliveries.idempotencyKey, input.payload.idempotencyKey))
-    .limit(1);
-  return row!;
-}
-
-/** Counts one delivery attempt and its error, if it failed. */
-export async function recordDeliveryAttempt(db: Db, key: string, error?: string): Promise<void> {
-  await db
-    .update(deliveries)
-    .set({ attempts: sql`${deliveries.attempts} + 1`, lastError: error ?? null })
-    .where(eq(deliveries.idempotencyKey, key));
-}
-
-/** Marks a delivery done; the ticket shows `deliveryState: delivered`. */
-export async function markDelivered(db: Db, key: string, ticketId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(deliveries)
-      .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
-      .where(and(eq(deliveries.idempotencyKey, key), sql`${deliveries.state} <> 'delivered'`));
-    await tx
-      .update(tickets)
-      .set({ deliveryState: 'delivered', updatedAt: new Date() })
-      .where(eq(tickets.id, ticketId));
-  });
-}
-
-/** Marks a delivery as given up (non-retryable answer from the receiver). */
-export async function markDeliveryFailed(
-  db: Db,
-  key: string,
-  ticketId: string,
-  error: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(deliveries)
-      .set({ state: 'failed', lastError: error })
-      .where(eq(deliveries.idempotencyKey, key));
-    await tx
-      .update(tickets)
-      .set({ deliveryState: 'failed', updatedAt: new Date() })
-      .where(eq(tickets.id, ticketId));
-  });
-}
-
 /** Sets a ticket's final status after delivery (sent) without touching the decision. */
 export async function setTicketStatus(db: Db, ticketId: string, status: TicketStatus): Promise<void> {
   await db.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticketId));
 }
 
-/** Lists all deliveries in the `log` outbox of a shop, newest first. */
-export async function listOutbox(db: Db, shopId: string, limit = 50) {
-  return db
-    .select({ delivery: deliveries })
-    .from(deliveries)
-    .innerJoin(tickets, eq(tickets.id, deliveries.ticketId))
-    .where(eq(tickets.shopId, shopId))
-    .orderBy(desc(deliveries.createdAt))
-    .limit(limit);
-}
-
-/** Approval cards of a ticket that are still open (not yet edited to an outcome). */
-export async function listOpenCards(db: Db, ticketId: string) {
-  return db
-    .select()
-    .from(approvalCards)
-    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.closed, 0)));
-}
-
-/** Cards already posted for one revision (so a retried activity does not post twice). */
-export async function listCardsForRevision(db: Db, ticketId: string, revision: number) {
-  return db
-    .select()
-    .from(approvalCards)
-    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.revision, revision)));
-}
-
-/** Remembers a posted card. */
-export async function saveCard(
-  db: Db,
-  card: { ticketId: string; revision: number; channel: string; chatId: string; messageId: string },
-): Promise<void> {
-  await db.insert(approvalCards).values(card).onConflictDoNothing();
-}
-
-/** Marks a card as edited to its final state. */
-export async function closeCard(db: Db, id: number): Promise<void> {
-  await db.update(approvalCards).set({ closed: 1 }).where(eq(approvalCards.id, id));
-}
-
-/** Tickets still waiting for a seller, for `/pending`. */
-export async function listPendingTickets(db: Db, shopId: string, limit = 20) {
-  return db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.shopId, shopId), eq(tickets.status, 'awaiting_approval')))
-    .orderBy(tickets.createdAt)
-    .limit(limit);
+/** When the shop's newest buyer message arrived; null before the first (diagnostics). */
+export async function lastBuyerMessageAt(db: Db, shopId: string): Promise<Date | null> {
+  const [last] = await db
+    .select({ at: buyerMessages.receivedAt })
+    .from(buyerMessages)
+    .where(eq(buyerMessages.shopId, shopId))
+    .orderBy(desc(buyerMessages.receivedAt))
+    .limit(1);
+  return last?.at ?? null;
 }

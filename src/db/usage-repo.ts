@@ -29,6 +29,14 @@ export async function dailyLimit(db: Db, shopId: string): Promise<number> {
   return row.override ?? DAILY_API_LIMIT[row.plan as Plan];
 }
 
+/** Sets (or, with null, clears) the admin override of a shop's daily API limit. */
+export async function setDailyApiLimit(db: Db, shopId: string, limit: number | null): Promise<void> {
+  await db
+    .insert(shopFlags)
+    .values({ shopId, dailyApiLimit: limit })
+    .onConflictDoUpdate({ target: shopFlags.shopId, set: { dailyApiLimit: limit } });
+}
+
 /** Counts one API call and returns the calls made today (including this one). */
 export async function countApiCall(db: Db, shopId: string, now = new Date()): Promise<number> {
   const [row] = await db

@@ -1,10 +1,15 @@
 import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import {
+  DAILY_DIGEST_WORKFLOW,
+  MONTHLY_SUMMARY_WORKFLOW,
+  RETENTION_WORKFLOW,
+} from '../../workflows/contracts/maintenance.js';
 
 /** The maintenance schedules sellerdesk keeps on its task queue (UTC). */
 export const SCHEDULES = [
-  { id: 'sellerdesk-retention', workflowType: 'retentionWorkflow', cron: '15 3 * * *' },
-  { id: 'sellerdesk-daily-digest', workflowType: 'dailyDigestWorkflow', cron: '0 8 * * *' },
-  { id: 'sellerdesk-monthly-summary', workflowType: 'monthlySummaryWorkflow', cron: '30 2 1 * *' },
+  { id: 'sellerdesk-retention', workflowType: RETENTION_WORKFLOW, cron: '15 3 * * *' },
+  { id: 'sellerdesk-daily-digest', workflowType: DAILY_DIGEST_WORKFLOW, cron: '0 8 * * *' },
+  { id: 'sellerdesk-monthly-summary', workflowType: MONTHLY_SUMMARY_WORKFLOW, cron: '30 2 1 * *' },
 ] as const;
 
 /** Creates the maintenance schedules if they do not exist yet (idempotent across processes). */

@@ -13,7 +13,7 @@ import {
 } from '../../src/db/intake-repo.js';
 import { createShop } from '../../src/db/shops-repo.js';
 import { getTicket, type IncomingMessage, ingestMessage } from '../../src/db/tickets-repo.js';
-import { ticketStateQuery, ticketWorkflowId } from '../../workflows/definitions.js';
+import { ticketStateQuery, ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
 import { dropSchema, openTestPostgres } from '../support/db.js';
 

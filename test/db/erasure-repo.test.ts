@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import {
   buyerPseudonym,
-  closeOpenTicketsOfBuyer,
   countTicketsOfBuyer,
   ERASED_TEXT,
-  eraseBuyer,
   loadErasureKeys,
+} from '../../src/db/erasure-keys.js';
+import {
+  closeOpenTicketsOfBuyer,
+  eraseBuyer,
   purgeExpired,
   scrubDetails,
 } from '../../src/db/erasure-repo.js';

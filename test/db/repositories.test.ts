@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
+import { ensureDelivery, markDelivered } from '../../src/db/deliveries-repo.js';
 import {
   createShop,
   findPrincipal,
@@ -7,16 +8,8 @@ import {
   listTelegramChats,
   SHOP_SCOPES,
 } from '../../src/db/shops-repo.js';
-import {
-  ensureDelivery,
-  getDecision,
-  getTicketView,
-  ingestMessage,
-  listTickets,
-  markDelivered,
-  recordDecision,
-  recordDraft,
-} from '../../src/db/tickets-repo.js';
+import { getTicketView, listTickets } from '../../src/db/ticket-views-repo.js';
+import { getDecision, ingestMessage, recordDecision, recordDraft } from '../../src/db/tickets-repo.js';
 import { openTestPglite, openTestPostgres } from '../support/db.js';
 
 const engines: Array<[string, () => Promise<Database & { drop(): Promise<void> }>]> = [

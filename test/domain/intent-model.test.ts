@@ -12,18 +12,20 @@ import {
   trainIntentModel,
 } from '../../scripts/train-intent.js';
 import { INTENT_MODEL_DATA } from '../../src/domain/intent-model.data.js';
+import { createIntentModel } from '../../src/domain/intent-model.js';
+import { applyIsotonic } from '../../src/domain/message/calibration.js';
 import {
-  applyIsotonic,
-  createIntentModel,
-  decodeBase64,
-  encodeBase64,
   extractFeatures,
   fnvHex,
   isStopword,
   modelTokens,
+} from '../../src/domain/message/intent-features.js';
+import {
+  decodeBase64,
+  encodeBase64,
   packWeights,
   unpackWeights,
-} from '../../src/domain/intent-model.js';
+} from '../../src/domain/message/intent-weights.js';
 import { CATEGORIES, LANGUAGES } from '../../src/domain/types.js';
 
 describe('committed model (src/domain/intent-model.data.ts)', () => {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type BadInputCase,
   buildBadInputCases,
@@ -9,10 +9,10 @@ import {
   HOSTILE_TEXTS,
   message,
 } from '../fixtures/bad-input/cases.js';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
-import { signSlackRequest, startFakeSlack } from '../support/fake-slack.js';
-import { startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
+import { eventually, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
+import { createTestShop, sendTelegramUpdate, useE2eWorld } from '../support/e2e.js';
+import { signSlackRequest } from '../support/fake-slack.js';
+import { textUpdate } from '../support/fake-telegram.js';
 import {
   changedTables,
   databaseFingerprint,
@@ -80,42 +80,38 @@ function rawRequest(
 }
 
 describe('bad-input corpus: every endpoint answers hostile input with its documented 4xx', () => {
-  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
-  let slack: Awaited<ReturnType<typeof startFakeSlack>>;
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({
+    label: 'badinput',
+    telegram: true,
+    slack: true,
+    env: ({ slack }) => ({
+      SLACK_BOT_TOKEN: 'xoxb-bad-input',
+      SLACK_SIGNING_SECRET,
+      SLACK_API_URL: slack!.apiUrl,
+      SLACK_SUPPORT_CHANNEL: 'C0BAD',
+      METRICS_TOKEN,
+    }),
+  });
   const tokens: Record<string, string> = {};
   let ctx: CorpusContext;
   let refusedCount = 0;
   let lastPrint: Fingerprint | undefined;
   let ticketBy: string;
 
-  const webhook = (update: unknown) =>
-    app.api.call('POST', '/telegram/webhook', {
-      body: update,
-      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
-    });
+  const webhook = (update: unknown) => sendTelegramUpdate(world.app, update);
 
   async function createShop(name: string, chatId?: number) {
-    const created = await app.api.post(
-      '/v1/admin/shops',
-      { name, defaultLanguage: 'en', plan: 'free', sellerLanguage: 'en' },
-      TEST_ADMIN_TOKEN,
-    );
-    expect(created.status).toBe(201);
+    const shop = await createTestShop(world.app, { name, sellerLanguage: 'en' });
     if (chatId !== undefined) {
-      expect((await webhook(textUpdate(chatId, `/start ${created.json.telegramLinkCode}`))).status).toBe(200);
+      expect((await webhook(textUpdate(chatId, `/start ${shop.linkCode}`))).status).toBe(200);
     }
-    return {
-      id: created.json.shop.id as string,
-      token: created.json.apiToken as string,
-      linkCode: created.json.telegramLinkCode as string,
-    };
+    return shop;
   }
 
   let tables: string[] | undefined;
   const fingerprint = async () => {
-    tables ??= await schemaTables(app.database.db);
-    return databaseFingerprint(app.database.db, tables);
+    tables ??= await schemaTables(world.app.database.db);
+    return databaseFingerprint(world.app.database.db, tables);
   };
 
   function authHeader(auth: CaseAuth): Record<string, string> {
@@ -123,7 +119,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
     if (typeof auth === 'object') return { authorization: auth.header };
     if (auth === 'admin') return { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
     if (auth === 'metrics') return { authorization: `Bearer ${METRICS_TOKEN}` };
-    if (auth === 'control') return { authorization: `Bearer ${app.controlToken}` };
+    if (auth === 'control') return { authorization: `Bearer ${world.app.controlToken}` };
     return { authorization: `Bearer ${tokens[auth]}` };
   }
 
@@ -150,7 +146,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
     }
     if (c.remoteAddress !== undefined) {
       // Another peer address can only be had in-process; the server sees it as the socket's.
-      const injected = await app.server!.inject({
+      const injected = await world.app.server!.inject({
         method: c.method,
         url: c.path,
         remoteAddress: c.remoteAddress,
@@ -170,7 +166,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
         json,
       };
     }
-    return rawRequest(app.url, {
+    return rawRequest(world.app.url, {
       method: c.method,
       path: c.path,
       headers,
@@ -180,32 +176,19 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
   }
 
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    slack = await startFakeSlack();
-    app = await startTestApp({
-      label: 'badinput',
-      telegramApiRoot: telegram.apiRoot,
-      env: {
-        SLACK_BOT_TOKEN: 'xoxb-bad-input',
-        SLACK_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        SLACK_SUPPORT_CHANNEL: 'C0BAD',
-        METRICS_TOKEN,
-      },
-    });
     const shopA = await createShop('Shop A <b>', CHAT_A);
     const shopB = await createShop('Shop B', CHAT_B);
     // Shop B rotates its first code away; shop C's code runs out of time unused.
-    const rotated = await app.api.post('/v1/telegram/link-code', {}, shopB.token);
+    const rotated = await world.api.post('/v1/telegram/link-code', {}, shopB.token);
     expect(rotated.status).toBe(201);
     const shopC = await createShop('Shop C');
-    await app.database.db.execute(
+    await world.app.database.db.execute(
       sql`update telegram_link_codes set expires_at = now() - interval '1 hour' where shop_id = ${shopC.id}`,
     );
     tokens.shopA = shopA.token;
     tokens.shopB = shopB.token;
     const mint = async (scopes: string[], name: string) => {
-      const r = await app.api.post('/v1/tokens', { name, scopes }, shopA.token);
+      const r = await world.api.post('/v1/tokens', { name, scopes }, shopA.token);
       expect(r.status).toBe(201);
       return r.json as { id: string; token: string };
     };
@@ -213,18 +196,18 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
     tokens.readOnly = (await mint(['tickets:read'], 'read-only')).token;
     tokens.messagesOnly = (await mint(['messages:write'], 'messages-only')).token;
     tokens.tokensOnly = (await mint(['tokens:write'], 'tokens-only')).token;
-    const listed = await app.api.get('/v1/tokens', shopA.token);
+    const listed = await world.api.get('/v1/tokens', shopA.token);
     const fullTokenIdA = (listed.json.tokens as Array<{ id: string; scopes: string[] }>).find(
       (t) => t.scopes.length === 9,
     )!.id;
     const revoked = await mint(['messages:write', 'tickets:read', 'settings:write'], 'revoked');
-    expect((await app.api.call('DELETE', `/v1/tokens/${revoked.id}`, { token: shopA.token })).status).toBe(
+    expect((await world.api.call('DELETE', `/v1/tokens/${revoked.id}`, { token: shopA.token })).status).toBe(
       204,
     );
     tokens.revoked = revoked.token;
 
     const postMessage = async (token: string, messageId: string) => {
-      const r = await app.api.post(
+      const r = await world.api.post(
         '/v1/messages',
         message({ messageId, orderId: `ORD-${messageId}` }),
         token,
@@ -236,7 +219,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
     const ticketB = await postMessage(shopB.token, 'setup-b');
     ticketBy = await postMessage(shopA.token, 'setup-by');
     const validate = async (token: string) => {
-      const r = await app.api.post(
+      const r = await world.api.post(
         '/v1/listings/validate',
         { listingId: 'L-setup', title: { en: 'Cotton shirt' }, description: { en: 'A soft shirt.' } },
         token,
@@ -245,7 +228,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
       return r.json.validationId as string;
     };
     const track = async (token: string, trackingNumber: string) => {
-      const r = await app.api.post(
+      const r = await world.api.post(
         '/v1/tracking',
         {
           orderId: `ORD-${trackingNumber}`,
@@ -286,7 +269,8 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
       [ticketBy, shopA.token],
     ] as const) {
       await eventually(
-        async () => (await app.api.get(`/v1/tickets/${ticketId}`, token)).json.status === 'awaiting_approval',
+        async () =>
+          (await world.api.get(`/v1/tickets/${ticketId}`, token)).json.status === 'awaiting_approval',
         60_000,
         `ticket ${ticketId} awaiting approval`,
       );
@@ -296,7 +280,8 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
       [ctx.validationB, shopB.token],
     ] as const) {
       await eventually(
-        async () => (await app.api.get(`/v1/validations/${validationId}`, token)).json.status === 'completed',
+        async () =>
+          (await world.api.get(`/v1/validations/${validationId}`, token)).json.status === 'completed',
         60_000,
         `validation ${validationId}`,
       );
@@ -306,20 +291,13 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
       [ctx.trackingB, shopB.token],
     ] as const) {
       await eventually(
-        async () => (await app.api.get(`/v1/shipments/${trackingNumber}`, token)).status === 200,
+        async () => (await world.api.get(`/v1/shipments/${trackingNumber}`, token)).status === 200,
         60_000,
         `shipment ${trackingNumber}`,
       );
     }
-    lastPrint = await settle(app.database.db, { quietMs: 500 });
+    lastPrint = await settle(world.app.database.db, { quietMs: 500 });
   }, 180_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
-    await telegram?.close();
-    await slack?.close();
-  });
 
   // The corpus is built from ids that exist only after beforeAll; vitest collects tests before it
   // runs, so the table is built with placeholders first and resolved per test.
@@ -389,7 +367,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
   });
 
   it('mounts POST /slack/events: an unsigned request is refused by Slack auth, not by the router', async () => {
-    const probe = await app.api.call('POST', '/slack/events', {
+    const probe = await world.api.call('POST', '/slack/events', {
       raw: '',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -420,44 +398,44 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
       lastPrint = after;
     } else {
       // An accepted case started a ticket workflow: let it finish writing before the next case.
-      lastPrint = await settle(app.database.db);
+      lastPrint = await settle(world.app.database.db);
     }
   });
 
   it('the decision `by` names another decider: accepted as display only, the audit actor stays the token', async () => {
-    const decider = await app.api.post(
+    const decider = await world.api.post(
       '/v1/tokens',
       { name: 'crm-decider', scopes: ['tickets:read', 'tickets:write'] },
       tokens.shopA!,
     );
     expect(decider.status).toBe(201);
-    const decided = await app.api.call('POST', `/v1/tickets/${ticketBy}/decision`, {
+    const decided = await world.api.call('POST', `/v1/tickets/${ticketBy}/decision`, {
       token: decider.json.token,
       body: { action: 'reject', by: `telegram:${CHAT_A} (Shop A owner)` },
     });
     expect(decided.status).toBe(200);
     const entry = await eventually(
       async () =>
-        (await app.api.get(`/v1/audit?kind=decision&ticketId=${ticketBy}`, tokens.shopA!)).json.entries[0],
+        (await world.api.get(`/v1/audit?kind=decision&ticketId=${ticketBy}`, tokens.shopA!)).json.entries[0],
     );
     expect(entry.actor).toEqual({ channel: 'api', id: decider.json.id });
     expect(entry.details.by).toBe(`telegram:${CHAT_A} (Shop A owner)`);
-    const ticket = await app.api.get(`/v1/tickets/${ticketBy}`, tokens.shopA!);
+    const ticket = await world.api.get(`/v1/tickets/${ticketBy}`, tokens.shopA!);
     expect(ticket.json.decidedByActor).toMatchObject({ channel: 'api', id: decider.json.id });
   });
 
   it('left the shared prototype and the targets of forged requests untouched', async () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    const ticket = await app.api.get(`/v1/tickets/${ctx.ticketA}`, tokens.shopA!);
+    const ticket = await world.api.get(`/v1/tickets/${ctx.ticketA}`, tokens.shopA!);
     expect(ticket.json.status).toBe('awaiting_approval');
     expect(ticket.json.decidedBy).toBeUndefined();
-    const victim = await app.api.get('/v1/tokens', tokens.shopA!);
+    const victim = await world.api.get('/v1/tokens', tokens.shopA!);
     const row = victim.json.tokens.find((t: { id: string }) => t.id === ctx.tokenIdA);
     expect(row.revokedAt).toBeNull();
-    const settings = await app.api.get('/v1/settings', tokens.shopA!);
+    const settings = await world.api.get('/v1/settings', tokens.shopA!);
     expect(settings.json.settings.sla.remindAfterMinutes).not.toBe(5);
-    const usage = await app.api.get('/v1/usage', tokens.shopA!);
+    const usage = await world.api.get('/v1/usage', tokens.shopA!);
     expect(usage.status).toBe(200);
     expect(refusedCount).toBeGreaterThan(280);
   });
@@ -465,19 +443,19 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
   it.for(HOSTILE_TEXTS.map(([name, text], i) => [name, text, i] as const))(
     'accepts hostile but valid text as text: %s',
     async ([, text, i]) => {
-      const posted = await app.api.post(
+      const posted = await world.api.post(
         '/v1/messages',
         message({ messageId: `hostile-${i}`, orderId: `ORD-'; DROP TABLE tickets;-- ${i}`, text }),
         tokens.shopA,
       );
       expect(posted.status).toBe(202);
-      const stored = await app.database.db.execute(
+      const stored = await world.app.database.db.execute(
         sql`select text from buyer_messages where message_id = ${`hostile-${i}`}`,
       );
       const rows = (stored as unknown as { rows: Array<{ text: string }> }).rows;
       expect(rows).toHaveLength(1);
       expect(rows[0]!.text).toBe(text);
-      const ticket = await app.api.get(`/v1/tickets/${posted.json.ticketId}`, tokens.shopA!);
+      const ticket = await world.api.get(`/v1/tickets/${posted.json.ticketId}`, tokens.shopA!);
       expect(ticket.status).toBe(200);
       expect(ticket.json.orderId).toBe(`ORD-'; DROP TABLE tickets;-- ${i}`);
     },
@@ -485,15 +463,15 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
 
   it('a daily quota answers 429 with Retry-After, and nothing else changes', async () => {
     const shopC = await createShop('Quota shop');
-    const limited = await app.api.call('PATCH', `/v1/admin/shops/${shopC.id}`, {
+    const limited = await world.api.call('PATCH', `/v1/admin/shops/${shopC.id}`, {
       token: TEST_ADMIN_TOKEN,
       body: { dailyApiLimit: 2 },
     });
     expect(limited.status).toBe(200);
-    expect((await app.api.get('/v1/usage', shopC.token)).status).toBe(200);
-    expect((await app.api.get('/v1/usage', shopC.token)).status).toBe(200);
-    const before = await settle(app.database.db);
-    const refused = await app.api.post('/v1/messages', message({ messageId: 'over-quota' }), shopC.token);
+    expect((await world.api.get('/v1/usage', shopC.token)).status).toBe(200);
+    expect((await world.api.get('/v1/usage', shopC.token)).status).toBe(200);
+    const before = await settle(world.app.database.db);
+    const refused = await world.api.post('/v1/messages', message({ messageId: 'over-quota' }), shopC.token);
     expect(refused.status).toBe(429);
     expect(refused.json.error.code).toBe('quota_exceeded');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -501,7 +479,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
   });
 
   it('the fingerprint sees an UPDATE of any row, and ignores only the per-call counters', async () => {
-    const db = app.database.db;
+    const db = world.app.database.db;
     const before = await settle(db);
     await db.execute(sql`update shops set name = name || '!' where id = ${ctx.shopIdA}`);
     expect(changedTables(before, await fingerprint())).toEqual(['shops']);
@@ -520,7 +498,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
   });
 
   it('never answered 5xx, and /healthz stays 200', async () => {
-    const metrics = await app.api.get('/metrics', METRICS_TOKEN);
+    const metrics = await world.api.get('/metrics', METRICS_TOKEN);
     const fiveHundreds = metrics.text
       .split('\n')
       .filter((line) => line.startsWith('sellerdesk_http_requests_total') && /status="5\d\d"/.test(line));
@@ -528,7 +506,7 @@ describe('bad-input corpus: every endpoint answers hostile input with its docume
     for (const name of ['sellerdesk_approval_seconds', 'sellerdesk_ingest_to_card_seconds']) {
       expect(metrics.text).toContain(`# TYPE ${name} histogram`);
     }
-    const health = await app.api.get('/healthz');
+    const health = await world.api.get('/healthz');
     expect(health.status).toBe(200);
     expect(health.json.status).toBe('ok');
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { globalDictionaryCandidates } from '../../src/db/dictionary-repo.js';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
-import { callbackUpdate, startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
+import { eventually } from '../support/app.js';
+import { createTestShop, linkTelegramChat, sendTelegramUpdate, useE2eWorld } from '../support/e2e.js';
+import { callbackUpdate } from '../support/fake-telegram.js';
 
 const CLEAN = JSON.parse(readFileSync('test/fixtures/listings/clean.json', 'utf8')) as Array<{
   id: string;
@@ -28,24 +28,19 @@ interface FindingJson {
 }
 
 describe("the shop's own dictionary: flag -> add -> not flagged again (for that shop only)", () => {
-  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({ label: 'dictionary', telegram: true });
   let tokenA: string;
   let tokenB: string;
   let tokenC: string;
 
-  const webhook = (update: unknown) =>
-    app.api.call('POST', '/telegram/webhook', {
-      body: update,
-      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
-    });
+  const webhook = (update: unknown) => sendTelegramUpdate(world.app, update);
 
   async function validate(token: string): Promise<{ id: string; findings: FindingJson[] }> {
-    const posted = await app.api.post('/v1/listings/validate', LISTING, token);
+    const posted = await world.api.post('/v1/listings/validate', LISTING, token);
     expect(posted.status).toBe(202);
     const id: string = posted.json.validationId;
     const done = await eventually(async () => {
-      const r = await app.api.get(`/v1/validations/${id}`, token);
+      const r = await world.api.get(`/v1/validations/${id}`, token);
       return r.json.status === 'completed' ? r.json : undefined;
     }, 60_000);
     return { id, findings: done.findings as FindingJson[] };
@@ -56,28 +51,13 @@ describe("the shop's own dictionary: flag -> add -> not flagged again (for that 
       .map((f) => `${f.lang}:${LISTING[f.field as 'description'].en!.slice(f.span[0], f.span[1])}`);
 
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    app = await startTestApp({ label: 'dictionary', telegramApiRoot: telegram.apiRoot });
-    const shop = async (name: string) =>
-      (await app.api.post('/v1/admin/shops', { name, defaultLanguage: 'en', plan: 'free' }, TEST_ADMIN_TOKEN))
-        .json;
-    const a = await shop('Dict A');
-    tokenA = a.apiToken;
-    tokenB = (await shop('Dict B')).apiToken;
-    tokenC = (await shop('Dict C')).apiToken;
-    await webhook(
-      textUpdate(OWNER, `/start ${a.telegramLinkCode}`, {
-        from: { id: OWNER, is_bot: false, first_name: 'Owner', username: 'owner_a' },
-      }),
-    );
-    await telegram.waitFor(() =>
-      telegram.callsOf('sendMessage').some((c) => String(c.params.chat_id) === String(OWNER)),
-    );
-  });
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
-    await telegram?.close();
+    const a = await createTestShop(world.app, { name: 'Dict A' });
+    tokenA = a.token;
+    tokenB = (await createTestShop(world.app, { name: 'Dict B' })).token;
+    tokenC = (await createTestShop(world.app, { name: 'Dict C' })).token;
+    await linkTelegramChat(world, a.linkCode, OWNER, {
+      from: { id: OWNER, is_bot: false, first_name: 'Owner', username: 'owner_a' },
+    });
   });
 
   it('adds the word from the Telegram report button, then stops flagging it for that shop only', async () => {
@@ -89,7 +69,7 @@ describe("the shop's own dictionary: flag -> add -> not flagged again (for that 
 
     // The report carries one "Add to my dictionary" button per misspelled word.
     const report = await eventually(async () =>
-      telegram
+      world.telegram
         .callsOf('sendMessage')
         .find((c) => JSON.stringify(c.params.reply_markup ?? '').includes(`dict:${first.id}:`)),
     );
@@ -100,17 +80,17 @@ describe("the shop's own dictionary: flag -> add -> not flagged again (for that 
     expect(button.callback_data.length).toBeLessThanOrEqual(64);
 
     // A stranger's press changes nothing.
-    const answers = () => telegram.callsOf('answerCallbackQuery');
+    const answers = () => world.telegram.callsOf('answerCallbackQuery');
     let before = answers().length;
     await webhook(callbackUpdate(OWNER + 1, button.callback_data, 100, OWNER + 1));
-    await telegram.waitFor(() => answers().length > before);
-    expect((await app.api.get('/v1/dictionary', tokenA)).json.words).toEqual([]);
+    await world.telegram.waitFor(() => answers().length > before);
+    expect((await world.api.get('/v1/dictionary', tokenA)).json.words).toEqual([]);
 
     before = answers().length;
     await webhook(callbackUpdate(OWNER, button.callback_data, 100, OWNER));
-    await telegram.waitFor(() => answers().length > before);
+    await world.telegram.waitFor(() => answers().length > before);
     expect(String(answers().at(-1)!.params.text)).toContain('drinsk');
-    const listed = await app.api.get('/v1/dictionary', tokenA);
+    const listed = await world.api.get('/v1/dictionary', tokenA);
     expect(listed.json.words).toMatchObject([{ lang: 'en', word: 'drinsk', addedBy: `telegram:${OWNER}` }]);
 
     // Next validation of shop A: not flagged. Shop B never added it: still flagged.
@@ -119,13 +99,13 @@ describe("the shop's own dictionary: flag -> add -> not flagged again (for that 
   });
 
   it('POST/GET/DELETE /v1/dictionary with validation, idempotence and global candidates', async () => {
-    const added = await app.api.post('/v1/dictionary', { lang: 'en', word: 'Drinsk' }, tokenB);
+    const added = await world.api.post('/v1/dictionary', { lang: 'en', word: 'Drinsk' }, tokenB);
     expect(added.status).toBe(201);
     expect(added.json).toEqual({ lang: 'en', word: 'drinsk', added: true });
-    const again = await app.api.post('/v1/dictionary', { lang: 'en', word: 'drinsk' }, tokenB);
+    const again = await world.api.post('/v1/dictionary', { lang: 'en', word: 'drinsk' }, tokenB);
     expect(again.status).toBe(200);
     expect(again.json.added).toBe(false);
-    await app.api.post('/v1/dictionary', { lang: 'ru', word: 'кемпинговый' }, tokenC);
+    await world.api.post('/v1/dictionary', { lang: 'ru', word: 'кемпинговый' }, tokenC);
 
     for (const bad of [
       { lang: 'de', word: 'wort' },
@@ -134,25 +114,25 @@ describe("the shop's own dictionary: flag -> add -> not flagged again (for that 
       { lang: 'en', word: 'x'.repeat(65) },
       { lang: 'en', word: 'ok', extra: 1 },
     ]) {
-      const r = await app.api.post('/v1/dictionary', bad, tokenB);
+      const r = await world.api.post('/v1/dictionary', bad, tokenB);
       expect(r.status, JSON.stringify(bad)).toBe(400);
       expect(r.json.error.code).toBeTypeOf('string');
     }
-    const unauth = await app.api.call('GET', '/v1/dictionary');
+    const unauth = await world.api.call('GET', '/v1/dictionary');
     expect(unauth.status).toBe(401);
 
     // Words added by two shops are candidates for the global list; which shops is not said.
-    const candidates = await globalDictionaryCandidates(app.database.db, 2);
+    const candidates = await globalDictionaryCandidates(world.app.database.db, 2);
     expect(candidates).toEqual([{ lang: 'en', word: 'drinsk', shops: 2 }]);
 
     // Shop C cannot delete shop B's word; B can, once.
-    expect((await app.api.call('DELETE', '/v1/dictionary/en/drinsk', { token: tokenC })).status).toBe(404);
-    expect((await app.api.call('DELETE', '/v1/dictionary/en/drinsk', { token: tokenB })).status).toBe(204);
-    expect((await app.api.call('DELETE', '/v1/dictionary/en/drinsk', { token: tokenB })).status).toBe(404);
-    expect((await app.api.get('/v1/dictionary', tokenB)).json.words).toEqual([]);
+    expect((await world.api.call('DELETE', '/v1/dictionary/en/drinsk', { token: tokenC })).status).toBe(404);
+    expect((await world.api.call('DELETE', '/v1/dictionary/en/drinsk', { token: tokenB })).status).toBe(204);
+    expect((await world.api.call('DELETE', '/v1/dictionary/en/drinsk', { token: tokenB })).status).toBe(404);
+    expect((await world.api.get('/v1/dictionary', tokenB)).json.words).toEqual([]);
     expect(
       (
-        await app.api.call('DELETE', `/v1/dictionary/ru/${encodeURIComponent('кемпинговый')}`, {
+        await world.api.call('DELETE', `/v1/dictionary/ru/${encodeURIComponent('кемпинговый')}`, {
           token: tokenC,
         })
       ).status,

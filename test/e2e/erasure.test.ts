@@ -2,20 +2,24 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { eq, inArray } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_TEAM_CHANNEL } from '../../src/activities/ports.js';
 import { createTicketActivities } from '../../src/activities/ticket/index.js';
-import { countTicketsOfBuyer, loadErasureKeys } from '../../src/db/erasure-repo.js';
+import { countTicketsOfBuyer, loadErasureKeys } from '../../src/db/erasure-keys.js';
 import { approvalCards, deliveries, tickets } from '../../src/db/schema/index.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
 import { createReplyRenderer } from '../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
+import { eventually } from '../support/app.js';
 import { searchDatabase } from '../support/db-search.js';
-import { startFakeOutbound } from '../support/fake-outbound.js';
-import { startFakeSlack } from '../support/fake-slack.js';
-import { callbackUpdate, startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
+import {
+  createTestShop,
+  linkTelegramChat,
+  sendTelegramUpdate,
+  useE2eWorld,
+  waitForTicket,
+} from '../support/e2e.js';
+import { callbackUpdate } from '../support/fake-telegram.js';
 import { searchHistories } from '../support/history-search.js';
 
 const OUTBOUND_SECRET = 'erasure-outbound-secret';
@@ -28,75 +32,41 @@ const TRACKING = 'LP00077810CN';
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
 describe('erasure reaches everything: database, Temporal histories, chat cards, delivery', () => {
-  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
-  let slack: Awaited<ReturnType<typeof startFakeSlack>>;
-  let outbound: Awaited<ReturnType<typeof startFakeOutbound>>;
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({
+    label: 'erasure',
+    telegram: true,
+    slack: true,
+    outboundSecret: OUTBOUND_SECRET,
+    env: ({ slack }) => ({
+      SLACK_BOT_TOKEN: 'xoxb-erasure-test',
+      SLACK_SIGNING_SECRET: 'erasure-signing-secret',
+      SLACK_API_URL: slack!.apiUrl,
+      SLACK_SUPPORT_CHANNEL: 'C777',
+    }),
+  });
   let token: string;
   let shopId: string;
 
-  const webhook = (update: unknown) =>
-    app.api.call('POST', '/telegram/webhook', {
-      body: update,
-      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
-    });
-  const ticket = (id: string) => app.api.get(`/v1/tickets/${id}`, token);
+  const webhook = (update: unknown) => sendTelegramUpdate(world.app, update);
+  const ticket = (id: string) => world.api.get(`/v1/tickets/${id}`, token);
   const waitStatus = (id: string, statuses: string[]) =>
-    eventually(
-      async () => {
-        const r = await ticket(id);
-        return statuses.includes(r.json.status) ? r.json : undefined;
-      },
-      60_000,
-      `ticket ${id} in ${statuses.join('/')}`,
-    );
+    waitForTicket(world.app, token, id, statuses, 60_000);
   const cardsOf = async (ticketIds: string[]) =>
-    app.database.db.select().from(approvalCards).where(inArray(approvalCards.ticketId, ticketIds));
+    world.app.database.db.select().from(approvalCards).where(inArray(approvalCards.ticketId, ticketIds));
 
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    slack = await startFakeSlack();
-    outbound = await startFakeOutbound(OUTBOUND_SECRET);
-    app = await startTestApp({
-      label: 'erasure',
-      telegramApiRoot: telegram.apiRoot,
-      outbound: { url: outbound.url, secret: OUTBOUND_SECRET },
-      env: {
-        SLACK_BOT_TOKEN: 'xoxb-erasure-test',
-        SLACK_SIGNING_SECRET: 'erasure-signing-secret',
-        SLACK_API_URL: slack.apiUrl,
-        SLACK_SUPPORT_CHANNEL: 'C777',
-      },
-    });
-    const created = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Odd Instruments', defaultLanguage: 'en', plan: 'free' },
-      TEST_ADMIN_TOKEN,
-    );
-    token = created.json.apiToken;
-    shopId = created.json.shop.id;
+    const shop = await createTestShop(world.app, { name: 'Odd Instruments' });
+    token = shop.token;
+    shopId = shop.id;
     // The seller's Telegram is in English (the chat takes the linker's Telegram language).
-    await webhook(
-      textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`, {
-        from: { id: CHAT_ID, is_bot: false, first_name: 'Olga', language_code: 'en' },
-      }),
-    );
-    await telegram.waitFor((calls) =>
-      calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
-    );
+    await linkTelegramChat(world, shop.linkCode, CHAT_ID, {
+      from: { id: CHAT_ID, is_bot: false, first_name: 'Olga', language_code: 'en' },
+    });
   }, 120_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
-    await telegram?.close();
-    await slack?.close();
-    await outbound?.close();
-  });
 
   it('leaves no trace of the buyer in any table or workflow history, edits the cards, keeps counts', async () => {
     // Ticket A: answered with an edited reply that names the buyer (decision text, delivery, audit).
-    const a = await app.api.post(
+    const a = await world.api.post(
       '/v1/messages',
       {
         messageId: 'zq-1',
@@ -112,7 +82,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     expect(a.status).toBe(202);
     const ticketA: string = a.json.ticketId;
     await waitStatus(ticketA, ['awaiting_approval']);
-    const edited = await app.api.post(
+    const edited = await world.api.post(
       `/v1/tickets/${ticketA}/decision`,
       {
         action: 'edit',
@@ -123,14 +93,14 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     );
     expect(edited.status).toBe(200);
     await eventually(
-      async () => outbound.received.some((r) => r.body.ticketId === ticketA),
+      async () => world.outbound.received.some((r) => r.body.ticketId === ticketA),
       30_000,
       'delivery A',
     );
     await eventually(async () => (await ticket(ticketA)).json.delivery?.state === 'delivered');
 
     // Ticket B: handed to the support team in Slack, still open when the buyer asks to be erased.
-    const b = await app.api.post(
+    const b = await world.api.post(
       '/v1/messages',
       {
         messageId: 'zq-2',
@@ -143,7 +113,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     );
     const ticketB: string = b.json.ticketId;
     await waitStatus(ticketB, ['awaiting_approval']);
-    const escalated = await app.api.post(`/v1/tickets/${ticketB}/decision`, { action: 'escalate' }, token);
+    const escalated = await world.api.post(`/v1/tickets/${ticketB}/decision`, { action: 'escalate' }, token);
     expect(escalated.status).toBe(200);
     await waitStatus(ticketB, ['escalated']);
     await eventually(
@@ -153,7 +123,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     );
 
     // A stalled parcel of the same buyer: its watch opens an apology ticket (C) for them.
-    const tracked = await app.api.post(
+    const tracked = await world.api.post(
       '/v1/tracking',
       {
         orderId: 'ORD-ZQ-3',
@@ -170,7 +140,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     expect(tracked.status).toBe(202);
     const apology = await eventually(
       async () => {
-        const r = await app.api.get(`/v1/shipments/${TRACKING}`, token);
+        const r = await world.api.get(`/v1/shipments/${TRACKING}`, token);
         return r.json?.actions?.find((x: { kind: string }) => x.kind === 'apology_opened');
       },
       60_000,
@@ -181,9 +151,9 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     await eventually(async () => (await cardsOf([ticketA, ticketB, ticketC])).length >= 4, 30_000, 'cards');
 
     // The search is not blind: before the erasure it finds the buyer where we put them.
-    const before = await searchDatabase(app.database.db, app.schema, NEEDLES);
-    const historiesBefore = await searchHistories(app.temporal, {
-      query: `TaskQueue = '${app.config.TEMPORAL_TASK_QUEUE}'`,
+    const before = await searchDatabase(world.app.database.db, world.app.schema, NEEDLES);
+    const historiesBefore = await searchHistories(world.app.temporal, {
+      query: `TaskQueue = '${world.app.config.TEMPORAL_TASK_QUEUE}'`,
       needles: NEEDLES,
       include: (type) => type === 'ticketWorkflow',
     });
@@ -194,9 +164,9 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     const tablesBefore = new Set(before.hits.map((h) => h.table));
     for (const table of ['tickets', 'buyer_messages', 'drafts', 'decisions', 'deliveries', 'shipments'])
       expect(tablesBefore).toContain(table);
-    const countBefore = (await app.api.get('/v1/tickets', token)).json.tickets.length;
+    const countBefore = (await world.api.get('/v1/tickets', token)).json.tickets.length;
 
-    const erased = await app.api.call('DELETE', `/v1/buyers/${BUYER}`, { token });
+    const erased = await world.api.call('DELETE', `/v1/buyers/${BUYER}`, { token });
     expect(erased.status).toBe(200);
     expect(erased.json).toMatchObject({
       closedTickets: 2,
@@ -210,7 +180,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     for (const id of [ticketA, ticketB, ticketC]) {
       await eventually(
         () =>
-          app.temporal.workflow
+          world.app.temporal.workflow
             .getHandle(`ticket-${id}`)
             .describe()
             .then(() => false)
@@ -222,22 +192,22 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     expect((await ticket(ticketA)).json.status).toBe('sent');
 
     // Every text-like column of every table of this schema, for every needle.
-    const after = await searchDatabase(app.database.db, app.schema, NEEDLES);
+    const after = await searchDatabase(world.app.database.db, world.app.schema, NEEDLES);
     expect(after.tables).toBeGreaterThanOrEqual(15);
     expect(after.hits).toEqual([]);
 
     // Counts stay: the tickets are all there, and still countable per buyer through the keyed pseudonym.
-    expect((await app.api.get('/v1/tickets', token)).json.tickets.length).toBe(countBefore);
-    const keys = await loadErasureKeys(app.database.db);
-    expect(await countTicketsOfBuyer(app.database.db, keys, shopId, BUYER)).toBe(3);
-    const [row] = await app.database.db.select().from(tickets).where(eq(tickets.id, ticketA));
+    expect((await world.api.get('/v1/tickets', token)).json.tickets.length).toBe(countBefore);
+    const keys = await loadErasureKeys(world.app.database.db);
+    expect(await countTicketsOfBuyer(world.app.database.db, keys, shopId, BUYER)).toBe(3);
+    const [row] = await world.app.database.db.select().from(tickets).where(eq(tickets.id, ticketA));
     expect(row!.buyerId).toMatch(/^erased:[0-9a-f]{32}$/);
     expect(row!.erasedAt).not.toBeNull();
 
     // Every posted card was edited to a note without the buyer's name or text.
     const cards = await cardsOf([ticketA, ticketB, ticketC]);
     const slackCard = cards.find((c) => c.channel === 'slack')!;
-    await slack.waitFor((calls) =>
+    await world.slack.waitFor((calls) =>
       calls.some(
         (c) =>
           c.method === 'chat.update' &&
@@ -245,11 +215,11 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
           /erased at the buyer/.test(String(c.params.text)),
       ),
     );
-    const slackEdits = slack
+    const slackEdits = world.slack
       .callsOf('chat.update')
       .filter((c) => /erased at the buyer/.test(String(c.params.text)));
     for (const needle of NEEDLES) expect(JSON.stringify(slackEdits)).not.toContain(needle);
-    await telegram.waitFor((calls) =>
+    await world.telegram.waitFor((calls) =>
       cards
         .filter((card) => card.channel === 'telegram')
         .every((card) =>
@@ -261,7 +231,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
           ),
         ),
     );
-    const erasureEdits = telegram
+    const erasureEdits = world.telegram
       .callsOf('editMessageText')
       .filter((c) => /erased at the buyer/.test(String(c.params.text)));
     for (const needle of NEEDLES) expect(JSON.stringify(erasureEdits)).not.toContain(needle);
@@ -269,10 +239,13 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     // Temporal: every workflow history left on this task queue (the shipment watch, the card
     // erasure; the buyer's ticket histories were deleted), payloads decoded. The tracking number
     // proves the search reads the payloads.
-    const queue = `TaskQueue = '${app.config.TEMPORAL_TASK_QUEUE}'`;
+    const queue = `TaskQueue = '${world.app.config.TEMPORAL_TASK_QUEUE}'`;
     const scans = await eventually(
       async () => {
-        const found = await searchHistories(app.temporal, { query: queue, needles: [...NEEDLES, TRACKING] });
+        const found = await searchHistories(world.app.temporal, {
+          query: queue,
+          needles: [...NEEDLES, TRACKING],
+        });
         const types = new Set(found.map((s) => s.type));
         return types.has('shipmentWatchWorkflow') && types.has('cardErasureWorkflow') ? found : undefined;
       },
@@ -288,18 +261,18 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
       });
     }
 
-    const audit = await app.api.get('/v1/audit?kind=buyer_erased', token);
+    const audit = await world.api.get('/v1/audit?kind=buyer_erased', token);
     expect(audit.json.entries[0].details).toMatchObject({ reason: 'request', closedTickets: 2 });
     expect(JSON.stringify(audit.json)).not.toContain(BUYER);
 
     // A repeat finds nothing left under the real id.
-    const again = await app.api.call('DELETE', `/v1/buyers/${BUYER}`, { token });
+    const again = await world.api.call('DELETE', `/v1/buyers/${BUYER}`, { token });
     expect(again.json).toMatchObject({ closedTickets: 0, erased: { tickets: 0, shipments: 0 } });
   }, 240_000);
 
   it('Approve after erasing a ticket that waited for approval: refused as closed, nothing sent', async () => {
     const buyer = 'buyer-late-42';
-    const posted = await app.api.post(
+    const posted = await world.api.post(
       '/v1/messages',
       {
         messageId: 'late-1',
@@ -313,28 +286,28 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     const ticketId: string = posted.json.ticketId;
     await waitStatus(ticketId, ['awaiting_approval']);
     await eventually(async () => (await cardsOf([ticketId])).length === 1, 30_000, 'card');
-    const receivedBefore = outbound.received.length;
+    const receivedBefore = world.outbound.received.length;
 
-    expect((await app.api.call('DELETE', `/v1/buyers/${buyer}`, { token })).json.closedTickets).toBe(1);
+    expect((await world.api.call('DELETE', `/v1/buyers/${buyer}`, { token })).json.closedTickets).toBe(1);
 
-    const approved = await app.api.post(`/v1/tickets/${ticketId}/decision`, { action: 'approve' }, token);
+    const approved = await world.api.post(`/v1/tickets/${ticketId}/decision`, { action: 'approve' }, token);
     expect(approved.status).toBe(409);
     expect(approved.json.error.code).toBe('ticket_closed');
     expect(approved.json.error.message).toMatch(/already closed/);
 
     const pressed = await webhook(callbackUpdate(CHAT_ID, `approve:${ticketId}`));
     expect(pressed.status).toBe(200);
-    await telegram.waitFor((calls) =>
+    await world.telegram.waitFor((calls) =>
       calls.some((c) => c.method === 'answerCallbackQuery' && /already closed/.test(String(c.params.text))),
     );
 
     // Give a delivery every chance to (wrongly) happen, then check the receiver and the ledger.
     await new Promise((r) => setTimeout(r, 2000));
-    expect(outbound.received.length).toBe(receivedBefore);
-    expect(outbound.received.some((r) => r.body.ticketId === ticketId)).toBe(false);
-    expect(await app.database.db.select().from(deliveries).where(eq(deliveries.ticketId, ticketId))).toEqual(
-      [],
-    );
+    expect(world.outbound.received.length).toBe(receivedBefore);
+    expect(world.outbound.received.some((r) => r.body.ticketId === ticketId)).toBe(false);
+    expect(
+      await world.app.database.db.select().from(deliveries).where(eq(deliveries.ticketId, ticketId)),
+    ).toEqual([]);
     expect((await ticket(ticketId)).json.status).toBe('closed');
   }, 120_000);
 
@@ -351,7 +324,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     };
     const { catalogue, resources } = await loadReplyResources(process.cwd());
     const activities = createTicketActivities({
-      db: app.database.db,
+      db: world.app.database.db,
       renderer: createReplyRenderer(catalogue, resources),
       outbound: counting,
       logger: pino({ level: 'silent' }),
@@ -361,7 +334,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
       ['tkt_guardclosed', { status: 'closed' as const }],
       ['tkt_guarderased', { status: 'sent' as const, erasedAt: new Date() }],
     ] as const) {
-      await app.database.db.insert(tickets).values({
+      await world.app.database.db.insert(tickets).values({
         id,
         shopId,
         orderId: `ORD-${id}`,

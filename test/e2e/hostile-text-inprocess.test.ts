@@ -5,9 +5,9 @@
  * /healthz must never stall, and oversize fields get a clear 400.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/app.js';
+import { createTestShop, useE2eWorld } from '../support/e2e.js';
 
 /** Longest an answer may take (generous: a loaded 2-core CI machine; the work itself is ~10 ms). */
 const ANSWER_MS = 5_000;
@@ -27,23 +27,11 @@ const HOSTILE: Array<{ name: string; text: string; buyerName?: string }> = [
 ];
 
 describe('hostile texts on POST /v1/messages', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({ label: 'hostile' });
   let shopToken: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ label: 'hostile' });
-    const created = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Loja Hostil', defaultLanguage: 'pt', plan: 'free' },
-      TEST_ADMIN_TOKEN,
-    );
-    expect(created.status).toBe(201);
-    shopToken = created.json.apiToken;
-  });
-
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
+    ({ token: shopToken } = await createTestShop(world.app, { name: 'Loja Hostil', defaultLanguage: 'pt' }));
   });
 
   it('answers each hostile message within seconds while /healthz keeps answering', async () => {
@@ -53,7 +41,7 @@ describe('hostile texts on POST /v1/messages', () => {
     const prober = (async () => {
       while (probing) {
         const started = performance.now();
-        const health = await app.api.get('/healthz');
+        const health = await world.api.get('/healthz');
         expect(health.status).toBe(200);
         probes.push(performance.now() - started);
         await new Promise((r) => setTimeout(r, 50));
@@ -65,7 +53,7 @@ describe('hostile texts on POST /v1/messages', () => {
       for (const [i, hostile] of HOSTILE.entries()) {
         expect(hostile.text.length).toBeLessThanOrEqual(20_000);
         const started = performance.now();
-        const res = await app.api.post(
+        const res = await world.api.post(
           '/v1/messages',
           {
             messageId: `hostile-${i}`,
@@ -101,7 +89,7 @@ describe('hostile texts on POST /v1/messages', () => {
     for (const { ticketId, name } of answers) {
       await eventually(
         async () => {
-          const ticket = await app.api.get(`/v1/tickets/${ticketId}`, shopToken);
+          const ticket = await world.api.get(`/v1/tickets/${ticketId}`, shopToken);
           return ticket.status === 200 && !['queued', 'classifying'].includes(ticket.json.status);
         },
         60_000,
@@ -116,7 +104,7 @@ describe('hostile texts on POST /v1/messages', () => {
       buyer: { id: 'buyer-big' },
       receivedAt: '2026-12-01T10:00:00Z',
     };
-    const long = await app.api.post(
+    const long = await world.api.post(
       '/v1/messages',
       { ...base, messageId: 'too-long', text: 'no '.repeat(7_000) },
       shopToken,
@@ -126,7 +114,7 @@ describe('hostile texts on POST /v1/messages', () => {
     expect(long.json.error.message).toContain('text is at most 20000 characters');
     expect(long.json.error.details).toEqual([expect.objectContaining({ path: 'text', code: 'too_big' })]);
 
-    const name = await app.api.post(
+    const name = await world.api.post(
       '/v1/messages',
       { ...base, messageId: 'long-name', buyer: { id: 'buyer-big', name: 'De '.repeat(70) }, text: 'hola' },
       shopToken,
@@ -140,7 +128,7 @@ describe('hostile texts on POST /v1/messages', () => {
 
     // Nothing was stored for either.
     for (const id of ['too-long', 'long-name']) {
-      const result = await app.database.db.execute(
+      const result = await world.app.database.db.execute(
         sql`select count(*)::int as n from buyer_messages where message_id = ${id}`,
       );
       expect(Number((result as unknown as { rows: Array<{ n: number }> }).rows[0]!.n)).toBe(0);

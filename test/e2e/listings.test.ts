@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/app.js';
+import { createTestShop, useE2eWorld } from '../support/e2e.js';
 
 const CLEAN = JSON.parse(readFileSync('test/fixtures/listings/clean.json', 'utf8')) as Array<{
   id: string;
@@ -13,29 +13,17 @@ const [EARBUDS] = CLEAN.filter((l) => l.id === 'earbuds');
 const [BOTTLE] = CLEAN.filter((l) => l.id === 'bottle');
 
 describe('listing validation API: POST /v1/listings/validate, GET /v1/validations/:id', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({ label: 'listings' });
   let token: string;
   let otherToken: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ label: 'listings' });
-    const shop = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Loja Sol', defaultLanguage: 'pt', plan: 'free', sellerLanguage: 'pt' },
-      TEST_ADMIN_TOKEN,
-    );
-    token = shop.json.apiToken;
-    const other = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Other', defaultLanguage: 'en', plan: 'free' },
-      TEST_ADMIN_TOKEN,
-    );
-    otherToken = other.json.apiToken;
-  });
-
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
+    ({ token } = await createTestShop(world.app, {
+      name: 'Loja Sol',
+      defaultLanguage: 'pt',
+      sellerLanguage: 'pt',
+    }));
+    ({ token: otherToken } = await createTestShop(world.app, { name: 'Other' }));
   });
 
   it('validates a five-language listing and returns findings in the seller language', async () => {
@@ -48,13 +36,13 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
         es: LAMP!.description.es!.replace('1,5 m', '1.5 m'),
       },
     };
-    const posted = await app.api.post('/v1/listings/validate', body, token);
+    const posted = await world.api.post('/v1/listings/validate', body, token);
     expect(posted.status).toBe(202);
     const validationId: string = posted.json.validationId;
     expect(validationId).toMatch(/^val_/);
 
     const done = await eventually(async () => {
-      const r = await app.api.get(`/v1/validations/${validationId}`, token);
+      const r = await world.api.get(`/v1/validations/${validationId}`, token);
       return r.json.status === 'completed' ? r.json : undefined;
     }, 60_000);
     expect(done.listingId).toBe('SKU-LAMP');
@@ -69,19 +57,19 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
   });
 
   it('shows a validation only to its own shop', async () => {
-    const posted = await app.api.post(
+    const posted = await world.api.post(
       '/v1/listings/validate',
       { listingId: 'SKU-2', title: { en: 'Stainless steel bottle 750 ml' }, description: {} },
       token,
     );
     expect(posted.status).toBe(202);
-    const other = await app.api.get(`/v1/validations/${posted.json.validationId}`, otherToken);
+    const other = await world.api.get(`/v1/validations/${posted.json.validationId}`, otherToken);
     expect(other.status).toBe(404);
     expect(other.json.error.code).toBe('validation_not_found');
-    expect((await app.api.get('/v1/validations/val_doesnotexist1', token)).status).toBe(404);
-    expect((await app.api.get('/v1/validations/not-an-id', token)).status).toBe(404);
+    expect((await world.api.get('/v1/validations/val_doesnotexist1', token)).status).toBe(404);
+    expect((await world.api.get('/v1/validations/not-an-id', token)).status).toBe(404);
     const done = await eventually(async () => {
-      const r = await app.api.get(`/v1/validations/${posted.json.validationId}`, token);
+      const r = await world.api.get(`/v1/validations/${posted.json.validationId}`, token);
       return r.json.status === 'completed' ? r.json : undefined;
     }, 60_000);
     expect(done.findings.map((f: { kind: string; field: string }) => `${f.field}:${f.kind}`)).toEqual([
@@ -97,36 +85,31 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
     [{ listingId: 'x', title: { en: 'x'.repeat(1001) }, description: {} }, 400, 'validation_failed'],
     [{ listingId: 'x', title: { en: 3 }, description: {} }, 400, 'validation_failed'],
   ])('refuses %j with %i %s', async (body, status, code) => {
-    const r = await app.api.post('/v1/listings/validate', body, token);
+    const r = await world.api.post('/v1/listings/validate', body, token);
     expect(r.status).toBe(status);
     expect(r.json.error.code).toBe(code);
   });
 
   it('needs a token with listings:write to validate and tickets:read to read', async () => {
     const body = { listingId: 'x', title: { en: 'Stainless steel bottle' }, description: {} };
-    expect((await app.api.post('/v1/listings/validate', body)).status).toBe(401);
-    const limited = await app.api.post('/v1/tokens', { scopes: ['tickets:read'] }, token);
+    expect((await world.api.post('/v1/listings/validate', body)).status).toBe(401);
+    const limited = await world.api.post('/v1/tokens', { scopes: ['tickets:read'] }, token);
     expect(limited.status).toBe(201);
-    const refused = await app.api.post('/v1/listings/validate', body, limited.json.token);
+    const refused = await world.api.post('/v1/listings/validate', body, limited.json.token);
     expect(refused.status).toBe(403);
     expect(refused.json.error.details.requiredScope).toBe('listings:write');
   });
 
   it('"not as described" complaints naming a listing reach the shop threshold: one validation opens', async () => {
-    const shop = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Audio store', defaultLanguage: 'en', plan: 'free' },
-      TEST_ADMIN_TOKEN,
-    );
-    const t: string = shop.json.apiToken;
-    const put = await app.api.call('PUT', '/v1/settings', {
+    const { token: t } = await createTestShop(world.app, { name: 'Audio store' });
+    const put = await world.api.call('PUT', '/v1/settings', {
       token: t,
       body: { listings: { disputeThreshold: 2, disputeWindowDays: 30 } },
     });
     expect(put.status).toBe(200);
     expect(put.json.settings.listings).toEqual({ disputeThreshold: 2, disputeWindowDays: 30 });
     for (const listing of [EARBUDS!, BOTTLE!]) {
-      const sent = await app.api.post(
+      const sent = await world.api.post(
         '/v1/listings/validate',
         { listingId: `SKU-${listing.id}`, title: listing.title, description: listing.description },
         t,
@@ -135,7 +118,7 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
     }
 
     const complain = async (n: number, text: string, items: string[], locale = 'en-US') => {
-      const posted = await app.api.post(
+      const posted = await world.api.post(
         '/v1/messages',
         {
           messageId: `nad-${n}`,
@@ -151,7 +134,7 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
       // A not_as_described ticket records whether it was tied to a listing; others only wait.
       const ticket = await eventually(
         async () => {
-          const got = await app.api.get(`/v1/tickets/${posted.json.ticketId}`, t);
+          const got = await world.api.get(`/v1/tickets/${posted.json.ticketId}`, t);
           const kinds: string[] = (got.json?.events ?? []).map((e: { kind: string }) => e.kind);
           if (!kinds.includes('approval_requested')) return undefined;
           if (got.json.category !== 'not_as_described') return got.json;
@@ -203,7 +186,7 @@ describe('listing validation API: POST /v1/listings/validate, GET /v1/validation
     const validationId: string = second.link.validationId;
     expect(validationId).toMatch(/^val_/);
     const done = await eventually(async () => {
-      const r = await app.api.get(`/v1/validations/${validationId}`, t);
+      const r = await world.api.get(`/v1/validations/${validationId}`, t);
       return r.json.status === 'completed' ? r.json : undefined;
     }, 60_000);
     expect(done.listingId).toBe('SKU-earbuds');

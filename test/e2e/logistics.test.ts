@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newId } from '../../src/db/ids.js';
 import { apiTokens } from '../../src/db/schema/index.js';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
+import { eventually } from '../support/app.js';
+import { createTestShop, useE2eWorld } from '../support/e2e.js';
 
 const H = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({ label: 'logistics' });
   let token: string;
   let otherToken: string;
   let shopId: string;
@@ -26,28 +26,12 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
     ...overrides,
   });
 
-  async function createShopToken(name: string) {
-    const created = await app.api.post(
-      '/v1/admin/shops',
-      { name, defaultLanguage: 'en', plan: 'free' },
-      TEST_ADMIN_TOKEN,
-    );
-    expect(created.status).toBe(201);
-    return { token: created.json.apiToken as string, shopId: created.json.shop.id as string };
-  }
-
   beforeAll(async () => {
-    app = await startTestApp({ label: 'logistics' });
-    ({ token, shopId } = await createShopToken('Parcels & Co'));
-    ({ token: otherToken } = await createShopToken('Someone else'));
+    ({ token, id: shopId } = await createTestShop(world.app, { name: 'Parcels & Co' }));
+    ({ token: otherToken } = await createTestShop(world.app, { name: 'Someone else' }));
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
-  });
-
-  const post = (body: unknown, t = token) => app.api.post('/v1/tracking', body, t);
+  const post = (body: unknown, t = token) => world.api.post('/v1/tracking', body, t);
 
   describe('validation (CONTRACT §2)', () => {
     it.each([
@@ -114,7 +98,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
 
     it('needs a token with tracking:write; reading needs tickets:read', async () => {
       const readOnly = `sd_readonly_${newId('t')}`;
-      await app.database.db.insert(apiTokens).values({
+      await world.app.database.db.insert(apiTokens).values({
         id: newId('tok'),
         shopId,
         tokenHash: hashToken(readOnly),
@@ -122,7 +106,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
       });
       expect((await post(valid(), readOnly)).status).toBe(403);
       expect((await post(valid(), 'nope')).status).toBe(401);
-      expect((await app.api.get('/v1/shipments/LP00000100CN', readOnly)).status).not.toBe(403);
+      expect((await world.api.get('/v1/shipments/LP00000100CN', readOnly)).status).not.toBe(403);
     });
   });
 
@@ -141,7 +125,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
 
     const shipment = await eventually(
       async () => {
-        const got = await app.api.get('/v1/shipments/LP00000100CN', token);
+        const got = await world.api.get('/v1/shipments/LP00000100CN', token);
         const kinds = (got.json?.actions ?? []).map((a: { kind: string }) => a.kind);
         return got.status === 200 &&
           kinds.includes('coupon_granted') &&
@@ -168,7 +152,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
     // The apology is a ticket in the buyer's language, drafted with the coupon, waiting for the seller.
     const ticket = await eventually(
       async () => {
-        const got = await app.api.get(`/v1/tickets/${apology.details.ticketId}`, token);
+        const got = await world.api.get(`/v1/tickets/${apology.details.ticketId}`, token);
         return got.json?.status === 'awaiting_approval' ? got.json : undefined;
       },
       30_000,
@@ -182,7 +166,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
   it('"where is my order" during a stall apology: no generic reply, the draft cites the latest checkpoint', async () => {
     expect(apologyTicketId).toBeDefined();
     const ask = async (messageId: string, text: string) => {
-      const posted = await app.api.post(
+      const posted = await world.api.post(
         '/v1/messages',
         {
           messageId,
@@ -196,7 +180,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
       expect(posted.status).toBe(202);
       return eventually(
         async () => {
-          const got = await app.api.get(`/v1/tickets/${posted.json.ticketId}`, token);
+          const got = await world.api.get(`/v1/tickets/${posted.json.ticketId}`, token);
           return got.json?.status === 'awaiting_approval' && got.json.draft ? got.json : undefined;
         },
         30_000,
@@ -213,7 +197,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
     expect(whilePending.draftDetails.note).toContain(
       `stall apology for this order (ticket ${apologyTicketId}`,
     );
-    const rejected = await app.api.post(
+    const rejected = await world.api.post(
       `/v1/tickets/${whilePending.ticketId}/decision`,
       { action: 'reject' },
       token,
@@ -221,14 +205,14 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
     expect(rejected.status).toBe(200);
 
     // The seller sends the apology; the buyer asks again: "we already wrote to you", latest checkpoint.
-    const approved = await app.api.post(
+    const approved = await world.api.post(
       `/v1/tickets/${apologyTicketId}/decision`,
       { action: 'approve' },
       token,
     );
     expect(approved.status).toBe(200);
     await eventually(
-      async () => (await app.api.get(`/v1/tickets/${apologyTicketId}`, token)).json.status === 'sent',
+      async () => (await world.api.get(`/v1/tickets/${apologyTicketId}`, token)).json.status === 'sent',
       30_000,
       'apology sent',
     );
@@ -242,8 +226,8 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
   });
 
   it('a parcel of another shop is not found', async () => {
-    expect((await app.api.get('/v1/shipments/LP00000100CN', otherToken)).status).toBe(404);
-    expect((await app.api.get('/v1/shipments/NOPE0000000', token)).json.error.code).toBe(
+    expect((await world.api.get('/v1/shipments/LP00000100CN', otherToken)).status).toBe(404);
+    expect((await world.api.get('/v1/shipments/NOPE0000000', token)).json.error.code).toBe(
       'shipment_not_found',
     );
   });
@@ -257,7 +241,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
   it('another shop may watch the same tracking number independently', async () => {
     const answer = await post(valid({ orderId: 'THEIR-ORDER' }), otherToken);
     expect(answer.status).toBe(202);
-    const mine = await app.api.get('/v1/shipments/LP00000100CN', token);
+    const mine = await world.api.get('/v1/shipments/LP00000100CN', token);
     expect(mine.json.orderId).toBe('ORD-100');
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../src/delivery/outbound.js';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
+import { eventually, startTestApp } from '../support/app.js';
 import { dropSchema } from '../support/db.js';
+import { createTestShop } from '../support/e2e.js';
 import { startFakeOutbound } from '../support/fake-outbound.js';
 
 const ENV_SECRET = 'env-outbound-secret-0123';
@@ -54,14 +55,7 @@ describe('outbound v2: timestamped signatures, per-shop receivers (CONTRACT §4)
     envReceiver = await startFakeOutbound(ENV_SECRET, () => Date.now() / 1000 + envClockOffset);
     shopReceiver = await startFakeOutbound(SHOP_SECRET);
     app = await startTestApp({ label: 'outboundv2', outbound: { url: envReceiver.url, secret: ENV_SECRET } });
-    for (const key of ['a', 'b'] as const) {
-      const created = await app.api.post(
-        '/v1/admin/shops',
-        { name: `Shop ${key}`, defaultLanguage: 'en', plan: 'free' },
-        TEST_ADMIN_TOKEN,
-      );
-      shops[key] = { id: created.json.shop.id, token: created.json.apiToken };
-    }
+    for (const key of ['a', 'b'] as const) shops[key] = await createTestShop(app, { name: `Shop ${key}` });
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
-import { startFakeOutbound } from '../support/fake-outbound.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, TEST_ADMIN_TOKEN } from '../support/app.js';
+import { createTestShop, linkTelegramChat, sendTelegramUpdate, useE2eWorld } from '../support/e2e.js';
 import {
   blockActionPayload,
   editSubmissionPayload,
@@ -9,9 +8,8 @@ import {
   type SlackCall,
   signSlackRequest,
   slashCommandBody,
-  startFakeSlack,
 } from '../support/fake-slack.js';
-import { callbackUpdate, startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
+import { callbackUpdate } from '../support/fake-telegram.js';
 
 const SIGNING_SECRET = 'e2e-slack-signing-secret';
 const BOT_TOKEN = 'xoxb-e2e-token';
@@ -20,41 +18,45 @@ const CHAT_ID = 515151;
 const FORM = 'application/x-www-form-urlencoded';
 
 describe('Slack for the support team: escalations, team decisions, both channels in step', () => {
-  let slack: Awaited<ReturnType<typeof startFakeSlack>>;
-  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
-  let outbound: Awaited<ReturnType<typeof startFakeOutbound>>;
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({
+    label: 'slack',
+    telegram: true,
+    slack: true,
+    outboundSecret: OUTBOUND_SECRET,
+    env: ({ slack }) => ({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack!.apiUrl,
+      SLACK_SUPPORT_CHANNEL: 'C123',
+    }),
+  });
   let shopToken: string;
   let order = 0;
 
   const slackPost = (
     body: string,
     headers: Record<string, string> = signSlackRequest(SIGNING_SECRET, body),
-  ) => app.api.call('POST', '/slack/events', { raw: body, headers: { 'content-type': FORM, ...headers } });
+  ) => world.api.call('POST', '/slack/events', { raw: body, headers: { 'content-type': FORM, ...headers } });
   const press = (actionId: string, ticketId: string, userId = 'U0TEAM1', username = 'ana.support') =>
     slackPost(interactivityBody(blockActionPayload({ actionId, value: ticketId, userId, username })));
-  const webhook = (update: unknown) =>
-    app.api.call('POST', '/telegram/webhook', {
-      body: update,
-      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
-    });
+  const webhook = (update: unknown) => sendTelegramUpdate(world.app, update);
 
   /** The ticket's team card in the support channel (not thread replies). */
   const teamCards = (ticketId: string) =>
-    slack
+    world.slack
       .callsOf('chat.postMessage')
       .filter(
         (c) => !c.params.thread_ts && JSON.stringify(c.params.blocks ?? []).includes(`"value":"${ticketId}"`),
       );
-  const updatesOf = (ts: string) => slack.callsOf('chat.update').filter((c) => c.params.ts === ts);
+  const updatesOf = (ts: string) => world.slack.callsOf('chat.update').filter((c) => c.params.ts === ts);
   const telegramCard = (ticketId: string) =>
-    telegram
+    world.telegram
       .callsOf('sendMessage')
       .filter((c) => JSON.stringify(c.params.reply_markup ?? {}).includes(`approve:${ticketId}`));
 
   async function newTicket(text: string): Promise<string> {
     order += 1;
-    const posted = await app.api.post(
+    const posted = await world.api.post(
       '/v1/messages',
       {
         messageId: `slack-m-${order}`,
@@ -68,77 +70,53 @@ describe('Slack for the support team: escalations, team decisions, both channels
     );
     expect(posted.status).toBe(202);
     const ticketId: string = posted.json.ticketId;
-    await telegram.waitFor(() => telegramCard(ticketId).length === 1);
+    await world.telegram.waitFor(() => telegramCard(ticketId).length === 1);
     return ticketId;
   }
 
   async function ticket(ticketId: string) {
-    return (await app.api.get(`/v1/tickets/${ticketId}`, shopToken)).json;
+    return (await world.api.get(`/v1/tickets/${ticketId}`, shopToken)).json;
   }
 
   async function escalateByApi(ticketId: string): Promise<SlackCall> {
-    const escalated = await app.api.call('POST', `/v1/tickets/${ticketId}/decision`, {
+    const escalated = await world.api.call('POST', `/v1/tickets/${ticketId}/decision`, {
       token: shopToken,
       body: { action: 'escalate', by: 'Maria (seller)' },
     });
     expect(escalated.status).toBe(200);
-    await slack.waitFor(() => teamCards(ticketId).length === 1);
+    await world.slack.waitFor(() => teamCards(ticketId).length === 1);
     return teamCards(ticketId)[0]!;
   }
 
   beforeAll(async () => {
-    slack = await startFakeSlack();
-    telegram = await startFakeTelegram();
-    outbound = await startFakeOutbound(OUTBOUND_SECRET);
-    app = await startTestApp({
-      label: 'slack',
-      telegramApiRoot: telegram.apiRoot,
-      outbound: { url: outbound.url, secret: OUTBOUND_SECRET },
-      env: {
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        SLACK_SUPPORT_CHANNEL: 'C123',
-      },
+    const shop = await createTestShop(world.app, {
+      name: 'Tienda <Sol> & Luna',
+      defaultLanguage: 'es',
+      sellerLanguage: 'es',
     });
-    const created = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Tienda <Sol> & Luna', defaultLanguage: 'es', plan: 'free', sellerLanguage: 'es' },
-      TEST_ADMIN_TOKEN,
-    );
-    expect(created.status).toBe(201);
-    shopToken = created.json.apiToken;
-    const probe = await app.api.call('POST', '/slack/events', { raw: '', headers: { 'content-type': FORM } });
+    shopToken = shop.token;
+    const probe = await world.api.call('POST', '/slack/events', {
+      raw: '',
+      headers: { 'content-type': FORM },
+    });
     // Mounted: an unsigned request is refused, not routed to nothing.
     expect(probe.status).toBe(401);
     // Only the shop's members decide in Slack (CONTRACT §3): the owner adds the support team.
     for (const userId of ['U0TEAM1', 'U0TEAM2', 'U0AGENT']) {
-      const added = await app.api.call('PUT', `/v1/team/slack/${userId}`, {
+      const added = await world.api.call('PUT', `/v1/team/slack/${userId}`, {
         token: shopToken,
         body: { role: 'agent' },
       });
       expect(added.status).toBe(200);
     }
     // The only shop on a self-hosted server uses the environment's workspace and channel.
-    const setup = await app.api.get('/v1/slack', shopToken);
+    const setup = await world.api.get('/v1/slack', shopToken);
     expect(setup.json).toEqual({
       workspace: { via: 'environment', teamId: null, teamName: null, channel: null },
       oauthAvailable: false,
       environmentAvailable: true,
     });
-    await webhook(textUpdate(CHAT_ID, `/start ${created.json.telegramLinkCode}`));
-    await telegram.waitFor((calls) =>
-      calls.some((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(CHAT_ID)),
-    );
-  });
-
-  afterAll(async () => {
-    slack?.outage(false);
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
-    await slack?.close();
-    await telegram?.close();
-    await outbound?.close();
+    await linkTelegramChat(world, shop.linkCode, CHAT_ID);
   });
 
   it('a seller escalation posts the Slack card; a team approve delivers and updates both channels', async () => {
@@ -151,7 +129,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     });
 
     await webhook(callbackUpdate(CHAT_ID, `escalate:${ticketId}`));
-    await slack.waitFor(() => teamCards(ticketId).length === 1);
+    await world.slack.waitFor(() => teamCards(ticketId).length === 1);
     const card = teamCards(ticketId)[0]!;
     expect(card.token).toBe(BOT_TOKEN);
     expect(card.params.channel).toBe('C123');
@@ -179,27 +157,31 @@ describe('Slack for the support team: escalations, team decisions, both channels
 
     // The Slack message shows the outcome; the Telegram card too.
     const ts = String(card.response?.ts);
-    await slack.waitFor(() =>
+    await world.slack.waitFor(() =>
       updatesOf(ts).some((u) => JSON.stringify(u.params.blocks).includes('✅ Aprobado por <@U0TEAM1>')),
     );
     const outcome = updatesOf(ts).find((u) => JSON.stringify(u.params.blocks).includes('Aprobado por'))!;
     expect(outcome.params.channel).toBe('C123');
     expect(JSON.stringify(outcome.params.blocks)).not.toContain('"type":"actions"');
-    await telegram.waitFor((calls) =>
+    await world.telegram.waitFor((calls) =>
       calls.some((c) => c.method === 'editMessageText' && String(c.params.text).includes(ticketId)),
     );
     // Telegram never gets asked to edit a Slack message.
-    expect(telegram.callsOf('editMessageText').some((c) => String(c.params.chat_id) === 'C123')).toBe(false);
+    expect(world.telegram.callsOf('editMessageText').some((c) => String(c.params.chat_id) === 'C123')).toBe(
+      false,
+    );
 
     // A second press in Slack is answered, not re-applied.
     const again = await press('approve', ticketId, 'U0TEAM2', 'bob');
     expect(again.status).toBe(200);
-    await slack.waitFor(() => slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0TEAM2'));
-    const ephemeral = slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0TEAM2')!;
+    await world.slack.waitFor(() =>
+      world.slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0TEAM2'),
+    );
+    const ephemeral = world.slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0TEAM2')!;
     expect(ephemeral.params.text).toContain('ya tomó una decisión');
     expect(ephemeral.params.text).toContain('<@U0TEAM1>');
     await new Promise((r) => setTimeout(r, 300));
-    expect(outbound.received.filter((r) => r.body.ticketId === ticketId)).toHaveLength(1);
+    expect(world.outbound.received.filter((r) => r.body.ticketId === ticketId)).toHaveLength(1);
   });
 
   it('edit in Slack: the modal opens with the draft and its submission sends the edited reply', async () => {
@@ -213,10 +195,10 @@ describe('Slack for the support team: escalations, team decisions, both channels
 
     const pressed = await press('edit', ticketId);
     expect(pressed.status).toBe(200);
-    await slack.waitFor(() =>
-      slack.callsOf('views.open').some((c) => c.params.view?.private_metadata === ticketId),
+    await world.slack.waitFor(() =>
+      world.slack.callsOf('views.open').some((c) => c.params.view?.private_metadata === ticketId),
     );
-    const view = slack.callsOf('views.open').find((c) => c.params.view?.private_metadata === ticketId)!
+    const view = world.slack.callsOf('views.open').find((c) => c.params.view?.private_metadata === ticketId)!
       .params.view;
     expect(view.callback_id).toBe('edit_reply');
     expect(JSON.stringify(view.blocks)).toContain(JSON.stringify(waiting.draft).slice(1, -1));
@@ -226,15 +208,15 @@ describe('Slack for the support team: escalations, team decisions, both channels
     expect(submitted.status).toBe(200);
     expect(submitted.text).toBe('');
     await eventually(
-      async () => outbound.received.some((r) => r.body.ticketId === ticketId),
+      async () => world.outbound.received.some((r) => r.body.ticketId === ticketId),
       30_000,
       'edited delivery',
     );
-    const delivered = outbound.received.filter((r) => r.body.ticketId === ticketId);
+    const delivered = world.outbound.received.filter((r) => r.body.ticketId === ticketId);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.body.text).toBe(edited);
-    await slack.waitFor(() =>
-      slack
+    await world.slack.waitFor(() =>
+      world.slack
         .callsOf('chat.update')
         .some(
           (u) =>
@@ -251,10 +233,10 @@ describe('Slack for the support team: escalations, team decisions, both channels
     );
     await escalateByApi(ticketId);
     await eventually(async () => ((await ticket(ticketId)).status === 'escalated' ? true : undefined));
-    const updatesBefore = slack.callsOf('chat.update').length;
+    const updatesBefore = world.slack.callsOf('chat.update').length;
     await webhook(callbackUpdate(CHAT_ID, `reject:${ticketId}`));
-    await slack.waitFor(() =>
-      slack
+    await world.slack.waitFor(() =>
+      world.slack
         .callsOf('chat.update')
         .slice(updatesBefore)
         .some((u) => JSON.stringify(u.params.blocks).includes('Rechazado por @user515151 (telegram)')),
@@ -271,7 +253,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     const card = await escalateByApi(ticketId);
     const cardTs = String(card.response?.ts);
     const first = await ticket(ticketId);
-    const more = await app.api.post(
+    const more = await world.api.post(
       '/v1/messages',
       {
         messageId: `slack-m-${order}-again`,
@@ -283,8 +265,10 @@ describe('Slack for the support team: escalations, team decisions, both channels
       shopToken,
     );
     expect(more.json.ticketId).toBe(ticketId);
-    await slack.waitFor(() => slack.callsOf('chat.postMessage').some((c) => c.params.thread_ts === cardTs));
-    const reply = slack.callsOf('chat.postMessage').find((c) => c.params.thread_ts === cardTs)!;
+    await world.slack.waitFor(() =>
+      world.slack.callsOf('chat.postMessage').some((c) => c.params.thread_ts === cardTs),
+    );
+    const reply = world.slack.callsOf('chat.postMessage').find((c) => c.params.thread_ts === cardTs)!;
     expect(JSON.stringify(reply.params.blocks)).toContain('I will open a dispute &lt;tomorrow&gt;');
   });
 
@@ -293,18 +277,18 @@ describe('Slack for the support team: escalations, team decisions, both channels
     await eventually(async () =>
       (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
     );
-    slack.outage(true);
+    world.slack.outage(true);
     try {
       await webhook(callbackUpdate(CHAT_ID, `escalate:${ticketId}`));
-      await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage#down'));
+      await world.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage#down'));
       await webhook(callbackUpdate(CHAT_ID, `approve:${ticketId}`));
       await eventually(
-        async () => outbound.received.some((r) => r.body.ticketId === ticketId),
+        async () => world.outbound.received.some((r) => r.body.ticketId === ticketId),
         15_000,
         'delivery while Slack is down',
       );
     } finally {
-      slack.outage(false);
+      world.slack.outage(false);
     }
   });
 
@@ -326,24 +310,26 @@ describe('Slack for the support team: escalations, team decisions, both channels
     await eventually(async () =>
       (await ticket(ticketId)).status === 'awaiting_approval' ? true : undefined,
     );
-    const pending = await slackPost(slashCommandBody('pending', slack.responseUrl('e2e-pending')));
+    const pending = await slackPost(slashCommandBody('pending', world.slack.responseUrl('e2e-pending')));
     expect(pending.status).toBe(200);
-    await slack.waitFor(() =>
-      slack.callsOf('respond').some((c) => JSON.stringify(c.params).includes('Tienda')),
+    await world.slack.waitFor(() =>
+      world.slack.callsOf('respond').some((c) => JSON.stringify(c.params).includes('Tienda')),
     );
-    const reply = slack.callsOf('respond').find((c) => JSON.stringify(c.params).includes('Tienda'))!;
+    const reply = world.slack.callsOf('respond').find((c) => JSON.stringify(c.params).includes('Tienda'))!;
     expect(JSON.stringify(reply.params.blocks)).toMatch(
       /esperan al vendedor: \d+, escaladas: \d+ · la más antigua: \d+m/,
     );
 
-    const status = await slackPost(slashCommandBody(`status ${ticketId}`, slack.responseUrl('e2e-status')));
+    const status = await slackPost(
+      slashCommandBody(`status ${ticketId}`, world.slack.responseUrl('e2e-status')),
+    );
     expect(status.status).toBe(200);
-    await slack.waitFor(() =>
-      slack.callsOf('respond').some((c) => JSON.stringify(c.params).includes(ticketId)),
+    await world.slack.waitFor(() =>
+      world.slack.callsOf('respond').some((c) => JSON.stringify(c.params).includes(ticketId)),
     );
     expect(
       JSON.stringify(
-        slack.callsOf('respond').find((c) => JSON.stringify(c.params).includes(ticketId))!.params,
+        world.slack.callsOf('respond').find((c) => JSON.stringify(c.params).includes(ticketId))!.params,
       ),
     ).toContain('pendiente de aprobación');
   });
@@ -351,28 +337,30 @@ describe('Slack for the support team: escalations, team decisions, both channels
   it('a Slack user the shop made a viewer cannot decide; an agent can', async () => {
     const ticketId = await newTicket('El paquete llegó roto, la pantalla está rajada');
     await escalateByApi(ticketId);
-    const role = await app.api.call('PUT', '/v1/team/slack/U0VIEWER', {
+    const role = await world.api.call('PUT', '/v1/team/slack/U0VIEWER', {
       token: shopToken,
       body: { role: 'viewer' },
     });
     expect(role.status).toBe(200);
     const refused = await press('approve', ticketId, 'U0VIEWER', 'vera.viewer');
     expect(refused.status).toBe(200);
-    await slack.waitFor(() => slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0VIEWER'));
+    await world.slack.waitFor(() =>
+      world.slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0VIEWER'),
+    );
     expect(
-      slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0VIEWER')!.params.text,
+      world.slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0VIEWER')!.params.text,
     ).toContain('no puede decidir');
     const stranger = await press('approve', ticketId, 'U0STRANGER', 'mallory');
     expect(stranger.status).toBe(200);
-    await slack.waitFor(() =>
-      slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0STRANGER'),
+    await world.slack.waitFor(() =>
+      world.slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0STRANGER'),
     );
     expect(
-      slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0STRANGER')!.params.text,
+      world.slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0STRANGER')!.params.text,
     ).toContain('No eres miembro de Tienda <Sol> & Luna');
     await new Promise((r) => setTimeout(r, 300));
     expect((await ticket(ticketId)).status).toBe('escalated');
-    expect(outbound.received.some((r) => r.body.ticketId === ticketId)).toBe(false);
+    expect(world.outbound.received.some((r) => r.body.ticketId === ticketId)).toBe(false);
     await press('approve', ticketId, 'U0AGENT', 'alex.agent');
     const sent = await eventually(async () => {
       const t = await ticket(ticketId);
@@ -381,23 +369,23 @@ describe('Slack for the support team: escalations, team decisions, both channels
     expect(sent.decidedByActor).toMatchObject({ channel: 'slack', id: 'U0AGENT' });
   });
   it('binds a second shop to the shared environment workspace only by the operator', async () => {
-    const other = await app.api.post(
+    const other = await world.api.post(
       '/v1/admin/shops',
       { name: 'Second shop', defaultLanguage: 'en', plan: 'free', sellerLanguage: 'en' },
       TEST_ADMIN_TOKEN,
     );
     expect(other.status).toBe(201);
-    const self = await app.api.call('PUT', '/v1/slack', {
+    const self = await world.api.call('PUT', '/v1/slack', {
       token: other.json.apiToken,
       body: { workspace: 'environment', channel: 'C123' },
     });
     expect(self.status).toBe(403);
     expect(self.json.error.code).toBe('admin_required');
-    expect((await app.api.get('/v1/slack', other.json.apiToken)).json.workspace).toBeNull();
+    expect((await world.api.get('/v1/slack', other.json.apiToken)).json.workspace).toBeNull();
     // The first shop cannot move its card channel inside the shared workspace either.
-    const move = await app.api.call('PUT', '/v1/slack', { token: shopToken, body: { channel: 'C999' } });
+    const move = await world.api.call('PUT', '/v1/slack', { token: shopToken, body: { channel: 'C999' } });
     expect(move.status).toBe(403);
-    const bound = await app.api.call('PUT', `/v1/admin/shops/${other.json.shop.id}/slack`, {
+    const bound = await world.api.call('PUT', `/v1/admin/shops/${other.json.shop.id}/slack`, {
       token: TEST_ADMIN_TOKEN,
       body: { workspace: 'environment', channel: 'C0SECOND' },
     });

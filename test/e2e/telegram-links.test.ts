@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { teamMembers, telegramChats } from '../../src/db/schema/index.js';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
-import { startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
+import { eventually, TEST_ADMIN_TOKEN } from '../support/app.js';
+import { sendTelegramUpdate, useE2eWorld } from '../support/e2e.js';
+import { textUpdate } from '../support/fake-telegram.js';
 
 const OWNER = 7001;
 const STRANGER = 7002;
@@ -13,23 +13,18 @@ const GROUP = -9001;
 const GROUP2 = -9002;
 
 describe('Telegram link codes and membership have a lifecycle', () => {
-  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({ label: 'tglinks', telegram: true, env: { TELEGRAM_LINK_CODE_TTL_HOURS: '2' } });
   let shop: { id: string; token: string; code: string };
 
-  const webhook = (update: unknown) =>
-    app.api.call('POST', '/telegram/webhook', {
-      body: update,
-      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
-    });
+  const webhook = (update: unknown) => sendTelegramUpdate(world.app, update);
   const repliesTo = (chatId: number) =>
-    telegram
+    world.telegram
       .callsOf('sendMessage')
       .filter((c) => String(c.params.chat_id) === String(chatId))
       .filter((c) => !JSON.stringify(c.params.reply_markup ?? '').includes('approve:'))
       .map((c) => String(c.params.text ?? ''));
   const cardsTo = (chatId: number, ticketId: string) =>
-    telegram
+    world.telegram
       .callsOf('sendMessage')
       .filter((c) => String(c.params.chat_id) === String(chatId))
       .filter((c) => JSON.stringify(c.params.reply_markup ?? '').includes(`approve:${ticketId}`));
@@ -43,11 +38,11 @@ describe('Telegram link codes and membership have a lifecycle', () => {
         : { id: chatId, type: 'group', title: 'Team' };
     const answer = await webhook(textUpdate(chatId, text, { from: user(userId), chat }));
     expect(answer.status).toBe(200);
-    await telegram.waitFor(() => repliesTo(chatId).length > before);
+    await world.telegram.waitFor(() => repliesTo(chatId).length > before);
     return repliesTo(chatId).at(-1)!;
   }
   async function createShop(name: string) {
-    const created = await app.api.post(
+    const created = await world.api.post(
       '/v1/admin/shops',
       { name, defaultLanguage: 'en', plan: 'free' },
       TEST_ADMIN_TOKEN,
@@ -61,39 +56,28 @@ describe('Telegram link codes and membership have a lifecycle', () => {
     };
   }
   async function rotate(token: string): Promise<string> {
-    const rotated = await app.api.post('/v1/telegram/link-code', {}, token);
+    const rotated = await world.api.post('/v1/telegram/link-code', {}, token);
     expect(rotated.status).toBe(201);
     return rotated.json.telegramLinkCode;
   }
   const chatsOf = async (shopId: string) =>
-    (await app.database.db.select().from(telegramChats).where(eq(telegramChats.shopId, shopId))).map((c) =>
-      Number(c.chatId),
+    (await world.app.database.db.select().from(telegramChats).where(eq(telegramChats.shopId, shopId))).map(
+      (c) => Number(c.chatId),
     );
   const roles = async (token: string) =>
     Object.fromEntries(
-      (await app.api.get('/v1/team', token)).json.members.map((m: { userId: string; role: string }) => [
+      (await world.api.get('/v1/team', token)).json.members.map((m: { userId: string; role: string }) => [
         m.userId,
         m.role,
       ]),
     );
 
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    app = await startTestApp({
-      label: 'tglinks',
-      telegramApiRoot: telegram.apiRoot,
-      env: { TELEGRAM_LINK_CODE_TTL_HOURS: '2' },
-    });
     const created = await createShop('Links');
     const hours = (Date.parse(created.expiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(1.9);
     expect(hours).toBeLessThanOrEqual(2);
     shop = created;
-  });
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
-    await telegram?.close();
   });
 
   it('a link code links one chat once; a leaked used code links nothing', async () => {
@@ -111,12 +95,12 @@ describe('Telegram link codes and membership have a lifecycle', () => {
     expect(fresh).not.toBe(other.code);
     expect(await say(STRANGER, `/start ${other.code}`)).toMatch(/invalid or has expired/);
     expect(await say(STRANGER, `/start ${fresh}`)).toMatch(/now linked to Rotated/);
-    const audit = await app.api.get('/v1/audit?kind=link_code_issued', other.token);
+    const audit = await world.api.get('/v1/audit?kind=link_code_issued', other.token);
     expect(audit.json.entries).toHaveLength(1);
     expect(JSON.stringify(audit.json)).not.toContain(fresh);
     // Rotating needs settings:write.
-    const reader = await app.api.post('/v1/tokens', { scopes: ['tickets:read'] }, other.token);
-    const refused = await app.api.post('/v1/telegram/link-code', {}, reader.json.token);
+    const reader = await world.api.post('/v1/tokens', { scopes: ['tickets:read'] }, other.token);
+    const refused = await world.api.post('/v1/telegram/link-code', {}, reader.json.token);
     expect(refused.status).toBe(403);
   });
 
@@ -135,7 +119,7 @@ describe('Telegram link codes and membership have a lifecycle', () => {
     );
     expect(answers.map((a) => a.status)).toEqual(chats.map(() => 200));
     expect(await chatsOf(raced.id)).toHaveLength(1);
-    const owners = await app.database.db
+    const owners = await world.app.database.db
       .select()
       .from(teamMembers)
       .where(and(eq(teamMembers.shopId, raced.id), eq(teamMembers.role, 'owner')));
@@ -159,7 +143,7 @@ describe('Telegram link codes and membership have a lifecycle', () => {
     expect(await say(OWNER, `/start ${rival.code}`, GROUP)).toMatch(/now linked to Rival/);
     expect(await chatsOf(shop.id)).not.toContain(GROUP);
     expect(await chatsOf(rival.id)).toEqual([GROUP]);
-    const moved = await app.api.get('/v1/audit?kind=chat_unlinked', shop.token);
+    const moved = await world.api.get('/v1/audit?kind=chat_unlinked', shop.token);
     expect(moved.json.entries[0].details).toMatchObject({ chatId: String(GROUP), movedTo: rival.id });
   });
 
@@ -181,7 +165,7 @@ describe('Telegram link codes and membership have a lifecycle', () => {
     expect(await say(AGENT, '/pending')).toMatch(/not linked/);
 
     // A new ticket's card reaches the owner, not the removed agent.
-    const posted = await app.api.post(
+    const posted = await world.api.post(
       '/v1/messages',
       {
         messageId: 'l1',
@@ -193,26 +177,28 @@ describe('Telegram link codes and membership have a lifecycle', () => {
       shop.token,
     );
     const ticketId = posted.json.ticketId as string;
-    await telegram.waitFor(() => cardsTo(OWNER, ticketId).length === 1);
+    await world.telegram.waitFor(() => cardsTo(OWNER, ticketId).length === 1);
     expect(cardsTo(AGENT, ticketId)).toHaveLength(0);
 
-    const missing = await app.api.call('DELETE', '/v1/team/telegram/424242', { token: shop.token });
+    const missing = await world.api.call('DELETE', '/v1/team/telegram/424242', { token: shop.token });
     expect(missing.status).toBe(404);
     expect(missing.json.error.code).toBe('member_not_found');
-    const lastOwner = await app.api.call('DELETE', `/v1/team/telegram/${OWNER}`, { token: shop.token });
+    const lastOwner = await world.api.call('DELETE', `/v1/team/telegram/${OWNER}`, { token: shop.token });
     expect(lastOwner.status).toBe(409);
     expect(lastOwner.json.error.code).toBe('last_owner');
-    const removed = await app.api.call('DELETE', `/v1/team/telegram/${VIEWER}`, { token: shop.token });
+    const removed = await world.api.call('DELETE', `/v1/team/telegram/${VIEWER}`, { token: shop.token });
     expect(removed.status).toBe(204);
     expect(await roles(shop.token)).toEqual({ [OWNER]: 'owner' });
     expect(await chatsOf(shop.id)).not.toContain(VIEWER);
-    const slackRole = await app.api.call('PUT', '/v1/team/slack/U0AGENT', {
+    const slackRole = await world.api.call('PUT', '/v1/team/slack/U0AGENT', {
       token: shop.token,
       body: { role: 'agent' },
     });
     expect(slackRole.status).toBe(200);
-    expect((await app.api.call('DELETE', '/v1/team/slack/U0AGENT', { token: shop.token })).status).toBe(204);
-    const audit = await app.api.get('/v1/audit?kind=member_removed', shop.token);
+    expect((await world.api.call('DELETE', '/v1/team/slack/U0AGENT', { token: shop.token })).status).toBe(
+      204,
+    );
+    const audit = await world.api.get('/v1/audit?kind=member_removed', shop.token);
     expect(audit.json.entries.map((e: { details: { userId: string } }) => e.details.userId)).toEqual([
       'U0AGENT',
       String(VIEWER),
@@ -220,7 +206,7 @@ describe('Telegram link codes and membership have a lifecycle', () => {
     ]);
     await eventually(
       async () =>
-        (await app.api.get(`/v1/tickets/${ticketId}`, shop.token)).json.status === 'awaiting_approval',
+        (await world.api.get(`/v1/tickets/${ticketId}`, shop.token)).json.status === 'awaiting_approval',
     );
   });
 

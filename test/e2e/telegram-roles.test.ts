@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN, TEST_WEBHOOK_SECRET } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
-import { callbackUpdate, startFakeTelegram, textUpdate } from '../support/fake-telegram.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/app.js';
+import { createTestShop, sendTelegramUpdate, useE2eWorld } from '../support/e2e.js';
+import { callbackUpdate, textUpdate } from '../support/fake-telegram.js';
 
 const OWNER = 5001;
 const STRANGER = 5002;
@@ -9,19 +9,14 @@ const AGENT = 5003;
 const VIEWER = 5004;
 
 describe('team roles in Telegram', () => {
-  let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({ label: 'roles', telegram: true });
   let token: string;
 
-  const webhook = (update: unknown) =>
-    app.api.call('POST', '/telegram/webhook', {
-      body: update,
-      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
-    });
+  const webhook = (update: unknown) => sendTelegramUpdate(world.app, update);
   // The last bot reply to a chat, not counting approval cards (they may arrive at any moment).
   const lastReplyTo = (chatId: number) =>
     String(
-      telegram
+      world.telegram
         .callsOf('sendMessage')
         .filter((c) => String(c.params.chat_id) === String(chatId))
         .filter((c) => !JSON.stringify(c.params.reply_markup ?? '').includes('approve:'))
@@ -36,7 +31,7 @@ describe('team roles in Telegram', () => {
   async function inviteCode(role: string): Promise<string> {
     await webhook(fromUser(OWNER, `/invite ${role}`));
     let code = '';
-    await telegram.waitFor(() => {
+    await world.telegram.waitFor(() => {
       const match = /inv_[A-Za-z0-9]+/.exec(lastReplyTo(OWNER));
       if (match && !used.has(match[0])) code = match[0];
       return code !== '';
@@ -46,35 +41,24 @@ describe('team roles in Telegram', () => {
   }
 
   async function press(userId: number, data: string): Promise<string> {
-    const before = telegram.callsOf('answerCallbackQuery').length;
+    const before = world.telegram.callsOf('answerCallbackQuery').length;
     await webhook(callbackUpdate(userId, data, 100, userId));
-    await telegram.waitFor(() => telegram.callsOf('answerCallbackQuery').length > before);
-    return String(telegram.callsOf('answerCallbackQuery').at(-1)!.params.text ?? '');
+    await world.telegram.waitFor(() => world.telegram.callsOf('answerCallbackQuery').length > before);
+    return String(world.telegram.callsOf('answerCallbackQuery').at(-1)!.params.text ?? '');
   }
 
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    app = await startTestApp({ label: 'roles', telegramApiRoot: telegram.apiRoot });
-    const created = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'Roles', defaultLanguage: 'en', plan: 'free' },
-      TEST_ADMIN_TOKEN,
-    );
-    token = created.json.apiToken;
-    await webhook(fromUser(OWNER, `/start ${created.json.telegramLinkCode}`));
+    const shop = await createTestShop(world.app, { name: 'Roles' });
+    token = shop.token;
+    await webhook(fromUser(OWNER, `/start ${shop.linkCode}`));
     // A second person links their chat with a fresh code (codes are single use) but gets no role.
-    const rotated = await app.api.post('/v1/telegram/link-code', {}, token);
+    const rotated = await world.api.post('/v1/telegram/link-code', {}, token);
     await webhook(fromUser(STRANGER, `/start ${rotated.json.telegramLinkCode}`));
-    await telegram.waitFor(() => lastReplyTo(STRANGER) !== '');
-  });
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
-    await telegram?.close();
+    await world.telegram.waitFor(() => lastReplyTo(STRANGER) !== '');
   });
 
   it('the first linker is the owner; others need an invite; roles gate decisions', async () => {
-    const posted = await app.api.post(
+    const posted = await world.api.post(
       '/v1/messages',
       {
         messageId: 'r1',
@@ -87,34 +71,34 @@ describe('team roles in Telegram', () => {
     );
     const ticketId = posted.json.ticketId;
     await eventually(
-      async () => (await app.api.get(`/v1/tickets/${ticketId}`, token)).json.status === 'awaiting_approval',
+      async () => (await world.api.get(`/v1/tickets/${ticketId}`, token)).json.status === 'awaiting_approval',
     );
 
     expect(await press(STRANGER, `approve:${ticketId}`)).toMatch(/role cannot decide/);
     expect(await press(STRANGER, `edit:${ticketId}`)).toMatch(/role cannot decide/);
     await webhook(fromUser(STRANGER, '/invite agent'));
-    await telegram.waitFor(() => /Only the shop owner/.test(lastReplyTo(STRANGER)));
+    await world.telegram.waitFor(() => /Only the shop owner/.test(lastReplyTo(STRANGER)));
 
     const viewerCode = await inviteCode('viewer');
     await webhook(fromUser(VIEWER, `/start ${viewerCode}`));
-    await telegram.waitFor(() => /joined Roles as viewer/.test(lastReplyTo(VIEWER)));
+    await world.telegram.waitFor(() => /joined Roles as viewer/.test(lastReplyTo(VIEWER)));
     expect(await press(VIEWER, `reject:${ticketId}`)).toMatch(/role cannot decide/);
 
     const agentCode = await inviteCode('agent');
     await webhook(fromUser(AGENT, `/start ${agentCode}`));
-    await telegram.waitFor(() => /joined Roles as agent/.test(lastReplyTo(AGENT)));
+    await world.telegram.waitFor(() => /joined Roles as agent/.test(lastReplyTo(AGENT)));
     // The code is one-time.
     await webhook(fromUser(STRANGER, `/start ${agentCode}`));
-    await telegram.waitFor(() => /already used or expired/.test(lastReplyTo(STRANGER)));
+    await world.telegram.waitFor(() => /already used or expired/.test(lastReplyTo(STRANGER)));
 
     await press(AGENT, `approve:${ticketId}`);
     const ticket = await eventually(async () => {
-      const r = await app.api.get(`/v1/tickets/${ticketId}`, token);
+      const r = await world.api.get(`/v1/tickets/${ticketId}`, token);
       return r.json.status === 'sent' ? r.json : undefined;
     });
     expect(ticket.decidedByActor.id).toBe(String(AGENT));
 
-    const team = await app.api.get('/v1/team', token);
+    const team = await world.api.get('/v1/team', token);
     const roles = Object.fromEntries(
       team.json.members.map((m: { userId: string; role: string }) => [m.userId, m.role]),
     );
@@ -123,10 +107,10 @@ describe('team roles in Telegram', () => {
 
   it('/pause by the owner pauses auto-send; a viewer cannot', async () => {
     await webhook(fromUser(VIEWER, '/pause'));
-    await telegram.waitFor(() => /Only the shop owner/.test(lastReplyTo(VIEWER)));
+    await world.telegram.waitFor(() => /Only the shop owner/.test(lastReplyTo(VIEWER)));
     await webhook(fromUser(OWNER, '/pause'));
-    await telegram.waitFor(() => /paused/.test(lastReplyTo(OWNER)));
-    const audit = await app.api.get('/v1/audit?kind=auto_send_paused', token);
+    await world.telegram.waitFor(() => /paused/.test(lastReplyTo(OWNER)));
+    const audit = await world.api.get('/v1/audit?kind=auto_send_paused', token);
     expect(audit.json.entries).toHaveLength(1);
     expect(audit.json.entries[0].actor).toMatchObject({ channel: 'telegram', id: String(OWNER) });
   });

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestApp, TEST_ADMIN_TOKEN } from '../support/app.js';
-import { dropSchema } from '../support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/app.js';
+import { createTestShop, useE2eWorld } from '../support/e2e.js';
 
 describe('template overrides', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const world = useE2eWorld({ label: 'tpl' });
   let token: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ label: 'tpl' });
-    const created = await app.api.post(
-      '/v1/admin/shops',
-      { name: 'T', defaultLanguage: 'en', plan: 'free' },
-      TEST_ADMIN_TOKEN,
-    );
-    token = created.json.apiToken;
-  });
-  afterAll(async () => {
-    await app?.stop();
-    if (app) await dropSchema(app.schema);
+    ({ token } = await createTestShop(world.app, { name: 'T' }));
   });
 
   it('lists the catalogue in five languages', async () => {
-    const list = await app.api.get('/v1/templates', token);
+    const list = await world.api.get('/v1/templates', token);
     expect(list.status).toBe(200);
     const ids = list.json.templates.map((t: { id: string }) => t.id);
     expect(ids).toEqual(
@@ -35,16 +25,16 @@ describe('template overrides', () => {
   it('uses a valid override in drafts, keeps versions, and refuses bad ones with reasons', async () => {
     const text =
       'We are truly sorry that order {{orderId}} arrived damaged. Please send us a photo of the item and of the box, and we will make it right.';
-    const first = await app.api.call('PUT', '/v1/templates/damaged.default/en', { token, body: { text } });
+    const first = await world.api.call('PUT', '/v1/templates/damaged.default/en', { token, body: { text } });
     expect(first.status).toBe(200);
     expect(first.json.version).toBe(1);
-    const second = await app.api.call('PUT', '/v1/templates/damaged.default/en', {
+    const second = await world.api.call('PUT', '/v1/templates/damaged.default/en', {
       token,
       body: { text: `${text} Thank you for your patience.` },
     });
     expect(second.json.version).toBe(2);
 
-    const posted = await app.api.post(
+    const posted = await world.api.post(
       '/v1/messages',
       {
         messageId: 't1',
@@ -56,7 +46,7 @@ describe('template overrides', () => {
       token,
     );
     const ticket = await eventually(async () => {
-      const r = await app.api.get(`/v1/tickets/${posted.json.ticketId}`, token);
+      const r = await world.api.get(`/v1/tickets/${posted.json.ticketId}`, token);
       return r.json.draft ? r.json : undefined;
     });
     expect(ticket.category).toBe('damaged');
@@ -69,7 +59,7 @@ describe('template overrides', () => {
       ['es', text, 'template_invalid'],
       ['fr', '', 'template_invalid'],
     ] as const) {
-      const refused = await app.api.call('PUT', `/v1/templates/damaged.default/${lang}`, {
+      const refused = await world.api.call('PUT', `/v1/templates/damaged.default/${lang}`, {
         token,
         body: { text: bad },
       });
@@ -77,16 +67,16 @@ describe('template overrides', () => {
       expect(refused.json.error.code).toBe(code);
     }
     expect(
-      (await app.api.call('PUT', '/v1/templates/nope.default/en', { token, body: { text } })).status,
+      (await world.api.call('PUT', '/v1/templates/nope.default/en', { token, body: { text } })).status,
     ).toBe(404);
     expect(
-      (await app.api.call('PUT', '/v1/templates/damaged.default/de', { token, body: { text } })).status,
+      (await world.api.call('PUT', '/v1/templates/damaged.default/de', { token, body: { text } })).status,
     ).toBe(400);
 
-    const list = await app.api.get('/v1/templates', token);
+    const list = await world.api.get('/v1/templates', token);
     const damaged = list.json.templates.find((t: { id: string }) => t.id === 'damaged.default');
     expect(damaged.texts.en).toMatchObject({ source: 'override', version: 2, versions: 2 });
-    const audit = await app.api.get('/v1/audit?kind=template_override', token);
+    const audit = await world.api.get('/v1/audit?kind=template_override', token);
     expect(audit.json.entries).toHaveLength(2);
   });
 });

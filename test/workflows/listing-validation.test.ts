@@ -7,7 +7,7 @@ import { newId } from '../../src/db/ids.js';
 import { listingValidations } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import type { Language } from '../../src/domain/types.js';
-import { listingValidationWorkflowId } from '../../workflows/listing-validation.js';
+import { listingValidationWorkflowId } from '../../workflows/contracts/listing-validation.js';
 import { openTestPostgres } from '../support/db.js';
 import { startTestWorker, type TestWorker } from '../support/worker.js';
 

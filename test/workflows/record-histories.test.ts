@@ -16,9 +16,9 @@ import { type IntakeDrainer, startIntakeDrainer } from '../../src/app/intake-dra
 import { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
-import { getTicketView } from '../../src/db/tickets-repo.js';
+import { getTicketView } from '../../src/db/ticket-views-repo.js';
 import { createLogOutbound, type OutboundSender } from '../../src/delivery/outbound.js';
-import { ticketWorkflowId } from '../../workflows/definitions.js';
+import { ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 import { startTestWorker, type TestWorker } from '../support/worker.js';

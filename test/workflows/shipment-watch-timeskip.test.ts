@@ -18,7 +18,7 @@ import {
   shipmentWorkflowId,
   type TrackingBatch,
   trackingEventsSignal,
-} from '../../workflows/shipment-watch.js';
+} from '../../workflows/contracts/shipment-watch.js';
 import { createTimeSkippingEnv } from '../support/time-skipping.js';
 
 const H = 3_600_000;

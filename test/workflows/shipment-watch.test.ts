@@ -4,13 +4,13 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createShipmentActivities } from '../../src/activities/shipment/index.js';
 import type { OpenSystemTicketInput } from '../../src/app/ticket-service.js';
+import { ingestTracking, type TrackingPost } from '../../src/app/tracking-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { coupons, type Shipment, shipments, shops } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { createLogOutbound, type OutboundSender } from '../../src/delivery/outbound.js';
 import type { ShopSettings } from '../../src/domain/shop/settings.js';
-import { ingestTracking, type TrackingBody } from '../../src/http/routes/logistics.js';
-import { shipmentStateQuery, shipmentWorkflowId } from '../../workflows/shipment-watch.js';
+import { shipmentStateQuery, shipmentWorkflowId } from '../../workflows/contracts/shipment-watch.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 import { startTestWorker, type TestWorker } from '../support/worker.js';
@@ -48,7 +48,7 @@ describe('shipment watch on the real Temporal server, activities on Postgres', (
     await db.db.update(shops).set({ settings }).where(eq(shops.id, shopId));
   }
 
-  function body(events: TrackingBody['events'], extra: Partial<TrackingBody> = {}): TrackingBody {
+  function body(events: TrackingPost['events'], extra: Partial<TrackingPost> = {}): TrackingPost {
     n++;
     return {
       orderId: `ORD-${n}`,
@@ -60,7 +60,7 @@ describe('shipment watch on the real Temporal server, activities on Postgres', (
     };
   }
 
-  const track = (b: TrackingBody) => ingestTracking({ db: db.db, temporal: client, taskQueue }, shopId, b);
+  const track = (b: TrackingPost) => ingestTracking({ db: db.db, temporal: client, taskQueue }, shopId, b);
 
   async function row(trackingNumber: string): Promise<Shipment | undefined> {
     const [found] = await db.db

@@ -13,7 +13,8 @@ import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { backlogSize } from '../../src/db/intake-repo.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
-import { getTicketView, ingestMessage } from '../../src/db/tickets-repo.js';
+import { getTicketView } from '../../src/db/ticket-views-repo.js';
+import { ingestMessage } from '../../src/db/tickets-repo.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
 import { MAX_HISTORY_EVENTS } from '../../src/domain/ticket/index.js';
 import {
@@ -22,7 +23,7 @@ import {
   type TicketInput,
   ticketStateQuery,
   ticketWorkflowId,
-} from '../../workflows/definitions.js';
+} from '../../workflows/contracts/ticket.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 import { eventTypeName, persistedWrites, readableHistory } from '../support/history.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../src/activities/index.js';
 import { createTicketRounds } from '../../src/activities/ticket/rounds.js';
 import { workflowBundle } from '../../src/temporal/worker.js';
-import { decideUpdate, type TicketInput, ticketStateQuery } from '../../workflows/definitions.js';
+import { decideUpdate, type TicketInput, ticketStateQuery } from '../../workflows/contracts/ticket.js';
 import { createTimeSkippingEnv } from '../support/time-skipping.js';
 
 type Call = { name: string; input: unknown; at: number };

@@ -10,12 +10,12 @@ import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
 import { shops } from '../../src/db/schema/index.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
-import { getTicketView } from '../../src/db/tickets-repo.js';
+import { getTicketView } from '../../src/db/ticket-views-repo.js';
 import type { OutboundSender } from '../../src/delivery/outbound.js';
 import { createReplyRenderer } from '../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 import { createWorker } from '../../src/temporal/worker.js';
-import { ticketStateQuery, ticketWorkflowId } from '../../workflows/definitions.js';
+import { ticketStateQuery, ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import type { CouponGrant } from '../../../workflows/definitions.js';
+import type { CouponGrant } from '../../../workflows/contracts/ticket.js';
 import {
   couponOfOrder,
   couponsGrantedSince,

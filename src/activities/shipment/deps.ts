@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import type { OpenSystemTicketInput } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
-import { isErasedBuyerId } from '../../db/erasure-repo.js';
+import { isErasedBuyerId } from '../../db/erasure-keys.js';
 import { shipmentBuyerOf } from '../../db/shipments-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import type { EscalationReason } from '../../domain/logistics/escalation-notice.js';

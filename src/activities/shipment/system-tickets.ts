@@ -1,4 +1,4 @@
-import type { CouponGrant, TicketPreset } from '../../../workflows/definitions.js';
+import type { CouponGrant, TicketPreset } from '../../../workflows/contracts/ticket.js';
 import { resolveCarrier } from '../../domain/logistics/carriers.js';
 import { LEG_NAMES } from '../../domain/logistics/escalation-notice.js';
 import { checkpointText } from '../../domain/logistics/stall.js';

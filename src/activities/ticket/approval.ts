@@ -1,16 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { closeCard, listCardsForRevision, listOpenCards, saveCard } from '../../db/cards-repo.js';
 import { getDraft } from '../../db/drafts-repo.js';
 import { getShop, listTelegramChats } from '../../db/shops-repo.js';
-import {
-  addTicketEvent,
-  closeCard,
-  getDecision,
-  getTicket,
-  listCardsForRevision,
-  listOpenCards,
-  listTicketMessages,
-  saveCard,
-} from '../../db/tickets-repo.js';
+import { addTicketEvent, getDecision, getTicket, listTicketMessages } from '../../db/tickets-repo.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { TicketActivityDeps } from './deps.js';
 

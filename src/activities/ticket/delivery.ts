@@ -1,13 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../../db/audit-repo.js';
+import { ensureDelivery, markDelivered, recordDeliveryAttempt } from '../../db/deliveries-repo.js';
 import { ticketMaySend } from '../../db/erasure-repo.js';
-import {
-  addTicketEvent,
-  ensureDelivery,
-  getTicket,
-  markDelivered,
-  recordDeliveryAttempt,
-} from '../../db/tickets-repo.js';
+import { addTicketEvent, getTicket } from '../../db/tickets-repo.js';
 import { meter } from '../../db/usage-repo.js';
 import { closedTicketFailure, type TicketActivityDeps } from './deps.js';
 

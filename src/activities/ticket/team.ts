@@ -1,18 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
-import { getTicketWithDraft, listSlackCards } from '../../channels/slack/queries.js';
 import { buyerMessageText } from '../../db/buyer-messages-repo.js';
+import { closeCard, listSlackCards, saveCard } from '../../db/cards-repo.js';
 import type { Db } from '../../db/client.js';
 import { latestDraftUpTo } from '../../db/drafts-repo.js';
 import { hasTicketEvent, lastEscalationActor } from '../../db/ticket-events-repo.js';
-import {
-  addTicketEvent,
-  closeCard,
-  getDecision,
-  getTicket,
-  listTicketMessages,
-  saveCard,
-} from '../../db/tickets-repo.js';
+import { getTicketWithDraft } from '../../db/ticket-views-repo.js';
+import { addTicketEvent, getDecision, getTicket, listTicketMessages } from '../../db/tickets-repo.js';
 import type { Actor, DecisionAction } from '../../domain/types.js';
 import { isChannelFailure, type TeamCard, type TeamChannel, type TeamOutcome } from '../ports.js';
 

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { TicketPreset } from '../../../workflows/definitions.js';
+import type { TicketPreset } from '../../../workflows/contracts/ticket.js';
 import { latestBuyerMessages } from '../../db/buyer-messages-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import { systemOpenedDetails } from '../../db/ticket-events-repo.js';

@@ -1,7 +1,10 @@
 import type { types } from '@slack/bolt';
 import type { TeamCard, TeamOutcome } from '../../activities/ports.js';
+import { isWordedRefusal } from '../../app/decision-refusals.js';
+import type { PendingByShop } from '../../db/pending-repo.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
+import { MAX_REPLY_LENGTH } from '../../domain/ticket/index.js';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
 
 type KnownBlock = types.KnownBlock;
@@ -335,16 +338,12 @@ export function buildShipmentNotice(
 
 /** A refused decision (not ready, not found, invalid edit) as a short sentence for the presser. */
 export function buildDecisionRefusedText(tx: SlackTexts, code: string, message: string): string {
-  switch (code) {
-    case 'draft_not_ready':
-    case 'ticket_not_found':
-    case 'ticket_closed':
-      return tx.t(`error.${code}`);
-    case 'edit_text_required':
-      return tx.t('slack.edit_text_required');
-    default:
-      return escapeMrkdwn(message);
-  }
+  if (!isWordedRefusal(code)) return escapeMrkdwn(message);
+  // The refusals every chat words itself (`DECISION_REFUSALS`), in the shop's seller language;
+  // the Telegram wording of an edit refusal points at its prompt, so Slack has its own.
+  if (code === 'edit_text_required') return tx.t('slack.edit_text_required');
+  if (code === 'edit_text_too_long') return tx.t('slack.too_long', { max: MAX_REPLY_LENGTH });
+  return tx.t(`error.${code}`);
 }
 
 /** `/sellerdesk` usage. */
@@ -417,15 +416,6 @@ export function buildTicketNotFoundReply(tx: SlackTexts, ticketId: string): Slac
   return { text, blocks: [section(text)] };
 }
 
-/** One shop's waiting tickets for `/sellerdesk pending`. */
-export interface PendingShopRow {
-  shopId: string;
-  shopName: string;
-  awaitingSeller: number;
-  escalated: number;
-  oldestCreatedAt: Date;
-}
-
 /** "3h 05m", "2d 4h", "12m": how long something has waited. */
 export function formatAge(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
@@ -436,7 +426,7 @@ export function formatAge(ms: number): string {
 }
 
 /** `/sellerdesk pending`: counts per shop (waiting for the seller, escalated) and the oldest wait. */
-export function buildPendingReply(tx: SlackTexts, rows: PendingShopRow[], now: Date): SlackMessage {
+export function buildPendingReply(tx: SlackTexts, rows: PendingByShop[], now: Date): SlackMessage {
   const { t } = tx;
   if (rows.length === 0) {
     const text = t('slack.pending_none');

@@ -1,4 +1,5 @@
 import type { ShopTeamChannel, TeamChannel } from '../../activities/ports.js';
+import { SLACK_CARD_CHANNEL } from '../../db/cards-repo.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import {
@@ -9,7 +10,6 @@ import {
   slackTexts,
 } from './blocks.js';
 import { toSlackApiError } from './notifier.js';
-import { SLACK_CARD_CHANNEL } from './queries.js';
 import type { SlackWorkspaces } from './workspaces.js';
 
 /** Runs one Web API call; whatever it throws becomes a SlackApiError (a `ChannelFailure`). */

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import type { SlackBinding } from '../../db/schema/index.js';
-import { shops } from '../../db/schema/index.js';
-import { bindShop, countShops, findBinding, findInstallation, listBindings } from '../../db/slack-repo.js';
+import { soleShopId } from '../../db/shops-repo.js';
+import { bindShop, findBinding, findInstallation, listBindings } from '../../db/slack-repo.js';
 import {
   createSlackCards,
   createSlackWebClient,
@@ -97,13 +97,13 @@ export function createSlackWorkspaces(options: {
 
   /** Self-hosting default: with the environment workspace set and exactly one shop, that shop uses it. */
   async function soleShopDefault(shopId?: string): Promise<SlackBinding | null> {
-    if (!environment || (await countShops(db)) !== 1) return null;
-    const [only] = await db.select({ id: shops.id }).from(shops).limit(1);
-    if (!only || (shopId !== undefined && only.id !== shopId)) return null;
-    const existing = await findBinding(db, only.id);
+    if (!environment) return null;
+    const only = await soleShopId(db);
+    if (!only || (shopId !== undefined && only !== shopId)) return null;
+    const existing = await findBinding(db, only);
     if (existing) return existing;
-    options.logger?.info({ shopId: only.id }, 'the only shop uses the environment Slack workspace');
-    return bindShop(db, only.id, { via: 'environment' });
+    options.logger?.info({ shopId: only }, 'the only shop uses the environment Slack workspace');
+    return bindShop(db, only, { via: 'environment' });
   }
 
   async function bindingOf(shopId: string): Promise<SlackBinding | null> {

@@ -1,7 +1,9 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, Composer, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { authorizeChatUser } from '../../app/access.js';
 import { recordAudit } from '../../db/audit-repo.js';
+import { listPendingTickets } from '../../db/pending-repo.js';
 import {
   getShop,
   linkChatToShop,
@@ -13,14 +15,12 @@ import {
 import {
   claimOwnershipIfFirst,
   createInvite,
-  findMember,
   listMembers,
-  type Role,
   redeemInvite,
   removeMember,
 } from '../../db/team-repo.js';
-import { getTicket, listPendingTickets } from '../../db/tickets-repo.js';
-import { authorize, type TeamAction } from '../../domain/shop/roles.js';
+import { getTicket } from '../../db/tickets-repo.js';
+import { isRole, type TeamAction } from '../../domain/shop/roles.js';
 import {
   SELLER_LANGUAGE_CODES,
   SELLER_LANGUAGES,
@@ -56,9 +56,8 @@ function chatLanguage(deps: BotDeps, ctx: Context): Promise<ChatLanguage> {
 
 /** Whether the Telegram user behind `ctx` may do `action` in the shop (`authorize`, one rule table). */
 async function hasRole(deps: BotDeps, shopId: string, ctx: Context, action: TeamAction): Promise<boolean> {
-  if (!ctx.from) return false;
-  const member = await findMember(deps.db, shopId, 'telegram', String(ctx.from.id));
-  return authorize(member, action).ok;
+  const userId = ctx.from ? String(ctx.from.id) : undefined;
+  return (await authorizeChatUser(deps.db, shopId, { channel: 'telegram', userId }, action)).ok;
 }
 
 /** Whether the Telegram user behind `ctx` is a member of the shop, whatever the role. */
@@ -183,8 +182,8 @@ function commandsFeature(deps: BotDeps) {
     if (!shopId) return ctx.reply(t('link.not_linked'));
     if (!(await hasRole(deps, shopId, ctx, 'manage'))) return ctx.reply(t('team.denied_owner'));
     const role = ctx.match.trim().toLowerCase() || 'agent';
-    if (!['owner', 'agent', 'viewer'].includes(role)) return ctx.reply(t('team.invite_usage'));
-    const code = await createInvite(deps.db, shopId, role as Role, `telegram:${ctx.from?.id}`);
+    if (!isRole(role)) return ctx.reply(t('team.invite_usage'));
+    const code = await createInvite(deps.db, shopId, role, `telegram:${ctx.from?.id}`);
     return ctx.reply(t('team.invite_created', { code, role: t(`team.role_${role}`) }));
   });
   feature.command('team', async (ctx) => {

@@ -1,11 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { Composer } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { authorizeChatUser } from '../../app/access.js';
 import { addDictionaryWord, isDictionaryWord, normalizeDictionaryWord } from '../../db/dictionary-repo.js';
-import { listingValidations } from '../../db/schema/index.js';
-import { findMember } from '../../db/team-repo.js';
+import { findShopListingValidation } from '../../db/listing-validations-repo.js';
 import type { Issue } from '../../domain/listing/types.js';
-import { authorize } from '../../domain/shop/roles.js';
 import { isLanguage } from '../../domain/types.js';
 import type { BotDeps } from './deps.js';
 import { chatSellerLanguage } from './seller-language.js';
@@ -73,16 +71,12 @@ export function dictionaryFeature(deps: BotDeps) {
     const t = (key: string, vars?: Record<string, string>) =>
       deps.renderer.t(language, `dictionary.${key}`, vars);
     if (!shopId) return ctx.answerCallbackQuery({ text: t('not_found'), show_alert: true });
-    const member = ctx.from ? await findMember(deps.db, shopId, 'telegram', String(ctx.from.id)) : null;
-    if (!authorize(member, 'decide').ok) {
+    const userId = ctx.from ? String(ctx.from.id) : undefined;
+    if (!(await authorizeChatUser(deps.db, shopId, { channel: 'telegram', userId }, 'decide')).ok) {
       return ctx.answerCallbackQuery({ text: t('denied'), show_alert: true });
     }
     // Only a validation of this chat's shop: another shop's id finds nothing.
-    const [row] = await deps.db
-      .select({ request: listingValidations.request, findings: listingValidations.findings })
-      .from(listingValidations)
-      .where(and(eq(listingValidations.id, parsed.validationId), eq(listingValidations.shopId, shopId)))
-      .limit(1);
+    const row = await findShopListingValidation(deps.db, shopId, parsed.validationId);
     const finding = row?.findings[parsed.index] as
       | { kind?: string; lang?: string; field?: string; span?: [number, number] }
       | undefined;

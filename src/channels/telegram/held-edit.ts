@@ -1,12 +1,11 @@
 import { Composer, type Context } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { DECISION_ERRORS } from '../../../workflows/definitions.js';
+import { DECISION_ERRORS } from '../../../workflows/contracts/ticket.js';
+import { authorizeChatUser } from '../../app/access.js';
+import { EDIT_LANGUAGE_MISMATCH, HELD_EDIT_NOT_FOUND, isWordedRefusal } from '../../app/decision-refusals.js';
 import type { DecideOutcome, EditLanguageHold } from '../../app/ticket-service.js';
-import { EDIT_LANGUAGE_MISMATCH, HELD_EDIT_NOT_FOUND } from '../../app/ticket-service.js';
-import { findMember } from '../../db/team-repo.js';
 import { getTicket } from '../../db/tickets-repo.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
-import { authorize } from '../../domain/shop/roles.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { Actor } from '../../domain/types.js';
 import { buildAlreadyDecidedText } from './cards.js';
@@ -81,14 +80,6 @@ export function buildHeldEditKeyboard(
   };
 }
 
-const KNOWN_REFUSALS = [
-  'draft_not_ready',
-  'edit_text_required',
-  'edit_text_too_long',
-  'ticket_not_found',
-  'ticket_closed',
-];
-
 /** A refused decision as one sentence in the seller's language ("already decided by ... at ..."). */
 export function describeRefusal(
   renderer: ReplyRenderer,
@@ -101,10 +92,7 @@ export function describeRefusal(
   if (outcome.code === EDIT_LANGUAGE_MISMATCH && outcome.hold) {
     return buildHeldEditWarning(renderer, language, outcome.hold);
   }
-  if (outcome.code === HELD_EDIT_NOT_FOUND) return renderer.t(language, 'edit_language.gone');
-  return KNOWN_REFUSALS.includes(outcome.code)
-    ? renderer.t(language, `error.${outcome.code}`)
-    : outcome.message;
+  return isWordedRefusal(outcome.code) ? renderer.t(language, `error.${outcome.code}`) : outcome.message;
 }
 
 /**
@@ -147,8 +135,8 @@ export function heldEditFeature(deps: BotDeps, actorOf: (ctx: Context) => Actor)
     if (!ticket || !shopId || ticket.shopId !== shopId) {
       return ctx.answerCallbackQuery({ text: t('error.ticket_not_found'), show_alert: true });
     }
-    const member = ctx.from ? await findMember(deps.db, shopId, 'telegram', String(ctx.from.id)) : null;
-    if (!authorize(member, 'decide').ok) {
+    const userId = ctx.from ? String(ctx.from.id) : undefined;
+    if (!(await authorizeChatUser(deps.db, shopId, { channel: 'telegram', userId }, 'decide')).ok) {
       return ctx.answerCallbackQuery({ text: t('team.denied_agent'), show_alert: true });
     }
     const warning = ctx.callbackQuery.message?.text ?? '';

@@ -89,5 +89,6 @@ export const listingDisputeLinks = pgTable(
 );
 
 export type Shipment = typeof shipments.$inferSelect;
+export type NewShipment = typeof shipments.$inferInsert;
 export type ListingValidation = typeof listingValidations.$inferSelect;
 export type ListingDisputeLink = typeof listingDisputeLinks.$inferSelect;

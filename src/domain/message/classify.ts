@@ -11,9 +11,10 @@
  */
 
 import { INTENT_MODEL_DATA } from '../intent-model.data.js';
-import { applyIsotonic, type IntentModel, sharedIntentModel, softmax } from '../intent-model.js';
+import { type IntentModel, sharedIntentModel } from '../intent-model.js';
 import { fold } from '../normalize.js';
 import { CATEGORIES, type Category, type Language } from '../types.js';
+import { applyIsotonic, softmax } from './calibration.js';
 import { scoreLexicon } from './intent-lexicon.js';
 
 export { type LexiconScores, scoreLexicon } from './intent-lexicon.js';

@@ -10,9 +10,10 @@
  *     ("not broken", "ordered ... but ^got" skips "but never got");
  *   - a negative weight pulls a category down ("I don't want a refund").
  */
-import { transliterateCyrillic } from '../intent-model.js';
+
 import { fold } from '../normalize.js';
 import type { Category, Language } from '../types.js';
+import { transliterateCyrillic } from './intent-features.js';
 import { LEXICON_WORDS, type Lexicon, type LexiconWords } from './lexicons/index.js';
 
 /** Spelled-out counts of every language: `#` matches them like digits. */

@@ -6,9 +6,10 @@
  * spelling without accents, Russian in Latin transliteration) and weak metadata priors.
  */
 import { INTENT_MODEL_DATA } from '../intent-model.data.js';
-import { sharedIntentModel, softmax } from '../intent-model.js';
+import { sharedIntentModel } from '../intent-model.js';
 import { fold, NON_ASCII_RE } from '../normalize.js';
 import type { Language } from '../types.js';
+import { softmax } from './calibration.js';
 import { francScores } from './language-franc.js';
 import { type LanguageHints, priorScores } from './language-priors.js';
 import { LANGS, type Scores, zeroScores } from './language-scores.js';

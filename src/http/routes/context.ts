@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Bot } from 'grammy';
 import type { Logger } from 'pino';
 import type { ErasureService } from '../../app/erasure-service.js';
 import type { TicketService } from '../../app/ticket-service.js';
@@ -26,7 +27,10 @@ export interface SlackSetupPort {
   } | null>;
 }
 
-/** What a feature's routes get from the server: storage, Temporal and the scope guard. */
+/**
+ * What a route plugin gets from the server: storage, Temporal, services and integrations. Auth is
+ * not here: it is the `app.requireScope(...)` and `app.requireAdmin` decorators (`../auth.ts`).
+ */
 export interface RouteContext {
   db: Db;
   temporal: Client;
@@ -36,20 +40,22 @@ export interface RouteContext {
   erasure: ErasureService;
   logger: Logger;
   metrics: Metrics;
-  /** preHandler that authenticates a shop token with `scope`; sets `request.principal`. */
-  requireScope: (scope: string) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-  /** preHandler for `/v1/admin/*`: ADMIN_TOKEN or the local control token. */
-  requireAdmin: (request: FastifyRequest) => Promise<void>;
-  telegramEnabled: boolean;
+  /** The Telegram bot, with the webhook secret when updates arrive by webhook; undefined: off. */
+  telegram?: { bot: Bot; webhookSecret?: string | undefined } | undefined;
   slackEnabled: boolean;
   /** Per-shop Slack workspace setup; undefined when Slack is off. */
   slack?: SlackSetupPort | undefined;
+  /** Round-trips the database; `/healthz` needs it. */
+  dbPing: () => Promise<void>;
+  /** Reports whether Temporal answers; `/healthz` and diagnostics need it. */
   temporalHealthy: () => Promise<boolean>;
+  /** Bearer token `GET /metrics` requires; unset: /metrics is open. */
+  metricsToken?: string | undefined;
   /** Hours a Telegram link code stays valid (undefined: the default, 24). */
   linkCodeTtlHours?: number | undefined;
   /** Reply catalogue, texts and renderer (template routes). */
   templates: { catalogue: Catalogue; resources: LocaleResources; renderer: ReplyRenderer };
 }
 
-/** One feature's routes, registered by the server. */
-export type RouteModule = (app: FastifyInstance, ctx: RouteContext) => void;
+/** One area's routes: a Fastify plugin registered by the server with the route context. */
+export type RoutePlugin = FastifyPluginAsync<RouteContext>;

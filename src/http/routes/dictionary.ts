@@ -12,7 +12,7 @@ import {
 } from '../../db/dictionary-repo.js';
 import { LANGUAGES } from '../../domain/types.js';
 import { parse } from '../parse.js';
-import type { RouteModule } from './context.js';
+import type { RoutePlugin } from './context.js';
 
 const dictionaryWord = z
   .string()
@@ -33,8 +33,8 @@ const dictionaryParams = z.strictObject({ lang: z.enum(LANGUAGES), word: diction
  * `GET /v1/dictionary`, `DELETE /v1/dictionary/:lang/:word`. Its words are never reported as
  * spelling for that shop; other shops are not affected.
  */
-export const dictionaryRoutes: RouteModule = (app, ctx) => {
-  app.post('/v1/dictionary', { preHandler: ctx.requireScope('listings:write') }, async (request, reply) => {
+export const dictionaryRoutes: RoutePlugin = async (app, ctx) => {
+  app.post('/v1/dictionary', { preHandler: app.requireScope('listings:write') }, async (request, reply) => {
     const body = parse(dictionaryAddBody, request.body, 'dictionary');
     const shopId = request.principal!.shopId;
     if ((await countDictionaryWords(ctx.db, shopId)) >= MAX_DICTIONARY_WORDS_PER_SHOP) {
@@ -55,7 +55,7 @@ export const dictionaryRoutes: RouteModule = (app, ctx) => {
     return reply.code(added ? 201 : 200).send({ lang: body.lang, word, added });
   });
 
-  app.get('/v1/dictionary', { preHandler: ctx.requireScope('listings:write') }, async (request) => {
+  app.get('/v1/dictionary', { preHandler: app.requireScope('listings:write') }, async (request) => {
     const rows = await listDictionaryWords(ctx.db, request.principal!.shopId);
     return {
       words: rows.map((r) => ({
@@ -69,7 +69,7 @@ export const dictionaryRoutes: RouteModule = (app, ctx) => {
 
   app.delete(
     '/v1/dictionary/:lang/:word',
-    { preHandler: ctx.requireScope('listings:write') },
+    { preHandler: app.requireScope('listings:write') },
     async (request, reply) => {
       const params = dictionaryParams.safeParse(request.params);
       if (!params.success)

@@ -1,21 +1,31 @@
-import type { RouteModule } from './context.js';
+import { adminRoutes } from './admin.js';
+import type { RoutePlugin } from './context.js';
+import { diagnosticsRoutes } from './diagnostics.js';
 import { dictionaryRoutes } from './dictionary.js';
 import { governanceRoutes } from './governance.js';
+import { healthRoutes } from './health.js';
 import { listingRoutes } from './listings.js';
 import { logisticsRoutes } from './logistics.js';
-import { membershipRoutes } from './membership.js';
 import { settingsRoutes } from './settings.js';
 import { slackRoutes } from './slack.js';
+import { teamRoutes } from './team.js';
+import { telegramWebhookRoutes } from './telegram-webhook.js';
 import { templateRoutes } from './templates.js';
+import { ticketRoutes } from './tickets.js';
 
-/** Feature route modules, registered in this order by `createServer`. */
-export const ROUTE_MODULES: RouteModule[] = [
+/** Every area's route plugin, registered in this order by `createServer`. */
+export const ROUTE_PLUGINS: RoutePlugin[] = [
+  healthRoutes,
+  adminRoutes,
+  ticketRoutes,
   settingsRoutes,
   governanceRoutes,
+  diagnosticsRoutes,
+  teamRoutes,
   templateRoutes,
   logisticsRoutes,
   listingRoutes,
   dictionaryRoutes,
-  membershipRoutes,
   slackRoutes,
+  telegramWebhookRoutes,
 ];

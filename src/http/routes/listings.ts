@@ -1,13 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ListingValidationInput } from '../../../workflows/listing-validation.js';
+import type { ListingValidationInput } from '../../../workflows/contracts/listing-validation.js';
 import { AppError } from '../../app/errors.js';
 import { listingValidationStarter } from '../../app/listing-service.js';
-import { newId } from '../../db/ids.js';
-import { listingValidations } from '../../db/schema/index.js';
+import {
+  createListingValidation,
+  findShopListingValidation,
+  markListingValidationFailed,
+} from '../../db/listing-validations-repo.js';
 import { LANGUAGES, type Language } from '../../domain/types.js';
 import { parse } from '../parse.js';
-import type { RouteModule } from './context.js';
+import type { RoutePlugin } from './context.js';
 
 /** Longest title accepted per language (the check itself reports titles over 128 characters). */
 export const MAX_TITLE_CHARS = 1000;
@@ -36,32 +38,26 @@ export const validateListingBody = z
 const validationIdParam = z.strictObject({ validationId: z.string().regex(/^val_[A-Za-z0-9]{8,40}$/) });
 
 /** `POST /v1/listings/validate` (scope `listings:write`) and `GET /v1/validations/:validationId`. */
-export const listingRoutes: RouteModule = (app, ctx) => {
+export const listingRoutes: RoutePlugin = async (app, ctx) => {
   app.post(
     '/v1/listings/validate',
-    { preHandler: ctx.requireScope('listings:write') },
+    { preHandler: app.requireScope('listings:write') },
     async (request, reply) => {
       const body = parse(validateListingBody, request.body, 'listing');
       const shopId = request.principal!.shopId;
-      const validationId = newId('val');
       const languages = LANGUAGES.filter(
         (l) => body.title[l] !== undefined || body.description[l] !== undefined,
       );
-      await ctx.db.insert(listingValidations).values({
-        id: validationId,
+      const validationId = await createListingValidation(ctx.db, {
         shopId,
         listingId: body.listingId,
-        status: 'running',
         request: body,
       });
       const input: ListingValidationInput = { validationId, shopId, listingId: body.listingId, languages };
       try {
         await listingValidationStarter(ctx.temporal, ctx.taskQueue)(input);
       } catch (error) {
-        await ctx.db
-          .update(listingValidations)
-          .set({ status: 'failed', completedAt: new Date() })
-          .where(eq(listingValidations.id, validationId));
+        await markListingValidationFailed(ctx.db, validationId);
         throw error;
       }
       ctx.logger.info({ shopId, validationId, languages }, 'listing validation started');
@@ -71,21 +67,12 @@ export const listingRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/v1/validations/:validationId',
-    { preHandler: ctx.requireScope('tickets:read') },
+    { preHandler: app.requireScope('tickets:read') },
     async (request) => {
       const params = validationIdParam.safeParse(request.params);
       if (!params.success) throw new AppError('validation_not_found', 'no such validation', 404);
       const { validationId } = params.data;
-      const [row] = await ctx.db
-        .select()
-        .from(listingValidations)
-        .where(
-          and(
-            eq(listingValidations.id, validationId),
-            eq(listingValidations.shopId, request.principal!.shopId),
-          ),
-        )
-        .limit(1);
+      const row = await findShopListingValidation(ctx.db, request.principal!.shopId, validationId);
       if (!row) throw new AppError('validation_not_found', `no validation ${validationId} in this shop`, 404);
       return {
         validationId: row.id,

@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
-import { describeShopOutbound, setShopOutbound } from '../../db/outbound-repo.js';
-import { shops } from '../../db/schema/index.js';
+import { describeShopOutbound } from '../../db/outbound-repo.js';
+import { getShop, shopSellerLanguage, updateShopSettings } from '../../db/shops-repo.js';
 import { outboundUrlProblem } from '../../delivery/outbound-url.js';
 import { SELLER_LANGUAGES } from '../../domain/shop/seller-language.js';
 import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/shop/settings.js';
 import { CATEGORIES } from '../../domain/types.js';
+import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
-import type { RouteModule } from './context.js';
+import type { RoutePlugin } from './context.js';
 
 const ONE_MINUTE_IN_HOURS = 1 / 60;
 const minutes = z
@@ -75,9 +75,9 @@ export const settingsUpdateBody = z.strictObject({
 });
 
 /** `GET /v1/settings` and `PUT /v1/settings` (scope `settings:write`). */
-export const settingsRoutes: RouteModule = (app, ctx) => {
-  app.get('/v1/settings', { preHandler: ctx.requireScope('tickets:read') }, async (request) => {
-    const [shop] = await ctx.db.select().from(shops).where(eq(shops.id, request.principal!.shopId)).limit(1);
+export const settingsRoutes: RoutePlugin = async (app, ctx) => {
+  app.get('/v1/settings', { preHandler: app.requireScope('tickets:read') }, async (request) => {
+    const shop = await getShop(ctx.db, request.principal!.shopId);
     if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
     return {
       settings: {
@@ -88,7 +88,7 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
     };
   });
 
-  app.put('/v1/settings', { preHandler: ctx.requireScope('settings:write') }, async (request) => {
+  app.put('/v1/settings', { preHandler: app.requireScope('settings:write') }, async (request) => {
     const { outbound, sellerLanguage, ...rest } = parse(settingsUpdateBody, request.body, 'settings');
     const update = rest as ShopSettings;
     const shopId = request.principal!.shopId;
@@ -96,27 +96,28 @@ export const settingsRoutes: RouteModule = (app, ctx) => {
       const problem = outboundUrlProblem(outbound.url);
       if (problem) throw new AppError('insecure_outbound_url', `outbound.url ${problem}`, 400);
     }
-    const merged = await ctx.db.transaction(async (tx) => {
-      const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId)).for('update').limit(1);
-      if (!shop) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
-      const next = mergeSettings(shop.settings, update);
-      const effective = effectiveSettings(next);
-      if (effective.coupon.maxValue < effective.coupon.baseValue) {
-        throw new AppError('validation_failed', 'coupon.maxValue must be at least coupon.baseValue', 400);
-      }
-      await tx
-        .update(shops)
-        .set({ settings: next, ...(sellerLanguage ? { sellerLanguage } : {}) })
-        .where(eq(shops.id, shopId));
-      if (outbound !== undefined) await setShopOutbound(tx as unknown as typeof ctx.db, shopId, outbound);
-      return { ...effective, sellerLanguage: sellerLanguage ?? shop.sellerLanguage };
-    });
+    const stored = await updateShopSettings(
+      ctx.db,
+      shopId,
+      (current) => {
+        const next = mergeSettings(current, update);
+        const effective = effectiveSettings(next);
+        if (effective.coupon.maxValue < effective.coupon.baseValue) {
+          throw new AppError('validation_failed', 'coupon.maxValue must be at least coupon.baseValue', 400);
+        }
+        return next;
+      },
+      outbound,
+      sellerLanguage,
+    );
+    if (!stored) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
+    const merged = { ...effectiveSettings(stored), sellerLanguage: await shopSellerLanguage(ctx.db, shopId) };
     if (outbound !== undefined) {
       // The URL is audited; the secret never is.
       await recordAudit(ctx.db, {
         shopId,
         kind: 'outbound_changed',
-        actor: { channel: 'api', id: request.principal!.tokenId },
+        actor: apiActor(request),
         details: { url: outbound?.url ?? null },
       });
     }

@@ -4,8 +4,9 @@ import { recordAudit } from '../../db/audit-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import { bindShop, findInstallation, setBindingChannel, unbindShop } from '../../db/slack-repo.js';
 import { SCOPE_FOR_ACTION } from '../../domain/shop/roles.js';
+import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
-import type { RouteModule, SlackSetupPort } from './context.js';
+import type { RoutePlugin, SlackSetupPort } from './context.js';
 
 const adminShopParam = z.strictObject({ shopId: z.string().min(1).max(64) });
 
@@ -25,16 +26,12 @@ export const slackSetupBody = z
   });
 
 /** `/v1/slack`: a shop's own Slack workspace (OAuth install or the environment's) and support channel. */
-export const slackRoutes: RouteModule = (app, ctx) => {
+export const slackRoutes: RoutePlugin = async (app, ctx) => {
   const setup = (): SlackSetupPort => {
     if (!ctx.slack)
       throw new AppError('slack_disabled', 'Slack is off on this server (CONTRACT §1 SLACK_*)', 404);
     return ctx.slack;
   };
-  const actorOf = (request: { principal?: { tokenId: string } }) => ({
-    channel: 'api',
-    id: request.principal!.tokenId,
-  });
 
   async function present(shopId: string) {
     const slack = setup();
@@ -55,11 +52,11 @@ export const slackRoutes: RouteModule = (app, ctx) => {
     };
   }
 
-  app.get('/v1/slack', { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.view) }, async (request) =>
+  app.get('/v1/slack', { preHandler: app.requireScope(SCOPE_FOR_ACTION.view) }, async (request) =>
     present(request.principal!.shopId),
   );
 
-  app.get('/v1/slack/install', { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.manage) }, async (request) => {
+  app.get('/v1/slack/install', { preHandler: app.requireScope(SCOPE_FOR_ACTION.manage) }, async (request) => {
     const query = parse(installQuery, request.query, 'query');
     const oauth = setup().oauth;
     if (!oauth) {
@@ -121,12 +118,12 @@ export const slackRoutes: RouteModule = (app, ctx) => {
     return present(shopId);
   }
 
-  app.put('/v1/slack', { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.manage) }, async (request) => {
+  app.put('/v1/slack', { preHandler: app.requireScope(SCOPE_FOR_ACTION.manage) }, async (request) => {
     const body = parse(slackSetupBody, request.body, 'slack');
-    return configure(request.principal!.shopId, body, actorOf(request), false);
+    return configure(request.principal!.shopId, body, apiActor(request), false);
   });
 
-  app.put('/v1/admin/shops/:shopId/slack', { preHandler: ctx.requireAdmin }, async (request) => {
+  app.put('/v1/admin/shops/:shopId/slack', { preHandler: app.requireAdmin }, async (request) => {
     const { shopId } = parse(adminShopParam, request.params, 'path');
     const body = parse(slackSetupBody, request.body, 'slack');
     if (!(await getShop(ctx.db, shopId))) throw new AppError('shop_not_found', `no shop ${shopId}`, 404);
@@ -135,7 +132,7 @@ export const slackRoutes: RouteModule = (app, ctx) => {
 
   app.delete(
     '/v1/slack',
-    { preHandler: ctx.requireScope(SCOPE_FOR_ACTION.manage) },
+    { preHandler: app.requireScope(SCOPE_FOR_ACTION.manage) },
     async (request, reply) => {
       setup();
       const shopId = request.principal!.shopId;
@@ -145,7 +142,7 @@ export const slackRoutes: RouteModule = (app, ctx) => {
       await recordAudit(ctx.db, {
         shopId,
         kind: 'slack_configured',
-        actor: actorOf(request),
+        actor: apiActor(request),
         details: { workspace: 'off' },
       });
       return reply.code(204).send();

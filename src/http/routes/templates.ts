@@ -4,8 +4,9 @@ import { recordAudit } from '../../db/audit-repo.js';
 import { listOverrides, saveOverride } from '../../db/templates-repo.js';
 import { catalogueText, listTemplates } from '../../domain/reply/index.js';
 import { LANGUAGES } from '../../domain/types.js';
+import { apiActor } from '../auth.js';
 import { parse } from '../parse.js';
-import type { RouteModule } from './context.js';
+import type { RoutePlugin } from './context.js';
 
 const templateParams = z.strictObject({
   id: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'a template id such as damaged.default'),
@@ -14,10 +15,10 @@ const templateParams = z.strictObject({
 const overrideBody = z.strictObject({ text: z.string().max(4000) });
 
 /** `GET /v1/templates` (effective texts) and `PUT /v1/templates/:id/:lang` (a shop's override). */
-export const templateRoutes: RouteModule = (app, ctx) => {
+export const templateRoutes: RoutePlugin = async (app, ctx) => {
   const { catalogue, resources, renderer } = ctx.templates;
 
-  app.get('/v1/templates', { preHandler: ctx.requireScope('tickets:read') }, async (request) => {
+  app.get('/v1/templates', { preHandler: app.requireScope('tickets:read') }, async (request) => {
     const overrides = await listOverrides(ctx.db, request.principal!.shopId);
     const byKey = new Map(overrides.map((o) => [`${o.templateId}/${o.language}`, o]));
     return {
@@ -53,7 +54,7 @@ export const templateRoutes: RouteModule = (app, ctx) => {
     };
   });
 
-  app.put('/v1/templates/:id/:lang', { preHandler: ctx.requireScope('templates:write') }, async (request) => {
+  app.put('/v1/templates/:id/:lang', { preHandler: app.requireScope('templates:write') }, async (request) => {
     const params = parse(templateParams, request.params, 'path');
     const body = parse(overrideBody, request.body, 'template');
     if (!listTemplates(catalogue).some((t) => t.id === params.id)) {
@@ -73,7 +74,7 @@ export const templateRoutes: RouteModule = (app, ctx) => {
     await recordAudit(ctx.db, {
       shopId,
       kind: 'template_override',
-      actor: { channel: 'api', id: request.principal!.tokenId },
+      actor: apiActor(request),
       details: { templateId: params.id, language: params.lang, version },
     });
     return { id: params.id, lang: params.lang, version, text: body.text };

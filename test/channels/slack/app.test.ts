@@ -13,7 +13,7 @@ import { createInvite } from '../../../src/db/team-repo.js';
 import { ingestMessage, recordDraft } from '../../../src/db/tickets-repo.js';
 import { createReplyRenderer } from '../../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../../src/i18n/load.js';
-import type { DecisionInput } from '../../../workflows/definitions.js';
+import type { DecisionInput } from '../../../workflows/contracts/ticket.js';
 import { openTestPostgres } from '../../support/db.js';
 import {
   blockActionPayload,

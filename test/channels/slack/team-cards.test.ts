@@ -10,9 +10,9 @@ import {
   SlackApiError,
   type SlackCards,
 } from '../../../src/channels/slack/notifier.js';
-import { listSlackCards } from '../../../src/channels/slack/queries.js';
 import { createSlackTeamChannel } from '../../../src/channels/slack/team-channel.js';
 import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
+import { listSlackCards } from '../../../src/db/cards-repo.js';
 import type { Db } from '../../../src/db/client.js';
 import { createShop, shopSellerLanguage } from '../../../src/db/shops-repo.js';
 import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';

@@ -1,8 +1,8 @@
+import { authorizeChatUser } from '../../../app/access.js';
 import type { Ticket } from '../../../db/schema/index.js';
 import { getShop } from '../../../db/shops-repo.js';
-import { findMember } from '../../../db/team-repo.js';
 import { getTicket } from '../../../db/tickets-repo.js';
-import { authorize, type TeamAction } from '../../../domain/shop/roles.js';
+import type { TeamAction } from '../../../domain/shop/roles.js';
 import { buildDecisionRefusedText, type SlackTexts, slackTexts } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import type { SlackOrigin } from '../workspaces.js';
@@ -90,8 +90,12 @@ export async function checkTicketAccess(
     );
     return notFound();
   }
-  const member = await findMember(deps.db, ticket.shopId, 'slack', origin.userId);
-  const verdict = authorize(member, action);
+  const verdict = await authorizeChatUser(
+    deps.db,
+    ticket.shopId,
+    { channel: 'slack', userId: origin.userId },
+    action,
+  );
   if (!verdict.ok) {
     return {
       ok: false,

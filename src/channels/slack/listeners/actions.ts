@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { getTicketWithDraft } from '../../../db/ticket-views-repo.js';
 import type { Actor, DecisionAction } from '../../../domain/types.js';
 import { buildAlreadyDecidedText, buildDecisionRefusedText, buildEditModal } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
-import { getTicketWithDraft } from '../queries.js';
 import type { SlackOrigin } from '../workspaces.js';
 import { checkTicketAccess } from './access.js';
 import { decideFromSlack, slackActor } from './decide.js';

@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { authorizeChatUser } from '../../../app/access.js';
+import { countPendingByShop } from '../../../db/pending-repo.js';
 import { getShop } from '../../../db/shops-repo.js';
-import { findMember, redeemInvite } from '../../../db/team-repo.js';
-import { authorize } from '../../../domain/shop/roles.js';
+import { findOpenInviteShop, redeemInvite } from '../../../db/team-repo.js';
+import { getTicketWithDraft } from '../../../db/ticket-views-repo.js';
 import type { Actor } from '../../../domain/types.js';
 import {
   buildCommandHelp,
@@ -12,7 +14,6 @@ import {
   type SlackMessage,
 } from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
-import { countPendingByShop, findOpenInviteShop, getTicketWithDraft } from '../queries.js';
 import type { SlackOrigin } from '../workspaces.js';
 import { checkTicketAccess, textsForOrigin, textsForShops } from './access.js';
 
@@ -60,8 +61,8 @@ async function answerPending(deps: SlackListenerDeps, origin: SlackOrigin): Prom
   const reached = await deps.workspaces.shopsReachedFrom(origin);
   const visible: string[] = [];
   for (const shop of reached) {
-    const member = await findMember(deps.db, shop.shopId, 'slack', origin.userId);
-    if (authorize(member, 'view').ok) visible.push(shop.shopId);
+    const user = { channel: 'slack' as const, userId: origin.userId };
+    if ((await authorizeChatUser(deps.db, shop.shopId, user, 'view')).ok) visible.push(shop.shopId);
   }
   const texts = await textsForShops(deps, visible.length > 0 ? visible : reached.map((r) => r.shopId));
   return buildPendingReply(texts, await countPendingByShop(deps.db, visible), deps.now?.() ?? new Date());

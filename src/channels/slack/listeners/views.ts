@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { MAX_REPLY_LENGTH } from '../../../../workflows/definitions.js';
+import { MAX_REPLY_LENGTH } from '../../../../workflows/contracts/ticket.js';
 import { getTicket } from '../../../db/tickets-repo.js';
 import {
   buildEditModal,

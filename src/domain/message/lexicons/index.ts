@@ -2,8 +2,9 @@
  * The intent lexicons, one data file per language: add a cue to `<lng>.data.ts`, a language by
  * adding its file here. Training calibrates against these texts (see `LEXICON_FINGERPRINT`).
  */
-import { fnvHex } from '../../intent-model.js';
+
 import type { Language } from '../../types.js';
+import { fnvHex } from '../intent-features.js';
 import { EN, EN_WORDS } from './en.data.js';
 import { ES, ES_WORDS } from './es.data.js';
 import { FR, FR_WORDS } from './fr.data.js';

@@ -1,9 +1,13 @@
+/**
+ * The ticket workflow's contract: what clients (the ticket service, the intake drainer, erasure,
+ * the chats) and the workflow share. Clients import this module, never `workflows/ticket.ts`.
+ */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { DecisionRequest, DecisionResult, TicketFlowState } from '../src/domain/ticket/index.js';
-import type { Actor, Category, DecisionAction, Language } from '../src/domain/types.js';
+import type { DecisionRequest, DecisionResult, TicketFlowState } from '../../src/domain/ticket/index.js';
+import type { Actor, Category, DecisionAction, Language, TicketStatus } from '../../src/domain/types.js';
 
-export type { DecisionRequest, DecisionResult, SlaSettings } from '../src/domain/ticket/index.js';
-export { DECISION_ERRORS, MAX_REPLY_LENGTH } from '../src/domain/ticket/index.js';
+export type { DecisionRequest, DecisionResult, SlaSettings } from '../../src/domain/ticket/index.js';
+export { DECISION_ERRORS, MAX_REPLY_LENGTH } from '../../src/domain/ticket/index.js';
 
 /** A coupon granted with a reply (compensation for a stalled parcel). */
 export interface CouponGrant {
@@ -67,11 +71,25 @@ export type TicketState = Pick<
   'ticketId' | 'status' | 'revision' | 'language' | 'category' | 'urgency' | 'decision' | 'escalation'
 >;
 
+/** Outcome of a ticket: what was decided and whether a reply reached the buyer. */
+export interface TicketOutcome {
+  ticketId: string;
+  status: TicketStatus;
+  revision: number;
+  decision: DecisionResult;
+}
+
+/** Workflow type of the ticket workflow (the exported function `workflows/ticket.ts` registers). */
+export const TICKET_WORKFLOW = 'ticketWorkflow';
+
 /** Workflow id of the ticket workflow of a ticket. */
 export function ticketWorkflowId(ticketId: string): string {
   return `ticket-${ticketId}`;
 }
 
+/** A new buyer message for the ticket (signal-with-start from the intake drainer and spin-offs). */
 export const buyerMessageSignal = defineSignal<[BuyerMessageRef]>('buyerMessage');
+/** A seller decision; answers with the decision applied, or fails with a `DECISION_ERRORS` code. */
 export const decideUpdate = defineUpdate<DecisionResult, [DecisionRequest]>('decide');
+/** Live state of the ticket. */
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');

@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { approvalCards } from './schema/index.js';
+
+// Approval cards: the chat messages (Telegram, Slack) that show a ticket's draft with its buttons,
+// one row per posted message, closed once edited to the outcome.
+
+/** The `approval_cards.channel` value of Slack cards (chatId = channel id, messageId = ts). */
+export const SLACK_CARD_CHANNEL = 'slack';
+
+/** Approval cards of a ticket that are still open (not yet edited to an outcome). */
+export async function listOpenCards(db: Db, ticketId: string) {
+  return db
+    .select()
+    .from(approvalCards)
+    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.closed, 0)));
+}
+
+/** Cards already posted for one revision (so a retried activity does not post twice). */
+export async function listCardsForRevision(db: Db, ticketId: string, revision: number) {
+  return db
+    .select()
+    .from(approvalCards)
+    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.revision, revision)));
+}
+
+/** Remembers a posted card. */
+export async function saveCard(
+  db: Db,
+  card: { ticketId: string; revision: number; channel: string; chatId: string; messageId: string },
+): Promise<void> {
+  await db.insert(approvalCards).values(card).onConflictDoNothing();
+}
+
+/** Marks a card as edited to its final state. */
+export async function closeCard(db: Db, id: number): Promise<void> {
+  await db.update(approvalCards).set({ closed: 1 }).where(eq(approvalCards.id, id));
+}
+
+/** The Slack cards of a ticket, oldest revision first; `openOnly` leaves out edited-to-outcome ones. */
+export async function listSlackCards(db: Db, ticketId: string, options: { openOnly?: boolean } = {}) {
+  return db
+    .select()
+    .from(approvalCards)
+    .where(
+      and(
+        eq(approvalCards.ticketId, ticketId),
+        eq(approvalCards.channel, SLACK_CARD_CHANNEL),
+        ...(options.openOnly ? [eq(approvalCards.closed, 0)] : []),
+      ),
+    )
+    .orderBy(approvalCards.revision, approvalCards.id);
+}
