@@ -1,11 +1,10 @@
 import type { types } from '@slack/bolt';
 import type { TeamCard, TeamOutcome } from '../../activities/ports.js';
 import { isWordedRefusal } from '../../app/decision-refusals.js';
-import type { PendingByShop } from '../../db/pending-repo.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import { MAX_REPLY_LENGTH } from '../../domain/ticket/index.js';
-import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../../domain/types.js';
+import type { Actor, Category, DecisionAction, Language } from '../../domain/types.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -26,7 +25,8 @@ export const DECISION_BLOCK_ID = 'decision';
 /** Slack's limit for a plain-text input (the edit modal cannot carry a longer draft). */
 export const SLACK_INPUT_LIMIT = 3000;
 
-const SECTION_LIMIT = 3000;
+/** Slack's limit for a section's text. */
+export const SECTION_LIMIT = 3000;
 const FIELD_LIMIT = 2000;
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -87,7 +87,7 @@ export function clipMrkdwn(value: string, max: number): string {
 }
 
 /** Escaped text as a mrkdwn block quote, one `>` per line (empty text shows a dash). */
-function quote(value: string, max: number): string {
+export function quote(value: string, max: number): string {
   const body = clipMrkdwn(value.trim() === '' ? '—' : value.trim(), max - 200);
   return body
     .split('\n')
@@ -109,11 +109,13 @@ export function actorLabel(actor: Actor): string {
   return actor.channel === 'system' ? name : `${name} (${actor.channel})`;
 }
 
-function field(label: string, value: string): types.MrkdwnElement {
+/** A labelled field of a section: the label bold, the value escaped and clipped. */
+export function field(label: string, value: string): types.MrkdwnElement {
   return { type: 'mrkdwn', text: `*${label}*\n${clipMrkdwn(value, FIELD_LIMIT - label.length - 4)}` };
 }
 
-function section(text: string): types.SectionBlock {
+/** A mrkdwn section (the text as given: escape values first). */
+export function section(text: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
@@ -121,11 +123,13 @@ function context(text: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
 
-function languageName(tx: SlackTexts, language: Language | null | undefined): string {
+/** A buyer language's name in the seller language (`unknown` when not detected). */
+export function languageName(tx: SlackTexts, language: Language | null | undefined): string {
   return language ? tx.t(`language.${language}`) : tx.t('slack.unknown');
 }
 
-function categoryName(tx: SlackTexts, category: Category | null | undefined): string {
+/** A category's label in the seller language. */
+export function categoryName(tx: SlackTexts, category: Category | null | undefined): string {
   return category ? tx.t(`category.${category}`) : tx.t('slack.unknown');
 }
 
@@ -344,114 +348,4 @@ export function buildDecisionRefusedText(tx: SlackTexts, code: string, message: 
   if (code === 'edit_text_required') return tx.t('slack.edit_text_required');
   if (code === 'edit_text_too_long') return tx.t('slack.too_long', { max: MAX_REPLY_LENGTH });
   return tx.t(`error.${code}`);
-}
-
-/** `/sellerdesk` usage. */
-export function buildCommandHelp(tx: SlackTexts): SlackMessage {
-  return { text: tx.t('slack.help_fallback'), blocks: [section(tx.t('slack.help'))] };
-}
-
-/** A plain one-section answer (refusals, join confirmations). */
-export function buildPlainReply(text: string): SlackMessage {
-  return { text, blocks: [section(escapeMrkdwn(text))] };
-}
-
-/** What `/sellerdesk status` shows about one ticket. */
-export interface TicketStatusInput {
-  ticketId: string;
-  orderId: string;
-  shopName?: string | undefined;
-  status: TicketStatus;
-  language?: Language | null | undefined;
-  category?: Category | null | undefined;
-  confidence?: number | null | undefined;
-  urgency?: Urgency | null | undefined;
-  decidedBy?: Actor | null | undefined;
-  decidedAt?: Date | null | undefined;
-  deliveryState?: string | null | undefined;
-  draft?: string | null | undefined;
-  createdAt: Date;
-}
-
-/** `/sellerdesk status <ticket>`: the ticket's state, facts, decision and current draft. */
-export function buildTicketStatusReply(tx: SlackTexts, input: TicketStatusInput): SlackMessage {
-  const { t } = tx;
-  const status = t(`status.${input.status}`);
-  const fields = [
-    field(t('slack.status'), status),
-    field(t('slack.shop'), input.shopName ?? t('slack.unknown')),
-    field(t('card.order'), input.orderId),
-    field(t('card.language'), languageName(tx, input.language)),
-    field(t('card.category'), categoryName(tx, input.category)),
-    field(
-      t('slack.confidence_urgency'),
-      `${Math.round((input.confidence ?? 0) * 100)}% · ${t(`urgency.${input.urgency ?? 'normal'}`)}`,
-    ),
-  ];
-  if (input.deliveryState) fields.push(field(t('slack.delivery'), input.deliveryState));
-  const ticket = `\`${escapeMrkdwn(input.ticketId)}\``;
-  const blocks: KnownBlock[] = [
-    section(`*${t('slack.opened', { ticket, when: slackDate(input.createdAt, tx.language) })}*`),
-    { type: 'section', fields },
-  ];
-  if (input.decidedBy && input.decidedAt) {
-    blocks.push(
-      section(
-        t('slack.decided_by', {
-          who: actorLabel(input.decidedBy),
-          when: slackDate(input.decidedAt, tx.language),
-        }),
-      ),
-    );
-  }
-  if (input.draft) {
-    blocks.push(section(`*${t('slack.current_draft')}*\n${quote(input.draft, SECTION_LIMIT)}`));
-  }
-  return { text: t('slack.fallback_status', { ticketId: escapeMrkdwn(input.ticketId), status }), blocks };
-}
-
-/** `/sellerdesk status` for an id nobody knows. */
-export function buildTicketNotFoundReply(tx: SlackTexts, ticketId: string): SlackMessage {
-  const text = tx.t('slack.no_ticket', { ticket: `\`${clipMrkdwn(ticketId, 80)}\`` });
-  return { text, blocks: [section(text)] };
-}
-
-/** "3h 05m", "2d 4h", "12m": how long something has waited. */
-export function formatAge(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
-
-/** `/sellerdesk pending`: counts per shop (waiting for the seller, escalated) and the oldest wait. */
-export function buildPendingReply(tx: SlackTexts, rows: PendingByShop[], now: Date): SlackMessage {
-  const { t } = tx;
-  if (rows.length === 0) {
-    const text = t('slack.pending_none');
-    return { text, blocks: [section(text)] };
-  }
-  const total = rows.reduce((sum, r) => sum + r.awaitingSeller + r.escalated, 0);
-  const lines = rows.map((r) => {
-    const counts = t('slack.pending_line', {
-      awaiting: r.awaitingSeller,
-      escalated: r.escalated,
-      age: formatAge(now.getTime() - r.oldestCreatedAt.getTime()),
-    });
-    return `• *${escapeMrkdwn(r.shopName)}*: ${counts}`;
-  });
-  const summary = t('slack.pending_header', { count: total, shops: rows.length });
-  const header = `*${summary}*`;
-  const blocks: KnownBlock[] = [section(header)];
-  let chunk = '';
-  for (const line of lines) {
-    if (chunk && chunk.length + line.length + 1 > SECTION_LIMIT) {
-      blocks.push(section(chunk));
-      chunk = '';
-    }
-    chunk = chunk ? `${chunk}\n${line}` : line;
-  }
-  if (chunk) blocks.push(section(chunk));
-  return { text: summary, blocks: blocks.slice(0, 50) };
 }

@@ -4,12 +4,9 @@ import {
   actorLabel,
   buildAlreadyDecidedText,
   buildBuyerThreadMessage,
-  buildCommandHelp,
   buildEditModal,
   buildOutcomeMessage,
-  buildPendingReply,
   buildTeamCard,
-  buildTicketStatusReply,
   CONFIRM_LANGUAGE_ACTION_ID,
   CONFIRM_LANGUAGE_BLOCK_ID,
   clipMrkdwn,
@@ -17,11 +14,16 @@ import {
   EDIT_BLOCK_ID,
   EDIT_CALLBACK_ID,
   escapeMrkdwn,
-  formatAge,
   SLACK_INPUT_LIMIT,
   type SlackMessage,
   slackTexts,
 } from '../../../src/channels/slack/blocks.js';
+import {
+  buildCommandHelp,
+  buildPendingReply,
+  buildTicketStatusReply,
+  formatAge,
+} from '../../../src/channels/slack/command-blocks.js';
 import { parseSlackBody, verifySlackSignature } from '../../../src/channels/slack/receiver.js';
 import { createReplyRenderer } from '../../../src/domain/reply/index.js';
 import { loadReplyResources } from '../../../src/i18n/load.js';

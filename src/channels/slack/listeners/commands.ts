@@ -5,14 +5,14 @@ import { getShop } from '../../../db/shops-repo.js';
 import { findOpenInviteShop, redeemInvite } from '../../../db/team-repo.js';
 import { getTicketWithDraft } from '../../../db/ticket-views-repo.js';
 import type { Actor } from '../../../domain/types.js';
+import type { SlackMessage } from '../blocks.js';
 import {
   buildCommandHelp,
   buildPendingReply,
   buildPlainReply,
   buildTicketNotFoundReply,
   buildTicketStatusReply,
-  type SlackMessage,
-} from '../blocks.js';
+} from '../command-blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import type { SlackOrigin } from '../workspaces.js';
 import { checkTicketAccess, textsForOrigin, textsForShops } from './access.js';
