@@ -14,7 +14,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corporaDir, type ExternalText, loadExternalCorpora } from '../src/cli/external-eval.js';
+import { corporaDir, loadExternalCorpora } from '../src/cli/external-eval.js';
+import type { ExternalText } from '../src/cli/external-parse.js';
 import type { IntentModelData, LinearModelData } from '../src/domain/intent-model.js';
 import {
   applyIsotonic,

@@ -12,9 +12,9 @@ import {
   type EvalRow,
   emptyReport,
   evaluateCorpus,
-  formatReport,
   parseCorpus,
 } from './eval.js';
+import { formatReport } from './eval-format.js';
 import { buildOverview, formatOverview } from './eval-overview.js';
 
 /** Options of `runEval`; `out` receives every printed line (default: stdout). */

@@ -7,10 +7,12 @@ import { buildOverview, formatOverview, mergeBins } from '../../src/cli/eval-ove
 import {
   corporaDir,
   EXTERNAL_MAPPING_FILE,
-  ExternalMappingError,
-  type ExternalSource,
   evaluateExternal,
   loadExternalCorpora,
+} from '../../src/cli/external-eval.js';
+import {
+  ExternalMappingError,
+  type ExternalSource,
   mapRows,
   parseClinc,
   parseCsv,
@@ -18,7 +20,7 @@ import {
   parseRasaMarkdown,
   parseSource,
   stripEntityMarkup,
-} from '../../src/cli/external-eval.js';
+} from '../../src/cli/external-parse.js';
 import { CATEGORIES } from '../../src/domain/types.js';
 
 const created: string[] = [];
