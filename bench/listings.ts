@@ -3,10 +3,10 @@
  * in each of the five languages) and the worker's memory with the five dictionaries loaded.
  */
 import { readFileSync } from 'node:fs';
+import { listingDictionaries } from '../src/adapters/spelling/dictionaries.js';
 import type { ListingTexts } from '../src/domain/listing/index.js';
+import { validateListing } from '../src/domain/listing/index.js';
 import { LANGUAGES } from '../src/domain/types.js';
-import { listingDictionaries } from '../src/listings/dictionaries.js';
-import { validateListing } from '../src/listings/validate-listing.js';
 
 interface CleanListing extends ListingTexts {
   id: string;

@@ -1,15 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { type ListingDictionaries, listingDictionaries } from '../adapters/spelling/dictionaries.js';
 import type { StartListingValidation } from '../app/listing-service.js';
 import { dictionaryKeyboard } from '../channels/telegram/dictionary.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
 import type { Db } from '../db/client.js';
 import { shopWords } from '../db/dictionary-repo.js';
-import { newId } from '../db/ids.js';
-import { type ListingValidation, listingDisputeLinks, listingValidations } from '../db/schema/index.js';
+import {
+  completeListingValidation,
+  getListingValidation,
+  knownListings,
+  failListingValidation as markListingValidationFailed,
+  recordListingComplaint,
+} from '../db/listing-validations-repo.js';
+import type { ListingValidation } from '../db/schema/index.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import { addTicketEvent, getTicket } from '../db/tickets-repo.js';
 import { disputeValidationDue, matchListing } from '../domain/listing/dispute-link.js';
@@ -27,7 +33,6 @@ import {
 import { isSellerLanguage, type SellerLanguage } from '../domain/shop/seller-language.js';
 import { effectiveSettings } from '../domain/shop/settings.js';
 import { LANGUAGES, type Language } from '../domain/types.js';
-import { type ListingDictionaries, listingDictionaries } from '../listings/dictionaries.js';
 import { PROJECT_ROOT } from '../paths.js';
 
 /** What the listing activities need; all but `db` are optional (Telegram off: no report). */
@@ -44,9 +49,6 @@ export interface ListingActivityDeps {
 }
 
 const DEFAULT_LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
-
-/** At most this many recent submissions are matched against order items. */
-const KNOWN_LISTINGS_LIMIT = 500;
 
 /** What `linkListingDispute` did for a ticket. */
 export type ListingDisputeOutcome =
@@ -86,36 +88,9 @@ export function createListingActivities(deps: ListingActivityDeps) {
   }
 
   async function loadRow(validationId: string): Promise<ListingValidation> {
-    const [row] = await db
-      .select()
-      .from(listingValidations)
-      .where(eq(listingValidations.id, validationId))
-      .limit(1);
+    const row = await getListingValidation(db, validationId);
     if (!row) throw ApplicationFailure.nonRetryable(`no validation ${validationId}`, 'validation_not_found');
     return row;
-  }
-
-  /** The shop's listings, newest submission first, each with its titles in every language. */
-  async function knownListings(shopId: string) {
-    // Titles only: the descriptions (up to 20,000 characters per language) stay in the database.
-    const rows = await db
-      .select({
-        id: listingValidations.id,
-        listingId: listingValidations.listingId,
-        title: sql<Record<string, unknown> | null>`${listingValidations.request}->'title'`,
-      })
-      .from(listingValidations)
-      .where(eq(listingValidations.shopId, shopId))
-      .orderBy(desc(listingValidations.createdAt))
-      .limit(KNOWN_LISTINGS_LIMIT);
-    const latest = new Map<string, (typeof rows)[number]>();
-    for (const row of rows) if (!latest.has(row.listingId)) latest.set(row.listingId, row);
-    return [...latest.values()].map((row) => ({
-      listingId: row.listingId,
-      /** The newest submission of the listing: its texts are what a triggered validation checks. */
-      submissionId: row.id,
-      titles: Object.values(row.title ?? {}).filter((t): t is string => typeof t === 'string'),
-    }));
   }
 
   return {
@@ -134,7 +109,7 @@ export function createListingActivities(deps: ListingActivityDeps) {
       };
       const items = ticket.order?.items ?? [];
       if (items.length === 0) return notLinked('no_items');
-      const listings = await knownListings(ticket.shopId);
+      const listings = await knownListings(db, ticket.shopId);
       const match = matchListing(items, listings);
       if (!match) return notLinked('no_listing_matched');
       const shop = await getShop(db, ticket.shopId);
@@ -142,77 +117,21 @@ export function createListingActivities(deps: ListingActivityDeps) {
         shop?.settings,
       ).listings;
       const windowStart = new Date(Date.now() - windowDays * 86_400_000);
-      const { complaints, validation } = await db.transaction(async (tx) => {
-        // One decision per listing at a time: two complaints at once must not open two validations.
-        await tx.execute(
-          sql`select pg_advisory_xact_lock(hashtext(${`${ticket.shopId}:${match.listingId}`}))`,
-        );
-        await tx
-          .insert(listingDisputeLinks)
-          .values({
-            ticketId: ticket.id,
-            shopId: ticket.shopId,
-            listingId: match.listingId,
-            score: Math.round(match.score * 100),
-          })
-          .onConflictDoNothing();
-        const links = await tx
-          .select({ ticketId: listingDisputeLinks.ticketId })
-          .from(listingDisputeLinks)
-          .where(
-            and(
-              eq(listingDisputeLinks.shopId, ticket.shopId),
-              eq(listingDisputeLinks.listingId, match.listingId),
-              gte(listingDisputeLinks.createdAt, windowStart),
-            ),
-          )
-          .orderBy(asc(listingDisputeLinks.createdAt))
-          .limit(1000);
-        const [recent] = await tx
-          .select()
-          .from(listingValidations)
-          .where(
-            and(
-              eq(listingValidations.shopId, ticket.shopId),
-              eq(listingValidations.listingId, match.listingId),
-              isNotNull(listingValidations.trigger),
-              gte(listingValidations.createdAt, windowStart),
-            ),
-          )
-          .orderBy(desc(listingValidations.createdAt))
-          .limit(1);
-        const due = disputeValidationDue({
-          complaints: links.length,
+      const { complaints, validation } = await recordListingComplaint(
+        db,
+        {
+          ticketId: ticket.id,
+          shopId: ticket.shopId,
+          listingId: match.listingId,
+          score: Math.round(match.score * 100),
+          windowStart,
+          windowDays,
           threshold,
-          validatedInWindow: recent !== undefined,
-        });
-        if (!due) return { complaints: links.length, validation: recent };
-        const submissionId = listings.find((l) => l.listingId === match.listingId)!.submissionId;
-        const [latest] = await tx
-          .select({ request: listingValidations.request })
-          .from(listingValidations)
-          .where(eq(listingValidations.id, submissionId))
-          .limit(1);
-        const request = latest!.request;
-        const [created] = await tx
-          .insert(listingValidations)
-          .values({
-            id: newId('val'),
-            shopId: ticket.shopId,
-            listingId: match.listingId,
-            status: 'running',
-            request,
-            trigger: {
-              kind: 'disputes',
-              count: links.length,
-              windowDays,
-              threshold,
-              ticketIds: links.map((l) => l.ticketId),
-            },
-          })
-          .returning();
-        return { complaints: links.length, validation: created };
-      });
+          submissionId: listings.find((l) => l.listingId === match.listingId)!.submissionId,
+        },
+        (count, validatedInWindow) =>
+          disputeValidationDue({ complaints: count, threshold, validatedInWindow }),
+      );
       if (validation?.status === 'running' && validation.trigger && deps.startListingValidation) {
         const texts = listingOf(validation);
         await deps.startListingValidation({
@@ -274,24 +193,18 @@ export function createListingActivities(deps: ListingActivityDeps) {
       const shop = await getShop(db, row.shopId);
       const locale: SellerLanguage = shop?.sellerLanguage ?? 'en';
       const findings = localizeIssues(input.issues, await messagesFor(locale), locale);
-      await db
-        .update(listingValidations)
-        .set({
-          status: 'completed',
-          findings: findings as unknown as Array<Record<string, unknown>>,
-          completedAt: new Date(),
-        })
-        .where(eq(listingValidations.id, input.validationId));
+      await completeListingValidation(
+        db,
+        input.validationId,
+        findings as unknown as Array<Record<string, unknown>>,
+      );
       logger.info({ validationId: input.validationId, findings: findings.length }, 'listing validated');
       return { findings: findings.length };
     },
 
     /** Marks a validation failed, so the API stops answering "running". */
     async failListingValidation(input: { validationId: string; reason: string }): Promise<void> {
-      await db
-        .update(listingValidations)
-        .set({ status: 'failed', completedAt: new Date() })
-        .where(eq(listingValidations.id, input.validationId));
+      await markListingValidationFailed(db, input.validationId);
       logger.warn({ validationId: input.validationId, reason: input.reason }, 'listing validation failed');
     },
 

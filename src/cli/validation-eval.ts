@@ -12,16 +12,16 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listingDictionaries } from '../adapters/spelling/dictionaries.js';
 import {
   FINDING_KINDS,
   type FindingKind,
   type Issue,
   type ListingField,
   type ListingTexts,
+  validateListing,
 } from '../domain/listing/index.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/types.js';
-import { listingDictionaries } from '../listings/dictionaries.js';
-import { validateListing } from '../listings/validate-listing.js';
 
 /** Corpus scored when no file is given. */
 export const DEFAULT_VALIDATION_EVAL_FILE = 'test/fixtures/listings/seeded.json';
@@ -93,6 +93,8 @@ export interface ValidationEvalReport {
   /** The ten most frequent false-positive texts (lower-cased), most frequent first. */
   topFalsePositives: Array<{ text: string; count: number }>;
   misses: CaseMiss[];
+  /** Clean listings (no error expected) that still got at least one finding. */
+  cleanWithFindings: number;
   targets: { recall: boolean; precision: boolean };
   error?: string;
 }
@@ -226,6 +228,7 @@ export async function evaluateValidationCorpus(
   const byLanguage: Partial<Record<Language, Score>> = {};
   const byKindAndLanguage: Record<string, Score> = {};
   const misses: CaseMiss[] = [];
+  let cleanWithFindings = 0;
   const bump = (
     lang: Language,
     kind: FindingKind,
@@ -242,6 +245,7 @@ export async function evaluateValidationCorpus(
   for (const run of runs) {
     // Suggestions do not change which findings are reported; skipping them keeps the eval fast.
     const issues = validateListing(run.listing, { ...dictionaries, maxSuggestions: 0 });
+    if (run.id.endsWith('(clean)') && issues.length > 0) cleanWithFindings++;
     const pairs = pairFindings(issues, run.expected, run.listing);
     const pairedIssues = new Set(pairs.values());
     run.expected.forEach((expected, e) => {
@@ -292,6 +296,7 @@ export async function evaluateValidationCorpus(
       .slice(0, 10)
       .map(([text, count]) => ({ text, count })),
     misses,
+    cleanWithFindings,
     targets: {
       recall: finalOverall.recall >= VALIDATION_EVAL_TARGETS.recall,
       precision: finalOverall.precision >= VALIDATION_EVAL_TARGETS.precision,
@@ -322,6 +327,7 @@ export function formatValidationReport(report: ValidationEvalReport): string[] {
     'per kind and language:',
     ...Object.entries(report.byKindAndLanguage).map(([k, s]) => row(`  ${k}`, s)),
     '',
+    `clean listings with a finding: ${report.cleanWithFindings} of ${report.listings}`,
     `most frequent false positives: ${report.topFalsePositives.length === 0 ? '(none)' : report.topFalsePositives.map((f) => `${f.text} (${f.count})`).join(', ')}`,
     '',
     `targets: recall >= ${pct(VALIDATION_EVAL_TARGETS.recall)} ${report.targets.recall ? 'met' : 'MISSED'}, precision >= ${pct(VALIDATION_EVAL_TARGETS.precision)} ${report.targets.precision ? 'met' : 'MISSED'}`,
@@ -370,6 +376,7 @@ export async function runValidationEval(
         byKindAndLanguage: {},
         topFalsePositives: [],
         misses: [],
+        cleanWithFindings: 0,
         targets: { recall: false, precision: false },
         error: error.message,
       },

@@ -42,47 +42,62 @@ describe('listing validation eval on the seeded-error corpus (development data)'
 
   it('holds on holdout 2 (development data: it was blind once, then tuned on)', async () => {
     // First run, before any change it informed: recall 89.1%, precision 85.1% (64 expected).
-    // Measured now: recall 98.4%, precision 100%; still missed: a count noun changed in one
-    // language only ("12 карт" in a title, where no other version states a count).
+    // Measured now: recall 100%, precision 100% ("12 карт" against "8 cards" is compared as a count).
     const report = await evaluateValidationCorpus(
       await loadValidationCorpus('test/fixtures/listings/holdout-2.json'),
       'holdout-2.json',
     );
     expect(report.cases).toBeGreaterThanOrEqual(60);
-    expect(report.overall.recall).toBeGreaterThanOrEqual(0.98);
+    expect(report.overall.recall).toBe(1);
     expect(report.overall.precision).toBeGreaterThanOrEqual(VALIDATION_EVAL_TARGETS.precision);
     expect(report.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.99);
     expect(clean(report)).toEqual([]);
   });
 
-  it('blind set 3 (20 new product categories): floors at the figures measured after the general fixes', async () => {
+  it('blind set 3 (20 new product categories): floors at the figures measured after the class-level fixes', async () => {
     // First run (commit f9853e3, old scoring): recall 87.0%, precision 12.6%, spelling precision
-    // 4.3%, 56 of 60 clean listings with findings. Nothing from these files went into a word list
-    // or rule; the fixes are general (confidence, loanwords, cognates, morphology, units). Measured
-    // after them: recall 91.1%, precision 65.1%, spelling precision 34.1%, 17 clean listings with
-    // findings. The issue's targets (precision >= 95%, recall >= 99.1%, spelling precision >= 90%,
-    // clean listings clean) are NOT met yet: the floors below only stop a regression.
+    // 4.3%, 56 of 60 clean listings with findings. At the start of the word-list round (main
+    // 82cd222, one-to-one scoring): recall 91.1%, precision 62.9%, spelling 93.9% / 34.1%, 18
+    // clean listings with findings. Its false positives were then analysed by class (real words
+    // missing from hunspell, inflected forms, compounds, loanwords, a Spanish title read as
+    // Portuguese), so it is development data now; no word or phrase from its files went into a
+    // list or rule (the word lists are wordfreq's, unedited). Measured after: recall 91.9%,
+    // precision 86.3%, spelling 87.9% / 61.7%, 7 clean listings with findings. Spelling recall fell
+    // (93.9% -> 87.9%: two four-letter words that the frequency list has) for precision; the
+    // issue's targets are NOT met: these floors only stop a regression.
     const report = await evaluateValidationCorpus(
       await loadValidationCorpus('test/fixtures/listings/blind-3.json'),
       'blind-3.json',
     );
     expect(report.cases).toBe(120);
     expect(report.overall.expected).toBe(123);
-    expect(report.overall.recall).toBeGreaterThanOrEqual(0.91);
-    // 0.651 on the listing branch alone; the retrained language model (issue 17 merge) reads one
-    // Spanish title of six cases as Portuguese, so 0.629 with both.
-    expect(report.overall.precision).toBeGreaterThanOrEqual(0.62);
-    expect(report.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.34);
-    expect(report.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.93);
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.918);
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.86);
+    expect(report.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.61);
+    expect(report.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.87);
+    expect(report.byKind.wrong_language!.precision).toBe(1);
     for (const kind of ['terminology', 'inconsistent_value', 'forbidden_claim'] as const) {
-      // Recall of the rule-based kinds must not drop below the first run (80.0%, 60.0%, 66.7%).
       expect(report.byKind[kind]!.recall, kind).toBeGreaterThanOrEqual(
-        { terminology: 0.86, inconsistent_value: 0.8, forbidden_claim: 0.73 }[kind],
+        { terminology: 0.86, inconsistent_value: 1, forbidden_claim: 0.73 }[kind],
       );
     }
     expect(report.byKind.terminology!.precision).toBe(1);
-    expect(new Set(clean(report).map((m) => m.caseId)).size).toBeLessThanOrEqual(18);
+    expect(report.cleanWithFindings).toBeLessThanOrEqual(7);
     expect(report.topFalsePositives.length).toBeLessThanOrEqual(10);
+  });
+
+  it('authored set (14 listings of categories no other corpus has, written for this round: development data)', async () => {
+    // Written by the listing helper to measure false positives on new product vocabulary (INCI
+    // lists, trade terms, model codes, size lists, counts) without tuning on a blind set.
+    const report = await evaluateValidationCorpus(
+      await loadValidationCorpus('test/fixtures/listings/authored.json'),
+      'authored.json',
+    );
+    expect(report.listings).toBe(14);
+    expect(report.overall.recall).toBe(1);
+    // One real French trade word ("tasseur") is in no word list: one clean listing, two findings.
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.93);
+    expect(report.cleanWithFindings).toBeLessThanOrEqual(1);
   });
 
   it('prints per-kind and per-language lines and exits 2 on a missing corpus', async () => {

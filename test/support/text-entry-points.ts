@@ -10,6 +10,7 @@ import {
   type ListingCheckDeps,
   listingContext,
   listingVersions,
+  listingWordPredicate,
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../../src/domain/listing/index.js';
@@ -23,10 +24,8 @@ import { assessUrgency } from '../../src/domain/message/urgency.js';
 import { findReplyLanguageMismatch } from '../../src/domain/reply/edit-language.js';
 import { createReplyRenderer, type ReplyRenderer, sanitizeText } from '../../src/domain/reply/index.js';
 import { sellerLanguageFromTag } from '../../src/domain/shop/seller-language.js';
-import { LANGUAGES, type Language } from '../../src/domain/types.js';
+import { LANGUAGES } from '../../src/domain/types.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
-import { LISTING_ALLOWLIST } from '../../src/listings/allowlist.js';
-import { commerceLexicon } from '../../src/listings/lexicon.js';
 
 export interface TextEntryPoint {
   name: string;
@@ -45,14 +44,9 @@ const speller = {
 };
 
 function listingDeps(): ListingCheckDeps {
-  const allowed = new Set(LISTING_ALLOWLIST.map((w) => w.toLowerCase()));
-  const lexicons = Object.fromEntries(LANGUAGES.map((l) => [l, commerceLexicon(l)])) as Record<
-    Language,
-    (word: string) => boolean
-  >;
   return {
     spellers: Object.fromEntries(LANGUAGES.map((l) => [l, speller])),
-    isAllowed: (word, lang) => allowed.has(word.toLowerCase()) || lexicons[lang](word),
+    isAllowed: listingWordPredicate(),
     maxSuggestions: 0,
   };
 }

@@ -19,6 +19,18 @@ const STATUS_FOR_ACTION: Record<DecisionAction, TicketStatus> = {
   escalate: 'escalated',
 };
 
+/** A decision as the ticket workflow records it. */
+export interface SaveDecisionInput {
+  ticketId: string;
+  action: DecisionAction;
+  revision: number;
+  actor: { channel: string; id: string; name?: string };
+  /** The stored edited text (`reply_edits` row) of an edit. */
+  editId?: number;
+  decidedAt: string;
+  status: TicketStatus;
+}
+
 /** Decisions on a ticket: the earned auto-send gate, a recorded decision, an escalation. */
 export function createDecisionActivities(deps: TicketActivityDeps) {
   const { db } = deps;
@@ -94,16 +106,7 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
     },
 
     /** Records the accepted decision and the ticket's resulting status. */
-    async saveDecision(input: {
-      ticketId: string;
-      action: DecisionAction;
-      revision: number;
-      actor: { channel: string; id: string; name?: string };
-      /** The stored edited text (`reply_edits` row) of an edit. */
-      editId?: number;
-      decidedAt: string;
-      status: TicketStatus;
-    }): Promise<void> {
+    async saveDecision(input: SaveDecisionInput): Promise<void> {
       let text: string | undefined;
       if (input.action === 'edit') {
         const edited = await editedReplyText(db, input.ticketId, input.editId ?? 0);

@@ -14,8 +14,8 @@
  */
 import type { DraftSummary, SlaSettings } from '../../domain/ticket/index.js';
 import { autoSendCandidate } from '../../domain/ticket/index.js';
-import type { DecisionAction, TicketStatus } from '../../domain/types.js';
 import type { ListingActivities } from '../listing-activities.js';
+import type { SaveDecisionInput } from './decision.js';
 import type { TicketActivities } from './index.js';
 
 type RoundSteps = Pick<
@@ -50,14 +50,7 @@ export interface PresentDraftResult {
   setup?: { sla: SlaSettings; teamChannel: boolean };
 }
 
-export interface ConcludeDecisionInput {
-  ticketId: string;
-  action: DecisionAction;
-  revision: number;
-  actor: { channel: string; id: string; name?: string };
-  editId?: number;
-  decidedAt: string;
-  status: TicketStatus;
+export interface ConcludeDecisionInput extends SaveDecisionInput {
   /** Attempt the delivery once (approved, edited or auto-sent replies). */
   deliver: boolean;
   /** Edit the approval cards to show the outcome. */

@@ -10,7 +10,9 @@ export type ClaimCode =
   | 'delivery_guarantee'
   | 'off_platform'
   | 'contact'
-  | 'lifetime_warranty';
+  | 'lifetime_warranty'
+  | 'superlative'
+  | 'guaranteed_result';
 
 /**
  * Therapeutic claims as data: a verb that promises an effect on the body, then (within three words
@@ -61,7 +63,7 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
   en: [
     [
       'medical',
-      '\\b(?:anti-?cancer|prevents? (?:cancer|covid|diabetes|disease|infections?)|relieves? all pain|eliminates? (?:all )?pain|clinically proven|fda approved|medical grade cure)\\b',
+      '\\b(?:kills? (?:99(?:[.,]9+)?\\s?% (?:of )?)?(?:all )?(?:germs|bacteria|viruses)|(?:lose|losing) weight|burns? fat|fat[- ]burning|weight loss|(?:recommended|approved) by (?:doctors|dermatologists|dentists|physicians)|anti-?cancer|prevents? (?:cancer|covid|diabetes|disease|infections?)|relieves? all pain|eliminates? (?:all )?pain|clinically proven|fda approved|medical grade cure)\\b',
     ],
     [
       'authenticity',
@@ -72,11 +74,19 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
       '\\b(?:guaranteed (?:delivery|to arrive|arrival)|delivery (?:is )?guaranteed|arrives? (?:in|within) \\d+\\s?(?:days?|hours?) guaranteed|guaranteed (?:in|within) \\d+\\s?(?:days?|hours?))\\b',
     ],
     ['lifetime_warranty', '\\blifetime (?:warranty|guarantee)\\b|\\bwarranty for life\\b'],
+    [
+      'superlative',
+      '\\b(?:the best (?:\\p{L}+ )?in the world|world[\\u0027\\u2019]?s (?:best|no\\.? ?1|number one)|(?:#|no\\.? ?|number )1 (?:in|on) the (?:world|market)|best on the market|better than (?:any|all) others?)\\b',
+    ],
+    [
+      'guaranteed_result',
+      '\\b(?:100\\s?% (?:effective|results?|success)|guaranteed (?:results?|to work)|results? guaranteed|works for everyone|instant results?)\\b',
+    ],
   ],
   es: [
     [
       'medical',
-      '\\b(?:anticancer\\p{L}*|previene (?:el |la )?(?:cáncer|covid|diabetes|enfermedad\\p{L}*|infecci\\p{L}+)|elimina (?:todo )?el dolor|clínicamente probado|aprobado por la fda)\\b',
+      '\\b(?:elimina (?:el )?99(?:[.,]9+)?\\s?% de (?:las bacterias|los gérmenes|los virus)|mata (?:el 99(?:[.,]9+)?\\s?% de )?(?:las bacterias|los gérmenes|los virus)|adelgaza\\p{L}*|quema grasa\\p{L}*|pérdida de peso|perder peso|recomendado por (?:médicos|dermatólogos|dentistas)|anticancer\\p{L}*|previene (?:el |la )?(?:cáncer|covid|diabetes|enfermedad\\p{L}*|infecci\\p{L}+)|elimina (?:todo )?el dolor|clínicamente probado|aprobado por la fda)\\b',
     ],
     [
       'authenticity',
@@ -87,11 +97,19 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
       '\\b(?:entrega garantizada|llegada garantizada|garantizamos la entrega|llega en \\d+\\s?(?:días|horas) garantizad[oa]s?|envío garantizado en \\d+\\s?(?:días|horas))\\b',
     ],
     ['lifetime_warranty', '\\bgarantía (?:de por vida|vitalicia|para toda la vida)\\b'],
+    [
+      'superlative',
+      '\\b(?:(?:el|la) mejor (?:\\p{L}+ )?del (?:mundo|mercado)|número 1 (?:en el|del) (?:mundo|mercado)|n\\.?º ?1 (?:en el|del) (?:mundo|mercado)|mejor que (?:cualquier otr[oa]|todos los demás))\\b',
+    ],
+    [
+      'guaranteed_result',
+      '\\b(?:100\\s?% eficaz|eficacia garantizada|resultados? garantizados?|funciona para todos|resultados inmediatos)\\b',
+    ],
   ],
   fr: [
     [
       'medical',
-      '\\b(?:anticancéreu\\p{L}*|anti-cancer|prévient (?:le |la |les )?(?:cancer|covid|diabète|maladies?|infections?)|élimine (?:toute )?la douleur|cliniquement prouvé\\p{L}*|approuvé par la fda)\\b',
+      '\\b(?:élimine 99(?:[.,]9+)?\\s?% des (?:bactéries|germes|virus)|tue (?:99(?:[.,]9+)?\\s?% des )?(?:les )?(?:bactéries|germes|virus)|fait maigrir|perdre du poids|perte de poids|brûle[- ]graisses?|brûle les graisses|recommandé par les (?:médecins|dermatologues|dentistes)|anticancéreu\\p{L}*|anti-cancer|prévient (?:le |la |les )?(?:cancer|covid|diabète|maladies?|infections?)|élimine (?:toute )?la douleur|cliniquement prouvé\\p{L}*|approuvé par la fda)\\b',
     ],
     [
       'authenticity',
@@ -102,11 +120,19 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
       '\\b(?:livraison garantie|arrivée garantie|nous garantissons la livraison|livré en \\d+\\s?(?:jours|heures|h) garanti\\p{L}*)\\b',
     ],
     ['lifetime_warranty', '\\bgarantie (?:à vie|à la vie|illimitée à vie)\\b'],
+    [
+      'superlative',
+      '\\b(?:(?:le|la) meilleur(?:e)? (?:\\p{L}+ )?(?:du|au) (?:monde|marché)|n°\\s?1 (?:du|des|en|mondial)|numéro 1 (?:du|des|en|mondial)|meilleur que tous les autres)\\b',
+    ],
+    [
+      'guaranteed_result',
+      '\\b(?:100\\s?% efficace|efficacité garantie|résultats? garantis?|fonctionne pour tous|résultats immédiats)\\b',
+    ],
   ],
   ru: [
     [
       'medical',
-      '\\b(?:противоопухолев\\p{L}*|защищает от (?:рака|ковида|covid|диабета|болезней|инфекций)|избавляет от (?:любой )?боли|клинически доказан\\p{L}*|одобрен\\p{L}* fda)',
+      '\\b(?:(?:убива|уничтожа)\\p{L}* (?:99(?:[.,]9+)?\\s?% )?(?:бактери\\p{L}*|микроб\\p{L}*|вирус\\p{L}*)|похуде\\p{L}*|сжига\\p{L}* жир\\p{L}*|жиросжига\\p{L}*|рекомендован\\p{L}* (?:врач\\p{L}*|дерматолог\\p{L}*|стоматолог\\p{L}*)|противоопухолев\\p{L}*|защищает от (?:рака|ковида|covid|диабета|болезней|инфекций)|избавляет от (?:любой )?боли|клинически доказан\\p{L}*|одобрен\\p{L}* fda)',
     ],
     [
       'authenticity',
@@ -117,11 +143,19 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
       '\\b(?:гарантированн\\p{L}* доставк\\p{L}*|доставка гарантирован\\p{L}*|гарантируем доставку|доставим за \\d+\\s?(?:дн\\p{L}*|час\\p{L}*|день) гарантированно)',
     ],
     ['lifetime_warranty', '\\b(?:пожизненн\\p{L}* гаранти\\p{L}*|гарантия на всю жизнь)'],
+    [
+      'superlative',
+      '\\b(?:лучш\\p{L}* (?:\\p{L}+ )?(?:в мире|на рынке)|№\\s?1 (?:в мире|на рынке)|номер один (?:в мире|на рынке)|не имеет аналогов)',
+    ],
+    [
+      'guaranteed_result',
+      '\\b(?:100\\s?% (?:эффективн\\p{L}*|результат\\p{L}*)|гарантированн\\p{L}* результат\\p{L}*|результат гарантирован\\p{L}*|эффект гарантирован|мгновенн\\p{L}* результат\\p{L}*)',
+    ],
   ],
   pt: [
     [
       'medical',
-      '\\b(?:anticancer\\p{L}*|previne (?:o |a )?(?:câncer|covid|diabetes|doenças?|infecç\\p{L}+)|elimina (?:toda )?a dor|clinicamente comprovad[oa]|aprovado pela fda)\\b',
+      '\\b(?:elimina 99(?:[.,]9+)?\\s?% d(?:as bactérias|os germes|os vírus)|mata (?:99(?:[.,]9+)?\\s?% d(?:as|os) )?(?:bactérias|germes|vírus)|emagrec\\p{L}*|queima gordura|perda de peso|perder peso|recomendado por (?:médicos|dermatologistas|dentistas)|anticancer\\p{L}*|previne (?:o |a )?(?:câncer|covid|diabetes|doenças?|infecç\\p{L}+)|elimina (?:toda )?a dor|clinicamente comprovad[oa]|aprovado pela fda)\\b',
     ],
     [
       'authenticity',
@@ -132,6 +166,14 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
       '\\b(?:entrega garantida|chegada garantida|garantimos a entrega|chega em \\d+\\s?(?:dias|horas) garantid[oa]s?)\\b',
     ],
     ['lifetime_warranty', '\\bgarantia (?:vitalícia|para (?:toda a|a) vida|eterna)\\b'],
+    [
+      'superlative',
+      '\\b(?:[oa] melhor (?:\\p{L}+ )?do (?:mundo|mercado)|número 1 (?:do|no) (?:mundo|mercado|brasil)|n\\.?º ?1 (?:do|no) (?:mundo|mercado|brasil)|melhor que (?:qualquer outr[oa]|todos os outros))\\b',
+    ],
+    [
+      'guaranteed_result',
+      '\\b(?:100\\s?% eficaz|eficácia garantida|resultados? garantidos?|funciona para todos|resultados imediatos)\\b',
+    ],
   ],
 };
 

@@ -17,6 +17,11 @@ export interface Quantity {
   span: [number, number];
   /** Converted from another unit system (inches): compared with a tolerance. */
   approx?: boolean;
+  /**
+   * A number before a noun ("36 LEDs", "1500 листов"): a count of things, compared with the pack
+   * counts ("1000 pcs") of the other versions, but only reported when it replaces one of theirs.
+   */
+  loose?: boolean;
 }
 
 interface UnitDef {
@@ -124,7 +129,18 @@ function itemsOf(word: string, chain: string, number: string): UnitDef | undefin
   if (HALLMARKS.has(number)) return undefined;
   if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
   if (!/^\p{L}+$/u.test(word)) return undefined;
-  return { re: /$^/, dimension: 'items', factor: 1 };
+  return { re: /$^/, dimension: 'count', factor: 1 };
+}
+
+/**
+ * A number that ends a name ("Wi-Fi 6 Router", "iPhone 15 Case", "PS5 2 controllers" is not): the
+ * word just before it has a hyphen, a digit, inner capitals or is an acronym.
+ */
+function partOfName(text: string, start: number): boolean {
+  if (text[start - 1] !== ' ') return false;
+  const head = text.slice(Math.max(0, start - 25), start - 1);
+  const before = head.slice(Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n')) + 1);
+  return before.length > 0 && /^\p{L}/u.test(before) && /[-\d]|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(before);
 }
 
 function round(value: number): number {
@@ -136,9 +152,11 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   const found: Quantity[] = [];
   for (const match of text.matchAll(MEASURE_RE)) {
     const unitWord = match[3]!;
-    const unit = unitOf(unitWord) ?? itemsOf(unitWord, match[2] ?? '', match[1]!);
-    if (!unit) continue;
+    const known = unitOf(unitWord);
     const start = match.index ?? 0;
+    const unit =
+      known ?? (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!));
+    if (!unit) continue;
     const numbers = [match[1]!, ...(match[2]?.match(NUMBER_RE) ?? [])];
     let offset = start;
     for (const raw of numbers) {
@@ -153,6 +171,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
         factor: unit.factor,
         span: [at, start + match[0].length],
         ...(unit.factor === 25.4 ? { approx: true } : {}),
+        ...(known ? {} : { loose: true }),
       });
     }
   }
@@ -216,6 +235,56 @@ function formatValue(q: Quantity, base: number): string {
 }
 
 /**
+ * Counts of things written as a number before a noun ("12 карт" where the others say 8 cards): a
+ * version is reported only when it replaces a count the other versions state in the same field
+ * (most of them agree on it, this one lacks it), and no other version counts that many of anything
+ * or writes that number in the same field as often (counts are often left out, spelt out, or about
+ * another thing).
+ */
+function looseCounts(
+  byLang: ReadonlyMap<Language, Quantity[]>,
+  numbersOf: ReadonlyMap<Language, Record<ListingField, number[]>>,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const [lang, qs] of byLang) {
+    for (const q of qs) {
+      if (!q.loose) continue;
+      const counts = (l: Language) =>
+        (byLang.get(l) ?? [])
+          .filter((x) => x.field === q.field && x.dimension === 'count')
+          .map((x) => x.value);
+      const others = [...byLang.keys()].filter((l) => l !== lang && counts(l).length > 0);
+      if (others.length === 0) continue;
+      const mine = counts(lang);
+      const stated = [...new Set(others.flatMap(counts))].filter(
+        (v) => others.filter((l) => counts(l).includes(v)).length * 2 > others.length,
+      );
+      const missing = stated.filter((v) => !mine.includes(v));
+      if (missing.length === 0 || stated.includes(q.value)) continue;
+      const counted = others.some((l) =>
+        (byLang.get(l) ?? []).some((x) => x.dimension === 'count' && x.value === q.value),
+      );
+      // Written in another version's field at least as often as here ("36 LEDs" / "LED x 36"); a
+      // number every version writes for another reason ("Wi-Fi 6") does not excuse a changed count.
+      const times = (ns: readonly number[]) => ns.filter((n) => n === q.value).length;
+      const here = times(numbersOf.get(lang)?.[q.field] ?? []);
+      const written = [...numbersOf].some(([l, fields]) => l !== lang && times(fields[q.field]) >= here);
+      if (counted || written) continue;
+      issues.push({
+        lang,
+        field: q.field,
+        kind: 'inconsistent_value',
+        code: 'value',
+        params: { value: formatValue(q, q.value), others: stated.map((v) => formatValue(q, v)).join(', ') },
+        span: q.span,
+        ...(missing.length === 1 ? { suggestion: formatValue(q, missing[0]!) } : {}),
+      });
+    }
+  }
+  return issues;
+}
+
+/**
  * Numbers, units, sizes and quantities that differ between language versions. Per dimension, the
  * values most versions agree on are the reference (with two versions, English or the first one);
  * a version stating a value outside it gets `inconsistent_value` on that value.
@@ -231,8 +300,11 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
     ]);
   }
   const dimensions = new Set([...byLang.values()].flat().map((q) => q.dimension));
-  const numbersOf = new Map<Language, number[]>(
-    order.map((v) => [v.lang, allNumbers(`${v.title}\n${v.description}`, v.lang)]),
+  const numbersOf = new Map<Language, Record<ListingField, number[]>>(
+    order.map((v) => [
+      v.lang,
+      { title: allNumbers(v.title, v.lang), description: allNumbers(v.description, v.lang) },
+    ]),
   );
   const issues: Issue[] = [];
   const approx = new Set(
@@ -246,7 +318,7 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
     const sets = new Map<Language, number[]>();
     for (const [lang, qs] of byLang) {
       const values = unique(
-        qs.filter((q) => q.dimension === dimension).map((q) => q.value),
+        qs.filter((q) => q.dimension === dimension && !q.loose).map((q) => q.value),
         same,
       );
       if (values.length > 0) sets.set(lang, values);
@@ -260,13 +332,7 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
       const missing = reference.filter((v) => !set.some((x) => same(x, v)));
       for (const q of byLang.get(lang)!.filter((x) => x.dimension === dimension)) {
         if (reference.some((v) => same(v, q.value))) continue;
-        if (dimension === 'items') {
-          // A count of things is inconsistent only when it replaces one the others state, and no
-          // other version writes that number at all (counts are often left out or spelt out).
-          if (missing.length === 0) continue;
-          const elsewhere = [...numbersOf].some(([l, ns]) => l !== lang && ns.includes(q.value));
-          if (elsewhere) continue;
-        }
+        if (q.loose) continue;
         const expected = missing.length === 1 ? formatValue(q, missing[0]!) : undefined;
         const others = reference.map((v) => formatValue(q, v)).join(', ');
         issues.push({
@@ -281,6 +347,7 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
       }
     }
   }
+  issues.push(...looseCounts(byLang, numbersOf));
   // One finding per stated measurement: the values of one chain ("70 x 50 cm") are one finding.
   const merged: Issue[] = [];
   for (const issue of issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0))) {

@@ -10,7 +10,13 @@ export interface GlossaryEntry {
   replace?: string;
   /** Why, in English, for maintainers; sellers see the localized message. */
   note: string;
+  /** The rule applies only to a field that also matches this pattern (the product the wording is wrong for). */
+  requires?: string;
 }
+
+/** Spanish garment words: "talla" is for clothes and shoes, a box or a pot has a "tamaño". */
+const ES_GARMENTS =
+  '\\b(?:camis\\p{L}*|pantal\\p{L}*|vestido\\p{L}*|falda\\p{L}*|sudadera\\p{L}*|chaqueta\\p{L}*|abrigo\\p{L}*|jersey\\p{L}*|ropa|prenda\\p{L}*|blusa\\p{L}*|sujetador\\p{L}*|bañador\\p{L}*|pijama\\p{L}*|calcet\\p{L}*|leggings|mallas|chándal\\p{L}*|zapat\\p{L}*|bota\\p{L}*|guante\\p{L}*|gorra\\p{L}*)';
 
 /** Units after a decimal number (metric, electrical, inches as translated, and hours/minutes). */
 const METRIC_UNITS =
@@ -64,6 +70,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       pattern: '\\btamaño:?\\s+(XXS|XS|S|M|L|XL|XXL|XXXL)\\b',
       replace: 'talla $1',
       note: 'clothing sizes are "talla", not "tamaño"',
+      requires: ES_GARMENTS,
     },
     {
       code: 'false_friend',
@@ -123,7 +130,8 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     },
     {
       code: 'false_friend',
-      pattern: '\\bкейс для (телефона|смартфона|наушников)\\b',
+      // "Кейс для наушников" (a charging case) is how the trade says it; a phone case is a "чехол".
+      pattern: '\\bкейс для (телефона|смартфона)\\b',
       replace: 'чехол для $1',
       note: 'a phone case is "чехол"',
     },
@@ -157,9 +165,11 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     },
     {
       code: 'false_friend',
-      pattern: '\\besquisit(o|a|os|as)\\b',
-      replace: 'requintad$1',
-      note: '"esquisito" means weird',
+      // Only where "exquisite" was meant: a product praised for its design, finish or taste.
+      pattern:
+        '\\besquisit(o|a|os|as)(?= (?:design|acabamento|sabor|estilo|presente|aroma|detalhe|bordado)s?(?![\\p{L}\\p{N}]))|(?<=(?<![\\p{L}\\p{N}])(?:design|acabamento|sabor|estilo|presente|aroma|detalhe|bordado)s? )esquisit(o|a|os|as)\\b',
+      replace: 'requintad$1$2',
+      note: '"esquisito" means weird, not exquisite',
     },
   ],
 };

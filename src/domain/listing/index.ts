@@ -32,4 +32,7 @@ export {
   sharedTerms,
   validateAcrossLanguages,
   validateLanguageVersion,
+  validateListing,
 } from './validate.js';
+export { LISTING_ALLOWLIST, listingWordPredicate } from './words/allowlist.js';
+export { COMMERCE_LEXICON, commerceLexicon } from './words/commerce-lexicon.js';

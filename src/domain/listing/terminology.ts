@@ -15,6 +15,29 @@ function regexOf(entry: GlossaryEntry): RegExp {
   return re;
 }
 
+const requirements = new Map<string, RegExp>();
+function requirementOf(pattern: string): RegExp {
+  let re = requirements.get(pattern);
+  if (!re) {
+    re = compilePattern(pattern, 'iu');
+    requirements.set(pattern, re);
+  }
+  return re;
+}
+
+/**
+ * Names that keep their point in every language: the 2.4 and 5.8 GHz radio bands ("Wi-Fi 2.4 GHz")
+ * and numbers inside a model code ("X2.5", "T-1.5": a letter or hyphen glued before the number).
+ */
+function isStandardName(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  if (/[\p{L}\-/]/u.test(before)) return true;
+  return (
+    /^(?:2[.,]4|5[.,]8)$/.test(text.slice(start, end)) &&
+    /^\s?(?:GHz|ГГц|G)\b/iu.test(text.slice(end, end + 6))
+  );
+}
+
 function formatNumber(value: number, lang: Language): string {
   const rounded = Math.round(value * 10) / 10;
   const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
@@ -55,26 +78,78 @@ function metricBeside(text: string, start: number, end: number): boolean {
 
 const SHOE_SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
 
-/** Shoe sizes quoted only in a system the market does not read (EU only in EN, EU only in PT-BR...). */
+/** Words that make "EU 42" a size: size, shoe and garment words of the five languages. */
+const SIZE_CONTEXT_RE =
+  /(?<![\p{L}])(?:sizes?|shoes?|sneakers?|boots?|sandals?|tallas?|zapat\p{L}*|zapatillas?|botas?|sandalias?|tailles?|pointures?|chaussures?|baskets?|bottes?|размер\p{L}*|обув\p{L}*|кроссовк\p{L}*|ботин\p{L}*|сапог\p{L}*|туфл\p{L}*|tamanhos?|numeração|sapatos?|tênis|sandálias?|calçados?)(?![\p{L}])/iu;
+
+/** Plausible shoe sizes per system (a "UK 3-pin plug" or "US 110 V" is no size). */
+const SIZE_RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  EU: [15, 50],
+  US: [1, 16],
+  UK: [1, 15],
+  BR: [14, 48],
+};
+
+/** A size written after its numbers: "36-38 EU", "42 EUR" (size charts write them this way). */
+const POSTFIX_SIZE_RE =
+  /(?<![\p{L}\d.,])(\d{1,2}(?:[.,]5)?)(?:\s?[-–/]\s?(\d{1,2}(?:[.,]5)?))?\s?(EU|EUR|US|UK|BR)(?![\p{L}\d])/gu;
+
+interface SizeQuote {
+  text: string;
+  start: number;
+  system: keyof typeof SIZE_OFFSETS_FROM_EU;
+  sizes: number[];
+  /** "EU 42": the classic shoe form, converted in the suggestion. */
+  prefix: boolean;
+}
+
+function sizeQuotes(text: string): SizeQuote[] {
+  const quotes: SizeQuote[] = [];
+  for (const m of text.matchAll(SHOE_SIZE_RE)) {
+    const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 2);
+    if (/^\s?[-x×/]/u.test(after)) continue;
+    const system = (m[1] === 'EUR' ? 'EU' : m[1]) as SizeQuote['system'];
+    quotes.push({
+      text: m[0],
+      start: m.index ?? 0,
+      system,
+      sizes: [Number(m[2]!.replace(',', '.'))],
+      prefix: true,
+    });
+  }
+  for (const m of text.matchAll(POSTFIX_SIZE_RE)) {
+    const system = (m[3] === 'EUR' ? 'EU' : m[3]) as SizeQuote['system'];
+    const sizes = [m[1]!, m[2]]
+      .filter((x): x is string => x !== undefined)
+      .map((x) => Number(x.replace(',', '.')));
+    quotes.push({ text: m[0], start: m.index ?? 0, system, sizes, prefix: false });
+  }
+  return quotes.filter((q) => {
+    const [low, high] = SIZE_RANGES[q.system]!;
+    return q.sizes.every((size) => size >= low && size <= high);
+  });
+}
+
+/**
+ * Sizes quoted only in a system the market does not read (EU only in EN, EU only in PT-BR...), in
+ * a text about sizes, shoes or garments, within each system's range of sizes.
+ */
 function checkSizeSystems(text: string, lang: Language, field: ListingField): Issue[] {
-  const matches = [...text.matchAll(SHOE_SIZE_RE)];
-  if (matches.length === 0) return [];
+  if (!SIZE_CONTEXT_RE.test(text)) return [];
+  const quotes = sizeQuotes(text);
+  if (quotes.length === 0) return [];
   const local = SIZE_SYSTEMS[lang].local;
-  const systems = new Set(matches.map((m) => (m[1] === 'EUR' ? 'EU' : m[1]!)));
-  if (systems.has(local)) return [];
-  return matches.map((m) => {
-    const system = (m[1] === 'EUR' ? 'EU' : m[1]) as keyof typeof SIZE_OFFSETS_FROM_EU;
-    const size = Number(m[2]!.replace(',', '.'));
-    const converted = size - SIZE_OFFSETS_FROM_EU[system] + SIZE_OFFSETS_FROM_EU[local];
-    const start = m.index ?? 0;
+  if (quotes.some((q) => q.system === local)) return [];
+  return quotes.map((q) => {
+    const converted = q.sizes[0]! - SIZE_OFFSETS_FROM_EU[q.system] + SIZE_OFFSETS_FROM_EU[local];
     return {
       lang,
       field,
       kind: 'terminology' as const,
       code: 'size_system',
-      params: { text: m[0], system, local },
-      span: [start, start + m[0].length] as [number, number],
-      suggestion: `${m[0]} (${local} ${formatNumber(converted, lang)})`,
+      params: { text: q.text, system: q.system, local },
+      span: [q.start, q.start + q.text.length] as [number, number],
+      ...(q.prefix ? { suggestion: `${q.text} (${local} ${formatNumber(converted, lang)})` } : {}),
     };
   });
 }
@@ -88,10 +163,12 @@ export function checkTerminology(
 ): Issue[] {
   const issues: Issue[] = [];
   for (const entry of GLOSSARY[lang]) {
+    if (entry.requires !== undefined && !requirementOf(entry.requires).test(text)) continue;
     for (const match of text.matchAll(regexOf(entry))) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
       if (overlaps(start, end, skip)) continue;
+      if (entry.code === 'decimal_separator' && isStandardName(text, start, end)) continue;
       // The exemption is for the language's own unit word; "45 cm (18 inches)" is still English.
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_RE.test(match[0]) && metricBeside(text, start, end))
         continue;
@@ -112,8 +189,76 @@ export function checkTerminology(
       });
     }
   }
-  for (const issue of checkSizeSystems(text, lang, field)) {
+  for (const issue of [...checkSizeSystems(text, lang, field), ...checkLetterSizes(text, lang, field)]) {
     if (!overlaps(issue.span![0], issue.span![1], skip)) issues.push(issue);
   }
   return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+}
+
+/** Brazilian clothing sizes are P, M, G, GG: the letters sellers copy from other markets, and theirs. */
+const BRAZILIAN_LETTERS: Readonly<Record<string, string>> = {
+  XXS: 'PPP',
+  XS: 'PP',
+  S: 'P',
+  L: 'G',
+  XL: 'GG',
+  XXL: 'XG',
+  XXXL: 'XGG',
+};
+const LETTER_SIZE_RE = /(?<![\p{L}\p{N}])(?:XXXL|XXL|XL|XXS|XS|S|M|L|PP|P|GG|G)(?![\p{L}\p{N}])/gu;
+const SIZE_LIST_GAP_RE = /^\s*(?:,|\/|e|ou|-|–)\s*$/u;
+
+/**
+ * Portuguese (Brazil) listings with S/L/XL sizes: buyers there read P/M/G/GG. A letter counts as a
+ * size in a list of sizes ("S, M, L") or after "tamanho", never after a number ("5 L" is litres).
+ */
+function checkLetterSizes(text: string, lang: Language, field: ListingField): Issue[] {
+  if (lang !== 'pt') return [];
+  const letters = [...text.matchAll(LETTER_SIZE_RE)].map((m) => ({
+    size: m[0],
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  const issues: Issue[] = [];
+  // Letters joined by list separators form one list ("S, M e L"); a list is one finding.
+  const list: number[] = [];
+  letters.forEach((letter, i) => {
+    const previous = letters[i - 1];
+    const joined = previous !== undefined && SIZE_LIST_GAP_RE.test(text.slice(previous.end, letter.start));
+    list.push(joined ? list[i - 1]! : i);
+  });
+  let lastList = -1;
+  letters.forEach((letter, i) => {
+    const local = BRAZILIAN_LETTERS[letter.size];
+    if (local === undefined || /\d\s?$/u.test(text.slice(Math.max(0, letter.start - 2), letter.start)))
+      return;
+    const previous = letters[i - 1];
+    const next = letters[i + 1];
+    const listed =
+      (previous !== undefined && SIZE_LIST_GAP_RE.test(text.slice(previous.end, letter.start))) ||
+      (next !== undefined && SIZE_LIST_GAP_RE.test(text.slice(letter.end, next.start)));
+    const named = /tamanhos?\s?:?\s?$/iu.test(text.slice(Math.max(0, letter.start - 12), letter.start));
+    if (!listed && !named) return;
+    const last = issues.at(-1);
+    const sameList = lastList === list[i];
+    lastList = list[i]!;
+    if (last?.span && sameList) {
+      // One list of sizes ("S, M e L") is one finding.
+      const span: [number, number] = [last.span[0], letter.end];
+      const listed = text.slice(span[0], span[1]);
+      const suggestion = listed.replace(LETTER_SIZE_RE, (size) => BRAZILIAN_LETTERS[size] ?? size);
+      issues[issues.length - 1] = { ...last, span, params: { text: listed, suggestion }, suggestion };
+      return;
+    }
+    issues.push({
+      lang,
+      field,
+      kind: 'terminology',
+      code: 'size_letters',
+      params: { text: letter.size, suggestion: local },
+      span: [letter.start, letter.end],
+      suggestion: local,
+    });
+  });
+  return issues;
 }

@@ -134,3 +134,19 @@ export function addressSpans(text: string): Array<[number, number]> {
   }
   return spans;
 }
+
+/**
+ * Ingredient lists ("Ingredients: Aqua, Zinc Oxide, Glycerin..."): INCI names are Latin and
+ * English in every language version by law, so no word check reads them as untranslated text or
+ * misspellings. From the label to the end of its sentence or line.
+ */
+export function ingredientListSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re =
+    /(?<![\p{L}])(?:ingredients?|ingredientes|ingrédients|ingredienti|composition|composición|composição|inci|состав)\s?:[^.\n]*/giu;
+  for (const match of text.matchAll(re)) {
+    const start = match.index ?? 0;
+    spans.push([start, start + match[0].length]);
+  }
+  return spans;
+}

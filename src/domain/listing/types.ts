@@ -55,8 +55,14 @@ export interface ListingVersion {
   description: string;
 }
 
-/** Spell-checker port (a hunspell dictionary in production, a word set in tests). */
+/** Spell-checker port (a hunspell dictionary and a frequency list in production, a word set in tests). */
 export interface SpellChecker {
   correct(word: string): boolean;
   suggest(word: string): string[];
+  /**
+   * How often the lower-case word occurs in a large corpus of the language, in centibels below 1
+   * (300 = one word in a thousand, 800 = one in 10^8); undefined when the list lacks it (or there
+   * is no list: tests).
+   */
+  centibels?(word: string): number | undefined;
 }

@@ -1,4 +1,4 @@
-import { detectLanguage } from '../language.js';
+import { detectLanguage } from '../message/language.js';
 import type { Language } from '../types.js';
 import { checkClaims } from './claims.js';
 import { checkConsistency } from './consistency.js';
@@ -13,7 +13,7 @@ import { findWrongLanguage } from './language-check.js';
 import { checkPlaceholders } from './placeholders.js';
 import { checkSpelling } from './spelling.js';
 import { checkTerminology } from './terminology.js';
-import { addressSpans, overlaps, tokenize } from './text.js';
+import { addressSpans, ingredientListSpans, overlaps, tokenize } from './text.js';
 import type { Issue, ListingField, ListingVersion, SpellChecker } from './types.js';
 import { checkUntranslated } from './untranslated.js';
 
@@ -25,6 +25,8 @@ export interface ListingCheckDeps {
   limits?: FieldLimits;
   /** Misspellings per field that get a dictionary suggestion (default 5; each costs 50-500 ms). */
   maxSuggestions?: number;
+  /** Spelling findings below this confidence are dropped (default `MIN_SPELLING_CONFIDENCE`; the eval sweeps it). */
+  minSpellingConfidence?: number;
   /** The shop's own dictionary ("Add to my dictionary"): never reported as spelling for that shop. */
   shopWords?: ShopWords;
 }
@@ -152,12 +154,16 @@ function checkField(
   const shared = context.shared;
   const placeholders = checkPlaceholders(text, lang, field);
   const placeholderSpans = spansOf(placeholders);
+  const ingredients = ingredientListSpans(text);
   const speller = deps.spellers[lang];
   const english = deps.spellers.en;
   const untranslatedDeps = speller && english ? { target: speller, english, isAllowed } : undefined;
-  const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, placeholderSpans);
+  const allRuns = checkUntranslated(text, lang, field, untranslatedDeps, [
+    ...placeholderSpans,
+    ...ingredients,
+  ]);
   const wrong: Issue[] = [];
-  for (const p of findWrongLanguage(text, lang, field)) {
+  for (const p of findWrongLanguage(text, lang, field, deps.spellers)) {
     const span: [number, number] = [p.start, p.end];
     if (coverage(span, placeholderSpans, text) > 0.5) continue; // dummy text, reported as a placeholder
     const runs = spansOf(
@@ -198,9 +204,11 @@ function checkField(
         isAllowed,
         sharedTerms: shared,
         maxSuggestions: deps.maxSuggestions ?? 5,
+        ...(deps.minSpellingConfidence !== undefined ? { minConfidence: deps.minSpellingConfidence } : {}),
         context: {
           otherWords: new Map([...context.words].filter(([l]) => l !== lang)),
           ...(english ? { english } : {}),
+          others: deps.spellers,
           versionText,
         },
         skip: [
@@ -210,6 +218,7 @@ function checkField(
           ...spansOf(claims),
           ...spansOf(terminology),
           ...addressSpans(text),
+          ...ingredients,
         ],
       })
     : [];
@@ -266,4 +275,14 @@ export function validateAcrossLanguages(versions: readonly ListingVersion[]): Is
   return checkConsistency(versions).filter(
     (i) => !i.span || !overlaps(i.span[0], i.span[1], reported.get(`${i.lang}:${i.field}`) ?? []),
   );
+}
+
+/** Runs every check of a listing in-process (eval, bench); the workflow runs the same steps as activities. */
+export function validateListing(listing: ListingTexts, deps: ListingCheckDeps): Issue[] {
+  const versions = listingVersions(listing);
+  const context = listingContext(versions, deps.spellers);
+  return [
+    ...versions.flatMap((v) => validateLanguageVersion(v, deps, context)),
+    ...validateAcrossLanguages(versions),
+  ];
 }

@@ -61,3 +61,27 @@ describe('checkClaims', () => {
     ]);
   });
 });
+
+describe('claims of results and rank', () => {
+  it.each([
+    ['en', "The world's best kettle.", 'superlative'],
+    ['es', 'El mejor hervidor del mundo.', 'superlative'],
+    ['fr', 'Le meilleur du marché.', 'superlative'],
+    ['ru', 'Лучший чайник в мире.', 'superlative'],
+    ['pt', 'O melhor do mundo.', 'superlative'],
+    ['en', 'Results guaranteed.', 'guaranteed_result'],
+    ['ru', 'Эффект гарантирован.', 'guaranteed_result'],
+    ['fr', 'Élimine 99,9 % des bactéries.', 'medical'],
+    ['pt', 'Ajuda a emagrecer.', 'medical'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang as Language, 'description').map((i) => i.code)).toEqual([code]);
+  });
+
+  it.each([
+    ['en', 'The best choice for small kitchens.'],
+    ['es', 'La mejor opción para cocinas pequeñas.'],
+    ['fr', 'Le meilleur allié de vos randonnées.'],
+  ] as const)('%s: an ordinary "best" is not a rank claim (%s)', (lang, text) => {
+    expect(checkClaims(text, lang as Language, 'description')).toEqual([]);
+  });
+});

@@ -41,3 +41,25 @@ describe('checkDeclaredLanguage', () => {
     expect(checkDeclaredLanguage('LED Desk Lamp with Three Colour Modes', 'fr', 'title')).toHaveLength(1);
   });
 });
+
+describe('checkDeclaredLanguage with dictionaries: the declared language is the prior', () => {
+  const knows = (words: string) => {
+    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
+    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
+  };
+
+  it('does not report a paragraph the declared dictionary reads as well as the detected one', () => {
+    const spellers = { es: knows(PT), pt: knows(PT) };
+    expect(checkDeclaredLanguage(`${ES}\n\n${PT}`, 'es', 'description', spellers)).toEqual([]);
+  });
+
+  it('reports it when the declared dictionary knows clearly fewer of its words', () => {
+    const spellers = { es: knows(ES), pt: knows(PT) };
+    const issues = checkDeclaredLanguage(`${ES}\n\n${PT}`, 'es', 'description', spellers);
+    expect(issues.map((i) => i.params.detected)).toEqual(['pt']);
+  });
+
+  it('needs a surer detection for a short title', () => {
+    expect(checkDeclaredLanguage('Garrafa térmica de aço', 'es', 'title')).toEqual([]);
+  });
+});

@@ -18,7 +18,11 @@ const CODES: Record<string, string[]> = {
   wrong_language: ['paragraph'],
   untranslated_segment: ['chinese', 'english'],
   spelling: ['word'],
-  terminology: [...new Set(Object.values(GLOSSARY).flatMap((g) => g.map((e) => e.code))), 'size_system'],
+  terminology: [
+    ...new Set(Object.values(GLOSSARY).flatMap((g) => g.map((e) => e.code))),
+    'size_system',
+    'size_letters',
+  ],
   inconsistent_value: ['value'],
   forbidden_claim: [
     'medical',
@@ -27,6 +31,8 @@ const CODES: Record<string, string[]> = {
     'off_platform',
     'contact',
     'lifetime_warranty',
+    'superlative',
+    'guaranteed_result',
   ],
   placeholder: ['template', 'bracket', 'lorem', 'mt_artifact', 'markup', 'encoding'],
   too_short: ['empty', 'title', 'description'],

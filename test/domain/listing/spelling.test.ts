@@ -139,3 +139,54 @@ describe('spelling confidence: a word is reported only on strong evidence', () =
     ).toEqual([]);
   });
 });
+
+describe('spelling with a frequency word list (the noisy channel)', () => {
+  const es = wordListSpeller(
+    'la el de con y para es una un crema cómodo ajuste chalota botella vaso porta vasos',
+    {},
+    {
+      la: 150,
+      el: 160,
+      de: 140,
+      crema: 420,
+      cómodo: 478,
+      comodo: 580,
+      hialurónico: 692,
+      chalota: 650,
+      porta: 600,
+      vasos: 560,
+      ácido: 450,
+    },
+  );
+  const ru = wordListSpeller(
+    'набор для и с напитки напиток ламель',
+    {},
+    { напитки: 500, напитков: 520, напитка: 540, ламель: 690, ламели: 701, ламелей: 720, ламелями: 750 },
+  );
+  const words = (text: string, lang: 'es' | 'ru', speller = lang === 'es' ? es : ru) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('knows a word hunspell lacks when the list has it (INCI, trade terms)', () => {
+    expect(words('La crema con ácido hialurónico.', 'es')).toEqual([]);
+  });
+
+  it('still reports a listed word that is a slip of a far more frequent one', () => {
+    expect(words('Un ajuste comodo.', 'es')).toEqual(['comodo']);
+  });
+
+  it('knows inflected forms of listed words, and a Russian form needs two attested siblings', () => {
+    expect(words('La crema de chalotas.', 'es')).toEqual([]);
+    expect(words('Набор с ламелями.', 'ru')).toEqual([]);
+    // к + ы breaks Russian spelling: a slip, not a form of "напитки".
+    expect(words('Набор для напиткы.', 'ru')).toEqual(['напиткы']);
+  });
+
+  it('knows a Russian relational adjective of a known noun (noun + -ов-/-ев- + ending)', () => {
+    const ruNouns = wordListSpeller('набор для и с гель бамбук школьный', {}, { гель: 600, бамбук: 620 });
+    expect(words('Набор с гелевыми и бамбуковых.', 'ru', ruNouns)).toEqual([]);
+  });
+
+  it('reads two frequent words run together as a coined term, not a slip', () => {
+    expect(words('Un portavasos de botella.', 'es')).toEqual([]);
+  });
+});

@@ -19,6 +19,8 @@ describe('checkTerminology', () => {
     ['ru', 'Свободная доставка по России.', 'wording', 'Свободная доставка', 'бесплатная доставка'],
     ['ru', 'Удобный кейс для телефона.', 'false_friend', 'кейс для телефона', 'чехол для телефона'],
     ['pt', 'Acabamento esquisito.', 'false_friend', 'esquisito', 'requintado'],
+    ['es', 'Camiseta de algodón, tamaño M.', 'wording', 'tamaño M', 'talla M'],
+    ['pt', 'Camiseta básica, tamanho: XL.', 'size_letters', 'XL', 'GG'],
     ['en', 'Sizes EU 42 only.', 'size_system', 'EU 42', 'EU 42 (US 9)'],
     ['pt', 'Tamanho EU 40.', 'size_system', 'EU 40', 'EU 40 (BR 38)'],
     ['es', 'Talla US 9.', 'size_system', 'US 9', 'US 9 (EU 42)'],
@@ -62,5 +64,24 @@ describe('terminology follows how listings are written', () => {
   it('reports a decimal point before hours in comma-decimal languages', () => {
     expect(codes('La batería dura 2.5 horas.', 'es')).toEqual(['2.5']);
     expect(codes('Autonomie de 1.5 h.', 'fr')).toEqual(['1.5']);
+  });
+});
+
+describe('terminology that real listings write correctly', () => {
+  it.each([
+    ['es', 'Router Wi-Fi doble banda 2.4 GHz y 5 GHz.', 'the 2.4 GHz band keeps its name'],
+    ['fr', 'Batterie modèle X1.5 V de rechange.', 'a number inside a model code'],
+    ['es', 'Caja de almacenaje, tamaño M.', '"tamaño" is right for a box'],
+    ['ru', 'Кейс для наушников заряжается через USB-C.', 'the trade name of a charging case'],
+    ['pt', 'Sem cheiro esquisito.', '"esquisito" meaning strange'],
+    ['en', 'Plug: UK 3-pin, 13 A.', 'a plug standard is no shoe size'],
+    ['pt', 'Garrafa de 5 L, tamanhos P, M e G.', 'litres and Brazilian letters'],
+  ] as const)('%s: %s (%s)', (lang, text, _why) => {
+    expect(checkTerminology(text, lang as Language, 'description')).toEqual([]);
+  });
+
+  it('reads a size written after its numbers ("36-38 EU") in a size context', () => {
+    const issues = checkTerminology('Tamanhos: P 36-38 EU, M 40-42 EU.', 'pt', 'description');
+    expect(issues.map((i) => i.code)).toEqual(['size_system', 'size_system']);
   });
 });

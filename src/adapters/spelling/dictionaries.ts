@@ -1,14 +1,20 @@
 /**
- * Hunspell dictionaries for the five listing languages, loaded once per worker process (lazily, on
- * the first validation) with hunspell-asm (WebAssembly, embedded binary: no network, no install
- * script). Measured on the 2-core dev machine: all five load in about 1.5 s and add about 80 MB RSS.
+ * Hunspell dictionaries and frequency word lists for the five listing languages, loaded once per
+ * worker process (lazily, on the first validation). Hunspell runs as hunspell-asm (WebAssembly,
+ * embedded binary: no network, no install script); the word lists are `data/words/<lang>.tsv.br`
+ * (wordfreq's large lists, see data/words/LICENSE.md), searched in place. Measured on the 2-core dev
+ * machine: all five load in about 2.5 s and add about 150 MB RSS.
  */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { SpellChecker } from '../../domain/listing/types.js';
+import { listingWordPredicate } from '../../domain/listing/words/allowlist.js';
+import type { Language } from '../../domain/types.js';
+import { LANGUAGES } from '../../domain/types.js';
+import { FrequencyList } from './word-list.js';
 
-import type { SpellChecker } from '../domain/listing/types.js';
-import type { Language } from '../domain/types.js';
-import { LANGUAGES } from '../domain/types.js';
-import { LISTING_ALLOWLIST } from './allowlist.js';
-import { commerceLexicon } from './lexicon.js';
+/** Where the frequency word lists live (`<lang>.tsv.br`). */
+export const WORD_LIST_DIR = fileURLToPath(new URL('../../../data/words/', import.meta.url));
 
 interface Hunspell {
   spell(word: string): boolean;
@@ -25,10 +31,11 @@ export interface ListingDictionaries {
 
 const SUGGESTION_CACHE_SIZE = 2000;
 
-/** A hunspell instance behind the domain's `SpellChecker` port, with memoized lookups. */
-function spellerOf(hunspell: Hunspell): SpellChecker {
+/** A hunspell instance and a word list behind the domain's `SpellChecker` port, with memoized lookups. */
+function spellerOf(hunspell: Hunspell, list: FrequencyList): SpellChecker {
   const known = new Map<string, boolean>();
   const suggestions = new Map<string, string[]>();
+  const frequencies = new Map<string, number | null>();
   return {
     correct(word) {
       let ok = known.get(word);
@@ -40,13 +47,22 @@ function spellerOf(hunspell: Hunspell): SpellChecker {
       return ok;
     },
     suggest(word) {
-      let list = suggestions.get(word);
-      if (list === undefined) {
-        list = hunspell.suggest(word).slice(0, 5);
+      let found = suggestions.get(word);
+      if (found === undefined) {
+        found = hunspell.suggest(word).slice(0, 5);
         if (suggestions.size >= SUGGESTION_CACHE_SIZE) suggestions.clear();
-        suggestions.set(word, list);
+        suggestions.set(word, found);
       }
-      return list;
+      return found;
+    },
+    centibels(word) {
+      let cB = frequencies.get(word);
+      if (cB === undefined) {
+        cB = list.centibels(word) ?? null;
+        if (frequencies.size > 100_000) frequencies.clear();
+        frequencies.set(word, cB);
+      }
+      return cB ?? undefined;
     },
   };
 }
@@ -106,19 +122,11 @@ async function load(): Promise<ListingDictionaries> {
     let hunspell = create(lang, await loadDictionary(lang));
     if (lang === 'en')
       hunspell = eitherOf(hunspell, create('en-gb', (await import('dictionary-en-gb')).default));
-    spellers[lang] = spellerOf(hunspell);
+    const list = FrequencyList.fromCompressed(await readFile(`${WORD_LIST_DIR}${lang}.tsv.br`));
+    spellers[lang] = spellerOf(hunspell, list);
     loadMs[lang] = Math.round(performance.now() - started);
   }
-  const allowed = new Set(LISTING_ALLOWLIST.map((w) => w.toLowerCase()));
-  const lexicons = Object.fromEntries(LANGUAGES.map((l) => [l, commerceLexicon(l)])) as Record<
-    Language,
-    (word: string) => boolean
-  >;
-  return {
-    spellers,
-    isAllowed: (word, lang) => allowed.has(word.toLowerCase()) || lexicons[lang](word),
-    loadMs,
-  };
+  return { spellers, isAllowed: listingWordPredicate(), loadMs };
 }
 
 let shared: Promise<ListingDictionaries> | undefined;

@@ -1,4 +1,4 @@
-import type { Language } from '../domain/types.js';
+import type { Language } from '../../types.js';
 
 /**
  * Commerce vocabulary the general hunspell dictionaries lack (product, material and feature words

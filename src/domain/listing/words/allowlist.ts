@@ -1,3 +1,6 @@
+import { LANGUAGES, type Language } from '../../types.js';
+import { commerceLexicon } from './commerce-lexicon.js';
+
 /**
  * Brand, model, product and unit terms that are correct in every language but in no hunspell
  * dictionary. Compared lower-cased; keep entries lower case, one concept per word.
@@ -16,3 +19,13 @@ mm cm km mg kg ml cl mah kwh wh kw ghz mhz hz gb tb mb
 `
   .split(/\s+/)
   .filter((w) => w.length > 0);
+
+/** The allowlist and each language's commerce lexicon as one predicate (what the checks call `isAllowed`). */
+export function listingWordPredicate(): (word: string, lang: Language) => boolean {
+  const allowed = new Set(LISTING_ALLOWLIST.map((w) => w.toLowerCase()));
+  const lexicons = Object.fromEntries(LANGUAGES.map((l) => [l, commerceLexicon(l)])) as Record<
+    Language,
+    (word: string) => boolean
+  >;
+  return (word, lang) => allowed.has(word.toLowerCase()) || lexicons[lang](word);
+}

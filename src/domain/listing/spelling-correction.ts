@@ -1,0 +1,174 @@
+import { CYRILLIC_TO_LATIN as BASE_TRANSLITERATION } from '../transliterate.js';
+import type { Language } from '../types.js';
+import type { SpellChecker } from './types.js';
+import { ALPHABETS, PREFIXES, SOUND_ALIKE } from './words/affixes.js';
+
+/** A dictionary word one edit away: delete, transpose, replace, insert, or a sound-alike pair. */
+export interface Correction {
+  word: string;
+  /** Only a diacritic differs ("comodo" / "cómodo"). */
+  accentOnly: boolean;
+  /** The correction's frequency (centibels below 1; lower is more frequent), when a list has it. */
+  centibels?: number;
+}
+
+/** The word without diacritics ("cómodo" -> "comodo"). */
+export function stripAccents(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
+}
+
+const correctionCache = new WeakMap<SpellChecker, Map<string, Correction | null>>();
+
+function* edits1(word: string, alphabet: string): Generator<string> {
+  for (let i = 0; i + 1 < word.length; i++) {
+    yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  }
+  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
+  for (let i = 0; i < word.length; i++) {
+    for (const c of alphabet) if (c !== word[i]) yield word.slice(0, i) + c + word.slice(i + 1);
+  }
+  for (let i = 0; i <= word.length; i++) {
+    for (const c of alphabet) yield word.slice(0, i) + c + word.slice(i);
+  }
+}
+
+/** Frequency of a word in the speller's list; words the list lacks rank after every listed one. */
+function rank(speller: SpellChecker, word: string): number {
+  return speller.centibels?.(word) ?? 1000;
+}
+
+/**
+ * The likeliest dictionary word of `lang` one slip away (edit distance 1, or a sound-alike pair):
+ * a missing accent first, then the most frequent candidate (the noisy channel: a slip is more
+ * often a slip of a common word), ties broken by spelling-neutral similarity.
+ */
+export function closeCorrection(speller: SpellChecker, word: string, lang: Language): Correction | undefined {
+  const lower = word.toLowerCase();
+  let cache = correctionCache.get(speller);
+  if (!cache) {
+    cache = new Map();
+    correctionCache.set(speller, cache);
+  }
+  const cached = cache.get(`${lang}:${lower}`);
+  if (cached !== undefined) return cached ?? undefined;
+  const folded = stripAccents(lower);
+  const key = cognateKey(lower);
+  let accent: Correction | undefined;
+  let best: Correction | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  const consider = (candidate: string) => {
+    if (candidate.length < 2 || !speller.correct(candidate)) return;
+    const cB = rank(speller, candidate);
+    const correction: Correction = {
+      word: candidate,
+      accentOnly: stripAccents(candidate) === folded,
+      ...(cB < 1000 ? { centibels: cB } : {}),
+    };
+    if (correction.accentOnly && (!accent || cB < rank(speller, accent.word))) accent = correction;
+    // Frequency dominates (100 cB = ten times as frequent); similarity breaks ties ("sesions" is
+    // "sessions", a doubled letter, not "lesions").
+    const score = -cB + 50 * similarity(key, cognateKey(candidate));
+    if (score > bestScore) {
+      bestScore = score;
+      best = correction;
+    }
+  };
+  for (const candidate of edits1(lower, ALPHABETS[lang])) consider(candidate);
+  for (const [from, to] of SOUND_ALIKE[lang]) {
+    for (let at = lower.indexOf(from); at >= 0; at = lower.indexOf(from, at + 1)) {
+      consider(lower.slice(0, at) + to + lower.slice(at + from.length));
+    }
+  }
+  // A missing accent is the likeliest slip, unless another correction is far more frequent.
+  if (accent && best && rank(speller, accent.word) > rank(speller, best.word) + 50) accent = undefined;
+  const found = accent ?? best;
+  if (cache.size > 20_000) cache.clear();
+  cache.set(`${lang}:${lower}`, found ?? null);
+  return found;
+}
+
+/** A slip in the word after a productive prefix ("велофанарей" = вело + фонарей). */
+export function prefixedCorrection(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+): Correction | undefined {
+  for (const prefix of PREFIXES[lang]) {
+    if (!lower.startsWith(prefix) || lower.length - prefix.length < 5) continue;
+    const rest = closeCorrection(speller, lower.slice(prefix.length), lang);
+    if (rest) return { ...rest, word: prefix + rest.word };
+  }
+  return undefined;
+}
+
+/** Transliteration for cognate checks; щ as the German-style "sch" loanwords use. */
+const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = { ...BASE_TRANSLITERATION, щ: 'sch' };
+
+/**
+ * A spelling-neutral key for comparing words across languages: Latin letters, no diacritics,
+ * y/i, k/c, w/v, ph/f and qu/c merged, doubled letters single ("Укулеле" and "ukulele" meet).
+ */
+export function cognateKey(word: string): string {
+  let latin = '';
+  for (const ch of stripAccents(word.toLowerCase())) latin += CYRILLIC_TO_LATIN[ch] ?? ch;
+  latin = latin
+    .replaceAll('ph', 'f')
+    .replaceAll('qu', 'c')
+    .replaceAll('y', 'i')
+    .replaceAll('k', 'c')
+    .replaceAll('w', 'v');
+  let key = '';
+  for (const ch of latin) if (ch !== key.at(-1)) key += ch;
+  return key;
+}
+
+/** Levenshtein distance (two rows; words are short). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** 1 for equal strings, 0 for nothing in common (edit distance over the longer length). */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
+}
+
+/**
+ * The most frequent dictionary word that differs from `lower` only by one diacritic ("comodo" ->
+ * "cómodo"): a cheap search for words too frequent to be any other slip.
+ */
+export function accentCorrection(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+): Correction | undefined {
+  let best: Correction | undefined;
+  const alphabet = ALPHABETS[lang];
+  for (let i = 0; i < lower.length; i++) {
+    const base = stripAccents(lower[i]!);
+    for (const c of alphabet) {
+      if (c === lower[i] || stripAccents(c) !== base) continue;
+      const candidate = lower.slice(0, i) + c + lower.slice(i + 1);
+      if (!speller.correct(candidate)) continue;
+      const cB = rank(speller, candidate);
+      if (!best || cB < rank(speller, best.word))
+        best = { word: candidate, accentOnly: true, ...(cB < 1000 ? { centibels: cB } : {}) };
+    }
+  }
+  return best;
+}

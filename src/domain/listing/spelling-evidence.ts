@@ -1,0 +1,257 @@
+/**
+ * How sure the spelling check is that an unknown word is a slip: a likely correction one edit
+ * away raises it; a loanword, a word of another language's list, a cognate of the listing's other
+ * versions, a compound of known words or a term the seller writes twice lowers it.
+ */
+import type { Language } from '../types.js';
+import {
+  type Correction,
+  closeCorrection,
+  cognateKey,
+  prefixedCorrection,
+  similarity,
+} from './spelling-correction.js';
+import { isCompound, knows, knowsWord, listVerdict } from './spelling-lexicon.js';
+import { tokenize } from './text.js';
+import type { SpellChecker } from './types.js';
+import { RUSSIAN_ENDINGS } from './words/affixes.js';
+
+/** Words of the listing's other language versions, for loanword and cognate evidence. */
+export interface SpellingContext {
+  /** Lower-cased words of each other version. */
+  otherWords: ReadonlyMap<Language, ReadonlySet<string>>;
+  /** The English dictionary: an English word in a es/fr/pt/ru text is a loanword, not a typo. */
+  english?: SpellChecker;
+  /** Every language's checker: a frequent word of another language is a loanword or cognate. */
+  others?: Partial<Record<Language, SpellChecker>>;
+  /** The whole version (title and description): a term the seller uses twice is deliberate. */
+  versionText?: string;
+}
+
+/** A judged unknown word. */
+export interface Judgement {
+  confidence: number;
+  correction?: Correction;
+}
+
+/** What `judge` reads besides the word. */
+export interface Evidence {
+  context?: SpellingContext | undefined;
+  minConfidence: number;
+  repeated: (lower: string) => boolean;
+}
+
+/** A word this frequent in another language's list is a loanword or cognate there (1 in 10^6.5). */
+const OTHER_LANGUAGE_CB = 650;
+
+/** Base confidence of an unknown word with a correction one slip away: longer words, fewer chance neighbours. */
+function baseConfidence(letters: number, correction: Correction): number {
+  const byLength =
+    letters <= 3
+      ? 0.3
+      : letters === 4
+        ? 0.5
+        : letters === 5
+          ? 0.6
+          : letters === 6
+            ? 0.7
+            : letters <= 8
+              ? 0.8
+              : 0.9;
+  return correction.accentOnly ? Math.min(0.97, byLength + 0.15) : byLength;
+}
+
+/**
+ * The noisy channel's prior: a slip of a common word is likely, of a rare one less so. Without a
+ * frequency list (tests) every correction counts fully.
+ */
+function correctionWeight(speller: SpellChecker, correction: Correction): number {
+  if (!speller.centibels) return 1;
+  const cB = correction.centibels;
+  if (cB === undefined) return 0.55;
+  return cB <= 600 ? 1 : cB <= 680 ? 0.9 : cB <= 740 ? 0.8 : 0.65;
+}
+
+/** A correction at least one word in 3 million (650 cB): a slip of a common word, whatever its shape. */
+export function slipOfCommonWord(correction: Correction): boolean {
+  return (correction.centibels ?? 1000) <= 650;
+}
+
+/** Russian: the stem without its case ending; Romance: without the plural. */
+function derivationStem(lower: string, lang: Language): string {
+  const endings = lang === 'ru' ? RUSSIAN_ENDINGS : ['es', 's'];
+  for (const ending of endings) {
+    if (lower.endsWith(ending) && [...lower].length - ending.length >= 4)
+      return lower.slice(0, -ending.length);
+  }
+  return lower;
+}
+
+/** A frequent word of another language: a loanword or a cognate, not a slip. */
+function inOtherLanguage(lower: string, lang: Language, context: SpellingContext | undefined): boolean {
+  for (const [other, speller] of Object.entries(context?.others ?? {}) as Array<[Language, SpellChecker]>) {
+    if (other === lang) continue;
+    if ((speller.centibels?.(lower) ?? 1000) <= OTHER_LANGUAGE_CB) return true;
+  }
+  return false;
+}
+
+/**
+ * A cognate or the same term in another version of the listing, closer to the word than its
+ * correction: a product term, not a slip. Returns the confidence factor (1 when none).
+ */
+function cognateFactor(
+  lower: string,
+  lang: Language,
+  correction: Correction,
+  context: SpellingContext | undefined,
+  suspect: boolean,
+): number {
+  const key = cognateKey(lower);
+  const toCorrection = similarity(key, cognateKey(correction.word));
+  const stem = derivationStem(lower, lang);
+  // Russian: only an adjective built on the stem (-овый, -евый) counts, not a bare case ending.
+  const stemmed = lang === 'ru' ? /^[ое]в/u.test(lower.slice(stem.length)) : stem !== lower;
+  const stemKey = cognateKey(stem);
+  // The same word in another version is a product term; a word far rarer than its correction must
+  // be in two other versions for that ("comfortable" copied from the English version is a slip).
+  const versions = [...(context?.otherWords ?? [])].filter(([l, words]) => l !== lang && words.has(lower));
+  if (!correction.accentOnly && versions.length >= (suspect ? 2 : 1)) return 0.3;
+  for (const [other, words] of context?.otherWords ?? []) {
+    if (other === lang) continue;
+    for (const w of words) {
+      if (w === lower || w[0] === undefined) continue;
+      const otherKey = cognateKey(w);
+      // The same stem with this language's endings ("кемпинговый" / "camping", "glute" / "glúteos").
+      if (
+        !correction.accentOnly &&
+        stemKey.length >= 5 &&
+        otherKey.length >= stemKey.length + (lang === 'ru' ? 0 : 2)
+      ) {
+        const head = otherKey.slice(0, stemKey.length);
+        const related =
+          lang === 'ru' ? stemmed && similarity(stemKey, head) >= 0.85 : head === stemKey && !stemmed;
+        if (related) return 0.4;
+      }
+      // A Russian transliteration of a word of a Latin-script version ("диммер" / "dimmer"): a loan.
+      if (lang === 'ru' && other !== 'ru' && otherKey[0] === key[0] && similarity(key, otherKey) >= 0.8)
+        return 0.4;
+      if (otherKey[0] !== key[0] || Math.abs(otherKey.length - key.length) > 3) continue;
+      if (similarity(key, otherKey) > toCorrection && similarity(key, otherKey) >= 0.75) return 0.3;
+    }
+  }
+  return 1;
+}
+
+/**
+ * How sure we are that an unknown word is a misspelling: it needs a dictionary word one slip away,
+ * and loses confidence when it is a loanword, a cognate, a compound or a term used twice.
+ */
+export function judge(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {
+  const lower = word.toLowerCase();
+  let penalty = 1;
+  if (evidence.repeated(lower)) penalty *= 0.35;
+  if (penalty * 0.97 < evidence.minConfidence) return { confidence: penalty * 0.97 };
+  const correction = closeCorrection(speller, lower, lang) ?? prefixedCorrection(speller, lower, lang);
+  if (!correction) return { confidence: 0.2 * penalty };
+  const context = evidence.context;
+  // A listed word that reads as a slip of a far more frequent one is less certain than an unlisted
+  // one, but being English or another version's word is then no excuse ("comfortable" in French).
+  const suspect = listVerdict(speller, lower, lang, context?.others) === 'suspect';
+  if (!correction.accentOnly && !suspect) {
+    const english = context?.english;
+    if (lang !== 'en' && english && (english.correct(lower) || english.correct(word))) {
+      // An English word in a es/fr/pt/ru text is a loanword ("bypass", "timer").
+      penalty *= lower.length < 9 ? 0.4 : 0.75;
+      if (context?.otherWords.get('en')?.has(lower)) penalty *= 0.8;
+    } else if (inOtherLanguage(lower, lang, context)) {
+      penalty *= 0.4;
+    }
+    // Two frequent words run together are a coined term, unless the word is a slip of a common one.
+    if (!slipOfCommonWord(correction) && isCompound(speller, lower, lang)) penalty *= 0.45;
+  } else if (
+    correction.accentOnly &&
+    lang !== 'en' &&
+    context?.otherWords.get('en')?.has(lower) &&
+    context.english?.correct(lower)
+  ) {
+    // Only an accent separates it from a word of the language, but the English version uses it as is.
+    penalty *= 0.4;
+  }
+  const confidence =
+    baseConfidence([...lower].length, correction) *
+    correctionWeight(speller, correction) *
+    penalty *
+    (suspect ? 0.8 : 1) *
+    cognateFactor(lower, lang, correction, context, suspect);
+  return { confidence, correction };
+}
+
+/** Length of the common prefix of two strings. */
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/** Whether a word is a spelling candidate at all (not a number, code, acronym or brand-like name). */
+export function isCandidate(word: string, lang: Language): boolean {
+  if (word.length < 2) return false;
+  if (/\p{N}/u.test(word)) return false;
+  if (/^\p{Lu}{2,6}$/u.test(word)) return false; // acronyms: USB, LED, EVA
+  if (/\p{Ll}\p{Lu}/u.test(word)) return false; // camel case: iPhone, PowerBank
+  const cyrillic = /\p{Script=Cyrillic}/u.test(word);
+  // Latin-script words in Russian text are brands, models and loanwords; Cyrillic in a Latin-script
+  // language is another check's business (wrong language, untranslated text).
+  if (lang === 'ru' ? !cyrillic : cyrillic) return false;
+  return true;
+}
+
+/** A token without quotes and outer hyphens, typographic apostrophes made straight. */
+export function bareWord(token: string): string {
+  return token.replace(/’/g, "'").replace(/^['-]+|(?<!['-])['-]+$/g, '');
+}
+
+let lastRepetition:
+  | {
+      text: string;
+      lang: Language;
+      speller: SpellChecker;
+      isAllowed: (word: string) => boolean;
+      repeated: (lower: string) => boolean;
+    }
+  | undefined;
+
+/** Unknown words of the whole version, to tell deliberate terms (used twice) from slips; the title
+ * and the description of a version share one scan. */
+export function repetitionOf(
+  text: string,
+  lang: Language,
+  speller: SpellChecker,
+  isAllowed: (word: string) => boolean,
+  others?: Partial<Record<Language, SpellChecker>>,
+): (lower: string) => boolean {
+  const last = lastRepetition;
+  if (last?.text === text && last.lang === lang && last.speller === speller && last.isAllowed === isAllowed)
+    return last.repeated;
+  const unknown: string[] = [];
+  for (const token of tokenize(text)) {
+    const word = bareWord(token.text);
+    if (!isCandidate(word, lang) || isAllowed(word) || knows(speller, word)) continue;
+    if (knowsWord(speller, word, lang, others)) continue;
+    for (const part of word.toLowerCase().split('-')) if (part.length >= 4) unknown.push(part);
+  }
+  const repeated = (lower: string) => {
+    let uses = 0;
+    for (const part of lower.split('-')) {
+      if (part.length < 4) continue;
+      for (const other of unknown) {
+        const need = Math.max(4, Math.min(part.length, other.length) - 3);
+        if (commonPrefix(part, other) >= need) uses++;
+      }
+    }
+    return uses >= 2;
+  };
+  lastRepetition = { text, lang, speller, isAllowed, repeated };
+  return repeated;
+}

@@ -1,0 +1,243 @@
+/**
+ * Whether a word belongs to a language: the hunspell dictionary, its regular formations (prefixes,
+ * derivations, diminutives, enclitics, inflection paradigms, compounds) and a large frequency
+ * list, read as a noisy channel (a listed word is still a slip when a word one edit away is far
+ * more frequent).
+ */
+import type { Language } from '../types.js';
+import { accentCorrection, closeCorrection, stripAccents } from './spelling-correction.js';
+import type { SpellChecker } from './types.js';
+import {
+  DERIVATIONS,
+  DIMINUTIVE_BASE_ENDINGS,
+  DIMINUTIVES,
+  PARADIGMS,
+  PREFIXES,
+  RUSSIAN_IMPOSSIBLE_JOINS,
+} from './words/affixes.js';
+
+const SPANISH_PRONOUNS = ['me', 'te', 'se', 'nos', 'os', 'lo', 'la', 'los', 'las', 'le', 'les'];
+
+/**
+ * A Spanish verb with one or two pronouns attached: "Límpiala" = "limpia" + "la" (the written
+ * accent exists because of the pronoun), "Acórtelo" = "acorte" + "lo", "desembalarla" =
+ * infinitive + "la" (no accent needed). Every split is tried: "acór" + "te" + "lo" is not a verb.
+ */
+function knowsEnclitic(speller: SpellChecker, lower: string): boolean {
+  const splits: string[] = [];
+  for (const first of SPANISH_PRONOUNS) {
+    if (!lower.endsWith(first)) continue;
+    const rest = lower.slice(0, -first.length);
+    splits.push(rest);
+    for (const second of SPANISH_PRONOUNS)
+      if (rest.endsWith(second)) splits.push(rest.slice(0, -second.length));
+  }
+  for (const verb of splits) {
+    if (verb.length < 3) continue;
+    if (/[áéíóú]/u.test(verb) && knows(speller, stripAccents(verb))) return true;
+    if (/(?:ar|er|ir)$/u.test(verb) && knows(speller, verb)) return true;
+  }
+  return false;
+}
+
+/** Hunspell lookup in the word's case, lower case, or (for upper-case words) capitalized. */
+export function knows(speller: SpellChecker, word: string): boolean {
+  if (speller.correct(word)) return true;
+  const lower = word.toLowerCase();
+  if (lower !== word && speller.correct(lower)) return true;
+  // Upper-case words: hunspell knows "Botella" but maybe not "BOTELLA".
+  if (word === word.toUpperCase()) {
+    const capital = lower.charAt(0).toUpperCase() + lower.slice(1);
+    if (speller.correct(capital)) return true;
+  }
+  return false;
+}
+
+/** At most this many centibels below 1 (one word in 10^7) for a list word to vouch for others. */
+const ATTESTED_CB = 700;
+
+/**
+ * A word seen often enough to vouch for another form of it: in the frequency list at least one in
+ * 10^7 (a rare dictionary word such as "nivaux" does not make "nivau" a form); the dictionary alone
+ * when there is no list (tests).
+ */
+function wellAttested(speller: SpellChecker, lower: string): boolean {
+  if (!speller.centibels) return speller.correct(lower);
+  return (speller.centibels(lower) ?? 1000) <= ATTESTED_CB;
+}
+
+/**
+ * What the frequency list says of a word hunspell lacks: `absent` (not listed), `known` (listed,
+ * and no word one slip away is so much more frequent that this one reads as its misspelling), or
+ * `suspect` (listed, but a slip of a far more frequent word: "comodo" beside "cómodo").
+ */
+export function listVerdict(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+  others?: Partial<Record<Language, SpellChecker>>,
+): 'absent' | 'known' | 'suspect' {
+  const cB = speller.centibels?.(lower);
+  if (cB === undefined) return 'absent';
+  // A word this frequent (one in a million) is a slip only of a word at least ten times as frequent
+  // that an accent away: other slips would need a correction no word list has that often.
+  const correction =
+    cB < 600 ? accentCorrection(speller, lower, lang) : closeCorrection(speller, lower, lang);
+  if (correction?.centibels === undefined) return 'known';
+  const gap = cB - correction.centibels;
+  // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
+  // other slips need the word to be rarer still, the more so the more often the word itself is seen.
+  if (correction.accentOnly) return gap >= 100 ? 'suspect' : 'known';
+  let needed = cB >= 750 ? 50 : cB >= 700 ? 150 : 180;
+  // Far more frequent in another language ("comfortable" in French text): the list has it as that
+  // language's word, which vouches less for it here.
+  for (const [other, checker] of Object.entries(others ?? {}) as Array<[Language, SpellChecker]>) {
+    const elsewhere = other === lang ? undefined : checker.centibels?.(lower);
+    if (elsewhere !== undefined && elsewhere + 100 <= cB) {
+      needed -= 50;
+      break;
+    }
+  }
+  return gap >= needed ? 'suspect' : 'known';
+}
+
+/** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
+function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
+  for (const [suffix, bases] of DERIVATIONS[lang]) {
+    if (!lower.endsWith(suffix) || lower.length - suffix.length < 3) continue;
+    const stem = lower.slice(0, -suffix.length);
+    // "ador" keeps its "a" in the infinitive: enhebr-ador -> enhebr-ar.
+    if (bases.some((b) => speller.correct(stem + b))) return true;
+  }
+  for (const ending of DIMINUTIVES[lang] ?? []) {
+    if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
+    let stem = lower.slice(0, -ending.length);
+    // "bolsita" -> "bols" + a; "poquito" -> "poc" + o (qu -> c before the ending).
+    if (stem.endsWith('qu')) stem = `${stem.slice(0, -2)}c`;
+    if (stem.endsWith('gu')) stem = `${stem.slice(0, -2)}g`;
+    if (DIMINUTIVE_BASE_ENDINGS.some((e) => speller.correct(stem + e))) return true;
+  }
+  return false;
+}
+
+/**
+ * An inflected form of a well-attested word: another ending of the same paradigm gives a known
+ * word ("chalotas" / "chalota"; Russian needs two such forms, its paradigms being large). A form
+ * that breaks a spelling rule at the ending ("напиткы") is a slip, not a form.
+ */
+export function knowsInflection(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (lang === 'ru' && RUSSIAN_IMPOSSIBLE_JOINS.test(lower)) return false;
+  const needed = lang === 'ru' ? 2 : 1;
+  for (const paradigm of PARADIGMS[lang]) {
+    for (const ending of paradigm) {
+      if (!lower.endsWith(ending)) continue;
+      const stem = lower.slice(0, lower.length - ending.length);
+      if ([...stem].length < 4) continue;
+      // "bebidass" is not the plural of "bebidas".
+      if (ending === 's' && stem.endsWith('s')) continue;
+      let hits = 0;
+      for (const other of paradigm) {
+        if (other !== ending && wellAttested(speller, stem + other) && ++hits >= needed) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const RUSSIAN_RELATIONAL_RE = /^(\p{L}{2,}?)([ое]в)(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми)$/u;
+
+/**
+ * A Russian relational adjective built on a known noun: noun + -ов-/-ев- + adjective ending
+ * ("гель" -> "гелевый", "бамбук" -> "бамбуковых"), the way Russian names a material or part.
+ */
+export function knowsRelationalAdjective(speller: SpellChecker, lower: string): boolean {
+  const match = RUSSIAN_RELATIONAL_RE.exec(lower);
+  if (!match) return false;
+  const stem = match[1]!;
+  if ([...stem].length < 3) return false;
+  return ['', 'ь', 'а', 'я', 'ы', 'и', 'о'].some(
+    (e) => speller.correct(stem + e) || wellAttested(speller, stem + e),
+  );
+}
+
+/** A frequent word of at least four letters (a compound's part). */
+function strongPart(speller: SpellChecker, part: string): boolean {
+  if ([...part].length < 4 || !speller.correct(part)) return false;
+  return (speller.centibels?.(part) ?? 0) <= 650;
+}
+
+/**
+ * A closed compound of two frequent words ("portavasos", "когтеточка": stem + linking vowel +
+ * word). Evidence, not proof: the caller lowers its confidence, a slip rarely splits so cleanly.
+ */
+export function isCompound(speller: SpellChecker, lower: string, lang: Language): boolean {
+  for (let i = 4; i <= lower.length - 4; i++) {
+    const head = lower.slice(0, i);
+    const tail = lower.slice(i);
+    if (!strongPart(speller, tail)) continue;
+    if (strongPart(speller, head)) return true;
+    // Russian joins a stem and a word with о/е: когт-е-точка.
+    if (lang === 'ru' && /[ое]$/u.test(head)) {
+      const stem = head.slice(0, -1);
+      if (['', 'а', 'ы', 'и', 'о', 'ь', 'я'].some((e) => strongPart(speller, stem + e))) return true;
+    }
+  }
+  return false;
+}
+
+const knownCache = new WeakMap<SpellChecker, Map<string, boolean>>();
+
+/**
+ * Dictionary lookup plus the word formation hunspell's affix files miss, plus the frequency list
+ * (memoized per checker: the answer depends only on the word, its language and whether the other
+ * languages' lists were given).
+ */
+export function knowsWord(
+  speller: SpellChecker,
+  word: string,
+  lang: Language,
+  others?: Partial<Record<Language, SpellChecker>>,
+): boolean {
+  let cache = knownCache.get(speller);
+  if (!cache) {
+    cache = new Map();
+    knownCache.set(speller, cache);
+  }
+  const key = `${others ? '+' : '-'}${lang}:${word}`;
+  let known = cache.get(key);
+  if (known === undefined) {
+    known = knowsWordUncached(speller, word, lang, others);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, known);
+  }
+  return known;
+}
+
+function knowsWordUncached(
+  speller: SpellChecker,
+  word: string,
+  lang: Language,
+  others?: Partial<Record<Language, SpellChecker>>,
+): boolean {
+  if (knows(speller, word)) return true;
+  const lower = word.toLowerCase();
+  const minRest = 5;
+  for (const prefix of PREFIXES[lang]) {
+    if (lower.startsWith(prefix) && lower.length - prefix.length >= minRest) {
+      const rest = lower.slice(prefix.length).replace(/^-/, '');
+      if (knows(speller, rest)) return true;
+      // Spanish and Portuguese double the r after a vowel-final prefix: auto + r... -> autorr...
+      if ((lang === 'es' || lang === 'pt') && rest.startsWith('rr') && knows(speller, rest.slice(1)))
+        return true;
+      if (lang === 'pt' && rest.startsWith('ss') && knows(speller, rest.slice(1))) return true;
+    }
+  }
+  if (knowsDerivation(speller, lower, lang)) return true;
+  if (lang === 'es' && knowsEnclitic(speller, lower)) return true;
+  const verdict = listVerdict(speller, lower, lang, others);
+  if (verdict === 'known') return true;
+  // A relational adjective of a known noun is a word even when the list also has a frequent
+  // neighbour for it: the morphology is evidence of its own.
+  if (lang === 'ru' && knowsRelationalAdjective(speller, lower)) return true;
+  return verdict === 'absent' && knowsInflection(speller, lower, lang);
+}

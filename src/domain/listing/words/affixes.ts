@@ -1,0 +1,177 @@
+import type { Language } from '../../types.js';
+
+/** Productive prefixes: "antiadherente" is fine when "adherente" is a word. */
+export const PREFIXES: Readonly<Record<Language, readonly string[]>> = {
+  en: ['anti', 'non', 're', 'pre', 'multi', 'mini', 'micro', 'ultra', 'super', 'over', 'under', 'eco'],
+  es: 'anti re des multi mini micro ultra super auto semi termo bio eco contra sobre porta cubre guarda'.split(
+    ' ',
+  ),
+  fr: 'anti re ré dé multi mini micro ultra super auto semi thermo bio éco sur porte garde'.split(' '),
+  ru: 'не анти авто мини микро супер ультра термо полу само водо влаго свето электро вело фото аудио видео эко'.split(
+    ' ',
+  ),
+  pt: 'anti re des multi mini micro ultra super auto semi termo bio eco porta guarda'.split(' '),
+};
+
+/** Diminutive endings (Spanish -ito/-illo, Portuguese -inho): "bolsita" is a small "bolsa". */
+export const DIMINUTIVES: Readonly<Partial<Record<Language, readonly string[]>>> = {
+  es: ['ito', 'ita', 'itos', 'itas'],
+  pt: ['inho', 'inha', 'inhos', 'inhas', 'zinho', 'zinha'],
+};
+export const DIMINUTIVE_BASE_ENDINGS = ['o', 'a', 'e', ''];
+
+/**
+ * Regular derivations from a known word: adjectives in -able/-ible from verbs (apilar ->
+ * apilable), agent nouns in -dor (enhebrar -> enhebrador), English -less/-ness.
+ */
+export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [string, readonly string[]]>>> = {
+  en: [
+    ['less', ['']],
+    ['ness', ['', 'e']],
+  ],
+  es: [
+    ['able', ['ar']],
+    ['ables', ['ar']],
+    ['ible', ['ir', 'er']],
+    ['ibles', ['ir', 'er']],
+    ['ador', ['ar']],
+    ['adora', ['ar']],
+    ['adores', ['ar']],
+    ['edor', ['er']],
+    ['idor', ['ir']],
+  ],
+  fr: [
+    ['able', ['er']],
+    ['ables', ['er']],
+    ['ible', ['ir', 're']],
+    ['ibles', ['ir', 're']],
+  ],
+  pt: [
+    ['ável', ['ar']],
+    ['áveis', ['ar']],
+    ['ível', ['ir', 'er']],
+    ['íveis', ['ir', 'er']],
+    ['ador', ['ar']],
+    ['adora', ['ar']],
+    ['edor', ['er']],
+  ],
+  ru: [],
+};
+
+/**
+ * Inflection: endings that alternate on one stem. A word is an inflected form of a known word when
+ * swapping its ending for another of the same group gives a well-attested word. Romance groups are
+ * pairs (singular and plural, masculine and feminine in es/pt), so a dropped letter before the
+ * plural ("bactéris") does not pass for a form; Russian groups are whole declensions and
+ * conjugations, and a Russian form needs two attested siblings.
+ */
+export const PARADIGMS: Readonly<Record<Language, ReadonlyArray<readonly string[]>>> = {
+  en: [
+    ['', 's'],
+    ['', 'es'],
+    ['y', 'ies'],
+  ],
+  es: [
+    ['o', 'os'],
+    ['a', 'as'],
+    ['o', 'a'],
+    ['os', 'as'],
+    ['e', 'es'],
+    ['', 'es'],
+    ['ón', 'ones'],
+    ['z', 'ces'],
+  ],
+  pt: [
+    ['o', 'os'],
+    ['a', 'as'],
+    ['o', 'a'],
+    ['os', 'as'],
+    ['e', 'es'],
+    ['', 'es'],
+    ['ão', 'ões'],
+    ['ão', 'ães'],
+    ['al', 'ais'],
+    ['el', 'éis'],
+    ['ol', 'óis'],
+    ['il', 'is'],
+    ['m', 'ns'],
+  ],
+  fr: [
+    ['', 's'],
+    ['', 'x'],
+    ['e', 'es'],
+    ['al', 'aux'],
+    ['eau', 'eaux'],
+  ],
+  ru: [
+    ['', 'а', 'у', 'ом', 'е', 'ы', 'и', 'ов', 'ам', 'ами', 'ах'],
+    ['ь', 'я', 'ю', 'ем', 'е', 'и', 'ей', 'ям', 'ями', 'ях'],
+    ['а', 'ы', 'и', 'е', 'у', 'ой', 'ою', '', 'ам', 'ами', 'ах'],
+    ['я', 'и', 'е', 'ю', 'ей', 'ею', 'ь', 'ям', 'ями', 'ях'],
+    ['ь', 'и', 'ью', 'ей', 'ям', 'ями', 'ях'],
+    ['о', 'а', 'у', 'ом', 'е', '', 'ам', 'ами', 'ах'],
+    ['ие', 'ия', 'ию', 'ием', 'ии', 'ий', 'иям', 'иями', 'иях'],
+    ['ый', 'ой', 'ая', 'ое', 'ые', 'ого', 'ому', 'ым', 'ом', 'ую', 'ых', 'ыми'],
+    ['ий', 'яя', 'ее', 'ие', 'его', 'ему', 'им', 'ем', 'ей', 'юю', 'их', 'ими'],
+    ['ий', 'ая', 'ое', 'ие', 'ого', 'ому', 'им', 'ом', 'ой', 'ую', 'их', 'ими'],
+    ['ть', 'ю', 'ешь', 'ет', 'ем', 'ете', 'ют', 'л', 'ла', 'ло', 'ли'],
+    ['ить', 'ю', 'у', 'ишь', 'ит', 'им', 'ите', 'ят', 'ат', 'ил', 'ила', 'ило', 'или'],
+    ['ться', 'ется', 'ются', 'лся', 'лась', 'лось', 'лись', 'тся'],
+  ],
+};
+
+/** Russian spelling rules an ending cannot break: no ы, я, ю after г к х ж ш ч щ ("напиткы"). */
+export const RUSSIAN_IMPOSSIBLE_JOINS = /[гкхжшчщ][ыэ]|[гкхжшчщ][яю]/u;
+
+/** Letters a typo may add or swap in, per language (lower case). */
+export const ALPHABETS: Readonly<Record<Language, string>> = {
+  en: 'abcdefghijklmnopqrstuvwxyz',
+  es: 'abcdefghijklmnopqrstuvwxyzáéíóúñü',
+  fr: 'abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùüœ',
+  pt: 'abcdefghijklmnopqrstuvwxyzáâãàçéêíóôõú',
+  ru: 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя',
+};
+
+/** Spellings that sound alike and are one slip apart for a writer (two letters for one). */
+export const SOUND_ALIKE: Readonly<Record<Language, ReadonlyArray<readonly [string, string]>>> = {
+  en: [
+    ['f', 'ph'],
+    ['ph', 'f'],
+  ],
+  es: [
+    ['y', 'll'],
+    ['ll', 'y'],
+    ['x', 'cc'],
+    ['cc', 'x'],
+  ],
+  fr: [
+    ['au', 'o'],
+    ['o', 'au'],
+    ['eau', 'o'],
+    ['o', 'eau'],
+    ['f', 'ph'],
+    ['ph', 'f'],
+    ['c', 'qu'],
+    ['qu', 'c'],
+  ],
+  pt: [
+    ['x', 'ch'],
+    ['ch', 'x'],
+    ['li', 'lh'],
+    ['lh', 'li'],
+    ['ni', 'nh'],
+    ['nh', 'ni'],
+    ['ç', 'ss'],
+    ['ss', 'ç'],
+  ],
+  ru: [
+    ['тся', 'ться'],
+    ['ться', 'тся'],
+  ],
+};
+
+/** Russian endings of adjectives and nouns built on a loan stem (longest first), for cognates. */
+export const RUSSIAN_ENDINGS =
+  'ового овому овыми евыми овый овая овое овые овых овой евый евая евые евых ами ями ого ему ому ой ый ий ая ое ые ом ем ам ах ях ов ей ы и а я у ю е о ь'.split(
+    ' ',
+  );
