@@ -174,6 +174,11 @@ const schema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .optional()
       .transform((v) => v ?? 'info'),
+    /** `json`, `pretty` (coloured, one line), or `auto`: pretty when stdout is a terminal, else JSON. */
+    LOG_FORMAT: z
+      .enum(['auto', 'json', 'pretty'])
+      .optional()
+      .transform((v) => v ?? 'auto'),
   })
   .superRefine((env, ctx) => {
     if (env.OUTBOUND_URL && !env.OUTBOUND_SECRET) {

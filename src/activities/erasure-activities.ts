@@ -6,7 +6,7 @@ import type { ErasureReason } from '../db/erasure-keys.js';
 import { listCardsOfTickets, orderIdsOf } from '../db/erasure-repo.js';
 import { getShop, listTelegramChats } from '../db/shops-repo.js';
 import type { ReplyRenderer } from '../domain/reply/index.js';
-import type { Language } from '../domain/types.js';
+import type { SellerLanguage } from '../domain/shop/seller-language.js';
 import type { ApprovalChannel, TeamChannel } from './ports.js';
 
 /** What the card redaction needs: the approval channel (absent: Telegram off) and the team channel. */
@@ -55,10 +55,10 @@ export async function redactCards(
   const { cards, threadPosts } = await listCardsOfTickets(db, input.ticketIds);
   if (cards.length === 0) return { edited: 0, failed: 0 };
   const shop = await getShop(db, input.shopId);
-  const sellerLanguage: Language = shop?.sellerLanguage ?? 'en';
+  const sellerLanguage: SellerLanguage = shop?.sellerLanguage ?? 'en';
   const chats = await listTelegramChats(db, input.shopId);
   const orders = await orderIdsOf(db, input.ticketIds);
-  const note = (language: Language, ticketId: string) =>
+  const note = (language: SellerLanguage, ticketId: string) =>
     renderer.t(language, `card.erased_${input.reason}`, { ticketId, orderId: orders.get(ticketId) ?? '' });
   // Team cards were posted with the shop's own workspace token; edit them with the same.
   const shopTeam = await deps.team.forShop(input.shopId);

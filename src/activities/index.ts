@@ -2,6 +2,7 @@ import { createSlackTeamChannel } from '../channels/slack/team-channel.js';
 import type { SlackWorkspaces } from '../channels/slack/workspaces.js';
 import { createTelegramApprovalChannel } from '../channels/telegram/approval-channel.js';
 import type { TelegramCards } from '../channels/telegram/notifier.js';
+import { shopSellerLanguage } from '../db/shops-repo.js';
 import { createErasureActivities } from './erasure-activities.js';
 import { createListingActivities, type ListingActivityDeps } from './listing-activities.js';
 import { createMaintenanceActivities, type MaintenanceActivityDeps } from './maintenance-activities.js';
@@ -33,7 +34,12 @@ export type ActivityDeps = Omit<TicketActivityDeps, 'approvals' | 'team'> &
  */
 export function createActivities(deps: ActivityDeps) {
   const approvals = deps.telegram ? createTelegramApprovalChannel(deps.telegram, deps.renderer) : undefined;
-  const team = deps.slack ? createSlackTeamChannel(deps.slack) : NO_TEAM_CHANNEL;
+  const team = deps.slack
+    ? createSlackTeamChannel(deps.slack, {
+        renderer: deps.renderer,
+        languageOf: (shopId) => shopSellerLanguage(deps.db, shopId),
+      })
+    : NO_TEAM_CHANNEL;
   const withPorts = { ...deps, approvals, team };
   const steps = {
     ...createTicketActivities(withPorts),

@@ -30,8 +30,9 @@ import {
   validateAcrossLanguages,
   validateLanguageVersion,
 } from '../domain/listing/index.js';
+import { isSellerLanguage, type SellerLanguage } from '../domain/shop/seller-language.js';
 import { effectiveSettings } from '../domain/shop/settings.js';
-import { isLanguage, LANGUAGES, type Language } from '../domain/types.js';
+import { LANGUAGES, type Language } from '../domain/types.js';
 import { PROJECT_ROOT } from '../paths.js';
 
 /** What the listing activities need; all but `db` are optional (Telegram off: no report). */
@@ -72,9 +73,9 @@ export function createListingActivities(deps: ListingActivityDeps) {
   const { db, logger } = deps;
   const dictionaries = deps.listingDictionaries ?? listingDictionaries;
   const localesDir = deps.localesDir ?? DEFAULT_LOCALES_DIR;
-  const messagesCache = new Map<Language, Promise<ValidationMessages>>();
+  const messagesCache = new Map<SellerLanguage, Promise<ValidationMessages>>();
 
-  function messagesFor(lang: Language): Promise<ValidationMessages> {
+  function messagesFor(lang: SellerLanguage): Promise<ValidationMessages> {
     let cached = messagesCache.get(lang);
     if (!cached) {
       cached = readFile(path.join(localesDir, lang, 'validation.json'), 'utf8').then(
@@ -190,7 +191,7 @@ export function createListingActivities(deps: ListingActivityDeps) {
     }): Promise<{ findings: number }> {
       const row = await loadRow(input.validationId);
       const shop = await getShop(db, row.shopId);
-      const locale: Language = shop?.sellerLanguage ?? 'en';
+      const locale: SellerLanguage = shop?.sellerLanguage ?? 'en';
       const findings = localizeIssues(input.issues, await messagesFor(locale), locale);
       await completeListingValidation(
         db,
@@ -225,8 +226,8 @@ export function createListingActivities(deps: ListingActivityDeps) {
       const languages = LANGUAGES.filter((l) => versions.some((v) => v.lang === l));
       let sent = 0;
       for (const chat of chats) {
-        const locale: Language =
-          chat.language && isLanguage(chat.language) ? chat.language : (shop?.sellerLanguage ?? 'en');
+        const locale: SellerLanguage =
+          chat.language && isSellerLanguage(chat.language) ? chat.language : (shop?.sellerLanguage ?? 'en');
         const messages = await messagesFor(locale);
         const text = summarizeFindings({
           validationId: row.id,

@@ -8,12 +8,13 @@
 import type { HealthFigures } from '../db/health-repo.js';
 import type { Decision, Ticket } from '../db/schema/index.js';
 import type { Sentiment } from '../domain/message/urgency.js';
+import type { SellerLanguage } from '../domain/shop/seller-language.js';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
 
-/** A linked seller chat and the language its cards are written in. */
+/** A linked seller chat and the language its cards are written in (the seller's, not the buyers'). */
 export interface SellerChat {
   chatId: string;
-  language: Language;
+  language: SellerLanguage;
 }
 
 /** What an approval card shows: the ticket's facts, the redacted buyer text and the draft. */

@@ -6,11 +6,22 @@ export const TICKET_CLOSED = 'ticket_closed';
 /** Refusal code of a decision on a ticket that does not exist (or belongs to another shop). */
 export const TICKET_NOT_FOUND = 'ticket_not_found';
 
+/**
+ * Refusal code of an edit whose text does not read as the buyer's language: nothing was sent; the
+ * seller confirms (`confirmLanguage`, `confirm: true` in the API, or `sendHeldEdit`) to send it.
+ */
+export const EDIT_LANGUAGE_MISMATCH = 'edit_language_mismatch';
+
+/** Refusal code of `sendHeldEdit` for a held text that is unknown or belongs to another ticket. */
+export const HELD_EDIT_NOT_FOUND = 'held_edit_not_found';
+
 type RefusalCode =
   | (typeof DECISION_ERRORS)[keyof typeof DECISION_ERRORS]
   | (typeof CORRECTION_ERRORS)[keyof typeof CORRECTION_ERRORS]
   | typeof TICKET_CLOSED
-  | typeof TICKET_NOT_FOUND;
+  | typeof TICKET_NOT_FOUND
+  | typeof EDIT_LANGUAGE_MISMATCH
+  | typeof HELD_EDIT_NOT_FOUND;
 
 /**
  * Every reason a decision (or a category correction) can be refused, in one table for every
@@ -30,6 +41,9 @@ export const DECISION_REFUSALS = {
   edit_text_too_long: { status: 400, worded: true },
   category_unchanged: { status: 409, worded: true },
   not_a_buyer_ticket: { status: 409, worded: true },
+  // Worded from the hold (which languages), not from one fixed sentence.
+  edit_language_mismatch: { status: 422, worded: false },
+  held_edit_not_found: { status: 404, worded: true },
 } as const satisfies Record<RefusalCode, { status: number; worded: boolean }>;
 
 /** A code of `DECISION_REFUSALS`. */

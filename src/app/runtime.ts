@@ -81,7 +81,7 @@ export async function startSellerdesk(
   mode: RunMode = 'all',
   overrides: RuntimeOverrides = {},
 ): Promise<Sellerdesk> {
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const cleanups: Array<() => Promise<void>> = [];
   const stop = async () => {
     while (cleanups.length) {
@@ -216,7 +216,7 @@ export async function startSellerdesk(
         openSystemTicket: tickets.openSystemTicket,
         startListingValidation: listingValidationStarter(temporal, config.TEMPORAL_TASK_QUEUE),
         erasureKeys,
-        ...slackActivityDeps(database.db, config, logger.child({ component: 'slack' }), metrics),
+        ...slackActivityDeps(database.db, config, renderer, logger.child({ component: 'slack' }), metrics),
       });
       const created = await createWorker({
         address: temporalAddress,

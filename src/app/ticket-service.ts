@@ -26,13 +26,20 @@ import {
   getTicket,
   type IncomingMessage,
   ingestMessage,
+  replyEditOfTicket,
   storeReplyEdit,
 } from '../db/tickets-repo.js';
 import { redactPii } from '../domain/message/redact.js';
+import { findReplyLanguageMismatch, type ReplyLanguageMismatch } from '../domain/reply/edit-language.js';
 import { checkEditText } from '../domain/ticket/index.js';
-import type { DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
+import type { Actor, DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
-import { TICKET_CLOSED, TICKET_NOT_FOUND } from './decision-refusals.js';
+import {
+  EDIT_LANGUAGE_MISMATCH,
+  HELD_EDIT_NOT_FOUND,
+  TICKET_CLOSED,
+  TICKET_NOT_FOUND,
+} from './decision-refusals.js';
 import {
   type BuyerMessageDispatch,
   dispatchBuyerMessage,
@@ -51,10 +58,26 @@ export interface NewBuyerMessage {
   dispute?: DisputeFacts | undefined;
 }
 
+/** A held edit: what its text reads as, and the id of the stored text when the caller asked to keep it. */
+export interface EditLanguageHold extends ReplyLanguageMismatch {
+  heldEditId?: number;
+}
+
 /** Decision outcome for callers: accepted, or refused with the reason and who decided first. */
 export type DecideOutcome =
   | { ok: true; result: DecisionResult }
-  | { ok: false; code: string; message: string; decided?: DecisionResult };
+  | { ok: false; code: string; message: string; decided?: DecisionResult; hold?: EditLanguageHold };
+
+/** How `decide` treats an edit whose text is not in the buyer's language. */
+export interface DecideOptions {
+  /** The seller confirmed the text as it is: no language check. */
+  confirmLanguage?: boolean;
+  /** Keep a held text stored and return its id (`hold.heldEditId`) for `sendHeldEdit`. */
+  keepHeldText?: boolean;
+}
+
+/** Ticket statuses in which a decision can still be taken (others are refused by the workflow). */
+const DECIDABLE: ReadonlySet<TicketStatus> = new Set(['awaiting_approval', 'escalated']);
 
 /** A refused decision or correction: the code, a sentence, and who decided first when that is why. */
 type Refused = Extract<DecideOutcome, { ok: false }>;
@@ -194,9 +217,15 @@ export function createTicketService(deps: TicketServiceDeps) {
     /**
      * Applies a seller decision through the ticket workflow's update; the first decision wins. An
      * edit's text is stored first and the update carries only its id (histories hold no reply
-     * text); a refused edit's row is deleted again.
+     * text); a refused edit's row is deleted again. An edit of an open ticket whose text does not
+     * read as the buyer's language is held (`edit_language_mismatch`, nothing sent) unless
+     * `options.confirmLanguage`; with `options.keepHeldText` its text stays stored for `sendHeldEdit`.
      */
-    async decide(ticketId: string, input: DecisionInput): Promise<DecideOutcome> {
+    async decide(
+      ticketId: string,
+      input: DecisionInput,
+      options: DecideOptions = {},
+    ): Promise<DecideOutcome> {
       const refused = await closedOutcome(ticketId);
       if (refused) return refused;
       let editId: number | undefined;
@@ -204,6 +233,12 @@ export function createTicketService(deps: TicketServiceDeps) {
       if (edited?.ok) {
         const ticket = await getTicket(db, ticketId);
         if (!ticket) return { ok: false, code: TICKET_NOT_FOUND, message: 'no such ticket' };
+        // Only an open ticket is checked: a decided one is answered "already decided" as before.
+        const mismatch =
+          !options.confirmLanguage && ticket.language && DECIDABLE.has(ticket.status)
+            ? findReplyLanguageMismatch(edited.text, ticket.language)
+            : undefined;
+        if (mismatch) return holdEdit(ticketId, edited.text, mismatch, options.keepHeldText === true);
         editId = await storeReplyEdit(db, ticketId, edited.text);
       }
       const request: DecisionRequest = {
@@ -224,6 +259,19 @@ export function createTicketService(deps: TicketServiceDeps) {
     },
 
     /**
+     * Sends an edit held for its language once the seller confirms it: the stored text (`heldEditId`
+     * of an `edit_language_mismatch`) goes through the same update as any edit; first decision wins.
+     */
+    async sendHeldEdit(ticketId: string, heldEditId: number, actor: Actor): Promise<DecideOutcome> {
+      const refused = await closedOutcome(ticketId);
+      if (refused) return refused;
+      if (!(await replyEditOfTicket(db, ticketId, heldEditId))) {
+        return { ok: false, code: HELD_EDIT_NOT_FOUND, message: 'this held reply is no longer available' };
+      }
+      return applyDecision(ticketId, { action: 'edit', actor, editId: heldEditId });
+    },
+
+    /**
      * Applies a seller's category correction through the ticket workflow's update: the workflow
      * redrafts the next revision in that category (still waiting for a decision) and keeps the
      * correction as the shop's example. Refused, like a decision, once the ticket is decided or
@@ -237,6 +285,27 @@ export function createTicketService(deps: TicketServiceDeps) {
       );
     },
   };
+
+  /** Refuses an edit for its language; keeps its text (erased with the ticket) when asked to. */
+  async function holdEdit(
+    ticketId: string,
+    text: string,
+    mismatch: ReplyLanguageMismatch,
+    keep: boolean,
+  ): Promise<DecideOutcome> {
+    let heldEditId: number | undefined;
+    if (keep) {
+      heldEditId = await storeReplyEdit(db, ticketId, text);
+    }
+    return {
+      ok: false,
+      code: EDIT_LANGUAGE_MISMATCH,
+      message:
+        `the edited reply reads as ${mismatch.detected}, but the buyer writes ${mismatch.expected}; ` +
+        'nothing was sent: confirm to send it as it is',
+      hold: { ...mismatch, ...(heldEditId !== undefined ? { heldEditId } : {}) },
+    };
+  }
 
   /** A closed ticket (its buyer was erased) takes no decision: nothing erased is ever sent. */
   async function closedOutcome(ticketId: string): Promise<Refused | undefined> {

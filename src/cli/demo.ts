@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Sellerdesk } from '../app/runtime.js';
 import { loadConfig } from '../config.js';
 import { createProgress, oneLine, table } from './format.js';
+import { type CliTexts, cliLanguage, cliTexts } from './messages.js';
 import { CliError, expectOk, findService, type ServiceTarget } from './service.js';
 import { createShopFromCli } from './shop-commands.js';
 
@@ -94,6 +95,7 @@ type Ticket = {
 };
 
 async function waitForTickets(
+  texts: CliTexts,
   service: ServiceTarget,
   token: string,
   ids: string[],
@@ -118,7 +120,7 @@ async function waitForTickets(
     }
     if (Date.now() > deadline) {
       progress.finish();
-      throw new CliError(`timed out: ${finished}/${ids.length} ${label}`);
+      throw new CliError(texts.t('demo.timed_out', { done: finished, total: ids.length, label }));
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -137,14 +139,16 @@ type Shipment = {
  * shipment watch detects the stall at once, grants one coupon and opens a localized apology.
  */
 async function showStalledShipment(
+  texts: CliTexts,
   service: ServiceTarget,
   token: string,
   run: string,
   out: (line: string) => void,
 ): Promise<void> {
+  const t = (key: string, vars?: Record<string, string | number>) => texts.t(`demo.${key}`, vars);
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
   const trackingNumber = `LP${run.toUpperCase()}DEMO`;
-  out(`\nA stalled parcel: ${trackingNumber} (Cainiao), no tracking event for 72 h after acceptance…`);
+  out(`\n${t('stalled', { tracking: trackingNumber })}`);
   expectOk(
     await service.call('POST', '/v1/tracking', {
       token,
@@ -170,27 +174,34 @@ async function showStalledShipment(
     const opened = shipment.actions.find((a) => a.kind === 'apology_opened');
     apologyId = typeof opened?.details?.ticketId === 'string' ? opened.details.ticketId : undefined;
     if (apologyId) break;
-    if (Date.now() > deadline) throw new CliError('timed out waiting for the stall apology');
+    if (Date.now() > deadline) throw new CliError(t('stall_timeout'));
     await new Promise((r) => setTimeout(r, 250));
   }
   const [apology] = await waitForTickets(
+    texts,
     service,
     token,
     [apologyId],
-    (t) => t.status === 'awaiting_approval' && t.draft !== null,
-    'apology drafted',
+    (ticket) => ticket.status === 'awaiting_approval' && ticket.draft !== null,
+    t('progress_apology'),
   );
-  out(
-    `  state ${shipment.state} (${shipment.leg ?? '?'}) since ${shipment.stalledSince ?? '?'}; actions: ${shipment.actions
-      .map((a) => a.kind)
-      .join(', ')}`,
-  );
+  const state = t('state', {
+    state: shipment.state,
+    leg: shipment.leg ?? '?',
+    since: shipment.stalledSince ?? '?',
+    actions: shipment.actions.map((a) => a.kind).join(', '),
+  });
+  out(`  ${state}`);
   const coupon = shipment.actions.find((a) => a.kind === 'coupon_granted')?.details;
-  if (coupon)
-    out(
-      `  coupon ${String(coupon.code)}: ${String(coupon.value)} ${String(coupon.currency)} (one per order)`,
-    );
-  out(`  apology ticket ${apologyId} (${apology?.language}), waiting for the seller's approval:`);
+  if (coupon) {
+    const values = {
+      code: String(coupon.code),
+      value: String(coupon.value),
+      currency: String(coupon.currency),
+    };
+    out(`  ${t('coupon', values)}`);
+  }
+  out(`  ${t('apology', { id: apologyId, language: apology?.language ?? '?' })}`);
   out(`  ${oneLine(apology?.draft ?? '', 160)}`);
 }
 
@@ -199,34 +210,39 @@ async function showStalledShipment(
  * sends fourteen buyer messages, shows the drafts, then approves, edits and rejects one each,
  * shows the deliveries in the log outbox and a stalled parcel's apology. Data stays in DATA_DIR.
  */
-export async function runDemo(out: (line: string) => void = console.log): Promise<{ tickets: Ticket[] }> {
+export async function runDemo(
+  out: (line: string) => void = console.log,
+  texts: CliTexts = cliTexts(cliLanguage(process.env)),
+): Promise<{ tickets: Ticket[] }> {
+  const t = (key: string, vars?: Record<string, string | number>) => texts.t(`demo.${key}`, vars);
   const started = Date.now();
   const config = loadConfig();
   let app: Sellerdesk | undefined;
   let service = await findService(config);
   try {
     if (service?.controlToken) {
-      out(`Using the running sellerdesk at ${service.url}`);
+      out(t('using', { url: service.url }));
     } else {
-      if (service)
-        throw new CliError(
-          `a sellerdesk at ${service.url} runs without a local control file; stop it or set DATA_DIR`,
-        );
-      out('Starting sellerdesk on embedded defaults (PGlite + Temporal dev server in DATA_DIR)…');
+      if (service) throw new CliError(t('no_control', { url: service.url }));
+      out(t('starting'));
       const { startSellerdesk } = await import('../app/runtime.js');
       const { createLogger } = await import('../observability/logger.js');
-      app = await startSellerdesk(config, 'all', { logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+      app = await startSellerdesk(config, 'all', {
+        logger: createLogger(process.env.LOG_LEVEL ?? 'warn', { format: config.LOG_FORMAT }),
+      });
       service = await findService(config, app.url);
-      if (!service) throw new CliError('the service started but does not answer /healthz');
+      if (!service) throw new CliError(t('no_healthz'));
     }
+    // The demo shop's sellers read the CLI's language (a Chinese terminal: Chinese cards).
     const shop = await createShopFromCli({
-      name: `Demo shop ${new Date().toISOString().slice(0, 16)}`,
+      name: t('shop_name', { when: new Date().toISOString().slice(0, 16) }),
       defaultLanguage: 'en',
+      sellerLanguage: texts.language,
       plan: 'free',
       url: service.url,
     });
     const token = shop.apiToken;
-    out(`Created ${shop.shop.name} (${shop.shop.id}); its token is saved for \`sellerdesk tickets ...\`.\n`);
+    out(`${t('created', { name: shop.shop.name, id: shop.shop.id })}\n`);
 
     const run = Date.now().toString(36);
     const ids: string[] = [];
@@ -244,33 +260,42 @@ export async function runDemo(out: (line: string) => void = console.log): Promis
       });
       ids.push(expectOk(response, 'send message').json.ticketId);
     }
-    out(`Sent ${ids.length} buyer messages in five languages; each is now a Temporal workflow.`);
+    out(t('sent', { count: ids.length }));
     const drafted = await waitForTickets(
+      texts,
       service,
       token,
       ids,
-      (t) => t.status === 'awaiting_approval',
-      'drafted',
+      (ticket) => ticket.status === 'awaiting_approval',
+      t('progress_drafted'),
     );
     out('');
     out(
       table(
-        ['#', 'lang', 'category', 'conf', 'urgency', 'buyer wrote', 'draft'],
-        drafted.map((t, i) => [
+        [
+          '#',
+          t('col_lang'),
+          t('col_category'),
+          t('col_conf'),
+          t('col_urgency'),
+          t('col_buyer'),
+          t('col_draft'),
+        ],
+        drafted.map((ticket, i) => [
           i + 1,
-          t.language,
-          t.category,
-          t.confidence === null ? '' : `${Math.round(t.confidence * 100)}%`,
-          t.urgency,
+          ticket.language,
+          ticket.category,
+          ticket.confidence === null ? '' : `${Math.round(ticket.confidence * 100)}%`,
+          ticket.urgency,
           oneLine(DEMO_MESSAGES[i]?.text, 38),
-          oneLine(t.draft, 60),
+          oneLine(ticket.draft, 60),
         ]),
       ),
     );
 
     const [approve, edit, reject] = drafted;
-    if (!approve || !edit || !reject) throw new CliError('not enough tickets');
-    out(`\nFull draft of #1 (${approve.language}):\n${approve.draft ?? ''}\n`);
+    if (!approve || !edit || !reject) throw new CliError(t('not_enough'));
+    out(`\n${t('full_draft', { language: approve.language ?? '?' })}\n${approve.draft ?? ''}\n`);
     const decide = async (ticket: Ticket, body: Record<string, unknown>) =>
       expectOk(
         await service!.call('POST', `/v1/tickets/${ticket.ticketId}/decision`, {
@@ -286,38 +311,38 @@ export async function runDemo(out: (line: string) => void = console.log): Promis
     });
     await decide(reject, { action: 'reject' });
     const second = await decide(approve, { action: 'reject' }).catch((error: Error) => error.message);
-    out('Decided: #1 approved, #2 edited, #3 rejected.');
-    out(`A second decision on #1 is refused: ${oneLine(String(second), 110)}`);
+    out(t('decided'));
+    out(t('second_refused', { message: oneLine(String(second), 110) }));
     const decided = await waitForTickets(
+      texts,
       service,
       token,
       [approve.ticketId, edit.ticketId, reject.ticketId],
-      (t) => t.status === 'rejected' || t.delivery?.state === 'delivered',
-      'decided',
+      (ticket) => ticket.status === 'rejected' || ticket.delivery?.state === 'delivered',
+      t('progress_decided'),
     );
-    out('\nDeliveries in the log outbox (exactly one per ticket and revision):');
+    out(`\n${t('deliveries')}`);
     out(
       table(
-        ['ticket', 'status', 'delivery', 'idempotency key', 'text sent'],
-        decided.map((t) => [
-          t.ticketId,
-          t.status,
-          t.delivery ? `${t.delivery.state} → ${t.delivery.target}` : 'none',
-          t.delivery?.idempotencyKey ?? '',
-          oneLine(t.finalText ?? '', 50),
+        [t('col_ticket'), t('col_status'), t('col_delivery'), t('col_key'), t('col_sent')],
+        decided.map((ticket) => [
+          ticket.ticketId,
+          ticket.status,
+          ticket.delivery ? `${ticket.delivery.state} → ${ticket.delivery.target}` : t('none'),
+          ticket.delivery?.idempotencyKey ?? '',
+          oneLine(ticket.finalText ?? '', 50),
         ]),
       ),
     );
-    await showStalledShipment(service, token, run, out);
+    await showStalledShipment(texts, service, token, run, out);
 
-    out(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in ${config.DATA_DIR}:`);
-    out('  npx sellerdesk tickets list            # all demo tickets');
+    out(`\n${t('done', { seconds: ((Date.now() - started) / 1000).toFixed(1), dir: config.DATA_DIR })}`);
+    out(`  npx sellerdesk tickets list            ${t('hint_list')}`);
     out(`  npx sellerdesk tickets show ${drafted[3]?.ticketId ?? '<id>'}`);
-    out(`  npx sellerdesk tickets approve ${drafted[3]?.ticketId ?? '<id>'}   # needs \`npm start\` running`);
+    out(`  npx sellerdesk tickets approve ${drafted[3]?.ticketId ?? '<id>'}   ${t('hint_approve')}`);
     if (service.temporalUiUrl || app?.temporalUiUrl) {
-      out(
-        `  Temporal Web UI (while the service runs): ${service.temporalUiUrl ?? app?.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
-      );
+      const url = `${service.temporalUiUrl ?? app?.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`;
+      out(`  ${t('temporal_ui', { url })}`);
     }
     return { tickets: [...decided, ...drafted.slice(3)] };
   } finally {
@@ -332,7 +357,11 @@ export function registerDemoCommand(program: Command): void {
     .description(
       'see sellerdesk work with no tokens at all: sample messages in five languages, drafts, decisions, deliveries, a stalled parcel',
     )
-    .action(async () => {
-      await runDemo();
+    .option(
+      '--lang <code>',
+      'language of the walkthrough: en, es, fr, ru, pt, zh (default: the terminal locale)',
+    )
+    .action(async (options: { lang?: string }) => {
+      await runDemo(console.log, cliTexts(cliLanguage(process.env, options.lang)));
     });
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { table } from './format.js';
+import { type CliTexts, cliLanguage, cliTexts } from './messages.js';
 import { findService } from './service.js';
 
 /** One doctor finding: what was checked, whether it is fine, and what to do if not. */
@@ -27,10 +28,15 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   }
 }
 
-/** Runs every check against the environment; never throws. */
+/**
+ * Runs every check against the environment; never throws. Messages and fixes are in the CLI's
+ * language (`--lang`, else the terminal's locale); `check` names stay as they are (ids).
+ */
 export async function runDoctor(
   env: Record<string, string | undefined> = process.env,
+  texts: CliTexts = cliTexts(cliLanguage(env)),
 ): Promise<DoctorCheck[]> {
+  const t = (key: string, vars?: Record<string, string | number>) => texts.t(`doctor.${key}`, vars);
   const { openDatabase } = await import('../db/client.js');
   const { resolveTemporalCli, temporalReady } = await import('../temporal/dev-server.js');
   const checks: DoctorCheck[] = [];
@@ -41,7 +47,7 @@ export async function runDoctor(
       check: 'configuration',
       ok: true,
       required: true,
-      message: 'environment variables are valid',
+      message: t('config_ok'),
     });
   } catch (error) {
     const lines = error instanceof ConfigError ? error.lines : [(error as Error).message];
@@ -50,7 +56,7 @@ export async function runDoctor(
       ok: false,
       required: true,
       message: lines.join('; '),
-      fix: 'correct the variables named above',
+      fix: t('config_fix'),
     });
     return checks;
   }
@@ -58,13 +64,13 @@ export async function runDoctor(
   const service = await findService(config);
   checks.push(
     service
-      ? { check: 'service', ok: true, required: false, message: `running at ${service.url}` }
+      ? { check: 'service', ok: true, required: false, message: t('service_running', { url: service.url }) }
       : {
           check: 'service',
           ok: true,
           required: false,
-          message: 'not running',
-          fix: 'start it with `npm start`',
+          message: t('service_off'),
+          fix: t('service_fix'),
         },
   );
 
@@ -81,7 +87,7 @@ export async function runDoctor(
           check: 'database',
           ok: true,
           required: true,
-          message: 'PostgreSQL reachable (DATABASE_URL)',
+          message: t('db_ok'),
         });
       } finally {
         await database.close();
@@ -91,8 +97,8 @@ export async function runDoctor(
         check: 'database',
         ok: false,
         required: true,
-        message: `PostgreSQL unreachable: ${(error as Error).message}`,
-        fix: 'check DATABASE_URL, that the server runs and accepts this user',
+        message: t('db_bad', { error: (error as Error).message }),
+        fix: t('db_bad_fix'),
       });
     }
   } else {
@@ -100,8 +106,8 @@ export async function runDoctor(
       check: 'database',
       ok: true,
       required: true,
-      message: `embedded PGlite in ${config.DATA_DIR}/pglite${service ? ' (in use by the running service)' : ''}`,
-      fix: 'set DATABASE_URL to use PostgreSQL (needed to run several processes)',
+      message: t(service ? 'db_embedded_in_use' : 'db_embedded', { dir: `${config.DATA_DIR}/pglite` }),
+      fix: t('db_embedded_fix'),
     });
   }
 
@@ -111,14 +117,11 @@ export async function runDoctor(
       check: 'temporal',
       ok,
       required: true,
-      message: ok
-        ? `Temporal at ${config.TEMPORAL_ADDRESS} serves namespace ${config.TEMPORAL_NAMESPACE}`
-        : `Temporal at ${config.TEMPORAL_ADDRESS} does not answer for namespace ${config.TEMPORAL_NAMESPACE}`,
-      ...(ok
-        ? {}
-        : {
-            fix: 'check TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE, or unset TEMPORAL_ADDRESS for the embedded server',
-          }),
+      message: t(ok ? 'temporal_ok' : 'temporal_bad', {
+        address: config.TEMPORAL_ADDRESS,
+        namespace: config.TEMPORAL_NAMESPACE,
+      }),
+      ...(ok ? {} : { fix: t('temporal_bad_fix') }),
     });
   } else {
     try {
@@ -129,7 +132,11 @@ export async function runDoctor(
         check: 'temporal',
         ok: true,
         required: true,
-        message: `embedded dev server: ${version} (${cli})${running ? `, running on port ${config.TEMPORAL_DEV_PORT}` : ''}`,
+        message: t(running ? 'temporal_embedded_running' : 'temporal_embedded', {
+          version,
+          cli,
+          port: config.TEMPORAL_DEV_PORT,
+        }),
       });
     } catch (error) {
       checks.push({
@@ -137,7 +144,7 @@ export async function runDoctor(
         ok: false,
         required: true,
         message: (error as Error).message,
-        fix: 'run `npm run setup:temporal`, or set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS',
+        fix: t('temporal_cli_fix'),
       });
     }
   }
@@ -161,14 +168,16 @@ export async function runDoctor(
               check: 'telegram',
               ok: true,
               required: false,
-              message: `bot @${body.result?.username} (${config.TELEGRAM_WEBHOOK_SECRET ? 'webhook' : 'long polling'})`,
+              message: t(config.TELEGRAM_WEBHOOK_SECRET ? 'telegram_webhook_mode' : 'telegram_polling_mode', {
+                username: body.result?.username ?? '?',
+              }),
             }
           : {
               check: 'telegram',
               ok: false,
               required: false,
-              message: `getMe refused: ${body.description ?? response.status}`,
-              fix: 'check TELEGRAM_BOT_TOKEN (from @BotFather)',
+              message: t('telegram_refused', { reason: body.description ?? response.status }),
+              fix: t('telegram_refused_fix'),
             },
       );
     } catch (error) {
@@ -176,8 +185,11 @@ export async function runDoctor(
         check: 'telegram',
         ok: false,
         required: false,
-        message: `Bot API unreachable at ${config.TELEGRAM_API_ROOT}: ${(error as Error).message}`,
-        fix: 'check network access or TELEGRAM_API_ROOT',
+        message: t('telegram_unreachable', {
+          url: config.TELEGRAM_API_ROOT,
+          error: (error as Error).message,
+        }),
+        fix: t('telegram_unreachable_fix'),
       });
     }
     if (config.TELEGRAM_WEBHOOK_SECRET && !config.PUBLIC_URL) {
@@ -185,8 +197,8 @@ export async function runDoctor(
         check: 'telegram webhook',
         ok: false,
         required: false,
-        message: 'webhook mode without PUBLIC_URL: the webhook is not registered automatically',
-        fix: 'set PUBLIC_URL, or call setWebhook yourself with the secret token',
+        message: t('webhook_no_url'),
+        fix: t('webhook_no_url_fix'),
       });
     }
   } else {
@@ -194,8 +206,8 @@ export async function runDoctor(
       check: 'telegram',
       ok: true,
       required: false,
-      message: 'off',
-      fix: 'set TELEGRAM_BOT_TOKEN to approve drafts in Telegram',
+      message: t('off'),
+      fix: t('telegram_off_fix'),
     });
   }
 
@@ -205,21 +217,21 @@ export async function runDoctor(
           check: 'slack',
           ok: true,
           required: false,
-          message: [
+          message: t(
             config.SLACK_BOT_TOKEN
-              ? `environment workspace (channel ${config.SLACK_SUPPORT_CHANNEL ?? 'unset'})`
-              : '',
-            config.SLACK_CLIENT_ID ? 'per-shop installs (OAuth)' : '',
-          ]
-            .filter(Boolean)
-            .join(' and '),
+              ? config.SLACK_CLIENT_ID
+                ? 'slack_both'
+                : 'slack_environment'
+              : 'slack_oauth',
+            { channel: config.SLACK_SUPPORT_CHANNEL ?? t('unset') },
+          ),
         }
       : {
           check: 'slack',
           ok: true,
           required: false,
-          message: 'off',
-          fix: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for per-shop installs',
+          message: t('off'),
+          fix: t('slack_off_fix'),
         },
   );
 
@@ -233,15 +245,15 @@ export async function runDoctor(
         check: 'outbound',
         ok: true,
         required: false,
-        message: `${config.OUTBOUND_URL} answers (HTTP ${response.status} to GET)`,
+        message: t('outbound_ok', { url: config.OUTBOUND_URL, status: response.status }),
       });
     } catch (error) {
       checks.push({
         check: 'outbound',
         ok: false,
         required: false,
-        message: `${config.OUTBOUND_URL} unreachable: ${(error as Error).message}`,
-        fix: 'approved replies will be retried until it answers; check OUTBOUND_URL',
+        message: t('outbound_bad', { url: config.OUTBOUND_URL, error: (error as Error).message }),
+        fix: t('outbound_bad_fix'),
       });
     }
   } else {
@@ -249,19 +261,19 @@ export async function runDoctor(
       check: 'outbound',
       ok: true,
       required: false,
-      message: 'replies go to the log outbox',
-      fix: 'set OUTBOUND_URL and OUTBOUND_SECRET',
+      message: t('outbound_log'),
+      fix: t('outbound_log_fix'),
     });
   }
   checks.push(
     config.ADMIN_TOKEN
-      ? { check: 'admin api', ok: true, required: false, message: 'on (ADMIN_TOKEN set)' }
+      ? { check: 'admin api', ok: true, required: false, message: t('admin_on') }
       : {
           check: 'admin api',
           ok: true,
           required: false,
-          message: 'local CLI only',
-          fix: 'set ADMIN_TOKEN to create shops remotely',
+          message: t('admin_local'),
+          fix: t('admin_local_fix'),
         },
   );
   return checks;
@@ -273,23 +285,28 @@ export function registerDoctorCommand(program: Command): void {
     .command('doctor')
     .description('what is configured, what is reachable, what to fix')
     .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }) => {
-      const checks = await runDoctor();
+    .option('--lang <code>', 'language of the report: en, es, fr, ru, pt, zh (default: the terminal locale)')
+    .action(async (options: { json?: boolean; lang?: string }) => {
+      const texts = cliTexts(cliLanguage(process.env, options.lang));
+      const t = (key: string) => texts.t(`doctor.${key}`);
+      const checks = await runDoctor(process.env, texts);
       const failed = checks.some((c) => c.required && !c.ok);
       if (options.json) console.log(JSON.stringify({ ok: !failed, checks }, null, 2));
       else {
+        // An integration that is off or a service not running is fine, and says how to turn it on.
+        const hint = (c: DoctorCheck) => c.message === t('off') || c.message === t('service_off');
         console.log(
           table(
-            ['', 'check', 'status', 'fix'],
+            ['', t('col_check'), t('col_status'), t('col_fix')],
             checks.map((c) => [
               c.ok ? '✔' : '✘',
-              c.check,
+              t(`check.${c.check.replace(' ', '_')}`),
               c.message,
-              c.ok && c.message !== 'off' && c.message !== 'not running' ? '' : (c.fix ?? ''),
+              c.ok && !hint(c) ? '' : (c.fix ?? ''),
             ]),
           ),
         );
-        console.log(failed ? '\nSome required checks failed.' : '\nAll required checks passed.');
+        console.log(`\n${t(failed ? 'failed' : 'passed')}`);
       }
       if (failed) process.exitCode = 1;
     });

@@ -4,13 +4,26 @@ export function oneLine(text: string | null | undefined, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-/** A plain-text table with a header row, columns padded to their widest cell. */
+// East Asian wide and fullwidth characters (CJK, Hangul, fullwidth punctuation) take two columns.
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+
+/** Columns a text takes in a terminal: two for each wide character (Chinese), one for the others. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) ? 2 : 1;
+  return width;
+}
+
+/** A plain-text table with a header row, columns padded to their widest cell (Chinese counts double). */
 export function table(headers: string[], rows: Array<Array<string | number | null | undefined>>): string {
   const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => [...(r[i] ?? '')].length)));
+  const widths = headers.map((h, i) =>
+    Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const line = (r: string[]) =>
     r
-      .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...c].length)))
+      .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c))))
       .join('  ')
       .trimEnd();
   return [line(headers), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)].join('\n');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { saveShopCredentials } from '../app/local-state.js';
 import { loadConfig } from '../config.js';
+import { type SellerLanguage, sellerLanguageFromTag } from '../domain/shop/seller-language.js';
 import { isLanguage, type Language } from '../domain/types.js';
 import { CliError, expectOk, findService, resolveShopId, resolveShopToken } from './service.js';
 
@@ -18,7 +19,7 @@ export interface CreatedShop {
 export async function createShopFromCli(input: {
   name: string;
   defaultLanguage: Language;
-  sellerLanguage?: Language;
+  sellerLanguage?: SellerLanguage;
   plan: 'free' | 'auto';
   url?: string;
 }): Promise<CreatedShop & { via: 'service' | 'database' }> {
@@ -77,6 +78,12 @@ function language(value: string): Language {
   return value;
 }
 
+function sellerLanguage(value: string): SellerLanguage {
+  const chosen = sellerLanguageFromTag(value);
+  if (!chosen) throw new CliError(`seller language must be one of en, es, fr, ru, pt, zh (got "${value}")`);
+  return chosen;
+}
+
 /**
  * Issues a new Telegram link code for a shop and invalidates the previous one: through the running
  * service with the shop's token, or directly in the database when no service runs.
@@ -131,7 +138,7 @@ export function registerShopCommands(program: Command): void {
     .option('--default-language <code>', 'language of drafts when the buyer language is unclear', 'en')
     .option(
       '--seller-language <code>',
-      'language the bot speaks to the seller (default: the default language)',
+      'language the bots speak to the sellers: en, es, fr, ru, pt or zh (default: the default language)',
     )
     .option('--plan <plan>', 'free (every reply approved by hand) or auto', 'free')
     .option('--url <url>', 'service URL (default: the local service, if running)')
@@ -142,7 +149,7 @@ export function registerShopCommands(program: Command): void {
       const created = await createShopFromCli({
         name: options.name,
         defaultLanguage: language(options.defaultLanguage),
-        ...(options.sellerLanguage ? { sellerLanguage: language(options.sellerLanguage) } : {}),
+        ...(options.sellerLanguage ? { sellerLanguage: sellerLanguage(options.sellerLanguage) } : {}),
         plan: options.plan,
         url: options.url,
       });

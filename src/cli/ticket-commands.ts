@@ -89,14 +89,20 @@ async function decideFromCli(
   service: ServiceTarget | undefined,
   token: string,
   ticketId: string,
-  body: { action: string; text?: string; by?: string },
+  body: { action: string; text?: string; by?: string; confirm?: boolean },
 ) {
   if (!service)
     throw new CliError('decisions run through the ticket workflow: start the service first (`npm start`)');
-  return expectOk(
-    await service.call('POST', `/v1/tickets/${encodeURIComponent(ticketId)}/decision`, { token, body }),
-    body.action,
-  ).json;
+  const response = await service.call('POST', `/v1/tickets/${encodeURIComponent(ticketId)}/decision`, {
+    token,
+    body,
+  });
+  const error = response.json?.error;
+  if (response.status === 422 && error?.code === 'edit_language_mismatch') {
+    // The warning is in the shop's seller language; nothing was sent.
+    throw new CliError(`${error.details?.warning ?? error.message}\n(--confirm sends the text as it is)`);
+  }
+  return expectOk(response, body.action).json;
 }
 
 /** `sellerdesk tickets list|show|approve|edit|reject`. */
@@ -199,14 +205,18 @@ export function registerTicketCommands(program: Command): void {
   )
     .requiredOption('--text <text>', 'the reply to send')
     .option('--by <name>', 'who decides')
-    .action(async (ticketId: string, options: CommonOptions & { text: string; by?: string }) => {
-      const { config, service } = await connect(options);
-      const result = await decideFromCli(service, tokenFor(config, options), ticketId, {
-        action: 'edit',
-        text: options.text,
-        by: options.by ?? process.env.USER ?? 'cli',
-      });
-      if (options.json) return console.log(JSON.stringify(result, null, 2));
-      console.log(`Edited and sent ${ticketId} (revision ${result.decision.revision}).`);
-    });
+    .option('--confirm', "send the text even though it is not in the buyer's language")
+    .action(
+      async (ticketId: string, options: CommonOptions & { text: string; by?: string; confirm?: boolean }) => {
+        const { config, service } = await connect(options);
+        const result = await decideFromCli(service, tokenFor(config, options), ticketId, {
+          action: 'edit',
+          text: options.text,
+          by: options.by ?? process.env.USER ?? 'cli',
+          ...(options.confirm ? { confirm: true } : {}),
+        });
+        if (options.json) return console.log(JSON.stringify(result, null, 2));
+        console.log(`Edited and sent ${ticketId} (revision ${result.decision.revision}).`);
+      },
+    );
 }

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Plan } from '../domain/shop/plans.js';
 import { can } from '../domain/shop/roles.js';
+import type { SellerLanguage } from '../domain/shop/seller-language.js';
 import type { ShopSettings } from '../domain/shop/settings.js';
 import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
@@ -37,7 +38,7 @@ export type Scope = (typeof SHOP_SCOPES)[number];
 export interface NewShop {
   name: string;
   defaultLanguage: Language;
-  sellerLanguage?: Language | undefined;
+  sellerLanguage?: SellerLanguage | undefined;
   plan: 'free' | 'auto';
 }
 
@@ -147,12 +148,16 @@ export async function updateShopSettings(
   shopId: string,
   change: (current: ShopSettings) => ShopSettings,
   outbound?: { url: string; secret: string } | null,
+  sellerLanguage?: SellerLanguage,
 ): Promise<ShopSettings | null> {
   return db.transaction(async (tx) => {
     const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId)).for('update').limit(1);
     if (!shop) return null;
     const next = change(shop.settings);
-    await tx.update(shops).set({ settings: next }).where(eq(shops.id, shopId));
+    await tx
+      .update(shops)
+      .set({ settings: next, ...(sellerLanguage ? { sellerLanguage } : {}) })
+      .where(eq(shops.id, shopId));
     if (outbound !== undefined) await setShopOutbound(tx as unknown as Db, shopId, outbound);
     return next;
   });
@@ -346,8 +351,36 @@ export async function findTelegramChat(db: Db, chatId: string) {
 }
 
 /** Sets the language the bot speaks in one chat (`/lang`). */
-export async function setTelegramChatLanguage(db: Db, chatId: string, language: Language): Promise<void> {
+export async function setTelegramChatLanguage(
+  db: Db,
+  chatId: string,
+  language: SellerLanguage,
+): Promise<void> {
   await db.update(telegramChats).set({ language }).where(eq(telegramChats.chatId, chatId));
+}
+
+/** The shop's default seller language (English for a shop that no longer exists). */
+export async function shopSellerLanguage(db: Db, shopId: string): Promise<SellerLanguage> {
+  const [row] = await db
+    .select({ sellerLanguage: shops.sellerLanguage })
+    .from(shops)
+    .where(eq(shops.id, shopId))
+    .limit(1);
+  return row?.sellerLanguage ?? 'en';
+}
+
+/** Gives a linked chat a language only if it has none yet (a new seller's Telegram language). */
+export async function adoptTelegramChatLanguage(
+  db: Db,
+  chatId: string,
+  language: SellerLanguage,
+): Promise<boolean> {
+  const updated = await db
+    .update(telegramChats)
+    .set({ language })
+    .where(and(eq(telegramChats.chatId, chatId), isNull(telegramChats.language)))
+    .returning({ chatId: telegramChats.chatId });
+  return updated.length > 0;
 }
 
 /** Every shop id (the maintenance schedules run per shop). */

@@ -145,6 +145,16 @@ export async function storeReplyEdit(db: Db, ticketId: string, text: string): Pr
   return row!.id;
 }
 
+/** Whether a stored edited reply (a held one, say) belongs to the ticket. */
+export async function replyEditOfTicket(db: Db, ticketId: string, editId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: replyEdits.id })
+    .from(replyEdits)
+    .where(and(eq(replyEdits.id, editId), eq(replyEdits.ticketId, ticketId)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Deletes an edited reply whose decision was refused. */
 export async function discardReplyEdit(db: Db, editId: number): Promise<void> {
   await db.delete(replyEdits).where(eq(replyEdits.id, editId));

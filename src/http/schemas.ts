@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SELLER_LANGUAGES } from '../domain/shop/seller-language.js';
 import { CATEGORIES, LANGUAGES, TICKET_STATUSES } from '../domain/types.js';
 
 function hasControlCharacters(value: string): boolean {
@@ -47,7 +48,8 @@ export const createShopBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   defaultLanguage: z.enum(LANGUAGES),
   plan: z.enum(['free', 'auto']),
-  sellerLanguage: z.enum(LANGUAGES).optional(),
+  /** The language the bots speak to the shop's sellers; Simplified Chinese (`zh-CN`) too. */
+  sellerLanguage: z.enum(SELLER_LANGUAGES).optional(),
 });
 
 /** `POST /v1/messages` body (CONTRACT §2). */
@@ -102,6 +104,8 @@ export const decisionBody = z.strictObject({
   action: z.enum(['approve', 'edit', 'reject', 'escalate']),
   text: z.string().max(4000).optional(),
   by: z.string().trim().min(1).max(200).optional(),
+  /** Send an edit as it is even though it does not read as the buyer's language (else 422). */
+  confirm: z.boolean().optional(),
 });
 
 /** `POST /v1/tickets/:ticketId/category` body (CONTRACT §2): the category the seller chose. */

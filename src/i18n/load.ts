@@ -6,6 +6,7 @@ import {
   type LocaleResources,
   parseCatalogue,
 } from '../domain/reply/index.js';
+import { SELLER_ONLY_LANGUAGES } from '../domain/shop/seller-language.js';
 import { LANGUAGES } from '../domain/types.js';
 
 /** What {@link loadReplyResources} returns: the two arguments of `createReplyRenderer`. */
@@ -36,7 +37,10 @@ async function readNamespace(path: string): Promise<Record<string, unknown>> {
   return value as Record<string, unknown>;
 }
 
-/** Reads `templates/catalogue.json` and `locales/<lng>/{replies,bot}.json` under rootDir (the repo root). */
+/**
+ * Reads `templates/catalogue.json`, `locales/<lng>/{replies,bot}.json` of the buyer languages and
+ * `locales/<lng>/bot.json` of the seller-only ones (`zh-CN`) under rootDir (the repo root).
+ */
 export async function loadReplyResources(rootDir: string): Promise<ReplyResources> {
   const catalogue = parseCatalogue(await readJson(join(rootDir, 'templates', 'catalogue.json')));
   const bundles = await Promise.all(
@@ -48,6 +52,9 @@ export async function loadReplyResources(rootDir: string): Promise<ReplyResource
       return [lng, { replies, bot }];
     }),
   );
-  const resources = Object.fromEntries(bundles) as LocaleResources;
+  const resources = Object.fromEntries(bundles) as unknown as LocaleResources;
+  for (const lng of SELLER_ONLY_LANGUAGES) {
+    resources[lng] = { bot: await readNamespace(join(rootDir, 'locales', lng, 'bot.json')) };
+  }
   return { catalogue, resources };
 }

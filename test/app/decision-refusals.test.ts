@@ -6,11 +6,15 @@ import {
   decisionRefusalStatus,
   isWordedRefusal,
 } from '../../src/app/decision-refusals.js';
-import { buildDecisionRefusedText } from '../../src/channels/slack/blocks.js';
+import { buildDecisionRefusedText, slackTexts } from '../../src/channels/slack/blocks.js';
+import { createReplyRenderer } from '../../src/domain/reply/index.js';
+import { SELLER_LANGUAGES } from '../../src/domain/shop/seller-language.js';
 import { CORRECTION_ERRORS, DECISION_ERRORS } from '../../src/domain/ticket/index.js';
-import { LANGUAGES } from '../../src/domain/types.js';
+import { loadReplyResources } from '../../src/i18n/load.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const { catalogue, resources } = await loadReplyResources(ROOT);
+const renderer = createReplyRenderer(catalogue, resources);
 
 describe('one table of decision refusals for the API and the chats', () => {
   it('answers each refusal with the status CONTRACT §2 clients see (409 for a lost race)', () => {
@@ -24,6 +28,8 @@ describe('one table of decision refusals for the API and the chats', () => {
       draft_not_ready: 409,
       edit_text_required: 400,
       edit_text_too_long: 400,
+      edit_language_mismatch: 422,
+      held_edit_not_found: 404,
       category_unchanged: 409,
       not_a_buyer_ticket: 409,
     });
@@ -35,18 +41,25 @@ describe('one table of decision refusals for the API and the chats', () => {
     for (const code of Object.values(CORRECTION_ERRORS)) expect(DECISION_REFUSALS).toHaveProperty(code);
   });
 
-  it('words each worded refusal in every Telegram language and in Slack', () => {
+  it('words each worded refusal in every seller language, in Telegram and in Slack', () => {
     const worded = Object.keys(DECISION_REFUSALS).filter(isWordedRefusal);
     expect(worded.length).toBeGreaterThan(0);
-    for (const lang of LANGUAGES) {
+    for (const lang of SELLER_LANGUAGES) {
       const bot = JSON.parse(readFileSync(path.join(ROOT, 'locales', lang, 'bot.json'), 'utf8'));
       for (const code of worded) expect(bot.error?.[code], `${lang} error.${code}`).toMatch(/\S/);
     }
-    for (const code of worded) {
-      expect(buildDecisionRefusedText(code, 'the raw message')).not.toContain('the raw message');
+    for (const lang of SELLER_LANGUAGES) {
+      for (const code of worded) {
+        const text = buildDecisionRefusedText(slackTexts(renderer, lang), code, 'the raw message');
+        expect(text, `${lang} ${code}`).not.toContain('the raw message');
+      }
     }
-    expect(buildDecisionRefusedText('already_escalated', 'already escalated by Ana')).toBe(
-      'already escalated by Ana',
-    );
+    expect(
+      buildDecisionRefusedText(
+        slackTexts(renderer, 'zh-CN'),
+        'already_escalated',
+        'already escalated by Ana',
+      ),
+    ).toBe('already escalated by Ana');
   });
 });

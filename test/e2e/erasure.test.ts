@@ -58,7 +58,10 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     const shop = await createTestShop(world.app, { name: 'Odd Instruments' });
     token = shop.token;
     shopId = shop.id;
-    await linkTelegramChat(world, shop.linkCode, CHAT_ID);
+    // The seller's Telegram is in English (the chat takes the linker's Telegram language).
+    await linkTelegramChat(world, shop.linkCode, CHAT_ID, {
+      from: { id: CHAT_ID, is_bot: false, first_name: 'Olga', language_code: 'en' },
+    });
   }, 120_000);
 
   it('leaves no trace of the buyer in any table or workflow history, edits the cards, keeps counts', async () => {
@@ -138,7 +141,7 @@ describe('erasure reaches everything: database, Temporal histories, chat cards, 
     );
     await world.slack.waitFor((calls) =>
       calls.some(
-        (c) => c.method === 'chat.update' && JSON.stringify(c.params.blocks).includes('shipping inquiry'),
+        (c) => c.method === 'chat.update' && JSON.stringify(c.params.blocks).includes('Shipping question'),
       ),
     );
 

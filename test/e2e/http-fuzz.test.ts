@@ -23,7 +23,7 @@ import {
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_206);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 /** What CONTRACT §2 documents a refusal as; anything else in 4xx is a finding too. */
-const DOCUMENTED_4XX = new Set([400, 401, 403, 404, 409, 413, 414, 415, 429, 431]);
+const DOCUMENTED_4XX = new Set([400, 401, 403, 404, 409, 413, 414, 415, 422, 429, 431]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Auth = 'shop' | 'admin' | 'webhook';

@@ -98,7 +98,7 @@ describe('Slack over Socket Mode', () => {
     await world.slack.waitFor(() =>
       world.slack
         .callsOf('chat.update')
-        .some((u) => JSON.stringify(u.params.blocks ?? []).includes('*Approved*')),
+        .some((u) => JSON.stringify(u.params.blocks ?? []).includes('Aprovado por')),
     );
     await world.telegram.waitFor(() =>
       world.telegram.callsOf('editMessageText').some((c) => String(c.params.text).includes(ticketId)),

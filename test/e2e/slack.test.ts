@@ -137,9 +137,9 @@ describe('Slack for the support team: escalations, team decisions, both channels
     for (const action of ['approve', 'edit', 'reject', 'escalate'])
       expect(blocks).toContain(`"action_id":"${action}"`);
     expect(blocks).toContain('Tienda &lt;Sol&gt; &amp; Luna');
-    expect(blocks).toContain('Spanish');
-    expect(blocks).toContain('not received');
-    expect(blocks).toContain('escalated by the seller · by @user515151 (telegram)');
+    expect(blocks).toContain('español'); // Tienda's sellers read Spanish
+    expect(blocks).toContain('No recibido');
+    expect(blocks).toContain('escalada por el vendedor · por @user515151 (telegram)');
     const escalated = await eventually(async () => {
       const t = await ticket(ticketId);
       return t.status === 'escalated' ? t : undefined;
@@ -158,9 +158,9 @@ describe('Slack for the support team: escalations, team decisions, both channels
     // The Slack message shows the outcome; the Telegram card too.
     const ts = String(card.response?.ts);
     await world.slack.waitFor(() =>
-      updatesOf(ts).some((u) => JSON.stringify(u.params.blocks).includes('*Approved* by <@U0TEAM1>')),
+      updatesOf(ts).some((u) => JSON.stringify(u.params.blocks).includes('✅ Aprobado por <@U0TEAM1>')),
     );
-    const outcome = updatesOf(ts).find((u) => JSON.stringify(u.params.blocks).includes('*Approved*'))!;
+    const outcome = updatesOf(ts).find((u) => JSON.stringify(u.params.blocks).includes('Aprobado por'))!;
     expect(outcome.params.channel).toBe('C123');
     expect(JSON.stringify(outcome.params.blocks)).not.toContain('"type":"actions"');
     await world.telegram.waitFor((calls) =>
@@ -178,7 +178,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
       world.slack.callsOf('chat.postEphemeral').some((c) => c.params.user === 'U0TEAM2'),
     );
     const ephemeral = world.slack.callsOf('chat.postEphemeral').find((c) => c.params.user === 'U0TEAM2')!;
-    expect(ephemeral.params.text).toContain('Already decided');
+    expect(ephemeral.params.text).toContain('ya tomó una decisión');
     expect(ephemeral.params.text).toContain('<@U0TEAM1>');
     await new Promise((r) => setTimeout(r, 300));
     expect(world.outbound.received.filter((r) => r.body.ticketId === ticketId)).toHaveLength(1);
@@ -191,7 +191,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
       return t.status === 'awaiting_approval' ? t : undefined;
     });
     const card = await escalateByApi(ticketId);
-    expect(JSON.stringify(card.params.blocks)).toContain('· by Maria (seller) (api)');
+    expect(JSON.stringify(card.params.blocks)).toContain('· por Maria (seller) (api)');
 
     const pressed = await press('edit', ticketId);
     expect(pressed.status).toBe(200);
@@ -220,7 +220,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
         .callsOf('chat.update')
         .some(
           (u) =>
-            JSON.stringify(u.params.blocks).includes('Edited and sent') &&
+            JSON.stringify(u.params.blocks).includes('Editado y enviado') &&
             JSON.stringify(u.params.blocks).includes('it is on us'),
         ),
     );
@@ -239,7 +239,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
       world.slack
         .callsOf('chat.update')
         .slice(updatesBefore)
-        .some((u) => JSON.stringify(u.params.blocks).includes('*Rejected* by @user515151 (telegram)')),
+        .some((u) => JSON.stringify(u.params.blocks).includes('Rechazado por @user515151 (telegram)')),
     );
     const t = await ticket(ticketId);
     expect(t.status).toBe('rejected');
@@ -317,7 +317,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     );
     const reply = world.slack.callsOf('respond').find((c) => JSON.stringify(c.params).includes('Tienda'))!;
     expect(JSON.stringify(reply.params.blocks)).toMatch(
-      /\d+ awaiting the seller, \d+ escalated · oldest \d+m/,
+      /esperan al vendedor: \d+, escaladas: \d+ · la más antigua: \d+m/,
     );
 
     const status = await slackPost(
@@ -331,7 +331,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
       JSON.stringify(
         world.slack.callsOf('respond').find((c) => JSON.stringify(c.params).includes(ticketId))!.params,
       ),
-    ).toContain('awaiting approval');
+    ).toContain('pendiente de aprobación');
   });
 
   it('a Slack user the shop made a viewer cannot decide; an agent can', async () => {

@@ -22,8 +22,10 @@ import { detectLanguage } from '../../src/domain/message/language.js';
 import { redactPii } from '../../src/domain/message/redact.js';
 import { recallCorrection } from '../../src/domain/message/shop-memory.js';
 import { assessUrgency } from '../../src/domain/message/urgency.js';
+import { findReplyLanguageMismatch } from '../../src/domain/reply/edit-language.js';
 import { createReplyRenderer, type ReplyRenderer, sanitizeText } from '../../src/domain/reply/index.js';
-import { LANGUAGES, type Language } from '../../src/domain/types.js';
+import { sellerLanguageFromTag } from '../../src/domain/shop/seller-language.js';
+import { LANGUAGES } from '../../src/domain/types.js';
 import { loadReplyResources } from '../../src/i18n/load.js';
 
 export interface TextEntryPoint {
@@ -172,5 +174,15 @@ export async function textEntryPoints(): Promise<TextEntryPoint[]> {
       maxLength: 20_000,
     },
     { name: 'sanitizeText', run: (t) => sanitizeText(t, 60), maxLength: 20_000 },
+    {
+      name: 'edited reply language check',
+      run: (t) => [findReplyLanguageMismatch(t, 'es'), findReplyLanguageMismatch(t, 'ru')],
+      maxLength: 20_000,
+    },
+    {
+      name: 'seller language tag (/lang, language_code)',
+      run: (t) => sellerLanguageFromTag(t),
+      maxLength: 20_000,
+    },
   ];
 }

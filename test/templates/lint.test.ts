@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { WRITTEN_LANGUAGES } from '../../src/domain/reply/edit-language.js';
 import {
   type Catalogue,
   COUPON_POLICIES,
@@ -15,7 +16,15 @@ import {
   templateVariables,
   validateTemplateText,
 } from '../../src/domain/reply/index.js';
-import { CATEGORIES, DECISION_ACTIONS, LANGUAGES, type Language, URGENCIES } from '../../src/domain/types.js';
+import { SELLER_LANGUAGES, type SellerLanguage } from '../../src/domain/shop/seller-language.js';
+import {
+  CATEGORIES,
+  DECISION_ACTIONS,
+  LANGUAGES,
+  type Language,
+  TICKET_STATUSES,
+  URGENCIES,
+} from '../../src/domain/types.js';
 import { type CatalogueLock, snapshotCatalogue } from './catalogue-hash.js';
 
 // Template lint: reads the JSON files directly, independent of the renderer.
@@ -23,6 +32,11 @@ import { type CatalogueLock, snapshotCatalogue } from './catalogue-hash.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NAMESPACES = ['replies', 'bot'] as const;
 type Namespace = (typeof NAMESPACES)[number];
+/** Buyer replies exist in the buyer languages; seller-facing texts also in Simplified Chinese. */
+const LANGUAGES_OF: Record<Namespace, readonly SellerLanguage[]> = {
+  replies: LANGUAGES,
+  bot: SELLER_LANGUAGES,
+};
 const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 
 interface RawEntry {
@@ -123,12 +137,12 @@ function isPurePlaceholder(text: string): boolean {
 }
 
 const problemsOf: string[] = [];
-const texts: Record<Namespace, Record<Language, Map<string, string>>> = {
-  replies: {} as Record<Language, Map<string, string>>,
-  bot: {} as Record<Language, Map<string, string>>,
+const texts: Record<Namespace, Record<SellerLanguage, Map<string, string>>> = {
+  replies: {} as Record<SellerLanguage, Map<string, string>>,
+  bot: {} as Record<SellerLanguage, Map<string, string>>,
 };
 for (const ns of NAMESPACES) {
-  for (const lng of LANGUAGES) {
+  for (const lng of LANGUAGES_OF[ns]) {
     texts[ns][lng] = flatten(readJson('locales', lng, `${ns}.json`), '', new Map(), problemsOf);
   }
 }
@@ -290,7 +304,7 @@ describe.each(NAMESPACES)('locales: %s namespace', (ns) => {
     expect(problemsOf).toEqual([]);
   });
 
-  it.each(LANGUAGES)('%s has the same keys as English (plural forms per CLDR)', (lng) => {
+  it.each(LANGUAGES_OF[ns])('%s has the same keys as English (plural forms per CLDR)', (lng) => {
     const mine = groups(texts[ns][lng]);
     expect(sorted(mine.keys())).toEqual(sorted(enGroups.keys()));
     const categories = sorted(new Intl.PluralRules(lng).resolvedOptions().pluralCategories);
@@ -304,58 +318,86 @@ describe.each(NAMESPACES)('locales: %s namespace', (ns) => {
     }
   });
 
-  it.each(LANGUAGES)('%s texts are non-empty, balanced and use the same variables as English', (lng) => {
-    const problems: string[] = [];
-    for (const [key, text] of texts[ns][lng]) {
-      if (text.trim() === '') problems.push(`${key}: empty`);
-      if (text !== text.trim()) problems.push(`${key}: leading/trailing whitespace`);
-      if (/[{}]/.test(text.replace(PLACEHOLDER, ''))) problems.push(`${key}: unbalanced or malformed braces`);
-      if (text.includes('$t(')) problems.push(`${key}: nesting is not allowed`);
-      const { base, form } = pluralParts(key, texts[ns][lng]);
-      const enKey = form === null ? base : `${base}_other`;
-      const reference = en.get(enKey);
-      if (reference === undefined) continue;
-      if (sorted(templateVariables(text)).join() !== sorted(templateVariables(reference)).join()) {
-        problems.push(
-          `${key}: variables [${templateVariables(text)}] differ from en [${templateVariables(reference)}]`,
-        );
+  it.each(LANGUAGES_OF[ns])(
+    '%s texts are non-empty, balanced and use the same variables as English',
+    (lng) => {
+      const problems: string[] = [];
+      for (const [key, text] of texts[ns][lng]) {
+        if (text.trim() === '') problems.push(`${key}: empty`);
+        if (text !== text.trim()) problems.push(`${key}: leading/trailing whitespace`);
+        if (/[{}]/.test(text.replace(PLACEHOLDER, '')))
+          problems.push(`${key}: unbalanced or malformed braces`);
+        if (text.includes('$t(')) problems.push(`${key}: nesting is not allowed`);
+        const { base, form } = pluralParts(key, texts[ns][lng]);
+        const enKey = form === null ? base : `${base}_other`;
+        const reference = en.get(enKey);
+        if (reference === undefined) continue;
+        if (sorted(templateVariables(text)).join() !== sorted(templateVariables(reference)).join()) {
+          problems.push(
+            `${key}: variables [${templateVariables(text)}] differ from en [${templateVariables(reference)}]`,
+          );
+        }
+        if (form !== null && !templateVariables(text).includes('count'))
+          problems.push(`${key}: plural without {{count}}`);
       }
-      if (form !== null && !templateVariables(text).includes('count'))
-        problems.push(`${key}: plural without {{count}}`);
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
-  it.each(LANGUAGES.filter((l) => l !== 'en'))('%s is translated (no text identical to English)', (lng) => {
-    const same: string[] = [];
-    for (const [key, text] of texts[ns][lng]) {
-      const { base, form } = pluralParts(key, texts[ns][lng]);
-      const reference = en.get(key) ?? (form === null ? undefined : en.get(`${base}_other`));
-      if (reference !== undefined && text === reference && !isPurePlaceholder(text)) same.push(key);
-    }
-    expect(same).toEqual([]);
-  });
+  it.each(LANGUAGES_OF[ns].filter((l) => l !== 'en'))(
+    '%s is translated (no text identical to English)',
+    (lng) => {
+      const same: string[] = [];
+      for (const [key, text] of texts[ns][lng]) {
+        const { base, form } = pluralParts(key, texts[ns][lng]);
+        const reference = en.get(key) ?? (form === null ? undefined : en.get(`${base}_other`));
+        if (reference !== undefined && text === reference && !isPurePlaceholder(text)) same.push(key);
+      }
+      expect(same).toEqual([]);
+    },
+  );
 });
 
 describe('bot namespace coverage', () => {
-  it.each(LANGUAGES)('%s names every category, urgency, language, button and decision', (lng) => {
-    const bot = texts.bot[lng];
-    const missing = [
-      ...CATEGORIES.map((c) => `category.${c}`),
-      ...URGENCIES.map((u) => `urgency.${u}`),
-      ...LANGUAGES.map((l) => `language.${l}`),
-      ...DECISION_ACTIONS.map((a) => `button.${a}`),
-      ...DECISION_ACTIONS.map((a) => `decided.${a}`),
-      'outcome.approved',
-      'outcome.edited',
-      'outcome.rejected',
-      'outcome.escalated',
-      ...SYSTEM_BOT_KEYS,
-    ].filter((k) => !bot.has(k));
-    expect(missing).toEqual([]);
+  it('the seller-only languages have seller texts and no buyer replies', () => {
+    for (const lng of SELLER_LANGUAGES.filter((l) => !(LANGUAGES as readonly string[]).includes(l))) {
+      expect(readdirSync(join(ROOT, 'locales', lng)).sort(), lng).toEqual([
+        'bot.json',
+        'cli.json',
+        'validation.json',
+      ]);
+    }
+    expect(readdirSync(join(ROOT, 'locales')).sort()).toEqual([...SELLER_LANGUAGES].sort());
   });
 
-  it.each(LANGUAGES)('%s has the plural stall reason and the system-ticket variables', (lng) => {
+  it.each(SELLER_LANGUAGES)(
+    '%s names every category, urgency, language, status, button and decision',
+    (lng) => {
+      const bot = texts.bot[lng];
+      const missing = [
+        ...CATEGORIES.map((c) => `category.${c}`),
+        ...URGENCIES.map((u) => `urgency.${u}`),
+        ...SELLER_LANGUAGES.map((l) => `language.${l}`),
+        ...WRITTEN_LANGUAGES.filter((l) => !(LANGUAGES as readonly string[]).includes(l)).map(
+          (l) => `written_language.${l}`,
+        ),
+        ...TICKET_STATUSES.map((s) => `status.${s}`),
+        'edit_language.warning',
+        'edit_language.send',
+        'edit_language.drop',
+        ...DECISION_ACTIONS.map((a) => `button.${a}`),
+        ...DECISION_ACTIONS.map((a) => `decided.${a}`),
+        'outcome.approved',
+        'outcome.edited',
+        'outcome.rejected',
+        'outcome.escalated',
+        ...SYSTEM_BOT_KEYS,
+      ].filter((k) => !bot.has(k));
+      expect(missing).toEqual([]);
+    },
+  );
+
+  it.each(SELLER_LANGUAGES)('%s has the plural stall reason and the system-ticket variables', (lng) => {
     const bot = texts.bot[lng];
     expect(groups(bot).get('reason.shipment_stalled')).toBeInstanceOf(Set);
     expect(sorted(templateVariables(bot.get('card.system_reason') ?? ''))).toEqual(['reason']);

@@ -6,7 +6,7 @@ import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { listAudit } from '../../src/db/audit-repo.js';
 import { newId } from '../../src/db/ids.js';
 import { buyerMessages, metering, shops, tickets } from '../../src/db/schema/index.js';
-import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
+import { createShop, linkTelegramChat, setTelegramChatLanguage } from '../../src/db/shops-repo.js';
 import { ensureSchedules, SCHEDULES } from '../../src/temporal/schedules.js';
 import { openTestPostgres } from '../support/db.js';
 import { startTestWorker, type TestWorker } from '../support/worker.js';
@@ -103,6 +103,18 @@ describe('maintenance workflows: retention, daily digest, monthly summary, sched
     expect(digest.text).toContain('Saúde da loja Loja Sol');
     expect(digest.text).toMatch(/Chamados: 1/);
     expect(digest.text).not.toContain('cadê');
+  });
+
+  it('a chat whose seller reads Chinese gets the digest in Simplified Chinese, the buyers still Portuguese', async () => {
+    await setTelegramChatLanguage(db.db, '777', 'zh-CN');
+    const result = await run('dailyDigestWorkflow');
+    expect(result).toMatchObject({ sent: 1 });
+    const digest = sent.at(-1)!.text;
+    expect(digest.split('\n')[0]).toBe('Loja Sol 店铺健康日报（过去 24 小时）');
+    expect(digest).toMatch(/工单数: 1/);
+    expect(digest).toContain('物流停滞的包裹');
+    expect(digest).not.toContain('Chamados');
+    await setTelegramChatLanguage(db.db, '777', 'pt');
   });
 
   it('the monthly summary is recorded once per shop and month', async () => {

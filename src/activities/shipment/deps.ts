@@ -6,6 +6,7 @@ import { isErasedBuyerId } from '../../db/erasure-keys.js';
 import { shipmentBuyerOf } from '../../db/shipments-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import type { EscalationReason } from '../../domain/logistics/escalation-notice.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { ApprovalChannel } from '../ports.js';
 
 /** A message for the support team about a parcel (Slack when configured). */
@@ -16,6 +17,8 @@ export interface SupportNotice {
   orderId: string;
   reason: EscalationReason;
   text: string;
+  /** The shop's seller language, which `text` is written in. */
+  language: SellerLanguage;
 }
 
 /** Everything the shipment activities need; every integration optional. */

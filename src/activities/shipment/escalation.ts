@@ -47,6 +47,7 @@ export function createEscalationActivities(deps: ShipmentActivityDeps) {
           orderId: input.orderId,
           reason: input.reason,
           text: ESCALATION_TEXT[shop.sellerLanguage](facts),
+          language: shop.sellerLanguage,
         });
         if (taken) return { notified: 1, channels: ['support'] };
       }

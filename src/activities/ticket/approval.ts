@@ -3,7 +3,7 @@ import { closeCard, listCardsForRevision, listOpenCards, saveCard } from '../../
 import { getDraft } from '../../db/drafts-repo.js';
 import { getShop, listTelegramChats } from '../../db/shops-repo.js';
 import { addTicketEvent, getDecision, getTicket, listTicketMessages } from '../../db/tickets-repo.js';
-import type { Language } from '../../domain/types.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { SupersededReason } from '../ports.js';
 import type { TicketActivityDeps } from './deps.js';
 
@@ -11,7 +11,10 @@ import type { TicketActivityDeps } from './deps.js';
 export function createApprovalActivities(deps: TicketActivityDeps) {
   const { db } = deps;
 
-  async function sellerLanguageFor(shopId: string, chatLanguage?: Language | null): Promise<Language> {
+  async function sellerLanguageFor(
+    shopId: string,
+    chatLanguage?: SellerLanguage | null,
+  ): Promise<SellerLanguage> {
     if (chatLanguage) return chatLanguage;
     const shop = await getShop(db, shopId);
     return shop?.sellerLanguage ?? 'en';

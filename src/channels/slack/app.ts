@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { buildShipmentNotice } from './blocks.js';
+import { buildShipmentNotice, slackTexts } from './blocks.js';
 import type { SlackListenerDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommands } from './listeners/commands.js';
@@ -169,6 +171,8 @@ export interface ShipmentNotice {
   trackingNumber: string;
   reason: string;
   text: string;
+  /** The shop's seller language (the notice's labels); English when absent. */
+  language?: SellerLanguage | undefined;
 }
 
 /**
@@ -176,12 +180,17 @@ export interface ShipmentNotice {
  * (never a throw) when the shop has no Slack or Slack cannot take it, so the caller falls back to
  * the seller's Telegram chats.
  */
-export function createSupportNotifier(workspaces: SlackWorkspaces, logger?: Logger) {
+export function createSupportNotifier(
+  workspaces: SlackWorkspaces,
+  renderer: Pick<ReplyRenderer, 't'>,
+  logger?: Logger,
+) {
   return async (notice: ShipmentNotice): Promise<boolean> => {
     try {
       const shopSlack = await workspaces.forShop(notice.shopId);
       if (!shopSlack?.channel) return false;
-      await shopSlack.cards.postMessage(shopSlack.channel, buildShipmentNotice(notice));
+      const texts = slackTexts(renderer, notice.language ?? 'en');
+      await shopSlack.cards.postMessage(shopSlack.channel, buildShipmentNotice(texts, notice));
       return true;
     } catch (error) {
       logger?.warn(
@@ -237,6 +246,7 @@ export function slackActivityDeps(
     Config,
     'SLACK_BOT_TOKEN' | 'SLACK_API_URL' | 'SLACK_SUPPORT_CHANNEL' | 'SLACK_CLIENT_ID' | 'SLACK_STATE_SECRET'
   >,
+  renderer: Pick<ReplyRenderer, 't'>,
   logger?: Logger,
   metrics?: Metrics,
 ): {
@@ -245,5 +255,5 @@ export function slackActivityDeps(
 } {
   const workspaces = slackWorkspaces(db, config, logger, metrics);
   if (!workspaces) return {};
-  return { slack: workspaces, notifySupport: createSupportNotifier(workspaces, logger) };
+  return { slack: workspaces, notifySupport: createSupportNotifier(workspaces, renderer, logger) };
 }

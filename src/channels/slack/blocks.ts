@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { TeamCard, TeamOutcome } from '../../activities/ports.js';
-import { isWordedRefusal, type WordedRefusalCode } from '../../app/decision-refusals.js';
-import type { PendingByShop } from '../../db/pending-repo.js';
+import { isWordedRefusal } from '../../app/decision-refusals.js';
+import type { ReplyRenderer } from '../../domain/reply/index.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import { MAX_REPLY_LENGTH } from '../../domain/ticket/index.js';
 import {
   type Actor,
@@ -9,8 +10,6 @@ import {
   type Category,
   type DecisionAction,
   type Language,
-  type TicketStatus,
-  type Urgency,
 } from '../../domain/types.js';
 
 type KnownBlock = types.KnownBlock;
@@ -36,23 +35,52 @@ export const CATEGORY_BLOCK_PREFIX = 'category:';
 /** Slack's limit for a plain-text input (the edit modal cannot carry a longer draft). */
 export const SLACK_INPUT_LIMIT = 3000;
 
-const SECTION_LIMIT = 3000;
+/** Slack's limit for a section's text. */
+export const SECTION_LIMIT = 3000;
 const FIELD_LIMIT = 2000;
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
-const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  es: 'Spanish',
-  fr: 'French',
-  ru: 'Russian',
-  pt: 'Portuguese',
+/** `block_id` of the "send it as it is" checkbox an edit held for its language adds to the modal. */
+export const CONFIRM_LANGUAGE_BLOCK_ID = 'confirm_language';
+/** `action_id` of that checkbox. */
+export const CONFIRM_LANGUAGE_ACTION_ID = 'confirm_language_check';
+
+/**
+ * The words of Slack messages in one seller language (the shop's), from the `bot` catalogue: team
+ * cards, modals and command answers are seller-facing like the Telegram cards.
+ */
+export interface SlackTexts {
+  language: SellerLanguage;
+  t(key: string, options?: Record<string, unknown>): string;
+}
+
+/** Slack texts in `language` through the renderer's `bot` catalogue. */
+export function slackTexts(renderer: Pick<ReplyRenderer, 't'>, language: SellerLanguage): SlackTexts {
+  return { language, t: (key, options) => renderer.t(language, key, options) };
+}
+
+const OUTCOMES: Record<DecisionAction, { icon: string; key: string }> = {
+  approve: { icon: '✅', key: 'outcome.approved' },
+  edit: { icon: '✏️', key: 'outcome.edited' },
+  reject: { icon: '❌', key: 'outcome.rejected' },
+  escalate: { icon: '⬆️', key: 'outcome.escalated' },
 };
 
-const OUTCOMES: Record<DecisionAction, { icon: string; label: string }> = {
-  approve: { icon: '✅', label: 'Approved' },
-  edit: { icon: '✏️', label: 'Edited and sent' },
-  reject: { icon: '❌', label: 'Rejected' },
-  escalate: { icon: '⬆️', label: 'Escalated' },
+/** The reasons the ticket workflow gives for an escalation (`escalationReason`), as catalogue keys. */
+const REASON_KEYS: Readonly<Record<string, string>> = {
+  'escalated by the seller': 'slack.reason_seller',
+  'no answer in time': 'slack.reason_no_answer',
+  'dispute deadline near': 'slack.reason_dispute',
+};
+
+/** How Slack shows a `<!date>` in each seller language (Slack formats the parts for the reader). */
+const DATE_FORMATS: Readonly<Record<SellerLanguage, string>> = {
+  en: '{date_short_pretty} at {time}',
+  es: '{date_short_pretty}, {time}',
+  fr: '{date_short_pretty}, {time}',
+  ru: '{date_short_pretty}, {time}',
+  pt: '{date_short_pretty}, {time}',
+  'zh-CN': '{date_short_pretty} {time}',
 };
 
 /** Escapes the three characters Slack mrkdwn treats as control characters (`&`, `<`, `>`). */
@@ -69,7 +97,7 @@ export function clipMrkdwn(value: string, max: number): string {
 }
 
 /** Escaped text as a mrkdwn block quote, one `>` per line (empty text shows a dash). */
-function quote(value: string, max: number): string {
+export function quote(value: string, max: number): string {
   const body = clipMrkdwn(value.trim() === '' ? '—' : value.trim(), max - 200);
   return body
     .split('\n')
@@ -78,10 +106,10 @@ function quote(value: string, max: number): string {
 }
 
 /** A date in Slack's `<!date>` token: shown in each reader's own time zone, ISO UTC as fallback. */
-export function slackDate(at: Date): string {
+export function slackDate(at: Date, language: SellerLanguage = 'en'): string {
   const seconds = Math.floor(at.getTime() / 1000);
   const fallback = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return `<!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
+  return `<!date^${seconds}^${DATE_FORMATS[language]}|${fallback}>`;
 }
 
 /** Who acted, as mrkdwn: a Slack user as a mention, anyone else by name and channel. */
@@ -91,16 +119,33 @@ export function actorLabel(actor: Actor): string {
   return actor.channel === 'system' ? name : `${name} (${actor.channel})`;
 }
 
-function field(label: string, value: string): types.MrkdwnElement {
+/** A labelled field of a section: the label bold, the value escaped and clipped. */
+export function field(label: string, value: string): types.MrkdwnElement {
   return { type: 'mrkdwn', text: `*${label}*\n${clipMrkdwn(value, FIELD_LIMIT - label.length - 4)}` };
 }
 
-function section(text: string): types.SectionBlock {
+/** A mrkdwn section (the text as given: escape values first). */
+export function section(text: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
 function context(text: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+/** A buyer language's name in the seller language (`unknown` when not detected). */
+export function languageName(tx: SlackTexts, language: Language | null | undefined): string {
+  return language ? tx.t(`language.${language}`) : tx.t('slack.unknown');
+}
+
+/** A category's label in the seller language. */
+export function categoryName(tx: SlackTexts, category: Category | null | undefined): string {
+  return category ? tx.t(`category.${category}`) : tx.t('slack.unknown');
+}
+
+function where(tx: SlackTexts, orderId: string, shopName: string | undefined): string {
+  const order = tx.t('slack.order', { order: `*${escapeMrkdwn(orderId)}*` });
+  return `${order}${shopName ? ` · ${escapeMrkdwn(shopName)}` : ''}`;
 }
 
 function button(
@@ -118,18 +163,18 @@ function button(
   };
 }
 
-/** A category as the cards show it: "not received". */
-function categoryLabel(category: Category): string {
-  return category.replace(/_/g, ' ');
-}
-
 /**
- * The team card's category select (buyer tickets): the 13 categories, the draft's selected;
- * choosing another corrects the ticket, which is redrafted in it (`block_id` names the ticket).
+ * The team card's category select (buyer tickets): the 13 categories in the seller language, the
+ * draft's selected; choosing another corrects the ticket, which is redrafted in it (`block_id`
+ * names the ticket).
  */
-function categorySelect(ticketId: string, current: Category | null | undefined): types.ActionsBlock {
+function categorySelect(
+  tx: SlackTexts,
+  ticketId: string,
+  current: Category | null | undefined,
+): types.ActionsBlock {
   const option = (category: Category) => ({
-    text: { type: 'plain_text' as const, text: categoryLabel(category) },
+    text: { type: 'plain_text' as const, text: categoryName(tx, category) },
     value: category,
   });
   return {
@@ -139,7 +184,7 @@ function categorySelect(ticketId: string, current: Category | null | undefined):
       {
         type: 'static_select',
         action_id: CATEGORY_ACTION_ID,
-        placeholder: { type: 'plain_text', text: 'Correct the category' },
+        placeholder: { type: 'plain_text', text: tx.t('slack.correct_category') },
         options: CATEGORIES.map(option),
         ...(current ? { initial_option: option(current) } : {}),
       },
@@ -159,47 +204,54 @@ export type TeamCardInput = TeamCard;
  * The approval / escalation message in the support channel: redacted buyer message, facts, the
  * draft and the four decision buttons (`action_id` = action, `value` = ticket id; CONTRACT §3).
  */
-export function buildTeamCard(input: TeamCardInput): SlackMessage {
+export function buildTeamCard(tx: SlackTexts, input: TeamCardInput): SlackMessage {
+  const { t } = tx;
   const escalated = input.reason !== undefined;
-  const title = escalated ? '⬆️ *Escalated to the team*' : '🆕 *Reply needs approval*';
-  const where = `order *${escapeMrkdwn(input.orderId)}*${input.shopName ? ` · ${escapeMrkdwn(input.shopName)}` : ''}`;
-  const blocks: KnownBlock[] = [section(`${title} · ${where}`)];
+  const title = escalated ? `⬆️ *${t('slack.escalated')}*` : `🆕 *${t('slack.needs_approval')}*`;
+  const blocks: KnownBlock[] = [section(`${title} · ${where(tx, input.orderId, input.shopName)}`)];
   if (escalated) {
     const by =
       input.escalatedBy && input.escalatedBy.channel !== 'system'
-        ? ` · by ${actorLabel(input.escalatedBy)}`
+        ? ` · ${t('slack.by', { who: actorLabel(input.escalatedBy) })}`
         : '';
-    blocks.push(section(`*Reason:* ${clipMrkdwn(input.reason ?? '', SECTION_LIMIT - 300)}${by}`));
+    const known = REASON_KEYS[input.reason ?? ''];
+    const reason = known ? t(known) : clipMrkdwn(input.reason ?? '', SECTION_LIMIT - 300);
+    blocks.push(section(`*${t('slack.reason')}* ${reason}${by}`));
   }
   blocks.push(
     {
       type: 'section',
       fields: [
-        field('Language', input.language ? LANGUAGE_NAMES[input.language] : 'unknown'),
-        field('Category', input.category ? categoryLabel(input.category) : 'unknown'),
-        field('Confidence', `${Math.round((input.confidence ?? 0) * 100)}%`),
+        field(t('card.language'), languageName(tx, input.language)),
+        field(t('card.category'), categoryName(tx, input.category)),
+        field(t('card.confidence'), `${Math.round((input.confidence ?? 0) * 100)}%`),
         field(
-          'Urgency',
-          `${input.urgency ?? 'normal'}${input.sentiment === 'angry' ? ' · 😠 buyer is upset' : ''}`,
+          t('card.urgency'),
+          `${t(`urgency.${input.urgency ?? 'normal'}`)}${input.sentiment === 'angry' ? ` · 😠 ${t('card.angry_buyer')}` : ''}`,
         ),
       ],
     },
-    section(`*Buyer wrote* (personal data redacted):\n${quote(input.buyerText, SECTION_LIMIT)}`),
+    section(`*${t('slack.buyer_wrote')}*\n${quote(input.buyerText, SECTION_LIMIT)}`),
   );
   if (input.draftNote) blocks.push(section(`⚠️ ${clipMrkdwn(input.draftNote, SECTION_LIMIT - 10)}`));
-  blocks.push(section(`*Draft reply:*\n${quote(input.draft, SECTION_LIMIT)}`), {
+  blocks.push(section(`*${t('slack.draft')}*\n${quote(input.draft, SECTION_LIMIT)}`), {
     type: 'actions',
     block_id: DECISION_BLOCK_ID,
     elements: [
-      button('approve', '✅ Approve', input.ticketId, 'primary'),
-      button('edit', '✏️ Edit', input.ticketId),
-      button('reject', '❌ Reject', input.ticketId, 'danger'),
-      button('escalate', '⬆️ Escalate', input.ticketId),
+      button('approve', `✅ ${t('button.approve')}`, input.ticketId, 'primary'),
+      button('edit', `✏️ ${t('button.edit')}`, input.ticketId),
+      button('reject', `❌ ${t('button.reject')}`, input.ticketId, 'danger'),
+      button('escalate', `⬆️ ${t('button.escalate')}`, input.ticketId),
     ],
   });
-  if (input.correctable) blocks.push(categorySelect(input.ticketId, input.category));
-  blocks.push(context(`Ticket \`${escapeMrkdwn(input.ticketId)}\` · draft revision ${input.revision}`));
-  const text = `${escalated ? 'Escalated' : 'Needs approval'}: order ${escapeMrkdwn(input.orderId)} (ticket ${escapeMrkdwn(input.ticketId)})`;
+  if (input.correctable) blocks.push(categorySelect(tx, input.ticketId, input.category));
+  blocks.push(
+    context(
+      t('slack.ticket_revision', { ticket: `\`${escapeMrkdwn(input.ticketId)}\``, revision: input.revision }),
+    ),
+  );
+  const ids = { orderId: escapeMrkdwn(input.orderId), ticketId: escapeMrkdwn(input.ticketId) };
+  const text = t(escalated ? 'slack.fallback_escalated' : 'slack.fallback_approval', ids);
   return { text, blocks };
 }
 
@@ -207,212 +259,138 @@ export function buildTeamCard(input: TeamCardInput): SlackMessage {
 export type OutcomeInput = TeamOutcome;
 
 /** The team card after a decision: the outcome ("Approved by X at Y"), no buttons left. */
-export function buildOutcomeMessage(input: OutcomeInput): SlackMessage {
+export function buildOutcomeMessage(tx: SlackTexts, input: OutcomeInput): SlackMessage {
+  const { t } = tx;
   const outcome = OUTCOMES[input.action];
-  const label = input.status === 'auto_sent' ? 'Sent automatically' : outcome.label;
-  const where = `order *${escapeMrkdwn(input.orderId)}*${input.shopName ? ` · ${escapeMrkdwn(input.shopName)}` : ''}`;
+  const key = input.status === 'auto_sent' ? 'outcome.auto_sent' : outcome.key;
+  const line = t(key, { who: actorLabel(input.actor), when: slackDate(input.decidedAt, tx.language) });
   const blocks: KnownBlock[] = [
-    section(
-      `${outcome.icon} *${label}* by ${actorLabel(input.actor)} at ${slackDate(input.decidedAt)} · ${where}`,
-    ),
+    section(`${outcome.icon} ${line} · ${where(tx, input.orderId, input.shopName)}`),
   ];
   if ((input.action === 'approve' || input.action === 'edit') && input.finalText) {
-    blocks.push(section(`*Reply sent:*\n${quote(input.finalText, SECTION_LIMIT)}`));
+    blocks.push(section(`*${t('slack.reply_sent')}*\n${quote(input.finalText, SECTION_LIMIT)}`));
   }
-  blocks.push(context(`Ticket \`${escapeMrkdwn(input.ticketId)}\``));
+  blocks.push(context(t('slack.ticket', { ticket: `\`${escapeMrkdwn(input.ticketId)}\`` })));
   const who = escapeMrkdwn(input.actor.name ?? input.actor.id);
-  return {
-    text: `${label} by ${who} at ${input.decidedAt.toISOString()}: order ${escapeMrkdwn(input.orderId)}`,
-    blocks,
-  };
+  const plain = t(key, { who, when: input.decidedAt.toISOString() });
+  return { text: `${plain} · ${t('slack.order', { order: escapeMrkdwn(input.orderId) })}`, blocks };
 }
 
 /** A later buyer message, posted into the thread of the ticket's team card. */
-export function buildBuyerThreadMessage(messageText: string): SlackMessage {
+export function buildBuyerThreadMessage(tx: SlackTexts, messageText: string): SlackMessage {
   return {
-    text: `The buyer wrote again: ${clipMrkdwn(messageText, 300)}`,
-    blocks: [
-      section(`💬 *The buyer wrote again* (personal data redacted):\n${quote(messageText, SECTION_LIMIT)}`),
-    ],
+    text: tx.t('slack.fallback_buyer_again', { text: clipMrkdwn(messageText, 300) }),
+    blocks: [section(`💬 *${tx.t('slack.buyer_wrote_again')}*\n${quote(messageText, SECTION_LIMIT)}`)],
   };
 }
 
 /** The edit modal (`views.open`): the draft pre-filled in a multiline input; metadata = ticket id. */
-export function buildEditModal(input: { ticketId: string; orderId: string; draft: string }): types.ModalView {
+/**
+ * The edit modal (`views.open`): the draft pre-filled in a multiline input; metadata = ticket id.
+ * With `warning` (an edit held for its language) the modal shows it above the text, keeps the
+ * seller's text, and adds the "send it as it is" checkbox the next submission reads.
+ */
+export function buildEditModal(
+  tx: SlackTexts,
+  input: { ticketId: string; orderId: string; draft: string; warning?: string | undefined },
+): types.ModalView {
+  const { t } = tx;
   const draft =
     input.draft.length > SLACK_INPUT_LIMIT ? input.draft.slice(0, SLACK_INPUT_LIMIT) : input.draft;
+  const blocks: KnownBlock[] = [
+    context(
+      t('slack.modal_context', {
+        order: `*${escapeMrkdwn(input.orderId)}*`,
+        ticket: `\`${escapeMrkdwn(input.ticketId)}\``,
+      }),
+    ),
+  ];
+  if (input.warning) blocks.push(section(`⚠️ ${clipMrkdwn(input.warning, SECTION_LIMIT - 10)}`));
+  blocks.push({
+    type: 'input',
+    block_id: EDIT_BLOCK_ID,
+    label: { type: 'plain_text', text: t('slack.modal_label') },
+    element: {
+      type: 'plain_text_input',
+      action_id: EDIT_ACTION_ID,
+      multiline: true,
+      max_length: SLACK_INPUT_LIMIT,
+      ...(draft ? { initial_value: draft } : {}),
+    },
+  });
+  if (input.warning) {
+    blocks.push({
+      type: 'input',
+      block_id: CONFIRM_LANGUAGE_BLOCK_ID,
+      optional: true,
+      label: { type: 'plain_text', text: t('edit_language.send') },
+      element: {
+        type: 'checkboxes',
+        action_id: CONFIRM_LANGUAGE_ACTION_ID,
+        options: [{ text: { type: 'plain_text', text: t('slack.confirm_language') }, value: 'confirm' }],
+      },
+    });
+  }
   return {
     type: 'modal',
     callback_id: EDIT_CALLBACK_ID,
     private_metadata: input.ticketId,
-    title: { type: 'plain_text', text: 'Edit reply' },
-    submit: { type: 'plain_text', text: 'Send reply' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      context(`Order *${escapeMrkdwn(input.orderId)}* · ticket \`${escapeMrkdwn(input.ticketId)}\``),
-      {
-        type: 'input',
-        block_id: EDIT_BLOCK_ID,
-        label: { type: 'plain_text', text: 'Reply to the buyer' },
-        element: {
-          type: 'plain_text_input',
-          action_id: EDIT_ACTION_ID,
-          multiline: true,
-          max_length: SLACK_INPUT_LIMIT,
-          ...(draft ? { initial_value: draft } : {}),
-        },
-      },
-    ],
-  };
-}
-
-/** The answer to a late press: "Already decided by ... at ...". */
-export function buildAlreadyDecidedText(decided: {
-  decidedBy: Actor;
-  decidedAt: string;
-  action?: DecisionAction;
-}) {
-  const what = decided.action ? ` (${OUTCOMES[decided.action].label.toLowerCase()})` : '';
-  return `Already decided${what} by ${actorLabel(decided.decidedBy)} at ${slackDate(new Date(decided.decidedAt))}.`;
-}
-
-/** The answer to an escalate press on a ticket the team already has: "Already escalated by ... at ...". */
-export function buildAlreadyEscalatedText(escalation: { decidedBy: Actor; decidedAt: string }) {
-  return `Already escalated by ${actorLabel(escalation.decidedBy)} at ${slackDate(new Date(escalation.decidedAt))}.`;
-}
-
-/** A shipment the watch hands to the team (stall, exception, return), as a plain channel message. */
-export function buildShipmentNotice(notice: {
-  orderId: string;
-  trackingNumber: string;
-  reason: string;
-  text: string;
-}): SlackMessage {
-  const head = `🚚 *Shipment needs the team* · order *${escapeMrkdwn(notice.orderId)}* · tracking \`${escapeMrkdwn(notice.trackingNumber)}\` · ${escapeMrkdwn(notice.reason)}`;
-  return {
-    text: `Shipment needs the team: order ${escapeMrkdwn(notice.orderId)} (${escapeMrkdwn(notice.reason)})`,
-    blocks: [section(head), section(quote(notice.text, SECTION_LIMIT))],
-  };
-}
-
-/** Slack's words for the refusals every chat words itself (`DECISION_REFUSALS`). */
-const REFUSAL_SENTENCES: Record<WordedRefusalCode, string> = {
-  draft_not_ready:
-    'The draft is being prepared or updated (the buyer may have written again); try again in a moment.',
-  ticket_not_found: 'This ticket no longer exists.',
-  edit_text_required: 'An edit needs the new reply text.',
-  edit_text_too_long: `The reply is longer than ${MAX_REPLY_LENGTH} characters.`,
-  ticket_closed: 'This ticket is already closed: its buyer\u2019s data was erased, nothing will be sent.',
-  category_unchanged: 'The draft already has this category.',
-  not_a_buyer_ticket:
-    'sellerdesk opened this ticket itself with a fixed reply: its category cannot be changed.',
-};
-
-/** A refused decision (not ready, not found, invalid edit) as a short sentence for the presser. */
-export function buildDecisionRefusedText(code: string, message: string): string {
-  return isWordedRefusal(code) ? REFUSAL_SENTENCES[code] : escapeMrkdwn(message);
-}
-
-/** `/sellerdesk` usage. */
-export function buildCommandHelp(): SlackMessage {
-  const text = [
-    '*sellerdesk* commands:',
-    '• `/sellerdesk status <ticket id>`: where a ticket stands',
-    '• `/sellerdesk pending`: tickets waiting for a decision, per shop, with the oldest wait',
-    '• `/sellerdesk join <invite code>`: join a shop with the invite its owner sent you',
-  ].join('\n');
-  return { text: 'sellerdesk commands: status <ticket id>, pending', blocks: [section(text)] };
-}
-
-/** A plain one-section answer (refusals, join confirmations). */
-export function buildPlainReply(text: string): SlackMessage {
-  return { text, blocks: [section(escapeMrkdwn(text))] };
-}
-
-/** What `/sellerdesk status` shows about one ticket. */
-export interface TicketStatusInput {
-  ticketId: string;
-  orderId: string;
-  shopName?: string | undefined;
-  status: TicketStatus;
-  language?: Language | null | undefined;
-  category?: Category | null | undefined;
-  confidence?: number | null | undefined;
-  urgency?: Urgency | null | undefined;
-  decidedBy?: Actor | null | undefined;
-  decidedAt?: Date | null | undefined;
-  deliveryState?: string | null | undefined;
-  draft?: string | null | undefined;
-  createdAt: Date;
-}
-
-/** `/sellerdesk status <ticket>`: the ticket's state, facts, decision and current draft. */
-export function buildTicketStatusReply(input: TicketStatusInput): SlackMessage {
-  const fields = [
-    field('Status', input.status.replace(/_/g, ' ')),
-    field('Shop', input.shopName ?? 'unknown'),
-    field('Order', input.orderId),
-    field('Language', input.language ? LANGUAGE_NAMES[input.language] : 'unknown'),
-    field('Category', input.category ? input.category.replace(/_/g, ' ') : 'unknown'),
-    field(
-      'Confidence · urgency',
-      `${Math.round((input.confidence ?? 0) * 100)}% · ${input.urgency ?? 'normal'}`,
-    ),
-  ];
-  if (input.deliveryState) fields.push(field('Delivery', input.deliveryState));
-  const blocks: KnownBlock[] = [
-    section(`*Ticket \`${escapeMrkdwn(input.ticketId)}\`* · opened ${slackDate(input.createdAt)}`),
-    { type: 'section', fields },
-  ];
-  if (input.decidedBy && input.decidedAt) {
-    blocks.push(section(`Decided by ${actorLabel(input.decidedBy)} at ${slackDate(input.decidedAt)}`));
-  }
-  if (input.draft) blocks.push(section(`*Current draft:*\n${quote(input.draft, SECTION_LIMIT)}`));
-  return {
-    text: `Ticket ${escapeMrkdwn(input.ticketId)}: ${input.status.replace(/_/g, ' ')}`,
+    title: { type: 'plain_text', text: t('slack.modal_title') },
+    submit: { type: 'plain_text', text: t('slack.modal_submit') },
+    close: { type: 'plain_text', text: t('slack.modal_cancel') },
     blocks,
   };
 }
 
-/** `/sellerdesk status` for an id nobody knows. */
-export function buildTicketNotFoundReply(ticketId: string): SlackMessage {
-  const text = `No ticket \`${clipMrkdwn(ticketId, 80)}\`.`;
-  return { text, blocks: [section(text)] };
-}
-
-/** "3h 05m", "2d 4h", "12m": how long something has waited. */
-export function formatAge(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
-
-/** `/sellerdesk pending`: counts per shop (waiting for the seller, escalated) and the oldest wait. */
-export function buildPendingReply(rows: PendingByShop[], now: Date): SlackMessage {
-  if (rows.length === 0) {
-    const text = 'Nothing is waiting for a decision. 🎉';
-    return { text, blocks: [section(text)] };
-  }
-  const total = rows.reduce((sum, r) => sum + r.awaitingSeller + r.escalated, 0);
-  const lines = rows.map((r) => {
-    const parts = [`${r.awaitingSeller} awaiting the seller`, `${r.escalated} escalated`];
-    return `• *${escapeMrkdwn(r.shopName)}*: ${parts.join(', ')} · oldest ${formatAge(now.getTime() - r.oldestCreatedAt.getTime())}`;
+/** The answer to a late press: "This ticket was already decided by ... at ...". */
+export function buildAlreadyDecidedText(
+  tx: SlackTexts,
+  decided: { decidedBy: Actor; decidedAt: string; action?: DecisionAction },
+) {
+  return tx.t('already_decided', {
+    who: actorLabel(decided.decidedBy),
+    when: slackDate(new Date(decided.decidedAt), tx.language),
   });
-  const header = `*${total} ticket${total === 1 ? '' : 's'} waiting* across ${rows.length} shop${rows.length === 1 ? '' : 's'}:`;
-  const blocks: KnownBlock[] = [section(header)];
-  let chunk = '';
-  for (const line of lines) {
-    if (chunk && chunk.length + line.length + 1 > SECTION_LIMIT) {
-      blocks.push(section(chunk));
-      chunk = '';
-    }
-    chunk = chunk ? `${chunk}\n${line}` : line;
-  }
-  if (chunk) blocks.push(section(chunk));
+}
+
+/** The answer to an escalate press on a ticket the team already has: "Already escalated by ... at ...". */
+export function buildAlreadyEscalatedText(
+  tx: SlackTexts,
+  escalation: { decidedBy: Actor; decidedAt: string },
+) {
+  return tx.t('slack.already_escalated', {
+    who: actorLabel(escalation.decidedBy),
+    when: slackDate(new Date(escalation.decidedAt), tx.language),
+  });
+}
+
+/** A shipment the watch hands to the team (stall, exception, return), as a plain channel message. */
+export function buildShipmentNotice(
+  tx: SlackTexts,
+  notice: { orderId: string; trackingNumber: string; reason: string; text: string },
+): SlackMessage {
+  const { t } = tx;
+  const head = [
+    `🚚 *${t('slack.shipment')}*`,
+    t('slack.order', { order: `*${escapeMrkdwn(notice.orderId)}*` }),
+    t('slack.tracking', { tracking: `\`${escapeMrkdwn(notice.trackingNumber)}\`` }),
+    escapeMrkdwn(notice.reason),
+  ].join(' · ');
   return {
-    text: `${total} ticket${total === 1 ? '' : 's'} waiting across ${rows.length} shop${rows.length === 1 ? '' : 's'}`,
-    blocks: blocks.slice(0, 50),
+    text: t('slack.fallback_shipment', {
+      orderId: escapeMrkdwn(notice.orderId),
+      reason: escapeMrkdwn(notice.reason),
+    }),
+    blocks: [section(head), section(quote(notice.text, SECTION_LIMIT))],
   };
+}
+
+/** A refused decision (not ready, not found, invalid edit) as a short sentence for the presser. */
+export function buildDecisionRefusedText(tx: SlackTexts, code: string, message: string): string {
+  if (!isWordedRefusal(code)) return escapeMrkdwn(message);
+  // The refusals every chat words itself (`DECISION_REFUSALS`), in the shop's seller language;
+  // the Telegram wording of an edit refusal points at its prompt, so Slack has its own.
+  if (code === 'edit_text_required') return tx.t('slack.edit_text_required');
+  if (code === 'edit_text_too_long') return tx.t('slack.too_long', { max: MAX_REPLY_LENGTH });
+  return tx.t(`error.${code}`);
 }

@@ -1,13 +1,10 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, Composer, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { DECISION_ERRORS } from '../../../workflows/contracts/ticket.js';
 import { authorizeChatUser } from '../../app/access.js';
-import { isWordedRefusal } from '../../app/decision-refusals.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import { listPendingTickets } from '../../db/pending-repo.js';
 import {
-  findTelegramChat,
   getShop,
   linkChatToShop,
   redeemLinkCode,
@@ -24,13 +21,19 @@ import {
 } from '../../db/team-repo.js';
 import { getTicket } from '../../db/tickets-repo.js';
 import { isRole, type TeamAction } from '../../domain/shop/roles.js';
-import { isLanguage, type Language } from '../../domain/types.js';
+import {
+  SELLER_LANGUAGE_CODES,
+  SELLER_LANGUAGES,
+  sellerLanguageFromTag,
+} from '../../domain/shop/seller-language.js';
 import { telegramActor } from './actor.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';
 import { categoryFeature } from './category.js';
 import type { BotDeps } from './deps.js';
 import { dictionaryFeature } from './dictionary.js';
+import { describeRefusal, heldEditFeature, replyToHeldEdit } from './held-edit.js';
+import { adoptSellerTelegramLanguage, type ChatLanguage, chatSellerLanguage } from './seller-language.js';
 
 /** Options for the grammY client: the Bot API base and, in tests, a known bot identity. */
 export interface BotOptions {
@@ -42,18 +45,8 @@ const EDIT_MARKER = /#(tkt_[A-Za-z0-9_-]{1,56})/;
 
 const actorOf = telegramActor;
 
-async function chatLanguage(deps: BotDeps, ctx: Context): Promise<{ language: Language; shopId?: string }> {
-  const chatId = ctx.chat ? String(ctx.chat.id) : undefined;
-  if (chatId) {
-    const link = await findTelegramChat(deps.db, chatId);
-    if (link) {
-      if (link.language) return { language: link.language, shopId: link.shopId };
-      const shop = await getShop(deps.db, link.shopId);
-      return { language: shop?.sellerLanguage ?? 'en', shopId: link.shopId };
-    }
-  }
-  const code = ctx.from?.language_code?.slice(0, 2);
-  return { language: isLanguage(code) ? code : 'en' };
+function chatLanguage(deps: BotDeps, ctx: Context): Promise<ChatLanguage> {
+  return chatSellerLanguage(deps.db, ctx);
 }
 
 /** Whether the Telegram user behind `ctx` may do `action` in the shop (`authorize`, one rule table). */
@@ -84,14 +77,15 @@ function commandsFeature(deps: BotDeps) {
       const shop = await getShop(deps.db, joined.shopId);
       if (!shop) return ctx.reply(t('link.invalid_code'));
       const moved = await linkChatToShop(deps.db, shop.id, String(ctx.chat.id), userId);
-      const joinedText = deps.renderer.t(shop.sellerLanguage, 'team.joined', {
+      if (moved) await adoptSellerTelegramLanguage(deps.db, ctx);
+      // Linked: the chat's language; not moved: this seller's own, never the other shop's buyers'.
+      const spoken = moved ? (await chatLanguage(deps, ctx)).language : language;
+      const joinedText = deps.renderer.t(spoken, 'team.joined', {
         shop: shop.name,
-        role: deps.renderer.t(shop.sellerLanguage, `team.role_${joined.role}`),
+        role: deps.renderer.t(spoken, `team.role_${joined.role}`),
       });
       return ctx.reply(
-        moved
-          ? joinedText
-          : `${joinedText}\n${deps.renderer.t(shop.sellerLanguage, 'link.linked_elsewhere')}`,
+        moved ? joinedText : `${joinedText}\n${deps.renderer.t(spoken, 'link.linked_elsewhere')}`,
       );
     }
     const chatId = String(ctx.chat.id);
@@ -116,8 +110,10 @@ function commandsFeature(deps: BotDeps) {
       }
     }
     if (userId) await claimOwnershipIfFirst(deps.db, shop.id, userId, name);
+    await adoptSellerTelegramLanguage(deps.db, ctx);
     deps.logger.info({ shopId: shop.id, chatType: ctx.chat.type }, 'telegram chat linked');
-    return ctx.reply(deps.renderer.t(shop.sellerLanguage, 'link.success', { shop: shop.name }));
+    const linked = await chatLanguage(deps, ctx);
+    return ctx.reply(deps.renderer.t(linked.language, 'link.success', { shop: shop.name }));
   });
   feature.command('unlink', async (ctx) => {
     const { language, shopId } = await chatLanguage(deps, ctx);
@@ -218,15 +214,17 @@ function commandsFeature(deps: BotDeps) {
   });
   feature.command('lang', async (ctx) => {
     const { language, shopId } = await chatLanguage(deps, ctx);
-    const code = ctx.match.trim().toLowerCase();
+    const code = ctx.match.trim();
     if (!shopId) return ctx.reply(deps.renderer.t(language, 'link.not_linked'));
-    if (!isLanguage(code))
-      return ctx.reply(
-        deps.renderer.t(language, 'lang.invalid', { code: code || '?', codes: 'en, es, fr, ru, pt' }),
-      );
-    await setTelegramChatLanguage(deps.db, String(ctx.chat.id), code);
+    // `zh`, `zh-CN`, `zh-hans`, `cn`, `中文` -> zh-CN; `pt-BR` -> pt.
+    const chosen = sellerLanguageFromTag(code);
+    if (!chosen) {
+      const codes = SELLER_LANGUAGES.map((l) => SELLER_LANGUAGE_CODES[l]).join(', ');
+      return ctx.reply(deps.renderer.t(language, 'lang.invalid', { code: code.slice(0, 20) || '?', codes }));
+    }
+    await setTelegramChatLanguage(deps.db, String(ctx.chat.id), chosen);
     return ctx.reply(
-      deps.renderer.t(code, 'lang.success', { language: deps.renderer.t(code, `language.${code}`) }),
+      deps.renderer.t(chosen, 'lang.success', { language: deps.renderer.t(chosen, `language.${chosen}`) }),
     );
   });
   feature.command('pending', async (ctx) => {
@@ -261,27 +259,24 @@ function decisionsFeature(deps: BotDeps) {
     const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
     const ticket = await getTicket(deps.db, ticketId);
     if (!ticket || !shopId || ticket.shopId !== shopId)
-      return { ok: false as const, message: t('error.ticket_not_found') };
+      return { ok: false as const, language, message: t('error.ticket_not_found') };
     if (!(await hasRole(deps, shopId, ctx, 'decide')))
-      return { ok: false as const, message: t('team.denied_agent') };
-    const outcome = await deps.tickets.decide(ticketId, {
-      action,
-      actor: actorOf(ctx),
-      ...(text !== undefined ? { text } : {}),
-    });
+      return { ok: false as const, language, message: t('team.denied_agent') };
+    const outcome = await deps.tickets.decide(
+      ticketId,
+      { action, actor: actorOf(ctx), ...(text !== undefined ? { text } : {}) },
+      // A text not in the buyer's language waits for the seller's "Send anyway" (held-edit.ts).
+      { keepHeldText: true },
+    );
     if (outcome.ok) {
       deps.metrics?.decisions.inc({ action, channel: 'telegram' });
-      return { ok: true as const, message: t(`decided.${action}`) };
-    }
-    if (outcome.code === DECISION_ERRORS.alreadyDecided && outcome.decided) {
-      return {
-        ok: false as const,
-        message: buildAlreadyDecidedText(deps.renderer, language, outcome.decided),
-      };
+      return { ok: true as const, language, message: t(`decided.${action}`) };
     }
     return {
       ok: false as const,
-      message: isWordedRefusal(outcome.code) ? t(`error.${outcome.code}`) : outcome.message,
+      language,
+      message: describeRefusal(deps.renderer, language, outcome),
+      ...(outcome.hold ? { hold: outcome.hold } : {}),
     };
   }
 
@@ -333,6 +328,9 @@ function decisionsFeature(deps: BotDeps) {
     const marker = replied?.from?.id === ctx.me.id ? EDIT_MARKER.exec(replied.text ?? '') : null;
     if (!marker?.[1]) return next();
     const result = await decide(ctx, marker[1], 'edit', ctx.message.text);
+    if (!result.ok && result.hold) {
+      return replyToHeldEdit(ctx, deps.renderer, result.language, marker[1], result.hold);
+    }
     return ctx.reply(result.message, { reply_parameters: { message_id: ctx.message.message_id } });
   });
   return feature;
@@ -348,6 +346,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions): Bo
   bot.use(commandsFeature(deps));
   bot.use(dictionaryFeature(deps));
   bot.use(categoryFeature(deps));
+  bot.use(heldEditFeature(deps, actorOf));
   bot.use(decisionsFeature(deps));
   bot.on('message:text', async (ctx) => {
     const { language } = await chatLanguage(deps, ctx);

@@ -1,7 +1,8 @@
 import type { SupersededReason } from '../../activities/ports.js';
 import type { Decision, Ticket } from '../../db/schema/index.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
-import { CATEGORIES, type Category, type Language } from '../../domain/types.js';
+import { SELLER_FORMAT_LOCALES, type SellerLanguage } from '../../domain/shop/seller-language.js';
+import { CATEGORIES, type Category } from '../../domain/types.js';
 import { encodeCategoryCallback, encodeDecisionCallback } from './callback-data.js';
 
 const OUTCOME_KEY = {
@@ -14,14 +15,6 @@ const OUTCOME_KEY = {
 /** Telegram's limit for one message text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
-const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  es: 'Español',
-  fr: 'Français',
-  ru: 'Русский',
-  pt: 'Português',
-};
-
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
@@ -32,7 +25,7 @@ function clip(text: string, max: number): string {
  */
 export function buildDecisionKeyboard(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   ticketId: string,
   options: { correctable?: boolean } = {},
 ) {
@@ -64,7 +57,7 @@ export function buildDecisionKeyboard(
  */
 export function buildCategoryKeyboard(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   ticketId: string,
   current: Category | null | undefined,
 ) {
@@ -86,14 +79,14 @@ export function buildCategoryKeyboard(
 /** Plain-text approval card in the seller's language: redacted buyer text, facts and the draft. */
 export function buildCardText(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   input: { ticket: Ticket; buyerText: string; draftText: string; note?: string | undefined },
 ): string {
   const t = (key: string, options?: Record<string, unknown>) => renderer.t(language, key, options);
   const { ticket } = input;
   const header = [
     `🆕 ${t('card.header')} · ${t('card.order')} ${ticket.orderId}`,
-    `${t('card.language')}: ${ticket.language ? LANGUAGE_NAMES[ticket.language] : '?'} · ${t('card.category')}: ${
+    `${t('card.language')}: ${ticket.language ? t(`language.${ticket.language}`) : '?'} · ${t('card.category')}: ${
       ticket.category ? t(`category.${ticket.category}`) : '?'
     }`,
     `${t('card.confidence')}: ${Math.round((ticket.confidence ?? 0) * 100)}% · ${t('card.urgency')}: ${t(
@@ -111,7 +104,7 @@ export function buildCardText(
 /** Text of a card replaced by a newer draft: the buyer wrote again, or a seller corrected the category. */
 export function buildSupersededText(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   ticketId: string,
   reason: SupersededReason = 'buyer_wrote',
 ): string {
@@ -122,7 +115,7 @@ export function buildSupersededText(
 /** Text of a decided card: the outcome, who decided and when, and the text that was sent. */
 export function buildOutcomeText(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   ticket: Ticket,
   decision: Decision,
 ): string {
@@ -139,7 +132,7 @@ export function buildOutcomeText(
 /** "already decided by ... at ..." answer to a late button press. */
 export function buildAlreadyDecidedText(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   decided: { decidedBy: { id: string; name?: string }; decidedAt: string },
 ): string {
   return renderer.t(language, 'already_decided', {
@@ -148,9 +141,9 @@ export function buildAlreadyDecidedText(
   });
 }
 
-/** Date and time in the seller's language, UTC, e.g. "23 nov 2026, 18:40 UTC". */
-export function formatWhen(date: Date, language: Language): string {
-  return `${new Intl.DateTimeFormat(language === 'pt' ? 'pt-BR' : language, {
+/** Date and time in the seller's language, UTC, e.g. "23 nov 2026, 18:40 UTC", "2026年11月23日 18:40 UTC". */
+export function formatWhen(date: Date, language: SellerLanguage): string {
+  return `${new Intl.DateTimeFormat(SELLER_FORMAT_LOCALES[language], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'UTC',

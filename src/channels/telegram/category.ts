@@ -2,27 +2,15 @@ import { Composer, type Context } from 'grammy';
 import { DECISION_ERRORS } from '../../../workflows/contracts/ticket.js';
 import { authorizeChatUser } from '../../app/access.js';
 import { isWordedRefusal } from '../../app/decision-refusals.js';
-import { findTelegramChat, getShop } from '../../db/shops-repo.js';
 import { getTicket } from '../../db/tickets-repo.js';
-import { isLanguage, type Language } from '../../domain/types.js';
 import { telegramActor } from './actor.js';
 import { parseCategoryCallback } from './callback-data.js';
 import { buildAlreadyDecidedText, buildCategoryKeyboard, buildDecisionKeyboard } from './cards.js';
 import type { BotDeps } from './deps.js';
+import { chatSellerLanguage } from './seller-language.js';
 
 /** Ticket statuses whose category can still be corrected. */
 const CORRECTABLE = new Set(['awaiting_approval', 'escalated']);
-
-async function chatShop(deps: BotDeps, ctx: Context): Promise<{ shopId?: string; language: Language }> {
-  const chatId = ctx.chat ? String(ctx.chat.id) : undefined;
-  const link = chatId ? await findTelegramChat(deps.db, chatId) : null;
-  if (!link) {
-    const code = ctx.from?.language_code?.slice(0, 2);
-    return { language: isLanguage(code) ? code : 'en' };
-  }
-  const language = link.language ?? (await getShop(deps.db, link.shopId))?.sellerLanguage ?? 'en';
-  return { shopId: link.shopId, language };
-}
 
 /**
  * The approval card's "Category" button (issue 17): `category:` swaps the card's buttons for the
@@ -35,7 +23,7 @@ export function categoryFeature(deps: BotDeps) {
   feature.on('callback_query:data', async (ctx, next) => {
     const parsed = parseCategoryCallback(ctx.callbackQuery.data);
     if (!parsed) return next();
-    const { shopId, language } = await chatShop(deps, ctx);
+    const { shopId, language } = await chatSellerLanguage(deps.db, ctx);
     const t = (key: string, options?: Record<string, unknown>) => deps.renderer.t(language, key, options);
     const refuse = (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
     const ticket = shopId ? await getTicket(deps.db, parsed.ticketId, shopId) : null;

@@ -1,12 +1,12 @@
-import { Composer, type Context } from 'grammy';
+import { Composer } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { authorizeChatUser } from '../../app/access.js';
 import { addDictionaryWord, isDictionaryWord, normalizeDictionaryWord } from '../../db/dictionary-repo.js';
 import { findShopListingValidation } from '../../db/listing-validations-repo.js';
-import { findTelegramChat, getShop } from '../../db/shops-repo.js';
 import type { Issue } from '../../domain/listing/types.js';
-import { isLanguage, type Language } from '../../domain/types.js';
+import { isLanguage } from '../../domain/types.js';
 import type { BotDeps } from './deps.js';
+import { chatSellerLanguage } from './seller-language.js';
 
 /** "Add to my dictionary" buttons: `dict:<validationId>:<finding index>` (at most 64 bytes). */
 const DICT_CALLBACK = /^dict:(val_[A-Za-z0-9]{8,40}):(\d{1,4})$/;
@@ -58,17 +58,6 @@ export function dictionaryKeyboard(
   return rows.length > 0 ? { inline_keyboard: rows } : null;
 }
 
-async function chatShop(deps: BotDeps, ctx: Context): Promise<{ shopId?: string; language: Language }> {
-  const chatId = ctx.chat ? String(ctx.chat.id) : undefined;
-  const link = chatId ? await findTelegramChat(deps.db, chatId) : null;
-  if (!link) {
-    const code = ctx.from?.language_code?.slice(0, 2);
-    return { language: isLanguage(code) ? code : 'en' };
-  }
-  const language = link.language ?? (await getShop(deps.db, link.shopId))?.sellerLanguage ?? 'en';
-  return { shopId: link.shopId, language };
-}
-
 /** `dict:` buttons of listing reports: adds the finding's word to the chat's shop dictionary. */
 export function dictionaryFeature(deps: BotDeps) {
   const feature = new Composer();
@@ -78,7 +67,7 @@ export function dictionaryFeature(deps: BotDeps) {
       if (ctx.callbackQuery.data.startsWith('dict:')) return ctx.answerCallbackQuery();
       return next();
     }
-    const { shopId, language } = await chatShop(deps, ctx);
+    const { shopId, language } = await chatSellerLanguage(deps.db, ctx);
     const t = (key: string, vars?: Record<string, string>) =>
       deps.renderer.t(language, `dictionary.${key}`, vars);
     if (!shopId) return ctx.answerCallbackQuery({ text: t('not_found'), show_alert: true });

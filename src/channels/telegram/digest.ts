@@ -1,11 +1,11 @@
 import type { HealthFigures } from '../../db/health-repo.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
-import type { Language } from '../../domain/types.js';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 
 /** The daily store-health digest in the chat's language: tickets by category and language, and more. */
 export function buildDigestText(
   renderer: ReplyRenderer,
-  language: Language,
+  language: SellerLanguage,
   shopName: string,
   figures: HealthFigures,
 ): string {
@@ -20,7 +20,7 @@ export function buildDigestText(
     `${t('digest.tickets')}: ${figures.tickets}`,
     `${t('digest.by_category')}: ${list(figures.byCategory)}`,
     `${t('digest.by_language')}: ${list(figures.byLanguage)}`,
-    `${t('digest.median_approval')}: ${figures.medianApprovalMinutes === null ? '—' : `${figures.medianApprovalMinutes} min`}`,
+    `${t('digest.median_approval')}: ${figures.medianApprovalMinutes === null ? '—' : t('digest.minutes', { minutes: figures.medianApprovalMinutes })}`,
     `${t('digest.auto_share')}: ${Math.round(figures.autoSentShare * 100)}%`,
     `${t('digest.stalled')}: ${figures.stalledShipments}`,
     `${t('digest.coupons')}: ${figures.couponsGranted}`,

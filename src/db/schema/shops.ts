@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { ShopSettings } from '../../domain/shop/settings.js';
 import type { Language } from '../../domain/types.js';
 
@@ -8,7 +9,7 @@ export const shops = pgTable('shops', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   defaultLanguage: text('default_language').$type<Language>().notNull(),
-  sellerLanguage: text('seller_language').$type<Language>().notNull(),
+  sellerLanguage: text('seller_language').$type<SellerLanguage>().notNull(),
   plan: text('plan').$type<'free' | 'auto'>().notNull(),
   settings: jsonb('settings').$type<ShopSettings>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,7 +40,7 @@ export const telegramChats = pgTable(
     shopId: text('shop_id')
       .notNull()
       .references(() => shops.id, { onDelete: 'cascade' }),
-    language: text('language').$type<Language>(),
+    language: text('language').$type<SellerLanguage>(),
     linkedByUserId: text('linked_by_user_id'),
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,14 +2,14 @@
  * The seller-facing notice about a parcel that needs the support team, in the seller's language;
  * posted as is to Slack or to the shop's Telegram chats.
  */
-import type { Language } from '../types.js';
+import type { SellerLanguage } from '../shop/seller-language.js';
 import type { Leg } from './types.js';
 
 /** Why a parcel goes to the support team. */
 export type EscalationReason = 'stall' | 'exception' | 'returned';
 
 /** Names of the legs of a parcel's journey in each seller language. */
-export const LEG_NAMES: Record<Language, Record<Leg, string>> = {
+export const LEG_NAMES: Record<SellerLanguage, Record<Leg, string>> = {
   en: {
     first_mile: 'first mile',
     export_linehaul: 'export / linehaul',
@@ -40,6 +40,12 @@ export const LEG_NAMES: Record<Language, Record<Leg, string>> = {
     import_customs: 'alfândega de importação',
     last_mile: 'última milha',
   },
+  'zh-CN': {
+    first_mile: '头程',
+    export_linehaul: '出口 / 干线运输',
+    import_customs: '进口清关',
+    last_mile: '尾程派送',
+  },
 };
 
 /** What the notice says about the parcel. */
@@ -54,7 +60,7 @@ export type EscalationFacts = {
 };
 
 /** The notice text per seller language. */
-export const ESCALATION_TEXT: Record<Language, (f: EscalationFacts) => string> = {
+export const ESCALATION_TEXT: Record<SellerLanguage, (f: EscalationFacts) => string> = {
   en: (f) =>
     `Parcel needs attention: ${f.carrier} ${f.trackingNumber} (order ${f.orderId}). ` +
     (f.reason === 'stall'
@@ -95,4 +101,12 @@ export const ESCALATION_TEXT: Record<Language, (f: EscalationFacts) => string> =
         ? 'Está sendo devolvida ao remetente.'
         : 'A transportadora informa um problema.') +
     (f.lastCheckpoint ? ` Último evento: ${f.lastCheckpoint}` : ''),
+  'zh-CN': (f) =>
+    `包裹需要处理：${f.carrier} ${f.trackingNumber}（订单 ${f.orderId}）。` +
+    (f.reason === 'stall'
+      ? `物流已停滞，${f.days} 天没有轨迹更新（${LEG_NAMES['zh-CN'][f.leg]}）。`
+      : f.reason === 'returned'
+        ? '包裹正在退回发件人。'
+        : '承运商报告包裹异常。') +
+    (f.lastCheckpoint ? `最新轨迹：${f.lastCheckpoint}` : ''),
 };

@@ -1,4 +1,5 @@
 /** Why a reply was not rendered, each with a stable `code` the API and the activities map. */
+import type { SellerLanguage } from '../shop/seller-language.js';
 import type { Language } from '../types.js';
 import type { TemplateTextProblem } from './types.js';
 
@@ -20,9 +21,9 @@ export class MissingTemplateVariableError extends Error {
 export class TemplateRenderLeakError extends Error {
   readonly code = 'template_render_leak';
   readonly key: string;
-  readonly language: Language;
+  readonly language: SellerLanguage;
 
-  constructor(key: string, language: Language, detail: string) {
+  constructor(key: string, language: SellerLanguage, detail: string) {
     super(`rendering ${key} (${language}) leaked ${detail}`);
     this.name = 'TemplateRenderLeakError';
     this.key = key;

@@ -3,6 +3,7 @@
  * (`renderer.ts`), the errors each may throw and the shared types.
  */
 export { catalogueText, listTemplates, parseCatalogue } from './catalogue.js';
+export * from './edit-language.js';
 export * from './errors.js';
 export { validateTemplateText } from './lint.js';
 export { createReplyRenderer } from './renderer.js';

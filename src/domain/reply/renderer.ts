@@ -1,6 +1,12 @@
 /** The reply renderer: buyer replies and seller-facing bot texts from one catalogue and locale set. */
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { detectLanguage } from '../message/language.js';
+import {
+  isSellerLanguage,
+  SELLER_LANGUAGES,
+  SELLER_ONLY_LANGUAGES,
+  type SellerLanguage,
+} from '../shop/seller-language.js';
 import { type Category, LANGUAGES, type Language } from '../types.js';
 import { parseCatalogue } from './catalogue.js';
 import {
@@ -62,13 +68,20 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
     // Private copy: later mutation of the caller's objects must not change rendered texts.
     store[lng] = JSON.parse(JSON.stringify(bundle)) as ResourceLanguage;
   }
+  for (const lng of SELLER_ONLY_LANGUAGES) {
+    const bundle = resources[lng];
+    if (bundle === undefined) continue;
+    if (!isRecord(bundle.bot))
+      throw new TemplateConfigError(`locale ${lng}: the bot namespace must be an object`);
+    store[lng] = JSON.parse(JSON.stringify({ bot: bundle.bot })) as ResourceLanguage;
+  }
 
   const i18n = i18next.createInstance();
   void i18n.init({
     resources: store,
     lng: 'en',
     fallbackLng: false,
-    supportedLngs: [...LANGUAGES],
+    supportedLngs: [...SELLER_LANGUAGES],
     ns: ['replies', 'bot'],
     defaultNS: 'replies',
     nsSeparator: false,
@@ -221,7 +234,7 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
     return values;
   };
 
-  const assertNoBraces = (text: string, key: string, lng: Language): void => {
+  const assertNoBraces = (text: string, key: string, lng: SellerLanguage): void => {
     if (text.includes('{{') || text.includes('}}'))
       throw new TemplateRenderLeakError(key, lng, 'a {{placeholder}}');
   };
@@ -287,7 +300,7 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
     },
 
     t(language, key, options = {}) {
-      if (!LANGUAGES.includes(language))
+      if (!isSellerLanguage(language))
         throw new TemplateConfigError(`unsupported language ${String(language)}`);
       const data: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(options)) {

@@ -1,4 +1,5 @@
 /** The reply catalogue's vocabulary: variables, entries, locale bundles and the renderer port. */
+import type { SellerLanguage, SellerOnlyLanguage } from '../shop/seller-language.js';
 import type { Category, Language } from '../types.js';
 
 /** Values a reply template may interpolate; all buyer-facing, all treated as plain text. */
@@ -104,8 +105,17 @@ export interface LocaleBundle {
   bot: Record<string, unknown>;
 }
 
-/** Locale JSON for every buyer language: language -> namespace -> parsed JSON. */
-export type LocaleResources = Record<Language, LocaleBundle>;
+/** The seller-facing namespace of a language sellers read but buyers are not answered in (zh-CN). */
+export interface SellerBundle {
+  bot: Record<string, unknown>;
+}
+
+/**
+ * Locale JSON for every buyer language (language -> namespace -> parsed JSON), plus the `bot`
+ * namespace of the seller-only languages (`zh-CN`); without it `t('zh-CN', ...)` throws.
+ */
+export type LocaleResources = Record<Language, LocaleBundle> &
+  Partial<Record<SellerOnlyLanguage, SellerBundle>>;
 
 /** Shared `replies` fragments around the body, with their variables (each appended only when known). */
 export const REPLY_FRAGMENTS: Readonly<Record<string, readonly ReplyVarName[]>> = {
@@ -198,7 +208,7 @@ export interface ReplyRenderer {
   /** Buyer reply in the buyer's language; throws instead of returning a broken or wrong-language text. */
   render(input: RenderInput): RenderedReply;
   /** Seller-facing text from the `bot` namespace (key like `card.header`); plurals via `count`. */
-  t(language: Language, key: string, options?: Record<string, unknown>): string;
+  t(language: SellerLanguage, key: string, options?: Record<string, unknown>): string;
   /** {@link validateTemplateText} against this renderer's catalogue and texts (copies of English included). */
   validate(templateId: string, language: Language, text: string): TemplateTextValidation;
 }

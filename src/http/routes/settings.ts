@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import { describeShopOutbound } from '../../db/outbound-repo.js';
-import { getShop, updateShopSettings } from '../../db/shops-repo.js';
+import { getShop, shopSellerLanguage, updateShopSettings } from '../../db/shops-repo.js';
 import { outboundUrlProblem } from '../../delivery/outbound-url.js';
+import { SELLER_LANGUAGES } from '../../domain/shop/seller-language.js';
 import { effectiveSettings, mergeSettings, type ShopSettings } from '../../domain/shop/settings.js';
 import { CATEGORIES } from '../../domain/types.js';
 import { apiActor } from '../auth.js';
@@ -63,6 +64,8 @@ export const settingsUpdateBody = z.strictObject({
     })
     .partial()
     .optional(),
+  /** The shop's default seller language (cards, commands, digest, reports) where a chat chose none. */
+  sellerLanguage: z.enum(SELLER_LANGUAGES).optional(),
   /** The shop's own reply receiver; null goes back to the environment's. The secret is write-only. */
   outbound: z
     .strictObject({
@@ -81,13 +84,14 @@ export const settingsRoutes: RoutePlugin = async (app, ctx) => {
     return {
       settings: {
         ...effectiveSettings(shop.settings),
+        sellerLanguage: shop.sellerLanguage,
         outbound: await describeShopOutbound(ctx.db, shop.id),
       },
     };
   });
 
   app.put('/v1/settings', { preHandler: app.requireScope('settings:write') }, async (request) => {
-    const { outbound, ...rest } = parse(settingsUpdateBody, request.body, 'settings');
+    const { outbound, sellerLanguage, ...rest } = parse(settingsUpdateBody, request.body, 'settings');
     const update = rest as ShopSettings;
     const shopId = request.principal!.shopId;
     if (outbound) {
@@ -106,9 +110,10 @@ export const settingsRoutes: RoutePlugin = async (app, ctx) => {
         return next;
       },
       outbound,
+      sellerLanguage,
     );
     if (!stored) throw new AppError('shop_not_found', 'the shop no longer exists', 404);
-    const merged = effectiveSettings(stored);
+    const merged = { ...effectiveSettings(stored), sellerLanguage: await shopSellerLanguage(ctx.db, shopId) };
     if (outbound !== undefined) {
       // The URL is audited; the secret never is.
       await recordAudit(ctx.db, {

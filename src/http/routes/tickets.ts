@@ -4,6 +4,7 @@ import { presentTicket, presentTicketSummary } from '../../app/ticket-presenter.
 import { getTicketView, listTickets } from '../../db/ticket-views-repo.js';
 import { SCOPE_FOR_ACTION } from '../../domain/shop/roles.js';
 import { apiActor } from '../auth.js';
+import { editLanguageMismatchDetails } from '../edit-language.js';
 import { sendError } from '../errors.js';
 import { parse } from '../parse.js';
 import {
@@ -66,15 +67,30 @@ export const ticketRoutes: RoutePlugin = async (app, ctx) => {
       const body = parse(decisionBody, request.body, 'decision');
       const view = await getTicketView(ctx.db, request.principal!.shopId, ticketId);
       if (!view) throw new AppError('ticket_not_found', `no ticket ${ticketId} in this shop`, 404);
-      const outcome = await ctx.tickets.decide(ticketId, {
-        action: body.action,
-        ...(body.text !== undefined ? { text: body.text } : {}),
-        // The actor is the token; `by` is only a display name (the audit log records it as a note).
-        actor: { ...apiActor(request), ...(body.by ? { name: body.by } : {}) },
-      });
+      const outcome = await ctx.tickets.decide(
+        ticketId,
+        {
+          action: body.action,
+          ...(body.text !== undefined ? { text: body.text } : {}),
+          // The actor is the token; `by` is only a display name (the audit log records it as a note).
+          actor: { ...apiActor(request), ...(body.by ? { name: body.by } : {}) },
+        },
+        // An edit not in the buyer's language answers 422 until it is sent again with `confirm: true`.
+        { confirmLanguage: body.confirm === true },
+      );
       if (outcome.ok) {
         ctx.metrics.decisions.inc({ action: body.action, channel: 'api' });
         return reply.code(200).send({ ticketId, decision: outcome.result });
+      }
+      if (outcome.hold) {
+        const shopId = request.principal!.shopId;
+        const details = await editLanguageMismatchDetails(
+          ctx.db,
+          ctx.templates.renderer,
+          shopId,
+          outcome.hold,
+        );
+        return sendError(reply, decisionRefusalStatus(outcome.code), outcome.code, outcome.message, details);
       }
       return sendError(
         reply,

@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CorrectOutcome, DecideOutcome, TicketService } from '../../../src/app/ticket-service.js';
+import type {
+  CorrectOutcome,
+  DecideOptions,
+  DecideOutcome,
+  TicketService,
+} from '../../../src/app/ticket-service.js';
 import { mountSlack } from '../../../src/channels/slack/app.js';
 import type { SlackListenerDeps } from '../../../src/channels/slack/deps.js';
 import { createSlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
@@ -53,6 +58,7 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     code: 'unset',
     message: 'unset',
   });
+  let lastOptions: DecideOptions | undefined;
   let answer: (ticketId: string, input: DecisionInput) => DecideOutcome = () => ({
     ok: false,
     code: 'unset',
@@ -129,8 +135,9 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     });
     const logger = pino({ level: 'silent' });
     const tickets: Pick<TicketService, 'decide' | 'correctCategory'> = {
-      decide: async (id, input) => {
+      decide: async (id, input, options) => {
         decided.push({ ticketId: id, input });
+        lastOptions = options;
         return answer(id, input);
       },
       correctCategory: async (id, request) => {
@@ -235,7 +242,7 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     expect(ephemeral.token).toBe('xoxb-test');
     expect(ephemeral.params.channel).toBe('C123');
     expect(ephemeral.params.user).toBe('U0TEAM1');
-    expect(ephemeral.params.text).toContain('Already decided');
+    expect(ephemeral.params.text).toContain('ya tomó una decisión'); // the shop's seller language
     expect(ephemeral.params.text).toContain('@maria_shop (telegram)');
     expect(ephemeral.params.text).toContain(`<!date^${Date.parse(decidedAt) / 1000}^`);
     expect(decided[0]!.input.action).toBe('reject');
@@ -294,13 +301,60 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     expect(refused.statusCode).toBe(200);
     const body = refused.json();
     expect(body.response_action).toBe('errors');
-    expect(body.errors.reply).toContain('Already decided');
+    expect(body.errors.reply).toContain('ya tomó una decisión');
     expect(body.errors.reply).toContain('<@U0OTHER>');
 
     decided.length = 0;
     const empty = await post(interactivityBody(editSubmissionPayload({ ticketId, text: '   ' })));
     expect(empty.json()).toMatchObject({ response_action: 'errors', errors: { reply: expect.any(String) } });
     expect(decided).toHaveLength(0);
+  });
+
+  it('an edit not in the buyer language keeps the modal open with the warning; ticked, it is sent', async () => {
+    const chinese = '您好，您的包裹下周一到。';
+    answer = (id, input) =>
+      lastOptions?.confirmLanguage
+        ? {
+            ok: true,
+            result: {
+              ticketId: id,
+              action: 'edit',
+              revision: 2,
+              decidedBy: input.actor,
+              decidedAt: new Date().toISOString(),
+            },
+          }
+        : {
+            ok: false,
+            code: 'edit_language_mismatch',
+            message: 'held',
+            hold: { expected: 'es', detected: 'zh', confidence: 1 },
+          };
+    const held = await post(interactivityBody(editSubmissionPayload({ ticketId, text: chinese })));
+    expect(lastOptions).toEqual({ confirmLanguage: false });
+    const body = held.json();
+    expect(body.response_action).toBe('update');
+    const blocks = JSON.stringify(body.view.blocks);
+    // In the shop's seller language (Spanish), the seller's text kept, a checkbox to confirm.
+    expect(blocks).toContain(
+      '⚠️ Todavía no se envió: esta respuesta parece estar en chino, pero el comprador escribe en español. ¿Enviarla igualmente tal como está?',
+    );
+    expect(blocks).toContain(`"initial_value":"${chinese}"`);
+    expect(blocks).toContain('"action_id":"confirm_language_check"');
+    expect(body.view.private_metadata).toBe(ticketId);
+
+    const confirmed = editSubmissionPayload({ ticketId, text: chinese });
+    (confirmed.view.state.values as Record<string, unknown>).confirm_language = {
+      confirm_language_check: {
+        type: 'checkboxes',
+        selected_options: [{ value: 'confirm', text: { type: 'plain_text', text: 'x' } }],
+      },
+    };
+    const sent = await post(interactivityBody(confirmed));
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toBe('');
+    expect(lastOptions).toEqual({ confirmLanguage: true });
+    expect(decided.at(-1)!.input).toMatchObject({ action: 'edit', text: chinese });
   });
 
   it('refuses bad, missing and stale signatures with 401 in the API error format', async () => {
@@ -343,26 +397,26 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     expect(pendingReply.response_type).toBe('ephemeral');
     const pendingText = JSON.stringify(pendingReply.blocks);
     expect(pendingText).toContain('Tienda &lt;Sol&gt; &amp; Co');
-    expect(pendingText).toContain('1 awaiting the seller');
-    expect(pendingText).toMatch(/oldest 3h 0[45]m/);
+    expect(pendingText).toContain('esperan al vendedor: 1, escaladas: 0');
+    expect(pendingText).toMatch(/la más antigua: 3h 0[45]m/);
 
     fake.calls.length = 0;
     await post(slashCommandBody(`status ${ticketId}`, fake.responseUrl('status')));
     await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
     const status = JSON.stringify(fake.callsOf('respond')[0]!.params.blocks);
     expect(status).toContain(ticketId);
-    expect(status).toContain('awaiting approval');
+    expect(status).toContain('pendiente de aprobación');
     expect(status).toContain('&amp; su paquete &lt;llega&gt;');
 
     fake.calls.length = 0;
     await post(slashCommandBody('status tkt_nope', fake.responseUrl('missing')));
     await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
-    expect(fake.callsOf('respond')[0]!.params.text).toContain('No ticket');
+    expect(fake.callsOf('respond')[0]!.params.text).toContain('No existe la solicitud');
 
     fake.calls.length = 0;
     await post(slashCommandBody('', fake.responseUrl('help')));
     await fake.waitFor((calls) => calls.some((c) => c.method === 'respond'));
-    expect(fake.callsOf('respond')[0]!.params.text).toContain('status <ticket id>');
+    expect(fake.callsOf('respond')[0]!.params.text).toContain('status <id de solicitud>');
   });
 
   it('a stranger pressing a card button changes nothing and is told they are not a member', async () => {
@@ -459,15 +513,16 @@ describe('Slack app on the API server (POST /slack/events)', () => {
         },
       },
     ]);
-    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).toContain(
-      'Category corrected to *cancel order*',
+    // In the shop's seller language (Spanish here).
+    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).toBe(
+      'Categoría cambiada a Cancelar pedido: llega un nuevo borrador.',
     );
 
     fake.calls.length = 0;
     correctionAnswer = () => ({ ok: false, code: 'category_unchanged', message: 'unchanged' });
     await choose('not_received');
     await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral'));
-    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).toBe('The draft already has this category.');
+    expect(fake.callsOf('chat.postEphemeral')[0]!.params.text).toBe('El borrador ya tiene esta categoría.');
 
     // A viewer, an unknown category and a block naming no ticket change nothing.
     corrected.length = 0;
@@ -506,9 +561,9 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     ] as const) {
       const pending = await ask('pending', userId, where);
       expect(pending).not.toContain('Tienda');
-      expect(pending).toContain('Nothing is waiting');
+      expect(pending).toMatch(/Nothing is waiting|No hay nada pendiente/);
       const status = await ask(`status ${ticketId}`, userId, where);
-      expect(status).not.toContain('awaiting approval');
+      expect(status).not.toMatch(/awaiting approval|pendiente de aprobación/);
       expect(status).not.toContain('llega');
     }
     // A member asking in a DM of the shop's workspace gets the answer, ephemerally.

@@ -6,23 +6,36 @@ import {
   buildBuyerThreadMessage,
   buildEditModal,
   buildOutcomeMessage,
-  buildPendingReply,
   buildTeamCard,
-  buildTicketStatusReply,
   CATEGORY_ACTION_ID,
+  CONFIRM_LANGUAGE_ACTION_ID,
+  CONFIRM_LANGUAGE_BLOCK_ID,
   clipMrkdwn,
   EDIT_ACTION_ID,
   EDIT_BLOCK_ID,
   EDIT_CALLBACK_ID,
   escapeMrkdwn,
-  formatAge,
   SLACK_INPUT_LIMIT,
   type SlackMessage,
+  slackTexts,
   type TeamCardInput,
   ticketOfCategoryBlock,
 } from '../../../src/channels/slack/blocks.js';
+import {
+  buildCommandHelp,
+  buildPendingReply,
+  buildTicketStatusReply,
+  formatAge,
+} from '../../../src/channels/slack/command-blocks.js';
 import { parseSlackBody, verifySlackSignature } from '../../../src/channels/slack/receiver.js';
+import { createReplyRenderer } from '../../../src/domain/reply/index.js';
 import { CATEGORIES } from '../../../src/domain/types.js';
+import { loadReplyResources } from '../../../src/i18n/load.js';
+
+const { catalogue, resources } = await loadReplyResources(process.cwd());
+const renderer = createReplyRenderer(catalogue, resources);
+const en = slackTexts(renderer, 'en');
+const zh = slackTexts(renderer, 'zh-CN');
 
 const HOSTILE = 'Tom & Jerry <@U999> <!channel> <https://evil.example|click> a > b';
 
@@ -57,7 +70,7 @@ const cardInput = (): TeamCardInput => ({
   reason: `no answer in time ${HOSTILE}`,
   revision: 2,
 });
-const card = () => buildTeamCard(cardInput());
+const card = () => buildTeamCard(en, cardInput());
 
 describe('Slack mrkdwn escaping', () => {
   it('escapes exactly &, < and >', () => {
@@ -85,34 +98,39 @@ describe('team card (approval / escalation message)', () => {
     }
   });
 
-  it('a buyer ticket card offers the category select, the draft category selected; the block names the ticket', () => {
+  it('a buyer ticket card offers the category select in the seller language; the block names the ticket', () => {
     expect(card().blocks.filter((b) => b.type === 'actions')).toHaveLength(1);
-    const message = buildTeamCard({ ...cardInput(), correctable: true });
-    const select = message.blocks.filter((b) => b.type === 'actions')[1] as {
-      block_id: string;
-      elements: Array<{
-        type: string;
-        action_id: string;
-        options: Array<{ value: string; text: { text: string } }>;
-        initial_option?: { value: string };
-      }>;
-    };
-    expect(ticketOfCategoryBlock(select.block_id)).toBe('tkt_abc123');
+    for (const [tx, first] of [
+      [en, 'Not received'],
+      [zh, zh.t('category.not_received')],
+    ] as const) {
+      const message = buildTeamCard(tx, { ...cardInput(), correctable: true });
+      const select = message.blocks.filter((b) => b.type === 'actions')[1] as {
+        block_id: string;
+        elements: Array<{
+          type: string;
+          action_id: string;
+          options: Array<{ value: string; text: { text: string } }>;
+          initial_option?: { value: string };
+        }>;
+      };
+      expect(ticketOfCategoryBlock(select.block_id)).toBe('tkt_abc123');
+      const [element] = select.elements;
+      expect(element).toMatchObject({ type: 'static_select', action_id: CATEGORY_ACTION_ID });
+      expect(element!.options.map((o) => o.value)).toEqual([...CATEGORIES]);
+      expect(element!.options[0]!.text.text).toBe(first);
+      expect(element!.initial_option?.value).toBe('not_received');
+    }
     expect(ticketOfCategoryBlock('decision')).toBeUndefined();
-    const [element] = select.elements;
-    expect(element).toMatchObject({ type: 'static_select', action_id: CATEGORY_ACTION_ID });
-    expect(element!.options.map((o) => o.value)).toEqual([...CATEGORIES]);
-    expect(element!.options[0]!.text.text).toBe('not received');
-    expect(element!.initial_option?.value).toBe('not_received');
   });
 
   it('shows buyer message, language, category, confidence, urgency, draft and reason', () => {
     const all = mrkdwnTexts(card()).join('\n');
     expect(all).toContain('French');
-    expect(all).toContain('not received');
+    expect(all).toContain('Not received');
     expect(all).toContain('87%');
-    expect(all).toContain('high');
-    expect(all).toContain('buyer is upset');
+    expect(all).toContain('High');
+    expect(all).toContain('Buyer is upset');
     expect(all).toContain('Where is my parcel?');
     expect(all).toContain('Bonjour,');
     expect(all).toContain('no answer in time');
@@ -135,9 +153,9 @@ describe('team card (approval / escalation message)', () => {
   });
 
   it('names who escalated, unless it was the SLA timer', () => {
-    const by = (escalatedBy: Parameters<typeof buildTeamCard>[0]['escalatedBy']) =>
+    const by = (escalatedBy: Parameters<typeof buildTeamCard>[1]['escalatedBy']) =>
       mrkdwnTexts(
-        buildTeamCard({
+        buildTeamCard(en, {
           ticketId: 't',
           orderId: 'o',
           buyerText: 'b',
@@ -154,7 +172,7 @@ describe('team card (approval / escalation message)', () => {
   });
 
   it('without a reason it is an approval request; empty drafts show a dash', () => {
-    const message = buildTeamCard({
+    const message = buildTeamCard(en, {
       ticketId: 't1',
       orderId: 'o1',
       buyerText: 'hi',
@@ -168,7 +186,7 @@ describe('team card (approval / escalation message)', () => {
   });
 
   it('stays within Slack section limits for very long texts', () => {
-    const message = buildTeamCard({
+    const message = buildTeamCard(en, {
       ticketId: 't1',
       orderId: 'o1',
       buyerText: '<'.repeat(10_000),
@@ -183,7 +201,7 @@ describe('outcome message', () => {
   const decidedAt = new Date('2026-11-23T18:40:00Z');
 
   it('says who decided and when, keeps the sent reply, and has no buttons', () => {
-    const message = buildOutcomeMessage({
+    const message = buildOutcomeMessage(en, {
       ticketId: 'tkt_1',
       orderId: 'A-1',
       action: 'approve',
@@ -193,15 +211,15 @@ describe('outcome message', () => {
     });
     const all = mrkdwnTexts(message).join('\n');
     expect(all).toContain(
-      '*Approved* by <@U0TEAM1> at <!date^1795459200^{date_short_pretty} at {time}|2026-11-23 18:40 UTC>',
+      '✅ Approved by <@U0TEAM1> at <!date^1795459200^{date_short_pretty} at {time}|2026-11-23 18:40 UTC>',
     );
     expect(all).toContain('Your parcel &lt;ships&gt; today &amp; tomorrow');
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
-    expect(message.text).toBe('Approved by ana at 2026-11-23T18:40:00.000Z: order A-1');
+    expect(message.text).toBe('Approved by ana at 2026-11-23T18:40:00.000Z · order A-1');
   });
 
   it('names non-Slack deciders with their channel, escaped', () => {
-    const rejected = buildOutcomeMessage({
+    const rejected = buildOutcomeMessage(en, {
       ticketId: 'tkt_1',
       orderId: 'A-1',
       action: 'reject',
@@ -210,9 +228,9 @@ describe('outcome message', () => {
       finalText: 'not shown for rejections',
     });
     const all = mrkdwnTexts(rejected).join('\n');
-    expect(all).toContain('*Rejected* by @maria &lt;shop&gt; (telegram)');
+    expect(all).toContain('Rejected by @maria &lt;shop&gt; (telegram)');
     expect(all).not.toContain('not shown');
-    const auto = buildOutcomeMessage({
+    const auto = buildOutcomeMessage(en, {
       ticketId: 'tkt_1',
       orderId: 'A-1',
       action: 'approve',
@@ -220,17 +238,17 @@ describe('outcome message', () => {
       decidedAt,
       status: 'auto_sent',
     });
-    expect(mrkdwnTexts(auto).join('\n')).toContain('*Sent automatically* by auto-send (plan_auto)');
+    expect(mrkdwnTexts(auto).join('\n')).toContain('Sent automatically by sellerdesk at <!date');
   });
 
   it('"already decided by ... at ..." for a late press', () => {
-    const text = buildAlreadyDecidedText({
+    const text = buildAlreadyDecidedText(en, {
       decidedBy: { channel: 'api', id: 'tok_1', name: 'Ana & Co' },
       decidedAt: decidedAt.toISOString(),
       action: 'reject',
     });
     expect(text).toBe(
-      'Already decided (rejected) by Ana &amp; Co (api) at <!date^1795459200^{date_short_pretty} at {time}|2026-11-23 18:40 UTC>.',
+      'This ticket was already decided by Ana &amp; Co (api) at <!date^1795459200^{date_short_pretty} at {time}|2026-11-23 18:40 UTC>.',
     );
   });
 
@@ -243,7 +261,7 @@ describe('outcome message', () => {
 describe('edit modal', () => {
   it('is a modal with callback_id edit_reply, the ticket id as private_metadata and the raw draft', () => {
     const draft = 'Hola & adiós <3';
-    const view = buildEditModal({ ticketId: 'tkt_9', orderId: 'O<9>', draft });
+    const view = buildEditModal(en, { ticketId: 'tkt_9', orderId: 'O<9>', draft });
     expect(view.type).toBe('modal');
     expect(view.callback_id).toBe(EDIT_CALLBACK_ID);
     expect(view.callback_id).toBe('edit_reply');
@@ -265,7 +283,11 @@ describe('edit modal', () => {
   });
 
   it('cuts a draft longer than Slack allows in an input', () => {
-    const view = buildEditModal({ ticketId: 't', orderId: 'o', draft: 'x'.repeat(SLACK_INPUT_LIMIT + 50) });
+    const view = buildEditModal(en, {
+      ticketId: 't',
+      orderId: 'o',
+      draft: 'x'.repeat(SLACK_INPUT_LIMIT + 50),
+    });
     const input = view.blocks.find((b) => b.type === 'input') as { element: { initial_value: string } };
     expect(input.element.initial_value).toHaveLength(SLACK_INPUT_LIMIT);
   });
@@ -275,6 +297,7 @@ describe('slash command replies and thread messages', () => {
   it('pending: counts per shop and the oldest wait, escaped', () => {
     const now = new Date('2026-11-23T12:00:00Z');
     const reply = buildPendingReply(
+      en,
       [
         {
           shopId: 's1',
@@ -294,10 +317,10 @@ describe('slash command replies and thread messages', () => {
       now,
     );
     const all = mrkdwnTexts(reply).join('\n');
-    expect(all).toContain('*5 tickets waiting* across 2 shops');
+    expect(all).toContain('*Tickets waiting for a decision: 5 · shops: 2*');
     expect(all).toContain('• *Sol &amp; &lt;Luna&gt;*: 3 awaiting the seller, 1 escalated · oldest 3h 05m');
     expect(all).toContain('• *Nord*: 1 awaiting the seller, 0 escalated · oldest 1m');
-    expect(buildPendingReply([], now).text).toContain('Nothing is waiting');
+    expect(buildPendingReply(en, [], now).text).toContain('Nothing is waiting');
   });
 
   it('formats ages in minutes, hours and days', () => {
@@ -309,7 +332,7 @@ describe('slash command replies and thread messages', () => {
   });
 
   it('status: state, facts, decision and the draft, escaped', () => {
-    const reply = buildTicketStatusReply({
+    const reply = buildTicketStatusReply(en, {
       ticketId: 'tkt_1',
       orderId: 'O-1',
       shopName: 'A&B',
@@ -329,9 +352,132 @@ describe('slash command replies and thread messages', () => {
   });
 
   it('a later buyer message for the thread is quoted and escaped', () => {
-    const message = buildBuyerThreadMessage('still nothing <@U1> & no answer');
+    const message = buildBuyerThreadMessage(en, 'still nothing <@U1> & no answer');
     expect(mrkdwnTexts(message).join('\n')).toContain('>still nothing &lt;@U1&gt; &amp; no answer');
     expect(message.text).not.toContain('<@U1>');
+  });
+});
+
+describe('in the shop seller language (zh-CN)', () => {
+  it('a team card for a Chinese seller: Chinese labels and buttons, the buyer text and draft as they are', () => {
+    const message = buildTeamCard(zh, {
+      ticketId: 'tkt_zh1',
+      orderId: 'BR-7',
+      shopName: '深圳小店',
+      buyerText: 'Cadê meu pedido?',
+      language: 'pt',
+      category: 'not_received',
+      confidence: 0.9,
+      urgency: 'high',
+      sentiment: 'angry',
+      draft: 'Olá! Seu pedido está a caminho.',
+      revision: 1,
+    });
+    const all = mrkdwnTexts(message).join('\n');
+    expect(all).toContain('🆕 *回复待审批* · 订单 *BR-7* · 深圳小店');
+    expect(all).toContain('*语言*\n葡萄牙语');
+    expect(all).toContain('*类别*\n未收到货');
+    expect(all).toContain('*紧急程度*\n高 · 😠 买家情绪不满');
+    expect(all).toContain('*买家留言（个人信息已隐去）：*\n>Cadê meu pedido?');
+    expect(all).toContain('*回复草稿：*\n>Olá! Seu pedido está a caminho.');
+    expect(all).toContain('工单 `tkt_zh1` · 草稿第 1 版');
+    const buttons = message.blocks.find((b) => b.type === 'actions') as {
+      elements: Array<{ action_id: string; text: { text: string } }>;
+    };
+    expect(buttons.elements.map((e) => [e.action_id, e.text.text])).toEqual([
+      ['approve', '✅ 批准'],
+      ['edit', '✏️ 编辑'],
+      ['reject', '❌ 拒绝'],
+      ['escalate', '⬆️ 转交团队'],
+    ]);
+    expect(message.text).toBe('待审批：订单 BR-7（工单 tkt_zh1）');
+  });
+
+  it('outcome, late press, status and pending read in Chinese with Slack dates', () => {
+    const decidedAt = new Date('2026-11-23T18:40:00Z');
+    const outcome = buildOutcomeMessage(zh, {
+      ticketId: 'tkt_zh1',
+      orderId: 'BR-7',
+      action: 'edit',
+      actor: { channel: 'slack', id: 'U0TEAM1', name: 'li' },
+      decidedAt,
+      finalText: '您好',
+    });
+    expect(mrkdwnTexts(outcome).join('\n')).toContain(
+      '✏️ <@U0TEAM1> 已于 <!date^1795459200^{date_short_pretty} {time}|2026-11-23 18:40 UTC> 编辑并发送 · 订单 *BR-7*',
+    );
+    expect(
+      buildAlreadyDecidedText(zh, {
+        decidedBy: { channel: 'telegram', id: '42', name: '@wang' },
+        decidedAt: decidedAt.toISOString(),
+      }),
+    ).toBe(
+      '该工单已由 @wang (telegram) 于 <!date^1795459200^{date_short_pretty} {time}|2026-11-23 18:40 UTC> 处理。',
+    );
+    const status = mrkdwnTexts(
+      buildTicketStatusReply(zh, {
+        ticketId: 'tkt_zh1',
+        orderId: 'BR-7',
+        status: 'awaiting_approval',
+        language: 'es',
+        category: 'damaged',
+        confidence: 0.5,
+        urgency: 'normal',
+        createdAt: decidedAt,
+      }),
+    ).join('\n');
+    expect(status).toContain('*状态*\n待审批');
+    expect(status).toContain('西班牙语');
+    expect(status).toContain('商品损坏');
+    expect(status).toContain('50% · 普通');
+    const pending = buildPendingReply(
+      zh,
+      [{ shopId: 's', shopName: '小店', awaitingSeller: 2, escalated: 1, oldestCreatedAt: decidedAt }],
+      new Date(decidedAt.getTime() + 90 * 60_000),
+    );
+    expect(pending.text).toBe('待处理工单：3 个 · 店铺：1 家');
+    expect(mrkdwnTexts(pending).join('\n')).toContain(
+      '• *小店*: 待卖家处理 2 个，已转交团队 1 个 · 最久已等待 1h 30m',
+    );
+    expect(buildPendingReply(zh, [], decidedAt).text).toBe('没有待处理的工单。🎉');
+    expect(buildCommandHelp(zh).blocks).toHaveLength(1);
+    expect(JSON.stringify(buildCommandHelp(zh).blocks)).toContain('/sellerdesk status <工单号>');
+  });
+
+  it('the edit modal asks again after a held edit: warning, the seller text kept, a confirm checkbox', () => {
+    const view = buildEditModal(zh, {
+      ticketId: 'tkt_zh2',
+      orderId: 'ES-1',
+      draft: '您好，明天发货。',
+      warning: '尚未发送：这条回复看起来是中文，但买家使用的是西班牙语。仍要按原样发送吗？',
+    });
+    expect(view.title.text).toBe('编辑回复');
+    expect(view.submit?.text).toBe('发送回复');
+    const blocks = JSON.stringify(view.blocks);
+    expect(blocks).toContain('⚠️ 尚未发送');
+    expect(blocks).toContain('"initial_value":"您好，明天发货。"');
+    const confirm = view.blocks.find((b) => b.block_id === CONFIRM_LANGUAGE_BLOCK_ID) as {
+      optional: boolean;
+      element: { type: string; action_id: string; options: Array<{ value: string; text: { text: string } }> };
+    };
+    expect(confirm.optional).toBe(true);
+    expect(confirm.element.type).toBe('checkboxes');
+    expect(confirm.element.action_id).toBe(CONFIRM_LANGUAGE_ACTION_ID);
+    expect(confirm.element.options).toEqual([
+      { text: { type: 'plain_text', text: '仍按原样发送（使用此语言）' }, value: 'confirm' },
+    ]);
+    // Without a warning there is no checkbox.
+    const plain = buildEditModal(zh, { ticketId: 't', orderId: 'o', draft: 'd' });
+    expect(plain.blocks.some((b) => b.block_id === CONFIRM_LANGUAGE_BLOCK_ID)).toBe(false);
+  });
+
+  it('every modal title, submit and close label fits Slack in every seller language', () => {
+    for (const language of ['en', 'es', 'fr', 'ru', 'pt', 'zh-CN'] as const) {
+      const view = buildEditModal(slackTexts(renderer, language), { ticketId: 't', orderId: 'o', draft: '' });
+      for (const label of [view.title.text, view.submit?.text ?? '', view.close?.text ?? '']) {
+        expect(label.length, `${language}: ${label}`).toBeLessThanOrEqual(24);
+      }
+    }
   });
 });
 

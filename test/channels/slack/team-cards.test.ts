@@ -14,10 +14,15 @@ import { createSlackTeamChannel } from '../../../src/channels/slack/team-channel
 import { createSlackWorkspaces, type SlackWorkspaces } from '../../../src/channels/slack/workspaces.js';
 import { listSlackCards } from '../../../src/db/cards-repo.js';
 import type { Db } from '../../../src/db/client.js';
-import { createShop } from '../../../src/db/shops-repo.js';
+import { createShop, shopSellerLanguage } from '../../../src/db/shops-repo.js';
 import { ingestMessage, recordDecision, recordDraft } from '../../../src/db/tickets-repo.js';
+import { createReplyRenderer } from '../../../src/domain/reply/index.js';
+import { loadReplyResources } from '../../../src/i18n/load.js';
 import { openTestPostgres } from '../../support/db.js';
 import { startFakeSlack } from '../../support/fake-slack.js';
+
+const { catalogue, resources } = await loadReplyResources(process.cwd());
+const renderer = createReplyRenderer(catalogue, resources);
 
 const message = {
   text: 'hello',
@@ -94,9 +99,10 @@ describe('Slack cards port (Web API client against the fake)', () => {
       s: { cards, channel: 'C123' },
       nochannel: { cards, channel: undefined },
     };
-    const notify = createSupportNotifier({
-      forShop: async (shopId: string) => shops[shopId],
-    } as unknown as SlackWorkspaces);
+    const notify = createSupportNotifier(
+      { forShop: async (shopId: string) => shops[shopId] } as unknown as SlackWorkspaces,
+      renderer,
+    );
     const notice = {
       shopId: 's',
       orderId: 'O-1',
@@ -107,6 +113,14 @@ describe('Slack cards port (Web API client against the fake)', () => {
     expect(await notify(notice)).toBe(true);
     expect(JSON.stringify(fake.callsOf('chat.postMessage')[0]!.params.blocks)).toContain(
       '&lt;stuck&gt; &amp; silent',
+    );
+    expect(JSON.stringify(fake.callsOf('chat.postMessage')[0]!.params.blocks)).toContain(
+      '🚚 *Shipment needs the team* · order *O-1* · tracking `LP1` · stall',
+    );
+    // The labels follow the shop's seller language.
+    expect(await notify({ ...notice, language: 'zh-CN' })).toBe(true);
+    expect(fake.callsOf('chat.postMessage').at(-1)!.params.text).toBe(
+      '物流异常，需要团队处理：订单 O-1（stall）',
     );
     fake.failNext('chat.postMessage', 'channel_not_found');
     expect(await notify(notice)).toBe(false);
@@ -125,8 +139,8 @@ describe('Slack cards port (Web API client against the fake)', () => {
       SLACK_CLIENT_ID: undefined,
       SLACK_STATE_SECRET: undefined,
     };
-    expect(slackActivityDeps({} as Db, off)).toEqual({});
-    const deps = slackActivityDeps({} as Db, { ...off, SLACK_BOT_TOKEN: 'xoxb' });
+    expect(slackActivityDeps({} as Db, off, renderer)).toEqual({});
+    const deps = slackActivityDeps({} as Db, { ...off, SLACK_BOT_TOKEN: 'xoxb' }, renderer);
     expect(deps.slack?.environment).toEqual({ botToken: 'xoxb', channel: 'C1' });
     expect(deps.notifySupport).toBeTypeOf('function');
   });
@@ -134,6 +148,11 @@ describe('Slack cards port (Web API client against the fake)', () => {
 
 describe('Team activities over Slack (escalateToTeam, postBuyerMessageToTeamThread, closeTeamCards)', () => {
   let database: Awaited<ReturnType<typeof openTestPostgres>>;
+  // Cards are written in each shop's seller language.
+  const sellerTexts = () => ({
+    renderer,
+    languageOf: (shopId: string) => shopSellerLanguage(database.db, shopId),
+  });
   let fake: Awaited<ReturnType<typeof startFakeSlack>>;
   let activities: ReturnType<typeof createTeamActivities>;
   let shopId: string;
@@ -183,6 +202,7 @@ describe('Team activities over Slack (escalateToTeam, postBuyerMessageToTeamThre
           apiUrl: fake.apiUrl,
           environment: { botToken: 'xoxb-test', channel: 'C123' },
         }),
+        sellerTexts(),
       ),
     });
   });
@@ -211,6 +231,7 @@ describe('Team activities over Slack (escalateToTeam, postBuyerMessageToTeamThre
           apiUrl: fake.apiUrl,
           environment: { botToken: 'xoxb-test' },
         }),
+        sellerTexts(),
       ),
     });
     expect(await noChannel.escalateToTeam({ ticketId, revision: 1, reason: 'sla' })).toEqual({
@@ -239,7 +260,7 @@ describe('Team activities over Slack (escalateToTeam, postBuyerMessageToTeamThre
     const blocks = JSON.stringify(posts[0]!.params.blocks);
     expect(blocks).toContain('"action_id":"approve"');
     expect(blocks).toContain(`"value":"${ticketId}"`);
-    expect(blocks).toContain('escalated by the seller');
+    expect(blocks).toContain('*Motivo:* escalada por el vendedor');
     expect(blocks).toContain('&lt;nunca&gt; &amp; nadie');
     expect(blocks).toContain('Hola, su pedido llega pronto.');
     const cards = await listSlackCards(database.db, ticketId);
@@ -336,7 +357,8 @@ describe('Team activities over Slack (escalateToTeam, postBuyerMessageToTeamThre
     const update = fake.callsOf('chat.update')[0]!;
     expect(update.params).toMatchObject({ channel: 'C123', ts: posted.ts });
     const blocks = JSON.stringify(update.params.blocks);
-    expect(blocks).toContain('*Edited and sent* by <@U0TEAM1>');
+    // Tienda Sol's sellers read Spanish (its seller language).
+    expect(blocks).toContain('✏️ Editado y enviado por <@U0TEAM1>');
     expect(blocks).toContain('Hola, sale hoy &amp; llega el lunes.');
     expect(blocks).not.toContain('"type":"actions"');
     expect(await activities.closeTeamCards({ ticketId })).toEqual({ updated: 0 });

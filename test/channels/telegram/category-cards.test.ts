@@ -13,7 +13,8 @@ import {
 } from '../../../src/channels/telegram/cards.js';
 import { buildDigestText } from '../../../src/channels/telegram/digest.js';
 import { createReplyRenderer, type ReplyRenderer } from '../../../src/domain/reply/index.js';
-import { CATEGORIES, LANGUAGES } from '../../../src/domain/types.js';
+import { SELLER_LANGUAGES } from '../../../src/domain/shop/seller-language.js';
+import { CATEGORIES } from '../../../src/domain/types.js';
 import { loadReplyResources } from '../../../src/i18n/load.js';
 
 /** The longest ticket id the API accepts (`tkt_` and 40 characters). */
@@ -86,7 +87,7 @@ describe('category keyboards', () => {
   });
 
   it('lists the 13 categories in every seller language, the current one marked, and a way back', () => {
-    for (const language of LANGUAGES) {
+    for (const language of SELLER_LANGUAGES) {
       const keyboard = buildCategoryKeyboard(renderer, language, 'tkt_1', 'other');
       const buttons = keyboard.inline_keyboard.flat();
       expect(buttons).toHaveLength(CATEGORIES.length + 1);

@@ -7,6 +7,7 @@ import {
   type ValidationMessages,
 } from '../../../src/domain/listing/messages.js';
 import { FINDING_KINDS, type Issue } from '../../../src/domain/listing/types.js';
+import { SELLER_LANGUAGES } from '../../../src/domain/shop/seller-language.js';
 import { LANGUAGES } from '../../../src/domain/types.js';
 
 const load = (lng: string) =>
@@ -40,7 +41,7 @@ const CODES: Record<string, string[]> = {
 };
 
 describe('locales/<lng>/validation.json', () => {
-  it.each(LANGUAGES)('%s has every kind, code, language and summary text', (lng) => {
+  it.each(SELLER_LANGUAGES)('%s has every kind, code, language and summary text', (lng) => {
     const messages = load(lng);
     for (const kind of FINDING_KINDS) {
       expect(messages.kind[kind], `kind.${kind}`).toBeTruthy();
@@ -113,7 +114,7 @@ describe('localizeIssues and summarizeFindings', () => {
     expect(lines.at(-1)).toBe('Full report: GET /v1/validations/val_abc123');
   });
 
-  it.each(LANGUAGES)('says why sellerdesk opened a complaint-triggered validation (%s)', (lng) => {
+  it.each(SELLER_LANGUAGES)('says why sellerdesk opened a complaint-triggered validation (%s)', (lng) => {
     const messages = load(lng);
     const text = summarizeFindings({
       validationId: 'val_d1',
@@ -128,6 +129,26 @@ describe('localizeIssues and summarizeFindings', () => {
     expect(second).toContain('4');
     expect(second).toContain('30');
     expect(second).not.toMatch(/\{\{|\}\}/);
+  });
+
+  it('reports to a Chinese seller in Simplified Chinese, with the buyer languages named in Chinese', () => {
+    const messages = load('zh-CN');
+    const [spelling, wrong, claim] = localizeIssues(issues, messages, 'zh-CN');
+    expect(spelling!.message).toBe('“bebidass”不在词典中。');
+    expect(wrong!.message).toBe('这段文字是英语，但此版本标注为西班牙语。');
+    expect(claim!.message).toContain('正品宣传');
+    const text = summarizeFindings({
+      validationId: 'val_zh1',
+      listingId: 'SKU-7',
+      languages: ['en', 'es', 'fr'],
+      findings: [spelling!, wrong!, claim!],
+      messages,
+    });
+    expect(text.split('\n')[0]).toBe('商品详情检查：SKU-7');
+    expect(text).toContain('西班牙语：2 个问题');
+    expect(text).toContain('法语：没有问题');
+    expect(text).toContain('• 拼写 (描述): “bebidass”不在词典中。 → bebidas');
+    expect(text.endsWith('完整报告：GET /v1/validations/val_zh1')).toBe(true);
   });
 
   it("keeps the summary under Telegram's limit", () => {

@@ -13,6 +13,7 @@ import {
   buildDecisionRefusedText,
   buildEditModal,
   CATEGORY_ACTION_ID,
+  categoryName,
   escapeMrkdwn,
   ticketOfCategoryBlock,
 } from '../blocks.js';
@@ -69,16 +70,17 @@ function editButton(deps: SlackListenerDeps) {
     const ticketId = args.action.value ?? '';
     const access = await checkTicketAccess(deps, ticketId, originOf(args), 'decide');
     if (!access.ok) return answerPresser(deps, args, access.text);
+    const { texts } = access;
     const found = await getTicketWithDraft(deps.db, ticketId);
-    if (!found) return answerPresser(deps, args, buildDecisionRefusedText('ticket_not_found', ''));
+    if (!found) return answerPresser(deps, args, buildDecisionRefusedText(texts, 'ticket_not_found', ''));
     const { ticket } = found;
     if (ticket.status === 'closed')
-      return answerPresser(deps, args, buildDecisionRefusedText('ticket_closed', ''));
+      return answerPresser(deps, args, buildDecisionRefusedText(texts, 'ticket_closed', ''));
     if (FINAL_STATUSES.has(ticket.status) && ticket.decidedBy && ticket.decidedAt) {
       return answerPresser(
         deps,
         args,
-        buildAlreadyDecidedText({
+        buildAlreadyDecidedText(texts, {
           decidedBy: ticket.decidedBy as Actor,
           decidedAt: ticket.decidedAt.toISOString(),
         }),
@@ -86,7 +88,7 @@ function editButton(deps: SlackListenerDeps) {
     }
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
-      view: buildEditModal({ ticketId, orderId: ticket.orderId, draft: found.draft?.text ?? '' }),
+      view: buildEditModal(texts, { ticketId, orderId: ticket.orderId, draft: found.draft?.text ?? '' }),
     });
   };
 }
@@ -94,32 +96,33 @@ function editButton(deps: SlackListenerDeps) {
 /**
  * `correct_category`: the team card's category select. The choice goes through
  * `tickets.correctCategory` (the ticket is redrafted in it and the card updated); the person who
- * chose is told the outcome.
+ * chose is told the outcome in the shop's seller language.
  */
 function categorySelect(deps: SlackListenerDeps) {
   return async (args: SelectArgs) => {
     await args.ack();
     const ticketId = ticketOfCategoryBlock(args.action.block_id) ?? '';
-    const chosen = args.action.selected_option?.value;
-    if (!(CATEGORIES as readonly string[]).includes(chosen ?? '')) {
-      return answerPresser(deps, args, 'Unknown category.');
-    }
-    const category = chosen as Category;
     try {
       const access = await checkTicketAccess(deps, ticketId, originOf(args), 'decide');
       if (!access.ok) return answerPresser(deps, args, access.text);
+      const { texts } = access;
+      const chosen = args.action.selected_option?.value ?? '';
+      if (!(CATEGORIES as readonly string[]).includes(chosen)) {
+        return answerPresser(deps, args, texts.t('error.generic'));
+      }
+      const category = chosen as Category;
       const outcome = await deps.tickets.correctCategory(ticketId, {
         category,
         actor: slackActor(args.body.user),
       });
       if (outcome.ok) {
-        const label = escapeMrkdwn(category.replace(/_/g, ' '));
-        return answerPresser(deps, args, `Category corrected to *${label}*: the draft is being redone.`);
+        const label = escapeMrkdwn(categoryName(texts, category));
+        return answerPresser(deps, args, texts.t('correction.done', { category: label }));
       }
       if (outcome.code === DECISION_ERRORS.alreadyDecided && outcome.decided) {
-        return answerPresser(deps, args, buildAlreadyDecidedText(outcome.decided));
+        return answerPresser(deps, args, buildAlreadyDecidedText(texts, outcome.decided));
       }
-      return answerPresser(deps, args, buildDecisionRefusedText(outcome.code, outcome.message));
+      return answerPresser(deps, args, buildDecisionRefusedText(texts, outcome.code, outcome.message));
     } catch (error) {
       deps.logger.error({ ticketId, err: { message: (error as Error).message } }, 'Slack correction failed');
       return answerPresser(
@@ -131,7 +134,7 @@ function categorySelect(deps: SlackListenerDeps) {
   };
 }
 
-/** Registers the team card's buttons (CONTRACT §3 `action_id`s; `value` = ticket id) and category select. */
+/** Registers the team card's buttons (CONTRACT §3 `action_id`s; `value` = ticket id). */
 export function register(app: App, deps: SlackListenerDeps): void {
   for (const action of ['approve', 'reject', 'escalate'] as const) {
     app.action<BlockButtonAction>({ type: 'block_actions', action_id: action }, decisionButton(deps, action));

@@ -5,17 +5,17 @@ import { getShop } from '../../../db/shops-repo.js';
 import { findOpenInviteShop, redeemInvite } from '../../../db/team-repo.js';
 import { getTicketWithDraft } from '../../../db/ticket-views-repo.js';
 import type { Actor } from '../../../domain/types.js';
+import type { SlackMessage } from '../blocks.js';
 import {
   buildCommandHelp,
   buildPendingReply,
   buildPlainReply,
   buildTicketNotFoundReply,
   buildTicketStatusReply,
-  type SlackMessage,
-} from '../blocks.js';
+} from '../command-blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import type { SlackOrigin } from '../workspaces.js';
-import { checkTicketAccess } from './access.js';
+import { checkTicketAccess, textsForOrigin, textsForShops } from './access.js';
 
 /** The slash command's name, as configured in the Slack app manifest. */
 export const SLASH_COMMAND = '/sellerdesk';
@@ -29,17 +29,17 @@ async function answerStatus(
   origin: SlackOrigin,
 ): Promise<SlackMessage> {
   const ticketId = arg.replace(/^#/, '');
-  if (!ticketId) return buildCommandHelp();
+  if (!ticketId) return buildCommandHelp(await textsForOrigin(deps, origin));
   const access = await checkTicketAccess(deps, ticketId, origin, 'view');
   if (!access.ok) {
     return access.code === 'ticket_not_found'
-      ? buildTicketNotFoundReply(ticketId)
+      ? buildTicketNotFoundReply(await textsForOrigin(deps, origin), ticketId)
       : buildPlainReply(access.text);
   }
   const found = await getTicketWithDraft(deps.db, ticketId);
-  if (!found) return buildTicketNotFoundReply(ticketId);
+  if (!found) return buildTicketNotFoundReply(access.texts, ticketId);
   const { ticket } = found;
-  return buildTicketStatusReply({
+  return buildTicketStatusReply(access.texts, {
     ticketId: ticket.id,
     orderId: ticket.orderId,
     shopName: found.shopName,
@@ -64,7 +64,8 @@ async function answerPending(deps: SlackListenerDeps, origin: SlackOrigin): Prom
     const user = { channel: 'slack' as const, userId: origin.userId };
     if ((await authorizeChatUser(deps.db, shop.shopId, user, 'view')).ok) visible.push(shop.shopId);
   }
-  return buildPendingReply(await countPendingByShop(deps.db, visible), deps.now?.() ?? new Date());
+  const texts = await textsForShops(deps, visible.length > 0 ? visible : reached.map((r) => r.shopId));
+  return buildPendingReply(texts, await countPendingByShop(deps.db, visible), deps.now?.() ?? new Date());
 }
 
 /** `/sellerdesk join <invite>`: an owner's invite, redeemed in a workspace the shop is bound to. */
@@ -107,7 +108,7 @@ export async function answerCommand(
     case 'join':
       return answerJoin(deps, arg, origin, userName);
     default:
-      return buildCommandHelp();
+      return buildCommandHelp(await textsForOrigin(deps, origin));
   }
 }
 

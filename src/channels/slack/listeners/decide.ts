@@ -1,7 +1,14 @@
 import type { DecisionInput } from '../../../../workflows/contracts/ticket.js';
 import { DECISION_ERRORS } from '../../../../workflows/contracts/ticket.js';
+import { EDIT_LANGUAGE_MISMATCH } from '../../../app/decision-refusals.js';
+import type { EditLanguageHold } from '../../../app/ticket-service.js';
 import type { Actor } from '../../../domain/types.js';
-import { buildAlreadyDecidedText, buildAlreadyEscalatedText, buildDecisionRefusedText } from '../blocks.js';
+import {
+  buildAlreadyDecidedText,
+  buildAlreadyEscalatedText,
+  buildDecisionRefusedText,
+  type SlackTexts,
+} from '../blocks.js';
 import type { SlackListenerDeps } from '../deps.js';
 import type { SlackOrigin } from '../workspaces.js';
 import { checkTicketAccess } from './access.js';
@@ -18,8 +25,21 @@ export function slackActor(user: {
   return { channel: 'slack', id: user.id, ...(name ? { name } : {}) };
 }
 
-/** A decision from Slack: applied, or refused with the sentence to show the person who pressed. */
-export type SlackDecision = { ok: true } | { ok: false; code: string; text: string };
+/**
+ * A decision from Slack: applied, or refused with the sentence to show the person who pressed; an
+ * edit held for its language also carries the hold and the shop's words (the modal asks again).
+ */
+export type SlackDecision =
+  | { ok: true }
+  | { ok: false; code: string; text: string; hold?: EditLanguageHold; texts?: SlackTexts };
+
+/** The warning of an edit held for its language, in the shop's seller language. */
+export function heldEditWarning(texts: SlackTexts, hold: EditLanguageHold): string {
+  const detected = ['zh', 'ja', 'ko', 'other'].includes(hold.detected)
+    ? texts.t(`written_language.${hold.detected}`)
+    : texts.t(`language.${hold.detected}`);
+  return texts.t('edit_language.warning', { detected, expected: texts.t(`language.${hold.expected}`) });
+}
 
 /**
  * Sends a Slack decision down the one decision path, after `checkTicketAccess` (shop bound to the
@@ -31,25 +51,36 @@ export async function decideFromSlack(
   ticketId: string,
   origin: SlackOrigin,
   input: DecisionInput,
+  options: { confirmLanguage?: boolean } = {},
 ): Promise<SlackDecision> {
+  let texts: SlackTexts | undefined;
   try {
     const access = await checkTicketAccess(deps, ticketId, origin, 'decide');
     if (!access.ok) {
       deps.logger.info({ ticketId, code: access.code, action: input.action }, 'Slack decision refused');
       return access;
     }
-    const outcome = await deps.tickets.decide(ticketId, input);
+    texts = access.texts;
+    const outcome = await deps.tickets.decide(ticketId, input, options);
     if (outcome.ok) {
       deps.metrics?.decisions.inc({ action: input.action, channel: 'slack' });
       return { ok: true };
     }
     if (outcome.code === DECISION_ERRORS.alreadyDecided && outcome.decided) {
-      return { ok: false, code: outcome.code, text: buildAlreadyDecidedText(outcome.decided) };
+      return { ok: false, code: outcome.code, text: buildAlreadyDecidedText(texts, outcome.decided) };
     }
     if (outcome.code === DECISION_ERRORS.alreadyEscalated && outcome.decided) {
-      return { ok: false, code: outcome.code, text: buildAlreadyEscalatedText(outcome.decided) };
+      return { ok: false, code: outcome.code, text: buildAlreadyEscalatedText(texts, outcome.decided) };
     }
-    return { ok: false, code: outcome.code, text: buildDecisionRefusedText(outcome.code, outcome.message) };
+    if (outcome.code === EDIT_LANGUAGE_MISMATCH && outcome.hold) {
+      const text = heldEditWarning(texts, outcome.hold);
+      return { ok: false, code: outcome.code, text, hold: outcome.hold, texts };
+    }
+    return {
+      ok: false,
+      code: outcome.code,
+      text: buildDecisionRefusedText(texts, outcome.code, outcome.message),
+    };
   } catch (error) {
     deps.logger.error(
       { ticketId, action: input.action, err: { message: (error as Error).message } },
@@ -58,7 +89,7 @@ export async function decideFromSlack(
     return {
       ok: false,
       code: 'decision_unavailable',
-      text: 'sellerdesk could not apply the decision right now; try again in a moment.',
+      text: texts?.t('slack.unavailable') ?? deps.renderer.t('en', 'slack.unavailable'),
     };
   }
 }
