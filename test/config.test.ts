@@ -71,7 +71,7 @@ describe('loadConfig (CONTRACT §1)', () => {
       INTAKE_BACKLOG_LIMIT: 10_000,
       INTAKE_DRAINER: 'on',
       INTAKE_DRAIN_CONCURRENCY: 8,
-      INTAKE_WINDOW: 64,
+      INTAKE_WINDOW: 16,
     });
     expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
     expect(
