@@ -222,6 +222,9 @@ let lastRepetition:
     }
   | undefined;
 
+/** Most word parts one repetition lookup compares. */
+const REPETITION_SCAN = 256;
+
 /** Unknown words of the whole version, to tell deliberate terms (used twice) from slips; the title
  * and the description of a version share one scan. */
 export function repetitionOf(
@@ -234,23 +237,39 @@ export function repetitionOf(
   const last = lastRepetition;
   if (last?.text === text && last.lang === lang && last.speller === speller && last.isAllowed === isAllowed)
     return last.repeated;
-  const unknown: string[] = [];
+  // Unknown word parts by their first four letters: a part can only match one sharing them.
+  const byPrefix = new Map<string, string[]>();
   for (const token of tokenize(text)) {
     const word = bareWord(token.text);
     if (!isCandidate(word, lang) || isAllowed(word) || knows(speller, word)) continue;
     if (knowsWord(speller, word, lang, others)) continue;
-    for (const part of word.toLowerCase().split('-')) if (part.length >= 4) unknown.push(part);
+    for (const part of word.toLowerCase().split('-')) {
+      if (part.length < 4) continue;
+      const key = part.slice(0, 4);
+      const bucket = byPrefix.get(key);
+      if (bucket) bucket.push(part);
+      else byPrefix.set(key, [part]);
+    }
   }
+  // Linear in the text: each word's verdict is computed once, and a lookup compares at most
+  // REPETITION_SCAN parts (past that, a word counts as not repeated: a milder penalty, no more).
+  const verdicts = new Map<string, boolean>();
   const repeated = (lower: string) => {
+    const known = verdicts.get(lower);
+    if (known !== undefined) return known;
     let uses = 0;
+    let scanned = 0;
     for (const part of lower.split('-')) {
       if (part.length < 4) continue;
-      for (const other of unknown) {
+      for (const other of byPrefix.get(part.slice(0, 4)) ?? []) {
+        if (++scanned > REPETITION_SCAN || uses >= 2) break;
         const need = Math.max(4, Math.min(part.length, other.length) - 3);
         if (commonPrefix(part, other) >= need) uses++;
       }
     }
-    return uses >= 2;
+    const verdict = uses >= 2;
+    verdicts.set(lower, verdict);
+    return verdict;
   };
   lastRepetition = { text, lang, speller, isAllowed, repeated };
   return repeated;
