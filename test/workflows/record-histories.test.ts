@@ -10,10 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { type IntakeDrainer, startIntakeDrainer } from '../../src/app/intake-drainer.js';
-import { createTicketService } from '../../src/app/ticket-service.js';
+import type { IntakeDrainer } from '../../src/app/intake-drainer.js';
+import type { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { createShop, linkTelegramChat } from '../../src/db/shops-repo.js';
 import { getTicketView } from '../../src/db/ticket-views-repo.js';
@@ -21,6 +20,7 @@ import { createLogOutbound, type OutboundSender } from '../../src/delivery/outbo
 import { ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
+import { startTicketIntake } from '../support/ticket-intake.js';
 import { startTestWorker, type TestWorker } from '../support/worker.js';
 
 const OUT = process.env.RECORD_HISTORIES;
@@ -44,22 +44,7 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
       db: db.db,
       deps: (client) => {
         // Intake goes through the outbox: a drainer hands stored messages to the workflows.
-        service = createTicketService({
-          db: db.db,
-          temporal: client,
-          taskQueue,
-          intake: { onQueued: () => drainer?.wake() },
-        });
-        drainer = startIntakeDrainer({
-          db: db.db,
-          temporal: client,
-          taskQueue,
-          logger: pino({ level: 'silent' }),
-          concurrency: 4,
-          window: 16,
-          leaseMs: 30_000,
-          pollMs: 50,
-        });
+        ({ service, drainer } = startTicketIntake(db.db, client, taskQueue));
         return {
           outbound,
           telegram: cards,

@@ -5,10 +5,9 @@
  */
 import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type IntakeDrainer, startIntakeDrainer } from '../../src/app/intake-drainer.js';
-import { createTicketService, type DecideOutcome } from '../../src/app/ticket-service.js';
+import type { IntakeDrainer } from '../../src/app/intake-drainer.js';
+import type { createTicketService, DecideOutcome } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import { backlogSize } from '../../src/db/intake-repo.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
@@ -27,6 +26,7 @@ import {
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
 import { eventTypeName, persistedWrites, readableHistory } from '../support/history.js';
+import { startTicketIntake } from '../support/ticket-intake.js';
 import { startTestWorker, type TestWorker } from '../support/worker.js';
 
 describe('ticket workflow history: cost, privacy, bounds', () => {
@@ -64,22 +64,7 @@ describe('ticket workflow history: cost, privacy, bounds', () => {
       db: db.db,
       deps: (temporal) => {
         // Intake goes through the outbox: a drainer hands stored messages to the workflows.
-        service = createTicketService({
-          db: db.db,
-          temporal,
-          taskQueue,
-          intake: { onQueued: () => drainer?.wake() },
-        });
-        drainer = startIntakeDrainer({
-          db: db.db,
-          temporal,
-          taskQueue,
-          logger: pino({ level: 'silent' }),
-          concurrency: 4,
-          window: 16,
-          leaseMs: 30_000,
-          pollMs: 50,
-        });
+        ({ service, drainer } = startTicketIntake(db.db, temporal, taskQueue));
         return { outbound, telegram: cards, dispatchBuyerMessage: service.dispatchBuyerMessage };
       },
     });

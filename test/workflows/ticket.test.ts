@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
-import { type IntakeDrainer, startIntakeDrainer } from '../../src/app/intake-drainer.js';
-import { createTicketService } from '../../src/app/ticket-service.js';
+import type { IntakeDrainer } from '../../src/app/intake-drainer.js';
+import type { createTicketService } from '../../src/app/ticket-service.js';
 import type { TelegramCards } from '../../src/channels/telegram/notifier.js';
 import type { DeliveryPayload } from '../../src/db/schema/index.js';
 import { auditLog, intentCorrections, shops } from '../../src/db/schema/index.js';
@@ -18,6 +18,7 @@ import { createWorker } from '../../src/temporal/worker.js';
 import { ticketStateQuery, ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import { eventually } from '../support/app.js';
 import { openTestPostgres } from '../support/db.js';
+import { startTicketIntake } from '../support/ticket-intake.js';
 
 /** In-process Telegram port that records cards (the HTTP protocol is covered by the e2e test). */
 function recordingCards() {
@@ -132,22 +133,7 @@ describe('ticket workflow on the real Temporal server', () => {
     connection = await Connection.connect({ address: inject('temporalAddress') });
     client = new Client({ connection });
     // Intake goes through the outbox: a drainer hands stored messages to the workflows.
-    service = createTicketService({
-      db: db.db,
-      temporal: client,
-      taskQueue,
-      intake: { onQueued: () => drainer?.wake() },
-    });
-    drainer = startIntakeDrainer({
-      db: db.db,
-      temporal: client,
-      taskQueue,
-      logger: pino({ level: 'silent' }),
-      concurrency: 4,
-      window: 16,
-      leaseMs: 30_000,
-      pollMs: 50,
-    });
+    ({ service, drainer } = startTicketIntake(db.db, client, taskQueue));
     const { catalogue, resources } = await loadReplyResources(process.cwd());
     activities = createActivities({
       db: db.db,
