@@ -47,7 +47,8 @@ import {
   ticketStateQuery,
 } from './contracts/ticket.js';
 
-type Steps = TicketRounds & Pick<TicketActivities, 'markEscalated' | 'remindSeller' | 'spinOffMessages'>;
+type Steps = TicketRounds &
+  Pick<TicketActivities, 'requestApproval' | 'markEscalated' | 'remindSeller' | 'spinOffMessages'>;
 
 // Short idempotent steps (database writes keyed by ids, cards keyed per chat) run as local
 // activities: their results ride on the workflow task, no server round trip, and a round of steps
@@ -227,6 +228,15 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
         new Date().toISOString(),
       );
       return;
+    }
+    if (!round.asked) {
+      // The draft is saved: a decision may come from any channel while the cards are posted again.
+      flow.status = flow.escalation ? 'escalated' : 'awaiting_approval';
+      await step('requestApproval', {
+        ticketId,
+        revision: flow.revision,
+        ...(correction ? { replaces: 'category_corrected' as const } : {}),
+      });
     }
     flow.asked = true;
     if (flow.escalation) {

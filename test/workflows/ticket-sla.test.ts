@@ -10,7 +10,12 @@ import { createTimeSkippingEnv } from '../support/time-skipping.js';
 type Call = { name: string; input: unknown; at: number };
 
 /** Activities as plain recording functions: this file tests the workflow's timers only. */
-function stubActivities(env: () => TestWorkflowEnvironment, calls: Call[], disputes: Map<string, string>) {
+function stubActivities(
+  env: () => TestWorkflowEnvironment,
+  calls: Call[],
+  disputes: Map<string, string>,
+  cardFailures: Map<string, number>,
+) {
   const record = (name: string, result: unknown = undefined) =>
     (async (input: unknown) => {
       calls.push({ name, input, at: env().currentTimeMs ? Number(await env().currentTimeMs()) : Date.now() });
@@ -32,7 +37,15 @@ function stubActivities(env: () => TestWorkflowEnvironment, calls: Call[], dispu
       };
     },
     authorizeAutoSend: record('authorizeAutoSend', { allowed: false, rule: 'plan_free_requires_approval' }),
-    requestApproval: record('requestApproval', { cards: 1 }),
+    requestApproval: async (input: { ticketId: string }) => {
+      calls.push({ name: 'requestApproval', input, at: Number(await env().currentTimeMs()) });
+      const failures = cardFailures.get(input.ticketId) ?? 0;
+      if (failures > 0) {
+        cardFailures.set(input.ticketId, failures - 1);
+        throw new Error('Telegram answered 502');
+      }
+      return { cards: 1 };
+    },
     ticketSetup: record('ticketSetup', {
       sla: { remindAfterMinutes: 120, escalateAfterMinutes: 720, disputeLeadHours: 24 },
       teamChannel: true,
@@ -58,6 +71,7 @@ describe('ticket SLA timers on the time-skipping server', () => {
   let running: Promise<void>;
   const calls: Call[] = [];
   const disputes = new Map<string, string>();
+  const cardFailures = new Map<string, number>();
   const taskQueue = 'tq-ticket-sla';
   let n = 0;
 
@@ -67,7 +81,7 @@ describe('ticket SLA timers on the time-skipping server', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: stubActivities(() => env, calls, disputes),
+      activities: stubActivities(() => env, calls, disputes, cardFailures),
     });
     running = worker.run();
   });
@@ -100,6 +114,19 @@ describe('ticket SLA timers on the time-skipping server', () => {
 
   const callsFor = (ticketId: string, name: string) =>
     calls.filter((c) => c.name === name && (c.input as { ticketId?: string }).ticketId === ticketId);
+
+  it('a failed card post is posted again on its own: the draft is not redone, the decision goes through', async () => {
+    cardFailures.set(`tkt_sla${n + 1}`, 1);
+    const { handle, ticketId } = await startTicket();
+    expect((await handle.query(ticketStateQuery)).status).toBe('awaiting_approval');
+    expect(callsFor(ticketId, 'draftTicket')).toHaveLength(1);
+    expect(callsFor(ticketId, 'requestApproval')).toHaveLength(2);
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ action: 'approve', actor: { channel: 'telegram', id: '7' } }],
+    });
+    expect((await handle.result()).status).toBe('sent');
+    expect(callsFor(ticketId, 'closeApprovalCards')).toHaveLength(1);
+  });
 
   it('reminds after 2 h, escalates to the team after 12 h more, and the team decides', async () => {
     const { handle, ticketId } = await startTicket();

@@ -51,6 +51,8 @@ export interface PresentDraftResult {
   draft: DraftSummary;
   /** Set when the earned auto-send gate let the draft go without a human. */
   autoSent?: { rule: string };
+  /** The approval cards were posted (false: the workflow posts them again as a step of its own). */
+  asked: boolean;
   /** A listing complaint link was attempted (whatever its outcome). */
   listingLinked: boolean;
   setup?: { sla: SlaSettings; teamChannel: boolean };
@@ -81,19 +83,27 @@ export function createTicketRounds(steps: RoundSteps) {
       const kind = autoSendCandidate(draft, input.escalated);
       if (kind) {
         const verdict = await steps.authorizeAutoSend({ ticketId, kind });
-        if (verdict.allowed) return { draft, autoSent: { rule: verdict.rule }, listingLinked: false };
+        if (verdict.allowed)
+          return { draft, autoSent: { rule: verdict.rule }, asked: false, listingLinked: false };
       }
-      await steps.requestApproval({
-        ticketId,
-        revision,
-        ...(correction ? { replaces: 'category_corrected' as const } : {}),
-      });
-      if (input.escalated) return { draft, listingLinked: false };
+      // A failed card post does not redo the draft: the workflow posts the cards again on its own
+      // (and takes a decision on the saved draft meanwhile), the rest of the round goes on.
+      const asked = await steps
+        .requestApproval({
+          ticketId,
+          revision,
+          ...(correction ? { replaces: 'category_corrected' as const } : {}),
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (input.escalated) return { draft, asked, listingLinked: false };
       const linkListing = input.linkListing && draft.category === 'not_as_described' && !draft.preset;
       // Complaint bookkeeping never holds up the card: the ticket goes on without it.
       if (linkListing) await steps.linkListingDispute({ ticketId }).catch(() => undefined);
       const setup = input.setup ? await steps.ticketSetup({ ticketId }) : undefined;
-      return { draft, listingLinked: linkListing, ...(setup ? { setup } : {}) };
+      return { draft, asked, listingLinked: linkListing, ...(setup ? { setup } : {}) };
     },
 
     /** Records the decision, attempts the delivery once and closes the cards. */
