@@ -32,7 +32,7 @@ import {
 import { redactPii } from '../domain/message/redact.js';
 import { findReplyLanguageMismatch, type ReplyLanguageMismatch } from '../domain/reply/edit-language.js';
 import { checkEditText } from '../domain/ticket/index.js';
-import type { Actor, DisputeFacts, OrderFacts, TicketStatus } from '../domain/types.js';
+import type { Actor, TicketStatus } from '../domain/types.js';
 import type { Metrics } from '../observability/metrics.js';
 import {
   EDIT_LANGUAGE_MISMATCH,
@@ -46,35 +46,7 @@ import {
   startSystemTicket,
 } from './dispatch-buyer-message.js';
 import { AppError } from './errors.js';
-
-/** A buyer message as `POST /v1/messages` accepts it (already schema-validated). */
-export interface NewBuyerMessage {
-  messageId: string;
-  orderId: string;
-  buyer: { id: string; name?: string | undefined; locale?: string | undefined; country?: string | undefined };
-  text: string;
-  receivedAt: string;
-  order?: OrderFacts | undefined;
-  dispute?: DisputeFacts | undefined;
-}
-
-/** A held edit: what its text reads as, and the id of the stored text when the caller asked to keep it. */
-export interface EditLanguageHold extends ReplyLanguageMismatch {
-  heldEditId?: number;
-}
-
-/** Decision outcome for callers: accepted, or refused with the reason and who decided first. */
-export type DecideOutcome =
-  | { ok: true; result: DecisionResult }
-  | { ok: false; code: string; message: string; decided?: DecisionResult; hold?: EditLanguageHold };
-
-/** How `decide` treats an edit whose text is not in the buyer's language. */
-export interface DecideOptions {
-  /** The seller confirmed the text as it is: no language check. */
-  confirmLanguage?: boolean;
-  /** Keep a held text stored and return its id (`hold.heldEditId`) for `sendHeldEdit`. */
-  keepHeldText?: boolean;
-}
+import type { DecideOptions, DecideOutcome, NewBuyerMessage } from './ticket-service-types.js';
 
 /** Ticket statuses in which a decision can still be taken (others are refused by the workflow). */
 const DECIDABLE: ReadonlySet<TicketStatus> = new Set(['awaiting_approval', 'escalated']);
@@ -247,7 +219,12 @@ export function createTicketService(deps: TicketServiceDeps) {
         ...(editId !== undefined ? { editId } : {}),
       };
       // A thrown error leaves the outcome unknown (the update may have been applied): the row stays.
-      const outcome = await applyDecision(ticketId, request);
+      let outcome = await applyDecision(ticketId, request);
+      const waitUntil = Date.now() + (options.waitForDraftMs ?? 0);
+      while (!outcome.ok && outcome.code === DECISION_ERRORS.notReady && Date.now() < waitUntil) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        outcome = await applyDecision(ticketId, request);
+      }
       if (!outcome.ok && editId !== undefined) {
         await discardReplyEdit(db, editId);
       }

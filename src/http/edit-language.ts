@@ -1,4 +1,4 @@
-import type { EditLanguageHold } from '../app/ticket-service.js';
+import type { EditLanguageHold } from '../app/ticket-service-types.js';
 import type { Db } from '../db/client.js';
 import { getShop } from '../db/shops-repo.js';
 import type { ReplyRenderer } from '../domain/reply/index.js';

@@ -245,6 +245,9 @@ function commandsFeature(deps: BotDeps) {
   return feature;
 }
 
+/** How long a card button waits for the workflow to take note of the card it was pressed on. */
+const DRAFT_WAIT_MS = 10_000;
+
 /** Approval-card buttons and the reply that carries an edited text. */
 function decisionsFeature(deps: BotDeps) {
   const feature = new Composer<Context>();
@@ -265,8 +268,9 @@ function decisionsFeature(deps: BotDeps) {
     const outcome = await deps.tickets.decide(
       ticketId,
       { action, actor: actorOf(ctx), ...(text !== undefined ? { text } : {}) },
-      // A text not in the buyer's language waits for the seller's "Send anyway" (held-edit.ts).
-      { keepHeldText: true },
+      // A text not in the buyer's language waits for the seller's "Send anyway" (held-edit.ts). A
+      // button pressed on a card the seller sees may beat the workflow noting the card: it waits.
+      { keepHeldText: true, ...(text === undefined ? { waitForDraftMs: DRAFT_WAIT_MS } : {}) },
     );
     if (outcome.ok) {
       deps.metrics?.decisions.inc({ action, channel: 'telegram' });

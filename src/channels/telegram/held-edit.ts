@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import { DECISION_ERRORS } from '../../../workflows/contracts/ticket.js';
 import { authorizeChatUser } from '../../app/access.js';
 import { EDIT_LANGUAGE_MISMATCH, HELD_EDIT_NOT_FOUND, isWordedRefusal } from '../../app/decision-refusals.js';
-import type { DecideOutcome, EditLanguageHold } from '../../app/ticket-service.js';
+import type { DecideOutcome, EditLanguageHold } from '../../app/ticket-service-types.js';
 import { getTicket } from '../../db/tickets-repo.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';

@@ -2,12 +2,8 @@ import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  CorrectOutcome,
-  DecideOptions,
-  DecideOutcome,
-  TicketService,
-} from '../../../src/app/ticket-service.js';
+import type { CorrectOutcome, TicketService } from '../../../src/app/ticket-service.js';
+import type { DecideOptions, DecideOutcome } from '../../../src/app/ticket-service-types.js';
 import { mountSlack } from '../../../src/channels/slack/app.js';
 import type { SlackListenerDeps } from '../../../src/channels/slack/deps.js';
 import { createSlackWorkspaces } from '../../../src/channels/slack/workspaces.js';

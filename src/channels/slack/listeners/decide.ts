@@ -1,7 +1,7 @@
 import type { DecisionInput } from '../../../../workflows/contracts/ticket.js';
 import { DECISION_ERRORS } from '../../../../workflows/contracts/ticket.js';
 import { EDIT_LANGUAGE_MISMATCH } from '../../../app/decision-refusals.js';
-import type { EditLanguageHold } from '../../../app/ticket-service.js';
+import type { EditLanguageHold } from '../../../app/ticket-service-types.js';
 import type { Actor } from '../../../domain/types.js';
 import {
   buildAlreadyDecidedText,
