@@ -29,6 +29,13 @@ function parseTicketId(params: unknown): { ticketId: string } {
  * /v1/tickets/:ticketId/category`); a refusal answers with the status of `DECISION_REFUSALS`.
  */
 export const ticketRoutes: RoutePlugin = async (app, ctx) => {
+  /** The shop's ticket, or 404 (another shop's id finds nothing). */
+  const shopTicket = async (shopId: string, ticketId: string) => {
+    const view = await getTicketView(ctx.db, shopId, ticketId);
+    if (!view) throw new AppError('ticket_not_found', `no ticket ${ticketId} in this shop`, 404);
+    return view;
+  };
+
   app.post('/v1/messages', { preHandler: app.requireScope('messages:write') }, async (request, reply) => {
     const body = parse(postMessageBody, request.body, 'message');
     const result = await ctx.tickets.ingest(request.principal!.shopId, body);
@@ -53,9 +60,7 @@ export const ticketRoutes: RoutePlugin = async (app, ctx) => {
     { preHandler: app.requireScope(SCOPE_FOR_ACTION.view) },
     async (request) => {
       const { ticketId } = parseTicketId(request.params);
-      const view = await getTicketView(ctx.db, request.principal!.shopId, ticketId);
-      if (!view) throw new AppError('ticket_not_found', `no ticket ${ticketId} in this shop`, 404);
-      return presentTicket(view);
+      return presentTicket(await shopTicket(request.principal!.shopId, ticketId));
     },
   );
 
@@ -65,8 +70,7 @@ export const ticketRoutes: RoutePlugin = async (app, ctx) => {
     async (request, reply) => {
       const { ticketId } = parseTicketId(request.params);
       const body = parse(decisionBody, request.body, 'decision');
-      const view = await getTicketView(ctx.db, request.principal!.shopId, ticketId);
-      if (!view) throw new AppError('ticket_not_found', `no ticket ${ticketId} in this shop`, 404);
+      await shopTicket(request.principal!.shopId, ticketId);
       const outcome = await ctx.tickets.decide(
         ticketId,
         {
@@ -112,8 +116,7 @@ export const ticketRoutes: RoutePlugin = async (app, ctx) => {
     async (request, reply) => {
       const { ticketId } = parseTicketId(request.params);
       const body = parse(categoryCorrectionBody, request.body, 'correction');
-      const view = await getTicketView(ctx.db, request.principal!.shopId, ticketId);
-      if (!view) throw new AppError('ticket_not_found', `no ticket ${ticketId} in this shop`, 404);
+      await shopTicket(request.principal!.shopId, ticketId);
       const outcome = await ctx.tickets.correctCategory(ticketId, {
         category: body.category,
         actor: apiActor(request),
