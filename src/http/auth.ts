@@ -2,8 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app/errors.js';
 import type { Db } from '../db/client.js';
-import { findPrincipal, type TokenPrincipal } from '../db/shops-repo.js';
-import { countApiCall, dailyLimit, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
+import { hashToken } from '../db/ids.js';
+import type { TokenPrincipal } from '../db/shops-repo.js';
+import { authorizeCall, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
 
 /** A route's guard, run before its handler (`{ preHandler: app.requireScope('tickets:read') }`). */
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -93,18 +94,17 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
       const token = bearer(request);
       if (!token)
         throw new AppError('unauthorized', 'missing bearer token (Authorization: Bearer <shop token>)', 401);
-      const principal = await findPrincipal(db, token);
-      if (!principal) throw new AppError('unauthorized', 'the token is unknown or revoked', 401);
-      if (!principal.scopes.includes(scope)) {
+      const now = new Date();
+      const call = await authorizeCall(db, hashToken(token), scope, now);
+      if (!call) throw new AppError('unauthorized', 'the token is unknown or revoked', 401);
+      if (!call.scopes.includes(scope)) {
         throw new AppError('forbidden', `this token lacks the "${scope}" scope`, 403, {
           requiredScope: scope,
         });
       }
-      const now = new Date();
-      const calls = await countApiCall(db, principal.shopId, now);
-      const limit = await dailyLimit(db, principal.shopId);
+      const { calls, limit } = call;
       if (calls > limit) {
-        await uncountApiCall(db, principal.shopId, now);
+        await uncountApiCall(db, call.shopId, now);
         const retryAfter = secondsUntilReset(now);
         reply.header('retry-after', String(retryAfter));
         throw new AppError(
@@ -114,7 +114,7 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
           { limit, retryAfterSeconds: retryAfter },
         );
       }
-      request.principal = principal;
+      request.principal = { shopId: call.shopId, tokenId: call.tokenId, scopes: call.scopes };
     };
 
   app.decorate('requireAdmin', requireAdmin);
