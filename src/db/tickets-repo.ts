@@ -170,6 +170,8 @@ export interface DraftRecord {
   templateId?: string | undefined;
   templateVersion?: number | undefined;
   note?: string | undefined;
+  /** The coupon this revision offers (a stall apology's), stored in the same row as its text. */
+  coupon?: { code: string; value: number; currency: string } | undefined;
   evidence: string[];
 }
 
@@ -200,6 +202,7 @@ export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
         templateId: record.templateId ?? null,
         templateVersion: record.templateVersion ?? null,
         note: record.note ?? null,
+        coupon: record.coupon ?? null,
       })
       .onConflictDoNothing()
       .returning({ id: drafts.id });
@@ -282,6 +285,8 @@ export async function recordDecision(db: Db, record: DecisionRecord, status: Tic
           language: sql`(select language from ${drafts} where ticket_id = ${record.ticketId} order by revision desc limit 1)`,
           text: record.text,
           source: 'edit',
+          // The seller rewrote the text, not the offer: the coupon of the draft they edited goes with it.
+          coupon: sql`(select coupon from ${drafts} where ticket_id = ${record.ticketId} order by revision desc limit 1)`,
         })
         .onConflictDoNothing();
     }

@@ -115,6 +115,11 @@ export const drafts = pgTable(
     templateId: text('template_id'),
     templateVersion: integer('template_version'),
     note: text('note'),
+    /**
+     * The coupon this revision offers the buyer (a stall apology's), stored with its text: the card
+     * shows and the delivery sends this row's text and coupon, never two separate copies.
+     */
+    coupon: jsonb('coupon').$type<{ code: string; value: number; currency: string }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('drafts_ticket_revision_uq').on(t.ticketId, t.revision)],
