@@ -56,6 +56,7 @@ function stubActivities(
     spinOffMessages: record('spinOffMessages', { ticketId: null }),
     remindSeller: record('remindSeller', { sent: 1 }),
     markEscalated: record('markEscalated'),
+    markCardsEscalated: record('markCardsEscalated', { cards: 1 }),
     escalateToTeam: record('escalateToTeam', { posted: true }),
     closeTeamCards: record('closeTeamCards', { updated: 1 }),
     postBuyerMessageToTeamThread: record('postBuyerMessageToTeamThread', { posted: true }),

@@ -120,3 +120,15 @@ export function decideCoupon(
   }
   return { grant: true, ...amount };
 }
+
+/**
+ * A coupon's worth as a seller reads it on a card: the amount in the seller's number style with
+ * the ISO currency code, never a bare symbol that several currencies share (`USD 3.00`, `3,00 USD`).
+ */
+export function couponAmountText(value: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: currency.trim().toUpperCase(),
+    currencyDisplay: 'code',
+  }).format(value);
+}
