@@ -14,6 +14,7 @@ import { DECISION_REFUSALS } from '../../src/app/decision-refusals.js';
 import { DOCS_PATH, installOpenApi, OPENAPI_PATH, registeredRoutes } from '../../src/http/openapi.js';
 import { parse } from '../../src/http/parse.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { createConformanceCheck } from '../support/openapi-conformance.js';
 
 type Operation = {
   summary?: string;
@@ -174,6 +175,33 @@ describe('the OpenAPI document', () => {
     }
     const shared = document.components.responses['429.quota_exceeded'];
     expect(shared).toMatchObject({ headers: { 'retry-after': { schema: { type: 'integer' } } } });
+  });
+
+  it('tells a conforming answer from one the document does not describe (used by the HTTP fuzz test)', () => {
+    const conforms = createConformanceCheck(
+      document as unknown as Parameters<typeof createConformanceCheck>[0],
+    );
+    const usage = {
+      today: { day: '2026-11-23', calls: 3, limit: 1000, resetsInSeconds: 60 },
+      month: { month: '2026-11', apiCalls: 40, autoSentReplies: 2 },
+    };
+    const answer = (status: number, body: unknown) => ({
+      method: 'GET',
+      route: '/v1/usage',
+      status,
+      contentType: 'application/json; charset=utf-8',
+      text: JSON.stringify(body),
+    });
+    const error = (code: string) => ({ error: { code, message: 'a sentence' } });
+    expect(conforms(answer(200, usage))).toEqual([]);
+    expect(conforms(answer(429, error('quota_exceeded')))).toEqual([]);
+    expect(conforms(answer(200, { ...usage, secret: 'x' }))).not.toEqual([]);
+    expect(conforms(answer(200, { today: usage.today }))).not.toEqual([]);
+    expect(conforms(answer(429, error('ticket_not_found')))).not.toEqual([]);
+    expect(conforms(answer(418, error('teapot')))).toEqual(['418 is not documented for GET /v1/usage']);
+    expect(conforms({ ...answer(200, usage), route: '/v1/nowhere' })).toEqual([
+      'GET /v1/nowhere is not in the document',
+    ]);
   });
 
   it('is committed up to date as docs/openapi.json (npm run openapi)', async () => {
