@@ -14,7 +14,7 @@ import { ConfigError, loadConfig } from './config.js';
 const runService = async (mode: 'all' | 'worker' | 'api') =>
   (await import('./app/run-service.js')).runService(mode);
 
-/** Operator knobs as flags; each one sets its environment variable (README "Configuration"). */
+/** Operator knobs as flags; each one sets its environment variable (docs/OPERATIONS.md, "Configuration"). */
 const INTAKE_FLAGS = [
   ['--intake-drainer <on|off>', 'INTAKE_DRAINER', 'drain the intake outbox in this process'],
   ['--drain-concurrency <n>', 'INTAKE_DRAIN_CONCURRENCY', 'Temporal calls in flight from the drainer'],

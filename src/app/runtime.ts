@@ -34,7 +34,7 @@ import { listingValidationStarter } from './listing-service.js';
 import { newControlToken, removeControlFile, writeControlFile } from './local-state.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
 
-/** Which parts of sellerdesk this process runs (CONTRACT §1: start, worker, api). */
+/** Which parts of sellerdesk this process runs (docs/OPERATIONS.md: start, worker, api). */
 export type RunMode = 'all' | 'worker' | 'api';
 
 /** Knobs for tests and embedding; production uses the defaults. */

@@ -9,6 +9,23 @@ import { authorizeCall, secondsUntilReset, uncountApiCall } from '../db/usage-re
 /** A route's guard, run before its handler (`{ preHandler: app.requireScope('tickets:read') }`). */
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
+/** What a guard asks for: a shop token with a scope, or the operator's admin token. */
+export type GuardKind = { kind: 'shop'; scope: string } | { kind: 'admin' };
+
+const GUARD_KINDS = new WeakMap<object, GuardKind>();
+
+/**
+ * What a route's `preHandler` guard asks for (undefined: no guard), so the OpenAPI document states
+ * each route's security from the guard that actually runs rather than from a second copy.
+ */
+export function guardKindOf(preHandler: unknown): GuardKind | undefined {
+  for (const hook of Array.isArray(preHandler) ? preHandler : [preHandler]) {
+    const kind = typeof hook === 'function' ? GUARD_KINDS.get(hook) : undefined;
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /**
@@ -88,9 +105,8 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
     }
   };
 
-  const requireScope =
-    (scope: string): Guard =>
-    async (request, reply) => {
+  const requireScope = (scope: string): Guard => {
+    const guard: Guard = async (request, reply) => {
       const token = bearer(request);
       if (!token)
         throw new AppError('unauthorized', 'missing bearer token (Authorization: Bearer <shop token>)', 401);
@@ -116,6 +132,10 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
       }
       request.principal = { shopId: call.shopId, tokenId: call.tokenId, scopes: call.scopes };
     };
+    GUARD_KINDS.set(guard, { kind: 'shop', scope });
+    return guard;
+  };
+  GUARD_KINDS.set(requireAdmin, { kind: 'admin' });
 
   app.decorate('requireAdmin', requireAdmin);
   app.decorate('requireScope', requireScope);

@@ -101,7 +101,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     });
     // Mounted: an unsigned request is refused, not routed to nothing.
     expect(probe.status).toBe(401);
-    // Only the shop's members decide in Slack (CONTRACT §3): the owner adds the support team.
+    // Only the shop's members decide in Slack (docs/API.md, "Chat actions"): the owner adds the support team.
     for (const userId of ['U0TEAM1', 'U0TEAM2', 'U0AGENT']) {
       const added = await world.api.call('PUT', `/v1/team/slack/${userId}`, {
         token: shopToken,

@@ -17,7 +17,7 @@ import { buildShipmentNotice } from './shipment-blocks.js';
 import { createTokenCipher, type TokenCipher } from './token-cipher.js';
 import { createSlackWorkspaces, type SlackWorkspaces } from './workspaces.js';
 
-/** Credentials and endpoints of the Slack app (CONTRACT §1 `SLACK_*`); bot tokens come per workspace. */
+/** Credentials and endpoints of the Slack app (`SLACK_*`, docs/OPERATIONS.md); bot tokens come per workspace. */
 export interface SlackAppOptions {
   signingSecret: string;
   /** SLACK_API_URL: the Web API base (tests point it at a local fake). */

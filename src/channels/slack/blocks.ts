@@ -209,7 +209,7 @@ export type TeamCardInput = TeamCard;
 
 /**
  * The approval / escalation message in the support channel: redacted buyer message, facts, the
- * draft and the four decision buttons (`action_id` = action, `value` = ticket id; CONTRACT §3).
+ * draft and the four decision buttons (`action_id` = action, `value` = ticket id; docs/API.md, "Chat actions").
  */
 export function buildTeamCard(tx: SlackTexts, input: TeamCardInput): SlackMessage {
   const { t } = tx;

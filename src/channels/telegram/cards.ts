@@ -21,7 +21,7 @@ function clip(text: string, max: number): string {
 }
 
 /**
- * The inline keyboard of an approval card: approve, edit, reject, escalate (CONTRACT §3), and on
+ * The inline keyboard of an approval card: approve, edit, reject, escalate (docs/API.md, "Chat actions"), and on
  * a buyer ticket a "Category" button that opens the list of categories to correct it.
  */
 export function buildDecisionKeyboard(

@@ -49,7 +49,7 @@ export const tickets = pgTable(
     decidedBy: jsonb('decided_by').$type<{ channel: string; id: string; name?: string }>(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     deliveryState: text('delivery_state').$type<'pending' | 'delivered' | 'failed'>(),
-    /** Compensation granted with the reply (stall apology), delivered with it (CONTRACT §4). */
+    /** Compensation granted with the reply (stall apology), delivered with it (docs/API.md, "Outbound replies"). */
     coupon: jsonb('coupon').$type<{ code: string; value: number; currency: string }>(),
     /** `buyer` for buyer messages, `system` for tickets sellerdesk opened itself. */
     origin: text('origin').$type<'buyer' | 'system'>().notNull().default('buyer'),

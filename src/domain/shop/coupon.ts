@@ -5,7 +5,7 @@
  */
 import type { EffectiveSettings } from './settings.js';
 
-/** The shop's coupon settings (`PUT /v1/settings` `coupon`, CONTRACT §2), budget included. */
+/** The shop's coupon settings (`PUT /v1/settings` `coupon`, docs/API.md), budget included. */
 export type CouponSettings = EffectiveSettings['coupon'];
 
 /** The part of the coupon settings that prices one coupon. */
