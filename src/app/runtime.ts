@@ -15,6 +15,7 @@ import {
 import { createSlackOAuth } from '../channels/slack/oauth.js';
 import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
+import { startTelegramUpdates } from '../channels/telegram/updates.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { correctionRates } from '../db/corrections-repo.js';
@@ -25,6 +26,7 @@ import { createServer } from '../http/server.js';
 import { loadReplyResources } from '../i18n/load.js';
 import { createLogger } from '../observability/logger.js';
 import { createMetrics, type Metrics, registerCorrectionRates } from '../observability/metrics.js';
+import { registerStoreHealth } from '../observability/store-health-metrics.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
@@ -32,6 +34,7 @@ import { createWorker, workflowBundle } from '../temporal/worker.js';
 import { type IntakeDrainer, startIntakeDrainer } from './intake-drainer.js';
 import { listingValidationStarter } from './listing-service.js';
 import { newControlToken, removeControlFile, writeControlFile } from './local-state.js';
+import { readStoreHealth } from './store-health.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
 
 /** Which parts of sellerdesk this process runs (CONTRACT §1: start, worker, api). */
@@ -148,6 +151,7 @@ export async function startSellerdesk(
     const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     const metrics = createMetrics();
     registerCorrectionRates(metrics, (window) => correctionRates(database.db, window));
+    registerStoreHealth(metrics, (period) => readStoreHealth(database.db, period));
     let drainer: IntakeDrainer | undefined;
     const tickets = createTicketService({
       db: database.db,
@@ -349,29 +353,17 @@ export async function startSellerdesk(
       }
       logger.info({ url }, 'HTTP API listening');
 
-      if (bot && config.TELEGRAM_WEBHOOK_SECRET) {
-        if (config.PUBLIC_URL) {
-          await bot.api.setWebhook(`${config.PUBLIC_URL.replace(/\/$/, '')}/telegram/webhook`, {
-            secret_token: config.TELEGRAM_WEBHOOK_SECRET,
-            allowed_updates: ['message', 'callback_query'],
-          });
-          logger.info('Telegram webhook registered');
-        } else {
-          logger.info(
-            'Telegram webhook mode: register PUBLIC_URL/telegram/webhook yourself (PUBLIC_URL unset)',
-          );
-        }
-      } else if (bot && overrides.telegramPolling !== false) {
-        const polling = bot;
-        void polling
-          .start({ allowed_updates: ['message', 'callback_query'], drop_pending_updates: false })
-          .catch((error: Error) =>
-            logger.error({ err: { message: error.message } }, 'Telegram polling stopped'),
-          );
-        cleanups.push(async () => {
-          if (polling.isRunning()) await polling.stop();
-        });
-        logger.info('Telegram long polling started');
+      if (bot) {
+        const stopUpdates = await startTelegramUpdates(
+          bot,
+          {
+            webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+            publicUrl: config.PUBLIC_URL,
+            polling: overrides.telegramPolling !== false,
+          },
+          logger,
+        );
+        if (stopUpdates) cleanups.push(stopUpdates);
       }
     }
 
