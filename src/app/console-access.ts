@@ -43,6 +43,12 @@ export interface ConsoleLinks {
   }): Promise<{ ok: true; url: string; expiresAt: Date } | { ok: false; code: 'not_a_member' | 'no_url' }>;
 }
 
+/** What a chat needs to hand out console links: the issuer and the console's words (`chat.*`). */
+export interface ConsoleChatPort {
+  links: ConsoleLinks;
+  t(language: SellerLanguage, key: string, options?: Record<string, unknown>): string;
+}
+
 /** The role a subject holds in a shop right now: a member's, or a live token's; null: none. */
 export async function subjectRole(db: Db, shopId: string, subject: ConsoleSubject): Promise<Role | null> {
   if (subject.channel === 'api') {

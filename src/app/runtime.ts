@@ -12,7 +12,7 @@ import {
   slackTokenCipher,
   slackWorkspaces,
 } from '../channels/slack/app.js';
-import { createSlackOAuth } from '../channels/slack/oauth.js';
+import { slackOAuthFromConfig } from '../channels/slack/oauth.js';
 import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
 import { startTelegramUpdates } from '../channels/telegram/updates.js';
@@ -23,6 +23,7 @@ import { getShopOutbound } from '../db/outbound-repo.js';
 import { createOutbound } from '../delivery/outbound.js';
 import { createReplyRenderer } from '../domain/reply/index.js';
 import { createServer } from '../http/server.js';
+import { loadConsoleTexts } from '../i18n/console.js';
 import { loadReplyResources } from '../i18n/load.js';
 import { createLogger } from '../observability/logger.js';
 import { createMetrics, type Metrics, registerCorrectionRates } from '../observability/metrics.js';
@@ -31,6 +32,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
 import { createWorker, workflowBundle } from '../temporal/worker.js';
+import { createConsoleLinks } from './console-access.js';
 import { type IntakeDrainer, startIntakeDrainer } from './intake-drainer.js';
 import { listingValidationStarter } from './listing-service.js';
 import { newControlToken, removeControlFile, writeControlFile } from './local-state.js';
@@ -259,10 +261,20 @@ export async function startSellerdesk(
     let bot: Bot | undefined;
     const controlToken = newControlToken();
     if (mode !== 'worker') {
+      const texts = await loadConsoleTexts(PROJECT_ROOT);
+      const links = createConsoleLinks({ db: database.db, baseUrl: () => config.PUBLIC_URL ?? url });
+      const consoleChat = { links, t: texts.t };
       if (config.TELEGRAM_BOT_TOKEN) {
         bot = createBot(
           config.TELEGRAM_BOT_TOKEN,
-          { db: database.db, tickets, renderer, logger: logger.child({ component: 'telegram' }), metrics },
+          {
+            db: database.db,
+            tickets,
+            renderer,
+            logger: logger.child({ component: 'telegram' }),
+            metrics,
+            console: consoleChat,
+          },
           {
             apiRoot: config.TELEGRAM_API_ROOT,
             ...(overrides.telegramBotInfo ? { botInfo: overrides.telegramBotInfo } : {}),
@@ -273,24 +285,7 @@ export async function startSellerdesk(
       const slackLogger = logger.child({ component: 'slack' });
       const workspaces = slackWorkspaces(database.db, config, slackLogger, metrics);
       const cipher = slackTokenCipher(config);
-      const oauth =
-        workspaces &&
-        cipher &&
-        config.SLACK_CLIENT_ID &&
-        config.SLACK_CLIENT_SECRET &&
-        config.SLACK_STATE_SECRET &&
-        config.PUBLIC_URL
-          ? createSlackOAuth({
-              db: database.db,
-              clientId: config.SLACK_CLIENT_ID,
-              clientSecret: config.SLACK_CLIENT_SECRET,
-              stateSecret: config.SLACK_STATE_SECRET,
-              publicUrl: config.PUBLIC_URL,
-              apiUrl: config.SLACK_API_URL,
-              cipher,
-              logger: slackLogger,
-            })
-          : undefined;
+      const oauth = slackOAuthFromConfig(database.db, config, { workspaces, cipher }, slackLogger);
       const server: FastifyInstance = createServer({
         db: database.db,
         dbPing: () => database.ping(),
@@ -314,13 +309,22 @@ export async function startSellerdesk(
             }
           : undefined,
         erasureKeys,
+        console: { links, texts, secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false },
         temporalHealthy: async () => {
           await connection.workflowService.getSystemInfo({});
           return true;
         },
       });
       if (workspaces) {
-        const slackDeps = { db: database.db, tickets, workspaces, renderer, logger: slackLogger, metrics };
+        const slackDeps = {
+          db: database.db,
+          tickets,
+          workspaces,
+          renderer,
+          logger: slackLogger,
+          metrics,
+          console: consoleChat,
+        };
         mountSlack(server, config, slackDeps);
         oauth?.register(server);
         if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) {

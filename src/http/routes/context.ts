@@ -7,6 +7,7 @@ import type { TicketService } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
 import type { Catalogue, LocaleResources, ReplyRenderer } from '../../domain/reply/index.js';
 import type { Metrics } from '../../observability/metrics.js';
+import type { ConsoleOptions } from '../console/context.js';
 
 /** The Slack setup the `/v1/slack` routes drive; absent when Slack is off. */
 export interface SlackSetupPort {
@@ -55,6 +56,8 @@ export interface RouteContext {
   linkCodeTtlHours?: number | undefined;
   /** Reply catalogue, texts and renderer (template routes). */
   templates: { catalogue: Catalogue; resources: LocaleResources; renderer: ReplyRenderer };
+  /** The seller console's sign-in links and cookie policy; undefined: no console. */
+  console?: ConsoleOptions | undefined;
 }
 
 /** One area's routes: a Fastify plugin registered by the server with the route context. */
