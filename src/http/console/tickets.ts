@@ -109,7 +109,6 @@ export const ticketPages: FastifyPluginAsync<ConsoleContext> = async (app, ctx) 
     const frame = pageFrame(ctx, request, {
       title: ctx.texts.t(principal.language, 'tickets.title'),
       nav: 'tickets',
-      scripts: ['/console/assets/console.js'],
     });
     const when = (d: Date) => ctx.texts.formatDate(frame.lang, d);
     const query = new URLSearchParams();
@@ -155,7 +154,6 @@ export const ticketPages: FastifyPluginAsync<ConsoleContext> = async (app, ctx) 
     const frame = pageFrame(ctx, request, {
       title: ctx.texts.t(principal.language, 'ticket.title', { ticketId }),
       nav: 'tickets',
-      scripts: ['/console/assets/console.js'],
     });
     const { ticket, draft } = view;
     const when = (d: Date) => ctx.texts.formatDate(frame.lang, d);
