@@ -6,7 +6,6 @@ import {
   csrfTokenFor,
   resolveConsoleSession,
 } from '../../app/console-access.js';
-import { AppError } from '../../app/errors.js';
 import type { TeamAction } from '../../domain/shop/roles.js';
 import { can } from '../../domain/shop/roles.js';
 import { SELLER_LANGUAGES, type SellerLanguage } from '../../domain/shop/seller-language.js';
@@ -147,9 +146,4 @@ export function renderPage(
 /** How to ask for a link, in a language (shown when signed out or refused). */
 export function signinHelp(ctx: ConsoleContext, language: SellerLanguage): string {
   return ctx.texts.t(language, 'signin.how', { minutes: CONSOLE_LINK_TTL_MINUTES });
-}
-
-/** An unexpected failure in the console, as an AppError keeps it for the API's handler. */
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
 }

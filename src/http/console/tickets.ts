@@ -186,6 +186,7 @@ export const ticketPages: FastifyPluginAsync<ConsoleContext> = async (app, ctx) 
             urgency: ticket.urgency ? frame.t(`urgency.${ticket.urgency}`) : '?',
           }),
           finalText: ticket.finalText,
+          system: ticket.origin === 'system',
         },
         messages: view.messages.map((m) => ({ at: when(m.receivedAt), text: m.text })),
         draft: draft ? { revision: draft.revision, text: draft.text } : null,

@@ -10,9 +10,11 @@ function draw(data) {
   Chart.defaults.animation = false;
   Chart.defaults.maintainAspectRatio = false;
 
-  const days = [
-    ...new Set([...d.messagesByDay.map((m) => m.day), ...d.firstResponse.byDay.map((r) => r.day)]),
-  ].sort();
+  // Every day of the period, quiet ones included (UTC days, as the figures are counted).
+  const days = [];
+  for (let i = d.days - 1; i >= 0; i--) {
+    days.push(new Date(Date.parse(d.to) - i * 86_400_000).toISOString().slice(0, 10));
+  }
   const messages = new Map(d.messagesByDay.map((m) => [m.day, m.messages]));
   const response = new Map(d.firstResponse.byDay.map((r) => [r.day, r.median]));
   new Chart(document.getElementById('chart-volume'), {
