@@ -10,9 +10,9 @@ import type { Db } from '../db/client.js';
 import type { ErasureKeyConfig } from '../db/erasure-keys.js';
 import type { Metrics } from '../observability/metrics.js';
 import { installAuth } from './auth.js';
-import type { ConsoleOptions } from './console/context.js';
+
 import { answerClientError, answerFrameworkError, BODY_LIMIT, installErrorHandling } from './errors.js';
-import type { RouteContext, SlackSetupPort } from './routes/context.js';
+import type { ConsoleOptions, RouteContext, SlackSetupPort } from './routes/context.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
 
 export { BODY_LIMIT, isDatabaseSaturated } from './errors.js';
