@@ -161,6 +161,32 @@ describe('seller console', () => {
     expect(second.status).toBe(409);
   });
 
+  it('an edit in another language than the buyer’s waits for a confirmation, then goes out', async () => {
+    const client = consoleClient(world.app.url);
+    await client.signIn(linkIn(await askConsoleInTelegram(world, OWNER)));
+    const edited = await message(shop, 'c3', 'The charger does not work at all, please help');
+    const page = await client.get(`/console/tickets/${edited}`);
+    const text = '非常抱歉，我们明天给您寄一个新的充电器。';
+    const held = await client.post(`/console/tickets/${edited}/decision`, {
+      action: 'edit',
+      text,
+      _csrf: client.csrfOf(page.text),
+    });
+    expect(held.status).toBe(422);
+    expect(held.text).toMatch(/Not sent yet: this reply looks like Chinese/);
+    expect(held.text).toContain('name="confirm"');
+    expect(held.text).toContain(text);
+    const sent = await client.post(`/console/tickets/${edited}/decision`, {
+      action: 'edit',
+      text,
+      confirm: 'on',
+      _csrf: client.csrfOf(held.text),
+    });
+    expect(sent.status).toBe(303);
+    const ticket = await waitForTicket(world.app, shop.token, edited, ['sent']);
+    expect(ticket.finalText).toBe(text);
+  });
+
   it('a session of one shop finds nothing of another: 404 for its ticket, its listing and their data', async () => {
     const client = consoleClient(world.app.url);
     await client.signIn(linkIn(await askConsoleInTelegram(world, OWNER)));
