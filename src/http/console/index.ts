@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { Eta } from 'eta';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../app/errors.js';
-import { isSellerLanguage, type SellerLanguage } from '../../domain/shop/seller-language.js';
+import { type SellerLanguage, sellerLanguageFromTag } from '../../domain/shop/seller-language.js';
 import type { RoutePlugin } from '../routes/context.js';
 import type { ConsoleContext } from './context.js';
 import { dashboardPages } from './dashboard.js';
@@ -30,8 +30,7 @@ export const CONSOLE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
   "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-function securityHeaders(_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: () => void) {
-  void payload;
+function securityHeaders(_request: FastifyRequest, reply: FastifyReply, _payload: unknown, done: () => void) {
   reply.header('content-security-policy', CONSOLE_CSP);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'no-referrer');
@@ -43,9 +42,8 @@ function securityHeaders(_request: FastifyRequest, reply: FastifyReply, payload:
 /** The language of a page shown to nobody signed in: the browser's, if sellerdesk speaks it. */
 function browserLanguage(request: FastifyRequest): SellerLanguage {
   const header = request.headers['accept-language'];
-  const first = typeof header === 'string' ? header.split(',')[0]?.split(';')[0]?.trim() : undefined;
-  const tag = first?.toLowerCase().startsWith('zh') ? 'zh-CN' : first?.slice(0, 2);
-  return isSellerLanguage(tag) ? tag : 'en';
+  const first = typeof header === 'string' ? header.split(',')[0]?.split(';')[0] : undefined;
+  return sellerLanguageFromTag(first) ?? 'en';
 }
 
 /**
