@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { Command } from 'commander';
+import { registerConsoleCommand } from './cli/console-command.js';
 import { registerDemoCommand } from './cli/demo.js';
 import { registerDictionaryCommands } from './cli/dictionary-commands.js';
 import { registerDoctorCommand } from './cli/doctor.js';
@@ -169,6 +170,7 @@ registerTicketCommands(program);
 registerDictionaryCommands(program);
 registerDoctorCommand(program);
 registerDemoCommand(program);
+registerConsoleCommand(program);
 
 try {
   await program.parseAsync(process.argv);

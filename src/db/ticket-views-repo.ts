@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { TicketStatus } from '../domain/types.js';
+import type { Category, Language, TicketStatus } from '../domain/types.js';
 import type { Db } from './client.js';
 import { type Draft, deliveries, drafts, shops, ticketEvents, tickets } from './schema/index.js';
 import { getTicket } from './tickets-repo.js';
@@ -40,14 +40,25 @@ export async function getTicketView(db: Db, shopId: string, ticketId: string) {
   return { ticket, draft, events, deliveries: deliveryRows };
 }
 
-/** Lists a shop's tickets newest first, optionally by status; `cursor` is the last seen ticket id. */
+/**
+ * Lists a shop's tickets newest first, optionally by status, category and language (the console's
+ * filters); `cursor` is the last seen ticket id.
+ */
 export async function listTickets(
   db: Db,
   shopId: string,
-  options: { status?: TicketStatus | undefined; cursor?: string | undefined; limit: number },
+  options: {
+    status?: TicketStatus | undefined;
+    category?: Category | undefined;
+    language?: Language | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ) {
   const conditions = [eq(tickets.shopId, shopId)];
   if (options.status) conditions.push(eq(tickets.status, options.status));
+  if (options.category) conditions.push(eq(tickets.category, options.category));
+  if (options.language) conditions.push(eq(tickets.language, options.language));
   if (options.cursor) {
     const [anchor] = await db
       .select({ createdAt: tickets.createdAt, id: tickets.id })

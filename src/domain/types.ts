@@ -64,7 +64,7 @@ export interface DisputeFacts {
 
 /** Who acted on a ticket: a chat user, an API caller or the system. */
 export interface Actor {
-  channel: 'telegram' | 'slack' | 'api' | 'cli' | 'system';
+  channel: 'telegram' | 'slack' | 'api' | 'cli' | 'console' | 'system';
   id: string;
   name?: string;
 }

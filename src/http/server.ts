@@ -12,7 +12,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { installAuth } from './auth.js';
 import { answerClientError, answerFrameworkError, BODY_LIMIT, installErrorHandling } from './errors.js';
 import { installOpenApi } from './openapi.js';
-import type { RouteContext, SlackSetupPort } from './routes/context.js';
+import type { ConsoleOptions, RouteContext, SlackSetupPort } from './routes/context.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
 
 export { BODY_LIMIT, isDatabaseSaturated } from './errors.js';
@@ -46,6 +46,8 @@ export interface ServerDeps {
   slack?: SlackSetupPort | undefined;
   /** ERASURE_KEY and ERASURE_KEY_PREVIOUS (unset: the database-held key). */
   erasureKeys?: ErasureKeyConfig | undefined;
+  /** The seller console (`/console`); absent: off. */
+  console?: ConsoleOptions | undefined;
 }
 
 /**
@@ -115,6 +117,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
     metricsToken: deps.metricsToken,
     linkCodeTtlHours: deps.linkCodeTtlHours,
     templates: deps.templates,
+    console: deps.console,
   };
   for (const plugin of ROUTE_PLUGINS) void app.register(plugin, context);
 

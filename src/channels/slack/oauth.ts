@@ -3,6 +3,7 @@ import { type Installation, type InstallationStore, InstallProvider, LogLevel } 
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { Config } from '../../config.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import type { Db } from '../../db/client.js';
 import { getShop } from '../../db/shops-repo.js';
@@ -287,4 +288,33 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
       });
     },
   };
+}
+
+/**
+ * The OAuth install flow when the configuration has all it needs (SLACK_CLIENT_ID, its secret,
+ * SLACK_STATE_SECRET and PUBLIC_URL, and Slack on); undefined otherwise.
+ */
+export function slackOAuthFromConfig(
+  db: Db,
+  config: Pick<
+    Config,
+    'SLACK_CLIENT_ID' | 'SLACK_CLIENT_SECRET' | 'SLACK_STATE_SECRET' | 'PUBLIC_URL' | 'SLACK_API_URL'
+  >,
+  enabled: { workspaces: unknown; cipher: TokenCipher | undefined },
+  logger: Logger,
+): SlackOAuth | undefined {
+  const { cipher } = enabled;
+  if (!enabled.workspaces || !cipher) return undefined;
+  const { SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, PUBLIC_URL } = config;
+  if (!SLACK_CLIENT_ID || !SLACK_CLIENT_SECRET || !SLACK_STATE_SECRET || !PUBLIC_URL) return undefined;
+  return createSlackOAuth({
+    db,
+    clientId: SLACK_CLIENT_ID,
+    clientSecret: SLACK_CLIENT_SECRET,
+    stateSecret: SLACK_STATE_SECRET,
+    publicUrl: PUBLIC_URL,
+    apiUrl: config.SLACK_API_URL,
+    cipher,
+    logger,
+  });
 }
