@@ -16,19 +16,22 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corporaDir, loadExternalCorpora } from '../src/cli/external-eval.js';
 import type { IntentModelData, LinearModelData } from '../src/domain/intent-model.js';
-import {
-  applyIsotonic,
-  type ReliabilityBin,
-  reliability,
-  softmax,
-} from '../src/domain/message/calibration.js';
+import type { ReliabilityBin } from '../src/domain/message/calibration.js';
 import { LEXICON_FINGERPRINT } from '../src/domain/message/classify.js';
 import { FEATURE_FINGERPRINT, fnvHex } from '../src/domain/message/intent-features.js';
 import { CATEGORIES, type Category, isLanguage, LANGUAGES } from '../src/domain/types.js';
-import { augmentLine, prng } from './intent/augment.js';
-import { fitIsotonic, lexiconVector, nll, predict, round4, type Scored } from './intent/calibrate.js';
+import {
+  assignFolds,
+  augmentAll,
+  crossValidate,
+  GROUPED,
+  intentExamples,
+  languageExamples,
+  type OutOfFoldRow,
+} from './intent/cross-validate.js';
+import { type Figures, figures, fitCalibration, reliabilityTable } from './intent/fit-calibration.js';
 import { type EvalText, evaluationTexts, externalLeaks, LeakGuard } from './intent/leak-guard.js';
-import { type Example, featurize, quantize, scoreExample, trainLinear } from './intent/linear.js';
+import { quantize, trainLinear } from './intent/linear.js';
 import { DEFAULT_TRAIN_OPTIONS, type TrainLine, type TrainOptions } from './intent/types.js';
 
 export { fitIsotonic } from './intent/calibrate.js';
@@ -48,7 +51,7 @@ export { DEFAULT_TRAIN_OPTIONS, type TrainLine, type TrainOptions } from './inte
  * Version of the training procedure, part of `inputsHash` (with the fingerprints of the feature
  * word lists and of the lexicons): bump it when this script changes in a way that changes the weights.
  */
-export const TRAINING_VERSION = 5;
+export const TRAINING_VERSION = 6;
 
 const TRAIN_FILE = 'data/intent-train.jsonl';
 const OUTPUT_FILE = 'src/domain/intent-model.data.ts';
@@ -66,7 +69,7 @@ export function parseTrainLines(content: string): TrainLine[] {
     const line = raw.trim();
     if (line.length === 0) return;
     const record = JSON.parse(line) as Record<string, unknown>;
-    const { text, lang, category } = record;
+    const { text, lang, category, source } = record;
     if (
       typeof text !== 'string' ||
       !isLanguage(lang) ||
@@ -74,7 +77,12 @@ export function parseTrainLines(content: string): TrainLine[] {
     ) {
       throw new Error(`${TRAIN_FILE}:${i + 1}: expected {"text","lang","category"}`);
     }
-    lines.push({ text, lang, category: category as Category });
+    lines.push({
+      text,
+      lang,
+      category: category as Category,
+      ...(typeof source === 'string' ? { source } : {}),
+    });
   });
   return lines;
 }
@@ -94,8 +102,12 @@ export interface TrainReport {
   examples: number;
   dropped: DroppedLine[];
   crossValidation: Record<string, number>;
-  /** Out-of-fold reliability of the calibrated confidence (bins of 0.1). */
+  /** Out-of-fold figures overall, per kind of fold (grouped, each held-out source) and per language. */
+  breakdown: Record<string, Figures>;
+  /** Out-of-fold reliability of the calibrated confidence (bins of 0.1), every line. */
   reliability: ReliabilityBin[];
+  /** The out-of-fold rows themselves (`--oof FILE` writes them out for analysis). */
+  rows: OutOfFoldRow[];
 }
 
 /** Hash of every input of a training run; `npm test` recomputes it to prove the committed weights current. */
@@ -111,24 +123,6 @@ export function inputsHash(content: string, evalTexts: readonly EvalText[], opti
       lexicon: LEXICON_FINGERPRINT,
     }),
   );
-}
-
-function augmentAll(lines: readonly TrainLine[], options: TrainOptions, seed: number): TrainLine[] {
-  const rand = prng(seed);
-  const out: TrainLine[] = [];
-  for (const line of lines) {
-    out.push(line);
-    for (let i = 0; i < options.augment; i++) out.push(augmentLine(line, rand));
-  }
-  return out;
-}
-
-function intentExamples(lines: readonly TrainLine[], bits: number): Example[] {
-  return lines.map((l) => featurize(l.text, bits, l.lang, CATEGORIES.indexOf(l.category)));
-}
-
-function languageExamples(lines: readonly TrainLine[], bits: number): Example[] {
-  return lines.map((l) => featurize(l.text, bits, undefined, LANGUAGES.indexOf(l.lang)));
 }
 
 /** Trains both models and calibrates them; pure apart from the CPU it burns. */
@@ -150,113 +144,28 @@ export function trainIntentModel(
       a.lang !== b.lang ? (a.lang < b.lang ? -1 : 1) : a.text < b.text ? -1 : a.text > b.text ? 1 : 0,
     );
 
-  // Stratified folds: shuffle within each (language, category) group, then deal round-robin.
-  const rand = prng(options.seed);
-  const fold = new Array<number>(lines.length).fill(0);
-  const groups = new Map<string, number[]>();
-  lines.forEach((line, i) => {
-    const key = `${line.lang}/${line.category}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
-  for (const key of [...groups.keys()].sort()) {
-    const members = groups.get(key) ?? [];
-    for (let i = members.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [members[i], members[j]] = [members[j] as number, members[i] as number];
-    }
-    members.forEach((index, n) => {
-      fold[index] = n % options.folds;
-    });
-  }
-
-  const scored: Scored[] = [];
-  const languageScored: Array<{ logits: Float64Array; label: number }> = [];
-  let langCorrect = 0;
-  for (let k = 0; k < options.folds; k++) {
-    const train = lines.filter((_, i) => fold[i] !== k);
-    const test = lines.filter((_, i) => fold[i] === k);
-    const augmented = augmentAll(train, options, options.seed + 101 * (k + 1));
-    const intent = trainLinear(
-      intentExamples(augmented, options.bits),
-      CATEGORIES.length,
-      options,
-      options.seed + k,
-    );
-    const language = trainLinear(
-      languageExamples(augmented, options.bits),
-      LANGUAGES.length,
-      options,
-      options.seed + k,
-    );
-    const z = new Float64Array(CATEGORIES.length);
-    const zl = new Float64Array(LANGUAGES.length);
-    for (const line of test) {
-      scoreExample(intent, featurize(line.text, options.bits, line.lang, 0), z);
-      scored.push({
-        logits: Float64Array.from(z),
-        lexicon: lexiconVector(line.text, line.lang),
-        label: CATEGORIES.indexOf(line.category),
-      });
-      scoreExample(language, featurize(line.text, options.bits, undefined, 0), zl);
-      languageScored.push({ logits: Float64Array.from(zl), label: LANGUAGES.indexOf(line.lang) });
-      let best = 0;
-      for (let c = 1; c < zl.length; c++) if ((zl[c] ?? 0) > (zl[best] ?? 0)) best = c;
-      if (LANGUAGES[best] === line.lang) langCorrect++;
-    }
-  }
-
-  // Temperature and lexicon weight: minimum out-of-fold negative log-likelihood on a grid.
-  let bestAlpha = 0;
-  let bestT = 1;
-  let bestNll = Number.POSITIVE_INFINITY;
-  for (let a = 0; a <= 60; a++) {
-    const alpha = a * 0.05;
-    for (let t = 2; t <= 40; t++) {
-      const temperature = t * 0.1;
-      const value = nll(scored, alpha, temperature);
-      if (value < bestNll - 1e-12) {
-        bestNll = value;
-        bestAlpha = alpha;
-        bestT = temperature;
-      }
-    }
-  }
-  let languageTemperature = 1;
-  let languageNll = Number.POSITIVE_INFINITY;
-  for (let t = 5; t <= 60; t++) {
-    const temperature = t * 0.1;
-    let total = 0;
-    for (const row of languageScored) {
-      total -= Math.log(Math.max(1e-12, softmax(row.logits, temperature)[row.label] ?? 0));
-    }
-    if (total < languageNll - 1e-12) {
-      languageNll = total;
-      languageTemperature = temperature;
-    }
-  }
-  const raw = scored.map((row) => ({ ...predict(row, bestAlpha, bestT), gold: row.label }));
-  const isotonic = fitIsotonic(raw.map((r) => ({ p: r.p, correct: r.label === r.gold })));
-  const predictions = raw.map((r) => ({ ...r, p: applyIsotonic(r.p, isotonic) }));
-  const calibrated = reliability(predictions.map((r) => ({ confidence: r.p, correct: r.label === r.gold })));
-  const confident = predictions.filter((r) => r.p >= 0.9);
-  const modelOnly = scored.filter((row) => predict(row, 0, 1).label === row.label).length / scored.length;
-  const sortedP = predictions.map((p) => p.p).sort((a, b) => a - b);
-  const abstainBelow = Number(
-    (sortedP[Math.floor(sortedP.length * options.abstainTarget)] ?? 0.4).toFixed(3),
-  );
-  const answered = predictions.filter((p) => p.p >= abstainBelow);
-  const crossValidation = {
+  const rows = crossValidate(lines, assignFolds(lines, options), options);
+  const fit = fitCalibration(rows, options);
+  const overall = figures(fit.decisions);
+  const crossValidation: Record<string, number> = {
     folds: options.folds,
-    intentAccuracy: round4(predictions.filter((p) => p.label === p.gold).length / predictions.length),
-    intentAccuracyModelOnly: round4(modelOnly),
-    answeredAccuracy: round4(answered.filter((p) => p.label === p.gold).length / answered.length),
-    abstainRate: round4(1 - answered.length / predictions.length),
-    nll: round4(bestNll),
-    ece: round4(calibrated.ece),
-    accuracyAt90: round4(confident.filter((r) => r.label === r.gold).length / Math.max(1, confident.length)),
-    shareAt90: round4(confident.length / predictions.length),
-    languageAccuracy: round4(langCorrect / lines.length),
+    heldOutSources: options.heldOutSources.filter((s) => rows.some((r) => r.kind === s)).length,
+    intentAccuracy: overall.accuracy,
+    macroF1: overall.macroF1,
+    answeredAccuracy: overall.answeredAccuracy,
+    abstainRate: overall.abstainRate,
+    nll: fit.nll,
+    ece: overall.ece,
+    accuracyAt90: overall.accuracyAt90,
+    shareAt90: overall.shareAt90,
+    languageAccuracy: fit.languageAccuracy,
   };
+  const breakdown: Record<string, Figures> = { all: overall };
+  for (const kind of [GROUPED, ...options.heldOutSources]) {
+    const own = fit.decisions.filter((d) => d.kind === kind);
+    if (own.length > 0) breakdown[kind] = figures(own);
+  }
+  for (const lang of LANGUAGES) breakdown[lang] = figures(fit.decisions.filter((d) => d.lang === lang));
 
   // Final models on every line.
   const augmented = augmentAll(lines, options, options.seed);
@@ -269,17 +178,11 @@ export function trainIntentModel(
     LANGUAGES,
   );
   const data: IntentModelData = {
-    format: 'sellerdesk-intent-v3',
+    format: 'sellerdesk-intent-v4',
     bits: options.bits,
     intent: intent.data,
     language: language.data,
-    calibration: {
-      temperature: round4(bestT),
-      lexiconWeight: round4(bestAlpha),
-      abstainBelow,
-      languageTemperature: round4(languageTemperature),
-      isotonic,
-    },
+    calibration: fit.calibration,
     meta: {
       trainLines: lines.length,
       trainHash: fnvHex(content),
@@ -298,7 +201,9 @@ export function trainIntentModel(
       examples: augmented.length,
       dropped,
       crossValidation,
-      reliability: calibrated.table,
+      breakdown,
+      reliability: reliabilityTable(fit.decisions),
+      rows,
     },
   };
 }
@@ -368,10 +273,23 @@ function checkExternalCorpora(content: string): boolean {
   return leaks.length === 0;
 }
 
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+function pct(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
 function main(): void {
   const check = process.argv.includes('--check');
+  // --data FILE trains on another file and writes nothing (experiments); --oof FILE saves the
+  // out-of-fold rows as JSON for analysis.
+  const dataFile = option('--data');
+  const oofFile = option('--oof');
   const started = performance.now();
-  const content = readFileSync(TRAIN_FILE, 'utf8');
+  const content = readFileSync(dataFile ?? TRAIN_FILE, 'utf8');
   if (!checkExternalCorpora(content)) {
     console.error(`remove those lines from ${TRAIN_FILE}: external corpora are for evaluation only`);
     process.exitCode = 1;
@@ -392,12 +310,31 @@ function main(): void {
   );
   console.log(`out-of-fold: ${JSON.stringify(report.crossValidation)}`);
   console.log(`calibration: ${JSON.stringify(data.calibration)}`);
-  console.log('out-of-fold reliability (calibrated): bin  count  mean-confidence  accuracy');
+  console.log('out-of-fold figures (grouped folds; held-out sources scored by a model without them):');
+  console.log(
+    '  rows                 lines  accuracy  macro-F1  answered  abstain    ECE  acc>=0.9  share>=0.9',
+  );
+  for (const [name, f] of Object.entries(report.breakdown)) {
+    console.log(
+      `  ${name.padEnd(18)} ${String(f.lines).padStart(6)} ${pct(f.accuracy).padStart(9)} ${f.macroF1.toFixed(3).padStart(9)} ${pct(f.answeredAccuracy).padStart(9)} ${pct(f.abstainRate).padStart(8)} ${f.ece.toFixed(3).padStart(6)} ${pct(f.accuracyAt90).padStart(9)} ${pct(f.shareAt90).padStart(11)}`,
+    );
+  }
+  console.log('out-of-fold reliability (calibrated, every line): bin  count  mean-confidence  accuracy');
   for (const bin of report.reliability) {
     console.log(
       `  ${bin.from.toFixed(1)}-${bin.to.toFixed(1)} ${String(bin.count).padStart(6)} ${bin.meanConfidence.toFixed(3).padStart(8)} ${bin.accuracy.toFixed(3).padStart(8)}`,
     );
   }
+  if (oofFile !== undefined) {
+    const rows = report.rows.map((r) => ({
+      ...r,
+      logits: [...r.logits],
+      lexicon: [...r.lexicon],
+      languageLogits: [...r.languageLogits],
+    }));
+    writeFileSync(oofFile, JSON.stringify(rows));
+  }
+  if (dataFile !== undefined) return;
   if (check) {
     const current = existsSync(OUTPUT_FILE) ? readFileSync(OUTPUT_FILE, 'utf8') : '';
     if (current !== module) {

@@ -13,6 +13,15 @@ export interface TrainOptions {
   folds: number;
   /** Target out-of-fold abstain rate used to place the abstain threshold. */
   abstainTarget: number;
+  /**
+   * Sources (the `source` of training lines) each scored as a fold of its own, by a model that saw
+   * none of its lines: text from other hands, the calibration's stand-in for unseen buyers.
+   */
+  heldOutSources: readonly string[];
+  /** Share of the calibration fits' weight given to the held-out sources' rows (when there are any). */
+  heldOutShare: number;
+  /** L2 penalty of the logistic confidence model. */
+  confidenceL2: number;
 }
 
 /** Defaults used for the committed model. */
@@ -25,6 +34,9 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   augment: 3,
   folds: 5,
   abstainTarget: 0.04,
+  heldOutSources: ['helper-2026-12'],
+  heldOutShare: 0.5,
+  confidenceL2: 0.01,
 };
 
 /** One labelled training line. */
@@ -32,4 +44,6 @@ export interface TrainLine {
   text: string;
   lang: Language;
   category: Category;
+  /** Where the line comes from when not written for this repository (`correction`, a writer's batch). */
+  source?: string;
 }
