@@ -280,67 +280,6 @@ export function augmentLine(line: TrainLine, rand: () => number): TrainLine {
   const s = rand();
   if (s < 0.25) text = `${text} ${pick(rand, SIGN_OFFS[line.lang])}`;
   else if (s < 0.5) text = `${text}${pick(rand, NOISE)}`;
-  if (process.env.AUG_CONTEXT !== undefined && rand() < Number(process.env.AUG_CONTEXT)) {
-    const context = pick(rand, CONTEXT[line.lang]);
-    text = rand() < 0.5 ? `${context}. ${text}` : `${text.replace(/[.!?]*$/u, '.')} ${context}`;
-  }
   if (rand() < 0.15) text = text.toUpperCase();
   return { ...line, text };
 }
-
-/**
- * Sentences buyers add around a request that say nothing about its category (who it was for,
- * loyalty, where they live, apologies): content words the model must learn to ignore.
- */
-const CONTEXT: Readonly<Record<Language, readonly string[]>> = {
-  en: [
-    'it was a gift for my mom',
-    "I bought it for my daughter's birthday",
-    'this is my second order from your store',
-    'a friend recommended your shop',
-    'I am a regular customer',
-    'I live in a small town',
-    'sorry for my English',
-    'I ordered it for work',
-  ],
-  es: [
-    'era un regalo para mi mamá',
-    'lo compré para el cumpleaños de mi hija',
-    'es mi segundo pedido en su tienda',
-    'una amiga me recomendó su tienda',
-    'soy cliente frecuente',
-    'vivo en un pueblo pequeño',
-    'perdón por escribir tanto',
-    'lo pedí para el trabajo',
-  ],
-  fr: [
-    "c'était un cadeau pour ma mère",
-    "je l'ai acheté pour l'anniversaire de ma fille",
-    "c'est ma deuxième commande chez vous",
-    "une amie m'a recommandé votre boutique",
-    'je suis une cliente fidèle',
-    "j'habite dans un petit village",
-    'désolé pour le long message',
-    'excusez mon français',
-  ],
-  ru: [
-    'это был подарок для мамы',
-    'покупала дочке на день рождения',
-    'это мой второй заказ у вас',
-    'подруга посоветовала ваш магазин',
-    'я постоянный покупатель',
-    'живу в маленьком городе',
-    'извините за длинное сообщение',
-    'заказывала для работы',
-  ],
-  pt: [
-    'era um presente para minha mãe',
-    'comprei para o aniversário da minha filha',
-    'é minha segunda compra na loja',
-    'uma amiga me indicou a loja',
-    'sou cliente fiel',
-    'moro numa cidade pequena',
-    'desculpa o texto longo',
-    'comprei para o trabalho',
-  ],
-};

@@ -151,9 +151,14 @@ function solve(matrix: Float64Array, vector: Float64Array, n: number): Float64Ar
 export function fitIsotonic(
   rows: ReadonlyArray<{ p: number; correct: boolean; weight?: number }>,
   minBlock = 25,
+  z = 0,
 ): Array<[number, number]> {
   const sorted = [...rows].sort((a, b) => a.p - b.p);
-  const blocks: Array<{ sumP: number; sumY: number; n: number }> = [];
+  // With z > 0 a block's value is the Wilson lower bound of its accuracy (z standard errors below,
+  // on its row count): pooling violators then yields a monotone map the evidence supports.
+  const value = (b: { sumY: number; n: number; rows: number }): number =>
+    z > 0 ? wilsonLower(b.sumY / b.n, b.rows, z) : b.sumY / b.n;
+  const blocks: Array<{ sumP: number; sumY: number; n: number; rows: number }> = [];
   // Start from chunks of minBlock rows so a handful of rows never make a knot of their own.
   for (let i = 0; i < sorted.length; i += minBlock) {
     const chunk = sorted.slice(i, i + minBlock);
@@ -161,25 +166,35 @@ export function fitIsotonic(
       sumP: chunk.reduce((s, r) => s + r.p * (r.weight ?? 1), 0),
       sumY: chunk.reduce((s, r) => s + (r.correct ? (r.weight ?? 1) : 0), 0),
       n: chunk.reduce((s, r) => s + (r.weight ?? 1), 0),
+      rows: chunk.length,
     });
     while (blocks.length >= 2) {
-      const last = blocks[blocks.length - 1] as { sumP: number; sumY: number; n: number };
-      const prev = blocks[blocks.length - 2] as { sumP: number; sumY: number; n: number };
-      if (prev.sumY / prev.n <= last.sumY / last.n) break;
+      const last = blocks[blocks.length - 1] as (typeof blocks)[number];
+      const prev = blocks[blocks.length - 2] as (typeof blocks)[number];
+      if (value(prev) <= value(last)) break;
       blocks.splice(blocks.length - 2, 2, {
         sumP: prev.sumP + last.sumP,
         sumY: prev.sumY + last.sumY,
         n: prev.n + last.n,
+        rows: prev.rows + last.rows,
       });
     }
   }
-  const knots = blocks.map((b): [number, number] => [round4(b.sumP / b.n), round4(b.sumY / b.n)]);
+  const knots = blocks.map((b): [number, number] => [round4(b.sumP / b.n), round4(value(b))]);
   // Runs of equal accuracy keep their two ends (the map is flat in between).
   return knots.filter((k, i) => {
     const before = knots[i - 1];
     const after = knots[i + 1];
     return !(before !== undefined && after !== undefined && before[1] === k[1] && after[1] === k[1]);
   });
+}
+
+/** Wilson score lower bound of a proportion `p` observed on `n` rows, `z` standard errors below. */
+export function wilsonLower(p: number, n: number, z: number): number {
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return Math.max(0, (centre - spread) / (1 + z2 / n));
 }
 
 export function round4(value: number): number {

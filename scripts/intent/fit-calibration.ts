@@ -149,6 +149,8 @@ export function fitCalibration(rows: readonly OutOfFoldRow[], options: TrainOpti
         weight: scoredWeights[i] as number,
       };
     }),
+    25,
+    options.isotonicZ,
   );
   const calibrated: IntentCalibration = { ...withModel, isotonic };
   const confidences = decideRows(rows, calibrated)

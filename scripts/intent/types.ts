@@ -22,6 +22,11 @@ export interface TrainOptions {
   heldOutShare: number;
   /** L2 penalty of the logistic confidence model. */
   confidenceL2: number;
+  /**
+   * Standard errors below each isotonic block's observed accuracy that its knot is placed (Wilson
+   * lower bound; 0 = the observed accuracy): a confidence the evidence supports, not just matches.
+   */
+  isotonicZ: number;
 }
 
 /** Defaults used for the committed model. */
@@ -37,6 +42,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   heldOutSources: ['helper-2026-12'],
   heldOutShare: 0.5,
   confidenceL2: 0.01,
+  isotonicZ: 1,
 };
 
 /** One labelled training line. */

@@ -147,8 +147,13 @@ const TIE_RATIO = 0.85;
 const STRONG_CUE = 2;
 /** Below this lexicon score a short message's category is only the model's guess. */
 const WEAK_CUE = 1.5;
-/** A lexicon tie only counts when the model also gives the runner-up this much probability. */
+/**
+ * A near lexicon tie only counts when the model also gives the runner-up this much confidence; an
+ * exact one between two strong cues (the buyer names both, "refund or exchange") with less.
+ */
 const LEXICON_TIE_MIN_P = 0.2;
+/** An exact lexicon tie counts from this softmax probability of the runner-up. */
+const EXACT_TIE_MIN_P = 0.05;
 
 /** Why a decision abstains (all false: it answers). */
 export interface Abstention {
@@ -173,9 +178,13 @@ export function abstention(
   const lexTop = lexicon[decision.best] ?? 0;
   const lexSecond = decision.second < 0 ? 0 : (lexicon[decision.second] ?? 0);
   const lexiconTie =
-    decision.runnerUpConfidence >= LEXICON_TIE_MIN_P &&
+    decision.second >= 0 &&
     lexSecond >= STRONG_CUE &&
-    lexSecond >= TIE_RATIO * lexTop;
+    lexSecond >= TIE_RATIO * lexTop &&
+    (decision.runnerUpConfidence >= LEXICON_TIE_MIN_P ||
+      (lexTop >= STRONG_CUE &&
+        lexSecond >= lexTop &&
+        (decision.probabilities[decision.second] ?? 0) >= EXACT_TIE_MIN_P));
   const tied =
     decision.second >= 0 && (decision.runnerUpConfidence >= TIE_RATIO * decision.confidence || lexiconTie);
   const guess = words <= 2 && lexTop < WEAK_CUE;
