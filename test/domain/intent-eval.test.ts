@@ -62,7 +62,7 @@ describe('dev corpus (test/fixtures/intent-dev.jsonl)', () => {
 /**
  * Floors close to the figures measured when the model was last retrained (see data/README.md):
  * a drop of more than a couple of lines fails. Every corpus here has informed some tuning, so they
- * are development data; only test/fixtures/intent-blind-5.jsonl and intent-blind-6.jsonl are blind, and no test reads them.
+ * are development data; only test/fixtures/intent-blind-5.jsonl, intent-blind-6.jsonl and intent-blind-7.jsonl are blind, and no test reads them.
  */
 const FLOORS: ReadonlyArray<{
   file: string;
