@@ -34,9 +34,13 @@ function isEnglishOnly(token: Token, deps: UntranslatedDeps, lang: Language): bo
 type Mark = 'en' | 'both' | 'other';
 
 /** `en`: English only; `both`: a word of both languages, digits or a letter, which may sit inside an English run. */
+/** Codes in capitals ("EU", "US", "PD", "USB"): size systems, standards and acronyms, no language's text. */
+const CODE_RE = /^\p{Lu}{2,5}$/u;
+
 function markOf(token: Token, deps: UntranslatedDeps, lang: Language): Mark {
-  if (isEnglishOnly(token, deps, lang)) return 'en';
   const word = token.text.replace(/’/g, "'");
+  if (CODE_RE.test(word)) return 'both';
+  if (isEnglishOnly(token, deps, lang)) return 'en';
   if (/^\p{N}+$/u.test(word) || word.length === 1) return 'both';
   if (lang !== 'ru' && deps.english.correct(word.toLowerCase()) && deps.target.correct(word.toLowerCase()))
     return 'both';
@@ -61,6 +65,27 @@ function toSentenceEnd(text: string, tokens: readonly Token[], marks: readonly M
     if (marks[k] === 'en') lastEnglish = k;
   }
   return lastEnglish;
+}
+
+/** Most words of a capitalised run that still reads as a name. */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * A feature or product name inside a sentence ("PPS (Super Fast Charging de Samsung)", "con Quick
+ * Charge 3.0"): a short run of capitalised English words that does not start a sentence. Titles
+ * capitalise everything, so there it is no evidence.
+ */
+function isName(
+  text: string,
+  field: ListingField,
+  run: readonly Token[],
+  english: readonly Token[],
+): boolean {
+  if (field === 'title' || run.length > MAX_NAME_WORDS) return false;
+  if (!english.every((t) => /^\p{Lu}/u.test(t.text))) return false;
+  let at = run[0]!.start - 1;
+  while (at >= 0 && /[\s"'«»“”„([]/u.test(text[at]!)) at--;
+  return at >= 0 && !/[.!?…:\n•]/u.test(text[at]!);
 }
 
 /**
@@ -115,7 +140,10 @@ export function checkUntranslated(
     const run = tokens.slice(i, last + 1);
     const english = run.filter((_, k) => marks[i + k] === 'en');
     const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;
-    if (english.length >= 3 || (english.length >= 2 && functionWords >= 1)) {
+    if (
+      (english.length >= 3 || (english.length >= 2 && functionWords >= 1)) &&
+      !isName(text, field, run, english)
+    ) {
       const start = run[0]!.start;
       const end = run.at(-1)!.end;
       if (!overlaps(start, end, skip)) {
