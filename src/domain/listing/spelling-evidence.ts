@@ -11,7 +11,7 @@ import {
   prefixedCorrection,
   similarity,
 } from './spelling-correction.js';
-import { isCompound, knows, knowsWord, listVerdict } from './spelling-lexicon.js';
+import { belongsToFamily, isCompound, knows, knowsWord, listVerdict } from './spelling-lexicon.js';
 import { tokenize } from './text.js';
 import type { SpellChecker } from './types.js';
 import { RUSSIAN_ENDINGS } from './words/affixes.js';
@@ -131,10 +131,21 @@ function cognateFactor(
         const head = otherKey.slice(0, stemKey.length);
         const related =
           lang === 'ru' ? stemmed && similarity(stemKey, head) >= 0.85 : head === stemKey && !stemmed;
-        if (related) return 0.4;
+        if (
+          related &&
+          similarity(stemKey, head) > similarity(cognateKey(correction.word).slice(0, head.length), head)
+        )
+          return 0.4;
       }
-      // A Russian transliteration of a word of a Latin-script version ("диммер" / "dimmer"): a loan.
-      if (lang === 'ru' && other !== 'ru' && otherKey[0] === key[0] && similarity(key, otherKey) >= 0.8)
+      // A Russian transliteration of a word of a Latin-script version ("диммер" / "dimmer"): a loan,
+      // unless the correction reads as that word even better ("фестевалей" / "festivales").
+      if (
+        lang === 'ru' &&
+        other !== 'ru' &&
+        otherKey[0] === key[0] &&
+        similarity(key, otherKey) >= 0.8 &&
+        similarity(key, otherKey) > similarity(cognateKey(correction.word), otherKey)
+      )
         return 0.4;
       if (otherKey[0] !== key[0] || Math.abs(otherKey.length - key.length) > 3) continue;
       if (similarity(key, otherKey) > toCorrection && similarity(key, otherKey) >= 0.75) return 0.3;
@@ -169,6 +180,8 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
     }
     // Two frequent words run together are a coined term, unless the word is a slip of a common one.
     if (!slipOfCommonWord(correction) && isCompound(speller, lower, lang)) penalty *= 0.45;
+    // Another form of a lexeme the list has in other forms (technical verbs, loan adjectives).
+    if (belongsToFamily(speller, lower, lang)) penalty *= 0.45;
   } else if (
     correction.accentOnly &&
     lang !== 'en' &&

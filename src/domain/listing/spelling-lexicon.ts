@@ -13,6 +13,8 @@ import {
   DIMINUTIVES,
   PARADIGMS,
   PREFIXES,
+  RUSSIAN_FAMILY_ENDINGS,
+  RUSSIAN_FAMILY_SUFFIXES,
   RUSSIAN_IMPOSSIBLE_JOINS,
 } from './words/affixes.js';
 
@@ -84,6 +86,8 @@ export function listVerdict(
   const correction =
     cB < 600 ? accentCorrection(speller, lower, lang) : closeCorrection(speller, lower, lang);
   if (correction?.centibels === undefined) return 'known';
+  // Another form of the same word ("flyaways" beside "flyaway") is an inflection, not a slip.
+  if (isParadigmSibling(lower, correction.word, lang)) return 'known';
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
   // other slips need the word to be rarer still, the more so the more often the word itself is seen.
@@ -133,11 +137,12 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
       if (!lower.endsWith(ending)) continue;
       const stem = lower.slice(0, lower.length - ending.length);
       if ([...stem].length < 4) continue;
-      // "bebidass" is not the plural of "bebidas".
+      // "bebidass" is not the plural of "bebidas", nor "brightnes" the singular of "brightness".
       if (ending === 's' && stem.endsWith('s')) continue;
       let hits = 0;
       for (const other of paradigm) {
-        if (other !== ending && wellAttested(speller, stem + other) && ++hits >= needed) return true;
+        if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
+        if (wellAttested(speller, stem + other) && ++hits >= needed) return true;
       }
     }
   }
@@ -240,4 +245,67 @@ function knowsWordUncached(
   // neighbour for it: the morphology is evidence of its own.
   if (lang === 'ru' && knowsRelationalAdjective(speller, lower)) return true;
   return verdict === 'absent' && knowsInflection(speller, lower, lang);
+}
+
+/**
+ * Two forms of one word in one paradigm ("flyaways" / "flyaway", "отлипа" / "отлип"): same stem of
+ * at least three letters, two endings of the same group; "-s" after a final "s" is no ending.
+ */
+export function isParadigmSibling(a: string, b: string, lang: Language): boolean {
+  if (a === b) return false;
+  for (const paradigm of PARADIGMS[lang]) {
+    for (const ending of paradigm) {
+      if (!a.endsWith(ending)) continue;
+      const stem = a.slice(0, a.length - ending.length);
+      if ([...stem].length < 3 || (ending === 's' && stem.endsWith('s'))) continue;
+      for (const other of paradigm) {
+        if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
+        if (b === stem + other) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** One edit (insert, delete, replace or swap of neighbours) between two words. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  if (a.length === b.length) {
+    if (restA.slice(1) === restB.slice(1)) return true;
+    return (
+      restA.length >= 2 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2)
+    );
+  }
+  return a.length > b.length ? restA.slice(1) === restB : restB.slice(1) === restA;
+}
+
+/** Family members looked at per stem. */
+const FAMILY_SCAN = 24;
+
+/**
+ * A Russian word that is another form of a lexeme the frequency list has in other forms: strip an
+ * ending, and the stem (five letters or more) starts two listed words that are that stem plus an
+ * ending or a regular suffix ("отверждается": отверждение, отверждения; "запитывайте": запитать,
+ * запитан). Russian paradigms are large and technical verbs rare, so a list has some forms and not
+ * others; a slip rarely leaves a stem whose family is listed (words one edit away do not count:
+ * "запястя" has its correction there, not a family).
+ */
+export function belongsToFamily(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (lang !== 'ru' || !speller.family || RUSSIAN_IMPOSSIBLE_JOINS.test(lower)) return false;
+  for (const ending of RUSSIAN_FAMILY_ENDINGS) {
+    if (!lower.endsWith(ending)) continue;
+    const stem = lower.slice(0, lower.length - ending.length);
+    if ([...stem].length < 5) continue;
+    let members = 0;
+    for (const [word] of speller.family(stem, FAMILY_SCAN)) {
+      const rest = word.slice(stem.length);
+      if (rest === ending || !RUSSIAN_FAMILY_SUFFIXES.has(rest) || oneEditApart(word, lower)) continue;
+      if (++members >= 2) return true;
+    }
+  }
+  return false;
 }

@@ -4,6 +4,7 @@ import {
   MIN_SPELLING_CONFIDENCE,
   type SpellingContext,
 } from '../../../src/domain/listing/spelling.js';
+import type { SpellChecker } from '../../../src/domain/listing/types.js';
 import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
@@ -188,5 +189,58 @@ describe('spelling with a frequency word list (the noisy channel)', () => {
 
   it('reads two frequent words run together as a coined term, not a slip', () => {
     expect(words('Un portavasos de botella.', 'es')).toEqual([]);
+  });
+});
+
+/** A frequency-list speller with the list's prefix search (`family`), as the adapter gives it. */
+function listSpeller(words: string, frequencies: Record<string, number>) {
+  const base = wordListSpeller(words, {}, frequencies);
+  const sorted = Object.keys(frequencies).sort();
+  return {
+    ...base,
+    family: (prefix: string, limit: number) =>
+      sorted
+        .filter((w) => w.startsWith(prefix))
+        .slice(0, limit)
+        .map((w) => [w, frequencies[w]!] as const),
+  };
+}
+
+describe('spelling evidence from the word family and paradigm', () => {
+  const ru = listSpeller('смола и за часа утверждается записывайте ведро температуру', {
+    утверждается: 515,
+    записывайте: 618,
+    отверждение: 744,
+    отверждения: 700,
+    запитать: 717,
+    запитан: 746,
+    температуру: 515,
+    температура: 480,
+  });
+  const words = (text: string, lang: Language, speller: SpellChecker, context?: SpellingContext) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none, context }).map((i) => i.params.word);
+
+  it('reads a Russian form as a word when the list has other forms of its stem (technical verbs)', () => {
+    expect(words('Смола отверждается за 24 часа и запитывайте ведро.', 'ru', ru)).toEqual([]);
+  });
+
+  it('still reports a slip whose stem has no listed family, or whose family is its correction', () => {
+    expect(words('Смола утвержадется.', 'ru', ru)).toEqual(['утвержадется']);
+    expect(words('Смола и темпиратуру.', 'ru', ru)).toEqual(['темпиратуру']);
+  });
+
+  it('does not excuse a Russian slip as a cognate when its correction reads as that word better', () => {
+    const context: SpellingContext = { otherWords: new Map([['es', new Set(['temperatura'])]]) };
+    expect(words('Смола и темпиратуру.', 'ru', ru, context)).toEqual(['темпиратуру']);
+  });
+
+  it('reads another form of its correction as an inflection, and no "-ss" as a plural', () => {
+    const en = wordListSpeller(
+      'the tames flyaway brightness',
+      {},
+      { the: 100, flyaway: 701, flyaways: 771, brightness: 543 },
+    );
+    expect(words('The oil tames flyaways.', 'en', en)).toEqual([]);
+    expect(words('The brightnes.', 'en', en)).toEqual(['brightnes']);
   });
 });

@@ -175,3 +175,24 @@ export const RUSSIAN_ENDINGS =
   'ового овому овыми евыми овый овая овое овые овых овой евый евая евые евых ами ями ого ему ому ой ый ий ая ое ые ом ем ам ах ях ов ей ы и а я у ю е о ь'.split(
     ' ',
   );
+
+/**
+ * Russian endings a word may carry on a stem its list family shares ("отверждается" = отвержд +
+ * ается, "запитывайте" = запит + ывайте), and what the family's other members may add to that stem:
+ * inflections, participles and the commonest verbal and noun suffixes.
+ */
+export const RUSSIAN_FAMILY_ENDINGS: readonly string[] = `ывайте ивайте ываются иваются ывается ивается ывать
+  ивать ается яется ются ется ится ятся айте яйте ите йте ает яет ают яют ет ит ут ют ат ят ать ять ить еть
+  ого его ому ему ыми ими ами ями ая яя ое ее ые ие ый ий ой ую юю ых их ым им ом ем ах ях ам ям ов ев ей а я
+  у ю е и ы о ь`
+  .split(/\s+/)
+  .filter((e) => e.length > 0);
+
+/** Suffixes of a stem's other family members beside the endings: verbal nouns, participles, past tenses. */
+export const RUSSIAN_FAMILY_SUFFIXES: ReadonlySet<string> = new Set([
+  ...RUSSIAN_FAMILY_ENDINGS,
+  ...`ение ения ению ением ении ание ания анию анием ании ал ала ало али ил ила ило или ан ана ано аны ен
+    ена ено ены ённый енный анный ость ости`
+    .split(/\s+/)
+    .filter((e) => e.length > 0),
+]);
