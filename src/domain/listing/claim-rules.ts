@@ -41,8 +41,10 @@ interface Entry {
 interface Lexicon {
   exact: Map<string, Entry[]>;
   prefix: Map<string, Entry[]>;
-  /** Shortest prefix entry, so a word looks up only its prefixes that long or longer. */
-  minPrefix: number;
+  /** Lengths of the prefix entries' stems, so a word looks up only its prefixes of those lengths. */
+  prefixLengths: number[];
+  /** The entries a folded word may start, memoized (descriptions repeat their words). */
+  candidates: Map<string, readonly Entry[]>;
 }
 
 const LONGEST_PREFIX = 24;
@@ -54,7 +56,8 @@ function partMatches(part: string, key: string): boolean {
 }
 
 function compile(lang: Language): Lexicon {
-  const lexicon: Lexicon = { exact: new Map(), prefix: new Map(), minPrefix: LONGEST_PREFIX };
+  const lexicon: Lexicon = { exact: new Map(), prefix: new Map(), prefixLengths: [], candidates: new Map() };
+  const lengths = new Set<number>();
   const add = (tag: Entry['tag'], source: string) => {
     for (const raw of source.split(/\s+/)) {
       if (raw.length === 0) continue;
@@ -63,7 +66,7 @@ function compile(lang: Language): Lexicon {
       const entry = { tag, parts };
       if (first.endsWith('*')) {
         const stem = first.slice(0, -1);
-        lexicon.minPrefix = Math.min(lexicon.minPrefix, stem.length);
+        lengths.add(stem.length);
         lexicon.prefix.set(stem, [...(lexicon.prefix.get(stem) ?? []), entry]);
       } else {
         lexicon.exact.set(first, [...(lexicon.exact.get(first) ?? []), entry]);
@@ -73,6 +76,7 @@ function compile(lang: Language): Lexicon {
   for (const [tag, source] of Object.entries(CLAIM_LEXICON[lang]) as Array<[ClaimTag, string]>)
     add(tag, source);
   add('brand', CLAIM_BRANDS);
+  lexicon.prefixLengths = [...lengths].filter((n) => n <= LONGEST_PREFIX).sort((a, b) => a - b);
   return lexicon;
 }
 
@@ -104,6 +108,20 @@ const ABBREVIATIONS = new Set([
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/gu;
 const SENTENCE_BREAK_RE = /[.!?;:\n•|]/u;
 
+const folded = new Map<string, string>();
+
+/** `fold` of one word, memoized (plain lower-case ASCII words are their own fold). */
+function foldWord(word: string): string {
+  if (/^[a-z0-9]+$/.test(word)) return word;
+  let key = folded.get(word);
+  if (key === undefined) {
+    key = fold(word);
+    if (folded.size > 50_000) folded.clear();
+    folded.set(word, key);
+  }
+  return key;
+}
+
 /** Words split at apostrophes and hyphens, folded, with the sentence each belongs to. */
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
@@ -117,7 +135,7 @@ function wordsOf(text: string): Word[] {
       if (SENTENCE_BREAK_RE.test(gap) && !decimal && !(gap.trim() === '.' && ABBREVIATIONS.has(previous.key)))
         sentence++;
     }
-    words.push({ key: fold(match[0]), start, end: start + match[0].length, sentence });
+    words.push({ key: foldWord(match[0]), start, end: start + match[0].length, sentence });
   }
   return words;
 }
@@ -138,22 +156,36 @@ function entryAt(entry: Entry, words: readonly Word[], at: number): number {
   return last;
 }
 
+const NO_ENTRIES: readonly Entry[] = [];
+
+/** The entries whose first word matches `key` (exact, year, or a stem it starts with). */
+function candidatesOf(lexicon: Lexicon, key: string): readonly Entry[] {
+  let found = lexicon.candidates.get(key);
+  if (found === undefined) {
+    const list: Entry[] = [...(lexicon.exact.get(key) ?? [])];
+    if (partMatches('#', key)) list.push(...(lexicon.exact.get('#') ?? []));
+    for (const n of lexicon.prefixLengths) {
+      if (n > key.length) break;
+      list.push(...(lexicon.prefix.get(key.slice(0, n)) ?? []));
+    }
+    found = list.length === 0 ? NO_ENTRIES : list;
+    if (lexicon.candidates.size > 20_000) lexicon.candidates.clear();
+    lexicon.candidates.set(key, found);
+  }
+  return found;
+}
+
 /** Every tag of every word position (the longest entry of a tag starting there). */
 function hitsOf(words: readonly Word[], lexicon: Lexicon): Hit[] {
   const hits: Hit[] = [];
   words.forEach((word, at) => {
+    const entries = candidatesOf(lexicon, word.key);
+    if (entries.length === 0) return;
     const best = new Map<Entry['tag'], number>();
-    const consider = (entries: readonly Entry[] | undefined) => {
-      for (const entry of entries ?? []) {
-        if (!partMatches(entry.parts[0]!, word.key)) continue;
-        const to = entryAt(entry, words, at);
-        if (to >= 0 && to > (best.get(entry.tag) ?? -1)) best.set(entry.tag, to);
-      }
-    };
-    consider(lexicon.exact.get(word.key));
-    if (partMatches('#', word.key)) consider(lexicon.exact.get('#'));
-    const longest = Math.min(word.key.length, LONGEST_PREFIX);
-    for (let n = lexicon.minPrefix; n <= longest; n++) consider(lexicon.prefix.get(word.key.slice(0, n)));
+    for (const entry of entries) {
+      const to = entryAt(entry, words, at);
+      if (to >= 0 && to > (best.get(entry.tag) ?? -1)) best.set(entry.tag, to);
+    }
     for (const [tag, to] of best) hits.push({ tag, from: at, to });
   });
   return hits;

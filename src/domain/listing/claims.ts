@@ -212,6 +212,29 @@ export function checkClaims(
   field: ListingField,
   skip: ReadonlyArray<readonly [number, number]> = [],
 ): Issue[] {
+  // The per-version checks and the cross-language check both ask for a field's claims.
+  const key = `${lang}\u0000${field}\u0000${skip.map(([a, b]) => `${a}-${b}`).join(',')}\u0000${text}`;
+  const cached = recentClaims.get(key);
+  if (cached) return cached.map((issue) => ({ ...issue, params: { ...issue.params } }));
+  const issues = findClaims(text, lang, field, skip);
+  if (recentClaims.size >= RECENT_CLAIMS) recentClaims.delete(recentClaims.keys().next().value!);
+  recentClaims.set(
+    key,
+    issues.map((issue) => ({ ...issue, params: { ...issue.params } })),
+  );
+  return issues;
+}
+
+/** Fields whose claims are remembered (a listing has ten: five languages, title and description). */
+const RECENT_CLAIMS = 32;
+const recentClaims = new Map<string, Issue[]>();
+
+function findClaims(
+  text: string,
+  lang: Language,
+  field: ListingField,
+  skip: ReadonlyArray<readonly [number, number]>,
+): Issue[] {
   const issues: Issue[] = [];
   // Spans of earlier codes win; the matches of one code never overlap each other, so each code's
   // spans join the index as one batch after it ran.
