@@ -8,6 +8,7 @@ import {
   type Correction,
   closeCorrection,
   cognateKey,
+  plausibleSlip,
   prefixedCorrection,
   similarity,
 } from './spelling-correction.js';
@@ -191,6 +192,8 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
     // Only an accent separates it from a word of the language, but the English version uses it as is.
     penalty *= 0.4;
   }
+  // A distant key for a consonant is an unlikely slip: the word is more often a word of its own.
+  if (!correction.accentOnly && !plausibleSlip(lower, correction.word)) penalty *= 0.6;
   const confidence =
     baseConfidence([...lower].length, correction) *
     correctionWeight(speller, correction) *

@@ -149,11 +149,12 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
   return false;
 }
 
-const RUSSIAN_RELATIONAL_RE = /^(\p{L}{2,}?)([ое]в)(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми)$/u;
+const RUSSIAN_RELATIONAL_RE = /^(\p{L}{2,}?)([ое]в|ьн)(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми)$/u;
 
 /**
- * A Russian relational adjective built on a known noun: noun + -ов-/-ев- + adjective ending
- * ("гель" -> "гелевый", "бамбук" -> "бамбуковых"), the way Russian names a material or part.
+ * A Russian relational adjective built on a known noun: noun + -ов-/-ев-/-ьн- + adjective ending
+ * ("гель" -> "гелевый", "бамбук" -> "бамбуковых", "прокол" -> "прокольный"), the way Russian names
+ * a material, part or purpose.
  */
 export function knowsRelationalAdjective(speller: SpellChecker, lower: string): boolean {
   const match = RUSSIAN_RELATIONAL_RE.exec(lower);
@@ -231,6 +232,8 @@ function knowsWordUncached(
     if (lower.startsWith(prefix) && lower.length - prefix.length >= minRest) {
       const rest = lower.slice(prefix.length).replace(/^-/, '');
       if (knows(speller, rest)) return true;
+      // "антипрокольный": a prefix on a relational adjective of a known noun.
+      if (lang === 'ru' && knowsRelationalAdjective(speller, rest)) return true;
       // Spanish and Portuguese double the r after a vowel-final prefix: auto + r... -> autorr...
       if ((lang === 'es' || lang === 'pt') && rest.startsWith('rr') && knows(speller, rest.slice(1)))
         return true;

@@ -118,6 +118,18 @@ export function checkUntranslated(
 
   const tokens = tokenize(text);
   const marks = tokens.map((t) => markOf(t, deps, lang));
+  // A capitalised word before a model number is part of a product name ("Galaxy Watch 6", "Note 13").
+  tokens.forEach((token, k) => {
+    const next = tokens[k + 1];
+    if (
+      marks[k] === 'en' &&
+      next &&
+      /^\p{Lu}/u.test(token.text) &&
+      /^\d/u.test(next.text) &&
+      text.slice(token.end, next.start).trim() === ''
+    )
+      marks[k] = 'both';
+  });
   let i = 0;
   while (i < tokens.length) {
     if (marks[i] !== 'en') {

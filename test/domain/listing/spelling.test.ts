@@ -234,6 +234,19 @@ describe('spelling evidence from the word family and paradigm', () => {
     expect(words('Смола и темпиратуру.', 'ru', ru, context)).toEqual(['темпиратуру']);
   });
 
+  it('weighs the slip: a distant consonant is an unlikely one, a vowel or a neighbouring key a likely one', () => {
+    const en = wordListSpeller('the on hardback trail', {}, { the: 100, on: 120, hardback: 620, trail: 600 });
+    expect(words('The trail on hardpack.', 'en', en)).toEqual([]);
+    expect(words('The trail on hardbakc.', 'en', en)).toEqual(['hardbakc']);
+  });
+
+  it('knows French agent nouns of -er verbs and Russian -ьн- adjectives of known nouns, prefixed or not', () => {
+    const fr = wordListSpeller('le tasser et passeur', {}, { le: 100, tasser: 622, passeur: 557 });
+    expect(words('Le tasseur et le passeur.', 'fr', fr)).toEqual([]);
+    const ru = wordListSpeller('с слоем прокол', {}, { прокол: 595 });
+    expect(words('С антипрокольным слоем.', 'ru', ru)).toEqual([]);
+  });
+
   it('reads another form of its correction as an inflection, and no "-ss" as a plural', () => {
     const en = wordListSpeller(
       'the tames flyaway brightness',

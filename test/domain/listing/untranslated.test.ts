@@ -4,7 +4,7 @@ import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
 const english = wordListSpeller(
-  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain works with most phones in thin case us super fast charging quick charge kitchen knife professional',
+  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain works with most phones in thin case us super fast charging quick charge kitchen knife professional watch',
 );
 const targets: Record<string, ReturnType<typeof wordListSpeller>> = {
   es: wordListSpeller('así que tu bolso se mantiene seco la tela es suave light rain a'),
@@ -41,6 +41,8 @@ describe('checkUntranslated', () => {
     ['es', 'La tela es suave: EU 38 = US 7, EU 40 = US 9.'],
     // A short capitalised run inside a sentence is a feature name.
     ['es', 'La tela es suave (Super Fast Charging de Samsung).'],
+    // Capitalised words before model numbers are product names.
+    ['es', 'La tela es suave: Watch 6, Watch 5 y Watch 4 en 40 y 44 mm.'],
   ] as const)('leaves %s alone: %s', (lang, text) => {
     expect(
       checkUntranslated(text, lang as Language, 'description', deps(lang === 'en' ? 'es' : lang)),

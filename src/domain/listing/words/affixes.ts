@@ -22,7 +22,8 @@ export const DIMINUTIVE_BASE_ENDINGS = ['o', 'a', 'e', ''];
 
 /**
  * Regular derivations from a known word: adjectives in -able/-ible from verbs (apilar ->
- * apilable), agent nouns in -dor (enhebrar -> enhebrador), English -less/-ness.
+ * apilable), agent nouns in -dor and -eur (enhebrar -> enhebrador, tasser -> tasseur), English
+ * -less/-ness.
  */
 export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [string, readonly string[]]>>> = {
   en: [
@@ -45,6 +46,11 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     ['ables', ['er']],
     ['ible', ['ir', 're']],
     ['ibles', ['ir', 're']],
+    // Agent nouns of -er verbs: tasser -> tasseur (a coffee tamper), doser -> doseur.
+    ['eur', ['er']],
+    ['eurs', ['er']],
+    ['euse', ['er']],
+    ['euses', ['er']],
   ],
   pt: [
     ['ável', ['ar']],
@@ -196,3 +202,22 @@ export const RUSSIAN_FAMILY_SUFFIXES: ReadonlySet<string> = new Set([
     .split(/\s+/)
     .filter((e) => e.length > 0),
 ]);
+
+/** Keyboard rows the sellers type on (QWERTY and AZERTY for Latin script, ЙЦУКЕН for Russian). */
+export const KEYBOARD_ROWS: Readonly<Record<'latin' | 'cyrillic', readonly (readonly string[])[]>> = {
+  latin: [
+    ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'],
+    ['azertyuiop', 'qsdfghjklm', 'wxcvbn'],
+  ],
+  cyrillic: [['йцукенгшщзхъ', 'фывапролджэ', 'ячсмитьбю']],
+};
+
+/** Vowels: one written for another is a common slip of spelling by ear ("темпиратуру", "acabamanto"). */
+export const VOWELS = 'aeiouyáéíóúàâêîôûãõäëïöüœаеёиоуыэюя';
+
+/**
+ * Consonants that sound alike and stand for each other in spelling by ear: b/v and s/z/c in Spanish
+ * and Portuguese, voiced and voiceless pairs in Russian.
+ */
+export const CONSONANT_PAIRS: readonly string[] =
+  'bv vb sz zs sc cs zc cz ck kc gj jg mn nm qc cq дт тд бп пб зс сз гк кг вф фв жш шж цс сц'.split(' ');
