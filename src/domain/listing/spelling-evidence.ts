@@ -88,11 +88,31 @@ function derivationStem(lower: string, lang: Language): string {
   return lower;
 }
 
-/** A frequent word of another language: a loanword or a cognate, not a slip. */
-function inOtherLanguage(lower: string, lang: Language, context: SpellingContext | undefined): boolean {
+/**
+ * A frequent word of another language: a loanword or a cognate, not a slip, unless its correction
+ * here is far more frequent still ("aspeto", Portuguese, is a slip of Spanish "aspecto").
+ */
+function inOtherLanguage(
+  lower: string,
+  lang: Language,
+  context: SpellingContext | undefined,
+  correction: Correction,
+): boolean {
   for (const [other, speller] of Object.entries(context?.others ?? {}) as Array<[Language, SpellChecker]>) {
     if (other === lang) continue;
-    if ((speller.centibels?.(lower) ?? 1000) <= OTHER_LANGUAGE_CB) return true;
+    const cB = speller.centibels?.(lower) ?? 1000;
+    if (cB <= OTHER_LANGUAGE_CB && cB <= (correction.centibels ?? 1000) + 100) return true;
+  }
+  return false;
+}
+
+/** One letter doubled or undoubled ("spatering" / "spattering", "amonia" / "ammonia"): the commonest slip. */
+function doubledLetterSlip(word: string, correction: string): boolean {
+  const [long, short] = word.length > correction.length ? [word, correction] : [correction, word];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short)
+      return long[i] === long[i - 1] || long[i] === long[i + 1];
   }
   return false;
 }
@@ -176,11 +196,16 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
       // An English word in a es/fr/pt/ru text is a loanword ("bypass", "timer").
       penalty *= lower.length < 9 ? 0.4 : 0.75;
       if (context?.otherWords.get('en')?.has(lower)) penalty *= 0.8;
-    } else if (inOtherLanguage(lower, lang, context)) {
+    } else if (inOtherLanguage(lower, lang, context, correction)) {
       penalty *= 0.4;
     }
     // Two frequent words run together are a coined term, unless the word is a slip of a common one.
-    if (!slipOfCommonWord(correction) && isCompound(speller, lower, lang)) penalty *= 0.45;
+    if (
+      !slipOfCommonWord(correction) &&
+      !doubledLetterSlip(lower, correction.word) &&
+      isCompound(speller, lower, lang)
+    )
+      penalty *= 0.45;
     // Another form of a lexeme the list has in other forms (technical verbs, loan adjectives).
     if (belongsToFamily(speller, lower, lang)) penalty *= 0.45;
   } else if (

@@ -55,6 +55,9 @@ export function knows(speller: SpellChecker, word: string): boolean {
   return false;
 }
 
+/** A listed compound rivalling its correction, at least this frequent (1 in 10^7.6), is a word. */
+const LISTED_COMPOUND_CB = 760;
+
 /** At most this many centibels below 1 (one word in 10^7) for a list word to vouch for others. */
 const ATTESTED_CB = 700;
 
@@ -86,8 +89,10 @@ export function listVerdict(
   const correction =
     cB < 600 ? accentCorrection(speller, lower, lang) : closeCorrection(speller, lower, lang);
   if (correction?.centibels === undefined) return 'known';
-  // Another form of the same word ("flyaways" beside "flyaway") is an inflection, not a slip.
+  // Another form of the same word ("flyaways" beside "flyaway") is an inflection, not a slip; a
+  // listed compound rivalling another ("hardwire" beside "hardware") is a word of its own.
   if (isParadigmSibling(lower, correction.word, lang)) return 'known';
+  if (cB <= LISTED_COMPOUND_CB && rivalCompounds(speller, lower, correction.word)) return 'known';
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
   // other slips need the word to be rarer still, the more so the more often the word itself is seen.
@@ -164,6 +169,37 @@ export function knowsRelationalAdjective(speller: SpellChecker, lower: string): 
   return ['', 'ь', 'а', 'я', 'ы', 'и', 'о'].some(
     (e) => speller.correct(stem + e) || wellAttested(speller, stem + e),
   );
+}
+
+/**
+ * Two compounds that share a part and differ in the other, both parts frequent words ("hard" +
+ * "wire" / "hard" + "ware"): two words, not a slip ("removeable" is no compound of "removable").
+ */
+function rivalCompounds(speller: SpellChecker, lower: string, correction: string): boolean {
+  for (let i = 4; i <= lower.length - 4; i++) {
+    const head = lower.slice(0, i);
+    const tail = lower.slice(i);
+    if (!strongPart(speller, head) || !strongPart(speller, tail)) continue;
+    // The rival part replaces letters of the same length ("wire" / "ware"), not a dropped one
+    // ("vais" + "elle" is no rival of "vais" + "selle").
+    const rivalTail = correction.slice(i);
+    if (
+      correction.startsWith(head) &&
+      rivalTail.length === tail.length &&
+      rivalTail !== tail &&
+      strongPart(speller, rivalTail)
+    )
+      return true;
+    const rivalHead = correction.slice(0, correction.length - tail.length);
+    if (
+      correction.endsWith(tail) &&
+      rivalHead.length === head.length &&
+      rivalHead !== head &&
+      strongPart(speller, rivalHead)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** A frequent word of at least four letters (a compound's part). */

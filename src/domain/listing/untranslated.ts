@@ -171,5 +171,59 @@ export function checkUntranslated(
     }
     i = last + 1;
   }
-  return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+  // Words of the declared language only, counted up to each token: a gap without them is English.
+  const others = [0];
+  for (const mark of marks) others.push(others.at(-1)! + (mark === 'other' ? 1 : 0));
+  const englishGap = (from: number, to: number) => {
+    if (text.slice(from, to).includes('\n')) return false;
+    const a = firstTokenAt(tokens, from);
+    const b = firstTokenAt(tokens, to);
+    return others[b]! - others[a]! === 0;
+  };
+  return joinRuns(
+    text,
+    issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0)),
+    englishGap,
+  );
+}
+
+/** Index of the first token starting at or after `offset`. */
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * English runs of one line with only punctuation, numbers and words of both languages between them
+ * ("Sterilise before first use; dishwasher safe on the top rack.") are one passage left in
+ * English: one finding.
+ */
+function joinRuns(text: string, issues: Issue[], englishGap: (from: number, to: number) => boolean): Issue[] {
+  const joined: Issue[] = [];
+  for (const issue of issues) {
+    const last = joined.at(-1);
+    if (
+      last?.span &&
+      issue.span &&
+      last.code === 'english' &&
+      issue.code === 'english' &&
+      englishGap(last.span[1], issue.span[0])
+    ) {
+      const span: [number, number] = [last.span[0], issue.span[1]];
+      joined[joined.length - 1] = {
+        ...last,
+        span,
+        params: { text: text.slice(span[0], span[1]).slice(0, 60) },
+      };
+      continue;
+    }
+    joined.push(issue);
+  }
+  return joined;
 }

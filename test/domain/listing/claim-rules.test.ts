@@ -40,6 +40,21 @@ describe('claims by structure: a head and an object in one sentence', () => {
     ['ru', 'Официальный кабель Xiaomi.', 'authenticity', 'Официальный кабель Xiaomi'],
     ['en', 'The seal is guaranteed to last forever.', 'absolute_guarantee', 'guaranteed to last forever'],
     ['pt', 'Nunca enferruja, garantido.', 'absolute_guarantee', 'Nunca enferruja, garantido'],
+    [
+      'en',
+      'The toughest zip of any backpack on the market.',
+      'superlative',
+      'toughest zip of any backpack on the market',
+    ],
+    [
+      'es',
+      'Recomendado por 8 de cada 10 pediatras.',
+      'endorsement',
+      'Recomendado por 8 de cada 10 pediatras',
+    ],
+    ['en', 'Vet approved formula.', 'endorsement', 'Vet approved'],
+    ['fr', 'Homologué par la police.', 'endorsement', 'Homologué par la police'],
+    ['ru', 'Снимает колики у малышей.', 'medical', 'Снимает колики'],
   ] as const)('%s: %s', (lang, text, code, span) => {
     expect(found(text, lang as Language)).toContainEqual([code, span]);
   });
@@ -52,6 +67,7 @@ describe('claims by structure: a head and an object in one sentence', () => {
     ['en', 'This product does not cure or treat any disease.'],
     ['en', 'Compatible with original Apple chargers and cables.'],
     ['en', 'Helmets reduce the risk of head injury; the best fit is snug.'],
+    ['en', 'Run a quick test on the latest firmware before you rest it on the market stall.'],
     ['es', 'Vendido en más de 50 países del mundo.'],
     ['es', 'Garantía de 2 años, siempre con la factura de compra.'],
     ['es', 'La mejor opción para tu cocina.'],

@@ -240,6 +240,36 @@ describe('spelling evidence from the word family and paradigm', () => {
     expect(words('The trail on hardbakc.', 'en', en)).toEqual(['hardbakc']);
   });
 
+  it('reads a listed compound rivalling its correction as a word, a doubled letter as a slip', () => {
+    const en = wordListSpeller(
+      'the kit hard wire ware hardware spattering paint spat ring',
+      {},
+      {
+        the: 100,
+        kit: 560,
+        hard: 450,
+        wire: 520,
+        ware: 600,
+        hardware: 470,
+        hardwire: 730,
+        spattering: 710,
+        spat: 600,
+        ring: 500,
+        paint: 500,
+      },
+    );
+    expect(words('The hardwire kit.', 'en', en)).toEqual([]);
+    expect(words('The paint spatering.', 'en', en)).toEqual(['spatering']);
+  });
+
+  it('does not excuse a word of another language when its correction here is far more frequent', () => {
+    const es = wordListSpeller('un aspecto nuevo da', {}, { un: 100, da: 300, aspecto: 429, nuevo: 350 });
+    const pt = wordListSpeller('aspeto', {}, { aspeto: 574 });
+    expect(words('Da un aspeto nuevo.', 'es', es, { otherWords: new Map(), others: { es, pt } })).toEqual([
+      'aspeto',
+    ]);
+  });
+
   it('knows French agent nouns of -er verbs and Russian -ьн- adjectives of known nouns, prefixed or not', () => {
     const fr = wordListSpeller('le tasser et passeur', {}, { le: 100, tasser: 622, passeur: 557 });
     expect(words('Le tasseur et le passeur.', 'fr', fr)).toEqual([]);

@@ -49,6 +49,14 @@ describe('checkUntranslated', () => {
     ).toEqual([]);
   });
 
+  it('reports an English passage of several sentences on one line as one finding', () => {
+    const text = 'Le tissu est doux. So your bag stays dry; wipe it clean with a damp cloth.';
+    const issues = checkUntranslated(text, 'fr', 'description', deps('fr'));
+    expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual([
+      'So your bag stays dry; wipe it clean with a damp cloth',
+    ]);
+  });
+
   it('still reports a capitalised English run in a title, where every word is capitalised', () => {
     const text = 'La tela es suave Professional Kitchen Knife';
     const issues = checkUntranslated(text, 'es', 'title', deps('es'));

@@ -66,7 +66,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       haemorrhoid* cystitis prostatitis impotence erectile_dysfunction fungus fungal athlete_s_foot herpes
       warts apnea apnoea osteoporosis osteochondrosis scoliosis fasciitis nausea
       motion_sickness constipation acid_reflux heartburn ulcer* anemia anaemia disease* illness*
-      disorder* ailment* medical_conditions`,
+      disorder* ailment* medical_conditions colic colics gum_disease periodont* gingivitis`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
       quietest thinnest smallest safest cheapest highest top_rated`,
     scope: `in_the_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
@@ -75,8 +75,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'seller sellers selling sales brand in_sales',
     approval: 'approved certified endorsed recommended accredited validated authorized authorised',
     authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
-      dermatologists dentists pediatricians paediatricians orthopedists orthopaedists vets veterinarians
-      european_union european_commission`,
+      dermatologists dermatologist dentists dentist pediatricians pediatrician paediatricians orthopedists
+      orthopaedists vets vet veterinarians veterinarian european_union european_commission police`,
     original: 'original genuine authentic official',
     guarantee: 'guarantee guaranteed guarantees',
     absolute: 'never forever always for_life for_a_lifetime perfect perfectly eternal',
@@ -98,6 +98,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       demencia alzheimer* parkinson* varices hemorroides cistitis prostatitis impotencia
       disfuncion_erectil hongos herpes verrugas apnea osteoporosis osteocondrosis escoliosis fascitis
       enfermedad* padecimiento* nauseas estrenimiento reflujo ulcera* anemia
+      colico colicos gingivitis periodontitis piorrea
 `,
     superlative: 'mejor mejores mas',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
@@ -108,7 +109,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       avalado avalada respaldado respaldada acreditado acreditada`,
     authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores dermatologos dentistas
-      odontologos pediatras veterinarios union_europea comision_europea`,
+      dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
+      policia guardia_civil`,
     original:
       'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales',
     guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
@@ -130,7 +132,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       virus infection* inflammation* chute_des_cheveux chute_des_poils chute_de_cheveux alopecie calvitie
       cellulite obesite demence alzheimer* parkinson* varice* hemorroide* cystite prostatite impuissance
       mycose* herpes verrue* apnee* osteoporose scoliose fasciite maladie* nausee*
-      constipation reflux ulcere* anemie`,
+      constipation reflux ulcere* anemie colique* gingivite* parodontite* parodontose*`,
     superlative: 'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus',
     scope: `du_monde au_monde du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
       de_#`,
@@ -140,7 +142,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee`,
     authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs dermatologues dentistes
-      pediatres veterinaires union_europeenne commission_europeenne`,
+      dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
+      gendarmerie`,
     original:
       'original originale originaux originales authentique authentiques officiel officielle d_origine',
     guarantee: 'garanti garantie garantis garanties garantit garantissons',
@@ -160,7 +163,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       простуд* грипп* ковид* коронавирус* вирус* инфекци* воспалени* выпадени*_волос облысени* алопеци*
       целлюлит* ожирени* деменци* альцгеймер* паркинсон* варикоз* геморро* цистит* простатит* импотенци*
       грибок* грибк* герпес* бородав* апноэ остеопороз* остеохондроз* сколиоз* тошнот* изжог*
-      язв* анеми*`,
+      язв* анеми* колик* пародонт* гингивит* кровоточивост*_десен`,
     superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми',
     scope: 'в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
@@ -168,7 +171,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
       рекомендован* рекомендуют рекомендует утвержден* аккредитован*`,
     authority: `${AUTHORITIES_LATIN} минздрав* министерств* правительств* врачи врачами врачей
-      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз*`,
+      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн*',
     guarantee: 'гаранти*',
     absolute: 'никогда навсегда всегда вечн* идеальн* пожизненн*',
@@ -189,7 +192,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       infeccoes inflamacao inflamacoes queda_de_cabelo queda_capilar queda_dos_fios queda_dos_pelos
       alopecia calvicie celulite obesidade demencia alzheimer* parkinson* varizes hemorroida* cistite
       prostatite impotencia disfuncao_eretil fungo* micose* herpes verruga* apneia osteoporose escoliose
-      fascite doenca* enfermidade* nausea* prisao_de_ventre refluxo ulcera* anemia`,
+      fascite doenca* enfermidade* nausea* prisao_de_ventre refluxo ulcera* anemia colica colicas
+      gengivite periodontite`,
     superlative: 'melhor melhores mais',
     scope: `do_mundo no_mundo do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
@@ -198,8 +202,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada`,
-    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores dermatologistas dentistas
-      pediatras veterinarios uniao_europeia comissao_europeia`,
+    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores dermatologistas dentistas dentista
+      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran`,
     original: 'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais',
     guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
     absolute: 'nunca jamais sempre para_sempre perfeito perfeita perfeitos perfeitas eterno eterna vitalicia',
