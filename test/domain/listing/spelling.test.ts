@@ -270,6 +270,27 @@ describe('spelling evidence from the word family and paradigm', () => {
     ]);
   });
 
+  it('reports a listed misspelling when another version of the listing writes its correction', () => {
+    const en = wordListSpeller(
+      'led bike light rechargeable massage',
+      {},
+      {
+        led: 300,
+        bike: 500,
+        light: 400,
+        rechargeable: 608,
+        rechargable: 746,
+        massage: 450,
+        massager: 580,
+      },
+    );
+    const context: SpellingContext = { otherWords: new Map([['fr', new Set(['rechargeable', 'massage'])]]) };
+    expect(words('Rechargable LED bike light.', 'en', en, context)).toEqual(['Rechargable']);
+    expect(words('Rechargable LED bike light.', 'en', en, { otherWords: new Map() })).toEqual([]);
+    // A derivation of the other version's word is no slip of it.
+    expect(words('LED massager.', 'en', en, context)).toEqual([]);
+  });
+
   it('knows French agent nouns of -er verbs and Russian -ьн- adjectives of known nouns, prefixed or not', () => {
     const fr = wordListSpeller('le tasser et passeur', {}, { le: 100, tasser: 622, passeur: 557 });
     expect(words('Le tasseur et le passeur.', 'fr', fr)).toEqual([]);
