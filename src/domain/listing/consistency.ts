@@ -266,7 +266,11 @@ function looseCounts(
       const stated = [...new Set(others.flatMap(counts))].filter(
         (v) => others.filter((l) => counts(l).includes(v)).length * 2 > others.length,
       );
-      const missing = stated.filter((v) => !mine.includes(v));
+      // Counted with repeats: "10 bisagras, 10 bases" against "8 bisagras, 10 bases" lost a 10.
+      const often = (values: readonly number[], v: number) => values.filter((x) => x === v).length;
+      const missing = stated.filter(
+        (v) => others.filter((l) => often(counts(l), v) > often(mine, v)).length * 2 > others.length,
+      );
       if (missing.length === 0 || stated.includes(q.value)) continue;
       const counted = others.some((l) =>
         (byLang.get(l) ?? []).some((x) => x.dimension === 'count' && x.value === q.value),

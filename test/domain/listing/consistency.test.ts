@@ -109,6 +109,14 @@ describe('checkConsistency on real listing conventions', () => {
     const en = v('en', 'A string of 36 LEDs with 8 modes.');
     const fr = v('fr', 'Une guirlande de 36 LED avec 8 modes.');
     expect(values([en, fr, v('es', 'Una guirnalda de 38 LED con 8 modos.')])).toEqual(['es:38 LED']);
+    // Counted with repeats: the 10 of another noun does not hide the changed one.
+    expect(
+      values([
+        v('en', 'The pack has 10 hinges, 10 plates and 40 screws.'),
+        v('fr', 'Le lot a 10 charnières, 10 embases et 40 vis.'),
+        v('es', 'El pack trae 8 bisagras, 10 bases y 40 tornillos.'),
+      ]),
+    ).toEqual(['es:8 bisagras']);
     // A count only one version states (the others spell it out or leave it) is not a conflict.
     expect(values([en, fr, v('es', 'Una guirnalda de 36 LED con 8 modos para 2 personas.')])).toEqual([]);
   });
