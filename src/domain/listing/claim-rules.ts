@@ -8,7 +8,6 @@
 
 import type { Language } from '../types.js';
 import { fold } from './text.js';
-import type { ListingField } from './types.js';
 import { CLAIM_BRANDS, CLAIM_LEXICON, type ClaimTag } from './words/claim-lexicon.js';
 
 /** Codes the structural rules report (message codes under `forbidden_claim.`). */
@@ -327,13 +326,22 @@ function allowed(
   return true;
 }
 
-/** Claims of the structural rules in one field, in text order, before merging with the phrase rules. */
-export function structuralClaims(text: string, lang: Language, _field?: ListingField): StructuralClaim[] {
+/**
+ * Claims of the structural rules in one field, in text order, before merging with the phrase rules.
+ * Each of `langs` reads the words with its own lexicon (copied English claims are common in other
+ * versions); the text is split into words once.
+ */
+export function structuralClaims(text: string, ...langs: Language[]): StructuralClaim[] {
   const words = wordsOf(text);
   if (words.length === 0) return [];
-  const hits = [...hitsOf(words, lexiconOf(lang), lang), ...markHits(text, words)].sort(
-    (a, b) => a.from - b.from,
-  );
+  const marks = markHits(text, words);
+  return langs
+    .flatMap((lang) => claimsOf(words, [...hitsOf(words, lexiconOf(lang), lang), ...marks]))
+    .sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function claimsOf(words: readonly Word[], unsorted: Hit[]): StructuralClaim[] {
+  const hits = unsorted.sort((a, b) => a.from - b.from);
   const tagsAt = new Map<number, Set<string>>();
   for (const hit of hits) {
     const tags = tagsAt.get(hit.from) ?? new Set<string>();
@@ -383,5 +391,5 @@ export function structuralClaims(text: string, lang: Language, _field?: ListingF
     if (hit.tag === 'sales')
       claims.push({ code: 'superlative', span: [words[hit.from]!.start, words[hit.to]!.end] });
   }
-  return claims.sort((a, b) => a.span[0] - b.span[0]);
+  return claims;
 }

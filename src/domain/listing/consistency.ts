@@ -129,8 +129,8 @@ const HALLMARKS = new Set([
 const PRECIOUS_RE =
   /(?<![\p{L}])(?:gold|golden|silver|sterling|plata|oro|argent|plaqué or|or (?:jaune|blanc|rose)|prata|ouro|золот\p{L}*|серебр\p{L}*|проб[аыу]|quilates|carats?|karat|kt)(?![\p{L}])/iu;
 
-function itemsOf(word: string, chain: string, number: string, precious: boolean): UnitDef | undefined {
-  if (precious && HALLMARKS.has(number)) return undefined;
+function itemsOf(word: string, chain: string, number: string, precious: () => boolean): UnitDef | undefined {
+  if (HALLMARKS.has(number) && precious()) return undefined;
   // A count of things is a whole number: "Bluetooth 5.3 earbuds" counts no earbuds.
   if (!/^\d+$/.test(number)) return undefined;
   if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
@@ -156,7 +156,11 @@ function round(value: number): number {
 /** Numbers with units, dimension chains, shoe sizes and pack counts in one field. */
 export function extractQuantities(text: string, lang: Language, field: ListingField): Quantity[] {
   const found: Quantity[] = [];
-  const precious = PRECIOUS_RE.test(text);
+  let preciousText: boolean | undefined;
+  const precious = () => {
+    preciousText ??= PRECIOUS_RE.test(text);
+    return preciousText;
+  };
   for (const match of text.matchAll(MEASURE_RE)) {
     const unitWord = match[3]!;
     const known = unitOf(unitWord);
