@@ -161,13 +161,14 @@ function cognateFactor(
           return 0.4;
       }
       // A Russian transliteration of a word of a Latin-script version ("диммер" / "dimmer"): a loan,
-      // unless the correction reads as that word even better ("фестевалей" / "festivales").
+      // unless the correction reads as that word better ("фестевалей" / "festivales"); a tie
+      // ("димер" reads as "dimmer" as well) goes to the word.
       if (
         lang === 'ru' &&
         other !== 'ru' &&
         otherKey[0] === key[0] &&
         similarity(key, otherKey) >= 0.8 &&
-        similarity(key, otherKey) > similarity(cognateKey(correction.word), otherKey)
+        similarity(key, otherKey) >= similarity(cognateKey(correction.word), otherKey)
       )
         return 0.4;
       if (otherKey[0] !== key[0] || Math.abs(otherKey.length - key.length) > 3) continue;
