@@ -105,13 +105,18 @@ const ABBREVIATIONS = new Set([
   'st',
 ]);
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/gu;
-const SENTENCE_BREAK_RE = /[.!?;:\n•|]/u;
+const SENTENCE_BREAKS = new Set(['.', '!', '?', ';', ':', '\n', '•', '|']);
+
+/** A sentence end between two words (a scan of the few characters between them). */
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_BREAKS.has(text[i]!)) return true;
+  return false;
+}
 
 const folded = new Map<string, string>();
 
-/** `fold` of one word, memoized (plain lower-case ASCII words are their own fold). */
+/** `fold` of one word, memoized. */
 function foldWord(word: string): string {
-  if (/^[a-z0-9]+$/.test(word)) return word;
   let key = folded.get(word);
   if (key === undefined) {
     key = fold(word);
@@ -128,11 +133,10 @@ function wordsOf(text: string): Word[] {
   for (const match of text.matchAll(WORD_RE)) {
     const start = match.index ?? 0;
     const previous = words.at(-1);
-    if (previous) {
+    if (previous && breaksSentence(text, previous.end, start)) {
       const gap = text.slice(previous.end, start);
       const decimal = /^[.,]$/.test(gap) && /\d$/.test(previous.key) && /^\d/.test(match[0]);
-      if (SENTENCE_BREAK_RE.test(gap) && !decimal && !(gap.trim() === '.' && ABBREVIATIONS.has(previous.key)))
-        sentence++;
+      if (!decimal && !(gap.trim() === '.' && ABBREVIATIONS.has(previous.key))) sentence++;
     }
     words.push({ key: foldWord(match[0]), start, end: start + match[0].length, sentence });
   }

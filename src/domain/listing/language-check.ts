@@ -31,14 +31,17 @@ function coverage(words: readonly string[], speller: SpellChecker, rival: SpellC
   if (words.length === 0) return 0;
   let known = 0;
   for (const word of words) {
-    const lower = word.toLowerCase();
-    const cB = speller.centibels?.(lower) ?? 1000;
-    if (
-      speller.correct(word) ||
-      speller.correct(lower) ||
-      (cB <= COMMON_CB && cB <= (rival.centibels?.(lower) ?? 1000))
-    )
+    if (speller.correct(word)) {
       known++;
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (lower !== word && speller.correct(lower)) {
+      known++;
+      continue;
+    }
+    const cB = speller.centibels?.(lower) ?? 1000;
+    if (cB <= COMMON_CB && cB <= (rival.centibels?.(lower) ?? 1000)) known++;
   }
   return known / words.length;
 }
@@ -111,7 +114,10 @@ function wrongSentences(
     let other: WrongLanguageParagraph['detected'] | undefined;
     let confidence = 1;
     if (declared === 'ru' && isUkrainian(words)) other = 'other';
-    else if (!own || coverage(words, own, own) < SURELY_DECLARED) {
+    else if (
+      !own ||
+      (coverage(words, own, own) < SURELY_DECLARED && readsBetterElsewhere(words, declared, spellers))
+    ) {
       const needed = words.length < 8 ? MIN_SHORT_SENTENCE_CONFIDENCE : MIN_SENTENCE_CONFIDENCE;
       const detection = otherLanguage(sentence.text, words, declared, spellers, needed);
       if (detection && !(detection.detected === 'en' && declared !== 'en')) {
@@ -136,6 +142,23 @@ function wrongSentences(
     });
   });
   return found;
+}
+
+/**
+ * Some other language's dictionary reads the words clearly better than the declared one's (the
+ * last test of `otherLanguage`, run first: it costs lookups, the detector costs far more).
+ */
+function readsBetterElsewhere(
+  words: readonly string[],
+  declared: Language,
+  spellers: Partial<Record<Language, SpellChecker>>,
+): boolean {
+  const own = spellers[declared]!;
+  for (const [lang, other] of Object.entries(spellers) as Array<[Language, SpellChecker]>) {
+    if (lang === declared || (lang === 'en' && declared !== 'en')) continue;
+    if (coverage(words, own, other) <= coverage(words, other, own) - MIN_COVERAGE_GAP) return true;
+  }
+  return false;
 }
 
 /** A sentence next to a wrong one reads as the same other language (three words or more). */

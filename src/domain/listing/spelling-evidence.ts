@@ -238,8 +238,21 @@ function commonPrefix(a: string, b: string): number {
   return n;
 }
 
+const candidates = new Map<string, boolean>();
+
 /** Whether a word is a spelling candidate at all (not a number, code, acronym or brand-like name). */
 export function isCandidate(word: string, lang: Language): boolean {
+  const key = `${lang === 'ru' ? 'r' : 'l'}${word}`;
+  let verdict = candidates.get(key);
+  if (verdict === undefined) {
+    verdict = candidateUncached(word, lang);
+    if (candidates.size > 50_000) candidates.clear();
+    candidates.set(key, verdict);
+  }
+  return verdict;
+}
+
+function candidateUncached(word: string, lang: Language): boolean {
   if (word.length < 2) return false;
   if (/\p{N}/u.test(word)) return false;
   if (/^\p{Lu}{2,6}$/u.test(word)) return false; // acronyms: USB, LED, EVA
