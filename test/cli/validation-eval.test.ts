@@ -95,9 +95,40 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     );
     expect(report.listings).toBe(14);
     expect(report.overall.recall).toBe(1);
-    // One real French trade word ("tasseur") is in no word list: one clean listing, two findings.
-    expect(report.overall.precision).toBeGreaterThanOrEqual(0.93);
-    expect(report.cleanWithFindings).toBeLessThanOrEqual(1);
+    // "tasseur" (a coffee tamper) was its one false positive: an agent noun of "tasser" now.
+    expect(report.overall.precision).toBe(1);
+    expect(report.cleanWithFindings).toBe(0);
+  });
+
+  it('authored sets 2-4 (new categories written by the issue-18 second-round helper: development data)', async () => {
+    // authored-2: 30 listings (22 with 112 seeded errors written before the structural claims, the
+    // value and spelling rules they informed; 8 value-heavy listings added later). Main at 84231e8:
+    // recall 58.9%, precision 45.8%, 10 of 30 clean listings flagged. Measured now: 99.1% / 94.9%.
+    const two = await evaluateValidationCorpus(
+      await loadValidationCorpus('test/fixtures/listings/authored-2.json'),
+      'authored-2.json',
+    );
+    expect(two.listings).toBe(30);
+    expect(two.overall.recall).toBeGreaterThanOrEqual(0.99);
+    expect(two.overall.precision).toBeGreaterThanOrEqual(0.94);
+    expect(two.byKind.forbidden_claim!.recall).toBe(1);
+    expect(two.cleanWithFindings).toBeLessThanOrEqual(1);
+    // authored-3: written after those rules were frozen, measured once (84.1% / 46.4%, most false
+    // positives from test-data errors: over-long titles, a size convention), then fixed by class.
+    const three = await evaluateValidationCorpus(
+      await loadValidationCorpus('test/fixtures/listings/authored-3.json'),
+      'authored-3.json',
+    );
+    expect(three.overall.recall).toBeGreaterThanOrEqual(0.97);
+    expect(three.overall.precision).toBe(1);
+    expect(three.cleanWithFindings).toBe(0);
+    // authored-4: clean listings only (trade vocabulary); one rare French plural (griffoirs) remains.
+    const four = await evaluateValidationCorpus(
+      await loadValidationCorpus('test/fixtures/listings/authored-4.json'),
+      'authored-4.json',
+    );
+    expect(four.listings).toBe(13);
+    expect(four.cleanWithFindings).toBeLessThanOrEqual(1);
   });
 
   it('prints per-kind and per-language lines and exits 2 on a missing corpus', async () => {

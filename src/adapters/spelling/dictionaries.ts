@@ -55,6 +55,9 @@ function spellerOf(hunspell: Hunspell, list: FrequencyList): SpellChecker {
       }
       return found;
     },
+    family(prefix, limit) {
+      return list.withPrefix(prefix, limit);
+    },
     centibels(word) {
       let cB = frequencies.get(word);
       if (cB === undefined) {

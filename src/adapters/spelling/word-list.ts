@@ -60,6 +60,33 @@ export class FrequencyList {
    * The word's frequency in centibels below 1 (lower is more frequent: 300 = one word in a
    * thousand, 800 = one in 10^8), or undefined when the list does not have it. Lower-case lookup.
    */
+  /**
+   * Up to `limit` listed words that start with `prefix` (in byte order), with their frequencies: the
+   * family of a stem ("отвержд" -> отверждение, отверждения, ...). Binary search, then a scan.
+   */
+  withPrefix(prefix: string, limit: number): Array<[string, number]> {
+    const query = Buffer.from(prefix, 'utf8');
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.bytes.compare(query, 0, query.length, this.starts[mid]!, this.tabs[mid]!) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Array<[string, number]> = [];
+    for (let i = lo; i < this.starts.length && found.length < limit; i++) {
+      const start = this.starts[i]!;
+      const tab = this.tabs[i]!;
+      if (
+        tab - start < query.length ||
+        this.bytes.compare(query, 0, query.length, start, start + query.length) !== 0
+      )
+        break;
+      found.push([this.bytes.toString('utf8', start, tab), this.cBs[i]!]);
+    }
+    return found;
+  }
+
   centibels(word: string): number | undefined {
     const query = Buffer.from(word, 'utf8');
     let lo = 0;

@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { structuralClaims } from './claim-rules.js';
 import { compilePattern } from './patterns.js';
 import { overlaps, SpanIndex } from './text.js';
 import type { Issue, ListingField } from './types.js';
@@ -12,7 +13,9 @@ export type ClaimCode =
   | 'contact'
   | 'lifetime_warranty'
   | 'superlative'
-  | 'guaranteed_result';
+  | 'guaranteed_result'
+  | 'endorsement'
+  | 'absolute_guarantee';
 
 /**
  * Therapeutic claims as data: a verb that promises an effect on the body, then (within three words
@@ -209,6 +212,29 @@ export function checkClaims(
   field: ListingField,
   skip: ReadonlyArray<readonly [number, number]> = [],
 ): Issue[] {
+  // The per-version checks and the cross-language check both ask for a field's claims.
+  const key = `${lang}\u0000${field}\u0000${skip.map(([a, b]) => `${a}-${b}`).join(',')}\u0000${text}`;
+  const cached = recentClaims.get(key);
+  if (cached) return cached.map((issue) => ({ ...issue, params: { ...issue.params } }));
+  const issues = findClaims(text, lang, field, skip);
+  if (recentClaims.size >= RECENT_CLAIMS) recentClaims.delete(recentClaims.keys().next().value!);
+  recentClaims.set(
+    key,
+    issues.map((issue) => ({ ...issue, params: { ...issue.params } })),
+  );
+  return issues;
+}
+
+/** Fields whose claims are remembered (a listing has ten: five languages, title and description). */
+const RECENT_CLAIMS = 32;
+const recentClaims = new Map<string, Issue[]>();
+
+function findClaims(
+  text: string,
+  lang: Language,
+  field: ListingField,
+  skip: ReadonlyArray<readonly [number, number]>,
+): Issue[] {
   const issues: Issue[] = [];
   // Spans of earlier codes win; the matches of one code never overlap each other, so each code's
   // spans join the index as one batch after it ran.
@@ -232,9 +258,31 @@ export function checkClaims(
     }
     taken.addAll(mine);
   }
+  // Claims by structure (head and object in one sentence), in this language and in English.
+  const structural = [
+    ...structuralClaims(text, lang),
+    ...(lang === 'en' ? [] : structuralClaims(text, 'en')),
+  ].sort((a, b) => a.span[0] - b.span[0]);
+  const mine: Array<[number, number]> = [];
+  for (const { code, span } of structural) {
+    const [start, end] = span;
+    if (taken.overlaps(start, end) || overlaps(start, end, skip) || overlaps(start, end, mine)) continue;
+    mine.push([start, end]);
+    issues.push({
+      lang,
+      field,
+      kind: 'forbidden_claim',
+      code,
+      params: { text: text.slice(start, end).trim().slice(0, 60) },
+      span: [start, end],
+    });
+  }
   issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
   return mergeSameSentence(text, issues);
 }
+
+/** Codes never merged into a claim of another code (a contact or another shop is its own finding). */
+const SEPARATE_CODES: ReadonlySet<string> = new Set<ClaimCode>(['contact', 'off_platform']);
 
 /** Most characters between two claims of one kind that still make them one claim. */
 const MERGE_GAP = 40;
@@ -247,7 +295,12 @@ function mergeSameSentence(text: string, issues: Issue[]): Issue[] {
   const merged: Issue[] = [];
   for (const issue of issues) {
     const last = merged.at(-1);
-    if (last?.span && issue.span && last.code === issue.code) {
+    // One claim per sentence for the seller: "approved by the FDA and recommended by doctors".
+    if (
+      last?.span &&
+      issue.span &&
+      (last.code === issue.code || !(SEPARATE_CODES.has(issue.code) || SEPARATE_CODES.has(last.code)))
+    ) {
       const gap = text.slice(last.span[1], issue.span[0]);
       if (gap.length <= MERGE_GAP && !/[.!?;\n]/.test(gap)) {
         const span: [number, number] = [last.span[0], Math.max(last.span[1], issue.span[1])];

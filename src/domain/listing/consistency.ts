@@ -125,8 +125,14 @@ const HALLMARKS = new Set([
   '999',
 ]);
 
-function itemsOf(word: string, chain: string, number: string): UnitDef | undefined {
-  if (HALLMARKS.has(number)) return undefined;
+/** Words that make a hallmark number a purity: a precious metal or its fineness ("585 пробы", "plata 925"). */
+const PRECIOUS_RE =
+  /(?<![\p{L}])(?:gold|golden|silver|sterling|plata|oro|argent|plaqué or|or (?:jaune|blanc|rose)|prata|ouro|золот\p{L}*|серебр\p{L}*|проб[аыу]|quilates|carats?|karat|kt)(?![\p{L}])/iu;
+
+function itemsOf(word: string, chain: string, number: string, precious: () => boolean): UnitDef | undefined {
+  if (HALLMARKS.has(number) && precious()) return undefined;
+  // A count of things is a whole number: "Bluetooth 5.3 earbuds" counts no earbuds.
+  if (!/^\d+$/.test(number)) return undefined;
   if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
   if (!/^\p{L}+$/u.test(word)) return undefined;
   return { re: /$^/, dimension: 'count', factor: 1 };
@@ -150,12 +156,17 @@ function round(value: number): number {
 /** Numbers with units, dimension chains, shoe sizes and pack counts in one field. */
 export function extractQuantities(text: string, lang: Language, field: ListingField): Quantity[] {
   const found: Quantity[] = [];
+  let preciousText: boolean | undefined;
+  const precious = () => {
+    preciousText ??= PRECIOUS_RE.test(text);
+    return preciousText;
+  };
   for (const match of text.matchAll(MEASURE_RE)) {
     const unitWord = match[3]!;
     const known = unitOf(unitWord);
     const start = match.index ?? 0;
     const unit =
-      known ?? (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!));
+      known ?? (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!, precious));
     if (!unit) continue;
     const numbers = [match[1]!, ...(match[2]?.match(NUMBER_RE) ?? [])];
     let offset = start;
@@ -259,7 +270,11 @@ function looseCounts(
       const stated = [...new Set(others.flatMap(counts))].filter(
         (v) => others.filter((l) => counts(l).includes(v)).length * 2 > others.length,
       );
-      const missing = stated.filter((v) => !mine.includes(v));
+      // Counted with repeats: "10 bisagras, 10 bases" against "8 bisagras, 10 bases" lost a 10.
+      const often = (values: readonly number[], v: number) => values.filter((x) => x === v).length;
+      const missing = stated.filter(
+        (v) => others.filter((l) => often(counts(l), v) > often(mine, v)).length * 2 > others.length,
+      );
       if (missing.length === 0 || stated.includes(q.value)) continue;
       const counted = others.some((l) =>
         (byLang.get(l) ?? []).some((x) => x.dimension === 'count' && x.value === q.value),
@@ -282,6 +297,38 @@ function looseCounts(
     }
   }
   return issues;
+}
+
+/** The values of `dimension` one version states in one field (measured, not loose counts). */
+function fieldValues(qs: readonly Quantity[] | undefined, dimension: string, field: ListingField): number[] {
+  return (qs ?? [])
+    .filter((x) => x.dimension === dimension && x.field === field && !x.loose)
+    .map((x) => x.value);
+}
+
+/**
+ * Whether `q` stands where another value belongs: most of the other versions that state its
+ * dimension in its field state a reference value there more often than this version's field does.
+ */
+function replacesValue(
+  q: Quantity,
+  byLang: ReadonlyMap<Language, Quantity[]>,
+  reference: readonly number[],
+  same: (a: number, b: number) => boolean,
+  missingAnywhere: readonly number[],
+): boolean {
+  const mine = fieldValues(byLang.get(q.lang), q.dimension, q.field);
+  const others = [...byLang.keys()].filter(
+    (l) => l !== q.lang && fieldValues(byLang.get(l), q.dimension, q.field).length > 0,
+  );
+  if (others.length === 0) return missingAnywhere.length > 0;
+  // Counted with repeats: "65 W" written twice by the others and once here lost one of them.
+  const times = (values: readonly number[], v: number) => values.filter((x) => same(x, v)).length;
+  return reference.some((v) => {
+    const here = times(mine, v);
+    const more = others.filter((l) => times(fieldValues(byLang.get(l), q.dimension, q.field), v) > here);
+    return more.length * 2 > others.length;
+  });
 }
 
 /**
@@ -333,6 +380,10 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
       for (const q of byLang.get(lang)!.filter((x) => x.dimension === dimension)) {
         if (reference.some((v) => same(v, q.value))) continue;
         if (q.loose) continue;
+        // A value only this version states is added information, not a changed one: it is reported
+        // when the version lacks a value the others state in that field (or, if no other version
+        // states the dimension there, anywhere).
+        if (!replacesValue(q, byLang, reference, same, missing)) continue;
         const expected = missing.length === 1 ? formatValue(q, missing[0]!) : undefined;
         const others = reference.map((v) => formatValue(q, v)).join(', ');
         issues.push({

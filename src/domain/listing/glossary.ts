@@ -32,8 +32,9 @@ const COMMA_DECIMAL: GlossaryEntry = {
 const IMPERIAL_IN_METRIC: GlossaryEntry = {
   code: 'imperial_unit',
   // Screens are sold by the inch everywhere ("pantalla de 6,5 pulgadas"): not an error there.
+  // `(?=\\d)` first: the long look-behind is then tried only where a number starts.
   pattern:
-    '(?<!(?:screen|display|monitor|tv|pantalla|écran|tela|экран\\p{L}*|диагонал\\p{L}*|дисплей\\p{L}*|laptop|notebook|portátil|portable|ноутбук\\p{L}*|tablet|tableta|tablette|планшет\\p{L}*)\\b[^.\\n]{0,25})(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|ft|feet|lbs?|pounds?|oz|ounces?|°F|pulgadas?|pouces?|polegadas?|дюйм\\p{L}*|libras?|onzas?|onces?|onças?|фунт\\p{L}*|унци\\p{L}*)\\b',
+    '(?=\\d)(?<!(?:screen|display|monitor|tv|pantalla|écran|tela|экран\\p{L}*|диагонал\\p{L}*|дисплей\\p{L}*|laptop|notebook|portátil|portable|ноутбук\\p{L}*|tablet|tableta|tablette|планшет\\p{L}*)\\b[^.\\n]{0,25})(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|ft|feet|lbs?|pounds?|oz|ounces?|°F|pulgadas?|pouces?|polegadas?|дюйм\\p{L}*|libras?|onzas?|onces?|onças?|фунт\\p{L}*|унци\\p{L}*)\\b',
   note: 'buyers in metric countries expect cm, kg, g and °C, whether the imperial unit is written in English or translated',
 };
 

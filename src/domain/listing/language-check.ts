@@ -1,7 +1,7 @@
 import { detectLanguage } from '../message/language.js';
 import type { Language } from '../types.js';
-import { type Paragraph, paragraphs } from './text.js';
-import type { Issue, ListingField, SpellChecker } from './types.js';
+import { type Paragraph, paragraphs, sentences } from './text.js';
+import type { Issue, IssueParams, ListingField, SpellChecker } from './types.js';
 
 /** Paragraphs shorter than this (in words) are too short to judge; titles are judged from 4 words. */
 const MIN_PARAGRAPH_WORDS = 6;
@@ -31,22 +31,147 @@ function coverage(words: readonly string[], speller: SpellChecker, rival: SpellC
   if (words.length === 0) return 0;
   let known = 0;
   for (const word of words) {
-    const lower = word.toLowerCase();
-    const cB = speller.centibels?.(lower) ?? 1000;
-    if (
-      speller.correct(word) ||
-      speller.correct(lower) ||
-      (cB <= COMMON_CB && cB <= (rival.centibels?.(lower) ?? 1000))
-    )
+    if (speller.correct(word)) {
       known++;
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (lower !== word && speller.correct(lower)) {
+      known++;
+      continue;
+    }
+    const cB = speller.centibels?.(lower) ?? 1000;
+    if (cB <= COMMON_CB && cB <= (rival.centibels?.(lower) ?? 1000)) known++;
   }
   return known / words.length;
 }
 
 /** A paragraph written in another language than the one declared for it, with its span. */
 export interface WrongLanguageParagraph extends Paragraph {
-  detected: Language;
+  /** One of the five languages, or `other` (Ukrainian in a Russian version). */
+  detected: Language | 'other';
   confidence: number;
+}
+
+/** A sentence inside a paragraph of the declared language is judged from this many words. */
+const MIN_SENTENCE_WORDS = 6;
+/** A sentence needs a surer detection than a paragraph (0.95 under eight words). */
+const MIN_SENTENCE_CONFIDENCE = 0.9;
+const MIN_SHORT_SENTENCE_CONFIDENCE = 0.95;
+/** Skip detection when the declared language's dictionary reads this share of a sentence's words. */
+const SURELY_DECLARED = 0.85;
+
+/** Letters of Ukrainian that Russian never writes. */
+const UKRAINIAN_RE = /[іїєґ]/iu;
+
+/** A Cyrillic sentence in a Russian version that is Ukrainian: two or more words with і, ї, є or ґ. */
+function isUkrainian(words: readonly string[]): boolean {
+  return words.filter((w) => UKRAINIAN_RE.test(w)).length >= 2;
+}
+
+/**
+ * The other language a block reads as, when the detector is sure of it even with the declared
+ * language as the prior, and the declared language's dictionary reads clearly fewer of its words.
+ */
+function otherLanguage(
+  text: string,
+  words: readonly string[],
+  declared: Language,
+  spellers: Partial<Record<Language, SpellChecker>>,
+  needed: number,
+): { detected: Language; confidence: number } | undefined {
+  const detection = detectLanguage(text);
+  if (detection.language === 'unknown' || detection.language === declared) return undefined;
+  if (detection.confidence < needed) return undefined;
+  // The declared language must itself be a weak reading of the paragraph, not a close second.
+  const withPrior = detectLanguage(text, { previous: declared, shopDefault: declared });
+  if (withPrior.language === declared) return undefined;
+  const own = spellers[declared];
+  const other = spellers[detection.language];
+  if (own && other && coverage(words, own, other) > coverage(words, other, own) - MIN_COVERAGE_GAP)
+    return undefined;
+  return { detected: detection.language, confidence: detection.confidence };
+}
+
+/**
+ * Sentences of another language inside a paragraph of the declared one ("Aplique uma camada fina..."
+ * in a Spanish paragraph). English sentences in a non-English version are left to the untranslated
+ * check; sentences the declared dictionary reads almost entirely are not run through the detector.
+ */
+function wrongSentences(
+  block: Paragraph,
+  declared: Language,
+  spellers: Partial<Record<Language, SpellChecker>>,
+): WrongLanguageParagraph[] {
+  const found: WrongLanguageParagraph[] = [];
+  const own = spellers[declared];
+  const all = sentences(block.text, block.start);
+  const judged = new Set<number>();
+  all.forEach((sentence, i) => {
+    if (judged.has(i)) return;
+    const words = letterWords(sentence.text);
+    if (words.length < MIN_SENTENCE_WORDS) return;
+    let other: WrongLanguageParagraph['detected'] | undefined;
+    let confidence = 1;
+    if (declared === 'ru' && isUkrainian(words)) other = 'other';
+    else if (
+      !own ||
+      (coverage(words, own, own) < SURELY_DECLARED && readsBetterElsewhere(words, declared, spellers))
+    ) {
+      const needed = words.length < 8 ? MIN_SHORT_SENTENCE_CONFIDENCE : MIN_SENTENCE_CONFIDENCE;
+      const detection = otherLanguage(sentence.text, words, declared, spellers, needed);
+      if (detection && !(detection.detected === 'en' && declared !== 'en')) {
+        other = detection.detected;
+        confidence = detection.confidence;
+      }
+    }
+    if (other === undefined) return;
+    // Neighbouring sentences of the same other language join it, judged on a lower bar.
+    let first = i;
+    let last = i;
+    const same = (k: number) => !judged.has(k) && sameOtherLanguage(all[k]!.text, other, declared);
+    while (first > 0 && same(first - 1)) first--;
+    while (last + 1 < all.length && same(last + 1)) last++;
+    for (let k = first; k <= last; k++) judged.add(k);
+    found.push({
+      text: block.text.slice(all[first]!.start - block.start, all[last]!.end - block.start),
+      start: all[first]!.start,
+      end: all[last]!.end,
+      detected: other,
+      confidence,
+    });
+  });
+  return found;
+}
+
+/**
+ * Some other language's dictionary reads the words clearly better than the declared one's (the
+ * last test of `otherLanguage`, run first: it costs lookups, the detector costs far more).
+ */
+function readsBetterElsewhere(
+  words: readonly string[],
+  declared: Language,
+  spellers: Partial<Record<Language, SpellChecker>>,
+): boolean {
+  const own = spellers[declared]!;
+  for (const [lang, other] of Object.entries(spellers) as Array<[Language, SpellChecker]>) {
+    if (lang === declared || (lang === 'en' && declared !== 'en')) continue;
+    if (coverage(words, own, other) <= coverage(words, other, own) - MIN_COVERAGE_GAP) return true;
+  }
+  return false;
+}
+
+/** A sentence next to a wrong one reads as the same other language (three words or more). */
+function sameOtherLanguage(
+  text: string,
+  other: WrongLanguageParagraph['detected'],
+  declared: Language,
+): boolean {
+  const words = letterWords(text);
+  if (words.length < 3) return false;
+  if (other === 'other') return declared === 'ru' && isUkrainian(words);
+  const detection = detectLanguage(text);
+  return detection.language === other && detection.confidence >= MIN_CONFIDENCE;
 }
 
 /**
@@ -65,19 +190,11 @@ export function findWrongLanguage(
   for (const block of blocks) {
     const words = letterWords(block.text);
     if (words.length < (field === 'title' ? MIN_TITLE_WORDS : MIN_PARAGRAPH_WORDS)) continue;
-    const detection = detectLanguage(block.text);
-    if (detection.language === 'unknown' || detection.language === declared) continue;
     const needed =
       field === 'title' && words.length < SHORT_TITLE_WORDS ? MIN_SHORT_TITLE_CONFIDENCE : MIN_CONFIDENCE;
-    if (detection.confidence < needed) continue;
-    // The declared language must itself be a weak reading of the paragraph, not a close second.
-    const withPrior = detectLanguage(block.text, { previous: declared, shopDefault: declared });
-    if (withPrior.language === declared) continue;
-    const own = spellers[declared];
-    const other = spellers[detection.language];
-    if (own && other && coverage(words, own, other) > coverage(words, other, own) - MIN_COVERAGE_GAP)
-      continue;
-    found.push({ ...block, detected: detection.language, confidence: detection.confidence });
+    const other = otherLanguage(block.text, words, declared, spellers, needed);
+    if (other) found.push({ ...block, ...other });
+    else if (field === 'description') found.push(...wrongSentences(block, declared, spellers));
   }
   return found;
 }
@@ -93,8 +210,8 @@ export function checkDeclaredLanguage(
     lang: declared,
     field,
     kind: 'wrong_language' as const,
-    code: 'paragraph',
-    params: { declared, detected: p.detected },
+    code: p.detected === 'other' ? 'other' : 'paragraph',
+    params: (p.detected === 'other' ? { declared } : { declared, detected: p.detected }) as IssueParams,
     span: [p.start, p.end] as [number, number],
   }));
 }

@@ -5,6 +5,8 @@ import type { Issue, ListingField } from './types.js';
 interface DebrisPattern {
   code: 'template' | 'bracket' | 'lorem' | 'mt_artifact' | 'markup' | 'encoding';
   re: RegExp;
+  /** A cheap test the text must pass before `re` scans it (a word every match contains). */
+  cue?: RegExp;
 }
 
 /**
@@ -21,7 +23,11 @@ const DEBRIS: readonly DebrisPattern[] = [
     code: 'bracket',
     re: /\[(?:insert|add|your|enter|product|brand|model|size|color|colour|name|nombre|marca|modelo|talla|tamaño|taille|couleur|marque|nom|produit|produto|nome|cor|размер|цвет|название|бренд|товар|вставить|insertar|insérer|inserir)(?![\p{L}])[^\]\n]{0,40}\]/giu,
   },
-  { code: 'lorem', re: /\blorem ipsum\b[^.\n]*|\bdolor sit amet\b|\bconsectetur adipiscing\b/giu },
+  {
+    code: 'lorem',
+    re: /\blorem ipsum\b[^.\n]*|\bdolor sit amet\b|\bconsectetur adipiscing\b/giu,
+    cue: /lorem|dolor|consectetur/i,
+  },
   {
     code: 'mt_artifact',
     re: /\b(?:translated by|traducido (?:por|con)|traduit (?:par|avec)|traduzido (?:por|com)|machine translat\w*|google translate|deepl(?:\.com)?)\b|переведено (?:с помощью|через|в)?\s*\S*|\((?:translation|traducción|traduction|tradução|перевод)\)/giu,
@@ -42,7 +48,8 @@ export function checkPlaceholders(text: string, lang: Language, field: ListingFi
   const issues: Issue[] = [];
   // Earlier patterns win; one pattern's matches never overlap, so they join the index as a batch.
   const taken = new SpanIndex();
-  for (const { code, re } of DEBRIS) {
+  for (const { code, re, cue } of DEBRIS) {
+    if (cue && !cue.test(text)) continue;
     const mine: Array<[number, number]> = [];
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;

@@ -1,7 +1,7 @@
 import { CYRILLIC_TO_LATIN as BASE_TRANSLITERATION } from '../transliterate.js';
 import type { Language } from '../types.js';
 import type { SpellChecker } from './types.js';
-import { ALPHABETS, PREFIXES, SOUND_ALIKE } from './words/affixes.js';
+import { ALPHABETS, CONSONANT_PAIRS, KEYBOARD_ROWS, PREFIXES, SOUND_ALIKE, VOWELS } from './words/affixes.js';
 
 /** A dictionary word one edit away: delete, transpose, replace, insert, or a sound-alike pair. */
 export interface Correction {
@@ -34,6 +34,9 @@ function* edits1(word: string, alphabet: string): Generator<string> {
     for (const c of alphabet) yield word.slice(0, i) + c + word.slice(i);
   }
 }
+
+/** How much more frequent (in centibels) an unlikely slip's correction must be to be preferred. */
+const UNLIKELY_SLIP_CB = 200;
 
 /** Frequency of a word in the speller's list; words the list lacks rank after every listed one. */
 function rank(speller: SpellChecker, word: string): number {
@@ -69,8 +72,12 @@ export function closeCorrection(speller: SpellChecker, word: string, lang: Langu
     };
     if (correction.accentOnly && (!accent || cB < rank(speller, accent.word))) accent = correction;
     // Frequency dominates (100 cB = ten times as frequent); similarity breaks ties ("sesions" is
-    // "sessions", a doubled letter, not "lesions").
-    const score = -cB + 50 * similarity(key, cognateKey(candidate));
+    // "sessions", a doubled letter, not "lesions"); an unlikely slip (a distant consonant) must be
+    // a hundred times as frequent to win over a likely one ("зорядка" is "зарядка", not "порядка").
+    const score =
+      -cB +
+      50 * similarity(key, cognateKey(candidate)) -
+      (plausibleSlip(lower, candidate) ? 0 : UNLIKELY_SLIP_CB);
     if (score > bestScore) {
       bestScore = score;
       best = correction;
@@ -171,4 +178,54 @@ export function accentCorrection(
     }
   }
   return best;
+}
+
+const neighbours = new Map<string, Set<string>>();
+for (const layouts of Object.values(KEYBOARD_ROWS)) {
+  for (const rows of layouts) {
+    rows.forEach((row, r) => {
+      for (let c = 0; c < row.length; c++) {
+        const key = row[c]!;
+        const near = neighbours.get(key) ?? new Set<string>();
+        for (const [dr, dc] of [
+          [0, -1],
+          [0, 1],
+          [-1, 0],
+          [-1, 1],
+          [1, 0],
+          [1, -1],
+        ] as const) {
+          const other = rows[r + dr]?.[c + dc];
+          if (other) near.add(other);
+        }
+        neighbours.set(key, near);
+      }
+    });
+  }
+}
+
+/**
+ * Whether a one-letter substitution is a likely slip: neighbouring keys, a vowel for a vowel, a
+ * diacritic, or consonants that sound alike. A consonant replaced by a distant one ("hardpack" for
+ * "hardback", "canotes" for "calotes") is more often another word. Insertions, deletions, swaps and
+ * multi-letter sound-alikes are always likely.
+ */
+export function plausibleSlip(word: string, correction: string): boolean {
+  if (word.length !== correction.length) return true;
+  let i = 0;
+  while (i < word.length && word[i] === correction[i]) i++;
+  if (i >= word.length || word.slice(i + 1) !== correction.slice(i + 1)) return true;
+  const [a, b] = [stripAccents(word[i]!), stripAccents(correction[i]!)];
+  if (a === b) return true;
+  if (VOWELS.includes(a) && VOWELS.includes(b)) return true;
+  if (CONSONANT_PAIRS.includes(a + b)) return true;
+  if (neighbours.get(a)?.has(b)) return true;
+  // Two-letter sound-alikes written as one substitution ("brilio" for "brilho": li / lh).
+  for (const [from, to] of Object.values(SOUND_ALIKE).flat()) {
+    if (from.length !== to.length) continue;
+    for (let at = Math.max(0, i - from.length + 1); at <= i; at++) {
+      if (word.startsWith(from, at) && correction.startsWith(to, at)) return true;
+    }
+  }
+  return false;
 }

@@ -8,10 +8,11 @@ import {
   type Correction,
   closeCorrection,
   cognateKey,
+  plausibleSlip,
   prefixedCorrection,
   similarity,
 } from './spelling-correction.js';
-import { isCompound, knows, knowsWord, listVerdict } from './spelling-lexicon.js';
+import { belongsToFamily, isCompound, knows, knowsWord, listVerdict } from './spelling-lexicon.js';
 import { tokenize } from './text.js';
 import type { SpellChecker } from './types.js';
 import { RUSSIAN_ENDINGS } from './words/affixes.js';
@@ -69,7 +70,9 @@ function correctionWeight(speller: SpellChecker, correction: Correction): number
   if (!speller.centibels) return 1;
   const cB = correction.centibels;
   if (cB === undefined) return 0.55;
-  return cB <= 600 ? 1 : cB <= 680 ? 0.9 : cB <= 740 ? 0.8 : 0.65;
+  // A correction rarer than one word in 10^7.5 ("навалена" for the trade word "наващена") is
+  // seldom what a seller meant: the word is more often a rare word of its own.
+  return cB <= 600 ? 1 : cB <= 680 ? 0.9 : cB <= 750 ? 0.8 : 0.5;
 }
 
 /** A correction at least one word in 3 million (650 cB): a slip of a common word, whatever its shape. */
@@ -87,11 +90,31 @@ function derivationStem(lower: string, lang: Language): string {
   return lower;
 }
 
-/** A frequent word of another language: a loanword or a cognate, not a slip. */
-function inOtherLanguage(lower: string, lang: Language, context: SpellingContext | undefined): boolean {
+/**
+ * A frequent word of another language: a loanword or a cognate, not a slip, unless its correction
+ * here is far more frequent still ("aspeto", Portuguese, is a slip of Spanish "aspecto").
+ */
+function inOtherLanguage(
+  lower: string,
+  lang: Language,
+  context: SpellingContext | undefined,
+  correction: Correction,
+): boolean {
   for (const [other, speller] of Object.entries(context?.others ?? {}) as Array<[Language, SpellChecker]>) {
     if (other === lang) continue;
-    if ((speller.centibels?.(lower) ?? 1000) <= OTHER_LANGUAGE_CB) return true;
+    const cB = speller.centibels?.(lower) ?? 1000;
+    if (cB <= OTHER_LANGUAGE_CB && cB <= (correction.centibels ?? 1000) + 100) return true;
+  }
+  return false;
+}
+
+/** One letter doubled or undoubled ("spatering" / "spattering", "amonia" / "ammonia"): the commonest slip. */
+function doubledLetterSlip(word: string, correction: string): boolean {
+  const [long, short] = word.length > correction.length ? [word, correction] : [correction, word];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short)
+      return long[i] === long[i - 1] || long[i] === long[i + 1];
   }
   return false;
 }
@@ -131,10 +154,22 @@ function cognateFactor(
         const head = otherKey.slice(0, stemKey.length);
         const related =
           lang === 'ru' ? stemmed && similarity(stemKey, head) >= 0.85 : head === stemKey && !stemmed;
-        if (related) return 0.4;
+        if (
+          related &&
+          similarity(stemKey, head) > similarity(cognateKey(correction.word).slice(0, head.length), head)
+        )
+          return 0.4;
       }
-      // A Russian transliteration of a word of a Latin-script version ("диммер" / "dimmer"): a loan.
-      if (lang === 'ru' && other !== 'ru' && otherKey[0] === key[0] && similarity(key, otherKey) >= 0.8)
+      // A Russian transliteration of a word of a Latin-script version ("диммер" / "dimmer"): a loan,
+      // unless the correction reads as that word better ("фестевалей" / "festivales"); a tie
+      // ("димер" reads as "dimmer" as well) goes to the word.
+      if (
+        lang === 'ru' &&
+        other !== 'ru' &&
+        otherKey[0] === key[0] &&
+        similarity(key, otherKey) >= 0.8 &&
+        similarity(key, otherKey) >= similarity(cognateKey(correction.word), otherKey)
+      )
         return 0.4;
       if (otherKey[0] !== key[0] || Math.abs(otherKey.length - key.length) > 3) continue;
       if (similarity(key, otherKey) > toCorrection && similarity(key, otherKey) >= 0.75) return 0.3;
@@ -164,11 +199,18 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
       // An English word in a es/fr/pt/ru text is a loanword ("bypass", "timer").
       penalty *= lower.length < 9 ? 0.4 : 0.75;
       if (context?.otherWords.get('en')?.has(lower)) penalty *= 0.8;
-    } else if (inOtherLanguage(lower, lang, context)) {
+    } else if (inOtherLanguage(lower, lang, context, correction)) {
       penalty *= 0.4;
     }
     // Two frequent words run together are a coined term, unless the word is a slip of a common one.
-    if (!slipOfCommonWord(correction) && isCompound(speller, lower, lang)) penalty *= 0.45;
+    if (
+      !slipOfCommonWord(correction) &&
+      !doubledLetterSlip(lower, correction.word) &&
+      isCompound(speller, lower, lang)
+    )
+      penalty *= 0.45;
+    // Another form of a lexeme the list has in other forms (technical verbs, loan adjectives).
+    if (belongsToFamily(speller, lower, lang)) penalty *= 0.45;
   } else if (
     correction.accentOnly &&
     lang !== 'en' &&
@@ -178,6 +220,8 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
     // Only an accent separates it from a word of the language, but the English version uses it as is.
     penalty *= 0.4;
   }
+  // A distant key for a consonant is an unlikely slip: the word is more often a word of its own.
+  if (!correction.accentOnly && !plausibleSlip(lower, correction.word)) penalty *= 0.6;
   const confidence =
     baseConfidence([...lower].length, correction) *
     correctionWeight(speller, correction) *
@@ -194,8 +238,21 @@ function commonPrefix(a: string, b: string): number {
   return n;
 }
 
+const candidates = new Map<string, boolean>();
+
 /** Whether a word is a spelling candidate at all (not a number, code, acronym or brand-like name). */
 export function isCandidate(word: string, lang: Language): boolean {
+  const key = `${lang === 'ru' ? 'r' : 'l'}${word}`;
+  let verdict = candidates.get(key);
+  if (verdict === undefined) {
+    verdict = candidateUncached(word, lang);
+    if (candidates.size > 50_000) candidates.clear();
+    candidates.set(key, verdict);
+  }
+  return verdict;
+}
+
+function candidateUncached(word: string, lang: Language): boolean {
   if (word.length < 2) return false;
   if (/\p{N}/u.test(word)) return false;
   if (/^\p{Lu}{2,6}$/u.test(word)) return false; // acronyms: USB, LED, EVA

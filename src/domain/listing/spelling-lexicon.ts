@@ -13,6 +13,8 @@ import {
   DIMINUTIVES,
   PARADIGMS,
   PREFIXES,
+  RUSSIAN_FAMILY_ENDINGS,
+  RUSSIAN_FAMILY_SUFFIXES,
   RUSSIAN_IMPOSSIBLE_JOINS,
 } from './words/affixes.js';
 
@@ -53,6 +55,9 @@ export function knows(speller: SpellChecker, word: string): boolean {
   return false;
 }
 
+/** A listed compound rivalling its correction, at least this frequent (1 in 10^7.6), is a word. */
+const LISTED_COMPOUND_CB = 760;
+
 /** At most this many centibels below 1 (one word in 10^7) for a list word to vouch for others. */
 const ATTESTED_CB = 700;
 
@@ -84,6 +89,10 @@ export function listVerdict(
   const correction =
     cB < 600 ? accentCorrection(speller, lower, lang) : closeCorrection(speller, lower, lang);
   if (correction?.centibels === undefined) return 'known';
+  // Another form of the same word ("flyaways" beside "flyaway") is an inflection, not a slip; a
+  // listed compound rivalling another ("hardwire" beside "hardware") is a word of its own.
+  if (isParadigmSibling(lower, correction.word, lang)) return 'known';
+  if (cB <= LISTED_COMPOUND_CB && rivalCompounds(speller, lower, correction.word)) return 'known';
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
   // other slips need the word to be rarer still, the more so the more often the word itself is seen.
@@ -133,22 +142,24 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
       if (!lower.endsWith(ending)) continue;
       const stem = lower.slice(0, lower.length - ending.length);
       if ([...stem].length < 4) continue;
-      // "bebidass" is not the plural of "bebidas".
+      // "bebidass" is not the plural of "bebidas", nor "brightnes" the singular of "brightness".
       if (ending === 's' && stem.endsWith('s')) continue;
       let hits = 0;
       for (const other of paradigm) {
-        if (other !== ending && wellAttested(speller, stem + other) && ++hits >= needed) return true;
+        if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
+        if (wellAttested(speller, stem + other) && ++hits >= needed) return true;
       }
     }
   }
   return false;
 }
 
-const RUSSIAN_RELATIONAL_RE = /^(\p{L}{2,}?)([ое]в)(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми)$/u;
+const RUSSIAN_RELATIONAL_RE = /^(\p{L}{2,}?)([ое]в|ьн)(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми)$/u;
 
 /**
- * A Russian relational adjective built on a known noun: noun + -ов-/-ев- + adjective ending
- * ("гель" -> "гелевый", "бамбук" -> "бамбуковых"), the way Russian names a material or part.
+ * A Russian relational adjective built on a known noun: noun + -ов-/-ев-/-ьн- + adjective ending
+ * ("гель" -> "гелевый", "бамбук" -> "бамбуковых", "прокол" -> "прокольный"), the way Russian names
+ * a material, part or purpose.
  */
 export function knowsRelationalAdjective(speller: SpellChecker, lower: string): boolean {
   const match = RUSSIAN_RELATIONAL_RE.exec(lower);
@@ -158,6 +169,37 @@ export function knowsRelationalAdjective(speller: SpellChecker, lower: string): 
   return ['', 'ь', 'а', 'я', 'ы', 'и', 'о'].some(
     (e) => speller.correct(stem + e) || wellAttested(speller, stem + e),
   );
+}
+
+/**
+ * Two compounds that share a part and differ in the other, both parts frequent words ("hard" +
+ * "wire" / "hard" + "ware"): two words, not a slip ("removeable" is no compound of "removable").
+ */
+function rivalCompounds(speller: SpellChecker, lower: string, correction: string): boolean {
+  for (let i = 4; i <= lower.length - 4; i++) {
+    const head = lower.slice(0, i);
+    const tail = lower.slice(i);
+    if (!strongPart(speller, head) || !strongPart(speller, tail)) continue;
+    // The rival part replaces letters of the same length ("wire" / "ware"), not a dropped one
+    // ("vais" + "elle" is no rival of "vais" + "selle").
+    const rivalTail = correction.slice(i);
+    if (
+      correction.startsWith(head) &&
+      rivalTail.length === tail.length &&
+      rivalTail !== tail &&
+      strongPart(speller, rivalTail)
+    )
+      return true;
+    const rivalHead = correction.slice(0, correction.length - tail.length);
+    if (
+      correction.endsWith(tail) &&
+      rivalHead.length === head.length &&
+      rivalHead !== head &&
+      strongPart(speller, rivalHead)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** A frequent word of at least four letters (a compound's part). */
@@ -226,6 +268,8 @@ function knowsWordUncached(
     if (lower.startsWith(prefix) && lower.length - prefix.length >= minRest) {
       const rest = lower.slice(prefix.length).replace(/^-/, '');
       if (knows(speller, rest)) return true;
+      // "антипрокольный": a prefix on a relational adjective of a known noun.
+      if (lang === 'ru' && knowsRelationalAdjective(speller, rest)) return true;
       // Spanish and Portuguese double the r after a vowel-final prefix: auto + r... -> autorr...
       if ((lang === 'es' || lang === 'pt') && rest.startsWith('rr') && knows(speller, rest.slice(1)))
         return true;
@@ -240,4 +284,67 @@ function knowsWordUncached(
   // neighbour for it: the morphology is evidence of its own.
   if (lang === 'ru' && knowsRelationalAdjective(speller, lower)) return true;
   return verdict === 'absent' && knowsInflection(speller, lower, lang);
+}
+
+/**
+ * Two forms of one word in one paradigm ("flyaways" / "flyaway", "отлипа" / "отлип"): same stem of
+ * at least three letters, two endings of the same group; "-s" after a final "s" is no ending.
+ */
+export function isParadigmSibling(a: string, b: string, lang: Language): boolean {
+  if (a === b) return false;
+  for (const paradigm of PARADIGMS[lang]) {
+    for (const ending of paradigm) {
+      if (!a.endsWith(ending)) continue;
+      const stem = a.slice(0, a.length - ending.length);
+      if ([...stem].length < 3 || (ending === 's' && stem.endsWith('s'))) continue;
+      for (const other of paradigm) {
+        if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
+        if (b === stem + other) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** One edit (insert, delete, replace or swap of neighbours) between two words. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  if (a.length === b.length) {
+    if (restA.slice(1) === restB.slice(1)) return true;
+    return (
+      restA.length >= 2 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2)
+    );
+  }
+  return a.length > b.length ? restA.slice(1) === restB : restB.slice(1) === restA;
+}
+
+/** Family members looked at per stem. */
+const FAMILY_SCAN = 24;
+
+/**
+ * A Russian word that is another form of a lexeme the frequency list has in other forms: strip an
+ * ending, and the stem (five letters or more) starts two listed words that are that stem plus an
+ * ending or a regular suffix ("отверждается": отверждение, отверждения; "запитывайте": запитать,
+ * запитан). Russian paradigms are large and technical verbs rare, so a list has some forms and not
+ * others; a slip rarely leaves a stem whose family is listed (words one edit away do not count:
+ * "запястя" has its correction there, not a family).
+ */
+export function belongsToFamily(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (lang !== 'ru' || !speller.family || RUSSIAN_IMPOSSIBLE_JOINS.test(lower)) return false;
+  for (const ending of RUSSIAN_FAMILY_ENDINGS) {
+    if (!lower.endsWith(ending)) continue;
+    const stem = lower.slice(0, lower.length - ending.length);
+    if ([...stem].length < 5) continue;
+    let members = 0;
+    for (const [word] of speller.family(stem, FAMILY_SCAN)) {
+      const rest = word.slice(stem.length);
+      if (rest === ending || !RUSSIAN_FAMILY_SUFFIXES.has(rest) || oneEditApart(word, lower)) continue;
+      if (++members >= 2) return true;
+    }
+  }
+  return false;
 }

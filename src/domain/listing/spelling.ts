@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { closeCorrection } from './spelling-correction.js';
 import {
   bareWord,
   isCandidate,
@@ -8,7 +9,7 @@ import {
   type SpellingContext,
   slipOfCommonWord,
 } from './spelling-evidence.js';
-import { knowsWord } from './spelling-lexicon.js';
+import { knows, knowsWord } from './spelling-lexicon.js';
 import { overlaps, type Token, tokenize } from './text.js';
 import type { Issue, ListingField, SpellChecker } from './types.js';
 
@@ -58,6 +59,39 @@ function matchCase(word: string, correction: string): string {
   return correction;
 }
 
+/** How often each lower-cased word occurs in a text. */
+function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokenize(text)) {
+    const lower = bareWord(token.text).toLowerCase();
+    counts.set(lower, (counts.get(lower) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A word only the frequency list vouches for, whose correction another version of the listing writes
+ * ("Rechargable" here, "rechargeable" in the French version): the list has the misspelling too, the
+ * listing itself shows the right spelling.
+ */
+function correctedElsewhere(
+  word: string,
+  lang: Language,
+  speller: SpellChecker,
+  context: SpellingContext | undefined,
+  uses: (lower: string) => number,
+): boolean {
+  const lower = word.toLowerCase();
+  if (!context || knows(speller, word) || speller.centibels?.(lower) === undefined) return false;
+  // A word the seller writes twice is meant ("massager" beside the French "massage").
+  if (uses(lower) > 1) return false;
+  const correction = closeCorrection(speller, lower, lang);
+  // A word that extends its correction ("massager", "flyaways") is a derivation, not this slip.
+  if (!correction || lower.startsWith(correction.word) || correction.word.startsWith(lower)) return false;
+  const versions = [...context.otherWords].filter(([l]) => l !== lang).map(([, words]) => words);
+  return versions.some((w) => w.has(correction.word)) && !versions.some((w) => w.has(lower));
+}
+
 /**
  * Misspelled words by the language's dictionary and word list, each with a confidence (0-1); words
  * below `minConfidence` are not reported. A suggestion is the close correction, else hunspell's first.
@@ -82,13 +116,22 @@ export function checkSpelling(
   };
   const issues: Issue[] = [];
   let suggested = 0;
+  let counts: Map<string, number> | undefined;
+  const uses = (lower: string) => {
+    counts ??= wordCounts(options.context?.versionText ?? text);
+    return counts.get(lower) ?? 0;
+  };
   for (const token of tokenize(text)) {
     const word = bareWord(token.text);
     if (!isCandidate(word, lang)) continue;
     // A word touching a reported span ("sÃ¨che-linge") is part of that debris.
     if (overlaps(token.start - 1, token.end + 1, skip)) continue;
     if (isAllowed(word) || shared.has(word.toLowerCase())) continue;
-    if (knowsWord(speller, word, lang, others)) continue;
+    if (
+      knowsWord(speller, word, lang, others) &&
+      !correctedElsewhere(word, lang, speller, options.context, uses)
+    )
+      continue;
     // Capitalized words inside a sentence are names (brands, places) unless the title capitalizes all.
     if (/^\p{Lu}/u.test(word) && !titleCase && !isSentenceStart(text, token) && word !== word.toUpperCase())
       continue;

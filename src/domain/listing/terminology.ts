@@ -76,6 +76,25 @@ function metricBeside(text: string, start: number, end: number): boolean {
   return METRIC_BEFORE_RE.test(text.slice(Math.max(0, start - 16), start));
 }
 
+const INCH_RE = /inch|pulgada|pouce|polegada|дюйм|"/iu;
+
+/**
+ * Things every market sizes in inches: threads, fittings, hoses and pipes ("rosca de 1/2 pulgada"),
+ * wheels, rims and tyres ("ruedas de 29 pulgadas"), socket drives.
+ */
+const INCH_STANDARD_RE =
+  /(?<![\p{L}])(?:wheels?|tyres?|tires?|rims?|bikes?|bicycles?|threads?|threaded|pipes?|hoses?|fittings?|screws?|bolts?|drive|valves?|ruedas?|llantas?|cubiertas?|neumáticos?|bicicletas?|bici|roscas?|tubos?|tuberías?|mangueras?|racor(?:es)?|tornillos?|válvulas?|roues?|pneus?|jantes?|vélos?|vtt|filetages?|filetée?s?|tuyaux?|raccords?|vis|douilles?|valves?|колес\p{L}*|колёс\p{L}*|шин\p{L}*|покрышк\p{L}*|обод\p{L}*|велосипед\p{L}*|резьб\p{L}*|труб\p{L}*|шланг\p{L}*|штуцер\p{L}*|винт\p{L}*|болт\p{L}*|вентил\p{L}*|rodas?|aros?|pneus?|roscas?|canos?|mangueiras?|conexões|conexão|parafusos?|soquetes?)(?![\p{L}])/iu;
+
+/** An inch size that is a standard name: a fraction ("1/4 дюйма", a thread) or an inch-sized thing nearby. */
+function inchStandard(text: string, start: number, end: number): boolean {
+  if (!INCH_RE.test(text.slice(start, end))) return false;
+  if (text[start - 1] === '/' || /^\s?\d\/\d/u.test(text.slice(start, end))) return true;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 25);
+  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1);
+  return INCH_STANDARD_RE.test(sentence) || INCH_STANDARD_RE.test(after.split(/[.\n]/u)[0] ?? '');
+}
+
 const SHOE_SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
 
 /** Words that make "EU 42" a size: size, shoe and garment words of the five languages. */
@@ -172,6 +191,7 @@ export function checkTerminology(
       // The exemption is for the language's own unit word; "45 cm (18 inches)" is still English.
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_RE.test(match[0]) && metricBeside(text, start, end))
         continue;
+      if (entry.code === 'imperial_unit' && inchStandard(text, start, end)) continue;
       const suggestion =
         entry.code === 'imperial_unit'
           ? metricSuggestion(match[0], lang)

@@ -23,13 +23,21 @@ export function fold(value: string): string {
 
 const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 
-/** Words (letters, digits, inner apostrophes and hyphens) with their offsets. */
-export function tokenize(text: string): Token[] {
+/** Texts tokenized lately: a listing's checks tokenize the same field and version several times. */
+const RECENT_TEXTS = 16;
+const recentTokens = new Map<string, readonly Token[]>();
+
+/** Words (letters, digits, inner apostrophes and hyphens) with their offsets (shared: do not mutate). */
+export function tokenize(text: string): readonly Token[] {
+  const cached = recentTokens.get(text);
+  if (cached) return cached;
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD_RE)) {
     const start = match.index ?? 0;
     tokens.push({ text: match[0], start, end: start + match[0].length });
   }
+  if (recentTokens.size >= RECENT_TEXTS) recentTokens.delete(recentTokens.keys().next().value!);
+  recentTokens.set(text, tokens);
   return tokens;
 }
 

@@ -65,4 +65,9 @@ export interface SpellChecker {
    * is no list: tests).
    */
   centibels?(word: string): number | undefined;
+  /**
+   * Up to `limit` words of the frequency list that start with `prefix`, with their centibels: the
+   * family of a stem ("отвержд" -> отверждение, отверждения). Undefined without a list (tests).
+   */
+  family?(prefix: string, limit: number): ReadonlyArray<readonly [string, number]>;
 }

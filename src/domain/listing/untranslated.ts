@@ -34,9 +34,13 @@ function isEnglishOnly(token: Token, deps: UntranslatedDeps, lang: Language): bo
 type Mark = 'en' | 'both' | 'other';
 
 /** `en`: English only; `both`: a word of both languages, digits or a letter, which may sit inside an English run. */
+/** Codes in capitals ("EU", "US", "PD", "USB"): size systems, standards and acronyms, no language's text. */
+const CODE_RE = /^\p{Lu}{2,5}$/u;
+
 function markOf(token: Token, deps: UntranslatedDeps, lang: Language): Mark {
-  if (isEnglishOnly(token, deps, lang)) return 'en';
   const word = token.text.replace(/’/g, "'");
+  if (CODE_RE.test(word)) return 'both';
+  if (isEnglishOnly(token, deps, lang)) return 'en';
   if (/^\p{N}+$/u.test(word) || word.length === 1) return 'both';
   if (lang !== 'ru' && deps.english.correct(word.toLowerCase()) && deps.target.correct(word.toLowerCase()))
     return 'both';
@@ -61,6 +65,27 @@ function toSentenceEnd(text: string, tokens: readonly Token[], marks: readonly M
     if (marks[k] === 'en') lastEnglish = k;
   }
   return lastEnglish;
+}
+
+/** Most words of a capitalised run that still reads as a name. */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * A feature or product name inside a sentence ("PPS (Super Fast Charging de Samsung)", "con Quick
+ * Charge 3.0"): a short run of capitalised English words that does not start a sentence. Titles
+ * capitalise everything, so there it is no evidence.
+ */
+function isName(
+  text: string,
+  field: ListingField,
+  run: readonly Token[],
+  english: readonly Token[],
+): boolean {
+  if (field === 'title' || run.length > MAX_NAME_WORDS) return false;
+  if (!english.every((t) => /^\p{Lu}/u.test(t.text))) return false;
+  let at = run[0]!.start - 1;
+  while (at >= 0 && /[\s"'«»“”„([]/u.test(text[at]!)) at--;
+  return at >= 0 && !/[.!?…:\n•]/u.test(text[at]!);
 }
 
 /**
@@ -93,6 +118,18 @@ export function checkUntranslated(
 
   const tokens = tokenize(text);
   const marks = tokens.map((t) => markOf(t, deps, lang));
+  // A capitalised word before a model number is part of a product name ("Galaxy Watch 6", "Note 13").
+  tokens.forEach((token, k) => {
+    const next = tokens[k + 1];
+    if (
+      marks[k] === 'en' &&
+      next &&
+      /^\p{Lu}/u.test(token.text) &&
+      /^\d/u.test(next.text) &&
+      text.slice(token.end, next.start).trim() === ''
+    )
+      marks[k] = 'both';
+  });
   let i = 0;
   while (i < tokens.length) {
     if (marks[i] !== 'en') {
@@ -115,7 +152,10 @@ export function checkUntranslated(
     const run = tokens.slice(i, last + 1);
     const english = run.filter((_, k) => marks[i + k] === 'en');
     const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;
-    if (english.length >= 3 || (english.length >= 2 && functionWords >= 1)) {
+    if (
+      (english.length >= 3 || (english.length >= 2 && functionWords >= 1)) &&
+      !isName(text, field, run, english)
+    ) {
       const start = run[0]!.start;
       const end = run.at(-1)!.end;
       if (!overlaps(start, end, skip)) {
@@ -131,5 +171,59 @@ export function checkUntranslated(
     }
     i = last + 1;
   }
-  return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+  // Words of the declared language only, counted up to each token: a gap without them is English.
+  const others = [0];
+  for (const mark of marks) others.push(others.at(-1)! + (mark === 'other' ? 1 : 0));
+  const englishGap = (from: number, to: number) => {
+    if (text.slice(from, to).includes('\n')) return false;
+    const a = firstTokenAt(tokens, from);
+    const b = firstTokenAt(tokens, to);
+    return others[b]! - others[a]! === 0;
+  };
+  return joinRuns(
+    text,
+    issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0)),
+    englishGap,
+  );
+}
+
+/** Index of the first token starting at or after `offset`. */
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * English runs of one line with only punctuation, numbers and words of both languages between them
+ * ("Sterilise before first use; dishwasher safe on the top rack.") are one passage left in
+ * English: one finding.
+ */
+function joinRuns(text: string, issues: Issue[], englishGap: (from: number, to: number) => boolean): Issue[] {
+  const joined: Issue[] = [];
+  for (const issue of issues) {
+    const last = joined.at(-1);
+    if (
+      last?.span &&
+      issue.span &&
+      last.code === 'english' &&
+      issue.code === 'english' &&
+      englishGap(last.span[1], issue.span[0])
+    ) {
+      const span: [number, number] = [last.span[0], issue.span[1]];
+      joined[joined.length - 1] = {
+        ...last,
+        span,
+        params: { text: text.slice(span[0], span[1]).slice(0, 60) },
+      };
+      continue;
+    }
+    joined.push(issue);
+  }
+  return joined;
 }

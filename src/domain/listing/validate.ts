@@ -173,7 +173,7 @@ function checkField(
     const previous = wrong.at(-1);
     if (
       previous?.span &&
-      previous.params.detected === p.detected &&
+      previous.params.detected === (p.detected === 'other' ? undefined : p.detected) &&
       text.slice(previous.span[1], span[0]).trim() === ''
     ) {
       // Consecutive paragraphs in the same other language are one finding: the version is that language.
@@ -184,8 +184,8 @@ function checkField(
       lang,
       field,
       kind: 'wrong_language',
-      code: 'paragraph',
-      params: { declared: lang, detected: p.detected },
+      code: p.detected === 'other' ? 'other' : 'paragraph',
+      params: p.detected === 'other' ? { declared: lang } : { declared: lang, detected: p.detected },
       span,
     });
   }

@@ -41,6 +41,11 @@ describe('extractQuantities', () => {
       ],
     ],
     ['en', 'Bluetooth 5.3 and 5G', []],
+    // A count of things is a whole number: "5.3 earbuds" counts none.
+    ['en', 'Bluetooth 5.3 earbuds', []],
+    // 800 and 500 are silver hallmarks only next to a precious metal.
+    ['en', 'Bike light, 800 lumens', [['count', 800]]],
+    ['en', 'Sterling silver 800 chain', []],
   ] as const)('%s %s', (lang, text, expected) => {
     const found = extractQuantities(text, lang, 'description').map((q) => [q.dimension, q.value]);
     expect(found).toEqual(expected);
@@ -104,8 +109,33 @@ describe('checkConsistency on real listing conventions', () => {
     const en = v('en', 'A string of 36 LEDs with 8 modes.');
     const fr = v('fr', 'Une guirlande de 36 LED avec 8 modes.');
     expect(values([en, fr, v('es', 'Una guirnalda de 38 LED con 8 modos.')])).toEqual(['es:38 LED']);
+    // Counted with repeats: the 10 of another noun does not hide the changed one.
+    expect(
+      values([
+        v('en', 'The pack has 10 hinges, 10 plates and 40 screws.'),
+        v('fr', 'Le lot a 10 charnières, 10 embases et 40 vis.'),
+        v('es', 'El pack trae 8 bisagras, 10 bases y 40 tornillos.'),
+      ]),
+    ).toEqual(['es:8 bisagras']);
     // A count only one version states (the others spell it out or leave it) is not a conflict.
     expect(values([en, fr, v('es', 'Una guirnalda de 36 LED con 8 modos para 2 personas.')])).toEqual([]);
+  });
+
+  it('reports a value only where it replaces one: a value only one version adds is information', () => {
+    const en = v('en', 'Battery lasts 6 hours and charges in 3 hours.');
+    const es = v('es', 'La batería dura 6 horas y se carga en 3 horas.');
+    // Russian adds "50% in 1 hour": nothing of the others is missing there.
+    const ru = v('ru', 'Аккумулятор работает 6 часов, заряжается за 3 часа, на 50% — за 1 час.');
+    expect(values([en, es, ru])).toEqual([]);
+    // A value that stands where the others' one was is reported, even when it is written twice.
+    const fr = v('fr', 'La batterie tient 8 heures et se recharge en 3 heures.');
+    expect(values([en, es, fr])).toEqual(['fr:8 heures']);
+    const twice = [
+      v('en', 'A 65 W adapter; one port gives up to 65 W.'),
+      v('es', 'Un adaptador de 65 W; un puerto da hasta 65 W.'),
+      v('ru', 'Адаптер на 65 Вт; один порт выдаёт до 60 Вт.'),
+    ];
+    expect(values(twice)).toEqual(['ru:60 Вт']);
   });
 
   it('reads hallmarks as purity, not as a count, and reports one finding per dimension chain', () => {

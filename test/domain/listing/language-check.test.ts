@@ -63,3 +63,32 @@ describe('checkDeclaredLanguage with dictionaries: the declared language is the 
     expect(checkDeclaredLanguage('Garrafa térmica de aço', 'es', 'title')).toEqual([]);
   });
 });
+
+describe('sentences of another language inside a paragraph of the declared one', () => {
+  const knows = (words: string) => {
+    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
+    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
+  };
+  const ES2 = 'La tapa de rosca no gotea y el asa de silicona no resbala en la mano.';
+
+  it('reports a Portuguese sentence between Spanish ones, and joins its neighbour of the same language', () => {
+    const spellers = { es: knows(`${ES} ${ES2}`), pt: knows(PT) };
+    const text = `${ES} ${PT} Ela não vaza nem na mochila. ${ES2}`;
+    const issues = checkDeclaredLanguage(text, 'es', 'description', spellers);
+    expect(issues.map((i) => [i.params.detected, text.slice(i.span![0], i.span![1])])).toEqual([
+      ['pt', `${PT} Ela não vaza nem na mochila.`],
+    ]);
+  });
+
+  it('leaves an English sentence in a Spanish paragraph to the untranslated check', () => {
+    const spellers = { es: knows(`${ES} ${ES2}`), en: knows(EN) };
+    expect(checkDeclaredLanguage(`${ES} ${EN} ${ES2}`, 'es', 'description', spellers)).toEqual([]);
+  });
+
+  it('reports a Ukrainian sentence in a Russian version as another language', () => {
+    const UK = 'Пляшка зберігає напої холодними до 24 годин і гарячими до 12 годин.';
+    const text = `${RU} ${UK}`;
+    const issues = checkDeclaredLanguage(text, 'ru', 'description');
+    expect(issues.map((i) => [i.code, text.slice(i.span![0], i.span![1])])).toEqual([['other', UK]]);
+  });
+});

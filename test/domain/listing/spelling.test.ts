@@ -4,6 +4,7 @@ import {
   MIN_SPELLING_CONFIDENCE,
   type SpellingContext,
 } from '../../../src/domain/listing/spelling.js';
+import type { SpellChecker } from '../../../src/domain/listing/types.js';
 import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
@@ -188,5 +189,122 @@ describe('spelling with a frequency word list (the noisy channel)', () => {
 
   it('reads two frequent words run together as a coined term, not a slip', () => {
     expect(words('Un portavasos de botella.', 'es')).toEqual([]);
+  });
+});
+
+/** A frequency-list speller with the list's prefix search (`family`), as the adapter gives it. */
+function listSpeller(words: string, frequencies: Record<string, number>) {
+  const base = wordListSpeller(words, {}, frequencies);
+  const sorted = Object.keys(frequencies).sort();
+  return {
+    ...base,
+    family: (prefix: string, limit: number) =>
+      sorted
+        .filter((w) => w.startsWith(prefix))
+        .slice(0, limit)
+        .map((w) => [w, frequencies[w]!] as const),
+  };
+}
+
+describe('spelling evidence from the word family and paradigm', () => {
+  const ru = listSpeller('смола и за часа утверждается записывайте ведро температуру', {
+    утверждается: 515,
+    записывайте: 618,
+    отверждение: 744,
+    отверждения: 700,
+    запитать: 717,
+    запитан: 746,
+    температуру: 515,
+    температура: 480,
+  });
+  const words = (text: string, lang: Language, speller: SpellChecker, context?: SpellingContext) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none, context }).map((i) => i.params.word);
+
+  it('reads a Russian form as a word when the list has other forms of its stem (technical verbs)', () => {
+    expect(words('Смола отверждается за 24 часа и запитывайте ведро.', 'ru', ru)).toEqual([]);
+  });
+
+  it('still reports a slip whose stem has no listed family, or whose family is its correction', () => {
+    expect(words('Смола утвержадется.', 'ru', ru)).toEqual(['утвержадется']);
+    expect(words('Смола и темпиратуру.', 'ru', ru)).toEqual(['темпиратуру']);
+  });
+
+  it('does not excuse a Russian slip as a cognate when its correction reads as that word better', () => {
+    const context: SpellingContext = { otherWords: new Map([['es', new Set(['temperatura'])]]) };
+    expect(words('Смола и темпиратуру.', 'ru', ru, context)).toEqual(['темпиратуру']);
+  });
+
+  it('weighs the slip: a distant consonant is an unlikely one, a vowel or a neighbouring key a likely one', () => {
+    const en = wordListSpeller('the on hardback trail', {}, { the: 100, on: 120, hardback: 620, trail: 600 });
+    expect(words('The trail on hardpack.', 'en', en)).toEqual([]);
+    expect(words('The trail on hardbakc.', 'en', en)).toEqual(['hardbakc']);
+  });
+
+  it('reads a listed compound rivalling its correction as a word, a doubled letter as a slip', () => {
+    const en = wordListSpeller(
+      'the kit hard wire ware hardware spattering paint spat ring',
+      {},
+      {
+        the: 100,
+        kit: 560,
+        hard: 450,
+        wire: 520,
+        ware: 600,
+        hardware: 470,
+        hardwire: 730,
+        spattering: 710,
+        spat: 600,
+        ring: 500,
+        paint: 500,
+      },
+    );
+    expect(words('The hardwire kit.', 'en', en)).toEqual([]);
+    expect(words('The paint spatering.', 'en', en)).toEqual(['spatering']);
+  });
+
+  it('does not excuse a word of another language when its correction here is far more frequent', () => {
+    const es = wordListSpeller('un aspecto nuevo da', {}, { un: 100, da: 300, aspecto: 429, nuevo: 350 });
+    const pt = wordListSpeller('aspeto', {}, { aspeto: 574 });
+    expect(words('Da un aspeto nuevo.', 'es', es, { otherWords: new Map(), others: { es, pt } })).toEqual([
+      'aspeto',
+    ]);
+  });
+
+  it('reports a listed misspelling when another version of the listing writes its correction', () => {
+    const en = wordListSpeller(
+      'led bike light rechargeable massage',
+      {},
+      {
+        led: 300,
+        bike: 500,
+        light: 400,
+        rechargeable: 608,
+        rechargable: 746,
+        massage: 450,
+        massager: 580,
+      },
+    );
+    const context: SpellingContext = { otherWords: new Map([['fr', new Set(['rechargeable', 'massage'])]]) };
+    expect(words('Rechargable LED bike light.', 'en', en, context)).toEqual(['Rechargable']);
+    expect(words('Rechargable LED bike light.', 'en', en, { otherWords: new Map() })).toEqual([]);
+    // A derivation of the other version's word is no slip of it.
+    expect(words('LED massager.', 'en', en, context)).toEqual([]);
+  });
+
+  it('knows French agent nouns of -er verbs and Russian -ьн- adjectives of known nouns, prefixed or not', () => {
+    const fr = wordListSpeller('le tasser et passeur', {}, { le: 100, tasser: 622, passeur: 557 });
+    expect(words('Le tasseur et le passeur.', 'fr', fr)).toEqual([]);
+    const ru = wordListSpeller('с слоем прокол', {}, { прокол: 595 });
+    expect(words('С антипрокольным слоем.', 'ru', ru)).toEqual([]);
+  });
+
+  it('reads another form of its correction as an inflection, and no "-ss" as a plural', () => {
+    const en = wordListSpeller(
+      'the tames flyaway brightness',
+      {},
+      { the: 100, flyaway: 701, flyaways: 771, brightness: 543 },
+    );
+    expect(words('The oil tames flyaways.', 'en', en)).toEqual([]);
+    expect(words('The brightnes.', 'en', en)).toEqual(['brightnes']);
   });
 });

@@ -61,6 +61,16 @@ describe('terminology follows how listings are written', () => {
     expect(codes('Чехол для планшета 11 дюймов.', 'ru')).toEqual([]);
   });
 
+  it('accepts inch sizes that every market writes in inches: threads, fittings, wheels and tyres', () => {
+    expect(codes('Rosca de 1/4 de pulgada para trípodes.', 'es')).toEqual([]);
+    expect(codes('Стандартный винт 1/4 дюйма.', 'ru')).toEqual([]);
+    expect(codes('Une roue de 29 pouces.', 'fr')).toEqual([]);
+    expect(codes('Покрышка для колёс 27,5 дюйма.', 'ru')).toEqual([]);
+    expect(codes('Mangueira de 3/4 polegada.', 'pt')).toEqual([]);
+    // Anything else sized in inches is still reported.
+    expect(codes('La tabla mide 20 pulgadas.', 'es')).toEqual(['20 pulgadas']);
+  });
+
   it('reports a decimal point before hours in comma-decimal languages', () => {
     expect(codes('La batería dura 2.5 horas.', 'es')).toEqual(['2.5']);
     expect(codes('Autonomie de 1.5 h.', 'fr')).toEqual(['1.5']);

@@ -4,7 +4,7 @@ import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
 const english = wordListSpeller(
-  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain works with most phones in thin case',
+  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain works with most phones in thin case us super fast charging quick charge kitchen knife professional watch',
 );
 const targets: Record<string, ReturnType<typeof wordListSpeller>> = {
   es: wordListSpeller('así que tu bolso se mantiene seco la tela es suave light rain a'),
@@ -37,10 +37,30 @@ describe('checkUntranslated', () => {
     ['es', 'La tela es suave, light.'],
     ['ru', 'Наушники Xiaomi Redmi Buds и кабель USB-C.'],
     ['en', 'So your bag stays dry.'],
+    // Size systems and acronyms in capitals are codes, not English ("us").
+    ['es', 'La tela es suave: EU 38 = US 7, EU 40 = US 9.'],
+    // A short capitalised run inside a sentence is a feature name.
+    ['es', 'La tela es suave (Super Fast Charging de Samsung).'],
+    // Capitalised words before model numbers are product names.
+    ['es', 'La tela es suave: Watch 6, Watch 5 y Watch 4 en 40 y 44 mm.'],
   ] as const)('leaves %s alone: %s', (lang, text) => {
     expect(
       checkUntranslated(text, lang as Language, 'description', deps(lang === 'en' ? 'es' : lang)),
     ).toEqual([]);
+  });
+
+  it('reports an English passage of several sentences on one line as one finding', () => {
+    const text = 'Le tissu est doux. So your bag stays dry; wipe it clean with a damp cloth.';
+    const issues = checkUntranslated(text, 'fr', 'description', deps('fr'));
+    expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual([
+      'So your bag stays dry; wipe it clean with a damp cloth',
+    ]);
+  });
+
+  it('still reports a capitalised English run in a title, where every word is capitalised', () => {
+    const text = 'La tela es suave Professional Kitchen Knife';
+    const issues = checkUntranslated(text, 'es', 'title', deps('es'));
+    expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual(['Professional Kitchen Knife']);
   });
 
   it('does not report inside skipped spans (wrong-language paragraphs)', () => {

@@ -22,7 +22,8 @@ export const DIMINUTIVE_BASE_ENDINGS = ['o', 'a', 'e', ''];
 
 /**
  * Regular derivations from a known word: adjectives in -able/-ible from verbs (apilar ->
- * apilable), agent nouns in -dor (enhebrar -> enhebrador), English -less/-ness.
+ * apilable), agent nouns in -dor and -eur (enhebrar -> enhebrador, tasser -> tasseur), English
+ * -less/-ness.
  */
 export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [string, readonly string[]]>>> = {
   en: [
@@ -45,6 +46,11 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     ['ables', ['er']],
     ['ible', ['ir', 're']],
     ['ibles', ['ir', 're']],
+    // Agent nouns of -er verbs: tasser -> tasseur (a coffee tamper), doser -> doseur.
+    ['eur', ['er']],
+    ['eurs', ['er']],
+    ['euse', ['er']],
+    ['euses', ['er']],
   ],
   pt: [
     ['ável', ['ar']],
@@ -175,3 +181,43 @@ export const RUSSIAN_ENDINGS =
   'ового овому овыми евыми овый овая овое овые овых овой евый евая евые евых ами ями ого ему ому ой ый ий ая ое ые ом ем ам ах ях ов ей ы и а я у ю е о ь'.split(
     ' ',
   );
+
+/**
+ * Russian endings a word may carry on a stem its list family shares ("отверждается" = отвержд +
+ * ается, "запитывайте" = запит + ывайте), and what the family's other members may add to that stem:
+ * inflections, participles and the commonest verbal and noun suffixes.
+ */
+export const RUSSIAN_FAMILY_ENDINGS: readonly string[] = `ывайте ивайте ываются иваются ывается ивается ывать
+  ивать ается яется ются ется ится ятся айте яйте ите йте ает яет ают яют ет ит ут ют ат ят ать ять ить еть
+  ого его ому ему ыми ими ами ями ая яя ое ее ые ие ый ий ой ую юю ых их ым им ом ем ах ях ам ям ов ев ей а я
+  у ю е и ы о ь`
+  .split(/\s+/)
+  .filter((e) => e.length > 0);
+
+/** Suffixes of a stem's other family members beside the endings: verbal nouns, participles, past tenses. */
+export const RUSSIAN_FAMILY_SUFFIXES: ReadonlySet<string> = new Set([
+  ...RUSSIAN_FAMILY_ENDINGS,
+  ...`ение ения ению ением ении ание ания анию анием ании ал ала ало али ил ила ило или ан ана ано аны ен
+    ена ено ены ённый енный анный ость ости`
+    .split(/\s+/)
+    .filter((e) => e.length > 0),
+]);
+
+/** Keyboard rows the sellers type on (QWERTY and AZERTY for Latin script, ЙЦУКЕН for Russian). */
+export const KEYBOARD_ROWS: Readonly<Record<'latin' | 'cyrillic', readonly (readonly string[])[]>> = {
+  latin: [
+    ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'],
+    ['azertyuiop', 'qsdfghjklm', 'wxcvbn'],
+  ],
+  cyrillic: [['йцукенгшщзхъ', 'фывапролджэ', 'ячсмитьбю']],
+};
+
+/** Vowels: one written for another is a common slip of spelling by ear ("темпиратуру", "acabamanto"). */
+export const VOWELS = 'aeiouyáéíóúàâêîôûãõäëïöüœаеёиоуыэюя';
+
+/**
+ * Consonants that sound alike and stand for each other in spelling by ear: b/v and s/z/c in Spanish
+ * and Portuguese, voiced and voiceless pairs in Russian.
+ */
+export const CONSONANT_PAIRS: readonly string[] =
+  'bv vb sz zs sc cs zc cz ck kc gj jg mn nm qc cq дт тд бп пб зс сз гк кг вф фв жш шж цс сц'.split(' ');

@@ -1,0 +1,399 @@
+/**
+ * Claims by structure: a head and an object of the claim lexicon (`words/claim-lexicon.ts`) in one
+ * sentence, a few words apart ("relieves ... sciatica", "the sharpest knife ... in the world",
+ * "approved by ... the FDA", "original ... Apple", "guaranteed ... forever"). Linear in the text:
+ * one pass over its words looks each word up (a map per word, a map per prefix of it), and each rule
+ * is one pass over the matches.
+ */
+
+import type { Language } from '../types.js';
+import { fold } from './text.js';
+import { CLAIM_BRANDS, CLAIM_LEXICON, type ClaimTag } from './words/claim-lexicon.js';
+
+/** Codes the structural rules report (message codes under `forbidden_claim.`). */
+export type StructuralClaimCode =
+  | 'medical'
+  | 'superlative'
+  | 'endorsement'
+  | 'authenticity'
+  | 'absolute_guarantee';
+
+/** A claim found by structure: its code and span. */
+export interface StructuralClaim {
+  code: StructuralClaimCode;
+  span: [number, number];
+}
+
+interface Word {
+  key: string;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** One lexicon entry: its words (exact, `*` prefix or `#` year) and tag. */
+interface Entry {
+  tag: ClaimTag | 'brand';
+  parts: string[];
+}
+
+interface Lexicon {
+  exact: Map<string, Entry[]>;
+  prefix: Map<string, Entry[]>;
+  /** Lengths of the prefix entries' stems, so a word looks up only its prefixes of those lengths. */
+  prefixLengths: number[];
+  /** The entries a folded word may start, memoized (descriptions repeat their words). */
+  candidates: Map<string, readonly Entry[]>;
+}
+
+const LONGEST_PREFIX = 24;
+
+function partMatches(part: string, key: string): boolean {
+  if (part === '#') return /^(?:19|20)\d{2}$/.test(key);
+  if (part.endsWith('*')) return key.startsWith(part.slice(0, -1));
+  return part === key;
+}
+
+function compile(lang: Language): Lexicon {
+  const lexicon: Lexicon = { exact: new Map(), prefix: new Map(), prefixLengths: [], candidates: new Map() };
+  const lengths = new Set<number>();
+  const add = (tag: Entry['tag'], source: string) => {
+    for (const raw of source.split(/\s+/)) {
+      if (raw.length === 0) continue;
+      const parts = raw.split('_').map((p) => (p === '#' ? p : fold(p)));
+      const first = parts[0]!;
+      const entry = { tag, parts };
+      if (first.endsWith('*')) {
+        const stem = first.slice(0, -1);
+        lengths.add(stem.length);
+        lexicon.prefix.set(stem, [...(lexicon.prefix.get(stem) ?? []), entry]);
+      } else {
+        lexicon.exact.set(first, [...(lexicon.exact.get(first) ?? []), entry]);
+      }
+    }
+  };
+  for (const [tag, source] of Object.entries(CLAIM_LEXICON[lang]) as Array<[ClaimTag, string]>)
+    add(tag, source);
+  add('brand', CLAIM_BRANDS);
+  lexicon.prefixLengths = [...lengths].filter((n) => n <= LONGEST_PREFIX).sort((a, b) => a - b);
+  return lexicon;
+}
+
+const lexicons = new Map<Language, Lexicon>();
+function lexiconOf(lang: Language): Lexicon {
+  let lexicon = lexicons.get(lang);
+  if (!lexicon) {
+    lexicon = compile(lang);
+    lexicons.set(lang, lexicon);
+  }
+  return lexicon;
+}
+
+/** Words that end with a point without ending a sentence ("No. 1", "approx. 5 cm"). */
+const ABBREVIATIONS = new Set([
+  'no',
+  'n',
+  'nº',
+  'approx',
+  'aprox',
+  'env',
+  'ca',
+  'max',
+  'min',
+  'incl',
+  'ok',
+  'st',
+]);
+const WORD_RE = /[\p{L}\p{M}\p{N}]+/gu;
+const SENTENCE_BREAKS = new Set(['.', '!', '?', ';', ':', '\n', '•', '|']);
+
+/** A sentence end between two words (a scan of the few characters between them). */
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_BREAKS.has(text[i]!)) return true;
+  return false;
+}
+
+const folded = new Map<string, string>();
+
+/** `fold` of one word, memoized. */
+function foldWord(word: string): string {
+  let key = folded.get(word);
+  if (key === undefined) {
+    key = fold(word);
+    if (folded.size > 50_000) folded.clear();
+    folded.set(word, key);
+  }
+  return key;
+}
+
+/** Words split at apostrophes and hyphens, folded, with the sentence each belongs to. */
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  let sentence = 0;
+  for (const match of text.matchAll(WORD_RE)) {
+    const start = match.index ?? 0;
+    const previous = words.at(-1);
+    if (previous && breaksSentence(text, previous.end, start)) {
+      const gap = text.slice(previous.end, start);
+      const decimal = /^[.,]$/.test(gap) && /\d$/.test(previous.key) && /^\d/.test(match[0]);
+      if (!decimal && !(gap.trim() === '.' && ABBREVIATIONS.has(previous.key))) sentence++;
+    }
+    words.push({ key: foldWord(match[0]), start, end: start + match[0].length, sentence });
+  }
+  return words;
+}
+
+/** A tagged run of words: `from`..`to` (inclusive) word indexes. */
+interface Hit {
+  tag: Entry['tag'] | 'rank';
+  from: number;
+  to: number;
+}
+
+function entryAt(entry: Entry, words: readonly Word[], at: number): number {
+  const last = at + entry.parts.length - 1;
+  if (last >= words.length || words[last]!.sentence !== words[at]!.sentence) return -1;
+  for (let k = 1; k < entry.parts.length; k++) {
+    if (!partMatches(entry.parts[k]!, words[at + k]!.key)) return -1;
+  }
+  return last;
+}
+
+const NO_ENTRIES: readonly Entry[] = [];
+
+/** The entries whose first word matches `key` (exact, year, or a stem it starts with). */
+function candidatesOf(lexicon: Lexicon, key: string): readonly Entry[] {
+  let found = lexicon.candidates.get(key);
+  if (found === undefined) {
+    const list: Entry[] = [...(lexicon.exact.get(key) ?? [])];
+    if (partMatches('#', key)) list.push(...(lexicon.exact.get('#') ?? []));
+    for (const n of lexicon.prefixLengths) {
+      if (n > key.length) break;
+      list.push(...(lexicon.prefix.get(key.slice(0, n)) ?? []));
+    }
+    found = list.length === 0 ? NO_ENTRIES : list;
+    if (lexicon.candidates.size > 20_000) lexicon.candidates.clear();
+    lexicon.candidates.set(key, found);
+  }
+  return found;
+}
+
+/** English superlatives in -est ("the clearest", "the lightest"); words that only end that way are not. */
+const EST_RE = /^[a-z]{3,}est$/;
+const NOT_SUPERLATIVE = new Set(
+  'test contest protest attest detest rest arrest interest forest honest modest nest west chest guest quest request invest digest suggest harvest manifest latest earnest'.split(
+    ' ',
+  ),
+);
+
+/** Every tag of every word position (the longest entry of a tag starting there). */
+function hitsOf(words: readonly Word[], lexicon: Lexicon, lang: Language): Hit[] {
+  const hits: Hit[] = [];
+  words.forEach((word, at) => {
+    if (lang === 'en' && EST_RE.test(word.key) && !NOT_SUPERLATIVE.has(word.key))
+      hits.push({ tag: 'superlative', from: at, to: at });
+    const entries = candidatesOf(lexicon, word.key);
+    if (entries.length === 0) return;
+    const best = new Map<Entry['tag'], number>();
+    for (const entry of entries) {
+      const to = entryAt(entry, words, at);
+      if (to >= 0 && to > (best.get(entry.tag) ?? -1)) best.set(entry.tag, to);
+    }
+    for (const [tag, to] of best) hits.push({ tag, from: at, to });
+  });
+  return hits;
+}
+
+/** "most", "más", "mais" make a superlative only before an adjective ("más de 50 países" is a count). */
+const COMPARATIVE_FILLERS = new Set([
+  'de',
+  'del',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'que',
+  'than',
+  'of',
+  'du',
+  'des',
+]);
+const BARE_SUPERLATIVES = new Set(['most', 'mas', 'mais']);
+
+/** Numbers and sales-rank marks ("#1", "No. 1", "№1", "number one") as their own hits. */
+const RANK_RE =
+  /(?<![\p{L}\p{N}])(?:(?:#|№|n[º°o]\.?|top)\s?1|(?:number|numero|número|numéro|номер)\s(?:1|one|uno|un|um|один))(?![\p{L}\p{N}])/giu;
+
+/** "100 %": an absolute next to a guarantee ("garantie à 100 %"). */
+const HUNDRED_PERCENT_RE = /(?<![\d.,])100\s?%/gu;
+
+function markHits(text: string, words: readonly Word[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const [re, tag] of [
+    [RANK_RE, 'rank'],
+    [HUNDRED_PERCENT_RE, 'absolute'],
+  ] as const) {
+    for (const match of text.matchAll(re)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      // The words the mark covers (a "#1" covers the word "1").
+      let from = -1;
+      let to = -1;
+      for (let i = lowerBound(words, start); i < words.length && words[i]!.start < end; i++) {
+        if (from < 0) from = i;
+        to = i;
+      }
+      if (from >= 0) hits.push({ tag, from, to });
+    }
+  }
+  return hits;
+}
+
+function lowerBound(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Rule {
+  code: StructuralClaimCode;
+  head: Entry['tag'] | 'rank';
+  object: Entry['tag'] | 'rank';
+  /** Most words between head and object. */
+  gap: number;
+  /** The object may also come first, at most this many words before the head. */
+  before?: number;
+  /** Words between them must not be numbers ("guarantee of 2 years, always..."). */
+  noNumberBetween?: boolean;
+}
+
+const RULES: readonly Rule[] = [
+  { code: 'medical', head: 'therapy', object: 'condition', gap: 5, before: 2 },
+  // "the clearest night vision of any dash cam on the market"
+  { code: 'superlative', head: 'superlative', object: 'scope', gap: 7 },
+  { code: 'superlative', head: 'rank', object: 'scope', gap: 3 },
+  { code: 'superlative', head: 'rank', object: 'rankContext', gap: 2, before: 2 },
+  { code: 'superlative', head: 'rank', object: 'sales', gap: 2, before: 2 },
+  // "Recomendado por el 9 de cada 10 dentistas": a share of professionals stands between them.
+  { code: 'endorsement', head: 'approval', object: 'authority', gap: 6, before: 1 },
+  { code: 'endorsement', head: 'approval', object: 'brand', gap: 2 },
+  { code: 'authenticity', head: 'original', object: 'brand', gap: 2, before: 1 },
+  {
+    code: 'absolute_guarantee',
+    head: 'guarantee',
+    object: 'absolute',
+    gap: 3,
+    before: 3,
+    noNumberBetween: true,
+  },
+];
+
+/** A word of `tag` among the `span` words before `at` in its sentence. */
+function precededBy(
+  hits: ReadonlyMap<number, ReadonlySet<string>>,
+  words: readonly Word[],
+  at: number,
+  tag: string,
+  span: number,
+): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - span); i--) {
+    if (words[i]!.sentence !== words[at]!.sentence) return false;
+    if (hits.get(i)?.has(tag)) return true;
+  }
+  return false;
+}
+
+function allowed(
+  rule: Rule,
+  head: Hit,
+  object: Hit,
+  words: readonly Word[],
+  tagsAt: ReadonlyMap<number, ReadonlySet<string>>,
+): boolean {
+  const first = Math.min(head.from, object.from);
+  // "does not cure or treat": a negation a few words before the promise takes it back.
+  if (rule.code === 'medical' && precededBy(tagsAt, words, head.from, 'negation', 4)) return false;
+  if (rule.code === 'authenticity' && precededBy(tagsAt, words, first, 'compatibility', 2)) return false;
+  if (head.tag === 'superlative' && BARE_SUPERLATIVES.has(words[head.to]!.key)) {
+    const next = words[head.to + 1];
+    if (!next || COMPARATIVE_FILLERS.has(next.key) || /^\d/.test(next.key)) return false;
+  }
+  if (rule.noNumberBetween) {
+    const [from, to] = head.from < object.from ? [head.to, object.from] : [object.to, head.from];
+    for (let i = from + 1; i < to; i++) if (/\d/.test(words[i]!.key)) return false;
+  }
+  return true;
+}
+
+/**
+ * Claims of the structural rules in one field, in text order, before merging with the phrase rules.
+ * Each of `langs` reads the words with its own lexicon (copied English claims are common in other
+ * versions); the text is split into words once.
+ */
+export function structuralClaims(text: string, ...langs: Language[]): StructuralClaim[] {
+  const words = wordsOf(text);
+  if (words.length === 0) return [];
+  const marks = markHits(text, words);
+  return langs
+    .flatMap((lang) => claimsOf(words, [...hitsOf(words, lexiconOf(lang), lang), ...marks]))
+    .sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function claimsOf(words: readonly Word[], unsorted: Hit[]): StructuralClaim[] {
+  const hits = unsorted.sort((a, b) => a.from - b.from);
+  const tagsAt = new Map<number, Set<string>>();
+  for (const hit of hits) {
+    const tags = tagsAt.get(hit.from) ?? new Set<string>();
+    tags.add(hit.tag);
+    tagsAt.set(hit.from, tags);
+  }
+  const claims: StructuralClaim[] = [];
+  for (const rule of RULES) {
+    let lastHead: Hit | undefined;
+    let lastObject: Hit | undefined;
+    for (const hit of hits) {
+      if (hit.tag === rule.head) {
+        // A head inside the previous one ("adeus a" in "diga adeus a") keeps the longer one.
+        if (lastHead && hit.from <= lastHead.to) continue;
+        lastHead = hit;
+        const object = lastObject;
+        if (
+          rule.before !== undefined &&
+          object &&
+          object.to < hit.from &&
+          words[object.to]!.sentence === words[hit.from]!.sentence &&
+          hit.from - object.to - 1 <= rule.before &&
+          allowed(rule, hit, object, words, tagsAt)
+        ) {
+          claims.push({ code: rule.code, span: [words[object.from]!.start, words[hit.to]!.end] });
+          lastObject = undefined;
+        }
+      } else if (hit.tag === rule.object) {
+        lastObject = hit;
+        const head = lastHead;
+        if (
+          head &&
+          head.to < hit.from &&
+          words[head.to]!.sentence === words[hit.from]!.sentence &&
+          hit.from - head.to - 1 <= rule.gap &&
+          allowed(rule, head, hit, words, tagsAt)
+        ) {
+          claims.push({ code: rule.code, span: [words[head.from]!.start, words[hit.to]!.end] });
+          lastHead = undefined;
+          lastObject = undefined;
+        }
+      }
+    }
+  }
+  // Sales ranks ("best seller", "хит продаж") are claims on their own.
+  for (const hit of hits) {
+    if (hit.tag === 'sales')
+      claims.push({ code: 'superlative', span: [words[hit.from]!.start, words[hit.to]!.end] });
+  }
+  return claims;
+}

@@ -1,0 +1,213 @@
+import type { Language } from '../../types.js';
+
+/**
+ * The parts claims are built from, per language, for the structural claim rules (`claim-rules.ts`):
+ * a claim is a head and an object in one sentence ("relieves" + "sciatica", "the best" + "in the
+ * world", "approved by" + "the FDA", "original" + "Apple", "guaranteed" + "forever"), however the
+ * seller words the rest.
+ *
+ * Entries are separated by white space; `_` joins the words of one entry ("say_goodbye_to"); a word
+ * ending in `*` matches any word it starts ("arthrit*": arthritis, arthritic); `#` matches a number.
+ * Words are compared folded (lower case, no diacritics), split at apostrophes and hyphens ("l'eczéma"
+ * is "l" + "eczema", "best-selling" is "best" + "selling").
+ */
+export type ClaimTag =
+  /** A promise of an effect on the body: cures, relieves, prevents, "say goodbye to". */
+  | 'therapy'
+  /** A disease, symptom or injury. */
+  | 'condition'
+  /** best, most, the sharpest, самый, le plus. */
+  | 'superlative'
+  /** Where a superlative claims its rank: in the world, on the market, of 2024. */
+  | 'scope'
+  /** A sales rank on its own: best seller, хит продаж, le plus vendu. */
+  | 'sales'
+  /** What a "No. 1" ranks in: sales, brand. */
+  | 'rankContext'
+  /** approved, certified, recommended, endorsed. */
+  | 'approval'
+  /** Who cannot have approved a consumer product: health authorities, ministries, doctors, the EU. */
+  | 'authority'
+  /** original, genuine, official. */
+  | 'original'
+  /** guaranteed, guarantee. */
+  | 'guarantee'
+  /** never, forever, always, perfect. */
+  | 'absolute'
+  /** Words that turn a claim around: "does not cure", "compatible with the original Apple...". */
+  | 'negation'
+  | 'compatibility';
+
+/** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
+export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
+  nike adidas puma reebok new_balance the_north_face gucci prada chanel dior louis_vuitton hermes rolex
+  ray_ban oakley lego disney philips bosch makita dewalt garmin gopro dji canon nikon logitech anker
+  lenovo asus dell microsoft google nintendo playstation xbox pandora swarovski michelin tommy_hilfiger
+  calvin_klein levi levis stanley yeti hydro_flask thermos tupperware lg motorola oneplus`;
+
+/** Health authorities and professionals (institutions in upper case only where the word is also common). */
+const AUTHORITIES_LATIN = 'fda nasa';
+
+export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
+  en: {
+    therapy: `cure cures cured curing curative heal heals healed healing treat treats treated treating
+      treatment treatments remedy remedies relieve relieves relieved relieving relief alleviat* ease eases
+      eased easing soothe soothes soothing eliminat* prevent prevents prevented preventing prevention fight
+      fights fighting combat combats combating stop stops stopped stopping end ends banish* get_rid_of
+      gets_rid_of getting_rid_of beat beats overcome overcomes revers* reduce reduces reducing lower
+      lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
+      no_more anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for`,
+    condition: `pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros*
+      rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
+      fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
+      diabet* cancer* tumor* tumour* hypertension high_blood_pressure blood_pressure cholesterol asthma
+      allerg* hay_fever colds flu influenza covid* coronavirus virus viruses infection* inflammation*
+      hair_loss alopecia baldness cellulite obesity dementia alzheimer* parkinson* varicose* hemorrhoid*
+      haemorrhoid* cystitis prostatitis impotence erectile_dysfunction fungus fungal athlete_s_foot herpes
+      warts apnea apnoea osteoporosis osteochondrosis scoliosis fasciitis nausea
+      motion_sickness constipation acid_reflux heartburn ulcer* anemia anaemia disease* illness*
+      disorder* ailment* medical_conditions colic colics gum_disease periodont* gingivitis`,
+    superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
+      quietest thinnest smallest safest cheapest highest top_rated`,
+    scope: `in_the_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
+      in_the_country in_europe in_america in_the_usa in_the_us in_the_uk of_#`,
+    sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
+    rankContext: 'seller sellers selling sales brand in_sales',
+    approval: 'approved certified endorsed recommended accredited validated authorized authorised',
+    authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
+      dermatologists dermatologist dentists dentist pediatricians pediatrician paediatricians orthopedists
+      orthopaedists vets vet veterinarians veterinarian european_union european_commission police`,
+    original: 'original genuine authentic official',
+    guarantee: 'guarantee guaranteed guarantees',
+    absolute: 'never forever always for_life for_a_lifetime perfect perfectly eternal',
+    negation: 'not no never doesn_t don_t cannot can_t nor without',
+    compatibility: 'for compatible with fits fit replaces replacement like',
+  },
+  es: {
+    therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento
+      tratamientos remedio remedios alivia alivian aliviar aliviando alivio elimina eliminan eliminar
+      previene previenen prevenir prevencion combate combaten combatir frena frenan frenar detiene
+      detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
+      quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
+      antiinflamatori* antiviral* antifungic* ayuda_contra`,
+    condition: `dolor dolores jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica
+      lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
+      dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
+      presion_arterial tension_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus
+      infeccion* inflamacion* caida_del_cabello caida_del_pelo alopecia calvicie celulitis obesidad
+      demencia alzheimer* parkinson* varices hemorroides cistitis prostatitis impotencia
+      disfuncion_erectil hongos herpes verrugas apnea osteoporosis osteocondrosis escoliosis fascitis
+      enfermedad* padecimiento* nauseas estrenimiento reflujo ulcera* anemia
+      colico colicos gingivitis periodontitis piorrea
+`,
+    superlative: 'mejor mejores mas',
+    scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
+      de_europa del_pais en_el_mundo en_el_mercado de_#`,
+    sales: 'mas_vendido mas_vendida mas_vendidos mas_vendidas superventas top_ventas',
+    rankContext: 'ventas en_ventas de_ventas marca',
+    approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
+      homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
+      avalado avalada respaldado respaldada acreditado acreditada`,
+    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores dermatologos dentistas
+      dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
+      policia guardia_civil`,
+    original:
+      'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales',
+    guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
+    absolute: 'nunca jamas siempre para_siempre de_por_vida perfecto perfecta perfectos eterno eterna',
+    negation: 'no ni sin nunca',
+    compatibility: 'para compatible compatibles con como sustituye recambio',
+  },
+  fr: {
+    therapy: `guerit guerissent guerir guerison soigne soignent soigner traite traitent traiter traitement
+      traitements remede remedes soulage soulagent soulager soulagement elimine eliminent eliminer
+      previent previennent prevenir prevention combat combattent combattre stoppe stoppent stopper arrete
+      arretent vient_a_bout viennent_a_bout vaincre reduit reduisent reduire apaise apaisent apaiser
+      therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
+      fini_les finis_les en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*`,
+    condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite*
+      arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
+      neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
+      tumeur* hypertension tension_arterielle cholesterol asthme allergie* rhume* grippe covid* coronavirus
+      virus infection* inflammation* chute_des_cheveux chute_des_poils chute_de_cheveux alopecie calvitie
+      cellulite obesite demence alzheimer* parkinson* varice* hemorroide* cystite prostatite impuissance
+      mycose* herpes verrue* apnee* osteoporose scoliose fasciite maladie* nausee*
+      constipation reflux ulcere* anemie colique* gingivite* parodontite* parodontose*`,
+    superlative: 'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus',
+    scope: `du_monde au_monde du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
+      de_#`,
+    sales: `meilleure_vente meilleures_ventes le_plus_vendu la_plus_vendue les_plus_vendus best_seller
+      best_sellers bestseller`,
+    rankContext: 'ventes des_ventes en_ventes marque',
+    approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
+      homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee`,
+    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs dermatologues dentistes
+      dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
+      gendarmerie`,
+    original:
+      'original originale originaux originales authentique authentiques officiel officielle d_origine',
+    guarantee: 'garanti garantie garantis garanties garantit garantissons',
+    absolute: 'jamais toujours a_vie pour_toujours parfait parfaite parfaits eternel eternelle',
+    negation: 'ne pas ni sans jamais',
+    compatibility: 'pour compatible compatibles avec comme remplace remplacement',
+  },
+  ru: {
+    therapy: `лечит лечат лечить лечени* лечебн* вылеч* излеч* исцел* избав* устраня* устранит* снимает
+      снимают снимет облегча* облегчит* предотвращ* предупрежда* сниж* понижа* нормализ* успокаива*
+      побежда* борет* борется борьб* останавлива* останов* прекраща* помогает_от помогает_при помогают_от
+      помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн*`,
+    condition: `боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз*
+      ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
+      экзем* псориаз* дерматит* акне бессонниц* тревожност* депресси* диабет* рак рака раку раком раке
+      онколог* опухол* гипертони* артериальн*_давлени* кровян*_давлени* холестерин* астм* аллерги*
+      простуд* грипп* ковид* коронавирус* вирус* инфекци* воспалени* выпадени*_волос облысени* алопеци*
+      целлюлит* ожирени* деменци* альцгеймер* паркинсон* варикоз* геморро* цистит* простатит* импотенци*
+      грибок* грибк* герпес* бородав* апноэ остеопороз* остеохондроз* сколиоз* тошнот* изжог*
+      язв* анеми* колик* пародонт* гингивит* кровоточивост*_десен`,
+    superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми',
+    scope: 'в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
+    sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
+    rankContext: 'продаж по_продажам бренд',
+    approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
+      рекомендован* рекомендуют рекомендует утвержден* аккредитован*`,
+    authority: `${AUTHORITIES_LATIN} минздрав* министерств* правительств* врачи врачами врачей
+      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи`,
+    original: 'оригинал оригинальн* подлинн* фирменн* официальн*',
+    guarantee: 'гаранти*',
+    absolute: 'никогда навсегда всегда вечн* идеальн* пожизненн*',
+    negation: 'не ни без',
+    compatibility: 'для совместим* подходит подходят как замена вместо',
+  },
+  pt: {
+    therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio
+      remedios alivia aliviam aliviar aliviando alivio elimina eliminam eliminar previne previnem prevenir
+      prevencao combate combatem combater acaba_com acabam_com acabe_com reduz reduzem reduzir diminui
+      diminuem baixa baixam normaliza* terapeutic* medicinal* diga_adeus_a diga_adeus_ao diga_adeus_aos
+      diga_adeus_as adeus_a adeus_ao adeus_aos chega_de livra_de livre_se_de anti_inflamatori*
+      antiinflamatori* antiviral*`,
+    condition: `dor dores enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago
+      hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
+      insonia ansiedade depressao diabetes cancer cancro tumor tumores hipertensao pressao_alta
+      pressao_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus infeccao
+      infeccoes inflamacao inflamacoes queda_de_cabelo queda_capilar queda_dos_fios queda_dos_pelos
+      alopecia calvicie celulite obesidade demencia alzheimer* parkinson* varizes hemorroida* cistite
+      prostatite impotencia disfuncao_eretil fungo* micose* herpes verruga* apneia osteoporose escoliose
+      fascite doenca* enfermidade* nausea* prisao_de_ventre refluxo ulcera* anemia colica colicas
+      gengivite periodontite`,
+    superlative: 'melhor melhores mais',
+    scope: `do_mundo no_mundo do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
+      de_todos_os_tempos da_historia de_#`,
+    sales: 'mais_vendido mais_vendida mais_vendidos mais_vendidas campeao_de_vendas campea_de_vendas',
+    rankContext: 'vendas em_vendas de_vendas marca',
+    approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
+      homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
+      endossado endossada chancelado chancelada`,
+    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores dermatologistas dentistas dentista
+      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran`,
+    original: 'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais',
+    guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
+    absolute: 'nunca jamais sempre para_sempre perfeito perfeita perfeitos perfeitas eterno eterna vitalicia',
+    negation: 'nao nem sem nunca',
+    compatibility: 'para compativel compativeis com como substitui reposicao',
+  },
+};

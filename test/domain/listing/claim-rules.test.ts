@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { structuralClaims } from '../../../src/domain/listing/claim-rules.js';
+import { checkClaims } from '../../../src/domain/listing/claims.js';
+import type { Language } from '../../../src/domain/types.js';
+
+const found = (text: string, lang: Language) =>
+  structuralClaims(text, lang).map((c) => [c.code, text.slice(c.span[0], c.span[1])]);
+
+describe('claims by structure: a head and an object in one sentence', () => {
+  it.each([
+    [
+      'en',
+      'Wearing it daily eases stiff joints and arthritis flare-ups.',
+      'medical',
+      'eases stiff joints and arthritis',
+    ],
+    ['en', 'No more migraines after a long day at the screen.', 'medical', 'No more migraines'],
+    ['es', 'Olvídate de la ansiedad con sus aromas.', 'medical', 'Olvídate de la ansiedad'],
+    ['fr', 'Ses pierres apaisent les migraines.', 'medical', 'apaisent les migraines'],
+    ['ru', 'Браслет помогает при гипертонии.', 'medical', 'помогает при гипертонии'],
+    ['pt', 'Diga adeus à insônia.', 'medical', 'Diga adeus à insônia'],
+    [
+      'en',
+      'The lightest camping chair on the market.',
+      'superlative',
+      'lightest camping chair on the market',
+    ],
+    ['es', 'La linterna más potente del mercado.', 'superlative', 'más potente del mercado'],
+    ['fr', 'La lampe la plus puissante du monde.', 'superlative', 'la plus puissante du monde'],
+    ['ru', 'Самая тихая помпа на рынке.', 'superlative', 'Самая тихая помпа на рынке'],
+    ['pt', 'A lanterna mais forte do Brasil.', 'superlative', 'mais forte do Brasil'],
+    ['en', 'Rated No. 1 in sales.', 'superlative', 'No. 1 in sales'],
+    ['es', 'Marca nº 1 en Europa.', 'superlative', 'Marca nº 1'],
+    ['ru', 'Хит продаж этого сезона.', 'superlative', 'Хит продаж'],
+    ['en', 'FDA approved material.', 'endorsement', 'FDA approved'],
+    ['fr', 'Recommandé par les vétérinaires.', 'endorsement', 'Recommandé par les vétérinaires'],
+    ['pt', 'Aprovado pelo Ministério da Saúde.', 'endorsement', 'Aprovado pelo Ministério'],
+    ['es', 'Certificado por Samsung.', 'endorsement', 'Certificado por Samsung'],
+    ['en', 'Genuine Sony battery.', 'authenticity', 'Genuine Sony'],
+    ['ru', 'Официальный кабель Xiaomi.', 'authenticity', 'Официальный кабель Xiaomi'],
+    ['en', 'The seal is guaranteed to last forever.', 'absolute_guarantee', 'guaranteed to last forever'],
+    ['pt', 'Nunca enferruja, garantido.', 'absolute_guarantee', 'Nunca enferruja, garantido'],
+    [
+      'en',
+      'The toughest zip of any backpack on the market.',
+      'superlative',
+      'toughest zip of any backpack on the market',
+    ],
+    [
+      'es',
+      'Recomendado por 8 de cada 10 pediatras.',
+      'endorsement',
+      'Recomendado por 8 de cada 10 pediatras',
+    ],
+    ['en', 'Vet approved formula.', 'endorsement', 'Vet approved'],
+    ['fr', 'Homologué par la police.', 'endorsement', 'Homologué par la police'],
+    ['ru', 'Снимает колики у малышей.', 'medical', 'Снимает колики'],
+  ] as const)('%s: %s', (lang, text, code, span) => {
+    expect(found(text, lang as Language)).toContainEqual([code, span]);
+  });
+
+  it.each([
+    ['en', 'The resin cures in 24 hours and fully cures in 72 hours.'],
+    ['en', 'An oil treatment for wood floors; treat the wood once a year.'],
+    ['en', '1 year warranty. Money back if the size is wrong.'],
+    ['en', 'If you have a medical condition or pain, ask your doctor before use.'],
+    ['en', 'This product does not cure or treat any disease.'],
+    ['en', 'Compatible with original Apple chargers and cables.'],
+    ['en', 'Helmets reduce the risk of head injury; the best fit is snug.'],
+    ['en', 'Run a quick test on the latest firmware before you rest it on the market stall.'],
+    ['es', 'Vendido en más de 50 países del mundo.'],
+    ['es', 'Garantía de 2 años, siempre con la factura de compra.'],
+    ['es', 'La mejor opción para tu cocina.'],
+    ['fr', 'Plus de 30 lavages par flacon, livré en France.'],
+    ['fr', 'Traitement céramique, séchage en 24 heures.'],
+    ['ru', 'Гарантия 1 год. Снимите пыль наклейкой.'],
+    ['ru', 'При заболеваниях проконсультируйтесь с врачом.'],
+    ['pt', 'Garantia de 12 meses, sempre com nota fiscal.'],
+    ['pt', 'Para o iPhone original e a capinha oficial da marca.'],
+  ] as const)('no claim in %s: %s', (lang, text) => {
+    expect(found(text, lang as Language)).toEqual([]);
+  });
+});
+
+describe('claims in one sentence are one finding', () => {
+  it('merges an approval and an endorsement of one sentence, keeps contacts apart', () => {
+    const text = 'Approved by the FDA and recommended by dermatologists. Call +1 415 555 0199.';
+    const issues = checkClaims(text, 'en', 'description');
+    expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual([
+      'Approved by the FDA and recommended by dermatologists',
+      '+1 415 555 0199',
+    ]);
+  });
+});
