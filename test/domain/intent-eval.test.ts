@@ -93,8 +93,9 @@ const FLOORS: ReadonlyArray<{
     // 0.97 / 4% abstained until blind-6 joined the leak guard (35 near training lines dropped):
     // 0.961 / 5.0% after. 0.958 / 94.8% answered since "add an item to my order" is order_change
     // (the 2026-12 helper lines and 33 relabelled ones): its three gift notes ("can you add a gift
-    // note to my order", labelled other) now read as order changes.
-    macroF1: 0.95,
+    // note to my order", labelled other) now read as order changes. 0.942 after blind-7 joined the
+    // leak guard (29 lines) and 21 lines near external texts were removed.
+    macroF1: 0.94,
     answeredAccuracy: 0.94,
     maxAbstain: 0.05,
     languageLong: 0.99,
