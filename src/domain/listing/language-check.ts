@@ -61,6 +61,19 @@ const MIN_SHORT_SENTENCE_CONFIDENCE = 0.95;
 /** Skip detection when the declared language's dictionary reads this share of a sentence's words. */
 const SURELY_DECLARED = 0.85;
 
+/**
+ * A block with no word in the declared language's script (a Russian version in Latin letters, a
+ * Spanish one in Cyrillic) cannot be in that language: the detector then only has to say which
+ * language it is, on a lower bar.
+ */
+const MIN_WRONG_SCRIPT_CONFIDENCE = 0.5;
+const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
+
+function wrongScript(words: readonly string[], declared: Language): boolean {
+  const cyrillic = words.filter((w) => CYRILLIC_RE.test(w)).length;
+  return declared === 'ru' ? cyrillic === 0 : cyrillic === words.length;
+}
+
 /** Letters of Ukrainian that Russian never writes. */
 const UKRAINIAN_RE = /[іїєґ]/iu;
 
@@ -190,8 +203,11 @@ export function findWrongLanguage(
   for (const block of blocks) {
     const words = letterWords(block.text);
     if (words.length < (field === 'title' ? MIN_TITLE_WORDS : MIN_PARAGRAPH_WORDS)) continue;
-    const needed =
-      field === 'title' && words.length < SHORT_TITLE_WORDS ? MIN_SHORT_TITLE_CONFIDENCE : MIN_CONFIDENCE;
+    const needed = wrongScript(words, declared)
+      ? MIN_WRONG_SCRIPT_CONFIDENCE
+      : field === 'title' && words.length < SHORT_TITLE_WORDS
+        ? MIN_SHORT_TITLE_CONFIDENCE
+        : MIN_CONFIDENCE;
     const other = otherLanguage(block.text, words, declared, spellers, needed);
     if (other) found.push({ ...block, ...other });
     else if (field === 'description') found.push(...wrongSentences(block, declared, spellers));
