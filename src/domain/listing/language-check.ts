@@ -68,10 +68,19 @@ const SURELY_DECLARED = 0.85;
  */
 const MIN_WRONG_SCRIPT_CONFIDENCE = 0.5;
 const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
+const LOWER_RE = /\p{Ll}/u;
+
+/** Words of three letters or more with a lower-case letter: codes and sizes ("EU", "US") are not. */
+function realWords(words: readonly string[]): string[] {
+  return words.filter((w) => w.length >= 3 && LOWER_RE.test(w));
+}
 
 function wrongScript(words: readonly string[], declared: Language): boolean {
-  const cyrillic = words.filter((w) => CYRILLIC_RE.test(w)).length;
-  return declared === 'ru' ? cyrillic === 0 : cyrillic === words.length;
+  // Only real words count, and there must be as many as a title needs.
+  const real = realWords(words);
+  if (real.length < MIN_TITLE_WORDS) return false;
+  const cyrillic = real.filter((w) => CYRILLIC_RE.test(w)).length;
+  return declared === 'ru' ? cyrillic === 0 : cyrillic === real.length;
 }
 
 /** Letters of Ukrainian that Russian never writes. */
@@ -203,6 +212,8 @@ export function findWrongLanguage(
   for (const block of blocks) {
     const words = letterWords(block.text);
     if (words.length < (field === 'title' ? MIN_TITLE_WORDS : MIN_PARAGRAPH_WORDS)) continue;
+    // A size table of codes ("EU 38 = US 7, EU 40,5 = US 9") has letters but no language.
+    if (realWords(words).length * 2 < words.length) continue;
     const needed = wrongScript(words, declared)
       ? MIN_WRONG_SCRIPT_CONFIDENCE
       : field === 'title' && words.length < SHORT_TITLE_WORDS
