@@ -27,6 +27,7 @@ import {
   GROUPED,
   intentExamples,
   languageExamples,
+  languageLines,
   type OutOfFoldRow,
 } from './intent/cross-validate.js';
 import { type Figures, figures, fitCalibration, reliabilityTable } from './intent/fit-calibration.js';
@@ -51,7 +52,7 @@ export { DEFAULT_TRAIN_OPTIONS, type TrainLine, type TrainOptions } from './inte
  * Version of the training procedure, part of `inputsHash` (with the fingerprints of the feature
  * word lists and of the lexicons): bump it when this script changes in a way that changes the weights.
  */
-export const TRAINING_VERSION = 6;
+export const TRAINING_VERSION = 7;
 
 const TRAIN_FILE = 'data/intent-train.jsonl';
 const OUTPUT_FILE = 'src/domain/intent-model.data.ts';
@@ -178,7 +179,12 @@ export function trainIntentModel(
     CATEGORIES,
   );
   const language = quantize(
-    trainLinear(languageExamples(augmented, options.bits), LANGUAGES.length, options, options.seed),
+    trainLinear(
+      languageExamples(augmentAll(languageLines(lines), options, options.seed), options.bits),
+      LANGUAGES.length,
+      options,
+      options.seed,
+    ),
     LANGUAGES,
   );
   const data: IntentModelData = {

@@ -62,7 +62,7 @@ describe('dev corpus (test/fixtures/intent-dev.jsonl)', () => {
 /**
  * Floors close to the figures measured when the model was last retrained (see data/README.md):
  * a drop of more than a couple of lines fails. Every corpus here has informed some tuning, so they
- * are development data; only test/fixtures/intent-blind-5.jsonl, intent-blind-6.jsonl and intent-blind-7.jsonl are blind, and no test reads them.
+ * are development data; only test/fixtures/intent-blind-5.jsonl and intent-blind-6.jsonl are blind, and no test reads them.
  */
 const FLOORS: ReadonlyArray<{
   file: string;
@@ -84,18 +84,17 @@ const FLOORS: ReadonlyArray<{
     file: HOLDOUT_FILE,
     macroF1: 0.98,
     answeredAccuracy: 0.98,
-    maxAbstain: 0.075,
+    maxAbstain: 0.08, // 8.0% after 21 lines near external texts left training (7.5% before)
     languageLong: 0.99,
     languageShort: 0.92,
   },
   {
     file: HOLDOUT_2_FILE,
     // 0.97 / 4% abstained until blind-6 joined the leak guard (35 near training lines dropped):
-    // 0.961 / 5.0% after. 0.958 / 94.8% answered since "add an item to my order" is order_change
-    // (the 2026-12 helper lines and 33 relabelled ones): its three gift notes ("can you add a gift
-    // note to my order", labelled other) now read as order changes. 0.942 after blind-7 joined the
-    // leak guard (29 lines) and 21 lines near external texts were removed.
-    macroF1: 0.94,
+    // 0.961 / 5.0% after. Answered accuracy 98.9% -> 94.8% since "add an item to my order" is
+    // order_change (the 2026-12 helper lines and 33 relabelled ones): its three gift notes
+    // ("can you add a gift note to my order", labelled other) now read as order changes.
+    macroF1: 0.96,
     answeredAccuracy: 0.94,
     maxAbstain: 0.05,
     languageLong: 0.99,

@@ -132,7 +132,7 @@ function wrongSentences(
   all.forEach((sentence, i) => {
     if (judged.has(i)) return;
     const words = letterWords(sentence.text);
-    if (words.length < MIN_SENTENCE_WORDS) return;
+    if (words.length < MIN_SENTENCE_WORDS || realWords(words).length * 2 < words.length) return;
     let other: WrongLanguageParagraph['detected'] | undefined;
     let confidence = 1;
     if (declared === 'ru' && isUkrainian(words)) other = 'other';
