@@ -19,6 +19,15 @@ export async function latestDraft(db: Db, ticketId: string): Promise<Draft | nul
 
 /** A ticket with its current draft, delivery and timeline, as `GET /v1/tickets/:id` shows it. */
 export async function getTicketView(db: Db, shopId: string, ticketId: string) {
+  // One snapshot: read apart, a draft committed between the two reads showed beside a ticket row
+  // that had no category yet.
+  return db.transaction((tx) => readTicketView(tx as unknown as Db, shopId, ticketId), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function readTicketView(db: Db, shopId: string, ticketId: string) {
   const ticket = await getTicket(db, ticketId, shopId);
   if (!ticket) return null;
   const draft = await latestDraft(db, ticketId);
