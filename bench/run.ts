@@ -218,7 +218,7 @@ async function main() {
       OUTBOUND_URL: receiver.url,
       OUTBOUND_SECRET: 'bench-outbound-secret',
       LOG_LEVEL: 'warn',
-      // Operator knobs under test (README "Scaling out"), passed through when set.
+      // Operator knobs under test (docs/OPERATIONS.md, "Scaling out"), passed through when set.
       ...Object.fromEntries(
         Object.entries(env).filter(
           (e): e is [string, string] => /^(WORKER_|INTAKE_)/.test(e[0]) && typeof e[1] === 'string',

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { Command } from 'commander';
+import { registerConsoleCommand } from './cli/console-command.js';
 import { registerDemoCommand } from './cli/demo.js';
 import { registerDictionaryCommands } from './cli/dictionary-commands.js';
 import { registerDoctorCommand } from './cli/doctor.js';
@@ -14,7 +15,7 @@ import { ConfigError, loadConfig } from './config.js';
 const runService = async (mode: 'all' | 'worker' | 'api') =>
   (await import('./app/run-service.js')).runService(mode);
 
-/** Operator knobs as flags; each one sets its environment variable (README "Configuration"). */
+/** Operator knobs as flags; each one sets its environment variable (docs/OPERATIONS.md, "Configuration"). */
 const INTAKE_FLAGS = [
   ['--intake-drainer <on|off>', 'INTAKE_DRAINER', 'drain the intake outbox in this process'],
   ['--drain-concurrency <n>', 'INTAKE_DRAIN_CONCURRENCY', 'Temporal calls in flight from the drainer'],
@@ -169,6 +170,7 @@ registerTicketCommands(program);
 registerDictionaryCommands(program);
 registerDoctorCommand(program);
 registerDemoCommand(program);
+registerConsoleCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,7 +11,7 @@ function configError(env: Record<string, string>): string[] {
   throw new Error('expected a ConfigError');
 }
 
-describe('loadConfig (CONTRACT §1)', () => {
+describe('loadConfig (docs/OPERATIONS.md)', () => {
   it('runs on embedded defaults with no environment at all', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

@@ -48,7 +48,7 @@ import {
 } from './contracts/ticket.js';
 
 type Steps = TicketRounds &
-  Pick<TicketActivities, 'requestApproval' | 'markEscalated' | 'remindSeller' | 'spinOffMessages'>;
+  Pick<TicketActivities, 'requestApproval' | 'markCardsEscalated' | 'remindSeller' | 'spinOffMessages'>;
 
 // Short idempotent steps (database writes keyed by ids, cards keyed per chat) run as local
 // activities: their results ride on the workflow task, no server round trip, and a round of steps
@@ -262,31 +262,35 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
     rearm();
   }
 
-  /** Records an escalation and hands the ticket to the team (or tells the seller's chats). */
-  async function announceEscalation(escalation: DecisionResult): Promise<void> {
+  /**
+   * Records an escalation, says so on the seller's cards (by whom and when, no buttons) and hands
+   * the ticket to the team (or tells the seller's chats when there is no team channel).
+   */
+  async function handOverEscalation(escalation: DecisionResult): Promise<void> {
     flow.escalationAnnounced = true;
     flow.status = 'escalated';
     rearm();
     const reason = escalationReason(escalation);
-    await step('markEscalated', {
+    const round = await step('announceEscalation', {
       ticketId,
       actor: escalation.decidedBy,
       at: escalation.decidedAt,
       reason,
+      remindSeller: !flow.teamChannel,
     });
-    if (!flow.teamChannel) {
-      await step('remindSeller', { ticketId, kind: 'escalated' });
-      return;
+    if (flow.teamChannel) {
+      // Not awaited: a Slack outage must never hold up a decision made in Telegram or the API.
+      const revision = flow.revision;
+      void team
+        .escalateToTeam({ ticketId, revision, reason })
+        .catch(() => ({ posted: false }))
+        .then(async (posted) => {
+          if (!posted.posted) await team.remindSeller({ ticketId, kind: 'escalated' });
+        })
+        .catch(() => undefined);
     }
-    // Not awaited: a Slack outage must never hold up a decision made in Telegram or the API.
-    const revision = flow.revision;
-    void team
-      .escalateToTeam({ ticketId, revision, reason })
-      .catch(() => ({ posted: false }))
-      .then(async (posted) => {
-        if (!posted.posted) await team.remindSeller({ ticketId, kind: 'escalated' });
-      })
-      .catch(() => undefined);
+    // Before any decision is concluded, so the outcome is the cards' last edit.
+    if (!round.cardsMarked) await step('markCardsEscalated', { ticketId });
   }
 
   // One durable timer per SLA step, armed inside a round (never at the wait, so waiting issues no
@@ -323,7 +327,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketOutcome>
       continue;
     }
     if (flow.escalation && !flow.escalationAnnounced) {
-      await announceEscalation(flow.escalation);
+      await handOverEscalation(flow.escalation);
       continue;
     }
     const timer = armed;

@@ -11,18 +11,37 @@ import type { Sentiment } from '../domain/message/urgency.js';
 import type { SellerLanguage } from '../domain/shop/seller-language.js';
 import type { Actor, Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
 
+/** A coupon as a draft offers it to the buyer (major units, ISO 4217 currency). */
+export interface CardCoupon {
+  code: string;
+  value: number;
+  currency: string;
+}
+
+/** Who handed a ticket to the support team, and when (a seller, an API caller, the SLA timer). */
+export interface CardEscalation {
+  by: Actor;
+  at: Date;
+}
+
 /** A linked seller chat and the language its cards are written in (the seller's, not the buyers'). */
 export interface SellerChat {
   chatId: string;
   language: SellerLanguage;
 }
 
-/** What an approval card shows: the ticket's facts, the redacted buyer text and the draft. */
+/**
+ * What an approval card shows: the ticket's facts, the redacted buyer text, the draft and the
+ * coupon that draft offers (both from the same stored draft row), and, once the ticket went to the
+ * support team, who sent it there and when (the card then has no decision buttons).
+ */
 export interface ApprovalCard {
   ticket: Ticket;
   buyerText: string;
   draftText: string;
   note?: string | undefined;
+  coupon?: CardCoupon | null | undefined;
+  escalation?: CardEscalation | undefined;
 }
 
 /** A shop's store-health figures for the daily digest. */
@@ -41,8 +60,17 @@ export type SupersededReason = 'buyer_wrote' | 'category_corrected';
 export interface ApprovalChannel {
   /** The `approval_cards.channel` value of its cards. */
   readonly cardChannel: string;
-  /** Posts an approval card with the decision buttons; resolves with its message id. */
+  /**
+   * Posts an approval card with the decision buttons (none once the ticket is escalated); resolves
+   * with its message id.
+   */
   postCard(chat: SellerChat, card: ApprovalCard): Promise<string>;
+  /** Edits a posted card to say the ticket went to the support team, by whom and when; buttons removed. */
+  showEscalation(
+    chat: SellerChat,
+    messageId: string,
+    card: ApprovalCard & { escalation: CardEscalation },
+  ): Promise<void>;
   /** Turns a card into a "replaced by a newer draft" note without buttons, saying why. */
   markSuperseded(
     chat: SellerChat,
@@ -50,8 +78,17 @@ export interface ApprovalChannel {
     ticketId: string,
     reason?: SupersededReason,
   ): Promise<void>;
-  /** Turns a card into the outcome: what was decided, by whom and when, and the text sent. */
-  showOutcome(chat: SellerChat, messageId: string, ticket: Ticket, decision: Decision): Promise<void>;
+  /**
+   * Turns a card into the outcome: what was decided, by whom and when, and the text sent with its
+   * coupon (both from the decided draft).
+   */
+  showOutcome(
+    chat: SellerChat,
+    messageId: string,
+    ticket: Ticket,
+    decision: Decision,
+    coupon?: CardCoupon | null,
+  ): Promise<void>;
   /** Tells a chat that a ticket still waits (`reminder`) or went to the team (`escalated`). */
   remind(
     chat: SellerChat,
@@ -87,10 +124,14 @@ export interface TeamCard {
   draft: string;
   /** Why the draft needs attention (fallback notes, missing template variables). */
   draftNote?: string | null | undefined;
+  /** The coupon the draft offers the buyer (stored with the draft's text). */
+  coupon?: CardCoupon | null | undefined;
   /** Why the ticket came to the team; present on escalations. */
   reason?: string | undefined;
   /** Who escalated (a seller, an API caller, the SLA timer), when known. */
   escalatedBy?: Actor | undefined;
+  /** When it was escalated, when known. */
+  escalatedAt?: Date | undefined;
   revision: number;
   /** A buyer ticket: the card offers a category correction. */
   correctable?: boolean | undefined;
@@ -106,6 +147,8 @@ export interface TeamOutcome {
   decidedAt: Date;
   /** The reply that went to the buyer (approve / edit). */
   finalText?: string | null | undefined;
+  /** The coupon sent with it (from the same draft). */
+  coupon?: CardCoupon | null | undefined;
   /** `auto_sent` is shown as sent without a human. */
   status?: TicketStatus | undefined;
 }

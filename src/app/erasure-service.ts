@@ -36,7 +36,7 @@ export interface BuyerErasure {
 const GRPC_NOT_FOUND = 5;
 
 /**
- * Erases a buyer of a shop everywhere sellerdesk keeps them (CONTRACT §2 `DELETE
+ * Erases a buyer of a shop everywhere sellerdesk keeps them (docs/API.md, docs/SECURITY.md: `DELETE
  * /v1/buyers/:buyerId`): their open tickets are closed and their workflows terminated first (the
  * delivery path refuses closed or erased tickets, so nothing is sent after), then the database
  * erasure runs in one transaction, posted cards are edited by a workflow with retries, and the

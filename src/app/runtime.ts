@@ -12,9 +12,10 @@ import {
   slackTokenCipher,
   slackWorkspaces,
 } from '../channels/slack/app.js';
-import { createSlackOAuth } from '../channels/slack/oauth.js';
+import { slackOAuthFromConfig } from '../channels/slack/oauth.js';
 import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
+import { startTelegramUpdates } from '../channels/telegram/updates.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { correctionRates } from '../db/corrections-repo.js';
@@ -22,19 +23,23 @@ import { getShopOutbound } from '../db/outbound-repo.js';
 import { createOutbound } from '../delivery/outbound.js';
 import { createReplyRenderer } from '../domain/reply/index.js';
 import { createServer } from '../http/server.js';
+import { loadConsoleTexts } from '../i18n/console.js';
 import { loadReplyResources } from '../i18n/load.js';
 import { createLogger } from '../observability/logger.js';
 import { createMetrics, type Metrics, registerCorrectionRates } from '../observability/metrics.js';
+import { registerStoreHealth } from '../observability/store-health-metrics.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { type DevServer, startDevServer } from '../temporal/dev-server.js';
 import { ensureSchedules } from '../temporal/schedules.js';
 import { createWorker, workflowBundle } from '../temporal/worker.js';
+import { createConsoleLinks } from './console-access.js';
 import { type IntakeDrainer, startIntakeDrainer } from './intake-drainer.js';
 import { listingValidationStarter } from './listing-service.js';
 import { newControlToken, removeControlFile, writeControlFile } from './local-state.js';
+import { readStoreHealth } from './store-health.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
 
-/** Which parts of sellerdesk this process runs (CONTRACT §1: start, worker, api). */
+/** Which parts of sellerdesk this process runs (docs/OPERATIONS.md: start, worker, api). */
 export type RunMode = 'all' | 'worker' | 'api';
 
 /** Knobs for tests and embedding; production uses the defaults. */
@@ -148,6 +153,7 @@ export async function startSellerdesk(
     const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     const metrics = createMetrics();
     registerCorrectionRates(metrics, (window) => correctionRates(database.db, window));
+    registerStoreHealth(metrics, (period) => readStoreHealth(database.db, period));
     let drainer: IntakeDrainer | undefined;
     const tickets = createTicketService({
       db: database.db,
@@ -255,10 +261,20 @@ export async function startSellerdesk(
     let bot: Bot | undefined;
     const controlToken = newControlToken();
     if (mode !== 'worker') {
+      const texts = await loadConsoleTexts(PROJECT_ROOT);
+      const links = createConsoleLinks({ db: database.db, baseUrl: () => config.PUBLIC_URL ?? url });
+      const consoleChat = { links, t: texts.t };
       if (config.TELEGRAM_BOT_TOKEN) {
         bot = createBot(
           config.TELEGRAM_BOT_TOKEN,
-          { db: database.db, tickets, renderer, logger: logger.child({ component: 'telegram' }), metrics },
+          {
+            db: database.db,
+            tickets,
+            renderer,
+            logger: logger.child({ component: 'telegram' }),
+            metrics,
+            console: consoleChat,
+          },
           {
             apiRoot: config.TELEGRAM_API_ROOT,
             ...(overrides.telegramBotInfo ? { botInfo: overrides.telegramBotInfo } : {}),
@@ -269,24 +285,7 @@ export async function startSellerdesk(
       const slackLogger = logger.child({ component: 'slack' });
       const workspaces = slackWorkspaces(database.db, config, slackLogger, metrics);
       const cipher = slackTokenCipher(config);
-      const oauth =
-        workspaces &&
-        cipher &&
-        config.SLACK_CLIENT_ID &&
-        config.SLACK_CLIENT_SECRET &&
-        config.SLACK_STATE_SECRET &&
-        config.PUBLIC_URL
-          ? createSlackOAuth({
-              db: database.db,
-              clientId: config.SLACK_CLIENT_ID,
-              clientSecret: config.SLACK_CLIENT_SECRET,
-              stateSecret: config.SLACK_STATE_SECRET,
-              publicUrl: config.PUBLIC_URL,
-              apiUrl: config.SLACK_API_URL,
-              cipher,
-              logger: slackLogger,
-            })
-          : undefined;
+      const oauth = slackOAuthFromConfig(database.db, config, { workspaces, cipher }, slackLogger);
       const server: FastifyInstance = createServer({
         db: database.db,
         dbPing: () => database.ping(),
@@ -310,13 +309,22 @@ export async function startSellerdesk(
             }
           : undefined,
         erasureKeys,
+        console: { links, texts, secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false },
         temporalHealthy: async () => {
           await connection.workflowService.getSystemInfo({});
           return true;
         },
       });
       if (workspaces) {
-        const slackDeps = { db: database.db, tickets, workspaces, renderer, logger: slackLogger, metrics };
+        const slackDeps = {
+          db: database.db,
+          tickets,
+          workspaces,
+          renderer,
+          logger: slackLogger,
+          metrics,
+          console: consoleChat,
+        };
         mountSlack(server, config, slackDeps);
         oauth?.register(server);
         if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) {
@@ -349,29 +357,17 @@ export async function startSellerdesk(
       }
       logger.info({ url }, 'HTTP API listening');
 
-      if (bot && config.TELEGRAM_WEBHOOK_SECRET) {
-        if (config.PUBLIC_URL) {
-          await bot.api.setWebhook(`${config.PUBLIC_URL.replace(/\/$/, '')}/telegram/webhook`, {
-            secret_token: config.TELEGRAM_WEBHOOK_SECRET,
-            allowed_updates: ['message', 'callback_query'],
-          });
-          logger.info('Telegram webhook registered');
-        } else {
-          logger.info(
-            'Telegram webhook mode: register PUBLIC_URL/telegram/webhook yourself (PUBLIC_URL unset)',
-          );
-        }
-      } else if (bot && overrides.telegramPolling !== false) {
-        const polling = bot;
-        void polling
-          .start({ allowed_updates: ['message', 'callback_query'], drop_pending_updates: false })
-          .catch((error: Error) =>
-            logger.error({ err: { message: error.message } }, 'Telegram polling stopped'),
-          );
-        cleanups.push(async () => {
-          if (polling.isRunning()) await polling.stop();
-        });
-        logger.info('Telegram long polling started');
+      if (bot) {
+        const stopUpdates = await startTelegramUpdates(
+          bot,
+          {
+            webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+            publicUrl: config.PUBLIC_URL,
+            polling: overrides.telegramPolling !== false,
+          },
+          logger,
+        );
+        if (stopUpdates) cleanups.push(stopUpdates);
       }
     }
 

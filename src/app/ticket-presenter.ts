@@ -18,7 +18,7 @@ export function presentTicketSummary(t: Ticket) {
   };
 }
 
-/** The body of `GET /v1/tickets/:id` (CONTRACT §2), shared by the API and the CLI. */
+/** The body of `GET /v1/tickets/:id` (docs/API.md, "Tickets"), shared by the API and the CLI. */
 export function presentTicket(view: TicketView) {
   const { ticket, draft } = view;
   const delivery = view.deliveries[0];
@@ -35,7 +35,7 @@ export function presentTicket(view: TicketView) {
     origin: ticket.origin,
     autoSendRule: ticket.autoSendRule,
     ...(ticket.coupon ? { coupon: ticket.coupon } : {}),
-    // `draft` and `decidedBy` are plain strings, like `finalText` (CONTRACT §2 lists them side by
+    // `draft` and `decidedBy` are plain strings, like `finalText` (docs/API.md lists them side by
     // side); the structured details sit next to them.
     draft: draft ? draft.text : null,
     draftDetails: draft

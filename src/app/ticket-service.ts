@@ -17,7 +17,7 @@ import {
   ticketWorkflowId,
 } from '../../workflows/contracts/ticket.js';
 import type { Db } from '../db/client.js';
-import { backlogReached, backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
+import { backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
 import { getShop } from '../db/shops-repo.js';
 import { createSystemTicket } from '../db/system-tickets-repo.js';
 import {
@@ -81,18 +81,17 @@ export function createTicketService(deps: TicketServiceDeps) {
   // decides; within 10% of it the count is exact, in the request's transaction.
   let reading: { at: number; count: Promise<number>; storedSince: number } | undefined;
   const limit = deps.intake?.backlogLimit;
-  const backlogFull = async (tx: Parameters<Parameters<Db['transaction']>[0]>[0]): Promise<boolean> => {
+  const mayBeFull = async (): Promise<boolean> => {
     if (limit === undefined) return false;
     if (!reading || Date.now() - reading.at > 250) {
-      // Read in the request's transaction: PGlite has one connection, held by that transaction.
-      reading = { at: Date.now(), count: backlogSize(tx).catch(() => limit), storedSince: 0 };
+      reading = { at: Date.now(), count: backlogSize(db).catch(() => limit), storedSince: 0 };
     }
     const current = reading;
     if ((await current.count) + current.storedSince < 0.9 * limit) {
       current.storedSince++;
       return false;
     }
-    return backlogReached(tx, limit);
+    return true;
   };
 
   /** Hands a stored message to its ticket workflow (ids only). */
@@ -127,7 +126,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       };
       let stored: Awaited<ReturnType<typeof ingestMessage>>;
       try {
-        stored = await ingestMessage(db, shopId, incoming, { backlogLimit: limit, backlogFull });
+        stored = await ingestMessage(db, shopId, incoming, { backlogLimit: limit, mayBeFull });
       } catch (error) {
         if (!(error instanceof IntakeBacklogFullError)) throw error;
         deps.metrics?.intakeRefused.inc();

@@ -24,7 +24,7 @@ import { isTrackingStatus, type TrackingEvent, type TrackingStatus } from '../do
 import { effectiveSettings } from '../domain/shop/settings.js';
 import { AppError } from './errors.js';
 
-/** A `POST /v1/tracking` body, validated (CONTRACT §2). */
+/** A `POST /v1/tracking` body, validated (docs/API.md). */
 export interface TrackingPost {
   orderId: string;
   trackingNumber: string;

@@ -1,9 +1,17 @@
 import type { Command } from 'commander';
 import type { Sellerdesk } from '../app/runtime.js';
 import { loadConfig } from '../config.js';
-import { createProgress, oneLine, table } from './format.js';
+import {
+  showConsoleLink,
+  showListingCheck,
+  showStalledShipment,
+  type Ticket,
+  untilInterrupted,
+  waitForTickets,
+} from './demo-steps.js';
+import { oneLine, table } from './format.js';
 import { type CliTexts, cliLanguage, cliTexts } from './messages.js';
-import { CliError, expectOk, findService, type ServiceTarget } from './service.js';
+import { CliError, expectOk, findService } from './service.js';
 import { createShopFromCli } from './shop-commands.js';
 
 /** Sample buyer messages: five languages, most categories, written as buyers write. */
@@ -81,138 +89,17 @@ export const DEMO_MESSAGES = [
   },
 ] as const;
 
-type Ticket = {
-  ticketId: string;
-  orderId: string;
-  status: string;
-  language: string | null;
-  category: string | null;
-  confidence: number | null;
-  urgency: string | null;
-  draft: string | null;
-  finalText?: string;
-  delivery: { state: string; target: string; idempotencyKey: string } | null;
-};
-
-async function waitForTickets(
-  texts: CliTexts,
-  service: ServiceTarget,
-  token: string,
-  ids: string[],
-  done: (t: Ticket) => boolean,
-  label: string,
-  timeoutMs = 120_000,
-): Promise<Ticket[]> {
-  const progress = createProgress();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const tickets = await Promise.all(
-      ids.map(
-        async (id) =>
-          expectOk(await service.call('GET', `/v1/tickets/${id}`, { token }), 'ticket').json as Ticket,
-      ),
-    );
-    const finished = tickets.filter(done).length;
-    progress.update(finished, ids.length, label);
-    if (finished === ids.length) {
-      progress.finish();
-      return tickets;
-    }
-    if (Date.now() > deadline) {
-      progress.finish();
-      throw new CliError(texts.t('demo.timed_out', { done: finished, total: ids.length, label }));
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-type Shipment = {
-  state: string;
-  leg?: string;
-  lastEventAt: string | null;
-  stalledSince?: string | null;
-  actions: Array<{ kind: string; details?: Record<string, unknown> }>;
-};
-
-/**
- * A parcel whose tracking went quiet three days ago in the first mile (Cainiao: 48 h there): the
- * shipment watch detects the stall at once, grants one coupon and opens a localized apology.
- */
-async function showStalledShipment(
-  texts: CliTexts,
-  service: ServiceTarget,
-  token: string,
-  run: string,
-  out: (line: string) => void,
-): Promise<void> {
-  const t = (key: string, vars?: Record<string, string | number>) => texts.t(`demo.${key}`, vars);
-  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-  const trackingNumber = `LP${run.toUpperCase()}DEMO`;
-  out(`\n${t('stalled', { tracking: trackingNumber })}`);
-  expectOk(
-    await service.call('POST', '/v1/tracking', {
-      token,
-      body: {
-        orderId: `DEMO-${run}-STALL`.toUpperCase(),
-        trackingNumber,
-        carrier: 'Cainiao',
-        buyer: { id: 'demo-b13', locale: 'fr-FR' },
-        events: [
-          { at: hoursAgo(80), status: 'info_received', description: 'GWMS_ACCEPT' },
-          { at: hoursAgo(72), status: 'in_transit', description: 'SC_INBOUND_SUCCESS', location: 'Shenzhen' },
-        ],
-      },
-    }),
-    'tracking',
-  );
-  const deadline = Date.now() + 60_000;
-  let shipment: Shipment | undefined;
-  let apologyId: string | undefined;
-  for (;;) {
-    shipment = expectOk(await service.call('GET', `/v1/shipments/${trackingNumber}`, { token }), 'shipment')
-      .json as Shipment;
-    const opened = shipment.actions.find((a) => a.kind === 'apology_opened');
-    apologyId = typeof opened?.details?.ticketId === 'string' ? opened.details.ticketId : undefined;
-    if (apologyId) break;
-    if (Date.now() > deadline) throw new CliError(t('stall_timeout'));
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const [apology] = await waitForTickets(
-    texts,
-    service,
-    token,
-    [apologyId],
-    (ticket) => ticket.status === 'awaiting_approval' && ticket.draft !== null,
-    t('progress_apology'),
-  );
-  const state = t('state', {
-    state: shipment.state,
-    leg: shipment.leg ?? '?',
-    since: shipment.stalledSince ?? '?',
-    actions: shipment.actions.map((a) => a.kind).join(', '),
-  });
-  out(`  ${state}`);
-  const coupon = shipment.actions.find((a) => a.kind === 'coupon_granted')?.details;
-  if (coupon) {
-    const values = {
-      code: String(coupon.code),
-      value: String(coupon.value),
-      currency: String(coupon.currency),
-    };
-    out(`  ${t('coupon', values)}`);
-  }
-  out(`  ${t('apology', { id: apologyId, language: apology?.language ?? '?' })}`);
-  out(`  ${oneLine(apology?.draft ?? '', 160)}`);
-}
-
 /**
  * `sellerdesk demo`: starts (or joins) the service on embedded defaults, creates a demo shop,
  * sends fourteen buyer messages, shows the drafts, then approves, edits and rejects one each,
- * shows the deliveries in the log outbox and a stalled parcel's apology. Data stays in DATA_DIR.
+ * shows the deliveries in the log outbox, a stalled parcel's apology and a listing check, and
+ * prints a sign-in link to the seller console (with `serve`, a service it started itself keeps
+ * running for it until Ctrl+C). Data stays in DATA_DIR.
  */
 export async function runDemo(
   out: (line: string) => void = console.log,
   texts: CliTexts = cliTexts(cliLanguage(process.env)),
+  options: { serve?: boolean } = {},
 ): Promise<{ tickets: Ticket[] }> {
   const t = (key: string, vars?: Record<string, string | number>) => texts.t(`demo.${key}`, vars);
   const started = Date.now();
@@ -335,6 +222,8 @@ export async function runDemo(
       ),
     );
     await showStalledShipment(texts, service, token, run, out);
+    await showListingCheck(texts, service, token, run, out);
+    await showConsoleLink(texts, service, token, out);
 
     out(`\n${t('done', { seconds: ((Date.now() - started) / 1000).toFixed(1), dir: config.DATA_DIR })}`);
     out(`  npx sellerdesk tickets list            ${t('hint_list')}`);
@@ -343,6 +232,11 @@ export async function runDemo(
     if (service.temporalUiUrl || app?.temporalUiUrl) {
       const url = `${service.temporalUiUrl ?? app?.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`;
       out(`  ${t('temporal_ui', { url })}`);
+    }
+    // The console needs the service: one the demo started itself keeps running until Ctrl+C.
+    if (app && options.serve) {
+      out(`\n${t('serving')}`);
+      await untilInterrupted();
     }
     return { tickets: [...decided, ...drafted.slice(3)] };
   } finally {
@@ -361,7 +255,14 @@ export function registerDemoCommand(program: Command): void {
       '--lang <code>',
       'language of the walkthrough: en, es, fr, ru, pt, zh (default: the terminal locale)',
     )
-    .action(async (options: { lang?: string }) => {
-      await runDemo(console.log, cliTexts(cliLanguage(process.env, options.lang)));
+    .option(
+      '--serve',
+      'keep the service it started running for the seller console until Ctrl+C (default in a terminal)',
+    )
+    .option('--no-serve', 'stop the service it started when the walkthrough ends')
+    .action(async (options: { lang?: string; serve?: boolean }) => {
+      await runDemo(console.log, cliTexts(cliLanguage(process.env, options.lang)), {
+        serve: options.serve ?? Boolean(process.stdout.isTTY),
+      });
     });
 }

@@ -26,7 +26,11 @@ export const IN_HOUSE_FILES = [
 ];
 
 /** The blind set: scored in aggregate only, never tuned on. */
-export const BLIND_FILES = ['test/fixtures/intent-blind-5.jsonl', 'test/fixtures/intent-blind-6.jsonl'];
+export const BLIND_FILES = [
+  'test/fixtures/intent-blind-5.jsonl',
+  'test/fixtures/intent-blind-6.jsonl',
+  'test/fixtures/intent-blind-7.jsonl',
+];
 
 /** One row of the overview table. */
 export interface OverviewRow {

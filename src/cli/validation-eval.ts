@@ -3,7 +3,7 @@
  * corpus names clean listings (`base`, each expected to produce no finding) and cases that copy a
  * clean listing, inject errors with `edits` and list the findings they expect.
  *
- * Scoring rule (one rule for every corpus, stated in README too): a finding matches an expected
+ * Scoring rule (one rule for every corpus, stated in docs/LISTINGS.md too): a finding matches an expected
  * error with the same language, field and kind whose `text` its span overlaps (overlap matching);
  * findings and expected errors are paired one to one (a maximum matching: one expected error is
  * matched at most once, each finding is counted once). A paired expected error is found, an

@@ -32,7 +32,7 @@ export async function couponOfOrder(tx: Tx, shopId: string, orderId: string): Pr
 
 /** What the shop granted in `currency` since `since`, in minor units. */
 export async function couponsGrantedSince(
-  tx: Tx,
+  tx: Tx | Db,
   shopId: string,
   currency: string,
   since: Date,

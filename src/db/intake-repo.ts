@@ -28,16 +28,9 @@ export class IntakeBacklogFullError extends Error {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-function rowsOf<T>(result: unknown): T[] {
+/** The rows of a raw `db.execute` result (node-postgres and PGlite alike). */
+export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
-
-/** True when at least `limit` messages wait in the outbox (counts at most `limit` rows). */
-export async function backlogReached(tx: Tx | Db, limit: number): Promise<boolean> {
-  const result = await tx.execute(
-    sql`select count(*)::int as n from (select 1 from ${intakeOutbox} limit ${limit}) b`,
-  );
-  return (rowsOf<{ n: number }>(result)[0]?.n ?? 0) >= limit;
 }
 
 /** Messages waiting in the outbox, for metrics and the bench. */

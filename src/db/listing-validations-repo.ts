@@ -176,3 +176,21 @@ export async function failListingValidation(db: Db, id: string): Promise<void> {
     .set({ status: 'failed', completedAt: new Date() })
     .where(eq(listingValidations.id, id));
 }
+
+/** A shop's validations, newest first, with how many findings each has (the console's list). */
+export async function listShopListingValidations(db: Db, shopId: string, limit: number) {
+  return db
+    .select({
+      id: listingValidations.id,
+      listingId: listingValidations.listingId,
+      status: listingValidations.status,
+      createdAt: listingValidations.createdAt,
+      completedAt: listingValidations.completedAt,
+      findings: sql<number>`jsonb_array_length(${listingValidations.findings})::int`,
+      triggered: sql<boolean>`${listingValidations.trigger} is not null`,
+    })
+    .from(listingValidations)
+    .where(eq(listingValidations.shopId, shopId))
+    .orderBy(desc(listingValidations.createdAt))
+    .limit(limit);
+}

@@ -20,7 +20,7 @@ import {
 /** How long a fresh Telegram link code stays valid unless configured (TELEGRAM_LINK_CODE_TTL_HOURS). */
 export const DEFAULT_LINK_CODE_TTL_HOURS = 24;
 
-/** Every scope a shop token can carry; the admin-issued token carries all of them (CONTRACT §2). */
+/** Every scope a shop token can carry; the admin-issued token carries all of them (docs/API.md). */
 export const SHOP_SCOPES = [
   'messages:write',
   'tracking:write',

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { type OrderFacts, ticketEvents, tickets } from './schema/index.js';
@@ -48,4 +48,28 @@ export async function createSystemTicket(
       .values({ ticketId: id, kind: 'system_opened', details: input.opened, dedupeKey: 'system_opened' });
     return { ticketId: id, created: true };
   });
+}
+
+/**
+ * The stall apology tickets sellerdesk opened for an order (system keys `stall:<tracking>:...`),
+ * whatever their status: written with their coupon in one transaction, so a draft that must know
+ * of an apology sees it as soon as it exists, before the shipment watch mirrors its actions.
+ */
+export async function stallApologiesOfOrder(
+  db: Db,
+  shopId: string,
+  orderId: string,
+): Promise<Array<{ ticketId: string; systemKey: string; openedAt: Date }>> {
+  const rows = await db
+    .select({ ticketId: tickets.id, systemKey: tickets.systemKey, openedAt: tickets.createdAt })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.shopId, shopId),
+        eq(tickets.orderId, orderId),
+        eq(tickets.origin, 'system'),
+        like(tickets.systemKey, 'stall:%'),
+      ),
+    );
+  return rows.flatMap((r) => (r.systemKey ? [{ ...r, systemKey: r.systemKey }] : []));
 }

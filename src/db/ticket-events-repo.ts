@@ -27,20 +27,30 @@ export async function systemOpenedDetails(
   return event?.details;
 }
 
-/** Who escalated the ticket, from its latest `escalated` timeline event (absent: unknown). */
-export async function lastEscalationActor(db: Db, ticketId: string): Promise<Actor | undefined> {
+/**
+ * Who escalated the ticket and when, from its latest `escalated` timeline event (absent: unknown);
+ * `at` falls back to when the event was written.
+ */
+export async function lastEscalation(
+  db: Db,
+  ticketId: string,
+): Promise<{ actor: Actor; at: Date } | undefined> {
   const [event] = await db
-    .select({ details: ticketEvents.details })
+    .select({ details: ticketEvents.details, at: ticketEvents.at })
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'escalated')))
     .orderBy(desc(ticketEvents.id))
     .limit(1);
   const actor = event?.details.actor as Partial<Actor> | undefined;
-  if (!actor || typeof actor.id !== 'string' || typeof actor.channel !== 'string') return undefined;
+  if (!event || !actor || typeof actor.id !== 'string' || typeof actor.channel !== 'string') return undefined;
+  const stated = typeof event.details.at === 'string' ? new Date(event.details.at) : undefined;
   return {
-    channel: actor.channel,
-    id: actor.id,
-    ...(typeof actor.name === 'string' ? { name: actor.name } : {}),
+    actor: {
+      channel: actor.channel,
+      id: actor.id,
+      ...(typeof actor.name === 'string' ? { name: actor.name } : {}),
+    },
+    at: stated && !Number.isNaN(stated.getTime()) ? stated : event.at,
   };
 }
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { TicketStatus } from '../domain/types.js';
+import type { Category, Language, TicketStatus } from '../domain/types.js';
 import type { Db } from './client.js';
 import { type Draft, deliveries, drafts, shops, ticketEvents, tickets } from './schema/index.js';
 import { getTicket } from './tickets-repo.js';
@@ -19,6 +19,15 @@ export async function latestDraft(db: Db, ticketId: string): Promise<Draft | nul
 
 /** A ticket with its current draft, delivery and timeline, as `GET /v1/tickets/:id` shows it. */
 export async function getTicketView(db: Db, shopId: string, ticketId: string) {
+  // One snapshot: read apart, a draft committed between the two reads showed beside a ticket row
+  // that had no category yet.
+  return db.transaction((tx) => readTicketView(tx as unknown as Db, shopId, ticketId), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function readTicketView(db: Db, shopId: string, ticketId: string) {
   const ticket = await getTicket(db, ticketId, shopId);
   if (!ticket) return null;
   const draft = await latestDraft(db, ticketId);
@@ -40,14 +49,25 @@ export async function getTicketView(db: Db, shopId: string, ticketId: string) {
   return { ticket, draft, events, deliveries: deliveryRows };
 }
 
-/** Lists a shop's tickets newest first, optionally by status; `cursor` is the last seen ticket id. */
+/**
+ * Lists a shop's tickets newest first, optionally by status, category and language (the console's
+ * filters); `cursor` is the last seen ticket id.
+ */
 export async function listTickets(
   db: Db,
   shopId: string,
-  options: { status?: TicketStatus | undefined; cursor?: string | undefined; limit: number },
+  options: {
+    status?: TicketStatus | undefined;
+    category?: Category | undefined;
+    language?: Language | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ) {
   const conditions = [eq(tickets.shopId, shopId)];
   if (options.status) conditions.push(eq(tickets.status, options.status));
+  if (options.category) conditions.push(eq(tickets.category, options.category));
+  if (options.language) conditions.push(eq(tickets.language, options.language));
   if (options.cursor) {
     const [anchor] = await db
       .select({ createdAt: tickets.createdAt, id: tickets.id })

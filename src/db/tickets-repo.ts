@@ -3,8 +3,8 @@ import type { Sentiment } from '../domain/message/urgency.js';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
-import { backlogReached, enqueueIntake, IntakeBacklogFullError } from './intake-repo.js';
-import { findOpenBuyerTicket, OPEN_STATUSES } from './open-tickets.js';
+import { IntakeBacklogFullError, rowsOf } from './intake-repo.js';
+import { OPEN_STATUSES } from './open-tickets.js';
 import {
   buyerMessages,
   type DisputeFacts,
@@ -51,8 +51,11 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Stores a buyer message idempotently on (shop, messageId): a repeat returns the same ticket,
  * a new message joins the open ticket of the same order and buyer, otherwise a `queued` ticket is
- * opened. The message is queued in the intake outbox in the same transaction. Throws
+ * opened. The message is queued in the intake outbox in the same statement. Throws
  * IntakeBacklogFullError (storing nothing) when `backlogLimit` messages already wait.
+ *
+ * One round trip: the database function `sellerdesk_ingest_message` (migration 0015) does the
+ * reads and writes; a request costs one statement instead of eight in a transaction.
  */
 export async function ingestMessage(
   db: Db,
@@ -60,83 +63,54 @@ export async function ingestMessage(
   msg: IncomingMessage,
   options: {
     backlogLimit?: number | undefined;
-    /** Cheaper stand-in for the exact count (a recent reading of it); used instead when given. */
-    backlogFull?: ((tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<boolean>) | undefined;
+    /**
+     * Cheaper stand-in for the exact count: false when a recent reading says the outbox is far
+     * from the bound (the exact count is then skipped); the exact count decides otherwise.
+     */
+    mayBeFull?: (() => Promise<boolean>) | undefined;
   } = {},
 ): Promise<IngestResult> {
+  const checkLimit =
+    options.backlogLimit !== undefined && (!options.mayBeFull || (await options.mayBeFull()))
+      ? options.backlogLimit
+      : null;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction(async (tx) => {
-        const [known] = await tx
-          .select({ ticketId: buyerMessages.ticketId, status: tickets.status })
-          .from(buyerMessages)
-          .innerJoin(tickets, eq(tickets.id, buyerMessages.ticketId))
-          .where(and(eq(buyerMessages.shopId, shopId), eq(buyerMessages.messageId, msg.messageId)))
-          .limit(1);
-        if (known)
-          return { ticketId: known.ticketId, status: known.status, duplicate: true, newTicket: false };
-        if (options.backlogLimit !== undefined) {
-          const full = options.backlogFull
-            ? await options.backlogFull(tx)
-            : await backlogReached(tx, options.backlogLimit);
-          if (full) throw new IntakeBacklogFullError(options.backlogLimit);
-        }
-
-        const open = await findOpenBuyerTicket(tx, { shopId, orderId: msg.orderId, buyerId: msg.buyerId });
-        let ticketId: string;
-        let status: TicketStatus;
-        if (open) {
-          ticketId = open.id;
-          status = open.status;
-          await tx
-            .update(tickets)
-            .set({
-              updatedAt: new Date(),
-              ...(msg.order ? { order: msg.order } : {}),
-              ...(msg.dispute ? { dispute: msg.dispute } : {}),
-              ...(msg.buyerName ? { buyerName: msg.buyerName } : {}),
-            })
-            .where(eq(tickets.id, ticketId));
-        } else {
-          ticketId = newId('tkt');
-          status = 'queued';
-          await tx.insert(tickets).values({
-            id: ticketId,
-            shopId,
-            orderId: msg.orderId,
-            buyerId: msg.buyerId,
-            buyerName: msg.buyerName ?? null,
-            status,
-            order: msg.order ?? {},
-            dispute: msg.dispute ?? null,
-          });
-        }
-        await tx.insert(buyerMessages).values({
-          shopId,
-          ticketId,
-          messageId: msg.messageId,
-          text: msg.redactedText,
-          redactedKinds: msg.redactedKinds,
-          buyerLocale: msg.buyerLocale ?? null,
-          buyerCountry: msg.buyerCountry ?? null,
-          receivedAt: msg.receivedAt,
-        });
-        await tx.insert(ticketEvents).values({
-          ticketId,
-          kind: 'buyer_message',
-          details: { messageId: msg.messageId, redacted: msg.redactedKinds },
-          dedupeKey: `msg:${msg.messageId}`,
-        });
-        // Same transaction as the message: the drainer hands it to Temporal, nothing is lost.
-        await enqueueIntake(tx, { shopId, ticketId, messageId: msg.messageId });
-        return { ticketId, status, duplicate: false, newTicket: !open };
-      });
+      const result = await db.execute(sql`
+        select o_ticket_id, o_status, o_duplicate, o_new_ticket, o_full
+          from sellerdesk_ingest_message(
+            ${shopId}, ${msg.messageId}, ${msg.orderId}, ${msg.buyerId}, ${msg.buyerName ?? null},
+            ${msg.buyerLocale ?? null}, ${msg.buyerCountry ?? null}, ${msg.redactedText},
+            ${textArray(msg.redactedKinds)}::text[], ${msg.receivedAt.toISOString()}::timestamptz,
+            ${msg.order ? JSON.stringify(msg.order) : null}::jsonb,
+            ${msg.dispute ? JSON.stringify(msg.dispute) : null}::jsonb,
+            ${textArray(OPEN_STATUSES)}::text[], ${newId('tkt')}, ${checkLimit}::int)`);
+      const row = rowsOf<{
+        o_ticket_id: string | null;
+        o_status: TicketStatus | null;
+        o_duplicate: boolean;
+        o_new_ticket: boolean;
+        o_full: boolean;
+      }>(result)[0];
+      if (!row) throw new Error('sellerdesk_ingest_message returned no row');
+      if (row.o_full) throw new IntakeBacklogFullError(options.backlogLimit ?? 0);
+      return {
+        ticketId: row.o_ticket_id!,
+        status: row.o_status!,
+        duplicate: row.o_duplicate,
+        newTicket: row.o_new_ticket,
+      };
     } catch (error) {
       // A concurrent ingest opened the same ticket or stored the same message: retry reads it.
       if (isUniqueViolation(error) && attempt < 3) continue;
       throw error;
     }
   }
+}
+
+/** A PostgreSQL text[] literal ('{"a","b"}'), quoting every element. */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 /** Stores a seller's edited reply until its decision applies; the decision carries only the id. */
@@ -196,6 +170,8 @@ export interface DraftRecord {
   templateId?: string | undefined;
   templateVersion?: number | undefined;
   note?: string | undefined;
+  /** The coupon this revision offers (a stall apology's), stored in the same row as its text. */
+  coupon?: { code: string; value: number; currency: string } | undefined;
   evidence: string[];
 }
 
@@ -226,6 +202,7 @@ export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
         templateId: record.templateId ?? null,
         templateVersion: record.templateVersion ?? null,
         note: record.note ?? null,
+        coupon: record.coupon ?? null,
       })
       .onConflictDoNothing()
       .returning({ id: drafts.id });
@@ -308,6 +285,8 @@ export async function recordDecision(db: Db, record: DecisionRecord, status: Tic
           language: sql`(select language from ${drafts} where ticket_id = ${record.ticketId} order by revision desc limit 1)`,
           text: record.text,
           source: 'edit',
+          // The seller rewrote the text, not the offer: the coupon of the draft they edited goes with it.
+          coupon: sql`(select coupon from ${drafts} where ticket_id = ${record.ticketId} order by revision desc limit 1)`,
         })
         .onConflictDoNothing();
     }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { DAILY_API_LIMIT, type Plan } from '../domain/shop/plans.js';
 import type { Db } from './client.js';
-import { apiUsage, metering, shopFlags, shops } from './schema/index.js';
+import { apiTokens, apiUsage, metering, shopFlags, shops } from './schema/index.js';
 
 /** UTC day (YYYY-MM-DD) and month (YYYY-MM) of an instant. */
 export function utcDay(now: Date): string {
@@ -27,6 +27,73 @@ export async function dailyLimit(db: Db, shopId: string): Promise<number> {
     .limit(1);
   if (!row) return 0;
   return row.override ?? DAILY_API_LIMIT[row.plan as Plan];
+}
+
+/** What one authenticated API call learned: whose token it is and where the shop stands today. */
+export interface AuthorizedCall {
+  shopId: string;
+  tokenId: string;
+  scopes: string[];
+  /** Calls made today including this one; 0 when the scope was missing (nothing was counted). */
+  calls: number;
+  /** The shop's daily limit: the admin override, else its plan's default. */
+  limit: number;
+}
+
+/**
+ * The guard of every shop-token request in one round trip: finds the live token by its hash and,
+ * when it holds `scope`, counts the call (today's counter and the month's `api_calls` meter) and
+ * reads the shop's daily limit. Null for an unknown or revoked token.
+ */
+export async function authorizeCall(
+  db: Db,
+  tokenHash: string,
+  scope: string,
+  now = new Date(),
+): Promise<AuthorizedCall | null> {
+  const result = await db.execute(sql`
+    with p as (
+      select t.id as token_id, t.shop_id, t.scopes, s.plan, f.daily_api_limit,
+             ${scope} = any(t.scopes) as allowed
+        from ${apiTokens} t
+        join ${shops} s on s.id = t.shop_id
+        left join ${shopFlags} f on f.shop_id = t.shop_id
+       where t.token_hash = ${tokenHash} and t.revoked_at is null
+       limit 1
+    ), u as (
+      insert into ${apiUsage} (shop_id, day, calls)
+      select shop_id, ${utcDay(now)}, 1 from p where allowed
+      on conflict (shop_id, day) do update set calls = ${apiUsage}.calls + 1
+      returning calls
+    ), m as (
+      insert into ${metering} (shop_id, month, kind, count)
+      select shop_id, ${utcMonth(now)}, 'api_calls', 1 from p where allowed
+      on conflict (shop_id, month, kind) do update set count = ${metering}.count + 1
+      returning 1
+    )
+    select p.token_id, p.shop_id, p.scopes, p.plan, p.daily_api_limit,
+           coalesce((select calls from u), 0)::int as calls
+      from p`);
+  const row = (
+    result as {
+      rows?: Array<{
+        token_id: string;
+        shop_id: string;
+        scopes: string[];
+        plan: string;
+        daily_api_limit: number | null;
+        calls: number;
+      }>;
+    }
+  ).rows?.[0];
+  if (!row) return null;
+  return {
+    shopId: row.shop_id,
+    tokenId: row.token_id,
+    scopes: row.scopes,
+    calls: row.calls,
+    limit: row.daily_api_limit ?? DAILY_API_LIMIT[row.plan as Plan] ?? 0,
+  };
 }
 
 /** Sets (or, with null, clears) the admin override of a shop's daily API limit. */

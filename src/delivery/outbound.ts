@@ -7,14 +7,14 @@ export type OutboundResult = { ok: true; status: number } | { ok: false; status?
 /** Where one shop's replies go: its own receiver, the environment's, or the `log` outbox. */
 export type OutboundDestination = { target: 'log' } | { target: 'http'; url: string; secret: string };
 
-/** Delivers one approved reply to the marketplace integration (CONTRACT §4). */
+/** Delivers one approved reply to the marketplace integration (docs/API.md, "Outbound replies"). */
 export interface OutboundSender {
   /** The destination of a shop's replies right now (per-shop settings, else the environment). */
   destinationFor(shopId: string): Promise<OutboundDestination>;
   send(payload: DeliveryPayload, destination: OutboundDestination): Promise<OutboundResult>;
 }
 
-/** Receivers refuse a signature whose `t` is further than this from their clock (CONTRACT §4). */
+/** Receivers refuse a signature whose `t` is further than this from their clock (docs/API.md, "Outbound replies"). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 function hmacHex(secret: string, timestamp: number, rawBody: string | Buffer): string {

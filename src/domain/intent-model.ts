@@ -32,26 +32,12 @@ export interface LinearModelData {
 
 /** The trained models plus calibration, as written by `scripts/train-intent.ts`. */
 export interface IntentModelData {
-  format: 'sellerdesk-intent-v3';
+  format: 'sellerdesk-intent-v4';
   /** log2 of the number of hash buckets. */
   bits: number;
   intent: LinearModelData;
   language: LinearModelData;
-  calibration: {
-    /** Softmax temperature applied to model logits plus weighted lexicon scores. */
-    temperature: number;
-    /** Weight of the hand-written lexicon score added to the model logits. */
-    lexiconWeight: number;
-    /** Below this calibrated probability the intent classification abstains. */
-    abstainBelow: number;
-    /** Softmax temperature of the language model's logits. */
-    languageTemperature: number;
-    /**
-     * Isotonic map from the softmax top probability to the observed accuracy (out-of-fold):
-     * ascending `[probability, accuracy]` knots, interpolated linearly.
-     */
-    isotonic: ReadonlyArray<readonly [number, number]>;
-  };
+  calibration: IntentCalibration;
   meta: {
     trainLines: number;
     /** FNV-1a of the training file content, hex. */
@@ -72,6 +58,7 @@ export interface IntentModelData {
   };
 }
 
+import type { IntentCalibration } from './message/intent-decision.js';
 import {
   CLAUSE_BREAK,
   extractFeatures,
@@ -169,7 +156,7 @@ function sums13(w: Int8Array, features: Features): Int32Array {
 
 /** Builds a scorer from trained data; throws when the weights do not match their declared hash. */
 export function createIntentModel(data: IntentModelData): IntentModel {
-  if (data.format !== 'sellerdesk-intent-v3') throw new Error(`unknown intent model format ${data.format}`);
+  if (data.format !== 'sellerdesk-intent-v4') throw new Error(`unknown intent model format ${data.format}`);
   const hash = fnvHex(data.intent.weights + data.language.weights);
   if (hash !== data.meta.weightsHash) {
     throw new Error(`intent model weights hash ${hash} does not match declared ${data.meta.weightsHash}`);

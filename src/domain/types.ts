@@ -1,8 +1,8 @@
-/** The five buyer languages sellerdesk drafts replies in (CONTRACT §2). */
+/** The five buyer languages sellerdesk drafts replies in (docs/API.md). */
 export const LANGUAGES = ['en', 'es', 'fr', 'ru', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Intent categories a buyer message is labelled with (CONTRACT §2). */
+/** Intent categories a buyer message is labelled with (docs/API.md). */
 export const CATEGORIES = [
   'not_received',
   'damaged',
@@ -24,7 +24,7 @@ export type Category = (typeof CATEGORIES)[number];
 export const URGENCIES = ['low', 'normal', 'high'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
-/** Ticket lifecycle states visible through the API (CONTRACT §2). */
+/** Ticket lifecycle states visible through the API (docs/API.md). */
 export const TICKET_STATUSES = [
   'queued',
   'classifying',
@@ -64,7 +64,7 @@ export interface DisputeFacts {
 
 /** Who acted on a ticket: a chat user, an API caller or the system. */
 export interface Actor {
-  channel: 'telegram' | 'slack' | 'api' | 'cli' | 'system';
+  channel: 'telegram' | 'slack' | 'api' | 'cli' | 'console' | 'system';
   id: string;
   name?: string;
 }

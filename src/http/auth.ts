@@ -2,11 +2,29 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app/errors.js';
 import type { Db } from '../db/client.js';
-import { findPrincipal, type TokenPrincipal } from '../db/shops-repo.js';
-import { countApiCall, dailyLimit, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
+import { hashToken } from '../db/ids.js';
+import type { TokenPrincipal } from '../db/shops-repo.js';
+import { authorizeCall, secondsUntilReset, uncountApiCall } from '../db/usage-repo.js';
 
 /** A route's guard, run before its handler (`{ preHandler: app.requireScope('tickets:read') }`). */
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+/** What a guard asks for: a shop token with a scope, or the operator's admin token. */
+export type GuardKind = { kind: 'shop'; scope: string } | { kind: 'admin' };
+
+const GUARD_KINDS = new WeakMap<object, GuardKind>();
+
+/**
+ * What a route's `preHandler` guard asks for (undefined: no guard), so the OpenAPI document states
+ * each route's security from the guard that actually runs rather than from a second copy.
+ */
+export function guardKindOf(preHandler: unknown): GuardKind | undefined {
+  for (const hook of Array.isArray(preHandler) ? preHandler : [preHandler]) {
+    const kind = typeof hook === 'function' ? GUARD_KINDS.get(hook) : undefined;
+    if (kind) return kind;
+  }
+  return undefined;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -87,24 +105,22 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
     }
   };
 
-  const requireScope =
-    (scope: string): Guard =>
-    async (request, reply) => {
+  const requireScope = (scope: string): Guard => {
+    const guard: Guard = async (request, reply) => {
       const token = bearer(request);
       if (!token)
         throw new AppError('unauthorized', 'missing bearer token (Authorization: Bearer <shop token>)', 401);
-      const principal = await findPrincipal(db, token);
-      if (!principal) throw new AppError('unauthorized', 'the token is unknown or revoked', 401);
-      if (!principal.scopes.includes(scope)) {
+      const now = new Date();
+      const call = await authorizeCall(db, hashToken(token), scope, now);
+      if (!call) throw new AppError('unauthorized', 'the token is unknown or revoked', 401);
+      if (!call.scopes.includes(scope)) {
         throw new AppError('forbidden', `this token lacks the "${scope}" scope`, 403, {
           requiredScope: scope,
         });
       }
-      const now = new Date();
-      const calls = await countApiCall(db, principal.shopId, now);
-      const limit = await dailyLimit(db, principal.shopId);
+      const { calls, limit } = call;
       if (calls > limit) {
-        await uncountApiCall(db, principal.shopId, now);
+        await uncountApiCall(db, call.shopId, now);
         const retryAfter = secondsUntilReset(now);
         reply.header('retry-after', String(retryAfter));
         throw new AppError(
@@ -114,8 +130,12 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
           { limit, retryAfterSeconds: retryAfter },
         );
       }
-      request.principal = principal;
+      request.principal = { shopId: call.shopId, tokenId: call.tokenId, scopes: call.scopes };
     };
+    GUARD_KINDS.set(guard, { kind: 'shop', scope });
+    return guard;
+  };
+  GUARD_KINDS.set(requireAdmin, { kind: 'admin' });
 
   app.decorate('requireAdmin', requireAdmin);
   app.decorate('requireScope', requireScope);

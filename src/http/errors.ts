@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../app/errors.js';
 
-/** Largest accepted request body (CONTRACT §2: over 256 KiB gets 413). */
+/** Largest accepted request body (docs/API.md: over 256 KiB gets 413). */
 export const BODY_LIMIT = 256 * 1024;
 
 /**
@@ -18,7 +18,7 @@ export function isDatabaseSaturated(error: unknown): boolean {
   return typeof pgCode === 'string' && /^(53\d{3}|57P0[123]|40001|40P01)$/.test(pgCode);
 }
 
-/** Answers with the API's error body (CONTRACT §2): `{error: {code, message, details?}}`. */
+/** Answers with the API's error body (docs/API.md, "Errors"): `{error: {code, message, details?}}`. */
 export function sendError(
   reply: FastifyReply,
   status: number,

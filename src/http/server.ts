@@ -11,7 +11,8 @@ import type { ErasureKeyConfig } from '../db/erasure-keys.js';
 import type { Metrics } from '../observability/metrics.js';
 import { installAuth } from './auth.js';
 import { answerClientError, answerFrameworkError, BODY_LIMIT, installErrorHandling } from './errors.js';
-import type { RouteContext, SlackSetupPort } from './routes/context.js';
+import { installOpenApi } from './openapi.js';
+import type { ConsoleOptions, RouteContext, SlackSetupPort } from './routes/context.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
 
 export { BODY_LIMIT, isDatabaseSaturated } from './errors.js';
@@ -45,12 +46,14 @@ export interface ServerDeps {
   slack?: SlackSetupPort | undefined;
   /** ERASURE_KEY and ERASURE_KEY_PREVIOUS (unset: the database-held key). */
   erasureKeys?: ErasureKeyConfig | undefined;
+  /** The seller console (`/console`); absent: off. */
+  console?: ConsoleOptions | undefined;
 }
 
 /**
- * Builds the HTTP API (CONTRACT §2) and the Telegram webhook on one Fastify instance: JSON
- * parsing, metrics, the error format and the auth decorators here; every route lives in a plugin
- * of `routes/` (one per area), registered with the route context.
+ * Builds the HTTP API (docs/API.md) and the Telegram webhook on one Fastify instance: JSON
+ * parsing, metrics, the error format, the auth decorators and the OpenAPI document here; every
+ * route lives in a plugin of `routes/` (one per area), registered with the route context.
  */
 export function createServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({
@@ -89,6 +92,8 @@ export function createServer(deps: ServerDeps): FastifyInstance {
     adminToken: deps.adminToken,
     localControlToken: deps.localControlToken,
   });
+  // Before any route: the OpenAPI document collects routes as they are registered.
+  installOpenApi(app);
 
   const context: RouteContext = {
     db: deps.db,
@@ -112,6 +117,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
     metricsToken: deps.metricsToken,
     linkCodeTtlHours: deps.linkCodeTtlHours,
     templates: deps.templates,
+    console: deps.console,
   };
   for (const plugin of ROUTE_PLUGINS) void app.register(plugin, context);
 

@@ -59,7 +59,7 @@ export interface WorkerOptions {
   logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
-/** What an operator tunes per worker process (README "Scaling out"). */
+/** What an operator tunes per worker process (docs/OPERATIONS.md, "Scaling out"). */
 export interface WorkerTuning {
   /** Workflows kept in memory (sticky cache); each costs a V8 context's worth of heap. */
   maxCachedWorkflows?: number | undefined;

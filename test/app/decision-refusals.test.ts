@@ -17,7 +17,7 @@ const { catalogue, resources } = await loadReplyResources(ROOT);
 const renderer = createReplyRenderer(catalogue, resources);
 
 describe('one table of decision refusals for the API and the chats', () => {
-  it('answers each refusal with the status CONTRACT §2 clients see (409 for a lost race)', () => {
+  it('answers each refusal with the status API clients see (docs/API.md) (409 for a lost race)', () => {
     expect(
       Object.fromEntries(Object.entries(DECISION_REFUSALS).map(([code, r]) => [code, r.status])),
     ).toEqual({

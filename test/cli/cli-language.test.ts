@@ -71,6 +71,7 @@ describe('the CLI language', () => {
     const used = new Set<string>();
     for (const [file, prefix] of [
       ['src/cli/demo.ts', 'demo'],
+      ['src/cli/demo-steps.ts', 'demo'],
       ['src/cli/doctor.ts', 'doctor'],
     ] as const) {
       const source = readFileSync(file, 'utf8');

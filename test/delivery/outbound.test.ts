@@ -10,7 +10,7 @@ const SECRET = 'receiver-secret-0123456789';
 const BODY = '{"shopId":"shop_1","ticketId":"tkt_1","text":"Olá"}';
 const NOW = 1_796_000_000;
 
-describe('outbound v2 signatures (CONTRACT §4)', () => {
+describe('outbound v2 signatures (docs/API.md, "Outbound replies")', () => {
   it('signs "<t>.<raw body>" with HMAC-SHA256 and a unix-seconds timestamp', () => {
     const header = signatureHeader(BODY, SECRET, NOW + 0.7);
     const expected = createHmac('sha256', SECRET).update(`${NOW}.${BODY}`).digest('hex');

@@ -76,6 +76,7 @@ describe('committed model (src/domain/intent-model.data.ts)', () => {
       'test/fixtures/intent-holdout-4.jsonl',
       'test/fixtures/intent-blind-5.jsonl',
       'test/fixtures/intent-blind-6.jsonl',
+      'test/fixtures/intent-blind-7.jsonl',
     ]) {
       expect(EVAL_FILES).toContain(file);
     }

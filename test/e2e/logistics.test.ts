@@ -33,7 +33,7 @@ describe('logistics API: POST /v1/tracking and GET /v1/shipments/:trackingNumber
 
   const post = (body: unknown, t = token) => world.api.post('/v1/tracking', body, t);
 
-  describe('validation (CONTRACT §2)', () => {
+  describe('validation (docs/API.md)', () => {
     it.each([
       ['an unknown top-level field', { ...valid(), priority: 'high' }, 'unknown_fields'],
       ['an unknown buyer field', valid({ buyer: { id: 'b', email: 'x@y.z' } }), 'unknown_fields'],

@@ -8,7 +8,7 @@ import { startFakeOutbound } from '../support/fake-outbound.js';
 const ENV_SECRET = 'env-outbound-secret-0123';
 const SHOP_SECRET = 'shop-b-own-secret-456789';
 
-describe('outbound v2: timestamped signatures, per-shop receivers (CONTRACT §4)', () => {
+describe('outbound v2: timestamped signatures, per-shop receivers (docs/API.md, "Outbound replies")', () => {
   let envReceiver: Awaited<ReturnType<typeof startFakeOutbound>>;
   let shopReceiver: Awaited<ReturnType<typeof startFakeOutbound>>;
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -123,7 +123,7 @@ describe('outbound v2: timestamped signatures, per-shop receivers (CONTRACT §4)
     expect(envReceiver.received.find((r) => r.body.ticketId === ticketA)?.signatureValid).toBe(true);
     expect(shopReceiver.received.some((r) => r.body.ticketId === ticketA)).toBe(false);
 
-    // Without METRICS_TOKEN, /metrics stays open (README says so) and shows deliveries by target.
+    // Without METRICS_TOKEN, /metrics stays open (docs/OPERATIONS.md says so) and shows deliveries by target.
     const metrics = await app.api.get('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.text).toMatch(/target="http"/);

@@ -101,7 +101,7 @@ describe('Slack for the support team: escalations, team decisions, both channels
     });
     // Mounted: an unsigned request is refused, not routed to nothing.
     expect(probe.status).toBe(401);
-    // Only the shop's members decide in Slack (CONTRACT §3): the owner adds the support team.
+    // Only the shop's members decide in Slack (docs/API.md, "Chat actions"): the owner adds the support team.
     for (const userId of ['U0TEAM1', 'U0TEAM2', 'U0AGENT']) {
       const added = await world.api.call('PUT', `/v1/team/slack/${userId}`, {
         token: shopToken,
@@ -139,7 +139,9 @@ describe('Slack for the support team: escalations, team decisions, both channels
     expect(blocks).toContain('Tienda &lt;Sol&gt; &amp; Luna');
     expect(blocks).toContain('español'); // Tienda's sellers read Spanish
     expect(blocks).toContain('No recibido');
-    expect(blocks).toContain('escalada por el vendedor · por @user515151 (telegram)');
+    expect(blocks).toContain('*Motivo:* escalada por el vendedor');
+    // Who sent it to the team and when (a Slack date token, the reader's own time zone).
+    expect(blocks).toContain('⬆️ Escalado al equipo de soporte por @user515151 (telegram) (<!date^');
     const escalated = await eventually(async () => {
       const t = await ticket(ticketId);
       return t.status === 'escalated' ? t : undefined;
@@ -191,7 +193,9 @@ describe('Slack for the support team: escalations, team decisions, both channels
       return t.status === 'awaiting_approval' ? t : undefined;
     });
     const card = await escalateByApi(ticketId);
-    expect(JSON.stringify(card.params.blocks)).toContain('· por Maria (seller) (api)');
+    expect(JSON.stringify(card.params.blocks)).toContain(
+      'equipo de soporte por Maria (seller) (api) (<!date^',
+    );
 
     const pressed = await press('edit', ticketId);
     expect(pressed.status).toBe(200);

@@ -90,7 +90,7 @@ export async function recordBuilt(body: () => Promise<void>): Promise<InventoryE
     const source = pattern instanceof original ? pattern.source : String(pattern ?? '(?:)');
     const f = flags === undefined ? (pattern instanceof original ? pattern.flags : '') : String(flags);
     // The frame that called the constructor: sellerdesk's own code, or a dependency (i18next's
-    // interpolation, zod): those are not ours to rewrite and are left out (see the README).
+    // interpolation, zod): those are not ours to rewrite and are left out (see docs/TESTING.md).
     const caller = (new Error().stack ?? '')
       .split('\n')
       .slice(1)

@@ -13,7 +13,7 @@ export interface ReceivedDelivery {
 }
 
 /**
- * A marketplace-side receiver for CONTRACT §4: verifies `X-Sellerdesk-Signature` (v1, timestamped)
+ * A marketplace-side receiver for docs/API.md "Outbound replies": verifies `X-Sellerdesk-Signature` (v1, timestamped)
  * with `verifySignature` as an integrator would, dedupes on `idempotencyKey`, and can answer with
  * errors for the next N requests. `clock` is the receiver's own clock (seconds), for replay tests.
  */

@@ -8,7 +8,7 @@ declare module 'vitest' {
   }
 }
 
-/** One real Temporal dev server (in memory) for the whole test run (STYLE.md habit 12). */
+/** One real Temporal dev server (in memory) for the whole test run (docs/ARCHITECTURE.md, "Tests that read like the code"). */
 export default async function setup(project: TestProject) {
   const server = await startDevServer({ port: 0, uiPort: 0, ephemeral: true, startTimeoutMs: 90_000 });
   project.provide('temporalAddress', server.address);

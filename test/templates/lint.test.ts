@@ -30,12 +30,13 @@ import { type CatalogueLock, snapshotCatalogue } from './catalogue-hash.js';
 // Template lint: reads the JSON files directly, independent of the renderer.
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const NAMESPACES = ['replies', 'bot'] as const;
+const NAMESPACES = ['replies', 'bot', 'console'] as const;
 type Namespace = (typeof NAMESPACES)[number];
 /** Buyer replies exist in the buyer languages; seller-facing texts also in Simplified Chinese. */
 const LANGUAGES_OF: Record<Namespace, readonly SellerLanguage[]> = {
   replies: LANGUAGES,
   bot: SELLER_LANGUAGES,
+  console: SELLER_LANGUAGES,
 };
 const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 
@@ -140,6 +141,7 @@ const problemsOf: string[] = [];
 const texts: Record<Namespace, Record<SellerLanguage, Map<string, string>>> = {
   replies: {} as Record<SellerLanguage, Map<string, string>>,
   bot: {} as Record<SellerLanguage, Map<string, string>>,
+  console: {} as Record<SellerLanguage, Map<string, string>>,
 };
 for (const ns of NAMESPACES) {
   for (const lng of LANGUAGES_OF[ns]) {
@@ -364,6 +366,7 @@ describe('bot namespace coverage', () => {
       expect(readdirSync(join(ROOT, 'locales', lng)).sort(), lng).toEqual([
         'bot.json',
         'cli.json',
+        'console.json',
         'validation.json',
       ]);
     }

@@ -165,6 +165,34 @@ describe.runIf(OUT)('record ticket workflow histories', () => {
     await finish('stall-apology-approved', opened.ticketId, { action: 'approve' });
   });
 
+  it('refund request, escalated by the seller, then approved', async () => {
+    const { ticketId } = await service.ingest(shopId, {
+      messageId: 'escalated-approved-0',
+      orderId: 'ORD-escalated-approved',
+      buyer: { id: 'buyer-escalated-approved' },
+      text: 'I want my money back, the shoes do not fit at all.',
+      receivedAt: new Date().toISOString(),
+    });
+    await eventually(
+      async () => (await getTicketView(db.db, shopId, ticketId))?.ticket.status === 'awaiting_approval',
+      30_000,
+      'escalated-approved awaiting approval',
+    );
+    const escalated = await service.decide(ticketId, {
+      action: 'escalate',
+      actor: { channel: 'api', id: 'recorder' },
+    });
+    if (!escalated.ok) throw new Error(`escalated-approved: ${escalated.code}`);
+    // The escalation round (record it, edit the cards, tell the chats) runs before the decision.
+    await eventually(
+      async () =>
+        (await getTicketView(db.db, shopId, ticketId))?.events.some((e) => e.kind === 'escalation_notice'),
+      30_000,
+      'escalation announced',
+    );
+    await finish('escalated-approved', ticketId, { action: 'approve' });
+  });
+
   it('damaged, rejected', () =>
     record('damaged-rejected', ['El producto llegó roto, la caja estaba aplastada.'], { action: 'reject' }));
 });

@@ -56,6 +56,15 @@ function stubActivities(
     spinOffMessages: record('spinOffMessages', { ticketId: null }),
     remindSeller: record('remindSeller', { sent: 1 }),
     markEscalated: record('markEscalated'),
+    markCardsEscalated: async (input: { ticketId: string }) => {
+      calls.push({ name: 'markCardsEscalated', input, at: Number(await env().currentTimeMs()) });
+      const failures = cardFailures.get(`escalation:${input.ticketId}`) ?? 0;
+      if (failures > 0) {
+        cardFailures.set(`escalation:${input.ticketId}`, failures - 1);
+        throw new Error('Telegram answered 502');
+      }
+      return { cards: 1 };
+    },
     escalateToTeam: record('escalateToTeam', { posted: true }),
     closeTeamCards: record('closeTeamCards', { updated: 1 }),
     postBuyerMessageToTeamThread: record('postBuyerMessageToTeamThread', { posted: true }),
@@ -138,6 +147,8 @@ describe('ticket SLA timers on the time-skipping server', () => {
     expect(callsFor(ticketId, 'markEscalated')).toHaveLength(0);
     await env.sleep('3m');
     expect(callsFor(ticketId, 'markEscalated')).toHaveLength(1);
+    // The seller's cards say it went to the team (by the SLA timer), in the same round.
+    expect(callsFor(ticketId, 'markCardsEscalated')).toHaveLength(1);
     expect(callsFor(ticketId, 'escalateToTeam')).toHaveLength(1);
     const state = await handle.query(ticketStateQuery);
     expect(state.status).toBe('escalated');
@@ -173,6 +184,26 @@ describe('ticket SLA timers on the time-skipping server', () => {
       args: [{ action: 'reject', actor: { channel: 'api', id: 't' } }],
     });
     expect((await handle.result()).status).toBe('rejected');
+  });
+
+  it('a failed escalation edit of the cards is redone on its own before the decision closes them', async () => {
+    cardFailures.set(`escalation:tkt_sla${n + 1}`, 1);
+    const { handle, ticketId } = await startTicket();
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ action: 'escalate', actor: { channel: 'api', id: 'tok', name: 'Maria' } }],
+    });
+    await handle.executeUpdate(decideUpdate, {
+      args: [{ action: 'reject', actor: { channel: 'slack', id: 'U1', name: 'ana' } }],
+    });
+    expect((await handle.result()).status).toBe('rejected');
+    expect(callsFor(ticketId, 'markEscalated')).toHaveLength(1);
+    expect(callsFor(ticketId, 'markCardsEscalated')).toHaveLength(2);
+    // The outcome is the cards' last edit: the escalation edits come first.
+    const order = calls
+      .filter((c) => (c.input as { ticketId?: string }).ticketId === ticketId)
+      .map((c) => c.name)
+      .filter((name) => name === 'markCardsEscalated' || name === 'closeApprovalCards');
+    expect(order).toEqual(['markCardsEscalated', 'markCardsEscalated', 'closeApprovalCards']);
   });
 
   it('a decision before the reminder stops every timer', async () => {

@@ -1,6 +1,7 @@
 import type { CouponGrant, TicketPreset } from '../../../workflows/contracts/ticket.js';
 import { resolveCarrier } from '../../domain/logistics/carriers.js';
 import { LEG_NAMES } from '../../domain/logistics/escalation-notice.js';
+import { stallApologyKey } from '../../domain/logistics/followup.js';
 import { checkpointText } from '../../domain/logistics/stall.js';
 import type { Leg } from '../../domain/logistics/types.js';
 import { effectiveSettings } from '../../domain/shop/settings.js';
@@ -87,34 +88,38 @@ export function createSystemTicketActivities(deps: ShipmentActivityDeps) {
         coupon?: CouponGrant;
       },
     ): Promise<TicketOpening> {
-      return openForBuyer(input, `stall:${input.trackingNumber}:${input.episode}`, (language, autoSend) => {
-        const lastCheckpoint = checkpointText(resolveCarrier(input.carrier), {
-          description: input.lastCheckpoint,
-        });
-        return {
-          templateId: input.coupon ? STALL_APOLOGY_TEMPLATE : DELAY_UPDATE_TEMPLATE,
-          category: 'not_received',
-          language,
-          vars: {
-            orderId: input.orderId,
-            trackingNumber: input.trackingNumber,
-            carrier: input.carrier,
-            daysSinceUpdate: input.daysSinceUpdate,
-            ...(lastCheckpoint ? { lastCheckpoint } : {}),
-            ...(lastCheckpoint && input.lastEventAt ? { lastCheckpointAt: input.lastEventAt } : {}),
-            ...(input.coupon
-              ? {
-                  couponCode: input.coupon.code,
-                  couponValue: input.coupon.value,
-                  couponCurrency: input.coupon.currency,
-                }
-              : {}),
-          },
-          ...(input.coupon ? { coupon: input.coupon } : {}),
-          autoSend,
-          reason: `Tracking stalled: no update for ${input.daysSinceUpdate} day(s) on the ${LEG_NAMES.en[input.leg]} leg (${input.carrier} ${input.trackingNumber}).`,
-        };
-      });
+      return openForBuyer(
+        input,
+        stallApologyKey(input.trackingNumber, input.episode),
+        (language, autoSend) => {
+          const lastCheckpoint = checkpointText(resolveCarrier(input.carrier), {
+            description: input.lastCheckpoint,
+          });
+          return {
+            templateId: input.coupon ? STALL_APOLOGY_TEMPLATE : DELAY_UPDATE_TEMPLATE,
+            category: 'not_received',
+            language,
+            vars: {
+              orderId: input.orderId,
+              trackingNumber: input.trackingNumber,
+              carrier: input.carrier,
+              daysSinceUpdate: input.daysSinceUpdate,
+              ...(lastCheckpoint ? { lastCheckpoint } : {}),
+              ...(lastCheckpoint && input.lastEventAt ? { lastCheckpointAt: input.lastEventAt } : {}),
+              ...(input.coupon
+                ? {
+                    couponCode: input.coupon.code,
+                    couponValue: input.coupon.value,
+                    couponCurrency: input.coupon.currency,
+                  }
+                : {}),
+            },
+            ...(input.coupon ? { coupon: input.coupon } : {}),
+            autoSend,
+            reason: `Tracking stalled: no update for ${input.daysSinceUpdate} day(s) on the ${LEG_NAMES.en[input.leg]} leg (${input.carrier} ${input.trackingNumber}).`,
+          };
+        },
+      );
     },
 
     /** Opens the pickup reminder ticket (`logistics.ready_for_pickup`), once per parcel. */

@@ -2,9 +2,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import { closeCard, listCardsForRevision, listOpenCards, saveCard } from '../../db/cards-repo.js';
 import { getDraft } from '../../db/drafts-repo.js';
 import { getShop, listTelegramChats } from '../../db/shops-repo.js';
+import { lastEscalation } from '../../db/ticket-events-repo.js';
 import { addTicketEvent, getDecision, getTicket, listTicketMessages } from '../../db/tickets-repo.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
-import type { SupersededReason } from '../ports.js';
+import type { CardEscalation, SupersededReason } from '../ports.js';
 import type { TicketActivityDeps } from './deps.js';
 
 /** The seller's approval cards in the linked chats (through the approval channel): post, replace, close, remind. */
@@ -77,6 +78,8 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
         (await listCardsForRevision(db, ticket.id, input.revision)).map((c) => c.chatId),
       );
       const draft = await getDraft(db, ticket.id, input.revision);
+      // A redraft of an escalated ticket reaches the seller without buttons: the team decides it.
+      const escalation = ticket.status === 'escalated' ? await lastEscalation(db, ticket.id) : undefined;
       const open = await listOpenCards(db, ticket.id);
       for (const old of open.filter((c) => c.channel === approvals.cardChannel)) {
         if (old.revision >= input.revision) continue;
@@ -103,6 +106,9 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
             buyerText: messages.map((m) => m.text).join('\n\n'),
             draftText: draft?.text ?? '',
             note: draft?.note ?? undefined,
+            // Text and coupon come from the one stored draft row, which the delivery sends too.
+            coupon: draft?.coupon,
+            ...(escalation ? { escalation: { by: escalation.actor, at: escalation.at } } : {}),
           },
         );
         await saveCard(db, {
@@ -130,7 +136,45 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       return { cards: posted + already.size };
     },
 
-    /** Edits every open card of a decided ticket to show the outcome, who decided and when. */
+    /**
+     * Edits the ticket's open seller cards to say it went to the support team, by whom and when,
+     * decision buttons removed. The cards stay open: the decision that ends the ticket edits them to
+     * its outcome. Nothing to do once the ticket is decided.
+     */
+    async markCardsEscalated(input: { ticketId: string }): Promise<{ cards: number }> {
+      const approvals = deps.approvals;
+      const ticket = await getTicket(db, input.ticketId);
+      if (!approvals || !ticket || ticket.erasedAt) return { cards: 0 };
+      if (await getDecision(db, input.ticketId)) return { cards: 0 };
+      const escalated = await lastEscalation(db, ticket.id);
+      if (!escalated) return { cards: 0 };
+      const escalation: CardEscalation = { by: escalated.actor, at: escalated.at };
+      const open = (await listOpenCards(db, ticket.id)).filter((c) => c.channel === approvals.cardChannel);
+      if (open.length === 0) return { cards: 0 };
+      const chats = await listTelegramChats(db, ticket.shopId);
+      const buyerText = (await listTicketMessages(db, ticket.id)).map((m) => m.text).join('\n\n');
+      for (const card of open) {
+        const draft = await getDraft(db, ticket.id, card.revision);
+        const language = await sellerLanguageFor(
+          ticket.shopId,
+          chats.find((c) => c.chatId === card.chatId)?.language,
+        );
+        await approvals.showEscalation({ chatId: card.chatId, language }, card.messageId, {
+          ticket,
+          buyerText,
+          draftText: draft?.text ?? '',
+          note: draft?.note ?? undefined,
+          coupon: draft?.coupon,
+          escalation,
+        });
+      }
+      return { cards: open.length };
+    },
+
+    /**
+     * Edits every open card of a decided ticket to show the outcome, who decided and when, and what
+     * was sent: the text and coupon of the decided revision's draft.
+     */
     async closeApprovalCards(input: { ticketId: string }): Promise<void> {
       const approvals = deps.approvals;
       const ticket = await getTicket(db, input.ticketId);
@@ -138,12 +182,19 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       if (!approvals || !ticket || !decision) return;
       const chats = await listTelegramChats(db, ticket.shopId);
       const open = await listOpenCards(db, input.ticketId);
+      const sent = await getDraft(db, ticket.id, decision.revision);
       for (const card of open.filter((c) => c.channel === approvals.cardChannel)) {
         const language = await sellerLanguageFor(
           ticket.shopId,
           chats.find((c) => c.chatId === card.chatId)?.language,
         );
-        await approvals.showOutcome({ chatId: card.chatId, language }, card.messageId, ticket, decision);
+        await approvals.showOutcome(
+          { chatId: card.chatId, language },
+          card.messageId,
+          ticket,
+          decision,
+          sent?.coupon,
+        );
         await closeCard(db, card.id);
       }
     },

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../../db/audit-repo.js';
 import { ensureDelivery, markDelivered, recordDeliveryAttempt } from '../../db/deliveries-repo.js';
+import { getDraft } from '../../db/drafts-repo.js';
 import { ticketMaySend } from '../../db/erasure-repo.js';
 import { addTicketEvent, getTicket } from '../../db/tickets-repo.js';
 import { meter } from '../../db/usage-repo.js';
@@ -20,7 +21,12 @@ export function createDeliveryActivities(deps: TicketActivityDeps) {
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
       // Defense in depth: a closed or erased ticket never sends, whatever its workflow believes.
       if (ticket.status === 'closed' || ticket.erasedAt) throw closedTicketFailure();
-      if (!ticket.finalText) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
+      // The decided revision's draft is what the seller saw on the card: its text (the approved draft
+      // or the seller's edit) and the coupon stored with it go out together, from that one row.
+      const sent = await getDraft(db, ticket.id, input.revision);
+      const text = sent?.text || ticket.finalText;
+      if (!text) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
+      const coupon = sent ? sent.coupon : ticket.coupon;
       const idempotencyKey = `${ticket.id}:${input.revision}`;
       const destination = await outbound.destinationFor(ticket.shopId);
       const row = await ensureDelivery(db, {
@@ -33,8 +39,8 @@ export function createDeliveryActivities(deps: TicketActivityDeps) {
           orderId: ticket.orderId,
           buyerId: ticket.buyerId,
           language: ticket.language ?? 'en',
-          text: ticket.finalText,
-          ...(ticket.coupon ? { coupon: ticket.coupon } : {}),
+          text,
+          ...(coupon ? { coupon } : {}),
           idempotencyKey,
         },
       });
@@ -65,7 +71,7 @@ export function createDeliveryActivities(deps: TicketActivityDeps) {
         kind: 'reply_sent',
         actor: { channel: 'system', id: 'delivery' },
         ticketId: ticket.id,
-        details: { idempotencyKey, target: destination.target, coupon: ticket.coupon ?? null },
+        details: { idempotencyKey, target: destination.target, coupon: coupon ?? null },
         dedupeKey: `sent:${idempotencyKey}`,
       });
       if (ticket.status === 'auto_sent') await meter(db, ticket.shopId, 'auto_sent');

@@ -1,10 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { shipmentsOfOrder } from '../../db/shipments-repo.js';
+import { stallApologiesOfOrder } from '../../db/system-tickets-repo.js';
 import { findOverride } from '../../db/templates-repo.js';
 import { getTicket } from '../../db/tickets-repo.js';
 import { carrierDisplayName, resolveCarrier } from '../../domain/logistics/carriers.js';
 import {
   type ApologyTicketStatus,
+  isStallApologyOf,
   type LogisticsFollowup,
   planLogisticsFollowup,
   relevantApology,
@@ -43,7 +45,21 @@ export function createDraftRenderer(deps: TicketActivityDeps) {
     if (!WHERE_IS_MY_ORDER_CATEGORIES.includes(category)) return null;
     const rows = await shipmentsOfOrder(db, shopId, orderId);
     if (rows.length === 0) return null;
+    // The watch mirrors its actions into `shipments` at the end of its round (after a slow
+    // escalation, say); an apology ticket it already opened is read where it is written, with its
+    // coupon, in one transaction, so a buyer asking meanwhile is not answered as if none existed.
+    const apologies = await stallApologiesOfOrder(db, shopId, orderId);
     const watched: WatchedShipment[] = rows.map((row) => {
+      const mirrored = new Set(
+        row.actions.filter((a) => a.kind === 'apology_opened').map((a) => a.details?.ticketId),
+      );
+      const opened = apologies
+        .filter((a) => isStallApologyOf(a.systemKey, row.trackingNumber) && !mirrored.has(a.ticketId))
+        .map((a) => ({
+          at: a.openedAt.toISOString(),
+          kind: 'apology_opened',
+          details: { ticketId: a.ticketId },
+        }));
       const latest = [...row.events].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
       return {
         trackingNumber: row.trackingNumber,
@@ -57,7 +73,7 @@ export function createDraftRenderer(deps: TicketActivityDeps) {
               }),
             }
           : {}),
-        actions: row.actions,
+        actions: [...row.actions, ...opened],
       };
     });
     const now = new Date();

@@ -1,7 +1,8 @@
 /**
- * The ticket workflow's two rounds, each one local activity (issue 15): presenting a draft
- * (classify and draft, the auto-send gate, the approval cards, the listing complaint and the
- * shop's SLA) and concluding a decision (record it, the first delivery attempt, close the cards).
+ * The ticket workflow's rounds, each one local activity (issue 15): presenting a draft (classify
+ * and draft, the auto-send gate, the approval cards, the listing complaint and the shop's SLA),
+ * announcing an escalation (record it, say so on the seller's cards) and concluding a decision
+ * (record it, the first delivery attempt, close the cards).
  *
  * Why rounds and not one local activity per step: every local-activity result is a workflow
  * activation, and every activation enters the workflow sandbox three times; the SDK guards each
@@ -29,6 +30,9 @@ type RoundSteps = Pick<
   | 'saveDecision'
   | 'deliverReply'
   | 'closeApprovalCards'
+  | 'markEscalated'
+  | 'markCardsEscalated'
+  | 'remindSeller'
 > &
   Pick<ListingActivities, 'linkListingDispute'>;
 
@@ -63,6 +67,21 @@ export interface ConcludeDecisionInput extends SaveDecisionInput {
   deliver: boolean;
   /** Edit the approval cards to show the outcome. */
   closeCards: boolean;
+}
+
+export interface AnnounceEscalationInput {
+  ticketId: string;
+  actor: Actor;
+  /** When the escalation was accepted (ISO 8601, from the workflow). */
+  at: string;
+  reason: string;
+  /** No team channel takes the ticket: tell the seller's chats it went to the team. */
+  remindSeller: boolean;
+}
+
+export interface AnnounceEscalationResult {
+  /** The seller's cards say so (false: the workflow edits them again as a step of its own). */
+  cardsMarked: boolean;
 }
 
 export interface ConcludeDecisionResult {
@@ -104,6 +123,23 @@ export function createTicketRounds(steps: RoundSteps) {
       if (linkListing) await steps.linkListingDispute({ ticketId }).catch(() => undefined);
       const setup = input.setup ? await steps.ticketSetup({ ticketId }) : undefined;
       return { draft, asked, listingLinked: linkListing, ...(setup ? { setup } : {}) };
+    },
+
+    /**
+     * Records an escalation (status, who and why) and edits the seller's cards to say the ticket
+     * went to the support team, by whom and when, without decision buttons; with no team channel,
+     * tells the seller's chats. A failed card edit does not redo the rest: the workflow edits the
+     * cards again on its own.
+     */
+    async announceEscalation(input: AnnounceEscalationInput): Promise<AnnounceEscalationResult> {
+      const { ticketId } = input;
+      await steps.markEscalated({ ticketId, actor: input.actor, at: input.at, reason: input.reason });
+      const cardsMarked = await steps.markCardsEscalated({ ticketId }).then(
+        () => true,
+        () => false,
+      );
+      if (input.remindSeller) await steps.remindSeller({ ticketId, kind: 'escalated' });
+      return { cardsMarked };
     },
 
     /** Records the decision, attempts the delivery once and closes the cards. */

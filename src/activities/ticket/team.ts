@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import { buyerMessageText } from '../../db/buyer-messages-repo.js';
 import { closeCard, listSlackCards, saveCard } from '../../db/cards-repo.js';
 import type { Db } from '../../db/client.js';
-import { latestDraftUpTo } from '../../db/drafts-repo.js';
-import { hasTicketEvent, lastEscalationActor } from '../../db/ticket-events-repo.js';
+import { getDraft, latestDraftUpTo } from '../../db/drafts-repo.js';
+import { hasTicketEvent, lastEscalation } from '../../db/ticket-events-repo.js';
 import { getTicketWithDraft } from '../../db/ticket-views-repo.js';
 import { addTicketEvent, getDecision, getTicket, listTicketMessages } from '../../db/tickets-repo.js';
 import type { Actor, DecisionAction } from '../../domain/types.js';
@@ -86,7 +86,7 @@ export function createTeamActivities(deps: TeamActivityDeps) {
 
       const draft = await latestDraftUpTo(db, input.ticketId, input.revision);
       const messages = await listTicketMessages(db, input.ticketId);
-      const escalatedBy = await lastEscalationActor(db, input.ticketId);
+      const escalated = await lastEscalation(db, input.ticketId);
       const { ticket } = found;
       const card: TeamCard = {
         ticketId: ticket.id,
@@ -100,8 +100,9 @@ export function createTeamActivities(deps: TeamActivityDeps) {
         sentiment: ticket.sentiment,
         draft: draft?.text ?? '',
         draftNote: draft?.note,
+        coupon: draft?.coupon,
         reason: input.reason,
-        ...(escalatedBy ? { escalatedBy } : {}),
+        ...(escalated ? { escalatedBy: escalated.actor, escalatedAt: escalated.at } : {}),
         revision: input.revision,
         correctable: ticket.origin === 'buyer',
       };
@@ -160,6 +161,7 @@ export function createTeamActivities(deps: TeamActivityDeps) {
             ...(decision.actorName ? { name: decision.actorName } : {}),
           }
         : ((ticket.decidedBy as Actor | null) ?? { channel: 'system', id: 'sellerdesk' });
+      const sent = decision ? await getDraft(db, ticket.id, decision.revision) : undefined;
       const outcome: TeamOutcome = {
         ticketId: ticket.id,
         orderId: ticket.orderId,
@@ -168,6 +170,7 @@ export function createTeamActivities(deps: TeamActivityDeps) {
         actor,
         decidedAt: decision?.decidedAt ?? ticket.decidedAt ?? ticket.updatedAt,
         finalText: ticket.finalText ?? decision?.text,
+        coupon: sent?.coupon,
         status: ticket.status,
       };
       let updated = 0;

@@ -200,6 +200,9 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
         templateId: draft.templateId,
         templateVersion: draft.templateVersion,
         note: [classification.note, draft.note].filter(Boolean).join(' ') || undefined,
+        // A stall apology's coupon is stored with the text that offers it, in the same row: the
+        // card shows and the delivery sends this one draft, so neither can go without the other.
+        ...(preset?.coupon ? { coupon: preset.coupon } : {}),
         evidence: classification.evidence,
       });
       return {

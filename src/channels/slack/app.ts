@@ -6,17 +6,18 @@ import type { Db } from '../../db/client.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { buildShipmentNotice, slackTexts } from './blocks.js';
+import { slackTexts } from './blocks.js';
 import type { SlackListenerDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions.js';
 import { register as registerCommands } from './listeners/commands.js';
 import { register as registerEvents } from './listeners/events.js';
 import { register as registerViews } from './listeners/views.js';
 import { FastifySlackReceiver } from './receiver.js';
+import { buildShipmentNotice } from './shipment-blocks.js';
 import { createTokenCipher, type TokenCipher } from './token-cipher.js';
 import { createSlackWorkspaces, type SlackWorkspaces } from './workspaces.js';
 
-/** Credentials and endpoints of the Slack app (CONTRACT §1 `SLACK_*`); bot tokens come per workspace. */
+/** Credentials and endpoints of the Slack app (`SLACK_*`, docs/OPERATIONS.md); bot tokens come per workspace. */
 export interface SlackAppOptions {
   signingSecret: string;
   /** SLACK_API_URL: the Web API base (tests point it at a local fake). */

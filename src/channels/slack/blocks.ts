@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
-import type { TeamCard, TeamOutcome } from '../../activities/ports.js';
+import type { CardCoupon, TeamCard, TeamOutcome } from '../../activities/ports.js';
 import { isWordedRefusal } from '../../app/decision-refusals.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
-import type { SellerLanguage } from '../../domain/shop/seller-language.js';
+import { couponAmountText } from '../../domain/shop/coupon.js';
+import { SELLER_FORMAT_LOCALES, type SellerLanguage } from '../../domain/shop/seller-language.js';
 import { MAX_REPLY_LENGTH } from '../../domain/ticket/index.js';
 import {
   type Actor,
@@ -119,6 +120,12 @@ export function actorLabel(actor: Actor): string {
   return actor.channel === 'system' ? name : `${name} (${actor.channel})`;
 }
 
+/** "🎟️ Coupon for the buyer: SD-…, worth USD 3.00" (the code, the amount and its currency), as mrkdwn. */
+export function couponLine(tx: SlackTexts, coupon: CardCoupon): string {
+  const value = couponAmountText(coupon.value, coupon.currency, SELLER_FORMAT_LOCALES[tx.language]);
+  return `🎟️ ${escapeMrkdwn(tx.t('card.coupon', { code: coupon.code, value }))}`;
+}
+
 /** A labelled field of a section: the label bold, the value escaped and clipped. */
 export function field(label: string, value: string): types.MrkdwnElement {
   return { type: 'mrkdwn', text: `*${label}*\n${clipMrkdwn(value, FIELD_LIMIT - label.length - 4)}` };
@@ -202,7 +209,7 @@ export type TeamCardInput = TeamCard;
 
 /**
  * The approval / escalation message in the support channel: redacted buyer message, facts, the
- * draft and the four decision buttons (`action_id` = action, `value` = ticket id; CONTRACT §3).
+ * draft and the four decision buttons (`action_id` = action, `value` = ticket id; docs/API.md, "Chat actions").
  */
 export function buildTeamCard(tx: SlackTexts, input: TeamCardInput): SlackMessage {
   const { t } = tx;
@@ -210,13 +217,18 @@ export function buildTeamCard(tx: SlackTexts, input: TeamCardInput): SlackMessag
   const title = escalated ? `⬆️ *${t('slack.escalated')}*` : `🆕 *${t('slack.needs_approval')}*`;
   const blocks: KnownBlock[] = [section(`${title} · ${where(tx, input.orderId, input.shopName)}`)];
   if (escalated) {
-    const by =
-      input.escalatedBy && input.escalatedBy.channel !== 'system'
-        ? ` · ${t('slack.by', { who: actorLabel(input.escalatedBy) })}`
-        : '';
     const known = REASON_KEYS[input.reason ?? ''];
     const reason = known ? t(known) : clipMrkdwn(input.reason ?? '', SECTION_LIMIT - 300);
-    blocks.push(section(`*${t('slack.reason')}* ${reason}${by}`));
+    const lines = [`*${t('slack.reason')}* ${reason}`];
+    if (input.escalatedBy && input.escalatedAt) {
+      // "Escalated to the support team by <who> at <when>": sellerdesk itself for the SLA timer.
+      const who = input.escalatedBy.channel === 'system' ? 'sellerdesk' : actorLabel(input.escalatedBy);
+      const when = slackDate(input.escalatedAt, tx.language);
+      lines.push(`⬆️ ${t('card.escalated_to_team', { who, when })}`);
+    } else if (input.escalatedBy && input.escalatedBy.channel !== 'system') {
+      lines[0] += ` · ${t('slack.by', { who: actorLabel(input.escalatedBy) })}`;
+    }
+    blocks.push(section(lines.join('\n')));
   }
   blocks.push(
     {
@@ -234,6 +246,7 @@ export function buildTeamCard(tx: SlackTexts, input: TeamCardInput): SlackMessag
     section(`*${t('slack.buyer_wrote')}*\n${quote(input.buyerText, SECTION_LIMIT)}`),
   );
   if (input.draftNote) blocks.push(section(`⚠️ ${clipMrkdwn(input.draftNote, SECTION_LIMIT - 10)}`));
+  if (input.coupon) blocks.push(section(couponLine(tx, input.coupon)));
   blocks.push(section(`*${t('slack.draft')}*\n${quote(input.draft, SECTION_LIMIT)}`), {
     type: 'actions',
     block_id: DECISION_BLOCK_ID,
@@ -267,7 +280,9 @@ export function buildOutcomeMessage(tx: SlackTexts, input: OutcomeInput): SlackM
   const blocks: KnownBlock[] = [
     section(`${outcome.icon} ${line} · ${where(tx, input.orderId, input.shopName)}`),
   ];
-  if ((input.action === 'approve' || input.action === 'edit') && input.finalText) {
+  const sent = input.action === 'approve' || input.action === 'edit';
+  if (sent && input.coupon) blocks.push(section(couponLine(tx, input.coupon)));
+  if (sent && input.finalText) {
     blocks.push(section(`*${t('slack.reply_sent')}*\n${quote(input.finalText, SECTION_LIMIT)}`));
   }
   blocks.push(context(t('slack.ticket', { ticket: `\`${escapeMrkdwn(input.ticketId)}\`` })));
@@ -284,7 +299,6 @@ export function buildBuyerThreadMessage(tx: SlackTexts, messageText: string): Sl
   };
 }
 
-/** The edit modal (`views.open`): the draft pre-filled in a multiline input; metadata = ticket id. */
 /**
  * The edit modal (`views.open`): the draft pre-filled in a multiline input; metadata = ticket id.
  * With `warning` (an edit held for its language) the modal shows it above the text, keeps the
@@ -362,27 +376,6 @@ export function buildAlreadyEscalatedText(
     who: actorLabel(escalation.decidedBy),
     when: slackDate(new Date(escalation.decidedAt), tx.language),
   });
-}
-
-/** A shipment the watch hands to the team (stall, exception, return), as a plain channel message. */
-export function buildShipmentNotice(
-  tx: SlackTexts,
-  notice: { orderId: string; trackingNumber: string; reason: string; text: string },
-): SlackMessage {
-  const { t } = tx;
-  const head = [
-    `🚚 *${t('slack.shipment')}*`,
-    t('slack.order', { order: `*${escapeMrkdwn(notice.orderId)}*` }),
-    t('slack.tracking', { tracking: `\`${escapeMrkdwn(notice.trackingNumber)}\`` }),
-    escapeMrkdwn(notice.reason),
-  ].join(' · ');
-  return {
-    text: t('slack.fallback_shipment', {
-      orderId: escapeMrkdwn(notice.orderId),
-      reason: escapeMrkdwn(notice.reason),
-    }),
-    blocks: [section(head), section(quote(notice.text, SECTION_LIMIT))],
-  };
 }
 
 /** A refused decision (not ready, not found, invalid edit) as a short sentence for the presser. */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ConsoleChatPort } from '../../app/console-access.js';
 import type { TicketService } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
@@ -19,4 +20,6 @@ export interface SlackListenerDeps {
   /** How long a modal submission waits for the decision before closing the modal anyway (ms). */
   submitBudgetMs?: number | undefined;
   now?: (() => Date) | undefined;
+  /** `/sellerdesk console` sign-in links; absent: the command says the console is unavailable. */
+  console?: ConsoleChatPort | undefined;
 }

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Installation, type InstallationStore, InstallProvider, LogLevel } from '@slack/oauth';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
 import { recordAudit } from '../../db/audit-repo.js';
 import type { Db } from '../../db/client.js';
 import { getShop } from '../../db/shops-repo.js';
@@ -53,6 +55,41 @@ export interface SlackOAuth {
   /** Adds `GET /slack/install` and `GET /slack/oauth_redirect` to the server. */
   register(server: FastifyInstance): void;
 }
+
+/** An HTML page for the owner's browser, as the OpenAPI document shows it. */
+const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+
+/** `GET /slack/install` and `GET /slack/oauth_redirect` in the OpenAPI document: browser steps. */
+const INSTALL_SCHEMA = {
+  summary: 'Start installing sellerdesk in a Slack workspace (the owner’s browser)',
+  description:
+    'Opened from the one-time link of `GET /v1/slack/install`: sets Bolt’s state cookie and redirects to Slack’s consent page with a signed `state` naming the shop.',
+  tags: ['slack'],
+  security: [],
+  querystring: z
+    .looseObject({ link: z.string().optional().meta({ description: 'the one-time link id (`sil_...`)' }) })
+    .meta({ examples: [{ link: 'sil_0123456789abcdefghijAB' }] }),
+  response: {
+    302: z.null().meta({ description: 'to Slack’s consent page' }),
+    400: htmlPage('the link is unknown, used or expired'),
+    500: htmlPage('the installation is unavailable; try again'),
+  },
+};
+const CALLBACK_SCHEMA = {
+  summary: 'Slack sends the owner’s browser back here after consent',
+  description:
+    'A missing, forged, expired or foreign `state` (not the browser session that started the install) is refused with nothing stored; otherwise the code is exchanged with `oauth.v2.access`, the bot token stored encrypted and the shop bound to the workspace.',
+  tags: ['slack'],
+  security: [],
+  querystring: z
+    .looseObject({ code: z.string().optional(), state: z.string().optional(), error: z.string().optional() })
+    .meta({ examples: [{ code: '1234.5678.abcd', state: 'eyJ...' }] }),
+  response: {
+    200: htmlPage('installed: choose the support channel with `PUT /v1/slack`'),
+    400: htmlPage('the installation could not be completed'),
+    500: htmlPage('the installation is unavailable; try again'),
+  },
+};
 
 interface InstallMetadata {
   shopId: string;
@@ -222,27 +259,62 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
       return { url: `${base}${SLACK_INSTALL_PATH}?link=${id}`, expiresAt };
     },
     register(server) {
-      server.get(SLACK_INSTALL_PATH, async (request, reply) => {
-        const link = (request.query as Record<string, unknown>)?.link;
-        reply.hijack();
-        try {
-          await install(request.raw, reply.raw, typeof link === 'string' ? link : '');
-        } catch (error) {
-          logger.error({ err: { message: (error as Error).message } }, 'Slack install path failed');
-          if (!reply.raw.headersSent)
-            page(reply.raw, 500, 'Installation unavailable', 'Try again in a moment.');
-        }
-      });
-      server.get(SLACK_OAUTH_REDIRECT_PATH, async (request, reply) => {
-        reply.hijack();
-        try {
-          await callback(request.raw, reply.raw);
-        } catch (error) {
-          logger.error({ err: { message: (error as Error).message } }, 'Slack OAuth callback failed');
-          if (!reply.raw.headersSent)
-            page(reply.raw, 500, 'Installation unavailable', 'Try again in a moment.');
-        }
+      // In a plugin, so the routes register in order with the rest (and reach the API document).
+      void server.register(async (scope) => {
+        // The schemas document the browser steps (docs/openapi.json); they check nothing.
+        scope.setValidatorCompiler(() => (data) => ({ value: data }));
+        scope.setSerializerCompiler(() => (data) => JSON.stringify(data));
+        scope.get(SLACK_INSTALL_PATH, { schema: INSTALL_SCHEMA }, async (request, reply) => {
+          const link = (request.query as Record<string, unknown>)?.link;
+          reply.hijack();
+          try {
+            await install(request.raw, reply.raw, typeof link === 'string' ? link : '');
+          } catch (error) {
+            logger.error({ err: { message: (error as Error).message } }, 'Slack install path failed');
+            if (!reply.raw.headersSent)
+              page(reply.raw, 500, 'Installation unavailable', 'Try again in a moment.');
+          }
+        });
+        scope.get(SLACK_OAUTH_REDIRECT_PATH, { schema: CALLBACK_SCHEMA }, async (request, reply) => {
+          reply.hijack();
+          try {
+            await callback(request.raw, reply.raw);
+          } catch (error) {
+            logger.error({ err: { message: (error as Error).message } }, 'Slack OAuth callback failed');
+            if (!reply.raw.headersSent)
+              page(reply.raw, 500, 'Installation unavailable', 'Try again in a moment.');
+          }
+        });
       });
     },
   };
+}
+
+/**
+ * The OAuth install flow when the configuration has all it needs (SLACK_CLIENT_ID, its secret,
+ * SLACK_STATE_SECRET and PUBLIC_URL, and Slack on); undefined otherwise.
+ */
+export function slackOAuthFromConfig(
+  db: Db,
+  config: Pick<
+    Config,
+    'SLACK_CLIENT_ID' | 'SLACK_CLIENT_SECRET' | 'SLACK_STATE_SECRET' | 'PUBLIC_URL' | 'SLACK_API_URL'
+  >,
+  enabled: { workspaces: unknown; cipher: TokenCipher | undefined },
+  logger: Logger,
+): SlackOAuth | undefined {
+  const { cipher } = enabled;
+  if (!enabled.workspaces || !cipher) return undefined;
+  const { SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, PUBLIC_URL } = config;
+  if (!SLACK_CLIENT_ID || !SLACK_CLIENT_SECRET || !SLACK_STATE_SECRET || !PUBLIC_URL) return undefined;
+  return createSlackOAuth({
+    db,
+    clientId: SLACK_CLIENT_ID,
+    clientSecret: SLACK_CLIENT_SECRET,
+    stateSecret: SLACK_STATE_SECRET,
+    publicUrl: PUBLIC_URL,
+    apiUrl: config.SLACK_API_URL,
+    cipher,
+    logger,
+  });
 }

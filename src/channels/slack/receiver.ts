@@ -2,11 +2,12 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ReceiverMultipleAckError, verifySlackRequest } from '@slack/bolt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 
-/** Bolt's default request path; CONTRACT §3 sends events, interactivity and commands here. */
+/** Bolt's default request path; events, interactivity and commands arrive here (docs/API.md, "Chat actions"). */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-/** Slack refuses to replay requests older than this; so do we (CONTRACT §3). */
+/** Slack refuses to replay requests older than this; so do we (docs/API.md, "Chat actions"). */
 export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
 
 /** Outcome of checking a request's `X-Slack-Signature` and `X-Slack-Request-Timestamp`. */
@@ -78,6 +79,33 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
   return reply.code(status).send({ error: { code, message } });
 }
 
+/** How the OpenAPI document shows `POST /slack/events` (Slack's own payloads; Bolt dispatches them). */
+const SLACK_EVENTS_SCHEMA = {
+  summary: 'Slack’s events, interactivity (buttons, modals) and `/sellerdesk` commands',
+  description:
+    'Served when `SLACK_SIGNING_SECRET` is set and Socket Mode is off. Every request is checked on its raw bytes: `X-Slack-Signature` over `v0:<X-Slack-Request-Timestamp>:<body>`, and a timestamp within 5 minutes (401 otherwise). A button acts only for members of the ticket’s shop whose role allows it.',
+  tags: ['slack'],
+  security: [{ slackSignature: [], slackTimestamp: [] }],
+  consumes: ['application/x-www-form-urlencoded', 'application/json'],
+  body: z.looseObject({}).meta({
+    description:
+      'an Events API envelope (JSON), or a form with `payload` (interactivity) or slash-command fields',
+    examples: [
+      { type: 'url_verification', challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' },
+    ],
+  }),
+  response: {
+    200: z
+      .unknown()
+      .meta({ description: 'acknowledged: empty, or what the listener answers (text, JSON, a challenge)' }),
+  },
+  errors: {
+    400: ['invalid_slack_payload'],
+    401: ['invalid_slack_signature', 'stale_slack_request'],
+    404: ['unhandled_slack_request'],
+  },
+};
+
 type Dispatched =
   | { kind: 'ack'; response: unknown }
   | { kind: 'unhandled' }
@@ -95,7 +123,7 @@ export interface FastifyReceiverOptions {
 }
 
 /**
- * A Bolt receiver that lives inside the API's Fastify server (same port, CONTRACT §3): the route
+ * A Bolt receiver that lives inside the API's Fastify server (same port, docs/API.md): the route
  * keeps the raw body for the signature (its own content-type parsers, encapsulated so the API's
  * JSON handling is unchanged), answers 401 in the API's error format, and hands verified requests
  * to `app.processEvent`, replying with whatever the listener passes to `ack()`.
@@ -126,8 +154,12 @@ export class FastifySlackReceiver implements Receiver {
     server.register(async (scope) => {
       // Encapsulated: these parsers apply to this plugin's route only.
       scope.removeAllContentTypeParsers();
+      // The route's schema documents it (docs/openapi.json) and checks nothing: a request is
+      // verified by its signature, and the answer is whatever the listener acknowledged.
+      scope.setValidatorCompiler(() => (data) => ({ value: data }));
+      scope.setSerializerCompiler(() => (data) => JSON.stringify(data));
       scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-      scope.post(this.path, (request, reply) => this.handle(request, reply));
+      scope.post(this.path, { schema: SLACK_EVENTS_SCHEMA }, (request, reply) => this.handle(request, reply));
     });
   }
 

@@ -19,13 +19,16 @@ export function createTelegramApprovalChannel(
     cardChannel: TELEGRAM_CARD_CHANNEL,
     postCard(chat, card) {
       const text = buildCardText(renderer, chat.language, card);
-      return cards.sendCard(
-        chat.chatId,
-        text,
-        buildDecisionKeyboard(renderer, chat.language, card.ticket.id, {
-          correctable: card.ticket.origin === 'buyer',
-        }),
-      );
+      // An escalated ticket is the team's: its seller cards show it without decision buttons.
+      const keyboard = card.escalation
+        ? null
+        : buildDecisionKeyboard(renderer, chat.language, card.ticket.id, {
+            correctable: card.ticket.origin === 'buyer',
+          });
+      return cards.sendCard(chat.chatId, text, keyboard);
+    },
+    showEscalation(chat, messageId, card) {
+      return cards.editCard(chat.chatId, messageId, buildCardText(renderer, chat.language, card), null);
     },
     markSuperseded(chat, messageId, ticketId, reason) {
       return cards.editCard(
@@ -35,11 +38,11 @@ export function createTelegramApprovalChannel(
         null,
       );
     },
-    showOutcome(chat, messageId, ticket, decision) {
+    showOutcome(chat, messageId, ticket, decision, coupon) {
       return cards.editCard(
         chat.chatId,
         messageId,
-        buildOutcomeText(renderer, chat.language, ticket, decision),
+        buildOutcomeText(renderer, chat.language, ticket, decision, coupon),
         null,
       );
     },

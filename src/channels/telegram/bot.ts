@@ -30,6 +30,7 @@ import { telegramActor } from './actor.js';
 import { parseDecisionCallback } from './callback-data.js';
 import { buildAlreadyDecidedText } from './cards.js';
 import { categoryFeature } from './category.js';
+import { consoleFeature } from './console-link.js';
 import type { BotDeps } from './deps.js';
 import { dictionaryFeature } from './dictionary.js';
 import { describeRefusal, heldEditFeature, replyToHeldEdit } from './held-edit.js';
@@ -348,6 +349,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions): Bo
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: false }));
   bot.use(commandsFeature(deps));
+  bot.use(consoleFeature(deps));
   bot.use(dictionaryFeature(deps));
   bot.use(categoryFeature(deps));
   bot.use(heldEditFeature(deps, actorOf));

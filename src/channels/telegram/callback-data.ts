@@ -1,6 +1,6 @@
 import { type Category, DECISION_ACTIONS, type DecisionAction } from '../../domain/types.js';
 
-/** Parsed `callback_data` of an approval-card button: `<action>:<ticketId>` (CONTRACT §3). */
+/** Parsed `callback_data` of an approval-card button: `<action>:<ticketId>` (docs/API.md, "Chat actions"). */
 export interface DecisionCallback {
   action: DecisionAction;
   ticketId: string;

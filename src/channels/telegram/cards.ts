@@ -1,8 +1,9 @@
-import type { SupersededReason } from '../../activities/ports.js';
+import type { ApprovalCard, CardCoupon, CardEscalation, SupersededReason } from '../../activities/ports.js';
 import type { Decision, Ticket } from '../../db/schema/index.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
+import { couponAmountText } from '../../domain/shop/coupon.js';
 import { SELLER_FORMAT_LOCALES, type SellerLanguage } from '../../domain/shop/seller-language.js';
-import { CATEGORIES, type Category } from '../../domain/types.js';
+import { type Actor, CATEGORIES, type Category } from '../../domain/types.js';
 import { encodeCategoryCallback, encodeDecisionCallback } from './callback-data.js';
 
 const OUTCOME_KEY = {
@@ -20,7 +21,7 @@ function clip(text: string, max: number): string {
 }
 
 /**
- * The inline keyboard of an approval card: approve, edit, reject, escalate (CONTRACT §3), and on
+ * The inline keyboard of an approval card: approve, edit, reject, escalate (docs/API.md, "Chat actions"), and on
  * a buyer ticket a "Category" button that opens the list of categories to correct it.
  */
 export function buildDecisionKeyboard(
@@ -76,15 +77,55 @@ export function buildCategoryKeyboard(
   return { inline_keyboard: rows };
 }
 
-/** Plain-text approval card in the seller's language: redacted buyer text, facts and the draft. */
+/** The reasons the ticket workflow gives an SLA escalation (`escalationReason`), as catalogue keys. */
+const SLA_REASON_KEYS: Readonly<Record<string, string>> = {
+  'no answer in time': 'slack.reason_no_answer',
+  'dispute deadline near': 'slack.reason_dispute',
+};
+
+/** Who acted, as a card names them: a person by name, sellerdesk itself with its reason. */
+export function actorName(renderer: ReplyRenderer, language: SellerLanguage, actor: Actor): string {
+  if (actor.channel !== 'system') return actor.name ?? actor.id;
+  const reason = SLA_REASON_KEYS[actor.name ?? ''];
+  return reason ? `sellerdesk (${renderer.t(language, reason)})` : 'sellerdesk';
+}
+
+/** "🎟️ Coupon for the buyer: SD-…, worth USD 3.00": the code, the amount and its currency. */
+export function buildCouponLine(
+  renderer: ReplyRenderer,
+  language: SellerLanguage,
+  coupon: CardCoupon,
+): string {
+  const value = couponAmountText(coupon.value, coupon.currency, SELLER_FORMAT_LOCALES[language]);
+  return `🎟️ ${renderer.t(language, 'card.coupon', { code: coupon.code, value })}`;
+}
+
+/** "⬆️ Escalated to the support team by … at …", in the seller's language. */
+export function buildEscalationLine(
+  renderer: ReplyRenderer,
+  language: SellerLanguage,
+  escalation: CardEscalation,
+): string {
+  return `⬆️ ${renderer.t(language, 'card.escalated_to_team', {
+    who: actorName(renderer, language, escalation.by),
+    when: formatWhen(escalation.at, language),
+  })}`;
+}
+
+/**
+ * Plain-text approval card in the seller's language: redacted buyer text, facts, the coupon the
+ * draft offers and the draft; once escalated, a first line says to whom, by whom and when. The
+ * lines above the draft are never clipped (only the buyer's text, then the draft's end, are).
+ */
 export function buildCardText(
   renderer: ReplyRenderer,
   language: SellerLanguage,
-  input: { ticket: Ticket; buyerText: string; draftText: string; note?: string | undefined },
+  input: ApprovalCard,
 ): string {
   const t = (key: string, options?: Record<string, unknown>) => renderer.t(language, key, options);
   const { ticket } = input;
   const header = [
+    ...(input.escalation ? [buildEscalationLine(renderer, language, input.escalation)] : []),
     `🆕 ${t('card.header')} · ${t('card.order')} ${ticket.orderId}`,
     `${t('card.language')}: ${ticket.language ? t(`language.${ticket.language}`) : '?'} · ${t('card.category')}: ${
       ticket.category ? t(`category.${ticket.category}`) : '?'
@@ -92,6 +133,7 @@ export function buildCardText(
     `${t('card.confidence')}: ${Math.round((ticket.confidence ?? 0) * 100)}% · ${t('card.urgency')}: ${t(
       `urgency.${ticket.urgency ?? 'normal'}`,
     )}${ticket.sentiment === 'angry' ? ` · 😠 ${t('card.angry_buyer')}` : ''}`,
+    ...(input.coupon ? [buildCouponLine(renderer, language, input.coupon)] : []),
     `#${ticket.id}`,
   ].join('\n');
   const note = input.note ? `\n⚠️ ${input.note}\n` : '';
@@ -112,19 +154,29 @@ export function buildSupersededText(
   return `${renderer.t(language, key)} #${ticketId}`;
 }
 
-/** Text of a decided card: the outcome, who decided and when, and the text that was sent. */
+/**
+ * Text of a decided card: the outcome, who decided and when, and what was sent (the text and the
+ * coupon of the decided draft).
+ */
 export function buildOutcomeText(
   renderer: ReplyRenderer,
   language: SellerLanguage,
   ticket: Ticket,
   decision: Decision,
+  coupon?: CardCoupon | null,
 ): string {
-  const who = decision.actorName ?? decision.actorId;
+  const who = actorName(renderer, language, {
+    channel: decision.actorChannel as Actor['channel'],
+    id: decision.actorId,
+    ...(decision.actorName ? { name: decision.actorName } : {}),
+  });
   const when = formatWhen(decision.decidedAt, language);
   const outcome = renderer.t(language, `outcome.${OUTCOME_KEY[decision.action]}`, { who, when });
   const lines = [`${outcome}`, `${renderer.t(language, 'card.order')} ${ticket.orderId} · #${ticket.id}`];
-  if ((decision.action === 'approve' || decision.action === 'edit') && ticket.finalText) {
-    lines.push('', clip(ticket.finalText, TELEGRAM_TEXT_LIMIT - 300));
+  const sent = decision.action === 'approve' || decision.action === 'edit';
+  if (sent && coupon) lines.push(buildCouponLine(renderer, language, coupon));
+  if (sent && ticket.finalText) {
+    lines.push('', clip(ticket.finalText, TELEGRAM_TEXT_LIMIT - 400));
   }
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ConsoleChatPort } from '../../app/console-access.js';
 import type { TicketService } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
@@ -11,4 +12,6 @@ export interface BotDeps {
   renderer: ReplyRenderer;
   logger: Logger;
   metrics?: Metrics | undefined;
+  /** `/console` sign-in links; absent: the command says the console is unavailable. */
+  console?: ConsoleChatPort | undefined;
 }

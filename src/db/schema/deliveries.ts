@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { tickets } from './tickets.js';
 
-/** Body POSTed to the shop's outbound URL or OUTBOUND_URL (CONTRACT §4). */
+/** Body POSTed to the shop's outbound URL or OUTBOUND_URL (docs/API.md, "Outbound replies"). */
 export interface DeliveryPayload {
   /** The tenant, so one receiver serving several shops never mixes their replies. */
   shopId: string;

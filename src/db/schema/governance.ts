@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { shops } from './shops.js';
 
-/** Append-only record of who did what, when, from which channel (CONTRACT §2 `GET /v1/audit`). */
+/** Append-only record of who did what, when, from which channel (docs/API.md `GET /v1/audit`). */
 export const auditLog = pgTable(
   'audit_log',
   {

@@ -1,4 +1,5 @@
 export type { DisputeFacts, OrderFacts } from '../../domain/types.js';
+export * from './console.js';
 export * from './deliveries.js';
 export * from './dictionary.js';
 export * from './governance.js';

@@ -71,7 +71,7 @@ export const telegramLinkCodes = pgTable(
   ],
 );
 
-/** A shop's own reply receiver (CONTRACT §4); the secret is write-only and never leaves this table. */
+/** A shop's own reply receiver (docs/API.md, "Outbound replies"); the secret is write-only and never leaves this table. */
 export const shopOutbound = pgTable('shop_outbound', {
   shopId: text('shop_id')
     .primaryKey()

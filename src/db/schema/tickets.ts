@@ -49,7 +49,7 @@ export const tickets = pgTable(
     decidedBy: jsonb('decided_by').$type<{ channel: string; id: string; name?: string }>(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     deliveryState: text('delivery_state').$type<'pending' | 'delivered' | 'failed'>(),
-    /** Compensation granted with the reply (stall apology), delivered with it (CONTRACT §4). */
+    /** Compensation granted with the reply (stall apology), delivered with it (docs/API.md, "Outbound replies"). */
     coupon: jsonb('coupon').$type<{ code: string; value: number; currency: string }>(),
     /** `buyer` for buyer messages, `system` for tickets sellerdesk opened itself. */
     origin: text('origin').$type<'buyer' | 'system'>().notNull().default('buyer'),
@@ -115,6 +115,11 @@ export const drafts = pgTable(
     templateId: text('template_id'),
     templateVersion: integer('template_version'),
     note: text('note'),
+    /**
+     * The coupon this revision offers the buyer (a stall apology's), stored with its text: the card
+     * shows and the delivery sends this row's text and coupon, never two separate copies.
+     */
+    coupon: jsonb('coupon').$type<{ code: string; value: number; currency: string }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('drafts_ticket_revision_uq').on(t.ticketId, t.revision)],

@@ -61,6 +61,28 @@ const MIN_SHORT_SENTENCE_CONFIDENCE = 0.95;
 /** Skip detection when the declared language's dictionary reads this share of a sentence's words. */
 const SURELY_DECLARED = 0.85;
 
+/**
+ * A block with no word in the declared language's script (a Russian version in Latin letters, a
+ * Spanish one in Cyrillic) cannot be in that language: the detector then only has to say which
+ * language it is, on a lower bar.
+ */
+const MIN_WRONG_SCRIPT_CONFIDENCE = 0.5;
+const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
+const LOWER_RE = /\p{Ll}/u;
+
+/** Words of three letters or more with a lower-case letter: codes and sizes ("EU", "US") are not. */
+function realWords(words: readonly string[]): string[] {
+  return words.filter((w) => w.length >= 3 && LOWER_RE.test(w));
+}
+
+function wrongScript(words: readonly string[], declared: Language): boolean {
+  // Only real words count, and there must be as many as a title needs.
+  const real = realWords(words);
+  if (real.length < MIN_TITLE_WORDS) return false;
+  const cyrillic = real.filter((w) => CYRILLIC_RE.test(w)).length;
+  return declared === 'ru' ? cyrillic === 0 : cyrillic === real.length;
+}
+
 /** Letters of Ukrainian that Russian never writes. */
 const UKRAINIAN_RE = /[іїєґ]/iu;
 
@@ -110,7 +132,7 @@ function wrongSentences(
   all.forEach((sentence, i) => {
     if (judged.has(i)) return;
     const words = letterWords(sentence.text);
-    if (words.length < MIN_SENTENCE_WORDS) return;
+    if (words.length < MIN_SENTENCE_WORDS || realWords(words).length * 2 < words.length) return;
     let other: WrongLanguageParagraph['detected'] | undefined;
     let confidence = 1;
     if (declared === 'ru' && isUkrainian(words)) other = 'other';
@@ -190,8 +212,13 @@ export function findWrongLanguage(
   for (const block of blocks) {
     const words = letterWords(block.text);
     if (words.length < (field === 'title' ? MIN_TITLE_WORDS : MIN_PARAGRAPH_WORDS)) continue;
-    const needed =
-      field === 'title' && words.length < SHORT_TITLE_WORDS ? MIN_SHORT_TITLE_CONFIDENCE : MIN_CONFIDENCE;
+    // A size table of codes ("EU 38 = US 7, EU 40,5 = US 9") has letters but no language.
+    if (realWords(words).length * 2 < words.length) continue;
+    const needed = wrongScript(words, declared)
+      ? MIN_WRONG_SCRIPT_CONFIDENCE
+      : field === 'title' && words.length < SHORT_TITLE_WORDS
+        ? MIN_SHORT_TITLE_CONFIDENCE
+        : MIN_CONFIDENCE;
     const other = otherLanguage(block.text, words, declared, spellers, needed);
     if (other) found.push({ ...block, ...other });
     else if (field === 'description') found.push(...wrongSentences(block, declared, spellers));

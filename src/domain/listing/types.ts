@@ -1,6 +1,6 @@
 import type { Language } from '../types.js';
 
-/** Finding kinds of a listing validation (CONTRACT §2). */
+/** Finding kinds of a listing validation (docs/API.md). */
 export const FINDING_KINDS = [
   'wrong_language',
   'untranslated_segment',
@@ -37,7 +37,7 @@ export interface Issue {
   confidence?: number;
 }
 
-/** A finding as the API returns it (CONTRACT §2): an issue with its message in the seller's language. */
+/** A finding as the API returns it (docs/API.md): an issue with its message in the seller's language. */
 export interface Finding {
   lang: Language;
   field: ListingField;

@@ -1,10 +1,10 @@
 /**
  * Carrier profiles as data: aliases, carrier-specific checkpoint phrases and per-leg stall
- * thresholds. Add a carrier by adding a profile.
+ * thresholds. Add a carrier by adding a profile. The vocabularies they map from: docs/LOGISTICS.md.
  */
 import type { CarrierProfile, LegHours } from './types.js';
 
-/** Stall threshold when nothing more specific is known (CONTRACT: default 48 h). */
+/** Stall threshold when nothing more specific is known (docs/LOGISTICS.md: 48 h on every leg). */
 export const DEFAULT_STALL_HOURS = 48;
 /** Escalation to the support team after a week without progress. */
 export const DEFAULT_ESCALATE_AFTER_HOURS = 7 * 24;

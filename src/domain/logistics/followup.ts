@@ -14,6 +14,16 @@ export const APOLOGY_RELEVANCE_DAYS = 14;
 
 const DAY_MS = 86_400_000;
 
+/** The idempotency key of a parcel's stall apology ticket: one ticket per stall episode. */
+export function stallApologyKey(trackingNumber: string, episode: string): string {
+  return `stall:${trackingNumber}:${episode}`;
+}
+
+/** Whether a system ticket's key is a stall apology of this parcel (`stallApologyKey`). */
+export function isStallApologyOf(systemKey: string, trackingNumber: string): boolean {
+  return systemKey.startsWith(`stall:${trackingNumber}:`);
+}
+
 /** What the follow-up needs to know of one watched shipment of the order. */
 export interface WatchedShipment {
   trackingNumber: string;

@@ -33,7 +33,7 @@ export interface WatchPolicy {
   expireAfterHours: number;
 }
 
-/** Builds a watch policy; a shop's `stallHours` replaces every leg's threshold (CONTRACT §2). */
+/** Builds a watch policy; a shop's `stallHours` replaces every leg's threshold (docs/API.md, "Settings"). */
 export function resolveWatchPolicy(
   profile: CarrierProfile,
   overrides: { stallHours?: number | undefined; escalateAfterHours?: number | undefined } = {},

@@ -1,4 +1,4 @@
-/** The normalized tracking statuses of CONTRACT §2 `POST /v1/tracking`. */
+/** The normalized tracking statuses of `POST /v1/tracking` (docs/LOGISTICS.md). */
 export const TRACKING_STATUSES = [
   'info_received',
   'in_transit',

@@ -5,7 +5,7 @@
  */
 import type { EffectiveSettings } from './settings.js';
 
-/** The shop's coupon settings (`PUT /v1/settings` `coupon`, CONTRACT §2), budget included. */
+/** The shop's coupon settings (`PUT /v1/settings` `coupon`, docs/API.md), budget included. */
 export type CouponSettings = EffectiveSettings['coupon'];
 
 /** The part of the coupon settings that prices one coupon. */
@@ -119,4 +119,16 @@ export function decideCoupon(
     return { grant: false, reason: 'budget_exhausted', ...amount };
   }
   return { grant: true, ...amount };
+}
+
+/**
+ * A coupon's worth as a seller reads it on a card: the amount in the seller's number style with
+ * the ISO currency code, never a bare symbol that several currencies share (`USD 3.00`, `3,00 USD`).
+ */
+export function couponAmountText(value: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: currency.trim().toUpperCase(),
+    currencyDisplay: 'code',
+  }).format(value);
 }

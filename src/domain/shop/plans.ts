@@ -63,20 +63,56 @@ export function decideAutoSend(input: AutoSendInput): AutoSendVerdict {
     return { allowed: false, rule: 'confidence_below_threshold' };
   if (input.urgency === 'high') return { allowed: false, rule: 'urgent_ticket' };
   if (input.openDisputeWithDeadline) return { allowed: false, rule: 'open_dispute' };
-  const trust = input.trust ?? TRUST_DEFAULTS;
-  const recent = input.history.slice(0, trust.window);
-  let unchanged = 0;
-  for (const action of input.history) if (action === 'approve') unchanged++;
-  if (unchanged < trust.minUnchangedApprovals) {
+  const progress = trustProgress(input.history, input.trust ?? TRUST_DEFAULTS);
+  const { unchanged } = progress;
+  if (unchanged < progress.minUnchangedApprovals) {
     return {
       allowed: false,
-      rule: `trust_not_earned(${unchanged}/${trust.minUnchangedApprovals}_unchanged_approvals)`,
+      rule: `trust_not_earned(${unchanged}/${progress.minUnchangedApprovals}_unchanged_approvals)`,
     };
   }
-  const changed = recent.filter((a) => CHANGED.has(a)).length;
-  const editRate = recent.length === 0 ? 0 : changed / recent.length;
-  if (editRate >= trust.maxEditRate) {
+  const { editRate } = progress;
+  if (editRate >= progress.maxEditRate) {
     return { allowed: false, rule: `edit_rate_too_high(${Math.round(editRate * 100)}%)` };
   }
   return { allowed: true, rule: `trust_earned(${unchanged}_approvals,${Math.round(editRate * 100)}%_edits)` };
+}
+
+/** How far a shop x category x language is from earning auto-send (the gate's two trust rules). */
+export interface TrustProgress {
+  /** Unchanged approvals among the verdicts read, and how many the gate needs. */
+  unchanged: number;
+  minUnchangedApprovals: number;
+  /** Share of edits, rejections and corrections among the latest `window` verdicts, and its ceiling. */
+  editRate: number;
+  maxEditRate: number;
+  window: number;
+  /** Verdicts in the window. */
+  recent: number;
+  /** Both trust rules hold (the plan, the pause and the ticket's own rules still apply). */
+  earned: boolean;
+}
+
+/**
+ * The trust rules of {@link decideAutoSend} over a history (newest first): the gate and the seller
+ * console's "how far from auto-send" read this one function.
+ */
+export function trustProgress(
+  history: readonly TrustEntry[],
+  trust: { minUnchangedApprovals: number; window: number; maxEditRate: number } = TRUST_DEFAULTS,
+): TrustProgress {
+  const recent = history.slice(0, trust.window);
+  let unchanged = 0;
+  for (const action of history) if (action === 'approve') unchanged++;
+  const changed = recent.filter((a) => CHANGED.has(a)).length;
+  const editRate = recent.length === 0 ? 0 : changed / recent.length;
+  return {
+    unchanged,
+    minUnchangedApprovals: trust.minUnchangedApprovals,
+    editRate,
+    maxEditRate: trust.maxEditRate,
+    window: trust.window,
+    recent: recent.length,
+    earned: unchanged >= trust.minUnchangedApprovals && editRate < trust.maxEditRate,
+  };
 }

@@ -42,3 +42,14 @@ export function authorize(
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * The role an API token's scopes amount to (the inverse of {@link SCOPE_FOR_ACTION}): a console
+ * session opened with a token acts with it; null when the token cannot even view tickets.
+ */
+export function roleOfScopes(scopes: readonly string[]): Role | null {
+  if (scopes.includes(SCOPE_FOR_ACTION.manage) && scopes.includes(SCOPE_FOR_ACTION.decide)) return 'owner';
+  if (scopes.includes(SCOPE_FOR_ACTION.decide)) return 'agent';
+  if (scopes.includes(SCOPE_FOR_ACTION.view)) return 'viewer';
+  return null;
+}

@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category } from '../types.js';
 
-/** Per-shop settings (CONTRACT §2 `PUT /v1/settings`); every key optional, defaults below. */
+/** Per-shop settings (docs/API.md `PUT /v1/settings`); every key optional, defaults below. */
 export interface ShopSettings {
   sla?: { remindAfterMinutes?: number; escalateAfterMinutes?: number; disputeLeadHours?: number };
   logistics?: { autoApology?: boolean; stallHours?: number; escalateAfterHours?: number };

@@ -52,7 +52,7 @@ export interface TicketFlowState {
   correctedCategory?: Category;
 }
 
-/** SLA timers of a shop (CONTRACT §2 `sla`), plus the dispute deadline of the ticket if any. */
+/** SLA timers of a shop (docs/API.md `sla`), plus the dispute deadline of the ticket if any. */
 export interface SlaSettings {
   remindAfterMinutes: number;
   escalateAfterMinutes: number;

@@ -2,10 +2,12 @@ import type { Client } from '@temporalio/client';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Bot } from 'grammy';
 import type { Logger } from 'pino';
+import type { ConsoleLinks } from '../../app/console-access.js';
 import type { ErasureService } from '../../app/erasure-service.js';
 import type { TicketService } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
 import type { Catalogue, LocaleResources, ReplyRenderer } from '../../domain/reply/index.js';
+import type { ConsoleTexts } from '../../i18n/console.js';
 import type { Metrics } from '../../observability/metrics.js';
 
 /** The Slack setup the `/v1/slack` routes drive; absent when Slack is off. */
@@ -25,6 +27,16 @@ export interface SlackSetupPort {
     teamId: string | null;
     channelId: string | null;
   } | null>;
+}
+
+/** The console's part of the route context: links, and whether cookies need `Secure`. */
+export interface ConsoleOptions {
+  /** Issues sign-in links (`POST /v1/console/links`); the chats get the same issuer. */
+  links: ConsoleLinks;
+  /** The console's words (`locales/<lng>/console.json`, with the bot's and the listing reports'). */
+  texts: ConsoleTexts;
+  /** PUBLIC_URL is https: the session cookie is `Secure` (a TLS proxy in front talks plain HTTP to us). */
+  secureCookies: boolean;
 }
 
 /**
@@ -55,6 +67,8 @@ export interface RouteContext {
   linkCodeTtlHours?: number | undefined;
   /** Reply catalogue, texts and renderer (template routes). */
   templates: { catalogue: Catalogue; resources: LocaleResources; renderer: ReplyRenderer };
+  /** The seller console's sign-in links and cookie policy; undefined: no console. */
+  console?: ConsoleOptions | undefined;
 }
 
 /** One area's routes: a Fastify plugin registered by the server with the route context. */

@@ -12,6 +12,7 @@ import {
 } from '../../db/dictionary-repo.js';
 import { LANGUAGES } from '../../domain/types.js';
 import { parse } from '../parse.js';
+import { documented, noContent } from '../responses.js';
 import type { RoutePlugin } from './context.js';
 
 const dictionaryWord = z
@@ -23,8 +24,24 @@ const dictionaryWord = z
     message: 'one word: letters, digits, inner hyphens or apostrophes',
   });
 
-/** `POST /v1/dictionary` body (CONTRACT §2). */
-export const dictionaryAddBody = z.strictObject({ lang: z.enum(LANGUAGES), word: dictionaryWord });
+/** `POST /v1/dictionary` body (docs/API.md). */
+export const dictionaryAddBody = z.strictObject({ lang: z.enum(LANGUAGES), word: dictionaryWord }).meta({
+  examples: [
+    { lang: 'es', word: 'portavasos' },
+    { lang: 'ru', word: 'когтеточка' },
+  ],
+});
+
+const addedWord = z
+  .object({ lang: z.enum(LANGUAGES), word: z.string(), added: z.boolean() })
+  .meta({ description: 'the word as stored; `added: false` (200) when it was there already' });
+const wordsJson = z
+  .object({
+    words: z.array(
+      z.object({ lang: z.enum(LANGUAGES), word: z.string(), addedBy: z.string(), createdAt: z.string() }),
+    ),
+  })
+  .meta({ description: 'the shop’s words' });
 
 const dictionaryParams = z.strictObject({ lang: z.enum(LANGUAGES), word: dictionaryWord });
 
@@ -34,42 +51,71 @@ const dictionaryParams = z.strictObject({ lang: z.enum(LANGUAGES), word: diction
  * spelling for that shop; other shops are not affected.
  */
 export const dictionaryRoutes: RoutePlugin = async (app, ctx) => {
-  app.post('/v1/dictionary', { preHandler: app.requireScope('listings:write') }, async (request, reply) => {
-    const body = parse(dictionaryAddBody, request.body, 'dictionary');
-    const shopId = request.principal!.shopId;
-    if ((await countDictionaryWords(ctx.db, shopId)) >= MAX_DICTIONARY_WORDS_PER_SHOP) {
-      throw new AppError(
-        'dictionary_full',
-        `the dictionary holds at most ${MAX_DICTIONARY_WORDS_PER_SHOP} words; remove some first`,
-        409,
-      );
-    }
-    const added = await addDictionaryWord(ctx.db, {
-      shopId,
-      language: body.lang,
-      word: body.word,
-      addedBy: 'api',
-    });
-    const word = normalizeDictionaryWord(body.word);
-    ctx.logger.info({ shopId, lang: body.lang, added }, 'dictionary word added');
-    return reply.code(added ? 201 : 200).send({ lang: body.lang, word, added });
-  });
+  app.post(
+    '/v1/dictionary',
+    {
+      preHandler: app.requireScope('listings:write'),
+      schema: {
+        summary: 'Add a word the shop’s listings may use (never reported as spelling again)',
+        tags: ['listings'],
+        body: dictionaryAddBody,
+        response: { 201: addedWord, 200: addedWord },
+        errors: { 409: ['dictionary_full'] },
+      },
+    },
+    async (request, reply) => {
+      const body = parse(dictionaryAddBody, request.body, 'dictionary');
+      const shopId = request.principal!.shopId;
+      if ((await countDictionaryWords(ctx.db, shopId)) >= MAX_DICTIONARY_WORDS_PER_SHOP) {
+        throw new AppError(
+          'dictionary_full',
+          `the dictionary holds at most ${MAX_DICTIONARY_WORDS_PER_SHOP} words; remove some first`,
+          409,
+        );
+      }
+      const added = await addDictionaryWord(ctx.db, {
+        shopId,
+        language: body.lang,
+        word: body.word,
+        addedBy: 'api',
+      });
+      const word = normalizeDictionaryWord(body.word);
+      ctx.logger.info({ shopId, lang: body.lang, added }, 'dictionary word added');
+      return reply.code(added ? 201 : 200).send(documented(addedWord, { lang: body.lang, word, added }));
+    },
+  );
 
-  app.get('/v1/dictionary', { preHandler: app.requireScope('listings:write') }, async (request) => {
-    const rows = await listDictionaryWords(ctx.db, request.principal!.shopId);
-    return {
-      words: rows.map((r) => ({
-        lang: r.lang,
-        word: r.word,
-        addedBy: r.addedBy,
-        createdAt: r.createdAt.toISOString(),
-      })),
-    };
-  });
+  app.get(
+    '/v1/dictionary',
+    {
+      preHandler: app.requireScope('listings:write'),
+      schema: { summary: 'The shop’s own words', tags: ['listings'], response: { 200: wordsJson } },
+    },
+    async (request) => {
+      const rows = await listDictionaryWords(ctx.db, request.principal!.shopId);
+      return {
+        words: rows.map((r) => ({
+          lang: r.lang,
+          word: r.word,
+          addedBy: r.addedBy,
+          createdAt: r.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
 
   app.delete(
     '/v1/dictionary/:lang/:word',
-    { preHandler: app.requireScope('listings:write') },
+    {
+      preHandler: app.requireScope('listings:write'),
+      schema: {
+        summary: 'Remove a word from the shop’s dictionary',
+        tags: ['listings'],
+        params: dictionaryParams,
+        response: { 204: noContent },
+        errors: { 404: ['dictionary_word_not_found'] },
+      },
+    },
     async (request, reply) => {
       const params = dictionaryParams.safeParse(request.params);
       if (!params.success)

@@ -1,4 +1,6 @@
+import { consoleRoutes } from '../console/index.js';
 import { adminRoutes } from './admin.js';
+import { consoleLinkRoutes } from './console-links.js';
 import type { RoutePlugin } from './context.js';
 import { diagnosticsRoutes } from './diagnostics.js';
 import { dictionaryRoutes } from './dictionary.js';
@@ -28,4 +30,6 @@ export const ROUTE_PLUGINS: RoutePlugin[] = [
   dictionaryRoutes,
   slackRoutes,
   telegramWebhookRoutes,
+  consoleLinkRoutes,
+  consoleRoutes,
 ];

@@ -1,5 +1,6 @@
 import { BotError } from 'grammy';
 import type { Update } from 'grammy/types';
+import { z } from 'zod';
 import { safeEqual } from '../auth.js';
 import { sendError } from '../errors.js';
 import type { RoutePlugin } from './context.js';
@@ -24,15 +25,51 @@ function isPlausibleUpdate(update: unknown): update is Update {
   return true;
 }
 
+/** What the OpenAPI document shows of an Update: Telegram defines it (core.telegram.org/bots/api#update). */
+const updateBody = z
+  .looseObject({
+    update_id: z.number().int(),
+    message: z.looseObject({}).optional(),
+    callback_query: z.looseObject({}).optional(),
+  })
+  .meta({
+    examples: [
+      {
+        update_id: 7_000_001,
+        message: {
+          message_id: 1,
+          date: 1_765_000_000,
+          chat: { id: 777, type: 'private', first_name: 'Ana' },
+          from: { id: 777, is_bot: false, first_name: 'Ana' },
+          text: '/start lnk_0123456789abcdef',
+        },
+      },
+    ],
+  });
+
 /**
- * `POST /telegram/webhook` (CONTRACT §1 TELEGRAM_WEBHOOK_SECRET): Telegram's updates, checked
+ * `POST /telegram/webhook` (TELEGRAM_WEBHOOK_SECRET, docs/OPERATIONS.md): Telegram's updates, checked
  * against the secret header, handed to the bot. Registered only when a webhook secret is set.
  */
 export const telegramWebhookRoutes: RoutePlugin = async (app, ctx) => {
   const telegram = ctx.telegram;
   if (!telegram?.webhookSecret) return;
   const secret = telegram.webhookSecret;
-  app.post('/telegram/webhook', async (request, reply) => {
+  const schema = {
+    summary: 'Telegram’s updates (only with TELEGRAM_WEBHOOK_SECRET)',
+    description:
+      'Registered only when `TELEGRAM_WEBHOOK_SECRET` is set (else the bot long-polls). With `PUBLIC_URL`, sellerdesk registers `PUBLIC_URL/telegram/webhook` with `setWebhook` at start-up.',
+    tags: ['telegram'],
+    security: [{ telegramSecret: [] }],
+    body: updateBody,
+    response: { 200: z.object({ ok: z.literal(true) }).meta({ description: 'handled' }) },
+    errors: {
+      400: ['invalid_update', 'invalid_json'],
+      401: ['invalid_webhook_secret'],
+      415: ['unsupported_media_type'],
+    },
+  };
+  app.post('/telegram/webhook', { schema }, async (request, reply) => {
     const given = request.headers['x-telegram-bot-api-secret-token'];
     if (typeof given !== 'string' || !safeEqual(given, secret)) {
       return sendError(

@@ -87,7 +87,7 @@ describe('Slack mrkdwn escaping', () => {
 });
 
 describe('team card (approval / escalation message)', () => {
-  it('carries the four buttons with the CONTRACT action ids and the ticket id as value', () => {
+  it('carries the four buttons with the documented action ids (docs/API.md) and the ticket id as value', () => {
     const actions = card().blocks.find((b) => b.type === 'actions') as {
       elements: Array<{ type: string; action_id: string; value: string }>;
     };

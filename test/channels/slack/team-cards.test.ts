@@ -192,7 +192,7 @@ describe('Team activities over Slack (escalateToTeam, postBuyerMessageToTeamThre
       plan: 'free',
     });
     shopId = created.shop.id;
-    // The only shop: it uses the environment's workspace by default (README, "Slack").
+    // The only shop: it uses the environment's workspace by default (docs/OPERATIONS.md, "Slack").
     activities = createTeamActivities({
       db: database.db,
       logger,

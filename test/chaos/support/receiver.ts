@@ -9,7 +9,7 @@ export interface ReceivedPost {
   ticketId: string;
   at: number;
   signatureValid: boolean;
-  /** The key had been received before: the integrator dedupes it (CONTRACT §4). */
+  /** The key had been received before: the integrator dedupes it (docs/API.md, "Outbound replies"). */
   repeat: boolean;
 }
 

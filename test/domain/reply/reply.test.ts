@@ -24,6 +24,7 @@ import {
   type TemplateTextErrorCode,
   validateTemplateText,
 } from '../../../src/domain/reply/index.js';
+import { couponAmountText } from '../../../src/domain/shop/coupon.js';
 import { CATEGORIES, LANGUAGES, type Language } from '../../../src/domain/types.js';
 import { loadReplyResources } from '../../../src/i18n/load.js';
 
@@ -1064,12 +1065,13 @@ describe('bot texts for system tickets', () => {
   });
 
   it('shows the coupon in the seller language and the auto-send time', () => {
+    // Cards write the amount with its ISO code: `$` alone would not say which dollar.
     expect(
-      renderer.t('en', 'card.coupon', { code: 'SORRY-5X2K', value: formatMoney(4.5, 'USD', 'en') }),
-    ).toBe('Coupon SORRY-5X2K: $4.50');
-    expect(renderer.t('pt', 'card.coupon', { code: 'A1', value: formatMoney(4.5, 'EUR', 'pt') })).toBe(
-      'Código de desconto A1: €\u00a04,50',
-    );
+      renderer.t('en', 'card.coupon', { code: 'SORRY-5X2K', value: couponAmountText(4.5, 'USD', 'en') }),
+    ).toBe('Coupon for the buyer: SORRY-5X2K, worth USD\u00a04.50');
+    expect(
+      renderer.t('pt', 'card.coupon', { code: 'A1', value: couponAmountText(4.5, 'EUR', 'pt-BR') }),
+    ).toBe('Cupom para o comprador: A1, no valor de EUR\u00a04,50');
     expect(renderer.t('en', 'card.auto_sent', { when: '2025-11-23 18:40' })).toBe(
       'Sent automatically at 2025-11-23 18:40',
     );

@@ -134,7 +134,7 @@ function categorySelect(deps: SlackListenerDeps) {
   };
 }
 
-/** Registers the team card's buttons (CONTRACT §3 `action_id`s; `value` = ticket id). */
+/** Registers the team card's buttons (docs/API.md "Chat actions" `action_id`s; `value` = ticket id). */
 export function register(app: App, deps: SlackListenerDeps): void {
   for (const action of ['approve', 'reject', 'escalate'] as const) {
     app.action<BlockButtonAction>({ type: 'block_actions', action_id: action }, decisionButton(deps, action));

@@ -16,6 +16,7 @@ import {
 import type { SlackListenerDeps } from '../deps.js';
 import type { SlackOrigin } from '../workspaces.js';
 import { checkTicketAccess, textsForOrigin, textsForShops } from './access.js';
+import { answerConsole } from './console.js';
 
 /** The slash command's name, as configured in the Slack app manifest. */
 export const SLASH_COMMAND = '/sellerdesk';
@@ -92,7 +93,10 @@ async function answerJoin(
   );
 }
 
-/** `/sellerdesk status <ticket>`, `/sellerdesk pending`, `/sellerdesk join <code>`, anything else: usage. */
+/**
+ * `/sellerdesk status <ticket>`, `/sellerdesk pending`, `/sellerdesk join <code>`, `/sellerdesk
+ * console`, anything else: usage.
+ */
 export async function answerCommand(
   deps: SlackListenerDeps,
   text: string,
@@ -107,6 +111,8 @@ export async function answerCommand(
       return answerPending(deps, origin);
     case 'join':
       return answerJoin(deps, arg, origin, userName);
+    case 'console':
+      return answerConsole(deps, arg, origin, userName);
     default:
       return buildCommandHelp(await textsForOrigin(deps, origin));
   }
