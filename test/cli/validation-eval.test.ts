@@ -106,16 +106,18 @@ describe('listing validation eval on the seeded-error corpus (development data)'
   it('authored sets 2-4 (new categories written by the issue-18 second-round helper: development data)', async () => {
     // authored-2: 30 listings (22 with 112 seeded errors written before the structural claims, the
     // value and spelling rules they informed; 8 value-heavy listings added later). Main at 84231e8:
-    // recall 58.9%, precision 45.8%, 10 of 30 clean listings flagged. Measured now: 99.1% / 94.9%.
+    // recall 58.9%, precision 45.8%, 10 of 30 clean listings flagged. Measured now: 99.1% / 89.5%:
+    // three rare trade words (canotes, силанты, hardpack) stay flagged; the rules that hid them also
+    // hid slips of rare trade words and arbitrary substitutions, so they were taken back.
     const two = await evaluateValidationCorpus(
       await loadValidationCorpus('test/fixtures/listings/authored-2.json'),
       'authored-2.json',
     );
     expect(two.listings).toBe(30);
     expect(two.overall.recall).toBeGreaterThanOrEqual(0.99);
-    expect(two.overall.precision).toBeGreaterThanOrEqual(0.94);
+    expect(two.overall.precision).toBeGreaterThanOrEqual(0.89);
     expect(two.byKind.forbidden_claim!.recall).toBe(1);
-    expect(two.cleanWithFindings).toBeLessThanOrEqual(1);
+    expect(two.cleanWithFindings).toBeLessThanOrEqual(3);
     // authored-3: written after those rules were frozen, measured once (84.1% / 46.4%, most false
     // positives from test-data errors: over-long titles, a size convention), then fixed by class.
     const three = await evaluateValidationCorpus(
@@ -125,13 +127,14 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(three.overall.recall).toBeGreaterThanOrEqual(0.97);
     expect(three.overall.precision).toBe(1);
     expect(three.cleanWithFindings).toBe(0);
-    // authored-4: clean listings only (trade vocabulary); one rare French plural (griffoirs) remains.
+    // authored-4: clean listings only (trade vocabulary); three rare words at the 0.5 threshold
+    // remain (griffoirs, наващена, воблеры-минноу).
     const four = await evaluateValidationCorpus(
       await loadValidationCorpus('test/fixtures/listings/authored-4.json'),
       'authored-4.json',
     );
     expect(four.listings).toBe(13);
-    expect(four.cleanWithFindings).toBeLessThanOrEqual(1);
+    expect(four.cleanWithFindings).toBeLessThanOrEqual(3);
   });
 
   it('prints per-kind and per-language lines and exits 2 on a missing corpus', async () => {

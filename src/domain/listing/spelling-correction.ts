@@ -206,9 +206,9 @@ for (const layouts of Object.values(KEYBOARD_ROWS)) {
 
 /**
  * Whether a one-letter substitution is a likely slip: neighbouring keys, a vowel for a vowel, a
- * diacritic, or consonants that sound alike. A consonant replaced by a distant one ("hardpack" for
- * "hardback", "canotes" for "calotes") is more often another word. Insertions, deletions, swaps and
- * multi-letter sound-alikes are always likely.
+ * diacritic, or consonants that sound alike; insertions, deletions, swaps and multi-letter
+ * sound-alikes always are. Used to choose between corrections ("зорядка" is "зарядка", not the more
+ * frequent "порядка"), not to doubt a slip: writers also mistype far from the key.
  */
 export function plausibleSlip(word: string, correction: string): boolean {
   if (word.length !== correction.length) return true;

@@ -91,7 +91,8 @@ export function listVerdict(
   if (correction?.centibels === undefined) return 'known';
   // Another form of the same word ("flyaways" beside "flyaway") is an inflection, not a slip; a
   // listed compound rivalling another ("hardwire" beside "hardware") is a word of its own.
-  if (isParadigmSibling(lower, correction.word, lang)) return 'known';
+  // (Not Russian: its paradigms are wide enough that a dropped ending is another "form".)
+  if (lang !== 'ru' && isParadigmSibling(lower, correction.word, lang)) return 'known';
   if (cB <= LISTED_COMPOUND_CB && rivalCompounds(speller, lower, correction.word)) return 'known';
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
@@ -113,7 +114,7 @@ export function listVerdict(
 /** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
   for (const [suffix, bases] of DERIVATIONS[lang]) {
-    if (!lower.endsWith(suffix) || lower.length - suffix.length < 3) continue;
+    if (!lower.endsWith(suffix) || lower.length - suffix.length < 4) continue;
     const stem = lower.slice(0, -suffix.length);
     // "ador" keeps its "a" in the infinitive: enhebr-ador -> enhebr-ar.
     if (bases.some((b) => speller.correct(stem + b))) return true;
@@ -333,12 +334,18 @@ const FAMILY_SCAN = 24;
  * others; a slip rarely leaves a stem whose family is listed (words one edit away do not count:
  * "запястя" has its correction there, not a family).
  */
-export function belongsToFamily(speller: SpellChecker, lower: string, lang: Language): boolean {
+export function belongsToFamily(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+  correction?: string,
+): boolean {
   if (lang !== 'ru' || !speller.family || RUSSIAN_IMPOSSIBLE_JOINS.test(lower)) return false;
   for (const ending of RUSSIAN_FAMILY_ENDINGS) {
     if (!lower.endsWith(ending)) continue;
     const stem = lower.slice(0, lower.length - ending.length);
-    if ([...stem].length < 5) continue;
+    // A correction on the same stem means a slip in the ending ("базовы" / "базовый"), not a form.
+    if ([...stem].length < 5 || correction?.startsWith(stem)) continue;
     let members = 0;
     for (const [word] of speller.family(stem, FAMILY_SCAN)) {
       const rest = word.slice(stem.length);

@@ -234,10 +234,18 @@ describe('spelling evidence from the word family and paradigm', () => {
     expect(words('Смола и темпиратуру.', 'ru', ru, context)).toEqual(['темпиратуру']);
   });
 
-  it('weighs the slip: a distant consonant is an unlikely one, a vowel or a neighbouring key a likely one', () => {
-    const en = wordListSpeller('the on hardback trail', {}, { the: 100, on: 120, hardback: 620, trail: 600 });
-    expect(words('The trail on hardpack.', 'en', en)).toEqual([]);
-    expect(words('The trail on hardbakc.', 'en', en)).toEqual(['hardbakc']);
+  it('prefers a likely slip (a vowel, a neighbouring key) to a more frequent unlikely one', () => {
+    const ru = wordListSpeller(
+      'и зарядка порядка',
+      { зорядка: 'зарядка' },
+      { и: 100, зарядка: 584, порядка: 412 },
+    );
+    const found = checkSpelling('И зорядка.', 'ru', 'description', {
+      speller: ru,
+      isAllowed: none,
+      maxSuggestions: 0,
+    });
+    expect(found.map((i) => [i.params.word, i.suggestion])).toEqual([['зорядка', 'зарядка']]);
   });
 
   it('reads a listed compound rivalling its correction as a word, a doubled letter as a slip', () => {
