@@ -74,10 +74,10 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.918);
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.86);
     expect(report.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.61);
-    // 78.8% since the second round's spelling evidence (word families, slip plausibility): seven
-    // slips of rare words now read as real words (poid, abes, aniversario...) while spelling
-    // precision rose 61.7% -> 65.0%; a trade of recall for precision, recorded here, not hidden.
-    expect(report.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.78);
+    // 84.8% since the second round's spelling evidence (word families): four slips of rare words
+    // read as real words (87.9% before). Two slip-plausibility rules took it to 78.8% and were
+    // reverted (they dropped 946 of 1,553 seeded substitution slips on the dev listings).
+    expect(report.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.84);
     expect(report.byKind.wrong_language!.precision).toBe(1);
     for (const kind of ['terminology', 'inconsistent_value', 'forbidden_claim'] as const) {
       expect(report.byKind[kind]!.recall, kind).toBeGreaterThanOrEqual(
