@@ -3,7 +3,7 @@ import type { TrustEntry } from '../domain/shop/plans.js';
 import type { Category, DecisionAction, Language } from '../domain/types.js';
 import type { Db } from './client.js';
 import { correctionsAway } from './corrections-repo.js';
-import { decisions, shopFlags, tickets } from './schema/index.js';
+import { decisions, shopFlags, ticketEvents, tickets } from './schema/index.js';
 
 /** How many recent human decisions the auto-send gate reads (its trust window is within them). */
 export const AUTO_SEND_HISTORY = 200;
@@ -51,7 +51,20 @@ export async function recentHumanDecisions(
     .map((e) => e.entry);
 }
 
-/** Records on the ticket which rule of the auto-send gate allowed or blocked it. */
-export async function recordAutoSendRule(db: Db, ticketId: string, rule: string): Promise<void> {
-  await db.update(tickets).set({ autoSendRule: rule }).where(eq(tickets.id, ticketId));
+/**
+ * Records on the ticket which rule of the auto-send gate allowed or blocked it, with its
+ * `auto_send_checked` event (once per dedupe key), in one statement.
+ */
+export async function recordAutoSendCheck(
+  db: Db,
+  ticketId: string,
+  verdict: { allowed: boolean; rule: string },
+  dedupeKey: string,
+): Promise<void> {
+  await db.execute(sql`
+    with ruled as (
+      update ${tickets} set auto_send_rule = ${verdict.rule}::text where id = ${ticketId} returning id)
+    insert into ${ticketEvents} (ticket_id, kind, details, dedupe_key)
+    select id, 'auto_send_checked', ${JSON.stringify({ ...verdict })}::jsonb, ${dedupeKey}::text from ruled
+    on conflict do nothing`);
 }

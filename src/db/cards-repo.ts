@@ -16,6 +16,11 @@ export async function listOpenCards(db: Db, ticketId: string) {
     .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.closed, 0)));
 }
 
+/** Every approval card of a ticket (open and closed), one query for steps that need both views. */
+export async function listCards(db: Db, ticketId: string) {
+  return db.select().from(approvalCards).where(eq(approvalCards.ticketId, ticketId));
+}
+
 /** Cards already posted for one revision (so a retried activity does not post twice). */
 export async function listCardsForRevision(db: Db, ticketId: string, revision: number) {
   return db

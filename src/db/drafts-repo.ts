@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { drafts, tickets } from './schema/index.js';
 
 /** The draft of one revision of a ticket (what the seller approves, what a card shows). */
 export async function getDraft(db: Db, ticketId: string, revision: number) {
@@ -17,4 +19,15 @@ export async function latestDraftUpTo(db: Db, ticketId: string, revision: number
     limit: 1,
   });
   return draft;
+}
+
+/** A ticket with the draft of one of its revisions (null when that revision has none), one query. */
+export async function getTicketWithDraft(db: Db, ticketId: string, revision: number) {
+  const [row] = await db
+    .select({ ticket: tickets, draft: drafts })
+    .from(tickets)
+    .leftJoin(drafts, and(eq(drafts.ticketId, tickets.id), eq(drafts.revision, revision)))
+    .where(eq(tickets.id, ticketId))
+    .limit(1);
+  return row ?? null;
 }

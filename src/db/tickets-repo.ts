@@ -6,12 +6,15 @@ import { newId } from './ids.js';
 import { IntakeBacklogFullError, rowsOf } from './intake-repo.js';
 import { OPEN_STATUSES } from './open-tickets.js';
 import {
+  auditLog,
   buyerMessages,
   type DisputeFacts,
   decisions,
   drafts,
   type OrderFacts,
   replyEdits,
+  type Shop,
+  shops,
   type Ticket,
   ticketEvents,
   tickets,
@@ -144,6 +147,20 @@ export async function getTicket(db: Db, ticketId: string, shopId?: string): Prom
   return row ?? null;
 }
 
+/** A ticket with its shop, one query (a ticket step needs both); null when the ticket is gone. */
+export async function getTicketAndShop(
+  db: Db,
+  ticketId: string,
+): Promise<{ ticket: Ticket; shop: Shop } | null> {
+  const [row] = await db
+    .select({ ticket: tickets, shop: shops })
+    .from(tickets)
+    .innerJoin(shops, eq(shops.id, tickets.shopId))
+    .where(eq(tickets.id, ticketId))
+    .limit(1);
+  return row ?? null;
+}
+
 /** The redacted buyer messages of a ticket, oldest first. */
 export async function listTicketMessages(db: Db, ticketId: string) {
   return db
@@ -175,76 +192,63 @@ export interface DraftRecord {
   evidence: string[];
 }
 
-// An activity still running when its buyer was erased must not write their text back. The share
-// lock orders this write against the erasure, which locks the ticket rows first.
-async function isErased(tx: Pick<Db, 'select'>, ticketId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ erasedAt: tickets.erasedAt })
-    .from(tickets)
-    .where(eq(tickets.id, ticketId))
-    .for('share')
-    .limit(1);
-  return Boolean(row?.erasedAt);
-}
+// An activity still running when its buyer was erased must not write their text back: the share
+// lock on the live ticket (`live`, in the same statement as the writes) orders a write against the
+// erasure, which locks the ticket rows first.
 
-/** Stores a draft revision and moves the ticket to `awaiting_approval`; a replay is a no-op. */
+/** `status in (...)` of the open statuses, for raw statements. */
+const OPEN_STATUS_LIST = sql.join(
+  OPEN_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+/**
+ * Persists one draft revision and its classification in one statement (issue 15: every statement
+ * is a round trip and a socket write): the draft row, the ticket's labels and status, and the
+ * `drafted` event; nothing when the buyer was erased or the revision is already stored.
+ */
 export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (await isErased(tx, record.ticketId)) return;
-    const inserted = await tx
-      .insert(drafts)
-      .values({
-        ticketId: record.ticketId,
-        revision: record.revision,
-        language: record.language,
-        text: record.text,
-        source: record.source,
-        templateId: record.templateId ?? null,
-        templateVersion: record.templateVersion ?? null,
-        note: record.note ?? null,
-        coupon: record.coupon ?? null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: drafts.id });
-    if (inserted.length === 0) return;
-    await tx
-      .update(tickets)
-      .set({
-        // An escalated ticket stays with the team while it is re-drafted.
-        status: sql`case when ${tickets.status} = 'escalated' then 'escalated' else 'awaiting_approval' end`,
-        language: record.language,
-        languageConfidence: record.languageConfidence,
-        category: record.category,
-        confidence: record.confidence,
-        urgency: record.urgency,
-        ...(record.sentiment ? { sentiment: record.sentiment } : {}),
-        abstained: record.abstained ? 1 : 0,
-        currentRevision: record.revision,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(tickets.id, record.ticketId), inArray(tickets.status, OPEN_STATUSES)));
-    await tx
-      .insert(ticketEvents)
-      .values({
-        ticketId: record.ticketId,
-        kind: 'drafted',
-        details: {
-          revision: record.revision,
-          language: record.language,
-          category: record.category,
-          confidence: record.confidence,
-          urgency: record.urgency,
-          sentiment: record.sentiment,
-          abstained: record.abstained,
-          templateId: record.templateId,
-          templateVersion: record.templateVersion,
-          note: record.note,
-          evidence: record.evidence,
-        },
-        dedupeKey: `draft:${record.revision}`,
-      })
-      .onConflictDoNothing();
-  });
+  const details = {
+    revision: record.revision,
+    language: record.language,
+    category: record.category,
+    confidence: record.confidence,
+    urgency: record.urgency,
+    sentiment: record.sentiment,
+    abstained: record.abstained,
+    templateId: record.templateId,
+    templateVersion: record.templateVersion,
+    note: record.note,
+    evidence: record.evidence,
+  };
+  await db.execute(sql`
+    with live as (
+      select id from ${tickets} where id = ${record.ticketId} and erased_at is null for share),
+    drafted as (
+      insert into ${drafts} (ticket_id, revision, language, text, source, template_id, template_version, note, coupon)
+      select id, ${record.revision}::int, ${record.language}::text, ${record.text}::text, ${record.source}::text,
+             ${record.templateId ?? null}::text, ${record.templateVersion ?? null}::int, ${record.note ?? null}::text,
+             ${record.coupon ? JSON.stringify(record.coupon) : null}::jsonb
+        from live
+      on conflict do nothing
+      returning ticket_id),
+    labelled as (
+      update ${tickets} set
+        -- An escalated ticket stays with the team while it is re-drafted.
+        status = case when status = 'escalated' then 'escalated' else 'awaiting_approval' end,
+        language = ${record.language}::text,
+        language_confidence = ${record.languageConfidence}::real,
+        category = ${record.category}::text,
+        confidence = ${record.confidence}::real,
+        urgency = ${record.urgency}::text,
+        sentiment = coalesce(${record.sentiment ?? null}::text, sentiment),
+        abstained = ${record.abstained ? 1 : 0}::int,
+        current_revision = ${record.revision}::int,
+        updated_at = now()
+       where id in (select ticket_id from drafted) and status in (${OPEN_STATUS_LIST}))
+    insert into ${ticketEvents} (ticket_id, kind, details, dedupe_key)
+    select ticket_id, 'drafted', ${JSON.stringify(details)}::jsonb, ${`draft:${record.revision}`}::text from drafted
+    on conflict do nothing`);
 }
 
 /** A seller's accepted decision, as the ticket workflow records it. */
@@ -257,65 +261,99 @@ export interface DecisionRecord {
   decidedAt: string;
 }
 
-/** Stores the one decision of a ticket and its resulting status; replays are no-ops. */
-export async function recordDecision(db: Db, record: DecisionRecord, status: TicketStatus): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (await isErased(tx, record.ticketId)) return;
-    const inserted = await tx
-      .insert(decisions)
-      .values({
-        ticketId: record.ticketId,
-        action: record.action,
-        revision: record.revision,
-        actorChannel: record.actor.channel,
-        actorId: record.actor.id,
-        actorName: record.actor.name ?? null,
-        text: record.text ?? null,
-        decidedAt: new Date(record.decidedAt),
-      })
-      .onConflictDoNothing()
-      .returning({ id: decisions.id });
-    if (inserted.length === 0) return;
-    if (record.action === 'edit' && record.text !== undefined) {
-      await tx
-        .insert(drafts)
-        .values({
-          ticketId: record.ticketId,
-          revision: record.revision,
-          language: sql`(select language from ${drafts} where ticket_id = ${record.ticketId} order by revision desc limit 1)`,
-          text: record.text,
-          source: 'edit',
-          // The seller rewrote the text, not the offer: the coupon of the draft they edited goes with it.
-          coupon: sql`(select coupon from ${drafts} where ticket_id = ${record.ticketId} order by revision desc limit 1)`,
-        })
-        .onConflictDoNothing();
-    }
-    await tx
-      .update(tickets)
-      .set({
-        status,
-        decidedBy: {
-          channel: record.actor.channel,
-          id: record.actor.id,
-          ...(record.actor.name ? { name: record.actor.name } : {}),
-        },
-        decidedAt: new Date(record.decidedAt),
-        currentRevision: record.revision,
-        ...(record.text !== undefined ? { finalText: record.text } : {}),
-        updatedAt: new Date(),
-      })
-      // A ticket closed by an erasure stays closed (and keeps no reply text).
-      .where(and(eq(tickets.id, record.ticketId), isNull(tickets.erasedAt)));
-    await tx
-      .insert(ticketEvents)
-      .values({
-        ticketId: record.ticketId,
-        kind: 'decision',
-        details: { action: record.action, revision: record.revision, actor: record.actor },
-        dedupeKey: 'decision',
-      })
-      .onConflictDoNothing();
-  });
+/** The audit entry written with a decision (the same statement). */
+export interface DecisionAudit {
+  kind: string;
+  actor: { channel: string; id: string; name?: string | undefined };
+  details: Record<string, unknown>;
+  dedupeKey: string;
+}
+
+/**
+ * Stores the one decision of a ticket and its resulting status in one statement: the decision row,
+ * an edit's draft revision, the ticket's status and reply text, the `decision` event and, given,
+ * the audit entry (written whenever the ticket exists, like the decision's own dedupe makes
+ * replays no-ops). An approval's text is the decided revision's draft. Nothing but the audit when
+ * the buyer was erased. Returns when the ticket's first approval was requested (metrics).
+ */
+export async function recordDecision(
+  db: Db,
+  record: DecisionRecord,
+  status: TicketStatus,
+  audit?: DecisionAudit,
+): Promise<{ requestedAt?: Date }> {
+  const { ticketId, revision } = record;
+  const actor = {
+    channel: record.actor.channel,
+    id: record.actor.id,
+    ...(record.actor.name ? { name: record.actor.name } : {}),
+  };
+  const eventDetails = { action: record.action, revision, actor: record.actor };
+  const auditActor = audit
+    ? {
+        channel: audit.actor.channel,
+        id: audit.actor.id,
+        ...(audit.actor.name ? { name: audit.actor.name } : {}),
+      }
+    : null;
+  const result = await db.execute(sql`
+    with live as (
+      select id from ${tickets} where id = ${ticketId} and erased_at is null for share),
+    reply as (
+      select coalesce(${record.text ?? null}::text,
+        case when ${record.action}::text = 'approve'
+          then (select text from ${drafts} where ticket_id = ${ticketId} and revision = ${revision}::int) end) as text),
+    decided as (
+      insert into ${decisions} (ticket_id, action, revision, actor_channel, actor_id, actor_name, text, decided_at)
+      select live.id, ${record.action}::text, ${revision}::int, ${actor.channel}::text, ${actor.id}::text,
+             ${record.actor.name ?? null}::text, reply.text, ${record.decidedAt}::timestamptz
+        from live, reply
+      on conflict do nothing
+      returning ticket_id),
+    edited as (
+      -- The seller rewrote the text, not the offer: the coupon of the draft they edited goes with it.
+      insert into ${drafts} (ticket_id, revision, language, text, source, coupon)
+      select d.ticket_id, ${revision}::int, last.language, reply.text, 'edit', last.coupon
+        from decided d, reply,
+             lateral (select language, coupon from ${drafts}
+                       where ticket_id = ${ticketId} order by revision desc limit 1) last
+       where ${record.action}::text = 'edit' and reply.text is not null
+      on conflict do nothing),
+    updated as (
+      update ${tickets} set
+        status = ${status}::text,
+        decided_by = ${JSON.stringify(actor)}::jsonb,
+        decided_at = ${record.decidedAt}::timestamptz,
+        current_revision = ${revision}::int,
+        final_text = coalesce((select text from reply), final_text),
+        updated_at = now()
+       -- A ticket closed by an erasure stays closed (and keeps no reply text).
+       where id in (select ticket_id from decided) and erased_at is null),
+    evented as (
+      insert into ${ticketEvents} (ticket_id, kind, details, dedupe_key)
+      select ticket_id, 'decision', ${JSON.stringify(eventDetails)}::jsonb, 'decision' from decided
+      on conflict do nothing),
+    audited as (
+      insert into ${auditLog} (shop_id, kind, actor, ticket_id, details, dedupe_key)
+      select shop_id, ${audit?.kind ?? null}::text, ${auditActor ? JSON.stringify(auditActor) : null}::jsonb, id,
+             ${audit ? JSON.stringify(audit.details) : null}::jsonb, ${audit?.dedupeKey ?? null}::text
+        from ${tickets} where id = ${ticketId} and ${audit !== undefined}::boolean
+      on conflict do nothing)
+    select (select min(at) from ${ticketEvents}
+             where ticket_id = ${ticketId} and kind = 'approval_requested') as requested_at`);
+  const at = rowsOf<{ requested_at: Date | string | null }>(result)[0]?.requested_at;
+  return at ? { requestedAt: new Date(at) } : {};
+}
+
+/** A ticket with its accepted decision (null before one), one query; null when the ticket is gone. */
+export async function getTicketWithDecision(db: Db, ticketId: string) {
+  const [row] = await db
+    .select({ ticket: tickets, decision: decisions })
+    .from(tickets)
+    .leftJoin(decisions, eq(decisions.ticketId, tickets.id))
+    .where(eq(tickets.id, ticketId))
+    .limit(1);
+  return row ?? null;
 }
 
 /** The accepted decision of a ticket, if any. */

@@ -1,9 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { closeCard, listCardsForRevision, listOpenCards, saveCard } from '../../db/cards-repo.js';
+import { closeCard, listCards, listOpenCards, saveCard } from '../../db/cards-repo.js';
 import { getDraft } from '../../db/drafts-repo.js';
 import { getShop, listTelegramChats } from '../../db/shops-repo.js';
 import { lastEscalation } from '../../db/ticket-events-repo.js';
-import { addTicketEvent, getDecision, getTicket, listTicketMessages } from '../../db/tickets-repo.js';
+import {
+  addTicketEvent,
+  getDecision,
+  getTicket,
+  getTicketWithDecision,
+  listTicketMessages,
+} from '../../db/tickets-repo.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { CardEscalation, SupersededReason } from '../ports.js';
 import type { TicketActivityDeps } from './deps.js';
@@ -74,13 +80,14 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       }
       const messages = await listTicketMessages(db, ticket.id);
       const chats = await listTelegramChats(db, ticket.shopId);
-      const already = new Set(
-        (await listCardsForRevision(db, ticket.id, input.revision)).map((c) => c.chatId),
-      );
+      // One read of the ticket's cards: those of this revision (posted by an earlier attempt) and
+      // the open ones of older revisions, replaced below.
+      const cards = await listCards(db, ticket.id);
+      const already = new Set(cards.filter((c) => c.revision === input.revision).map((c) => c.chatId));
       const draft = await getDraft(db, ticket.id, input.revision);
       // A redraft of an escalated ticket reaches the seller without buttons: the team decides it.
       const escalation = ticket.status === 'escalated' ? await lastEscalation(db, ticket.id) : undefined;
-      const open = await listOpenCards(db, ticket.id);
+      const open = cards.filter((c) => c.closed === 0);
       for (const old of open.filter((c) => c.channel === approvals.cardChannel)) {
         if (old.revision >= input.revision) continue;
         const language = await sellerLanguageFor(
@@ -177,9 +184,11 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
      */
     async closeApprovalCards(input: { ticketId: string }): Promise<void> {
       const approvals = deps.approvals;
-      const ticket = await getTicket(db, input.ticketId);
-      const decision = await getDecision(db, input.ticketId);
-      if (!approvals || !ticket || !decision) return;
+      if (!approvals) return;
+      const found = await getTicketWithDecision(db, input.ticketId);
+      const ticket = found?.ticket;
+      const decision = found?.decision;
+      if (!ticket || !decision) return;
       const chats = await listTelegramChats(db, ticket.shopId);
       const open = await listOpenCards(db, input.ticketId);
       const sent = await getDraft(db, ticket.id, decision.revision);

@@ -1,12 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { recordAudit } from '../../db/audit-repo.js';
-import { autoSendPaused, recentHumanDecisions, recordAutoSendRule } from '../../db/auto-send-repo.js';
+import { autoSendPaused, recentHumanDecisions, recordAutoSendCheck } from '../../db/auto-send-repo.js';
 import { editedReplyText, markTicketEscalated } from '../../db/decisions-repo.js';
-import { getDraft } from '../../db/drafts-repo.js';
-import { getShop } from '../../db/shops-repo.js';
-import { firstApprovalRequestAt } from '../../db/ticket-events-repo.js';
-import { addTicketEvent, getTicket, recordDecision } from '../../db/tickets-repo.js';
-import { decideAutoSend } from '../../domain/shop/plans.js';
+import type { Shop } from '../../db/schema/index.js';
+import { addTicketEvent, getTicketAndShop, recordDecision } from '../../db/tickets-repo.js';
+import { decideAutoSend, verdictBeforeTrust } from '../../domain/shop/plans.js';
 import { effectiveSettings } from '../../domain/shop/settings.js';
 import type { Category, DecisionAction, Language, TicketStatus } from '../../domain/types.js';
 import { observeApproval } from '../../observability/metrics.js';
@@ -43,22 +40,23 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
     async authorizeAutoSend(input: {
       ticketId: string;
       shopId: string;
+      shop: Shop;
       category: Category;
       language: Language;
       confidence: number;
       kind?: 'buyer' | 'system';
       abstained?: boolean;
       urgency?: string;
+      openDisputeWithDeadline: boolean;
+      /** The ticket's current revision (the check is recorded once per revision). */
+      revision: number;
     }): Promise<{ allowed: boolean; rule: string }> {
-      const shop = await getShop(db, input.shopId);
-      if (!shop) return { allowed: false, rule: 'shop_not_found' };
-      const ticket = await getTicket(db, input.ticketId);
-      const paused = await autoSendPaused(db, input.shopId);
+      const { shop } = input;
       const settings = effectiveSettings(shop.settings);
-      const history = await recentHumanDecisions(db, input);
-      const verdict = decideAutoSend({
+      const rules = {
         plan: shop.plan,
-        paused,
+        // Only the auto plan reads its pause (the plan rule comes first).
+        paused: shop.plan === 'auto' ? await autoSendPaused(db, input.shopId) : false,
         kind: input.kind ?? 'system',
         systemOptIn: settings.logistics.autoApology,
         category: input.category,
@@ -66,18 +64,13 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
         confidence: input.confidence,
         abstained: input.abstained ?? false,
         urgency: input.urgency ?? 'normal',
-        openDisputeWithDeadline: Boolean(ticket?.dispute?.deadline),
+        openDisputeWithDeadline: input.openDisputeWithDeadline,
         settings: settings.autoSend,
-        history,
-      });
-      await recordAutoSendRule(db, input.ticketId, verdict.rule);
-      await addTicketEvent(
-        db,
-        input.ticketId,
-        'auto_send_checked',
-        { ...verdict },
-        `auto_send:${ticket?.currentRevision ?? 0}`,
-      );
+      };
+      const verdict =
+        verdictBeforeTrust(rules) ??
+        decideAutoSend({ ...rules, history: await recentHumanDecisions(db, input) });
+      await recordAutoSendCheck(db, input.ticketId, verdict, `auto_send:${input.revision}`);
       return verdict;
     },
   };
@@ -91,21 +84,29 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
       ticketId: string;
       kind: 'buyer' | 'system';
     }): Promise<{ allowed: boolean; rule: string }> {
-      const ticket = await getTicket(db, input.ticketId);
-      if (!ticket?.category || !ticket.language) return { allowed: false, rule: 'ticket_not_drafted' };
+      const found = await getTicketAndShop(db, input.ticketId);
+      const ticket = found?.ticket;
+      if (!found || !ticket?.category || !ticket.language)
+        return { allowed: false, rule: 'ticket_not_drafted' };
       return internal.authorizeAutoSend({
         ticketId: ticket.id,
         shopId: ticket.shopId,
+        shop: found.shop,
         category: ticket.category,
         language: ticket.language,
         confidence: ticket.confidence ?? 0,
         kind: input.kind,
         abstained: ticket.abstained === 1,
         urgency: ticket.urgency ?? 'normal',
+        openDisputeWithDeadline: Boolean(ticket.dispute?.deadline),
+        revision: ticket.currentRevision,
       });
     },
 
-    /** Records the accepted decision and the ticket's resulting status. */
+    /**
+     * Records the accepted decision, the ticket's resulting status and the audit entry (one
+     * statement; an edit reads its stored text first).
+     */
     async saveDecision(input: SaveDecisionInput): Promise<void> {
       let text: string | undefined;
       if (input.action === 'edit') {
@@ -114,11 +115,7 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
           throw ApplicationFailure.nonRetryable('the edited reply is not stored', 'edit_not_found');
         text = edited;
       }
-      if (input.action === 'approve') {
-        const draft = await getDraft(db, input.ticketId, input.revision);
-        text = draft?.text;
-      }
-      await recordDecision(
+      const { requestedAt } = await recordDecision(
         db,
         {
           ticketId: input.ticketId,
@@ -129,24 +126,10 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
           decidedAt: input.decidedAt,
         },
         input.status ?? STATUS_FOR_ACTION[input.action],
-      );
-      const requestedAt = await firstApprovalRequestAt(db, input.ticketId);
-      if (requestedAt) {
-        observeApproval(deps.metrics, {
-          action: input.action,
-          channel: input.actor.channel,
-          requestedAt,
-          decidedAt: input.decidedAt,
-        });
-      }
-      const ticket = await getTicket(db, input.ticketId);
-      if (ticket) {
-        await recordAudit(db, {
-          shopId: ticket.shopId,
+        {
           kind: input.status === 'auto_sent' ? 'auto_send' : 'decision',
           // An API caller's `by` is free text: the audit actor is the token alone, `by` a note.
           actor: input.actor.channel === 'api' ? { channel: 'api', id: input.actor.id } : input.actor,
-          ticketId: input.ticketId,
           details: {
             action: input.action,
             revision: input.revision,
@@ -154,6 +137,14 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
             ...(input.actor.channel === 'api' && input.actor.name ? { by: input.actor.name } : {}),
           },
           dedupeKey: `decision:${input.ticketId}`,
+        },
+      );
+      if (requestedAt) {
+        observeApproval(deps.metrics, {
+          action: input.action,
+          channel: input.actor.channel,
+          requestedAt,
+          decidedAt: input.decidedAt,
         });
       }
     },

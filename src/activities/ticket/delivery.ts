@@ -1,9 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { recordAudit } from '../../db/audit-repo.js';
 import { ensureDelivery, markDelivered, recordDeliveryAttempt } from '../../db/deliveries-repo.js';
-import { getDraft } from '../../db/drafts-repo.js';
-import { ticketMaySend } from '../../db/erasure-repo.js';
-import { addTicketEvent, getTicket } from '../../db/tickets-repo.js';
+import { getTicketWithDraft } from '../../db/drafts-repo.js';
 import { meter } from '../../db/usage-repo.js';
 import { closedTicketFailure, type TicketActivityDeps } from './deps.js';
 
@@ -17,13 +14,13 @@ export function createDeliveryActivities(deps: TicketActivityDeps) {
      * first, a delivered row is never sent again, and the receiver dedupes on the idempotency key.
      */
     async deliverReply(input: { ticketId: string; revision: number }): Promise<{ state: 'delivered' }> {
-      const ticket = await getTicket(db, input.ticketId);
-      if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      const found = await getTicketWithDraft(db, input.ticketId, input.revision);
+      if (!found) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      const { ticket, draft: sent } = found;
       // Defense in depth: a closed or erased ticket never sends, whatever its workflow believes.
       if (ticket.status === 'closed' || ticket.erasedAt) throw closedTicketFailure();
       // The decided revision's draft is what the seller saw on the card: its text (the approved draft
       // or the seller's edit) and the coupon stored with it go out together, from that one row.
-      const sent = await getDraft(db, ticket.id, input.revision);
       const text = sent?.text || ticket.finalText;
       if (!text) throw ApplicationFailure.nonRetryable('no reply text to deliver', 'empty_reply');
       const coupon = sent ? sent.coupon : ticket.coupon;
@@ -45,8 +42,9 @@ export function createDeliveryActivities(deps: TicketActivityDeps) {
         },
       });
       if (row.state === 'delivered') return { state: 'delivered' };
-      // Read again right before the POST: an erasure may have closed the ticket meanwhile.
-      if (!(await ticketMaySend(db, ticket.id))) throw closedTicketFailure();
+      // Read again with the ledger row, right before the POST: an erasure may have closed the
+      // ticket meanwhile.
+      if (!row.maySend) throw closedTicketFailure();
       const result = await outbound.send({ ...row.payload, shopId: ticket.shopId }, destination);
       if (!result.ok) {
         await recordDeliveryAttempt(db, idempotencyKey, result.error);
@@ -57,22 +55,16 @@ export function createDeliveryActivities(deps: TicketActivityDeps) {
         );
         throw ApplicationFailure.retryable(`delivery failed: ${result.error}`, 'delivery_failed');
       }
-      await recordDeliveryAttempt(db, idempotencyKey);
-      await markDelivered(db, idempotencyKey, ticket.id);
-      await addTicketEvent(
-        db,
-        ticket.id,
-        'delivered',
-        { revision: input.revision, target: destination.target },
-        `delivered:${input.revision}`,
-      );
-      await recordAudit(db, {
-        shopId: ticket.shopId,
-        kind: 'reply_sent',
-        actor: { channel: 'system', id: 'delivery' },
-        ticketId: ticket.id,
-        details: { idempotencyKey, target: destination.target, coupon: coupon ?? null },
-        dedupeKey: `sent:${idempotencyKey}`,
+      await markDelivered(db, idempotencyKey, ticket.id, {
+        event: {
+          details: { revision: input.revision, target: destination.target },
+          dedupeKey: `delivered:${input.revision}`,
+        },
+        audit: {
+          shopId: ticket.shopId,
+          details: { idempotencyKey, target: destination.target, coupon: coupon ?? null },
+          dedupeKey: `sent:${idempotencyKey}`,
+        },
       });
       if (ticket.status === 'auto_sent') await meter(db, ticket.shopId, 'auto_sent');
       deps.metrics?.deliveries.inc({ target: destination.target, result: 'delivered' });

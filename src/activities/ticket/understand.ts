@@ -4,7 +4,7 @@ import { latestBuyerMessages } from '../../db/buyer-messages-repo.js';
 import { recordCorrection, shopMemory } from '../../db/corrections-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import { systemOpenedDetails } from '../../db/ticket-events-repo.js';
-import { type DraftRecord, getTicket, recordDraft } from '../../db/tickets-repo.js';
+import { type DraftRecord, getTicket, getTicketAndShop, recordDraft } from '../../db/tickets-repo.js';
 import { classifyIntent, type IntentClassification } from '../../domain/message/classify.js';
 import { detectLanguage } from '../../domain/message/language.js';
 import {
@@ -138,9 +138,9 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
       revision: number;
       category?: Category;
     }): Promise<DraftSummary> {
-      const ticket = await getTicket(db, input.ticketId);
-      if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
-      const shop = await getShop(db, ticket.shopId);
+      const found = await getTicketAndShop(db, input.ticketId);
+      if (!found) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      const { ticket, shop } = found;
       const preset = ticket.origin === 'system' && input.revision === 1 ? await presetOf(ticket.id) : null;
       const messages = preset ? [] : await latestMessages(ticket.id);
       const latest = messages.at(-1);
@@ -162,7 +162,7 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
             ...(latest?.buyerLocale ? { buyerLocale: latest.buyerLocale } : {}),
             ...(latest?.buyerCountry ? { buyerCountry: latest.buyerCountry } : {}),
             ...(previous ? { previousLanguage: previous } : {}),
-            shopDefaultLanguage: shop?.defaultLanguage ?? 'en',
+            shopDefaultLanguage: shop.defaultLanguage,
             ...(ticket.dispute?.deadline ? { disputeDeadline: ticket.dispute.deadline } : {}),
             now: new Date().toISOString(),
             ...(input.category ? { category: input.category } : {}),

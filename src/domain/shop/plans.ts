@@ -43,12 +43,13 @@ export interface AutoSendVerdict {
 }
 
 /**
- * Earned auto-send: allowed only on the `auto` plan, not paused, and — for buyer tickets — in an
- * enabled category, confident, not abstained/urgent/under dispute, with enough unchanged approvals
- * and a low rate of edits, rejections and category corrections for this category and language.
- * The first failing rule is reported.
+ * The gate's rules that need no verdict history (plan, pause, system opt-in, the ticket's own
+ * labels): their verdict, or undefined when the trust rules decide. The gate reads the history only
+ * then (a free shop's ticket costs no history query).
  */
-export function decideAutoSend(input: AutoSendInput): AutoSendVerdict {
+export function verdictBeforeTrust(
+  input: Omit<AutoSendInput, 'history' | 'trust'>,
+): AutoSendVerdict | undefined {
   if (input.plan !== 'auto') return { allowed: false, rule: 'plan_free_requires_approval' };
   if (input.paused) return { allowed: false, rule: 'auto_send_paused' };
   if (input.kind === 'system') {
@@ -63,6 +64,18 @@ export function decideAutoSend(input: AutoSendInput): AutoSendVerdict {
     return { allowed: false, rule: 'confidence_below_threshold' };
   if (input.urgency === 'high') return { allowed: false, rule: 'urgent_ticket' };
   if (input.openDisputeWithDeadline) return { allowed: false, rule: 'open_dispute' };
+  return undefined;
+}
+
+/**
+ * Earned auto-send: allowed only on the `auto` plan, not paused, and — for buyer tickets — in an
+ * enabled category, confident, not abstained/urgent/under dispute, with enough unchanged approvals
+ * and a low rate of edits, rejections and category corrections for this category and language.
+ * The first failing rule is reported.
+ */
+export function decideAutoSend(input: AutoSendInput): AutoSendVerdict {
+  const early = verdictBeforeTrust(input);
+  if (early) return early;
   const progress = trustProgress(input.history, input.trust ?? TRUST_DEFAULTS);
   const { unchanged } = progress;
   if (unchanged < progress.minUnchangedApprovals) {
