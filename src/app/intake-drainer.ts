@@ -4,12 +4,11 @@ import { ticketWorkflowId } from '../../workflows/contracts/ticket.js';
 import type { Db } from '../db/client.js';
 import {
   type ClaimedIntake,
-  claimIntake,
+  claimIntakeWithin,
   completeIntake,
   findIntakeMessage,
   rehomeIntake,
   releaseIntake,
-  ticketsInIntake,
 } from '../db/intake-repo.js';
 import type { Metrics } from '../observability/metrics.js';
 import { dispatchBuyerMessage as dispatchToWorkflow } from './dispatch-buyer-message.js';
@@ -166,21 +165,24 @@ export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer
   const loop = async () => {
     while (running) {
       try {
-        const room = Math.min(
-          options.concurrency - active,
-          options.window - (await ticketsInIntake(db, INTAKE_WINDOW_AGE_MS)),
-        );
+        const limit = options.concurrency - active;
+        // One statement: the window's free room and the rows it admits.
+        const { claimed: rows, room } =
+          limit > 0
+            ? await claimIntakeWithin(db, limit, options.leaseMs, {
+                cap: Math.max(1, Math.ceil(options.window / 2)),
+                withinMs: INTAKE_WINDOW_AGE_MS,
+                window: options.window,
+              })
+            : { claimed: [], room: 0 };
         if (room <= 0) {
-          // The window frees as tickets get drafted (in any process): new arrivals do not help,
-          // so this waits out a short timer instead of being woken by every ingest.
+          // The window (or this process's concurrency) frees as tickets get drafted, in any
+          // process: new arrivals do not help, so this waits out a short timer instead of being
+          // woken by every ingest.
           pendingWake = false;
           await new Promise((r) => setTimeout(r, Math.min(options.pollMs, 100)));
           continue;
         }
-        const rows = await claimIntake(db, room, options.leaseMs, {
-          cap: Math.max(1, Math.ceil(options.window / 2)),
-          withinMs: INTAKE_WINDOW_AGE_MS,
-        });
         if (rows.length === 0) {
           await sleep(options.pollMs);
           continue;

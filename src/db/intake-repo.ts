@@ -62,82 +62,109 @@ export interface ClaimedIntake {
   attempts: number;
 }
 
+/** What one claim found: the rows it took and the room the admission window had. */
+export interface IntakeClaim {
+  claimed: ClaimedIntake[];
+  /** How many rows the claim could take (its limit, bounded by the window when one is given). */
+  room: number;
+}
+
 /**
  * Claims up to `limit` rows for `leaseMs`: only the oldest waiting row of each ticket (order per
  * ticket), shops round-robin by rank, rows other drainers hold skipped (`FOR UPDATE SKIP LOCKED`),
  * and (with `perShop`) none of a shop that already has that many tickets in intake, so one shop's
  * burst never fills the whole window. Their queued tickets turn `classifying` in the same
- * transaction.
+ * statement. With `perShop.window`, the claim also takes no more than the window's free room
+ * (tickets started and not drafted yet, in every process), and says how much room it found.
+ * One statement: a drainer polls with it.
  */
+export async function claimIntakeWithin(
+  db: Db,
+  limit: number,
+  leaseMs: number,
+  perShop?: { cap: number; withinMs: number; window?: number },
+): Promise<IntakeClaim> {
+  if (limit <= 0) return { claimed: [], room: 0 };
+  const free = sql`(c.lease_until is null or c.lease_until < now())
+            and not exists (
+              select 1 from ${intakeOutbox} p where p.ticket_id = c.ticket_id and p.id < c.id)`;
+  const room =
+    perShop?.window !== undefined
+      ? sql`(select least(${limit}::int, greatest(0, ${perShop.window}::int - coalesce(sum(n), 0)::int)) from busy)`
+      : sql`${limit}::int`;
+  // Without a cap: the first free rows by rank. With one: among the first 2,000 free rows, the
+  // k-th row of a shop is taken only while (its tickets in intake) + k stays within the cap.
+  const pick = perShop
+    ? sql`
+        busy as (
+          select shop_id, count(*)::int as n from ${tickets}
+           where status = 'classifying'
+             and updated_at > now() - (${perShop.withinMs} * interval '1 millisecond')
+           group by shop_id),
+        head as (
+          select c.id, c.shop_id, c.shop_rank from ${intakeOutbox} c
+           where ${free} order by c.shop_rank, c.id limit 2000),
+        ranked as (
+          select h.id, h.shop_rank,
+                 row_number() over (partition by h.shop_id order by h.shop_rank, h.id) as k,
+                 coalesce(b.n, 0) as n
+            from head h left join busy b on b.shop_id = h.shop_id),
+        picked as (
+          select x.id from ${intakeOutbox} x join ranked r on r.id = x.id
+           where r.n + r.k <= ${perShop.cap}
+             and (x.lease_until is null or x.lease_until < now())
+           order by x.shop_rank, x.id
+           limit ${room}
+           for update of x skip locked)`
+    : sql`
+        picked as (
+          select c.id from ${intakeOutbox} c
+           where ${free}
+           order by c.shop_rank, c.id
+           limit ${limit}
+           for update skip locked)`;
+  const result = await db.execute(sql`
+    with ${pick},
+    claimed as (
+      update ${intakeOutbox} o
+         set lease_until = now() + (${leaseMs} * interval '1 millisecond'), attempts = o.attempts + 1
+       where o.id in (select id from picked)
+      returning o.id, o.shop_id, o.ticket_id, o.message_id, o.attempts),
+    started as (
+      update ${tickets} set status = 'classifying', updated_at = now()
+       where status = 'queued' and id in (select ticket_id from claimed))
+    select ${room} as room,
+           coalesce((select json_agg(json_build_object('id', id, 'shop_id', shop_id, 'ticket_id', ticket_id,
+                                                       'message_id', message_id, 'attempts', attempts))
+                       from claimed), '[]'::json) as claimed`);
+  const [row] = rowsOf<{ room: number; claimed: unknown }>(result);
+  const raw = (typeof row?.claimed === 'string' ? JSON.parse(row.claimed) : (row?.claimed ?? [])) as Array<{
+    id: number | string;
+    shop_id: string;
+    ticket_id: string;
+    message_id: string;
+    attempts: number;
+  }>;
+  const claimed = raw
+    .map((r) => ({
+      id: Number(r.id),
+      shopId: r.shop_id,
+      ticketId: r.ticket_id,
+      messageId: r.message_id,
+      attempts: r.attempts,
+    }))
+    .sort((a, b) => a.id - b.id);
+  return { claimed, room: Number(row?.room ?? 0) };
+}
+
+/** {@link claimIntakeWithin} without a window: the rows claimed. */
 export async function claimIntake(
   db: Db,
   limit: number,
   leaseMs: number,
   perShop?: { cap: number; withinMs: number },
 ): Promise<ClaimedIntake[]> {
-  if (limit <= 0) return [];
-  return db.transaction(async (tx) => {
-    const free = sql`(c.lease_until is null or c.lease_until < now())
-            and not exists (
-              select 1 from ${intakeOutbox} p where p.ticket_id = c.ticket_id and p.id < c.id)`;
-    // Without a cap: the first free rows by rank. With one: among the first 2,000 free rows, the
-    // k-th row of a shop is taken only while (its tickets in intake) + k stays within the cap.
-    const pick = perShop
-      ? sql`
-          with busy as (
-            select shop_id, count(*)::int as n from ${tickets}
-             where status = 'classifying'
-               and updated_at > now() - (${perShop.withinMs} * interval '1 millisecond')
-             group by shop_id),
-          head as (
-            select c.id, c.shop_id, c.shop_rank from ${intakeOutbox} c
-             where ${free} order by c.shop_rank, c.id limit 2000),
-          ranked as (
-            select h.id, h.shop_rank,
-                   row_number() over (partition by h.shop_id order by h.shop_rank, h.id) as k,
-                   coalesce(b.n, 0) as n
-              from head h left join busy b on b.shop_id = h.shop_id)
-          select x.id from ${intakeOutbox} x join ranked r on r.id = x.id
-           where r.n + r.k <= ${perShop.cap}
-             and (x.lease_until is null or x.lease_until < now())
-           order by x.shop_rank, x.id
-           limit ${limit}
-           for update of x skip locked`
-      : sql`
-          select c.id from ${intakeOutbox} c
-           where ${free}
-           order by c.shop_rank, c.id
-           limit ${limit}
-           for update skip locked`;
-    const result = await tx.execute(sql`
-      update ${intakeOutbox} o
-         set lease_until = now() + (${leaseMs} * interval '1 millisecond'), attempts = o.attempts + 1
-       where o.id in (${pick})
-      returning o.id, o.shop_id, o.ticket_id, o.message_id, o.attempts`);
-    const claimed = rowsOf<{
-      id: number | string;
-      shop_id: string;
-      ticket_id: string;
-      message_id: string;
-      attempts: number;
-    }>(result).map((r) => ({
-      id: Number(r.id),
-      shopId: r.shop_id,
-      ticketId: r.ticket_id,
-      messageId: r.message_id,
-      attempts: r.attempts,
-    }));
-    const ticketIds = [...new Set(claimed.map((c) => c.ticketId))];
-    if (ticketIds.length > 0) {
-      await tx.execute(sql`
-        update ${tickets} set status = 'classifying', updated_at = now()
-         where status = 'queued' and id in (${sql.join(
-           ticketIds.map((id) => sql`${id}`),
-           sql`, `,
-         )})`);
-    }
-    return claimed.sort((a, b) => a.id - b.id);
-  });
+  return (await claimIntakeWithin(db, limit, leaseMs, perShop)).claimed;
 }
 
 /** Tickets started recently and not drafted yet: the drainer's admission window. */

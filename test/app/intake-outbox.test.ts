@@ -8,6 +8,7 @@ import { type Database, openDatabase } from '../../src/db/client.js';
 import {
   backlogSize,
   claimIntake,
+  claimIntakeWithin,
   completeIntake,
   IntakeBacklogFullError,
 } from '../../src/db/intake-repo.js';
@@ -99,6 +100,31 @@ describe.each(['postgres', 'pglite'] as const)('intake outbox on %s', (engine) =
     expect(second.map((c) => c.messageId)).toEqual(['w1']);
     // Shop A has two tickets in intake now: its other rows wait until one is drafted.
     expect(await claimIntake(database.db, 5, 30_000, perShop)).toEqual([]);
+    await database.db.execute(sql`delete from intake_outbox`);
+    await database.db.execute(
+      sql`update tickets set status = 'awaiting_approval' where status = 'classifying'`,
+    );
+  });
+
+  it('a claim within the window takes no more than its free room and says how much it found', async () => {
+    for (let i = 0; i < 3; i++) await ingestMessage(database.db, shopA, message(`r${i}`, `O-win-r${i}`));
+    for (let i = 0; i < 3; i++) await ingestMessage(database.db, shopB, message(`t${i}`, `O-win-t${i}`));
+    const within = { cap: 10, withinMs: 60_000, window: 4 };
+    const first = await claimIntakeWithin(database.db, 3, 30_000, within);
+    // Room: the limit (3) inside an empty window of 4; round-robin across the two shops.
+    expect(first.room).toBe(3);
+    expect(first.claimed.map((c) => c.messageId).sort()).toEqual(['r0', 'r1', 't0']);
+    expect(await count(database, "select count(*)::int as n from tickets where status = 'classifying'")).toBe(
+      3,
+    );
+    // Three tickets in intake leave one place in the window of four, whatever the limit.
+    const second = await claimIntakeWithin(database.db, 10, 30_000, within);
+    expect(second.room).toBe(1);
+    expect(second.claimed.map((c) => c.messageId)).toEqual(['t1']);
+    // A full window: no room, nothing claimed, the rows wait.
+    const third = await claimIntakeWithin(database.db, 10, 30_000, within);
+    expect(third).toEqual({ claimed: [], room: 0 });
+    expect(await backlogSize(database.db)).toBe(6);
     await database.db.execute(sql`delete from intake_outbox`);
     await database.db.execute(
       sql`update tickets set status = 'awaiting_approval' where status = 'classifying'`,
