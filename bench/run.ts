@@ -609,6 +609,7 @@ async function main() {
       }),
     });
     const baselineRun = baselineWorker.run();
+    cpu.start();
     const bp0 = performance.now();
     let baselineDone = 0;
     await pool(BASELINE, CONCURRENCY, async (i) => {
@@ -619,6 +620,18 @@ async function main() {
       baselineDone++;
     });
     const baselineRate = Math.round((baselineDone / ((performance.now() - bp0) / 1000)) * 10) / 10;
+    const baselineUsage = cpu.stop();
+    // CPU per unit of work, by process: where a ticket costs more than an empty workflow (the
+    // baseline's worker runs inside the bench process).
+    const perUnit = (usage: { cores: Record<string, number>; seconds: number }, units: number) =>
+      Object.fromEntries(
+        Object.entries(usage.cores).map(([name, cores]) => [
+          name,
+          units > 0 ? Math.round(((cores * usage.seconds * 1000) / units) * 10) / 10 : 0,
+        ]),
+      );
+    const cpuMsPerTicket = perUnit(tpUsage, lifecycle.length);
+    const cpuMsPerEmptyWorkflow = perUnit(baselineUsage, baselineDone);
     const baselineHistory = historyCounts(
       (await client.workflow.getHandle(`${baselineQueue}-0`).fetchHistory()).events ?? [],
     );
@@ -627,6 +640,9 @@ async function main() {
     await nativeConnection.close();
     const ratio = baselineRate > 0 ? Math.round((ticketRate / baselineRate) * 1000) / 1000 : 0;
     out(`  ${baselineRate} empty workflows/s; sellerdesk tickets/s = ${(ratio * 100).toFixed(1)}% of it`);
+    out(
+      `  CPU ms per ticket ${JSON.stringify(cpuMsPerTicket)}; per empty workflow ${JSON.stringify(cpuMsPerEmptyWorkflow)}`,
+    );
     results.throughput = {
       tickets: TICKETS,
       concurrency: CONCURRENCY,
@@ -640,6 +656,9 @@ async function main() {
       baselineEmptyWorkflowsPerSecond: baselineRate,
       baselineHistoryEvents: baselineHistory.events,
       ratioToBaseline: ratio,
+      cpuMsPerTicket,
+      cpuMsPerEmptyWorkflow,
+      baselineOtherProcessesCores: baselineUsage.otherCores,
     };
     // Errors the sellerdesk processes logged (e.g. what a 5xx answer hid), for the JSON.
     results.processErrors = Object.fromEntries(

@@ -79,7 +79,7 @@ export function cpuMeter(sources: Record<string, () => number[]>) {
         total > 0 ? Math.round(((machine.busy - startMachine.busy) / total) * 100) / 100 : 0;
       const ours = Object.values(cores).reduce((a, b) => a + b, 0);
       const otherCores = Math.max(0, Math.round((machineBusy * cpus().length - ours) * 100) / 100);
-      return { cores, machineBusy, otherCores, seconds: Math.round(seconds) };
+      return { cores, machineBusy, otherCores, seconds: Math.round(seconds * 10) / 10 };
     },
   };
 }
