@@ -1,0 +1,48 @@
+"""Converts a blind set written by a helper who read nothing of the project into the project's corpus formats.
+
+    python3 scripts/blind/convert-blind.py SRC OUT INTENT_NAME LISTING_NAME
+    e.g. SRC=/work/blind-new  OUT=test/fixtures  intent-blind-7 blind-5   (written 2026-12-06, first round)
+         SRC=/work/blind-new2 OUT=test/fixtures  intent-blind-8 blind-6   (written 2026-12-06, second round)
+
+The writer was given the project's 13 categories with the data/README.md label guide and the listing
+finding kinds, so labels and kinds are taken as written (no mapping); `untranslated` is accepted as
+`untranslated_segment`. The writer read nothing of the project: not its data, code or corpora.
+Input: SRC/INTENT_NAME.jsonl ({text, lang, category}), SRC/listings-LISTING_NAME.json and
+SRC/clean-listings-LISTING_NAME.json ({listings: [{id, versions: {lang: {title, description}}, seeded:
+[{lang, kind, span}]}]}). (convert-blind-6-4.py maps an earlier writer's own taxonomy instead.)
+"""
+import json, sys
+src, out, intent_name, listing_name = sys.argv[1:5]
+CATS = {'not_received','damaged','not_as_described','wrong_item','refund_request','cancel_order','order_change',
+        'return_exchange','customs_tax','payment','shipping_inquiry','product_question','other'}
+KINDS = {'wrong_language','untranslated_segment','spelling','terminology','inconsistent_value','forbidden_claim',
+         'placeholder','too_short','title_too_long','all_caps'}
+n = 0
+with open(f'{out}/{intent_name}.jsonl', 'w') as f:
+    for line in open(f'{src}/{intent_name}.jsonl'):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        assert r['category'] in CATS, r
+        assert r['lang'] in ('en', 'es', 'fr', 'ru', 'pt'), r
+        f.write(json.dumps({'text': r['text'], 'lang': r['lang'], 'category': r['category']}, ensure_ascii=False) + '\n')
+        n += 1
+def listing(l):
+    return {'id': l['id'], 'title': {k: v['title'] for k, v in l['versions'].items()},
+            'description': {k: v['description'] for k, v in l['versions'].items()}}
+clean = [listing(l) for l in json.load(open(f'{src}/clean-listings-{listing_name}.json'))['listings']]
+json.dump(clean, open(f'{out}/listings/clean-{listing_name}.json', 'w'), ensure_ascii=False, indent=2)
+cases = []
+for l in json.load(open(f'{src}/listings-{listing_name}.json'))['listings']:
+    lst = listing(l); expected = []
+    for s in l['seeded']:
+        v = l['versions'][s['lang']]
+        field = 'title' if s['span'] in v['title'] else 'description'
+        assert s['span'] in v[field], (l['id'], s)
+        kind = 'untranslated_segment' if s['kind'] == 'untranslated' else s['kind']
+        assert kind in KINDS, (l['id'], s)
+        expected.append({'lang': s['lang'], 'field': field, 'kind': kind, 'text': s['span']})
+    cases.append({'id': l['id'], 'listing': lst, 'expected': expected})
+json.dump({'base': f'clean-{listing_name}.json', 'cases': cases}, open(f'{out}/listings/{listing_name}.json', 'w'),
+          ensure_ascii=False, indent=2)
+print(n, 'messages;', len(clean), 'clean;', len(cases), 'cases;', sum(len(c['expected']) for c in cases), 'expected')
