@@ -1,17 +1,21 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { findOpenBuyerTicket } from './open-tickets.js';
+import { preparedOn } from './prepared.js';
 import { type BuyerMessage, buyerMessages, type Ticket, ticketEvents, tickets } from './schema/index.js';
 
 /** The ticket's latest `limit` buyer messages, oldest first (a long conversation reads its recent end). */
 export async function latestBuyerMessages(db: Db, ticketId: string, limit: number): Promise<BuyerMessage[]> {
-  const rows = await db
-    .select()
-    .from(buyerMessages)
-    .where(eq(buyerMessages.ticketId, ticketId))
-    .orderBy(desc(buyerMessages.receivedAt), desc(buyerMessages.id))
-    .limit(limit);
+  const rows = await preparedOn(db, 'latest_buyer_messages', (d) =>
+    d
+      .select()
+      .from(buyerMessages)
+      .where(eq(buyerMessages.ticketId, sql.placeholder('ticketId')))
+      .orderBy(desc(buyerMessages.receivedAt), desc(buyerMessages.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('latest_buyer_messages'),
+  ).execute({ ticketId, limit });
   return rows.reverse();
 }
 

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { preparedOn } from './prepared.js';
 import { approvalCards } from './schema/index.js';
 
 // Approval cards: the chat messages (Telegram, Slack) that show a ticket's draft with its buttons,
@@ -10,15 +11,24 @@ export const SLACK_CARD_CHANNEL = 'slack';
 
 /** Approval cards of a ticket that are still open (not yet edited to an outcome). */
 export async function listOpenCards(db: Db, ticketId: string) {
-  return db
-    .select()
-    .from(approvalCards)
-    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.closed, 0)));
+  return preparedOn(db, 'open_cards', (d) =>
+    d
+      .select()
+      .from(approvalCards)
+      .where(and(eq(approvalCards.ticketId, sql.placeholder('ticketId')), eq(approvalCards.closed, 0)))
+      .prepare('open_cards'),
+  ).execute({ ticketId });
 }
 
 /** Every approval card of a ticket (open and closed), one query for steps that need both views. */
 export async function listCards(db: Db, ticketId: string) {
-  return db.select().from(approvalCards).where(eq(approvalCards.ticketId, ticketId));
+  return preparedOn(db, 'cards', (d) =>
+    d
+      .select()
+      .from(approvalCards)
+      .where(eq(approvalCards.ticketId, sql.placeholder('ticketId')))
+      .prepare('cards'),
+  ).execute({ ticketId });
 }
 
 /** Cards already posted for one revision (so a retried activity does not post twice). */

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { MemoryExample } from '../domain/message/shop-memory.js';
 import type { Actor, Category, Language } from '../domain/types.js';
 import type { Db } from './client.js';
+import { preparedOn } from './prepared.js';
 import { auditLog, intentCorrections, shops, ticketEvents, tickets } from './schema/index.js';
 
 /** A category correction to keep (the classifier's input text, already PII-redacted). */
@@ -96,18 +97,25 @@ export async function shopMemory(
   language: Language,
   limit: number,
 ): Promise<MemoryExample[]> {
-  return db
-    .select({ id: intentCorrections.id, category: intentCorrections.category, text: intentCorrections.text })
-    .from(intentCorrections)
-    .where(
-      and(
-        eq(intentCorrections.shopId, shopId),
-        eq(intentCorrections.language, language),
-        isNull(intentCorrections.erasedAt),
-      ),
-    )
-    .orderBy(desc(intentCorrections.id))
-    .limit(limit);
+  return preparedOn(db, 'shop_memory', (d) =>
+    d
+      .select({
+        id: intentCorrections.id,
+        category: intentCorrections.category,
+        text: intentCorrections.text,
+      })
+      .from(intentCorrections)
+      .where(
+        and(
+          eq(intentCorrections.shopId, sql.placeholder('shopId')),
+          eq(intentCorrections.language, sql.placeholder('language')),
+          isNull(intentCorrections.erasedAt),
+        ),
+      )
+      .orderBy(desc(intentCorrections.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('shop_memory'),
+  ).execute({ shopId, language, limit });
 }
 
 /** When the seller last moved tickets out of a category (newest first): verdicts against it. */

@@ -1,13 +1,23 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { preparedOn } from './prepared.js';
 import { drafts, tickets } from './schema/index.js';
 
 /** The draft of one revision of a ticket (what the seller approves, what a card shows). */
 export async function getDraft(db: Db, ticketId: string, revision: number) {
-  const [draft] = await db.query.drafts.findMany({
-    where: (d, { and, eq: equals }) => and(equals(d.ticketId, ticketId), equals(d.revision, revision)),
-    limit: 1,
-  });
+  const [draft] = await preparedOn(db, 'draft', (d) =>
+    d
+      .select()
+      .from(drafts)
+      .where(
+        and(
+          eq(drafts.ticketId, sql.placeholder('ticketId')),
+          eq(drafts.revision, sql.placeholder('revision')),
+        ),
+      )
+      .limit(1)
+      .prepare('draft'),
+  ).execute({ ticketId, revision });
   return draft;
 }
 
@@ -23,11 +33,17 @@ export async function latestDraftUpTo(db: Db, ticketId: string, revision: number
 
 /** A ticket with the draft of one of its revisions (null when that revision has none), one query. */
 export async function getTicketWithDraft(db: Db, ticketId: string, revision: number) {
-  const [row] = await db
-    .select({ ticket: tickets, draft: drafts })
-    .from(tickets)
-    .leftJoin(drafts, and(eq(drafts.ticketId, tickets.id), eq(drafts.revision, revision)))
-    .where(eq(tickets.id, ticketId))
-    .limit(1);
+  const [row] = await preparedOn(db, 'ticket_with_draft', (d) =>
+    d
+      .select({ ticket: tickets, draft: drafts })
+      .from(tickets)
+      .leftJoin(
+        drafts,
+        and(eq(drafts.ticketId, tickets.id), eq(drafts.revision, sql.placeholder('revision'))),
+      )
+      .where(eq(tickets.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('ticket_with_draft'),
+  ).execute({ id: ticketId, revision });
   return row ?? null;
 }

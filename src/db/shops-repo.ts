@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Plan } from '../domain/shop/plans.js';
 import { can } from '../domain/shop/roles.js';
 import type { SellerLanguage } from '../domain/shop/seller-language.js';
@@ -7,6 +7,7 @@ import type { Language } from '../domain/types.js';
 import type { Db } from './client.js';
 import { hashToken, newId, newSecretToken } from './ids.js';
 import { setShopOutbound } from './outbound-repo.js';
+import { preparedOn } from './prepared.js';
 import {
   apiTokens,
   type Shop,
@@ -171,7 +172,14 @@ export async function soleShopId(db: Db): Promise<string | null> {
 
 /** Loads a shop by id. */
 export async function getShop(db: Db, shopId: string): Promise<Shop | null> {
-  const [row] = await db.select().from(shops).where(eq(shops.id, shopId)).limit(1);
+  const [row] = await preparedOn(db, 'shop', (d) =>
+    d
+      .select()
+      .from(shops)
+      .where(eq(shops.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('shop'),
+  ).execute({ id: shopId });
   return row ?? null;
 }
 
@@ -341,7 +349,13 @@ export async function countLinkedChats(db: Db, shopId: string): Promise<number> 
 
 /** The chats that receive a shop's approval cards. */
 export async function listTelegramChats(db: Db, shopId: string) {
-  return db.select().from(telegramChats).where(eq(telegramChats.shopId, shopId));
+  return preparedOn(db, 'telegram_chats_of_shop', (d) =>
+    d
+      .select()
+      .from(telegramChats)
+      .where(eq(telegramChats.shopId, sql.placeholder('shopId')))
+      .prepare('telegram_chats_of_shop'),
+  ).execute({ shopId });
 }
 
 /** The shop a chat is linked to, if any. */

@@ -5,6 +5,7 @@ import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { IntakeBacklogFullError, rowsOf } from './intake-repo.js';
 import { OPEN_STATUSES } from './open-tickets.js';
+import { preparedOn } from './prepared.js';
 import {
   auditLog,
   buyerMessages,
@@ -139,11 +140,23 @@ export async function discardReplyEdit(db: Db, editId: number): Promise<void> {
 
 /** Loads one ticket of a shop (null when it belongs to another shop or does not exist). */
 export async function getTicket(db: Db, ticketId: string, shopId?: string): Promise<Ticket | null> {
-  const [row] = await db
-    .select()
-    .from(tickets)
-    .where(shopId ? and(eq(tickets.id, ticketId), eq(tickets.shopId, shopId)) : eq(tickets.id, ticketId))
-    .limit(1);
+  const [row] = shopId
+    ? await preparedOn(db, 'ticket_of_shop', (d) =>
+        d
+          .select()
+          .from(tickets)
+          .where(and(eq(tickets.id, sql.placeholder('id')), eq(tickets.shopId, sql.placeholder('shopId'))))
+          .limit(1)
+          .prepare('ticket_of_shop'),
+      ).execute({ id: ticketId, shopId })
+    : await preparedOn(db, 'ticket', (d) =>
+        d
+          .select()
+          .from(tickets)
+          .where(eq(tickets.id, sql.placeholder('id')))
+          .limit(1)
+          .prepare('ticket'),
+      ).execute({ id: ticketId });
   return row ?? null;
 }
 
@@ -152,22 +165,28 @@ export async function getTicketAndShop(
   db: Db,
   ticketId: string,
 ): Promise<{ ticket: Ticket; shop: Shop } | null> {
-  const [row] = await db
-    .select({ ticket: tickets, shop: shops })
-    .from(tickets)
-    .innerJoin(shops, eq(shops.id, tickets.shopId))
-    .where(eq(tickets.id, ticketId))
-    .limit(1);
+  const [row] = await preparedOn(db, 'ticket_and_shop', (d) =>
+    d
+      .select({ ticket: tickets, shop: shops })
+      .from(tickets)
+      .innerJoin(shops, eq(shops.id, tickets.shopId))
+      .where(eq(tickets.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('ticket_and_shop'),
+  ).execute({ id: ticketId });
   return row ?? null;
 }
 
 /** The redacted buyer messages of a ticket, oldest first. */
 export async function listTicketMessages(db: Db, ticketId: string) {
-  return db
-    .select()
-    .from(buyerMessages)
-    .where(eq(buyerMessages.ticketId, ticketId))
-    .orderBy(buyerMessages.receivedAt, buyerMessages.id);
+  return preparedOn(db, 'ticket_messages', (d) =>
+    d
+      .select()
+      .from(buyerMessages)
+      .where(eq(buyerMessages.ticketId, sql.placeholder('ticketId')))
+      .orderBy(buyerMessages.receivedAt, buyerMessages.id)
+      .prepare('ticket_messages'),
+  ).execute({ ticketId });
 }
 
 /** Classification and draft of one revision, written by the ticket workflow. */
@@ -347,12 +366,15 @@ export async function recordDecision(
 
 /** A ticket with its accepted decision (null before one), one query; null when the ticket is gone. */
 export async function getTicketWithDecision(db: Db, ticketId: string) {
-  const [row] = await db
-    .select({ ticket: tickets, decision: decisions })
-    .from(tickets)
-    .leftJoin(decisions, eq(decisions.ticketId, tickets.id))
-    .where(eq(tickets.id, ticketId))
-    .limit(1);
+  const [row] = await preparedOn(db, 'ticket_with_decision', (d) =>
+    d
+      .select({ ticket: tickets, decision: decisions })
+      .from(tickets)
+      .leftJoin(decisions, eq(decisions.ticketId, tickets.id))
+      .where(eq(tickets.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('ticket_with_decision'),
+  ).execute({ id: ticketId });
   return row ?? null;
 }
 
