@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import {
   type ClaimedIntake,
   claimIntakeWithin,
-  completeIntake,
+  completeIntakeRows,
   findIntakeMessage,
   rehomeIntake,
   releaseIntake,
@@ -36,10 +36,14 @@ export interface DispatchDeps {
  */
 export async function dispatchBuyerMessage(deps: DispatchDeps, row: ClaimedIntake): Promise<DispatchOutcome> {
   const { db, temporal, taskQueue } = deps;
-  const found = await findIntakeMessage(db, row.shopId, row.messageId);
+  // The claim read where the message is now; a row claimed otherwise reads it here.
+  const current =
+    row.currentTicketId !== undefined
+      ? row.currentTicketId
+      : ((await findIntakeMessage(db, row.shopId, row.messageId))?.message.ticketId ?? null);
   // Erased, or already moved on by the ticket's own spin-off (which delivers it itself).
-  if (!found || found.message.ticketId !== row.ticketId) return 'dropped';
-  const { ticket } = found;
+  if (current !== row.ticketId) return 'dropped';
+  const ticket = { id: row.ticketId, shopId: row.shopId };
   const workflowId = ticketWorkflowId(ticket.id);
   const deadline = () => Date.now() + (deps.rpcTimeoutMs ?? 10_000);
   try {
@@ -144,10 +148,13 @@ export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer
     else pendingWake = true;
   };
 
+  // Rows dispatched and not yet removed: the next claim removes them in its own statement.
+  const finished: number[] = [];
+
   const handle = async (row: ClaimedIntake) => {
     try {
       const outcome = await dispatchBuyerMessage(options, row);
-      if (outcome !== 'rehomed') await completeIntake(db, row.id);
+      if (outcome !== 'rehomed') finished.push(row.id);
       options.metrics?.intakeDispatched.inc({ outcome });
       done.push(Date.now());
       if (done.length > 20_000) done.splice(0, done.length - 10_000);
@@ -167,14 +174,29 @@ export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer
       try {
         const limit = options.concurrency - active;
         // One statement: the window's free room and the rows it admits.
-        const { claimed: rows, room } =
-          limit > 0
-            ? await claimIntakeWithin(db, limit, options.leaseMs, {
-                cap: Math.max(1, Math.ceil(options.window / 2)),
-                withinMs: INTAKE_WINDOW_AGE_MS,
-                window: options.window,
-              })
-            : { claimed: [], room: 0 };
+        const done = finished.splice(0);
+        let claim: { claimed: ClaimedIntake[]; room: number };
+        try {
+          claim =
+            limit > 0
+              ? await claimIntakeWithin(
+                  db,
+                  limit,
+                  options.leaseMs,
+                  {
+                    cap: Math.max(1, Math.ceil(options.window / 2)),
+                    withinMs: INTAKE_WINDOW_AGE_MS,
+                    window: options.window,
+                  },
+                  done,
+                )
+              : { claimed: [], room: 0 };
+          if (limit <= 0) await completeIntakeRows(db, done);
+        } catch (error) {
+          finished.push(...done);
+          throw error;
+        }
+        const { claimed: rows, room } = claim;
         if (room <= 0) {
           // The window (or this process's concurrency) frees as tickets get drafted, in any
           // process: new arrivals do not help, so this waits out a short timer instead of being
@@ -216,6 +238,11 @@ export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer
       wake();
       await looping;
       await Promise.allSettled([...inFlight]);
+      // What the last dispatches finished; left behind, the rows would be dispatched again (and
+      // ignored by their workflows) once their leases run out.
+      await completeIntakeRows(db, finished.splice(0)).catch((error) =>
+        logger.warn({ err: { message: (error as Error).message } }, 'intake rows left for their leases'),
+      );
     },
   };
 }

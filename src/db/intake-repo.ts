@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { findOpenBuyerTicket } from './open-tickets.js';
@@ -60,6 +60,11 @@ export interface ClaimedIntake {
   ticketId: string;
   messageId: string;
   attempts: number;
+  /**
+   * The ticket the message was on when the row was claimed (null: the message was erased), read
+   * in the claiming statement; absent, the dispatch reads it.
+   */
+  currentTicketId?: string | null;
 }
 
 /** What one claim found: the rows it took and the room the admission window had. */
@@ -83,11 +88,16 @@ export async function claimIntakeWithin(
   limit: number,
   leaseMs: number,
   perShop?: { cap: number; withinMs: number; window?: number },
+  /** Rows whose dispatch finished: removed in the same statement (none are claimed again). */
+  done: readonly number[] = [],
 ): Promise<IntakeClaim> {
   if (limit <= 0) return { claimed: [], room: 0 };
+  const doneIds = sql`${`{${done.map((id) => Math.trunc(id)).join(',')}}`}::bigint[]`;
   const free = sql`(c.lease_until is null or c.lease_until < now())
+            and c.id <> all(${doneIds})
             and not exists (
-              select 1 from ${intakeOutbox} p where p.ticket_id = c.ticket_id and p.id < c.id)`;
+              select 1 from ${intakeOutbox} p
+               where p.ticket_id = c.ticket_id and p.id < c.id and p.id <> all(${doneIds}))`;
   const room =
     perShop?.window !== undefined
       ? sql`(select least(${limit}::int, greatest(0, ${perShop.window}::int - coalesce(sum(n), 0)::int)) from busy)`
@@ -124,7 +134,8 @@ export async function claimIntakeWithin(
            limit ${limit}
            for update skip locked)`;
   const result = await db.execute(sql`
-    with ${pick},
+    with removed as (delete from ${intakeOutbox} where id = any(${doneIds})),
+    ${pick},
     claimed as (
       update ${intakeOutbox} o
          set lease_until = now() + (${leaseMs} * interval '1 millisecond'), attempts = o.attempts + 1
@@ -134,9 +145,13 @@ export async function claimIntakeWithin(
       update ${tickets} set status = 'classifying', updated_at = now()
        where status = 'queued' and id in (select ticket_id from claimed))
     select ${room} as room,
-           coalesce((select json_agg(json_build_object('id', id, 'shop_id', shop_id, 'ticket_id', ticket_id,
-                                                       'message_id', message_id, 'attempts', attempts))
-                       from claimed), '[]'::json) as claimed`);
+           coalesce((select json_agg(json_build_object(
+                              'id', c.id, 'shop_id', c.shop_id, 'ticket_id', c.ticket_id,
+                              'message_id', c.message_id, 'attempts', c.attempts,
+                              'current_ticket_id', m.ticket_id))
+                       from claimed c
+                       left join ${buyerMessages} m on m.shop_id = c.shop_id and m.message_id = c.message_id),
+                    '[]'::json) as claimed`);
   const [row] = rowsOf<{ room: number; claimed: unknown }>(result);
   const raw = (typeof row?.claimed === 'string' ? JSON.parse(row.claimed) : (row?.claimed ?? [])) as Array<{
     id: number | string;
@@ -144,6 +159,7 @@ export async function claimIntakeWithin(
     ticket_id: string;
     message_id: string;
     attempts: number;
+    current_ticket_id: string | null;
   }>;
   const claimed = raw
     .map((r) => ({
@@ -152,6 +168,7 @@ export async function claimIntakeWithin(
       ticketId: r.ticket_id,
       messageId: r.message_id,
       attempts: r.attempts,
+      currentTicketId: r.current_ticket_id ?? null,
     }))
     .sort((a, b) => a.id - b.id);
   return { claimed, room: Number(row?.room ?? 0) };
@@ -173,6 +190,12 @@ export async function ticketsInIntake(db: Db, withinMs: number): Promise<number>
     select count(*)::int as n from ${tickets}
      where status = 'classifying' and updated_at > now() - (${withinMs} * interval '1 millisecond')`);
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+}
+
+/** Removes rows Temporal took (a drainer's last batch when it stops). */
+export async function completeIntakeRows(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.delete(intakeOutbox).where(inArray(intakeOutbox.id, [...ids]));
 }
 
 /** Removes a row Temporal took (or that has nothing left to deliver). */

@@ -131,6 +131,18 @@ describe.each(['postgres', 'pglite'] as const)('intake outbox on %s', (engine) =
     );
   });
 
+  it('a claim removes the rows dispatched since, and the next row of their ticket is claimable at once', async () => {
+    const first = await ingestMessage(database.db, shopA, message('d1', 'O-done'));
+    await ingestMessage(database.db, shopA, message('d2', 'O-done'));
+    const [row] = await claimIntake(database.db, 10, 30_000);
+    expect(row).toMatchObject({ messageId: 'd1', currentTicketId: first.ticketId });
+    // d1 was dispatched: the claim that removes it may take d2, the next message of its ticket.
+    const next = await claimIntakeWithin(database.db, 10, 30_000, undefined, [row!.id]);
+    expect(next.claimed.map((c) => c.messageId)).toEqual(['d2']);
+    expect(await backlogSize(database.db)).toBe(1);
+    await database.db.execute(sql`delete from intake_outbox`);
+  });
+
   it('the ticket service stores and bounds intake on this engine (no deadlock on one connection)', async () => {
     const service = createTicketService({
       db: database.db,
