@@ -160,11 +160,14 @@ export async function getTicket(db: Db, ticketId: string, shopId?: string): Prom
   return row ?? null;
 }
 
+/** A ticket with its shop, as one step read them (a round hands them to its next steps). */
+export interface TicketAndShop {
+  ticket: Ticket;
+  shop: Shop;
+}
+
 /** A ticket with its shop, one query (a ticket step needs both); null when the ticket is gone. */
-export async function getTicketAndShop(
-  db: Db,
-  ticketId: string,
-): Promise<{ ticket: Ticket; shop: Shop } | null> {
+export async function getTicketAndShop(db: Db, ticketId: string): Promise<TicketAndShop | null> {
   const [row] = await preparedOn(db, 'ticket_and_shop', (d) =>
     d
       .select({ ticket: tickets, shop: shops })

@@ -2,9 +2,15 @@ import { ApplicationFailure } from '@temporalio/common';
 import { autoSendPaused, recentHumanDecisions, recordAutoSendCheck } from '../../db/auto-send-repo.js';
 import { editedReplyText, markTicketEscalated } from '../../db/decisions-repo.js';
 import type { Shop } from '../../db/schema/index.js';
-import { addTicketEvent, getTicketAndShop, recordDecision } from '../../db/tickets-repo.js';
+import {
+  addTicketEvent,
+  getTicketAndShop,
+  recordDecision,
+  type TicketAndShop,
+} from '../../db/tickets-repo.js';
 import { decideAutoSend, verdictBeforeTrust } from '../../domain/shop/plans.js';
 import { effectiveSettings } from '../../domain/shop/settings.js';
+import type { DraftSummary } from '../../domain/ticket/index.js';
 import type { Category, DecisionAction, Language, TicketStatus } from '../../domain/types.js';
 import { observeApproval } from '../../observability/metrics.js';
 import type { TicketActivityDeps } from './deps.js';
@@ -80,10 +86,33 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
      * The earned auto-send gate for the ticket's current draft (labels read from the ticket):
      * records which rule allowed or blocked it.
      */
-    async authorizeAutoSend(input: {
-      ticketId: string;
-      kind: 'buyer' | 'system';
-    }): Promise<{ allowed: boolean; rule: string }> {
+    async authorizeAutoSend(
+      input: {
+        ticketId: string;
+        kind: 'buyer' | 'system';
+      },
+      /**
+       * In-process callers (a round) pass the draft just saved and the ticket and shop read
+       * before it: the labels come from the draft, the shop and dispute from the ticket.
+       */
+      drafted?: { draft: DraftSummary; loaded: TicketAndShop },
+    ): Promise<{ allowed: boolean; rule: string }> {
+      if (drafted) {
+        const { draft, loaded } = drafted;
+        return internal.authorizeAutoSend({
+          ticketId: loaded.ticket.id,
+          shopId: loaded.ticket.shopId,
+          shop: loaded.shop,
+          category: draft.category,
+          language: draft.language,
+          confidence: draft.confidence,
+          kind: input.kind,
+          abstained: draft.abstained,
+          urgency: draft.urgency,
+          openDisputeWithDeadline: Boolean(loaded.ticket.dispute?.deadline),
+          revision: draft.revision,
+        });
+      }
       const found = await getTicketAndShop(db, input.ticketId);
       const ticket = found?.ticket;
       if (!found || !ticket?.category || !ticket.language)

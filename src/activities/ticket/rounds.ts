@@ -13,6 +13,7 @@
  * dedupe key, deliveries by `(ticketId, revision)`), so a round that fails part-way is retried
  * whole, and the workflow falls back to the same round as a regular activity when retries run out.
  */
+import type { TicketAndShop } from '../../db/tickets-repo.js';
 import type { DraftSummary, SlaSettings } from '../../domain/ticket/index.js';
 import { autoSendCandidate } from '../../domain/ticket/index.js';
 import type { Actor, Category } from '../../domain/types.js';
@@ -98,10 +99,17 @@ export function createTicketRounds(steps: RoundSteps) {
       if (correction && category) {
         await steps.recordCorrection({ ticketId, revision, category, ...correction });
       }
-      const draft = await steps.draftTicket({ ticketId, revision, ...(category ? { category } : {}) });
+      // The ticket and shop the draft step read go on to the gate and the set-up (one read, not
+      // three); an erased ticket's steps read again for themselves.
+      const keep: { loaded?: TicketAndShop } = {};
+      const draft = await steps.draftTicket({ ticketId, revision, ...(category ? { category } : {}) }, keep);
+      const loaded = keep.loaded && !keep.loaded.ticket.erasedAt ? keep.loaded : undefined;
       const kind = autoSendCandidate(draft, input.escalated);
       if (kind) {
-        const verdict = await steps.authorizeAutoSend({ ticketId, kind });
+        const verdict = await steps.authorizeAutoSend(
+          { ticketId, kind },
+          loaded ? { draft, loaded } : undefined,
+        );
         if (verdict.allowed)
           return { draft, autoSent: { rule: verdict.rule }, asked: false, listingLinked: false };
       }
@@ -121,7 +129,7 @@ export function createTicketRounds(steps: RoundSteps) {
       const linkListing = input.linkListing && draft.category === 'not_as_described' && !draft.preset;
       // Complaint bookkeeping never holds up the card: the ticket goes on without it.
       if (linkListing) await steps.linkListingDispute({ ticketId }).catch(() => undefined);
-      const setup = input.setup ? await steps.ticketSetup({ ticketId }) : undefined;
+      const setup = input.setup ? await steps.ticketSetup({ ticketId }, loaded) : undefined;
       return { draft, asked, listingLinked: linkListing, ...(setup ? { setup } : {}) };
     },
 

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Shop } from '../../db/schema/index.js';
-import { getTicketAndShop } from '../../db/tickets-repo.js';
+import { getTicketAndShop, type TicketAndShop } from '../../db/tickets-repo.js';
 import { effectiveSettings } from '../../domain/shop/settings.js';
 import type { SlaSettings } from '../../domain/ticket/index.js';
 import type { TicketActivityDeps } from './deps.js';
@@ -17,8 +17,12 @@ export function createSetupActivities(deps: TicketActivityDeps) {
 
   return {
     /** What the workflow needs once per ticket: the shop's SLA timers and whether a team channel exists. */
-    async ticketSetup(input: { ticketId: string }): Promise<{ sla: SlaSettings; teamChannel: boolean }> {
-      const found = await getTicketAndShop(db, input.ticketId);
+    async ticketSetup(
+      input: { ticketId: string },
+      /** In-process callers (a round) pass the ticket and shop they already read. */
+      loaded?: TicketAndShop,
+    ): Promise<{ sla: SlaSettings; teamChannel: boolean }> {
+      const found = loaded ?? (await getTicketAndShop(db, input.ticketId));
       if (!found) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
       const { ticket, shop } = found;
       const sla = slaSettingsOf(shop, ticket.dispute?.deadline);

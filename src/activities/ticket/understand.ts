@@ -4,7 +4,13 @@ import { latestBuyerMessages } from '../../db/buyer-messages-repo.js';
 import { recordCorrection, shopMemory } from '../../db/corrections-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import { systemOpenedDetails } from '../../db/ticket-events-repo.js';
-import { type DraftRecord, getTicket, getTicketAndShop, recordDraft } from '../../db/tickets-repo.js';
+import {
+  type DraftRecord,
+  getTicket,
+  getTicketAndShop,
+  recordDraft,
+  type TicketAndShop,
+} from '../../db/tickets-repo.js';
 import { classifyIntent, type IntentClassification } from '../../domain/message/classify.js';
 import { detectLanguage } from '../../domain/message/language.js';
 import {
@@ -133,13 +139,18 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
      * messages, order facts, or a system ticket's preset), saves it with its classification and
      * returns labels only: texts and evidence never leave the database. Idempotent per revision.
      */
-    async draftTicket(input: {
-      ticketId: string;
-      revision: number;
-      category?: Category;
-    }): Promise<DraftSummary> {
+    async draftTicket(
+      input: {
+        ticketId: string;
+        revision: number;
+        category?: Category;
+      },
+      /** In-process callers (a round) get the ticket and shop this step read (as they were before the draft). */
+      keep?: { loaded?: TicketAndShop },
+    ): Promise<DraftSummary> {
       const found = await getTicketAndShop(db, input.ticketId);
       if (!found) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
+      if (keep) keep.loaded = found;
       const { ticket, shop } = found;
       const preset = ticket.origin === 'system' && input.revision === 1 ? await presetOf(ticket.id) : null;
       const messages = preset ? [] : await latestMessages(ticket.id);
