@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { preparedOn } from './prepared.js';
-import { approvalCards } from './schema/index.js';
+import { approvalCards, ticketEvents } from './schema/index.js';
 
 // Approval cards: the chat messages (Telegram, Slack) that show a ticket's draft with its buttons,
 // one row per posted message, closed once edited to the outcome.
@@ -39,12 +39,25 @@ export async function listCardsForRevision(db: Db, ticketId: string, revision: n
     .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.revision, revision)));
 }
 
-/** Remembers a posted card. */
+/** Remembers a posted card; given an event, the ticket's timeline gets it in the same statement. */
 export async function saveCard(
   db: Db,
   card: { ticketId: string; revision: number; channel: string; chatId: string; messageId: string },
+  event?: { kind: string; details: Record<string, unknown>; dedupeKey: string },
 ): Promise<void> {
-  await db.insert(approvalCards).values(card).onConflictDoNothing();
+  if (!event) {
+    await db.insert(approvalCards).values(card).onConflictDoNothing();
+    return;
+  }
+  await db.execute(sql`
+    with saved as (
+      insert into ${approvalCards} (ticket_id, revision, channel, chat_id, message_id)
+      values (${card.ticketId}::text, ${card.revision}::int, ${card.channel}::text, ${card.chatId}::text,
+              ${card.messageId}::text)
+      on conflict do nothing)
+    insert into ${ticketEvents} (ticket_id, kind, details, dedupe_key)
+    values (${card.ticketId}::text, ${event.kind}::text, ${JSON.stringify(event.details)}::jsonb, ${event.dedupeKey}::text)
+    on conflict do nothing`);
 }
 
 /** Marks a card as edited to its final state. */

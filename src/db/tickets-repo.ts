@@ -367,13 +367,17 @@ export async function recordDecision(
   return at ? { requestedAt: new Date(at) } : {};
 }
 
-/** A ticket with its accepted decision (null before one), one query; null when the ticket is gone. */
+/**
+ * A ticket with its accepted decision (null before one) and the coupon of the decided revision's
+ * draft, one query; null when the ticket is gone.
+ */
 export async function getTicketWithDecision(db: Db, ticketId: string) {
   const [row] = await preparedOn(db, 'ticket_with_decision', (d) =>
     d
-      .select({ ticket: tickets, decision: decisions })
+      .select({ ticket: tickets, decision: decisions, sentCoupon: drafts.coupon })
       .from(tickets)
       .leftJoin(decisions, eq(decisions.ticketId, tickets.id))
+      .leftJoin(drafts, and(eq(drafts.ticketId, tickets.id), eq(drafts.revision, decisions.revision)))
       .where(eq(tickets.id, sql.placeholder('id')))
       .limit(1)
       .prepare('ticket_with_decision'),

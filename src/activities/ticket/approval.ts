@@ -102,9 +102,14 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
         );
         await closeCard(db, old.id);
       }
+      const requested = {
+        kind: 'approval_requested',
+        details: { revision: input.revision, channels: chats.length ? [approvals.cardChannel] : [] },
+        dedupeKey: `approval:${input.revision}`,
+      };
+      const toPost = chats.filter((chat) => !already.has(chat.chatId));
       let posted = 0;
-      for (const chat of chats) {
-        if (already.has(chat.chatId)) continue;
+      for (const chat of toPost) {
         const language = await sellerLanguageFor(ticket.shopId, chat.language);
         const messageId = await approvals.postCard(
           { chatId: chat.chatId, language },
@@ -118,14 +123,19 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
             ...(escalation ? { escalation: { by: escalation.actor, at: escalation.at } } : {}),
           },
         );
-        await saveCard(db, {
-          ticketId: ticket.id,
-          revision: input.revision,
-          channel: approvals.cardChannel,
-          chatId: chat.chatId,
-          messageId,
-        });
         posted++;
+        // The last card and the timeline's `approval_requested` go in one statement.
+        await saveCard(
+          db,
+          {
+            ticketId: ticket.id,
+            revision: input.revision,
+            channel: approvals.cardChannel,
+            chatId: chat.chatId,
+            messageId,
+          },
+          posted === toPost.length ? requested : undefined,
+        );
       }
       if (input.revision === 1 && already.size === 0 && posted > 0) {
         deps.metrics?.ingestToCardSeconds.observe(
@@ -133,13 +143,9 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
           Math.max(0, (Date.now() - ticket.createdAt.getTime()) / 1000),
         );
       }
-      await addTicketEvent(
-        db,
-        ticket.id,
-        'approval_requested',
-        { revision: input.revision, channels: chats.length ? [approvals.cardChannel] : [] },
-        `approval:${input.revision}`,
-      );
+      if (posted === 0) {
+        await addTicketEvent(db, ticket.id, requested.kind, requested.details, requested.dedupeKey);
+      }
       return { cards: posted + already.size };
     },
 
@@ -191,7 +197,6 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       if (!ticket || !decision) return;
       const chats = await listTelegramChats(db, ticket.shopId);
       const open = await listOpenCards(db, input.ticketId);
-      const sent = await getDraft(db, ticket.id, decision.revision);
       for (const card of open.filter((c) => c.channel === approvals.cardChannel)) {
         const language = await sellerLanguageFor(
           ticket.shopId,
@@ -202,7 +207,7 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
           card.messageId,
           ticket,
           decision,
-          sent?.coupon,
+          found.sentCoupon ?? undefined,
         );
         await closeCard(db, card.id);
       }
