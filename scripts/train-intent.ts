@@ -171,6 +171,14 @@ export function trainIntentModel(
     if (own.length > 0) breakdown[kind] = figures(own);
   }
   for (const lang of LANGUAGES) breakdown[lang] = figures(fit.decisions.filter((d) => d.lang === lang));
+  // The honest figure for text from other hands: the held-out sources' rows, scored by models
+  // that saw none of their lines (a test keeps a floor on it).
+  const heldOut = figures(fit.decisions.filter((d) => d.kind !== GROUPED));
+  if (heldOut.lines > 0) {
+    crossValidation.heldOutAccuracy = heldOut.accuracy;
+    crossValidation.heldOutMacroF1 = heldOut.macroF1;
+    crossValidation.heldOutAccuracyAt90 = heldOut.accuracyAt90;
+  }
 
   // Final models on every line.
   const augmented = augmentAll(lines, options, options.seed);
