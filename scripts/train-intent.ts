@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BLIND_FILES as BLIND_CORPORA } from '../src/cli/eval-overview.js';
 import { corporaDir, loadExternalCorpora } from '../src/cli/external-eval.js';
 import type { IntentModelData, LinearModelData } from '../src/domain/intent-model.js';
 import type { ReliabilityBin } from '../src/domain/message/calibration.js';
@@ -58,11 +59,7 @@ const TRAIN_FILE = 'data/intent-train.jsonl';
 const OUTPUT_FILE = 'src/domain/intent-model.data.ts';
 
 /** Corpora whose texts are never printed, not even as the reason a training line was dropped. */
-const BLIND_FILES = new Set([
-  'test/fixtures/intent-blind-5.jsonl',
-  'test/fixtures/intent-blind-6.jsonl',
-  'test/fixtures/intent-blind-7.jsonl',
-]);
+const BLIND_FILES = new Set(BLIND_CORPORA);
 
 // ---------------------------------------------------------------------------------------------
 // Data

@@ -77,6 +77,7 @@ describe('committed model (src/domain/intent-model.data.ts)', () => {
       'test/fixtures/intent-blind-5.jsonl',
       'test/fixtures/intent-blind-6.jsonl',
       'test/fixtures/intent-blind-7.jsonl',
+      'test/fixtures/intent-blind-8.jsonl',
     ]) {
       expect(EVAL_FILES).toContain(file);
     }
