@@ -153,7 +153,7 @@ const WEAK_CUE = 1.5;
  */
 const LEXICON_TIE_MIN_P = 0.2;
 /** An exact lexicon tie counts from this softmax probability of the runner-up. */
-const EXACT_TIE_MIN_P = 0.05;
+const EXACT_TIE_MIN_P = 0.02;
 
 /** Why a decision abstains (all false: it answers). */
 export interface Abstention {
