@@ -36,20 +36,80 @@ export type ClaimTag =
   | 'absolute'
   /** Words that turn a claim around: "does not cure", "compatible with the original Apple...". */
   | 'negation'
-  | 'compatibility';
+  | 'compatibility'
+  /** Promises to undo ageing: erase, eliminate, banish ("efface les rides"). */
+  | 'erase'
+  /** What anti-ageing miracles undo: wrinkles, ageing, crow's feet. */
+  | 'ageing'
+  /** rejuvenates, омолаживает, "younger": with a number of years it is a miracle claim. */
+  | 'rejuvenate'
+  | 'years'
+  /** Weight-loss verbs: lose, сбросить, perca. */
+  | 'lose'
+  /** burn, melt, сжигает: a weight-loss claim only with fat as the object. */
+  | 'burn'
+  | 'fat'
+  /** What weight loss takes away: fat, belly fat, kilos, pounds. */
+  | 'bodyFat'
+  /** "no side effects", "без побочных эффектов": a medical claim on its own. */
+  | 'sideEffects'
+  /** safe, seguro, безопасна: with "for everyone" it promises what no product can. */
+  | 'safe'
+  | 'everyone'
+  /** replica, copy, réplique, копия: a copy of another brand's product. */
+  | 'replica'
+  /** exact, perfect, 1:1, один в один: what makes a replica a counterfeit. */
+  | 'exact'
+  /** waterproof, unbreakable, indestructible: durability that a listing cannot promise forever. */
+  | 'durable'
+  /** forever, for life, навсегда (a subset of `absolute` without "never" and "always"). */
+  | 'forever'
+  /** results, effect, eficacia: with a guarantee it is a guaranteed result. */
+  | 'result'
+  /** Fixed phrases that are miracle claims on their own: "10 years younger", "лет моложе". */
+  | 'miracle'
+  /** Clothes and fabric: "removes wrinkles" from a shirt is no anti-ageing claim. */
+  | 'fabric';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
   nike adidas puma reebok new_balance the_north_face gucci prada chanel dior louis_vuitton hermes rolex
   ray_ban oakley lego disney philips bosch makita dewalt garmin gopro dji canon nikon logitech anker
   lenovo asus dell microsoft google nintendo playstation xbox pandora swarovski michelin tommy_hilfiger
-  calvin_klein levi levis stanley yeti hydro_flask thermos tupperware lg motorola oneplus`;
+  calvin_klein levi levis stanley yeti hydro_flask thermos tupperware lg motorola oneplus
+  shimano sram campagnolo trek specialized cannondale giant wahl babyliss remington braun oral_b gillette
+  l_oreal loreal lancome nivea la_roche_posay cerave clinique estee_lauder maybelline milwaukee ryobi
+  hilti metabo festool stihl husqvarna karcher daiwa rapala abu_garcia fender gibson ibanez yamaha
+  singer janome bernina juki pfaff brembo pirelli bridgestone goodyear continental sennheiser jabra
+  beats marshall razer corsair logitech sandisk kingston seagate nokia realme oppo tefal moulinex
+  delonghi de_longhi nespresso krups kitchenaid thermomix ikea asics under_armour salomon patagonia
+  columbia versace armani cartier tiffany casio seiko swatch`;
 
 /** Health authorities and professionals (institutions in upper case only where the word is also common). */
-const AUTHORITIES_LATIN = 'fda nasa';
+const AUTHORITIES_LATIN = 'fda nasa oms anvisa cofepris aemps ansm anmat invima';
 
 export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
   en: {
+    erase:
+      'erase erases erasing eliminat* remove removes removing banish* reverse reverses reversing undo undoes',
+    ageing: 'wrinkle wrinkles crow_s_feet ageing aging signs_of_ageing signs_of_aging age_spots',
+    rejuvenate: 'rejuvenat* younger_looking',
+    years: 'years year yrs',
+    miracle: 'years_younger',
+    lose: 'lose loses losing slim_down shed sheds',
+    bodyFat: 'fat belly_fat body_fat kilos kg pounds lbs weight extra_weight',
+    burn: 'burn burns burning melt melts melting',
+    fat: 'fat belly_fat body_fat',
+    sideEffects: 'no_side_effects without_side_effects free_of_side_effects zero_side_effects',
+    safe: 'safe harmless',
+    everyone: 'for_everyone for_everybody for_all for_anyone',
+    replica: 'replica replicas copy clone dupe imitation fake',
+    exact: 'exact perfect identical 1_1 aaa mirror first_copy',
+    durable: `waterproof unbreakable indestructible shatterproof rustproof leakproof scratchproof
+      water_resistant`,
+    forever: 'forever for_life for_a_lifetime eternally',
+    result: 'results result effectiveness',
+    fabric: 'clothes clothing garment garments shirt shirts fabric fabrics curtains bedding steamer iron',
     therapy: `cure cures cured curing curative heal heals healed healing treat treats treated treating
       treatment treatments remedy remedies relieve relieves relieved relieving relief alleviat* ease eases
       eased easing soothe soothes soothing eliminat* prevent prevents prevented preventing prevention fight
@@ -66,10 +126,11 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       haemorrhoid* cystitis prostatitis impotence erectile_dysfunction fungus fungal athlete_s_foot herpes
       warts apnea apnoea osteoporosis osteochondrosis scoliosis fasciitis nausea
       motion_sickness constipation acid_reflux heartburn ulcer* anemia anaemia disease* illness*
-      disorder* ailment* medical_conditions colic colics gum_disease periodont* gingivitis`,
+      disorder* ailment* medical_conditions colic colics gum_disease periodont* gingivitis
+      spinal_curvature curvature_of_the_spine back_problems joint_problems`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
       quietest thinnest smallest safest cheapest highest top_rated`,
-    scope: `in_the_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
+    scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
       in_the_country in_europe in_america in_the_usa in_the_us in_the_uk of_#`,
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
     rankContext: 'seller sellers selling sales brand in_sales',
@@ -84,6 +145,26 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'for compatible with fits fit replaces replacement like',
   },
   es: {
+    erase:
+      'borra borran borrar elimina eliminan eliminar adios_a adios_a_las quita quitan revierte revierten',
+    ageing: 'arruga arrugas patas_de_gallo envejecimiento manchas_de_la_edad',
+    rejuvenate: 'rejuvenece rejuvenecen rejuvenecer rejuvenecedor* rejuvenecimiento',
+    years: 'anos ano',
+    miracle: 'anos_mas_joven anos_mas_jovenes anos_menos',
+    lose: 'pierde pierda pierdes perder pierden adelgaza* adelgace',
+    bodyFat: 'grasa grasa_abdominal kilos kg libras peso barriga tripa',
+    burn: 'quema queman quemar derrite derriten derretir',
+    fat: 'grasa grasa_abdominal grasa_corporal',
+    sideEffects:
+      'sin_efectos_secundarios ningun_efecto_secundario sin_efectos_adversos sin_contraindicaciones',
+    safe: 'seguro segura seguros seguras inofensivo inofensiva',
+    everyone: 'para_todos para_todo_el_mundo para_cualquiera todo_el_mundo',
+    replica: 'replica replicas copia imitacion clon falsificacion',
+    exact: 'exacta exacto perfecta perfecto identica identico 1_1 aaa espejo',
+    durable: 'impermeable irrompible indestructible resistente_al_agua',
+    forever: 'para_siempre de_por_vida eternamente',
+    result: 'resultados resultado eficacia',
+    fabric: 'ropa prenda prendas camisa camisas tejido tejidos tela telas cortinas vaporizador plancha',
     therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento
       tratamientos remedio remedios alivia alivian aliviar aliviando alivio elimina eliminan eliminar
       previene previenen prevenir prevencion combate combaten combatir frena frenan frenar detiene
@@ -98,11 +179,12 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       demencia alzheimer* parkinson* varices hemorroides cistitis prostatitis impotencia
       disfuncion_erectil hongos herpes verrugas apnea osteoporosis osteocondrosis escoliosis fascitis
       enfermedad* padecimiento* nauseas estrenimiento reflujo ulcera* anemia
-      colico colicos gingivitis periodontitis piorrea
+      colico colicos gingivitis periodontitis piorrea desviacion*_de_columna
+      problemas_de_espalda problemas_de_columna
 `,
     superlative: 'mejor mejores mas',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
-      de_europa del_pais en_el_mundo en_el_mercado de_#`,
+      de_europa del_pais en_el_mundo en_el_mercado a_nivel_mundial de_#`,
     sales: 'mas_vendido mas_vendida mas_vendidos mas_vendidas superventas top_ventas',
     rankContext: 'ventas en_ventas de_ventas marca',
     approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
@@ -119,6 +201,25 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'para compatible compatibles con como sustituye recambio',
   },
   fr: {
+    erase: 'efface effacent effacer elimine eliminent eliminer adieu_aux adieu_a gomme gomment inverse',
+    ageing: 'ride rides pattes_d_oie vieillissement taches_de_vieillesse',
+    rejuvenate: 'rajeunit rajeunissent rajeunir rajeunissement',
+    years: 'ans an annees',
+    miracle: 'ans_de_moins ans_plus_jeune',
+    lose: 'perdez perdre perd perdent maigri* mincir',
+    bodyFat: 'graisse graisses kilos kg livres poids ventre bourrelets',
+    burn: 'brule brulent bruler fait_fondre font_fondre',
+    fat: 'graisse graisses graisse_abdominale',
+    sideEffects:
+      'sans_effet_secondaire sans_effets_secondaires sans_aucun_effet_secondaire aucun_effet_secondaire',
+    safe: 'sans_danger inoffensif inoffensive',
+    everyone: 'pour_tous pour_tout_le_monde pour_toutes tout_le_monde',
+    replica: 'replique repliques copie contrefacon imitation clone',
+    exact: 'parfaite parfait exacte identique 1_1 aaa miroir',
+    durable: 'etanche incassable indestructible inusable',
+    forever: 'pour_toujours a_vie eternellement',
+    result: 'resultats resultat efficacite',
+    fabric: 'vetement vetements linge tissu tissus chemise chemises rideaux defroisseur',
     therapy: `guerit guerissent guerir guerison soigne soignent soigner traite traitent traiter traitement
       traitements remede remedes soulage soulagent soulager soulagement elimine eliminent eliminer
       previent previennent prevenir prevention combat combattent combattre stoppe stoppent stopper arrete
@@ -132,9 +233,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       virus infection* inflammation* chute_des_cheveux chute_des_poils chute_de_cheveux alopecie calvitie
       cellulite obesite demence alzheimer* parkinson* varice* hemorroide* cystite prostatite impuissance
       mycose* herpes verrue* apnee* osteoporose scoliose fasciite maladie* nausee*
-      constipation reflux ulcere* anemie colique* gingivite* parodontite* parodontose*`,
+      constipation reflux ulcere* anemie colique* gingivite* parodontite* parodontose*
+      deviation*_de_la_colonne problemes_de_dos`,
     superlative: 'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus',
-    scope: `du_monde au_monde du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
+    scope: `du_monde au_monde dans_le_monde du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
       de_#`,
     sales: `meilleure_vente meilleures_ventes le_plus_vendu la_plus_vendue les_plus_vendus best_seller
       best_sellers bestseller`,
@@ -152,6 +254,25 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'pour compatible compatibles avec comme remplace remplacement',
   },
   ru: {
+    erase: 'убира* удаля* устраня* разглажива* разгладит избавля* стира*',
+    ageing: 'морщин* гусиные_лапки старени* пигментн*_пятн*',
+    rejuvenate: 'омолаж* омолод*',
+    years: 'лет года',
+    miracle: 'лет_моложе моложе_на',
+    lose: 'сбрось* сбросит* сбросьте сбросите сбросишь похуде* худе*',
+    bodyFat: 'кг килограмм* жир жира жиры лишн*_вес* вес веса живот*',
+    burn: 'сжига* сжечь сожжет сожгите',
+    fat: 'жир жира жиры жировые_отложения',
+    sideEffects:
+      'без_побочных_эффектов без_побочных_действий нет_побочных_эффектов не_имеет_побочных не_вызывает_побочных',
+    safe: 'безопасен безопасна безопасно безопасны безвреден безвредна безвредно',
+    everyone: 'для_всех для_каждого',
+    replica: 'реплика реплики копия копии подделк* имитаци* клон',
+    exact: 'один_в_один люкс точная идеальная 1_1 aaa зеркальн*',
+    durable: 'водонепроницаем* неубиваем* небьющ* нерушим* неломаем*',
+    forever: 'навсегда пожизненно вечно',
+    result: 'результат* эффективност*',
+    fabric: 'одежд* ткан* рубашк* вещей вещи отпаривател* утюг*',
     therapy: `лечит лечат лечить лечени* лечебн* вылеч* излеч* исцел* избав* устраня* устранит* снимает
       снимают снимет облегча* облегчит* предотвращ* предупрежда* сниж* понижа* нормализ* успокаива*
       побежда* борет* борется борьб* останавлива* останов* прекраща* помогает_от помогает_при помогают_от
@@ -163,9 +284,11 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       простуд* грипп* ковид* коронавирус* вирус* инфекци* воспалени* выпадени*_волос облысени* алопеци*
       целлюлит* ожирени* деменци* альцгеймер* паркинсон* варикоз* геморро* цистит* простатит* импотенци*
       грибок* грибк* герпес* бородав* апноэ остеопороз* остеохондроз* сколиоз* тошнот* изжог*
-      язв* анеми* колик* пародонт* гингивит* кровоточивост*_десен`,
+      язв* анеми* колик* пародонт* гингивит* кровоточивост*_десен
+      искривлени*_позвоночник* проблем*_с_позвоночник* проблем*_со_спин*`,
     superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми',
-    scope: 'в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
+    scope:
+      'мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
     rankContext: 'продаж по_продажам бренд',
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
@@ -179,6 +302,25 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'для совместим* подходит подходят как замена вместо',
   },
   pt: {
+    erase: 'apaga apagam apagar elimina eliminam eliminar adeus_as adeus_a some_com acaba_com',
+    ageing: 'ruga rugas pes_de_galinha envelhecimento manchas_da_idade',
+    rejuvenate: 'rejuvenesce rejuvenescem rejuvenescer rejuvenescedor* rejuvenescimento',
+    years: 'anos ano',
+    miracle: 'anos_mais_jovem anos_mais_nova anos_mais_novo anos_a_menos',
+    lose: 'perca percam perder perde perdem emagrec*',
+    bodyFat: 'gordura gordura_localizada quilos kg libras peso barriga pneuzinhos',
+    burn: 'queima queimam queimar queime derrete derretem derreta',
+    fat: 'gordura gordura_localizada gordura_abdominal',
+    sideEffects:
+      'sem_efeitos_colaterais nenhum_efeito_colateral sem_efeito_colateral sem_contraindicacoes sem_efeitos_adversos',
+    safe: 'seguro segura seguros seguras inofensivo inofensiva',
+    everyone: 'para_todos para_todo_mundo para_qualquer_pessoa todo_mundo',
+    replica: 'replica replicas copia imitacao clone falsificacao',
+    exact: 'exata exato perfeita perfeito identica identico 1_1 aaa espelhada primeira_linha',
+    durable: 'impermeavel inquebravel indestrutivel a_prova_d_agua',
+    forever: 'para_sempre eternamente vitalicio vitalicia',
+    result: 'resultados resultado eficacia',
+    fabric: 'roupa roupas tecido tecidos camisa camisas cortinas vaporizador ferro',
     therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio
       remedios alivia aliviam aliviar aliviando alivio elimina eliminam eliminar previne previnem prevenir
       prevencao combate combatem combater acaba_com acabam_com acabe_com reduz reduzem reduzir diminui
@@ -193,9 +335,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       alopecia calvicie celulite obesidade demencia alzheimer* parkinson* varizes hemorroida* cistite
       prostatite impotencia disfuncao_eretil fungo* micose* herpes verruga* apneia osteoporose escoliose
       fascite doenca* enfermidade* nausea* prisao_de_ventre refluxo ulcera* anemia colica colicas
-      gengivite periodontite`,
+      gengivite periodontite desvio*_da_coluna desvio*_de_coluna problemas_de_coluna problemas_na_coluna`,
     superlative: 'melhor melhores mais',
-    scope: `do_mundo no_mundo do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
+    scope: `do_mundo no_mundo mundo_inteiro do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
     sales: 'mais_vendido mais_vendida mais_vendidos mais_vendidas campeao_de_vendas campea_de_vendas',
     rankContext: 'vendas em_vendas de_vendas marca',
