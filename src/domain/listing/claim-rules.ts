@@ -317,7 +317,9 @@ const RULES: readonly Rule[] = [
   { code: 'medical', head: 'lose', object: 'bodyFat', gap: 3 },
   { code: 'medical', head: 'burn', object: 'fat', gap: 2 },
   // Replicas of a brand's product: "Réplica exacta del iPhone", "Копия iPhone", "1:1 replica".
-  { code: 'authenticity', head: 'replica', object: 'brand', gap: 3 },
+  { code: 'authenticity', head: 'replica', object: 'brand', gap: 5 },
+  // "clinically proven", "эффективность доказана клинически", "comprovado cientificamente".
+  { code: 'medical', head: 'clinical', object: 'proven', gap: 2, before: 2 },
   { code: 'authenticity', head: 'replica', object: 'exact', gap: 0, before: 1 },
 ];
 

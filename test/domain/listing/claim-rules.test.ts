@@ -69,6 +69,12 @@ describe('claims by structure: a head and an object in one sentence', () => {
     ['fr', 'Copie conforme des AirPods Pro.', 'authenticity', 'Copie conforme des AirPods'],
     ['ru', 'Неубиваемый чехол навсегда.', 'absolute_guarantee', 'Неубиваемый чехол навсегда'],
     ['pt', 'Trata problemas de coluna.', 'medical', 'Trata problemas de coluna'],
+    ['en', 'Chiropractors recommend this pillow.', 'endorsement', 'Chiropractors recommend'],
+    ['es', 'Científicamente probado en 200 voluntarios.', 'medical', 'Científicamente probado'],
+    ['fr', 'Le choix numéro 1 des chefs.', 'superlative', 'choix numéro 1'],
+    ['ru', 'Лучшая палатка, когда-либо созданная.', 'superlative', 'Лучшая палатка, когда-либо'],
+    ['pt', 'Acaba com o ronco já na primeira noite.', 'medical', 'Acaba com o ronco'],
+    ['fr', 'Garantie illimitée sur le moteur.', 'absolute_guarantee', 'Garantie illimitée'],
   ] as const)('%s: %s', (lang, text, code, span) => {
     expect(found(text, lang as Language)).toContainEqual([code, span]);
   });
