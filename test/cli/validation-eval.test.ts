@@ -147,8 +147,8 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     // and 68 seeded errors (42 forbidden claims), written before the rules it informed. First run
     // (main 2583636): recall 57.4%, precision 18.8%, forbidden_claim recall 47.6%, terminology
     // precision 3.9% (inch, pound and ounce trade sizes), spelling 81.3% / 21.7%, 18 of 30 clean
-    // listings flagged. Measured after the third round's rules: recall 95.6%, precision 71.4%.
-    // Left: rare words with no list evidence (autoaffûtante, фейдов, пинами, проставок, lockring,
+    // listings flagged. Measured after the third round's rules: recall 95.6%, precision 76.5%.
+    // Left: rare words with no list evidence (фейдов, пинами, проставок, lockring,
     // dessiccant...), a replaced count of teeth, two slips with no close correction.
     const five = await evaluateValidationCorpus(
       await loadValidationCorpus('test/fixtures/listings/authored-5.json'),
@@ -157,13 +157,13 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(five.listings).toBe(30);
     expect(five.overall.expected).toBe(68);
     expect(five.overall.recall).toBeGreaterThanOrEqual(0.955);
-    expect(five.overall.precision).toBeGreaterThanOrEqual(0.714);
+    expect(five.overall.precision).toBeGreaterThanOrEqual(0.765);
     expect(five.byKind.forbidden_claim!.recall).toBe(1);
     expect(five.byKind.forbidden_claim!.precision).toBe(1);
     expect(five.byKind.terminology!.recall).toBe(1);
     expect(five.byKind.terminology!.precision).toBe(1);
     expect(five.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.875);
-    expect(five.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.35);
+    expect(five.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.411);
     expect(five.cleanWithFindings).toBeLessThanOrEqual(7);
   });
 

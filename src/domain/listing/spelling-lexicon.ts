@@ -330,6 +330,11 @@ function knowsWordUncached(
       // reads it as a word ("re" + "moveable" is no formation of "removable").
       if (prefix.length >= 4 && rest.length >= 6 && listVerdict(speller, rest, lang, others) === 'known')
         return true;
+      // French agreement after such a prefix: "auto" + "affûtante", the feminine of "affûtant".
+      if (lang === 'fr' && prefix.length >= 4) {
+        const base = /(?<=.{5})(?:es|e|s)$/u.exec(rest);
+        if (base && knows(speller, rest.slice(0, base.index))) return true;
+      }
       // "антипрокольный": a prefix on a relational adjective of a known noun.
       if (lang === 'ru' && knowsRelationalAdjective(speller, rest)) return true;
       // Spanish and Portuguese double the r after a vowel-final prefix: auto + r... -> autorr...
