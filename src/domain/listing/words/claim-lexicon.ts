@@ -137,10 +137,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
       quietest thinnest smallest safest cheapest highest top_rated`,
-    scope: `in_the_world in_the_whole_world worldwide world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
+    scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
       in_the_country in_europe in_america in_the_usa in_the_us in_the_uk of_#`,
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
-    rankContext: 'seller sellers selling sales brand in_sales choice among',
+    rankContext: 'seller sellers selling sales brand in_sales choice among worldwide',
     approval: `approved certified endorsed recommended accredited validated authorized authorised recommend
       recommends approve approves endorse endorses`,
     authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
@@ -196,9 +196,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
 `,
     superlative: 'mejor mejores mas',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
-      de_europa del_pais en_el_mundo en_el_mercado a_nivel_mundial jamas_creado* jamas_fabricado* jamas_visto* de_#`,
+      de_europa del_pais en_el_mundo en_el_mercado jamas_creado* jamas_fabricado* jamas_visto* de_#`,
     sales: 'mas_vendido mas_vendida mas_vendidos mas_vendidas superventas top_ventas',
-    rankContext: 'ventas en_ventas de_ventas marca opcion eleccion entre',
+    rankContext: 'ventas en_ventas de_ventas marca opcion eleccion entre a_nivel_mundial',
     approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban`,
@@ -367,10 +367,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       ronco* estrias cicatriz* caspa ressaca inchaco mau_halito zumbido sinusite bronquite gastrite
       aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo`,
     superlative: 'melhor melhores mais',
-    scope: `do_mundo no_mundo mundo_inteiro ja_feito* ja_criado* jamais_visto* do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
+    scope: `do_mundo no_mundo ja_feito* ja_criado* jamais_visto* do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
     sales: 'mais_vendido mais_vendida mais_vendidos mais_vendidas campeao_de_vendas campea_de_vendas',
-    rankContext: 'vendas em_vendas de_vendas marca escolha opcao entre',
+    rankContext: 'vendas em_vendas de_vendas marca escolha opcao entre mundo_inteiro',
     approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam`,
