@@ -72,8 +72,10 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(report.cases).toBe(120);
     expect(report.overall.expected).toBe(123);
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.918);
-    expect(report.overall.precision).toBeGreaterThanOrEqual(0.86);
-    expect(report.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.61);
+    // Third round (rare trade words in other forms, loans with Russian endings): precision 87.1% ->
+    // 91.3%, spelling precision 62.2% -> 71.8%, 6 -> 4 clean listings flagged, recall unchanged.
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.912);
+    expect(report.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.717);
     // 84.8% since the second round's spelling evidence (word families): four slips of rare words
     // read as real words (87.9% before). Two slip-plausibility rules took it to 78.8% and were
     // reverted (they dropped 946 of 1,553 seeded substitution slips on the dev listings).
@@ -85,7 +87,7 @@ describe('listing validation eval on the seeded-error corpus (development data)'
       );
     }
     expect(report.byKind.terminology!.precision).toBe(1);
-    expect(report.cleanWithFindings).toBeLessThanOrEqual(7);
+    expect(report.cleanWithFindings).toBeLessThanOrEqual(4);
     expect(report.topFalsePositives.length).toBeLessThanOrEqual(10);
   });
 
@@ -115,9 +117,11 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     );
     expect(two.listings).toBe(30);
     expect(two.overall.recall).toBeGreaterThanOrEqual(0.99);
-    expect(two.overall.precision).toBeGreaterThanOrEqual(0.89);
+    // Third round: 94.1% (силанты: its stem reads as the Portuguese "selantes", a loan with a Russian
+    // ending), 2 clean listings flagged.
+    expect(two.overall.precision).toBeGreaterThanOrEqual(0.94);
     expect(two.byKind.forbidden_claim!.recall).toBe(1);
-    expect(two.cleanWithFindings).toBeLessThanOrEqual(3);
+    expect(two.cleanWithFindings).toBeLessThanOrEqual(2);
     // authored-3: written after those rules were frozen, measured once (84.1% / 46.4%, most false
     // positives from test-data errors: over-long titles, a size convention), then fixed by class.
     const three = await evaluateValidationCorpus(
@@ -127,14 +131,56 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(three.overall.recall).toBeGreaterThanOrEqual(0.97);
     expect(three.overall.precision).toBe(1);
     expect(three.cleanWithFindings).toBe(0);
-    // authored-4: clean listings only (trade vocabulary); three rare words at the 0.5 threshold
-    // remain (griffoirs, наващена, воблеры-минноу).
+    // authored-4: clean listings only (trade vocabulary); two rare words at the 0.5 threshold
+    // remain (griffoirs, наващена); since the third round "минноу" reads as the English "minnow" by its
+    // stem (the Russian loan rule), so воблеры-минноу is no longer reported.
     const four = await evaluateValidationCorpus(
       await loadValidationCorpus('test/fixtures/listings/authored-4.json'),
       'authored-4.json',
     );
     expect(four.listings).toBe(13);
-    expect(four.cleanWithFindings).toBeLessThanOrEqual(3);
+    expect(four.cleanWithFindings).toBeLessThanOrEqual(2);
+  });
+
+  it('authored set 5 (issue-18 third round: claims in new wordings, inch and pound trade sizes, trade words)', async () => {
+    // 30 clean listings (TVs, monitors, phones, car audio, bikes, tools, fishing, cosmetics, sewing...)
+    // and 68 seeded errors (42 forbidden claims), written before the rules it informed. First run
+    // (main 2583636): recall 57.4%, precision 18.8%, forbidden_claim recall 47.6%, terminology
+    // precision 3.9% (inch, pound and ounce trade sizes), spelling 81.3% / 21.7%, 18 of 30 clean
+    // listings flagged. Measured after the third round's rules: recall 95.6%, precision 76.5%.
+    // Left: rare words with no list evidence (фейдов, пинами, проставок, lockring,
+    // dessiccant...), a replaced count of teeth, two slips with no close correction.
+    const five = await evaluateValidationCorpus(
+      await loadValidationCorpus('test/fixtures/listings/authored-5.json'),
+      'authored-5.json',
+    );
+    expect(five.listings).toBe(30);
+    expect(five.overall.expected).toBe(68);
+    expect(five.overall.recall).toBeGreaterThanOrEqual(0.955);
+    expect(five.overall.precision).toBeGreaterThanOrEqual(0.764);
+    expect(five.byKind.forbidden_claim!.recall).toBe(1);
+    expect(five.byKind.forbidden_claim!.precision).toBe(1);
+    expect(five.byKind.terminology!.recall).toBe(1);
+    expect(five.byKind.terminology!.precision).toBe(1);
+    expect(five.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.875);
+    expect(five.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.411);
+    expect(five.cleanWithFindings).toBeLessThanOrEqual(7);
+  });
+
+  it('authored set 6 (30 claims in fresh wordings, written after the first claim rules of the third round)', async () => {
+    // Measured once before any change it informed: forbidden_claim recall 43.3% (13/30), the
+    // lexicon's poor reach beyond its author's wordings. Then fixed by class (common complaints such
+    // as snoring or stretch marks, "never again" heads, active approval verbs, health agencies,
+    // "#1 choice"/"No. 1 among", "ever made", unlimited guarantees, clinical proof, quality words
+    // of replicas): 90.0% (27/30). Left on purpose: "risk-free for every user", calories burned,
+    // "prevents premature ageing" (each also reads as a fair product statement elsewhere).
+    const six = await evaluateValidationCorpus(
+      await loadValidationCorpus('test/fixtures/listings/authored-6.json'),
+      'authored-6.json',
+    );
+    expect(six.overall.expected).toBe(30);
+    expect(six.byKind.forbidden_claim!.recall).toBeGreaterThanOrEqual(0.9);
+    expect(six.byKind.forbidden_claim!.precision).toBe(1);
   });
 
   it('prints per-kind and per-language lines and exits 2 on a missing corpus', async () => {

@@ -9,6 +9,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { structuralClaims } from '../../src/domain/listing/claim-rules.js';
+import { CLAIM_LEXICON } from '../../src/domain/listing/words/claim-lexicon.js';
+import { LANGUAGES } from '../../src/domain/types.js';
 import { hostile, LABELS, patternWords, SCRIPT_UNITS, SEPARATORS, SUFFIXES } from '../support/adversarial.js';
 import type { TextEntryPoint } from '../support/text-entry-points.js';
 import { literalInventory, recordBuilt } from './inventory.js';
@@ -198,4 +201,36 @@ describe('text entry points stay linear on adversarial input', () => {
       );
     }, 180_000);
   }
+});
+
+describe('claims by structure stay linear on their own lexicon', () => {
+  it('heads and objects of every tag, repeated in one sentence and across sentences, grow linearly', () => {
+    // structuralClaims directly: checkClaims remembers its last texts, which would time the cache.
+    const slow: string[] = [];
+    for (const lang of LANGUAGES) {
+      const phrases = Object.values(CLAIM_LEXICON[lang]).flatMap((source) =>
+        source
+          .split(/\s+/)
+          .filter((p) => p.length > 0)
+          .map((p) => p.replaceAll('_', ' ').replaceAll('*', 'a').replaceAll('#', '2024')),
+      );
+      const ep: TextEntryPoint = {
+        name: `structural claims (${lang})`,
+        run: (t) => structuralClaims(t, lang, 'en'),
+        maxLength: 20_000,
+      };
+      for (let i = 0; i < 3; i++) {
+        const chunk = phrases.filter((_, k) => k % 3 === i);
+        for (const separator of [' ', ', ', '. ']) {
+          const unit = chunk.join(separator) + separator;
+          const { ratio, large, n } = growth(ep, (length) => hostile('', unit, 'x1', length));
+          if (ratio > LIMIT)
+            slow.push(
+              `${ep.name} chunk ${i} ${JSON.stringify(separator)}: ${n}→${4 * n} ${ratio.toFixed(1)}× (${large.toFixed(0)} ms)`,
+            );
+        }
+      }
+    }
+    expect(slow).toEqual([]);
+  }, 120_000);
 });

@@ -16,7 +16,8 @@ export type StructuralClaimCode =
   | 'superlative'
   | 'endorsement'
   | 'authenticity'
-  | 'absolute_guarantee';
+  | 'absolute_guarantee'
+  | 'guaranteed_result';
 
 /** A claim found by structure: its code and span. */
 export interface StructuralClaim {
@@ -270,6 +271,10 @@ interface Rule {
   before?: number;
   /** Words between them must not be numbers ("guarantee of 2 years, always..."). */
   noNumberBetween?: boolean;
+  /** No claim in a sentence with a word of this tag ("removes wrinkles" from clothes). */
+  unless?: Entry['tag'];
+  /** The object must end its clause: "safe for everyone." but not "safe for all skin types". */
+  objectEndsClause?: boolean;
 }
 
 const RULES: readonly Rule[] = [
@@ -291,7 +296,42 @@ const RULES: readonly Rule[] = [
     before: 3,
     noNumberBetween: true,
   },
+  // "100% waterproof and indestructible forever", "impermeable para siempre".
+  { code: 'absolute_guarantee', head: 'durable', object: 'forever', gap: 3, before: 2 },
+  // "garantía de resultados", "results guaranteed".
+  {
+    code: 'guaranteed_result',
+    head: 'guarantee',
+    object: 'result',
+    gap: 2,
+    before: 2,
+    noNumberBetween: true,
+  },
+  // "safe for everyone", "безопасна для всех," (not "safe for all skin types").
+  { code: 'guaranteed_result', head: 'safe', object: 'everyone', gap: 2, objectEndsClause: true },
+  // Anti-ageing miracles: "efface les rides", "убирает морщины" (not wrinkles of clothes).
+  { code: 'medical', head: 'erase', object: 'ageing', gap: 3, unless: 'fabric' },
+  // "rejuvenece tu piel 10 años", "омолаживает кожу на 10 лет".
+  { code: 'medical', head: 'rejuvenate', object: 'years', gap: 4 },
+  // Weight loss: "perca até 5 kg", "сбросить 10 кг", "melt belly fat".
+  { code: 'medical', head: 'lose', object: 'bodyFat', gap: 3 },
+  { code: 'medical', head: 'burn', object: 'fat', gap: 2 },
+  // Replicas of a brand's product: "Réplica exacta del iPhone", "Копия iPhone", "1:1 replica".
+  { code: 'authenticity', head: 'replica', object: 'brand', gap: 5 },
+  // "clinically proven", "эффективность доказана клинически", "comprovado cientificamente".
+  { code: 'medical', head: 'clinical', object: 'proven', gap: 2, before: 2 },
+  { code: 'authenticity', head: 'replica', object: 'exact', gap: 0, before: 1 },
 ];
+
+/** Tags that are claims on their own, with their codes. */
+const STANDALONE: ReadonlyArray<[Entry['tag'], StructuralClaimCode]> = [
+  ['sales', 'superlative'],
+  ['sideEffects', 'medical'],
+  ['miracle', 'medical'],
+];
+
+/** Words after an "everyone" that keep it a claim ("safe for everyone, even babies"). */
+const EVEN = new Set(['even', 'incluso', 'meme', 'даже', 'mesmo', 'inclusive', 'including']);
 
 /** A word of `tag` among the `span` words before `at` in its sentence. */
 function precededBy(
@@ -314,8 +354,20 @@ function allowed(
   object: Hit,
   words: readonly Word[],
   tagsAt: ReadonlyMap<number, ReadonlySet<string>>,
+  context: ClaimContext,
 ): boolean {
   const first = Math.min(head.from, object.from);
+  if (rule.unless && context.sentenceTags.get(words[head.from]!.sentence)?.has(rule.unless)) return false;
+  if (rule.objectEndsClause) {
+    const next = words[object.to + 1];
+    if (
+      next &&
+      next.sentence === words[object.to]!.sentence &&
+      !EVEN.has(next.key) &&
+      !/[,(—–-]/u.test(context.text.slice(words[object.to]!.end, next.start))
+    )
+      return false;
+  }
   // "does not cure or treat": a negation a few words before the promise takes it back.
   if (rule.code === 'medical' && precededBy(tagsAt, words, head.from, 'negation', 4)) return false;
   if (rule.code === 'authenticity' && precededBy(tagsAt, words, first, 'compatibility', 2)) return false;
@@ -340,18 +392,30 @@ export function structuralClaims(text: string, ...langs: Language[]): Structural
   if (words.length === 0) return [];
   const marks = markHits(text, words);
   return langs
-    .flatMap((lang) => claimsOf(words, [...hitsOf(words, lexiconOf(lang), lang), ...marks]))
+    .flatMap((lang) => claimsOf(text, words, [...hitsOf(words, lexiconOf(lang), lang), ...marks]))
     .sort((a, b) => a.span[0] - b.span[0]);
 }
 
-function claimsOf(words: readonly Word[], unsorted: Hit[]): StructuralClaim[] {
+/** What `allowed` reads beyond the two hits: the text and the tags of each sentence. */
+interface ClaimContext {
+  text: string;
+  sentenceTags: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+function claimsOf(text: string, words: readonly Word[], unsorted: Hit[]): StructuralClaim[] {
   const hits = unsorted.sort((a, b) => a.from - b.from);
   const tagsAt = new Map<number, Set<string>>();
+  const sentenceTags = new Map<number, Set<string>>();
   for (const hit of hits) {
     const tags = tagsAt.get(hit.from) ?? new Set<string>();
     tags.add(hit.tag);
     tagsAt.set(hit.from, tags);
+    const sentence = words[hit.from]!.sentence;
+    const inSentence = sentenceTags.get(sentence) ?? new Set<string>();
+    inSentence.add(hit.tag);
+    sentenceTags.set(sentence, inSentence);
   }
+  const context: ClaimContext = { text, sentenceTags };
   const claims: StructuralClaim[] = [];
   for (const rule of RULES) {
     let lastHead: Hit | undefined;
@@ -368,7 +432,7 @@ function claimsOf(words: readonly Word[], unsorted: Hit[]): StructuralClaim[] {
           object.to < hit.from &&
           words[object.to]!.sentence === words[hit.from]!.sentence &&
           hit.from - object.to - 1 <= rule.before &&
-          allowed(rule, hit, object, words, tagsAt)
+          allowed(rule, hit, object, words, tagsAt, context)
         ) {
           claims.push({ code: rule.code, span: [words[object.from]!.start, words[hit.to]!.end] });
           lastObject = undefined;
@@ -381,7 +445,7 @@ function claimsOf(words: readonly Word[], unsorted: Hit[]): StructuralClaim[] {
           head.to < hit.from &&
           words[head.to]!.sentence === words[hit.from]!.sentence &&
           hit.from - head.to - 1 <= rule.gap &&
-          allowed(rule, head, hit, words, tagsAt)
+          allowed(rule, head, hit, words, tagsAt, context)
         ) {
           claims.push({ code: rule.code, span: [words[head.from]!.start, words[hit.to]!.end] });
           lastHead = undefined;
@@ -390,10 +454,10 @@ function claimsOf(words: readonly Word[], unsorted: Hit[]): StructuralClaim[] {
       }
     }
   }
-  // Sales ranks ("best seller", "хит продаж") are claims on their own.
+  // Sales ranks ("best seller", "хит продаж"), "no side effects", "10 years younger": claims on their own.
   for (const hit of hits) {
-    if (hit.tag === 'sales')
-      claims.push({ code: 'superlative', span: [words[hit.from]!.start, words[hit.to]!.end] });
+    const code = STANDALONE.find(([tag]) => tag === hit.tag)?.[1];
+    if (code) claims.push({ code, span: [words[hit.from]!.start, words[hit.to]!.end] });
   }
   return claims;
 }

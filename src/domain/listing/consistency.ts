@@ -49,8 +49,10 @@ const UNITS: readonly UnitDef[] = [
   { re: /^(?:Wh|Втч)$/u, dimension: 'energy', factor: 1 },
   { re: /^(?:Hz|Гц)$/u, dimension: 'frequency', factor: 1 },
   { re: /^(?:GHz|ГГц)$/u, dimension: 'frequency', factor: 1e9 },
-  { re: /^(?:GB|Гб|ГБ)$/u, dimension: 'storage', factor: 1 },
-  { re: /^(?:TB|Тб|ТБ)$/u, dimension: 'storage', factor: 1000 },
+  // French writes octets: Mo, Go, To ("8 Go de RAM"); megabytes also measure transfer rates (MB/s).
+  { re: /^(?:MB|Мб|МБ|Mo)$/u, dimension: 'storage', factor: 0.001 },
+  { re: /^(?:GB|Гб|ГБ|Go)$/u, dimension: 'storage', factor: 1 },
+  { re: /^(?:TB|Тб|ТБ|To)$/u, dimension: 'storage', factor: 1000 },
   { re: /^(?:°C|ºC|°С)$/u, dimension: 'temperature', factor: 1 },
   { re: /^%$/u, dimension: 'percent', factor: 1 },
   // Inches are lengths: "17,3 дюйма" and "44 cm" state the same size (compared with a tolerance).

@@ -170,8 +170,35 @@ function cognateFactor(
         similarity(key, otherKey) >= similarity(cognateKey(correction.word), otherKey)
       )
         return 0.4;
+      // The same with a Russian case ending on the loan ("вуфера" / "woofer", "твитера" / "tweeters"):
+      // the stem reads as the other version's word (without its plural) better than the correction.
+      if (
+        lang === 'ru' &&
+        other !== 'ru' &&
+        stem !== lower &&
+        stemKey.length >= 4 &&
+        otherKey[0] === key[0]
+      ) {
+        const bare = otherKey.replace(/e?s$/u, '');
+        const toStem = similarity(stemKey, bare);
+        const correctionStem = cognateKey(derivationStem(correction.word, lang));
+        if (toStem >= 0.8 && toStem > similarity(correctionStem, bare)) return 0.4;
+      }
       if (otherKey[0] !== key[0] || Math.abs(otherKey.length - key.length) > 3) continue;
-      if (similarity(key, otherKey) > toCorrection && similarity(key, otherKey) >= 0.75) return 0.3;
+      const toOther = similarity(key, otherKey);
+      if (toOther > toCorrection && toOther >= 0.75) return 0.3;
+      // A tie with the correction goes to the word when it is the English version's word (where
+      // trade terms come from) plus an ending ("monopode" / "monopod", not "monopole"); a cut word
+      // ("indiret" / "indirect") or a Spanish cognate ("facilment" / "fácilmente") is still a slip.
+      if (
+        other === 'en' &&
+        otherKey.length >= 5 &&
+        key.startsWith(otherKey) &&
+        toOther === toCorrection &&
+        toOther >= 0.8 &&
+        toOther > similarity(cognateKey(correction.word), otherKey)
+      )
+        return 0.3;
     }
   }
   return 1;
@@ -296,7 +323,9 @@ export function repetitionOf(
   for (const token of tokenize(text)) {
     const word = bareWord(token.text);
     if (!isCandidate(word, lang) || isAllowed(word) || knows(speller, word)) continue;
-    if (knowsWord(speller, word, lang, others)) continue;
+    // Words only the frequency list knows still count as uses ("tetina" beside "tetinas").
+    if (speller.centibels?.(word.toLowerCase()) === undefined && knowsWord(speller, word, lang, others))
+      continue;
     for (const part of word.toLowerCase().split('-')) {
       if (part.length < 4) continue;
       const key = part.slice(0, 4);

@@ -94,6 +94,10 @@ export function listVerdict(
   // (Not Russian: its paradigms are wide enough that a dropped ending is another "form".)
   if (lang !== 'ru' && isParadigmSibling(lower, correction.word, lang)) return 'known';
   if (cB <= LISTED_COMPOUND_CB && rivalCompounds(speller, lower, correction.word)) return 'known';
+  // A form whose own paradigm is listed, more often than the word itself ("wobblers" beside
+  // "wobbler", "discales" beside "discal", "хвостовики" beside хвостовик, хвостовика): a rare trade
+  // word in another form, not a slip of a frequent neighbour.
+  if (!correction.accentOnly && listedParadigm(speller, lower, lang, cB, correction)) return 'known';
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
   // other slips need the word to be rarer still, the more so the more often the word itself is seen.
@@ -109,6 +113,55 @@ export function listVerdict(
     }
   }
   return gap >= needed ? 'suspect' : 'known';
+}
+
+/** Most centibels of a sibling that vouches for a listed form (one word in 10^7.6). */
+const SIBLING_CB = 760;
+
+/** A correction on the word's own stem this much more frequent (30 times) is the right form. */
+const SAME_STEM_GAP = 150;
+
+/**
+ * Spanish and Portuguese add "-es" to a consonant or a stressed vowel ("flores", "rubíes"), never to
+ * an unstressed one: "desviadoes" is no plural of "desviado".
+ */
+function noPluralEs(lang: Language, ending: string, stem: string): boolean {
+  return (lang === 'es' || lang === 'pt') && ending === 'es' && /[aeiou]$/u.test(stem);
+}
+
+/**
+ * A listed word with other forms of its paradigm listed at least as often as itself (and at least
+ * one in 10^7.6): one sibling, two in Russian, whose own ending must be a real one (not the bare
+ * stem: "примерн" beside примерно is a cut word).
+ */
+function listedParadigm(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+  cB: number,
+  correction: { word: string; centibels?: number },
+): boolean {
+  if (!speller.centibels || (lang === 'ru' && RUSSIAN_IMPOSSIBLE_JOINS.test(lower))) return false;
+  const needed = lang === 'ru' ? 2 : 1;
+  const limit = Math.min(SIBLING_CB, cB);
+  for (const paradigm of PARADIGMS[lang]) {
+    for (const ending of paradigm) {
+      if (!lower.endsWith(ending) || (lang === 'ru' && ending === '')) continue;
+      const stem = lower.slice(0, lower.length - ending.length);
+      if ([...stem].length < 4 || (ending === 's' && stem.endsWith('s')) || noPluralEs(lang, ending, stem))
+        continue;
+      // A far more frequent correction on the same stem is the right form ("genous" / "genoux").
+      if (correction.word.startsWith(stem) && cB - (correction.centibels ?? 1000) >= SAME_STEM_GAP) continue;
+      let hits = 0;
+      for (const other of paradigm) {
+        // Russian bare stems are often cut words in the list ("руков"): not a sibling there.
+        if (other === ending || (other === 's' && stem.endsWith('s')) || (lang === 'ru' && other === ''))
+          continue;
+        if ((speller.centibels(stem + other) ?? 1000) <= limit && ++hits >= needed) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
@@ -145,6 +198,7 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
       if ([...stem].length < 4) continue;
       // "bebidass" is not the plural of "bebidas", nor "brightnes" the singular of "brightness".
       if (ending === 's' && stem.endsWith('s')) continue;
+      if (noPluralEs(lang, ending, stem)) continue;
       let hits = 0;
       for (const other of paradigm) {
         if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
@@ -264,11 +318,23 @@ function knowsWordUncached(
 ): boolean {
   if (knows(speller, word)) return true;
   const lower = word.toLowerCase();
+  // Russian writes ё or е at will: "блёснами" is "блеснами".
+  if (lang === 'ru' && lower.includes('ё') && knowsWord(speller, lower.replaceAll('ё', 'е'), lang, others))
+    return true;
   const minRest = 5;
   for (const prefix of PREFIXES[lang]) {
     if (lower.startsWith(prefix) && lower.length - prefix.length >= minRest) {
       const rest = lower.slice(prefix.length).replace(/^-/, '');
       if (knows(speller, rest)) return true;
+      // A listed word after a prefix of four letters or more ("auto" + "sellante"), when the list
+      // reads it as a word ("re" + "moveable" is no formation of "removable").
+      if (prefix.length >= 4 && rest.length >= 6 && listVerdict(speller, rest, lang, others) === 'known')
+        return true;
+      // French agreement after such a prefix: "auto" + "affûtante", the feminine of "affûtant".
+      if (lang === 'fr' && prefix.length >= 4) {
+        const base = /(?<=.{5})(?:es|e|s)$/u.exec(rest);
+        if (base && knows(speller, rest.slice(0, base.index))) return true;
+      }
       // "антипрокольный": a prefix on a relational adjective of a known noun.
       if (lang === 'ru' && knowsRelationalAdjective(speller, rest)) return true;
       // Spanish and Portuguese double the r after a vowel-final prefix: auto + r... -> autorr...
@@ -300,6 +366,7 @@ export function isParadigmSibling(a: string, b: string, lang: Language): boolean
       if ([...stem].length < 3 || (ending === 's' && stem.endsWith('s'))) continue;
       for (const other of paradigm) {
         if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
+        if (noPluralEs(lang, ending, stem) || noPluralEs(lang, other, stem)) continue;
         if (b === stem + other) return true;
       }
     }

@@ -46,8 +46,8 @@ function formatNumber(value: number, lang: Language): string {
 
 const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
   [/inch|pulgada|pouce|polegada|дюйм|"/i, 2.54, 'cm'],
-  [/ft|feet|foot/i, 30.48, 'cm'],
-  [/lb|pound|libra|фунт/i, 0.4536, 'kg'],
+  [/ft|feet|foot|pied|pés|pies|фут/i, 30.48, 'cm'],
+  [/lb|pound|libra|livre|фунт/i, 0.4536, 'kg'],
   [/oz|ounce|onza|once|onça|унци/i, 28.35, 'g'],
 ];
 
@@ -77,22 +77,65 @@ function metricBeside(text: string, start: number, end: number): boolean {
 }
 
 const INCH_RE = /inch|pulgada|pouce|polegada|дюйм|"/iu;
+const POUND_RE = /lb|pound|libra|фунт/iu;
+const OUNCE_RE = /oz|ounce|onza|once|onça|унци/iu;
 
 /**
  * Things every market sizes in inches: threads, fittings, hoses and pipes ("rosca de 1/2 pulgada"),
- * wheels, rims and tyres ("ruedas de 29 pulgadas"), socket drives.
+ * wheels, rims and tyres ("ruedas de 29 pulgadas"), socket drives, and devices whose size is their
+ * screen or driver diagonal: TVs, monitors, phones, tablets, laptops, loudspeakers, subwoofers,
+ * ring lights ("televisor de 55 pulgadas", "динамик 6,5 дюйма", "anneau de 10 pouces").
  */
 const INCH_STANDARD_RE =
-  /(?<![\p{L}])(?:wheels?|tyres?|tires?|rims?|bikes?|bicycles?|threads?|threaded|pipes?|hoses?|fittings?|screws?|bolts?|drive|valves?|ruedas?|llantas?|cubiertas?|neumáticos?|bicicletas?|bici|roscas?|tubos?|tuberías?|mangueras?|racor(?:es)?|tornillos?|válvulas?|roues?|pneus?|jantes?|vélos?|vtt|filetages?|filetée?s?|tuyaux?|raccords?|vis|douilles?|valves?|колес\p{L}*|колёс\p{L}*|шин\p{L}*|покрышк\p{L}*|обод\p{L}*|велосипед\p{L}*|резьб\p{L}*|труб\p{L}*|шланг\p{L}*|штуцер\p{L}*|винт\p{L}*|болт\p{L}*|вентил\p{L}*|rodas?|aros?|pneus?|roscas?|canos?|mangueiras?|conexões|conexão|parafusos?|soquetes?)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:wheels?|tyres?|tires?|rims?|bikes?|bicycles?|threads?|threaded|pipes?|hoses?|fittings?|screws?|bolts?|drive|valves?|ruedas?|llantas?|cubiertas?|neumáticos?|bicicletas?|bici|roscas?|tubos?|tuberías?|mangueras?|racor(?:es)?|tornillos?|válvulas?|roues?|pneus?|jantes?|vélos?|vtt|filetages?|filetée?s?|tuyaux?|raccords?|vis|douilles?|valves?|колес\p{L}*|колёс\p{L}*|шин\p{L}*|покрышк\p{L}*|обод\p{L}*|велосипед\p{L}*|резьб\p{L}*|труб\p{L}*|шланг\p{L}*|штуцер\p{L}*|винт\p{L}*|болт\p{L}*|вентил\p{L}*|rodas?|aros?|pneus?|roscas?|canos?|mangueiras?|conexões|conexão|parafusos?|soquetes?|tvs?|televisions?|televisor(?:es)?|panel(?:es)?|painel|matrices?|televisión|téléviseurs?|télés?|телевизор\p{L}*|телевизион\p{L}*|monitors?|monitores|moniteurs?|монитор\p{L}*|screens?|displays?|pantallas?|écrans?|dalles?|telas?|экран\p{L}*|дисплей\p{L}*|матриц\p{L}*|диагонал\p{L}*|phones?|smartphones?|móvil(?:es)?|teléfonos?|téléphones?|celular(?:es)?|телефон\p{L}*|смартфон\p{L}*|tablets?|tabletas?|tablettes?|планшет\p{L}*|laptops?|notebooks?|portátil(?:es)?|ноутбук\p{L}*|speakers?|loudspeakers?|woofers?|subwoofers?|tweeters?|altavoz|altavoces|haut-parleurs?|caissons?|alto-falantes?|динамик\p{L}*|сабвуфер\p{L}*|вуфер\p{L}*|твитер\p{L}*|ring light|aro de luz|anneau|кольц\p{L}*)(?![\p{L}])/iu;
 
-/** An inch size that is a standard name: a fraction ("1/4 дюйма", a thread) or an inch-sized thing nearby. */
-function inchStandard(text: string, start: number, end: number): boolean {
-  if (!INCH_RE.test(text.slice(start, end))) return false;
-  if (text[start - 1] === '/' || /^\s?\d\/\d/u.test(text.slice(start, end))) return true;
-  const before = text.slice(Math.max(0, start - 40), start);
-  const after = text.slice(end, end + 25);
-  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1);
-  return INCH_STANDARD_RE.test(sentence) || INCH_STANDARD_RE.test(after.split(/[.\n]/u)[0] ?? '');
+/** Words of a measured dimension (width, length, height, depth, thickness) in the five languages. */
+const DIMENSION_RE =
+  /(?<![\p{L}])(?:width|wide|length|long|height|high|tall|depth|deep|thick\p{L}*|ancho|anchura|largo|longitud|altura|profundidad|espesor|grosor|largeur|longueur|hauteur|profondeur|épaisseur|largura|comprimento|espessura|profundidade|ширин\p{L}*|длин\p{L}*|высот\p{L}*|глубин\p{L}*|толщин\p{L}*)(?![\p{L}])/iu;
+
+/** Sizes sold by the pound everywhere: fishing line and leader strength, bow draw weight. */
+const POUND_STANDARD_RE =
+  /(?<![\p{L}])(?:lines?|leaders?|braid(?:ed)?|mono(?:filament)?|fluorocarbon|bows?|draw|líneas?|sedal|trenzad\p{L}*|hilo|bajos? de línea|arcos?|lignes?|tresses?|nylon|fluorocarbone|arcs?|леск\p{L}*|шнур\p{L}*|плетён\p{L}*|плетен\p{L}*|поводк\p{L}*|поводок|лук(?:а|ом|и)?|натяжени\p{L}*|linhas?|multifilamento|monofilamento|líder|arcos?)(?![\p{L}])/iu;
+
+/** Sizes sold by the ounce everywhere: boxing and MMA gloves. */
+const OUNCE_STANDARD_RE =
+  /(?<![\p{L}])(?:gloves?|boxing|guantes?|boxeo|gants?|boxe|перчатк\p{L}*|бокс\p{L}*|luvas?)(?![\p{L}])/iu;
+
+/** The part of `before` after its last sentence end (a point before a space, not a decimal point). */
+function sentenceTail(before: string): string {
+  let cut = 0;
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i]!;
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/u.test(before[i + 1] ?? ' ')))
+      cut = i + 1;
+  }
+  return before.slice(cut);
+}
+
+/**
+ * An imperial size that is a standard name in every market: an inch fraction ("1/4 дюйма", a
+ * thread), or an inch, pound or ounce size with a thing sold in that unit nearby (a wheel, a TV,
+ * a fishing line, a boxing glove).
+ */
+function imperialStandard(text: string, start: number, end: number): boolean {
+  const matched = text.slice(start, end);
+  const context = INCH_RE.test(matched)
+    ? INCH_STANDARD_RE
+    : POUND_RE.test(matched)
+      ? POUND_STANDARD_RE
+      : OUNCE_RE.test(matched)
+        ? OUNCE_STANDARD_RE
+        : undefined;
+  if (!context) return false;
+  if (context === INCH_STANDARD_RE && (text[start - 1] === '/' || /^\s?\d\/\d/u.test(matched))) return true;
+  // A width, length or height in inches is no diagonal: "телефонов шириной от 2,4 до 3,5 дюйма".
+  if (context === INCH_STANDARD_RE && DIMENSION_RE.test(text.slice(Math.max(0, start - 25), start)))
+    return false;
+  const sentence = sentenceTail(text.slice(Math.max(0, start - 60), start));
+  // After the size, only the next two words: "12-дюймовый вуфер", "55\" TV" (not a TV named later
+  // in the sentence: "Ширина 35 дюймов подходит к телевизорам").
+  const after = /^[^\p{L}\n]{0,3}\p{L}*[^\p{L}\n.!?]{0,3}\p{L}*/u.exec(text.slice(end, end + 40))?.[0] ?? '';
+  return context.test(sentence) || context.test(after);
 }
 
 const SHOE_SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
@@ -191,7 +234,7 @@ export function checkTerminology(
       // The exemption is for the language's own unit word; "45 cm (18 inches)" is still English.
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_RE.test(match[0]) && metricBeside(text, start, end))
         continue;
-      if (entry.code === 'imperial_unit' && inchStandard(text, start, end)) continue;
+      if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
       const suggestion =
         entry.code === 'imperial_unit'
           ? metricSuggestion(match[0], lang)

@@ -55,6 +55,26 @@ describe('claims by structure: a head and an object in one sentence', () => {
     ['en', 'Vet approved formula.', 'endorsement', 'Vet approved'],
     ['fr', 'Homologué par la police.', 'endorsement', 'Homologué par la police'],
     ['ru', 'Снимает колики у малышей.', 'medical', 'Снимает колики'],
+    // Third round: miracles, side effects, safety for all, replicas, durability forever.
+    ['en', 'This cream removes deep wrinkles overnight.', 'medical', 'removes deep wrinkles'],
+    ['pt', 'Apaga as rugas da testa.', 'medical', 'Apaga as rugas'],
+    ['fr', 'Rajeunit le regard de 5 ans.', 'medical', 'Rajeunit le regard de 5 ans'],
+    ['en', 'Look ten years younger.', 'medical', 'years younger'],
+    ['es', 'Pierde hasta 3 kilos sin dieta.', 'medical', 'Pierde hasta 3 kilos'],
+    ['fr', 'Brûle les graisses du ventre.', 'medical', 'Brûle les graisses'],
+    ['ru', 'Без побочных эффектов.', 'medical', 'Без побочных эффектов'],
+    ['es', 'Inofensivo para todo el mundo.', 'guaranteed_result', 'Inofensivo para todo el mundo'],
+    ['pt', 'Garantia de resultado em 30 dias.', 'guaranteed_result', 'Garantia de resultado'],
+    ['en', 'Perfect replica of a Rolex Submariner.', 'authenticity', 'replica of a Rolex'],
+    ['fr', 'Copie conforme des AirPods Pro.', 'authenticity', 'Copie conforme des AirPods'],
+    ['ru', 'Неубиваемый чехол навсегда.', 'absolute_guarantee', 'Неубиваемый чехол навсегда'],
+    ['pt', 'Trata problemas de coluna.', 'medical', 'Trata problemas de coluna'],
+    ['en', 'Chiropractors recommend this pillow.', 'endorsement', 'Chiropractors recommend'],
+    ['es', 'Científicamente probado en 200 voluntarios.', 'medical', 'Científicamente probado'],
+    ['fr', 'Le choix numéro 1 des chefs.', 'superlative', 'choix numéro 1'],
+    ['ru', 'Лучшая палатка, когда-либо созданная.', 'superlative', 'Лучшая палатка, когда-либо'],
+    ['pt', 'Acaba com o ronco já na primeira noite.', 'medical', 'Acaba com o ronco'],
+    ['fr', 'Garantie illimitée sur le moteur.', 'absolute_guarantee', 'Garantie illimitée'],
   ] as const)('%s: %s', (lang, text, code, span) => {
     expect(found(text, lang as Language)).toContainEqual([code, span]);
   });
@@ -77,6 +97,16 @@ describe('claims by structure: a head and an object in one sentence', () => {
     ['ru', 'При заболеваниях проконсультируйтесь с врачом.'],
     ['pt', 'Garantia de 12 meses, sempre com nota fiscal.'],
     ['pt', 'Para o iPhone original e a capinha oficial da marca.'],
+    ['en', 'The steamer removes wrinkles from shirts and curtains.'],
+    ['es', 'Elimina las arrugas de la ropa en segundos.'],
+    ['en', 'Safe for all skin types, fragrance free.'],
+    ['pt', 'Seguro para todos os modelos de carro.'],
+    ['en', 'The pellet stove burns 2 kg of pellets an hour.'],
+    ['es', 'Camiseta réplica oficial de la temporada.'],
+    ['en', 'Waterproof to 50 m; the case is guaranteed for 2 years.'],
+    ['en', 'Best value for money, and we ship worldwide.'],
+    ['es', 'Los mejores materiales y envíos a nivel mundial.'],
+    ['pt', 'Melhor preço, enviamos para o mundo inteiro.'],
   ] as const)('no claim in %s: %s', (lang, text) => {
     expect(found(text, lang as Language)).toEqual([]);
   });

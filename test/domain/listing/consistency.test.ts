@@ -32,6 +32,8 @@ describe('extractQuantities', () => {
       ],
     ],
     ['ru', 'Набор из 4 штук', [['count', 4]]],
+    ['fr', 'Mémoire de 8 Go', [['storage', 8]]],
+    ['ru', 'Чтение до 1050 МБ/с', [['storage', 1.05]]],
     [
       'pt',
       'Tamanhos BR 34 a BR 39',

@@ -71,6 +71,25 @@ describe('terminology follows how listings are written', () => {
     expect(codes('La tabla mide 20 pulgadas.', 'es')).toEqual(['20 pulgadas']);
   });
 
+  it('accepts screen, speaker and ring-light diagonals, line strength in pounds and glove ounces', () => {
+    expect(codes('Un téléviseur de 65 pouces, dalle OLED.', 'fr')).toEqual([]);
+    expect(codes('Два 8-дюймовых динамика в корпусе.', 'ru')).toEqual([]);
+    expect(codes('Celular com tela grande: 6,7 polegadas.', 'pt')).toEqual([]);
+    expect(codes('Bajo de línea de fluorocarbono, 30 lb.', 'es')).toEqual([]);
+    expect(codes('Плетёный шнур 0,16 мм, 15 lb.', 'ru')).toEqual([]);
+    expect(codes('Luvas de boxe 14 oz para sparring.', 'pt')).toEqual([]);
+    // A width in inches is no diagonal, and a pound weight of anything else is still reported.
+    expect(codes('Для телефонов шириной до 3,4 дюйма.', 'ru')).toEqual(['3,4 дюйма']);
+    expect(codes('El soporte pesa 4 libras.', 'es')).toEqual(['4 libras']);
+  });
+
+  it('reads French pounds and feet, Spanish and Portuguese feet, after a decimal number only', () => {
+    expect(codes('La lampe pèse 2,5 livres.', 'fr')).toEqual(['2,5 livres']);
+    expect(codes('Cabo de 6,5 pés.', 'pt')).toEqual(['6,5 pés']);
+    expect(codes('Lot de 3 livres pour enfants.', 'fr')).toEqual([]);
+    expect(codes('Mesa de 4 pés de madeira.', 'pt')).toEqual([]);
+  });
+
   it('reports a decimal point before hours in comma-decimal languages', () => {
     expect(codes('La batería dura 2.5 horas.', 'es')).toEqual(['2.5']);
     expect(codes('Autonomie de 1.5 h.', 'fr')).toEqual(['1.5']);

@@ -36,27 +36,92 @@ export type ClaimTag =
   | 'absolute'
   /** Words that turn a claim around: "does not cure", "compatible with the original Apple...". */
   | 'negation'
-  | 'compatibility';
+  | 'compatibility'
+  /** Promises to undo ageing: erase, eliminate, banish ("efface les rides"). */
+  | 'erase'
+  /** What anti-ageing miracles undo: wrinkles, ageing, crow's feet. */
+  | 'ageing'
+  /** rejuvenates, омолаживает, "younger": with a number of years it is a miracle claim. */
+  | 'rejuvenate'
+  | 'years'
+  /** Weight-loss verbs: lose, сбросить, perca. */
+  | 'lose'
+  /** burn, melt, сжигает: a weight-loss claim only with fat as the object. */
+  | 'burn'
+  | 'fat'
+  /** What weight loss takes away: fat, belly fat, kilos, pounds. */
+  | 'bodyFat'
+  /** "no side effects", "без побочных эффектов": a medical claim on its own. */
+  | 'sideEffects'
+  /** safe, seguro, безопасна: with "for everyone" it promises what no product can. */
+  | 'safe'
+  | 'everyone'
+  /** replica, copy, réplique, копия: a copy of another brand's product. */
+  | 'replica'
+  /** exact, perfect, 1:1, один в один: what makes a replica a counterfeit. */
+  | 'exact'
+  /** waterproof, unbreakable, indestructible: durability that a listing cannot promise forever. */
+  | 'durable'
+  /** forever, for life, навсегда (a subset of `absolute` without "never" and "always"). */
+  | 'forever'
+  /** results, effect, eficacia: with a guarantee it is a guaranteed result. */
+  | 'result'
+  /** clinically, scientifically: with "proven" a proof no listing can show. */
+  | 'clinical'
+  | 'proven'
+  /** Fixed phrases that are miracle claims on their own: "10 years younger", "лет моложе". */
+  | 'miracle'
+  /** Clothes and fabric: "removes wrinkles" from a shirt is no anti-ageing claim. */
+  | 'fabric';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
   nike adidas puma reebok new_balance the_north_face gucci prada chanel dior louis_vuitton hermes rolex
   ray_ban oakley lego disney philips bosch makita dewalt garmin gopro dji canon nikon logitech anker
   lenovo asus dell microsoft google nintendo playstation xbox pandora swarovski michelin tommy_hilfiger
-  calvin_klein levi levis stanley yeti hydro_flask thermos tupperware lg motorola oneplus`;
+  calvin_klein levi levis stanley yeti hydro_flask thermos tupperware lg motorola oneplus
+  shimano sram campagnolo trek specialized cannondale giant wahl babyliss remington braun oral_b gillette
+  l_oreal loreal lancome nivea la_roche_posay cerave clinique estee_lauder maybelline milwaukee ryobi
+  hilti metabo festool stihl husqvarna karcher daiwa rapala abu_garcia fender gibson ibanez yamaha
+  singer janome bernina juki pfaff brembo pirelli bridgestone goodyear continental sennheiser jabra
+  beats marshall razer corsair logitech sandisk kingston seagate nokia realme oppo tefal moulinex
+  delonghi de_longhi nespresso krups kitchenaid thermomix ikea asics under_armour salomon patagonia
+  columbia versace armani cartier tiffany casio seiko swatch sonos bang_olufsen harman_kardon`;
 
 /** Health authorities and professionals (institutions in upper case only where the word is also common). */
-const AUTHORITIES_LATIN = 'fda nasa';
+const AUTHORITIES_LATIN = 'fda nasa oms anvisa cofepris aemps ansm anmat invima';
 
 export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
   en: {
+    clinical: 'clinically scientifically',
+    proven: 'proven proved demonstrated',
+    erase:
+      'erase erases erasing eliminat* remove removes removing banish* reverse reverses reversing undo undoes',
+    ageing: 'wrinkle wrinkles crow_s_feet ageing aging signs_of_ageing signs_of_aging age_spots',
+    rejuvenate: 'rejuvenat* younger_looking',
+    years: 'years year yrs',
+    miracle: 'years_younger',
+    lose: 'lose loses losing slim_down shed sheds',
+    bodyFat: 'fat belly_fat body_fat kilos kg pounds lbs weight extra_weight',
+    burn: 'burn burns burning melt melts melting',
+    fat: 'fat belly_fat body_fat',
+    sideEffects: 'no_side_effects without_side_effects free_of_side_effects zero_side_effects',
+    safe: 'safe harmless',
+    everyone: 'for_everyone for_everybody for_all for_anyone',
+    replica: 'replica replicas copy clone dupe imitation fake',
+    exact: 'exact perfect identical 1_1 aaa mirror first_copy high_quality top_quality indistinguishable',
+    durable: `waterproof unbreakable indestructible shatterproof rustproof leakproof scratchproof
+      water_resistant`,
+    forever: 'forever for_life for_a_lifetime eternally',
+    result: 'results result effectiveness',
+    fabric: 'clothes clothing garment garments shirt shirts fabric fabrics curtains bedding steamer iron',
     therapy: `cure cures cured curing curative heal heals healed healing treat treats treated treating
       treatment treatments remedy remedies relieve relieves relieved relieving relief alleviat* ease eases
       eased easing soothe soothes soothing eliminat* prevent prevents prevented preventing prevention fight
       fights fighting combat combats combating stop stops stopped stopping end ends banish* get_rid_of
       gets_rid_of getting_rid_of beat beats overcome overcomes revers* reduce reduces reducing lower
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
-      no_more anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for`,
+      no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for`,
     condition: `pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros*
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
@@ -66,30 +131,56 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       haemorrhoid* cystitis prostatitis impotence erectile_dysfunction fungus fungal athlete_s_foot herpes
       warts apnea apnoea osteoporosis osteochondrosis scoliosis fasciitis nausea
       motion_sickness constipation acid_reflux heartburn ulcer* anemia anaemia disease* illness*
-      disorder* ailment* medical_conditions colic colics gum_disease periodont* gingivitis`,
+      disorder* ailment* medical_conditions colic colics gum_disease periodont* gingivitis
+      spinal_curvature curvature_of_the_spine back_problems joint_problems snoring snore stretch_marks
+      scars dandruff hangover* bloating bad_breath halitosis tinnitus sinusitis bronchitis gastritis
+      cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
       quietest thinnest smallest safest cheapest highest top_rated`,
-    scope: `in_the_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
+    scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
       in_the_country in_europe in_america in_the_usa in_the_us in_the_uk of_#`,
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
-    rankContext: 'seller sellers selling sales brand in_sales',
-    approval: 'approved certified endorsed recommended accredited validated authorized authorised',
+    rankContext: 'seller sellers selling sales brand in_sales choice among worldwide',
+    approval: `approved certified endorsed recommended accredited validated authorized authorised recommend
+      recommends approve approves endorse endorses`,
     authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
-      dermatologists dermatologist dentists dentist pediatricians pediatrician paediatricians orthopedists
+      dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police`,
     original: 'original genuine authentic official',
     guarantee: 'guarantee guaranteed guarantees',
-    absolute: 'never forever always for_life for_a_lifetime perfect perfectly eternal',
+    absolute: 'never forever always for_life for_a_lifetime perfect perfectly eternal unlimited',
     negation: 'not no never doesn_t don_t cannot can_t nor without',
     compatibility: 'for compatible with fits fit replaces replacement like',
   },
   es: {
+    clinical: 'clinicamente cientificamente',
+    proven: 'probado probada probados comprobado comprobada comprobados demostrado demostrada',
+    erase:
+      'borra borran borrar elimina eliminan eliminar adios_a adios_a_las quita quitan revierte revierten',
+    ageing: 'arruga arrugas patas_de_gallo envejecimiento manchas_de_la_edad',
+    rejuvenate: 'rejuvenece rejuvenecen rejuvenecer rejuvenecedor* rejuvenecimiento',
+    years: 'anos ano',
+    miracle: 'anos_mas_joven anos_mas_jovenes anos_menos',
+    lose: 'pierde pierda pierdes perder pierden adelgaza* adelgace',
+    bodyFat: 'grasa grasa_abdominal kilos kg libras peso barriga tripa',
+    burn: 'quema queman quemar derrite derriten derretir',
+    fat: 'grasa grasa_abdominal grasa_corporal',
+    sideEffects:
+      'sin_efectos_secundarios ningun_efecto_secundario sin_efectos_adversos sin_contraindicaciones',
+    safe: 'seguro segura seguros seguras inofensivo inofensiva',
+    everyone: 'para_todos para_todo_el_mundo para_cualquiera todo_el_mundo',
+    replica: 'replica replicas copia imitacion clon falsificacion',
+    exact: 'exacta exacto perfecta perfecto identica identico 1_1 aaa espejo alta_calidad indistinguible',
+    durable: 'impermeable irrompible indestructible resistente_al_agua',
+    forever: 'para_siempre de_por_vida eternamente',
+    result: 'resultados resultado eficacia',
+    fabric: 'ropa prenda prendas camisa camisas tejido tejidos tela telas cortinas vaporizador plancha',
     therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento
       tratamientos remedio remedios alivia alivian aliviar aliviando alivio elimina eliminan eliminar
       previene previenen prevenir prevencion combate combaten combatir frena frenan frenar detiene
       detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
-      antiinflamatori* antiviral* antifungic* ayuda_contra`,
+      antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas`,
     condition: `dolor dolores jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
@@ -98,33 +189,58 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       demencia alzheimer* parkinson* varices hemorroides cistitis prostatitis impotencia
       disfuncion_erectil hongos herpes verrugas apnea osteoporosis osteocondrosis escoliosis fascitis
       enfermedad* padecimiento* nauseas estrenimiento reflujo ulcera* anemia
-      colico colicos gingivitis periodontitis piorrea
+      colico colicos gingivitis periodontitis piorrea desviacion*_de_columna
+      problemas_de_espalda problemas_de_columna ronquido* estrias cicatrices caspa resaca hinchazon
+      mal_aliento halitosis acufeno* tinnitus sinusitis bronquitis gastritis talones_agrietados aftas
+      tunel_carpiano
 `,
     superlative: 'mejor mejores mas',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
-      de_europa del_pais en_el_mundo en_el_mercado de_#`,
+      de_europa del_pais en_el_mundo en_el_mercado jamas_creado* jamas_fabricado* jamas_visto* de_#`,
     sales: 'mas_vendido mas_vendida mas_vendidos mas_vendidas superventas top_ventas',
-    rankContext: 'ventas en_ventas de_ventas marca',
+    rankContext: 'ventas en_ventas de_ventas marca opcion eleccion entre a_nivel_mundial',
     approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
-      avalado avalada respaldado respaldada acreditado acreditada`,
-    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores dermatologos dentistas
+      avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban`,
+    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
       policia guardia_civil`,
     original:
       'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales',
     guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
-    absolute: 'nunca jamas siempre para_siempre de_por_vida perfecto perfecta perfectos eterno eterna',
+    absolute:
+      'nunca jamas siempre para_siempre de_por_vida perfecto perfecta perfectos eterno eterna ilimitada sin_limite',
     negation: 'no ni sin nunca',
     compatibility: 'para compatible compatibles con como sustituye recambio',
   },
   fr: {
+    clinical: 'cliniquement scientifiquement',
+    proven: 'prouve prouvee prouves prouvees demontre demontree demontres',
+    erase: 'efface effacent effacer elimine eliminent eliminer adieu_aux adieu_a gomme gomment inverse',
+    ageing: 'ride rides pattes_d_oie vieillissement taches_de_vieillesse',
+    rejuvenate: 'rajeunit rajeunissent rajeunir rajeunissement',
+    years: 'ans an annees',
+    miracle: 'ans_de_moins ans_plus_jeune',
+    lose: 'perdez perdre perd perdent maigri* mincir',
+    bodyFat: 'graisse graisses kilos kg livres poids ventre bourrelets',
+    burn: 'brule brulent bruler fait_fondre font_fondre',
+    fat: 'graisse graisses graisse_abdominale',
+    sideEffects:
+      'sans_effet_secondaire sans_effets_secondaires sans_aucun_effet_secondaire aucun_effet_secondaire',
+    safe: 'sans_danger inoffensif inoffensive',
+    everyone: 'pour_tous pour_tout_le_monde pour_toutes tout_le_monde',
+    replica: 'replique repliques copie contrefacon imitation clone',
+    exact: 'parfaite parfait exacte identique 1_1 aaa miroir haute_qualite indiscernable',
+    durable: 'etanche incassable indestructible inusable',
+    forever: 'pour_toujours a_vie eternellement',
+    result: 'resultats resultat efficacite',
+    fabric: 'vetement vetements linge tissu tissus chemise chemises rideaux defroisseur',
     therapy: `guerit guerissent guerir guerison soigne soignent soigner traite traitent traiter traitement
       traitements remede remedes soulage soulagent soulager soulagement elimine eliminent eliminer
       previent previennent prevenir prevention combat combattent combattre stoppe stoppent stopper arrete
       arretent vient_a_bout viennent_a_bout vaincre reduit reduisent reduire apaise apaisent apaiser
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
-      fini_les finis_les en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*`,
+      fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*`,
     condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite*
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
@@ -132,30 +248,58 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       virus infection* inflammation* chute_des_cheveux chute_des_poils chute_de_cheveux alopecie calvitie
       cellulite obesite demence alzheimer* parkinson* varice* hemorroide* cystite prostatite impuissance
       mycose* herpes verrue* apnee* osteoporose scoliose fasciite maladie* nausee*
-      constipation reflux ulcere* anemie colique* gingivite* parodontite* parodontose*`,
+      constipation reflux ulcere* anemie colique* gingivite* parodontite* parodontose*
+      deviation*_de_la_colonne problemes_de_dos ronflement* vergeture* cicatrice* pellicules
+      gueule_de_bois ballonnement* mauvaise_haleine acouphene* sinusite* bronchite* gastrite* aphte*
+      gercure* crevasses canal_carpien`,
     superlative: 'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus',
-    scope: `du_monde au_monde du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
+    scope: `du_monde au_monde dans_le_monde jamais_concu* jamais_cree* jamais_fabrique* jamais_vu* du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
       de_#`,
     sales: `meilleure_vente meilleures_ventes le_plus_vendu la_plus_vendue les_plus_vendus best_seller
       best_sellers bestseller`,
-    rankContext: 'ventes des_ventes en_ventes marque',
+    rankContext: 'ventes des_ventes en_ventes marque choix parmi',
     approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
-      homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee`,
-    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs dermatologues dentistes
+      homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
+      recommandent approuvent`,
+    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
       gendarmerie`,
     original:
       'original originale originaux originales authentique authentiques officiel officielle d_origine',
     guarantee: 'garanti garantie garantis garanties garantit garantissons',
-    absolute: 'jamais toujours a_vie pour_toujours parfait parfaite parfaits eternel eternelle',
+    absolute:
+      'jamais toujours a_vie pour_toujours parfait parfaite parfaits eternel eternelle illimitee sans_limite',
     negation: 'ne pas ni sans jamais',
     compatibility: 'pour compatible compatibles avec comme remplace remplacement',
   },
   ru: {
+    clinical: 'клинически научно',
+    proven: 'доказан* подтвержден*',
+    erase: 'убира* удаля* устраня* разглажива* разгладит избавля* стира*',
+    ageing: 'морщин* гусиные_лапки старени* пигментн*_пятн*',
+    rejuvenate: 'омолаж* омолод*',
+    years: 'лет года',
+    miracle: 'лет_моложе моложе_на',
+    lose: 'сбрось* сбросит* сбросьте сбросите сбросишь похуде* худе*',
+    bodyFat: 'кг килограмм* жир жира жиры лишн*_вес* вес веса живот*',
+    burn: 'сжига* сжечь сожжет сожгите',
+    fat: 'жир жира жиры жировые_отложения',
+    sideEffects:
+      'без_побочных_эффектов без_побочных_действий нет_побочных_эффектов не_имеет_побочных не_вызывает_побочных',
+    safe: 'безопасен безопасна безопасно безопасны безвреден безвредна безвредно',
+    everyone: 'для_всех для_каждого',
+    replica: 'реплика реплики копия копии подделк* имитаци* клон',
+    exact:
+      'один_в_один люкс точная идеальная 1_1 aaa зеркальн* высокого_качества топового_качества не_отличить',
+    durable: 'водонепроницаем* неубиваем* небьющ* нерушим* неломаем*',
+    forever: 'навсегда пожизненно вечно',
+    result: 'результат* эффективност*',
+    fabric: 'одежд* ткан* рубашк* вещей вещи отпаривател* утюг*',
     therapy: `лечит лечат лечить лечени* лечебн* вылеч* излеч* исцел* избав* устраня* устранит* снимает
       снимают снимет облегча* облегчит* предотвращ* предупрежда* сниж* понижа* нормализ* успокаива*
       побежда* борет* борется борьб* останавлива* останов* прекраща* помогает_от помогает_при помогают_от
-      помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн*`,
+      помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
+      больше_никаких`,
     condition: `боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
       экзем* псориаз* дерматит* акне бессонниц* тревожност* депресси* диабет* рак рака раку раком раке
@@ -163,27 +307,53 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       простуд* грипп* ковид* коронавирус* вирус* инфекци* воспалени* выпадени*_волос облысени* алопеци*
       целлюлит* ожирени* деменци* альцгеймер* паркинсон* варикоз* геморро* цистит* простатит* импотенци*
       грибок* грибк* герпес* бородав* апноэ остеопороз* остеохондроз* сколиоз* тошнот* изжог*
-      язв* анеми* колик* пародонт* гингивит* кровоточивост*_десен`,
+      язв* анеми* колик* пародонт* гингивит* кровоточивост*_десен
+      искривлени*_позвоночник* проблем*_с_позвоночник* проблем*_со_спин* храп* растяжк* рубц* шрам*
+      перхот* похмель* вздути* запах*_изо_рта шум*_в_ушах синусит* гайморит* бронхит* гастрит*
+      стоматит* трещин*_на_пятк* туннельн*_синдром*`,
     superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми',
-    scope: 'в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
+    scope:
+      'когда_либо мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
-    rankContext: 'продаж по_продажам бренд',
+    rankContext: 'продаж по_продажам бренд выбор среди',
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
       рекомендован* рекомендуют рекомендует утвержден* аккредитован*`,
-    authority: `${AUTHORITIES_LATIN} минздрав* министерств* правительств* врачи врачами врачей
+    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн*',
     guarantee: 'гаранти*',
-    absolute: 'никогда навсегда всегда вечн* идеальн* пожизненн*',
+    absolute: 'никогда навсегда всегда вечн* идеальн* пожизненн* бессрочн*',
     negation: 'не ни без',
     compatibility: 'для совместим* подходит подходят как замена вместо',
   },
   pt: {
+    clinical: 'clinicamente cientificamente',
+    proven: 'comprovado comprovada comprovados provado provada demonstrado demonstrada',
+    erase: 'apaga apagam apagar elimina eliminam eliminar adeus_as adeus_a some_com acaba_com',
+    ageing: 'ruga rugas pes_de_galinha envelhecimento manchas_da_idade',
+    rejuvenate: 'rejuvenesce rejuvenescem rejuvenescer rejuvenescedor* rejuvenescimento',
+    years: 'anos ano',
+    miracle: 'anos_mais_jovem anos_mais_nova anos_mais_novo anos_a_menos',
+    lose: 'perca percam perder perde perdem emagrec*',
+    bodyFat: 'gordura gordura_localizada quilos kg libras peso barriga pneuzinhos',
+    burn: 'queima queimam queimar queime derrete derretem derreta',
+    fat: 'gordura gordura_localizada gordura_abdominal',
+    sideEffects:
+      'sem_efeitos_colaterais nenhum_efeito_colateral sem_efeito_colateral sem_contraindicacoes sem_efeitos_adversos',
+    safe: 'seguro segura seguros seguras inofensivo inofensiva',
+    everyone: 'para_todos para_todo_mundo para_qualquer_pessoa todo_mundo',
+    replica: 'replica replicas copia imitacao clone falsificacao',
+    exact:
+      'exata exato perfeita perfeito identica identico 1_1 aaa espelhada primeira_linha alta_qualidade indistinguivel',
+    durable: 'impermeavel inquebravel indestrutivel a_prova_d_agua',
+    forever: 'para_sempre eternamente vitalicio vitalicia',
+    result: 'resultados resultado eficacia',
+    fabric: 'roupa roupas tecido tecidos camisa camisas cortinas vaporizador ferro',
     therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio
       remedios alivia aliviam aliviar aliviando alivio elimina eliminam eliminar previne previnem prevenir
       prevencao combate combatem combater acaba_com acabam_com acabe_com reduz reduzem reduzir diminui
       diminuem baixa baixam normaliza* terapeutic* medicinal* diga_adeus_a diga_adeus_ao diga_adeus_aos
-      diga_adeus_as adeus_a adeus_ao adeus_aos chega_de livra_de livre_se_de anti_inflamatori*
+      diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       antiinflamatori* antiviral*`,
     condition: `dor dores enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
@@ -193,20 +363,23 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       alopecia calvicie celulite obesidade demencia alzheimer* parkinson* varizes hemorroida* cistite
       prostatite impotencia disfuncao_eretil fungo* micose* herpes verruga* apneia osteoporose escoliose
       fascite doenca* enfermidade* nausea* prisao_de_ventre refluxo ulcera* anemia colica colicas
-      gengivite periodontite`,
+      gengivite periodontite desvio*_da_coluna desvio*_de_coluna problemas_de_coluna problemas_na_coluna
+      ronco* estrias cicatriz* caspa ressaca inchaco mau_halito zumbido sinusite bronquite gastrite
+      aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo`,
     superlative: 'melhor melhores mais',
-    scope: `do_mundo no_mundo do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
+    scope: `do_mundo no_mundo ja_feito* ja_criado* jamais_visto* do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
     sales: 'mais_vendido mais_vendida mais_vendidos mais_vendidas campeao_de_vendas campea_de_vendas',
-    rankContext: 'vendas em_vendas de_vendas marca',
+    rankContext: 'vendas em_vendas de_vendas marca escolha opcao entre mundo_inteiro',
     approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
-      endossado endossada chancelado chancelada`,
-    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores dermatologistas dentistas dentista
+      endossado endossada chancelado chancelada recomendam recomenda aprovam`,
+    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista
       pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran`,
     original: 'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais',
     guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
-    absolute: 'nunca jamais sempre para_sempre perfeito perfeita perfeitos perfeitas eterno eterna vitalicia',
+    absolute:
+      'nunca jamais sempre para_sempre perfeito perfeita perfeitos perfeitas eterno eterna vitalicia ilimitada sem_limite',
     negation: 'nao nem sem nunca',
     compatibility: 'para compativel compativeis com como substitui reposicao',
   },
