@@ -1,0 +1,132 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, TEST_WEBHOOK_SECRET } from '../support/app.js';
+import { createTestShop, linkTelegramChat, useE2eWorld } from '../support/e2e.js';
+import { callbackUpdate } from '../support/fake-telegram.js';
+
+/**
+ * SQL statements one human-approved ticket costs (issue 15: every statement is a socket write and
+ * a round trip; the ticket path was 62 in the worker before it was rebuilt as one statement per
+ * step). Counts the statements that name this ticket or its shop in their parameters, API and
+ * worker together (both run in this process), so background loops of other shops do not count;
+ * the drainer's polls name no ticket and are left out. A change that adds statements to the
+ * ticket path fails here and says which.
+ */
+interface Recorded {
+  phase: string;
+  text: string;
+  values: unknown[];
+}
+
+const recorded: Recorded[] = [];
+/** Marks the test's own reads, which are not counted. */
+const MARKER = '/* statements-test */';
+let phase = 'setup';
+const originalQuery = pg.Client.prototype.query;
+
+function record(config: unknown, values: unknown): void {
+  const query = config as { text?: string; values?: unknown[] } | string;
+  const text = typeof query === 'string' ? query : (query?.text ?? '');
+  const params =
+    (Array.isArray(values) ? values : typeof query === 'object' ? query?.values : undefined) ?? [];
+  recorded.push({ phase, text: text.replace(/\s+/g, ' ').trim(), values: params });
+}
+
+describe('SQL statements per human-approved ticket', () => {
+  const world = useE2eWorld({ label: 'statements', telegram: true, outboundSecret: 'statements-secret' });
+  const CHAT_ID = 515151;
+  let token: string;
+  let shopId: string;
+
+  beforeAll(async () => {
+    const shop = await createTestShop(world.app, {
+      name: 'Count',
+      defaultLanguage: 'en',
+      sellerLanguage: 'en',
+    });
+    token = shop.token;
+    shopId = shop.id;
+    await linkTelegramChat(world, shop.linkCode, CHAT_ID);
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      record(args[0], args[1]);
+      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof pg.Client.prototype.query;
+  });
+  const seen = async (ticketId: string, kind: string) => {
+    const result = await world.app.database.db.execute(
+      sql`select 1 ${sql.raw(MARKER)} from ticket_events where ticket_id = ${ticketId} and kind = ${kind}`,
+    );
+    return (result as unknown as { rows: unknown[] }).rows.length > 0;
+  };
+  const closedCards = async (ticketId: string) => {
+    const result = await world.app.database.db.execute(
+      sql`select count(*)::int ${sql.raw(MARKER)} as n from approval_cards where ticket_id = ${ticketId} and closed = 1`,
+    );
+    return Number((result as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0);
+  };
+
+  afterAll(() => {
+    pg.Client.prototype.query = originalQuery;
+  });
+
+  it('intake -> card and decision -> delivery stay within their statement budgets', async () => {
+    phase = 'intake';
+    const posted = await world.api.post(
+      '/v1/messages',
+      {
+        messageId: 'count-1',
+        orderId: 'C-1',
+        buyer: { id: 'count-buyer' },
+        text: 'The lamp arrived broken, the glass is cracked',
+        receivedAt: '2026-11-23T11:00:00Z',
+      },
+      token,
+    );
+    expect(posted.status).toBe(202);
+    const ticketId: string = posted.json.ticketId;
+    await world.telegram.waitFor((calls) =>
+      calls.some(
+        (c) =>
+          c.method === 'sendMessage' &&
+          JSON.stringify(c.params.reply_markup ?? {}).includes(`approve:${ticketId}`),
+      ),
+    );
+    // The card is posted before its row is saved: wait for the timeline's approval_requested
+    // (the test's own reads carry a marker and are not counted).
+    await eventually(async () => ((await seen(ticketId, 'approval_requested')) ? true : undefined));
+    phase = 'decision';
+    const pressed = await world.api.call('POST', '/telegram/webhook', {
+      body: callbackUpdate(CHAT_ID, `approve:${ticketId}`),
+      headers: { 'x-telegram-bot-api-secret-token': TEST_WEBHOOK_SECRET },
+    });
+    expect(pressed.status).toBe(200);
+    await eventually(async () => world.outbound.received.length >= 1, 30_000, 'delivery');
+    await world.telegram.waitFor((calls) =>
+      calls.some((c) => c.method === 'editMessageText' && String(c.params.text).includes(ticketId)),
+    );
+    await eventually(async () => ((await seen(ticketId, 'delivered')) ? true : undefined));
+    await eventually(async () => ((await closedCards(ticketId)) > 0 ? true : undefined));
+    phase = 'done';
+
+    const ours = (p: string) =>
+      recorded.filter(
+        (r) =>
+          r.phase === p &&
+          !/^(begin|commit|rollback)$/i.test(r.text) &&
+          !r.text.includes(MARKER) &&
+          r.values.some((v) => v === ticketId || v === shopId),
+      );
+    const intake = ours('intake');
+    const decision = ours('decision');
+    const show = (rows: Recorded[]) => rows.map((r) => r.text.slice(0, 120)).join('\n');
+    // Measured: 13 from the POST to the saved card (the ingest function, then the worker's round:
+    // ticket+shop, messages, shop memory, template overrides, the draft, the auto-send check,
+    // ticket, messages, chats, cards, draft, card+event); 11 from the press to the closed card
+    // (API: ticket, role, ticket; worker: the decision, ticket+draft, outbound, ledger row,
+    // delivered, ticket+decision, chats, open cards). Statements naming neither the ticket nor
+    // the shop (a card closed by its id, the drainer's polls) are not counted.
+    expect(intake.length, show(intake)).toBeLessThanOrEqual(13);
+    expect(decision.length, show(decision)).toBeLessThanOrEqual(11);
+  });
+});
