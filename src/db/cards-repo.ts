@@ -31,14 +31,6 @@ export async function listCards(db: Db, ticketId: string) {
   ).execute({ ticketId });
 }
 
-/** Cards already posted for one revision (so a retried activity does not post twice). */
-export async function listCardsForRevision(db: Db, ticketId: string, revision: number) {
-  return db
-    .select()
-    .from(approvalCards)
-    .where(and(eq(approvalCards.ticketId, ticketId), eq(approvalCards.revision, revision)));
-}
-
 /** Remembers a posted card; given an event, the ticket's timeline gets it in the same statement. */
 export async function saveCard(
   db: Db,

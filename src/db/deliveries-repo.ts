@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { rowsOf } from './intake-repo.js';
 import { auditLog, type DeliveryPayload, deliveries, ticketEvents, tickets } from './schema/index.js';

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { TicketStatus } from '../domain/types.js';
 import type { Db } from './client.js';
 import {
@@ -358,14 +358,4 @@ export async function listCardsOfTickets(db: Db, ticketIds: string[]) {
       .map((p) => ({ ticketId: p.ticketId, ts: typeof p.details.ts === 'string' ? p.details.ts : null }))
       .filter((p): p is { ticketId: string; ts: string } => p.ts !== null),
   };
-}
-
-/** Whether a ticket may still send anything to its buyer (not closed, not erased). */
-export async function ticketMaySend(db: Db, ticketId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(and(eq(tickets.id, ticketId), isNull(tickets.erasedAt), ne(tickets.status, 'closed')))
-    .limit(1);
-  return row !== undefined;
 }

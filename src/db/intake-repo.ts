@@ -184,14 +184,6 @@ export async function claimIntake(
   return (await claimIntakeWithin(db, limit, leaseMs, perShop)).claimed;
 }
 
-/** Tickets started recently and not drafted yet: the drainer's admission window. */
-export async function ticketsInIntake(db: Db, withinMs: number): Promise<number> {
-  const result = await db.execute(sql`
-    select count(*)::int as n from ${tickets}
-     where status = 'classifying' and updated_at > now() - (${withinMs} * interval '1 millisecond')`);
-  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
-}
-
 /** Removes rows Temporal took (a drainer's last batch when it stops). */
 export async function completeIntakeRows(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;

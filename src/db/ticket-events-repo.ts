@@ -1,18 +1,7 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../domain/types.js';
 import type { Db } from './client.js';
 import { ticketEvents } from './schema/index.js';
-
-/** When the ticket first asked the seller for approval (the start of the approval clock). */
-export async function firstApprovalRequestAt(db: Db, ticketId: string): Promise<Date | undefined> {
-  const [requested] = await db
-    .select({ at: ticketEvents.at })
-    .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'approval_requested')))
-    .orderBy(asc(ticketEvents.at))
-    .limit(1);
-  return requested?.at;
-}
 
 /** The details of a system ticket's `system_opened` event (its preset among them). */
 export async function systemOpenedDetails(

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Sentiment } from '../domain/message/urgency.js';
 import type { Category, DecisionAction, Language, TicketStatus, Urgency } from '../domain/types.js';
 import type { Db } from './client.js';
