@@ -13,9 +13,12 @@ import {
   DIMINUTIVES,
   PARADIGMS,
   PREFIXES,
+  RUSSIAN_DEVERBAL_VERB_ENDINGS,
   RUSSIAN_FAMILY_ENDINGS,
   RUSSIAN_FAMILY_SUFFIXES,
   RUSSIAN_IMPOSSIBLE_JOINS,
+  RUSSIAN_KA_ENDINGS,
+  RUSSIAN_VERB_PREFIXES,
 } from './words/affixes.js';
 
 const SPANISH_PRONOUNS = ['me', 'te', 'se', 'nos', 'os', 'lo', 'la', 'los', 'las', 'le', 'les'];
@@ -202,7 +205,13 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
       let hits = 0;
       for (const other of paradigm) {
         if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
-        if (wellAttested(speller, stem + other) && ++hits >= needed) return true;
+        // Russian: a form the dictionary has counts too ("гофра" for "гофрой"), two being needed.
+        const sibling = stem + other;
+        if (
+          (wellAttested(speller, sibling) || (lang === 'ru' && speller.correct(sibling))) &&
+          ++hits >= needed
+        )
+          return true;
       }
     }
   }
@@ -419,6 +428,43 @@ export function belongsToFamily(
       if (rest === ending || !RUSSIAN_FAMILY_SUFFIXES.has(rest) || oneEditApart(word, lower)) continue;
       if (++members >= 2) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * A Russian noun in -ка made from a verb the dictionary or the list has: подмот-ка from подмотать,
+ * простав-ки from проставить, простав-ок (genitive plural). Technical Russian names parts and
+ * operations this way far more often than a word list can hold.
+ */
+export function isDeverbalNoun(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (lang !== 'ru') return false;
+  let stem: string | undefined;
+  if (lower.endsWith('ок')) stem = lower.slice(0, -2);
+  else {
+    for (const ending of RUSSIAN_KA_ENDINGS) {
+      if (lower.endsWith(`к${ending}`)) {
+        stem = lower.slice(0, -(ending.length + 1));
+        break;
+      }
+    }
+  }
+  if (stem === undefined || [...stem].length < 5) return false;
+  return RUSSIAN_DEVERBAL_VERB_ENDINGS.some(
+    (e) => speller.correct(stem + e) || wellAttested(speller, stem + e),
+  );
+}
+
+/**
+ * A Russian verbal prefix on a word the dictionary knows ("про" + "шлифуйте"): a prefixed verb or
+ * noun of its own, which the dictionary lacks more often than it lacks a slip.
+ */
+export function isPrefixedWord(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (lang !== 'ru') return false;
+  for (const prefix of RUSSIAN_VERB_PREFIXES) {
+    if (!lower.startsWith(prefix)) continue;
+    const rest = lower.slice(prefix.length);
+    if ([...rest].length >= 5 && speller.correct(rest)) return true;
   }
   return false;
 }
