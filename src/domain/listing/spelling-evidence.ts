@@ -18,6 +18,7 @@ import {
   isPrefixedWord,
   knows,
   knowsWord,
+  listedSiblingOutweighs,
   listVerdict,
 } from './spelling-lexicon.js';
 import { tokenize } from './text.js';
@@ -259,6 +260,9 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
   // A noun in -ка of a verb the dictionary or the list has (подмотка, проставки): a word even when
   // the list has it and a frequent neighbour too (проставки / поставки).
   if (!correction.accentOnly && isDeverbalNoun(speller, lower, lang)) penalty *= 0.45;
+  // Another form of the word listed more often than the correction (griffoirs / griffoir).
+  else if (!correction.accentOnly && listedSiblingOutweighs(speller, lower, lang, correction.centibels))
+    penalty *= 0.45;
   const confidence =
     baseConfidence([...lower].length, correction) *
     correctionWeight(speller, correction) *

@@ -198,10 +198,20 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
     for (const ending of paradigm) {
       if (!lower.endsWith(ending)) continue;
       const stem = lower.slice(0, lower.length - ending.length);
-      if ([...stem].length < 4) continue;
+      // A Russian stem of three letters ("пин-ами") needs a third attested form: short stems meet
+      // endings by chance more often.
+      const short = lang === 'ru' && [...stem].length === 3 && ending.length >= 2;
+      if ([...stem].length < 4 && !short) continue;
       // "bebidass" is not the plural of "bebidas", nor "brightnes" the singular of "brightness".
       if (ending === 's' && stem.endsWith('s')) continue;
       if (noPluralEs(lang, ending, stem)) continue;
+      if (short) {
+        let listed = 0;
+        for (const other of paradigm)
+          if (other !== ending && (speller.centibels?.(stem + other) ?? 1000) <= ATTESTED_CB) listed++;
+        if (listed >= 3) return true;
+        continue;
+      }
       let hits = 0;
       for (const other of paradigm) {
         if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
@@ -465,6 +475,42 @@ export function isPrefixedWord(speller: SpellChecker, lower: string, lang: Langu
     if (!lower.startsWith(prefix)) continue;
     const rest = lower.slice(prefix.length);
     if ([...rest].length >= 5 && speller.correct(rest)) return true;
+  }
+  return false;
+}
+
+/** A sibling listed at most this rarely (one word in 10^8) still outweighs an unlisted correction. */
+const RARE_SIBLING_CB = 800;
+
+/**
+ * Another form of the word's paradigm that the frequency list has more often than the correction
+ * ("griffoir" at 772 cB for "griffoirs", whose correction "greffoirs" no list has): a rare trade word
+ * in another form, not a slip (Russian needs two such forms). A correction the list has more often
+ * than every sibling wins.
+ */
+export function listedSiblingOutweighs(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+  correctionCb: number | undefined,
+): boolean {
+  if (!speller.centibels || (lang === 'ru' && RUSSIAN_IMPOSSIBLE_JOINS.test(lower))) return false;
+  const needed = lang === 'ru' ? 2 : 1;
+  const limit = Math.min(RARE_SIBLING_CB, correctionCb ?? 1000);
+  for (const paradigm of PARADIGMS[lang]) {
+    for (const ending of paradigm) {
+      if (!lower.endsWith(ending) || (lang === 'ru' && ending === '')) continue;
+      const stem = lower.slice(0, lower.length - ending.length);
+      if ([...stem].length < 4 || (ending === 's' && stem.endsWith('s')) || noPluralEs(lang, ending, stem))
+        continue;
+      let hits = 0;
+      for (const other of paradigm) {
+        if (other === ending || (other === 's' && stem.endsWith('s')) || (lang === 'ru' && other === ''))
+          continue;
+        if (noPluralEs(lang, other, stem)) continue;
+        if ((speller.centibels(stem + other) ?? 1000) < limit && ++hits >= needed) return true;
+      }
+    }
   }
   return false;
 }

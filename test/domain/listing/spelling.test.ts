@@ -363,4 +363,28 @@ describe('spelling evidence from Russian word formation and English agent nouns 
     expect(words('The queen excluder.', 'en', en)).toEqual([]);
     expect(words('The queen wraper.', 'en', en)).toEqual(['wraper']);
   });
+
+  it('reads a form of a short Russian stem with three listed forms as a word, not one with fewer', () => {
+    const short = listSpeller('и спинами', {
+      и: 100,
+      пин: 566,
+      пины: 688,
+      пина: 628,
+      спинами: 584,
+    });
+    expect(words('И пинами.', 'ru', short)).toEqual([]);
+    const fewer = listSpeller('и спинами', { и: 100, пины: 688, пина: 628, спинами: 584 });
+    expect(words('И пинами.', 'ru', fewer)).toEqual(['пинами']);
+  });
+
+  it('reads a form whose sibling the list has more often than an unlisted correction as a word', () => {
+    const fr = wordListSpeller('le et greffoirs chats', {}, { le: 100, et: 100, griffoir: 772, chats: 500 });
+    expect(words('Le griffoirs et chats.', 'fr', fr)).toEqual([]);
+    const listed = wordListSpeller(
+      'le et greffoirs',
+      {},
+      { le: 100, et: 100, griffoir: 772, greffoirs: 700 },
+    );
+    expect(words('Le griffoirs et.', 'fr', listed)).toEqual(['griffoirs']);
+  });
 });
