@@ -213,16 +213,24 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
         continue;
       }
       let hits = 0;
+      let withDictionary = 0;
+      let listOnly = false;
       for (const other of paradigm) {
         if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
-        // Russian: a form the dictionary has counts too ("гофра" for "гофрой"), two being needed.
         const sibling = stem + other;
-        if (
-          (wellAttested(speller, sibling) || (lang === 'ru' && speller.correct(sibling))) &&
-          ++hits >= needed
-        )
-          return true;
+        if (wellAttested(speller, sibling)) {
+          if (++hits >= needed) return true;
+          continue;
+        }
+        if (lang !== 'ru') continue;
+        // Russian: a dictionary entry without its inflections ("гофра" known, "гофры" only listed)
+        // lets its known forms count too; where the dictionary inflects the stem, a form it lacks
+        // ("настольны", "оттяжк") is a slip.
+        const known = speller.correct(sibling);
+        if (known) withDictionary++;
+        else if ((speller.centibels?.(sibling) ?? 1000) <= RARE_SIBLING_CB) listOnly = true;
       }
+      if (listOnly && withDictionary + hits >= needed) return true;
     }
   }
   return false;
