@@ -132,14 +132,15 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(three.overall.precision).toBe(1);
     expect(three.cleanWithFindings).toBe(0);
     // authored-4: clean listings only (trade vocabulary); two rare words at the 0.5 threshold
-    // remain (griffoirs, наващена); since the third round "минноу" reads as the English "minnow" by its
-    // stem (the Russian loan rule), so воблеры-минноу is no longer reported.
+    // remained (griffoirs, наващена); since the third round "минноу" reads as the English "minnow" by its
+    // stem (the Russian loan rule), so воблеры-минноу is no longer reported. Fourth round: griffoirs
+    // reads as a form of the listed "griffoir" (its correction is listed nowhere); наващена is left.
     const four = await evaluateValidationCorpus(
       await loadValidationCorpus('test/fixtures/listings/authored-4.json'),
       'authored-4.json',
     );
     expect(four.listings).toBe(13);
-    expect(four.cleanWithFindings).toBeLessThanOrEqual(2);
+    expect(four.cleanWithFindings).toBeLessThanOrEqual(1);
   });
 
   it('authored set 5 (issue-18 third round: claims in new wordings, inch and pound trade sizes, trade words)', async () => {
@@ -157,14 +158,16 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(five.listings).toBe(30);
     expect(five.overall.expected).toBe(68);
     expect(five.overall.recall).toBeGreaterThanOrEqual(0.955);
-    expect(five.overall.precision).toBeGreaterThanOrEqual(0.764);
+    // Fourth round (Russian word formation, listed paradigms): 80.2%, spelling 46.7%, 5 clean
+    // listings flagged (пинами, проставок and a listed form no longer reported).
+    expect(five.overall.precision).toBeGreaterThanOrEqual(0.801);
     expect(five.byKind.forbidden_claim!.recall).toBe(1);
     expect(five.byKind.forbidden_claim!.precision).toBe(1);
     expect(five.byKind.terminology!.recall).toBe(1);
     expect(five.byKind.terminology!.precision).toBe(1);
     expect(five.byKind.spelling!.recall).toBeGreaterThanOrEqual(0.875);
-    expect(five.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.411);
-    expect(five.cleanWithFindings).toBeLessThanOrEqual(7);
+    expect(five.byKind.spelling!.precision).toBeGreaterThanOrEqual(0.466);
+    expect(five.cleanWithFindings).toBeLessThanOrEqual(5);
   });
 
   it('authored set 6 (30 claims in fresh wordings, written after the first claim rules of the third round)', async () => {
@@ -181,6 +184,23 @@ describe('listing validation eval on the seeded-error corpus (development data)'
     expect(six.overall.expected).toBe(30);
     expect(six.byKind.forbidden_claim!.recall).toBeGreaterThanOrEqual(0.9);
     expect(six.byKind.forbidden_claim!.precision).toBe(1);
+  });
+
+  it('clean authored set 7 (40 clean listings of rare trade vocabulary, issue-18 fourth round)', async () => {
+    // Bike parts, car tuning, fishing, woodworking, INCI, sewing, aquaristics, beekeeping, ham radio,
+    // espresso, climbing, riding, pottery, electronics; written before the rules it informed. First
+    // run (main 19f833b): 15 of 40 clean listings flagged, 17 spelling false positives (one more,
+    // "garatéias", was the author's pre-2009 Portuguese spelling, corrected). After the fourth
+    // round's word-formation and paradigm evidence: 10 of 40, 10 spelling false positives (rare
+    // words with no list, paradigm or cognate evidence: alvado, estecas, galoneira, tournassins,
+    // потолочиной...), plus "3 oz" quiver tips (terminology) and one claim.
+    const seven = await evaluateValidationCorpus(
+      await loadValidationCorpus('test/fixtures/listings/authored-7.json'),
+      'authored-7.json',
+    );
+    expect(seven.listings).toBe(40);
+    expect(seven.cleanWithFindings).toBeLessThanOrEqual(10);
+    expect(seven.byKind.spelling?.falsePositives ?? 0).toBeLessThanOrEqual(10);
   });
 
   it('prints per-kind and per-language lines and exits 2 on a missing corpus', async () => {

@@ -11,7 +11,16 @@ import {
   prefixedCorrection,
   similarity,
 } from './spelling-correction.js';
-import { belongsToFamily, isCompound, knows, knowsWord, listVerdict } from './spelling-lexicon.js';
+import {
+  belongsToFamily,
+  isCompound,
+  isDeverbalNoun,
+  isPrefixedWord,
+  knows,
+  knowsWord,
+  listedSiblingOutweighs,
+  listVerdict,
+} from './spelling-lexicon.js';
 import { tokenize } from './text.js';
 import type { SpellChecker } from './types.js';
 import { RUSSIAN_ENDINGS } from './words/affixes.js';
@@ -237,6 +246,8 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
       penalty *= 0.45;
     // Another form of a lexeme the list has in other forms (technical verbs, loan adjectives).
     if (belongsToFamily(speller, lower, lang, correction.word)) penalty *= 0.45;
+    // A verbal prefix on a known word (про + шлифуйте), unless a slip of a common word.
+    else if (!slipOfCommonWord(correction) && isPrefixedWord(speller, lower, lang)) penalty *= 0.45;
   } else if (
     correction.accentOnly &&
     lang !== 'en' &&
@@ -246,6 +257,12 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
     // Only an accent separates it from a word of the language, but the English version uses it as is.
     penalty *= 0.4;
   }
+  // A noun in -ка of a verb the dictionary or the list has (подмотка, проставки): a word even when
+  // the list has it and a frequent neighbour too (проставки / поставки).
+  if (!correction.accentOnly && isDeverbalNoun(speller, lower, lang)) penalty *= 0.45;
+  // Another form of the word listed more often than the correction (griffoirs / griffoir).
+  else if (!correction.accentOnly && listedSiblingOutweighs(speller, lower, lang, correction.centibels))
+    penalty *= 0.45;
   const confidence =
     baseConfidence([...lower].length, correction) *
     correctionWeight(speller, correction) *

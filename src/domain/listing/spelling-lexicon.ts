@@ -13,9 +13,12 @@ import {
   DIMINUTIVES,
   PARADIGMS,
   PREFIXES,
+  RUSSIAN_DEVERBAL_VERB_ENDINGS,
   RUSSIAN_FAMILY_ENDINGS,
   RUSSIAN_FAMILY_SUFFIXES,
   RUSSIAN_IMPOSSIBLE_JOINS,
+  RUSSIAN_KA_ENDINGS,
+  RUSSIAN_VERB_PREFIXES,
 } from './words/affixes.js';
 
 const SPANISH_PRONOUNS = ['me', 'te', 'se', 'nos', 'os', 'lo', 'la', 'los', 'las', 'le', 'les'];
@@ -195,15 +198,39 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
     for (const ending of paradigm) {
       if (!lower.endsWith(ending)) continue;
       const stem = lower.slice(0, lower.length - ending.length);
-      if ([...stem].length < 4) continue;
+      // A Russian stem of three letters ("пин-ами") needs a third attested form: short stems meet
+      // endings by chance more often.
+      const short = lang === 'ru' && [...stem].length === 3 && ending.length >= 2;
+      if ([...stem].length < 4 && !short) continue;
       // "bebidass" is not the plural of "bebidas", nor "brightnes" the singular of "brightness".
       if (ending === 's' && stem.endsWith('s')) continue;
       if (noPluralEs(lang, ending, stem)) continue;
+      if (short) {
+        let listed = 0;
+        for (const other of paradigm)
+          if (other !== ending && (speller.centibels?.(stem + other) ?? 1000) <= ATTESTED_CB) listed++;
+        if (listed >= 3) return true;
+        continue;
+      }
       let hits = 0;
+      let withDictionary = 0;
+      let listOnly = false;
       for (const other of paradigm) {
         if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
-        if (wellAttested(speller, stem + other) && ++hits >= needed) return true;
+        const sibling = stem + other;
+        if (wellAttested(speller, sibling)) {
+          if (++hits >= needed) return true;
+          continue;
+        }
+        if (lang !== 'ru') continue;
+        // Russian: a dictionary entry without its inflections ("гофра" known, "гофры" only listed)
+        // lets its known forms count too; where the dictionary inflects the stem, a form it lacks
+        // ("настольны", "оттяжк") is a slip.
+        const known = speller.correct(sibling);
+        if (known) withDictionary++;
+        else if ((speller.centibels?.(sibling) ?? 1000) <= RARE_SIBLING_CB) listOnly = true;
       }
+      if (listOnly && withDictionary + hits >= needed) return true;
     }
   }
   return false;
@@ -418,6 +445,79 @@ export function belongsToFamily(
       const rest = word.slice(stem.length);
       if (rest === ending || !RUSSIAN_FAMILY_SUFFIXES.has(rest) || oneEditApart(word, lower)) continue;
       if (++members >= 2) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A Russian noun in -ка made from a verb the dictionary or the list has: подмот-ка from подмотать,
+ * простав-ки from проставить, простав-ок (genitive plural). Technical Russian names parts and
+ * operations this way far more often than a word list can hold.
+ */
+export function isDeverbalNoun(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (lang !== 'ru') return false;
+  let stem: string | undefined;
+  if (lower.endsWith('ок')) stem = lower.slice(0, -2);
+  else {
+    for (const ending of RUSSIAN_KA_ENDINGS) {
+      if (lower.endsWith(`к${ending}`)) {
+        stem = lower.slice(0, -(ending.length + 1));
+        break;
+      }
+    }
+  }
+  if (stem === undefined || [...stem].length < 5) return false;
+  return RUSSIAN_DEVERBAL_VERB_ENDINGS.some(
+    (e) => speller.correct(stem + e) || wellAttested(speller, stem + e),
+  );
+}
+
+/**
+ * A Russian verbal prefix on a word the dictionary knows ("про" + "шлифуйте"): a prefixed verb or
+ * noun of its own, which the dictionary lacks more often than it lacks a slip.
+ */
+export function isPrefixedWord(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (lang !== 'ru') return false;
+  for (const prefix of RUSSIAN_VERB_PREFIXES) {
+    if (!lower.startsWith(prefix)) continue;
+    const rest = lower.slice(prefix.length);
+    if ([...rest].length >= 5 && speller.correct(rest)) return true;
+  }
+  return false;
+}
+
+/** A sibling listed at most this rarely (one word in 10^8) still outweighs an unlisted correction. */
+const RARE_SIBLING_CB = 800;
+
+/**
+ * Another form of the word's paradigm that the frequency list has more often than the correction
+ * ("griffoir" at 772 cB for "griffoirs", whose correction "greffoirs" no list has): a rare trade word
+ * in another form, not a slip (Russian needs two such forms). A correction the list has more often
+ * than every sibling wins.
+ */
+export function listedSiblingOutweighs(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+  correctionCb: number | undefined,
+): boolean {
+  if (!speller.centibels || (lang === 'ru' && RUSSIAN_IMPOSSIBLE_JOINS.test(lower))) return false;
+  const needed = lang === 'ru' ? 2 : 1;
+  const limit = Math.min(RARE_SIBLING_CB, correctionCb ?? 1000);
+  for (const paradigm of PARADIGMS[lang]) {
+    for (const ending of paradigm) {
+      if (!lower.endsWith(ending) || (lang === 'ru' && ending === '')) continue;
+      const stem = lower.slice(0, lower.length - ending.length);
+      if ([...stem].length < 4 || (ending === 's' && stem.endsWith('s')) || noPluralEs(lang, ending, stem))
+        continue;
+      let hits = 0;
+      for (const other of paradigm) {
+        if (other === ending || (other === 's' && stem.endsWith('s')) || (lang === 'ru' && other === ''))
+          continue;
+        if (noPluralEs(lang, other, stem)) continue;
+        if ((speller.centibels(stem + other) ?? 1000) < limit && ++hits >= needed) return true;
+      }
     }
   }
   return false;

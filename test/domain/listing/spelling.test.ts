@@ -316,3 +316,75 @@ describe('spelling evidence from the word family and paradigm', () => {
     expect(words('The brightnes.', 'en', en)).toEqual(['brightnes']);
   });
 });
+
+describe('spelling evidence from Russian word formation and English agent nouns (issue 18, round 4)', () => {
+  const words = (text: string, lang: Language, speller: SpellChecker) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+  const ru = listSpeller(
+    'и на подмотать проставить шлифуйте гофра поставки работы двухэтапная двухэтапный двухэтапной',
+    {
+      и: 100,
+      на: 150,
+      поставки: 468,
+      проставки: 753,
+      проставить: 678,
+      гофры: 754,
+      работы: 400,
+      двухэтапная: 750,
+      двухэтапной: 717,
+      двухэтапный: 732,
+      двухэтажное: 605,
+      двухэтапное: 786,
+    },
+  );
+
+  it('reads a noun in -ка of a known verb as a word, even beside a frequent neighbour', () => {
+    expect(words('И подмотки и проставки на проставок.', 'ru', ru)).toEqual([]);
+  });
+
+  it('reads a verbal prefix on a known word, and a form whose lemma the dictionary has, as words', () => {
+    expect(words('Прошлифуйте и гофрой.', 'ru', ru)).toEqual([]);
+  });
+
+  it('reads a listed form of a listed compound paradigm as a word (х before э is a join, not an ending)', () => {
+    expect(words('И двухэтапное.', 'ru', ru)).toEqual([]);
+  });
+
+  it('still reports slips of the stem and of a common word', () => {
+    expect(words('И поствки и рабоыт.', 'ru', ru)).toEqual(['поствки', 'рабоыт']);
+  });
+
+  it('reads an agent noun in -er of an English verb in -e as a word, not a doubled consonant', () => {
+    const en = wordListSpeller(
+      'the queen exclude wrap wrapper',
+      {},
+      { the: 100, queen: 500, exclude: 522, wrap: 560, wrapper: 600 },
+    );
+    expect(words('The queen excluder.', 'en', en)).toEqual([]);
+    expect(words('The queen wraper.', 'en', en)).toEqual(['wraper']);
+  });
+
+  it('reads a form of a short Russian stem with three listed forms as a word, not one with fewer', () => {
+    const short = listSpeller('и спинами', {
+      и: 100,
+      пин: 566,
+      пины: 688,
+      пина: 628,
+      спинами: 584,
+    });
+    expect(words('И пинами.', 'ru', short)).toEqual([]);
+    const fewer = listSpeller('и спинами', { и: 100, пины: 688, пина: 628, спинами: 584 });
+    expect(words('И пинами.', 'ru', fewer)).toEqual(['пинами']);
+  });
+
+  it('reads a form whose sibling the list has more often than an unlisted correction as a word', () => {
+    const fr = wordListSpeller('le et greffoirs chats', {}, { le: 100, et: 100, griffoir: 772, chats: 500 });
+    expect(words('Le griffoirs et chats.', 'fr', fr)).toEqual([]);
+    const listed = wordListSpeller(
+      'le et greffoirs',
+      {},
+      { le: 100, et: 100, griffoir: 772, greffoirs: 700 },
+    );
+    expect(words('Le griffoirs et.', 'fr', listed)).toEqual(['griffoirs']);
+  });
+});

@@ -29,6 +29,9 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
   en: [
     ['less', ['']],
     ['ness', ['', 'e']],
+    // Agent nouns of verbs in -e: exclude -> excluder (a queen excluder), not wrap -> "wraper".
+    ['er', ['e']],
+    ['ers', ['e']],
   ],
   es: [
     ['able', ['ar']],
@@ -126,8 +129,11 @@ export const PARADIGMS: Readonly<Record<Language, ReadonlyArray<readonly string[
   ],
 };
 
-/** Russian spelling rules an ending cannot break: no ы, я, ю after г к х ж ш ч щ ("напиткы"). */
-export const RUSSIAN_IMPOSSIBLE_JOINS = /[гкхжшчщ][ыэ]|[гкхжшчщ][яю]/u;
+/**
+ * Russian spelling rules an ending cannot break: no ы, я, ю after г к х ж ш ч щ ("напиткы"). Not э:
+ * no ending starts with it, and a compound's join has it ("двухэтапный", "трёхэлементный").
+ */
+export const RUSSIAN_IMPOSSIBLE_JOINS = /[гкхжшчщ][ыяю]/u;
 
 /** Letters a typo may add or swap in, per language (lower case). */
 export const ALPHABETS: Readonly<Record<Language, string>> = {
@@ -202,6 +208,23 @@ export const RUSSIAN_FAMILY_SUFFIXES: ReadonlySet<string> = new Set([
     .split(/\s+/)
     .filter((e) => e.length > 0),
 ]);
+
+/** Russian verbal prefixes: "прошлифуйте" is про + шлифуйте, a verb of its own. */
+export const RUSSIAN_VERB_PREFIXES: readonly string[] =
+  'пере под про при раз рас без бес воз вос над обо от до за на вы из ис об вз вс'.split(' ');
+
+/** Infinitive endings a Russian noun in -ка is made from (подмотать -> подмотка, проставить -> проставка). */
+export const RUSSIAN_DEVERBAL_VERB_ENDINGS: readonly string[] = [
+  'ать',
+  'ить',
+  'ять',
+  'еть',
+  'ывать',
+  'ивать',
+];
+
+/** Endings of a feminine noun in -ка (after the к). */
+export const RUSSIAN_KA_ENDINGS: readonly string[] = ['ами', 'ах', 'ам', 'ой', 'ою', 'а', 'и', 'у', 'е'];
 
 /** Keyboard rows the sellers type on (QWERTY and AZERTY for Latin script, ЙЦУКЕН for Russian). */
 export const KEYBOARD_ROWS: Readonly<Record<'latin' | 'cyrillic', readonly (readonly string[])[]>> = {
