@@ -7,6 +7,7 @@ import {
   claimIntakeWithin,
   completeIntakeRows,
   findIntakeMessage,
+  type IntakeClaim,
   rehomeIntake,
   releaseIntake,
 } from '../db/intake-repo.js';
@@ -175,23 +176,19 @@ export function startIntakeDrainer(options: IntakeDrainerOptions): IntakeDrainer
         const limit = options.concurrency - active;
         // One statement: the window's free room and the rows it admits.
         const done = finished.splice(0);
-        let claim: { claimed: ClaimedIntake[]; room: number };
+        let claim: IntakeClaim;
         try {
-          claim =
-            limit > 0
-              ? await claimIntakeWithin(
-                  db,
-                  limit,
-                  options.leaseMs,
-                  {
-                    cap: Math.max(1, Math.ceil(options.window / 2)),
-                    withinMs: INTAKE_WINDOW_AGE_MS,
-                    window: options.window,
-                  },
-                  done,
-                )
-              : { claimed: [], room: 0 };
-          if (limit <= 0) await completeIntakeRows(db, done);
+          claim = await claimIntakeWithin(
+            db,
+            limit,
+            options.leaseMs,
+            {
+              cap: Math.max(1, Math.ceil(options.window / 2)),
+              withinMs: INTAKE_WINDOW_AGE_MS,
+              window: options.window,
+            },
+            done,
+          );
         } catch (error) {
           finished.push(...done);
           throw error;

@@ -91,7 +91,11 @@ export async function claimIntakeWithin(
   /** Rows whose dispatch finished: removed in the same statement (none are claimed again). */
   done: readonly number[] = [],
 ): Promise<IntakeClaim> {
-  if (limit <= 0) return { claimed: [], room: 0 };
+  if (limit <= 0) {
+    // No room in this process: the finished rows still go.
+    await completeIntakeRows(db, done);
+    return { claimed: [], room: 0 };
+  }
   const doneIds = sql`${`{${done.map((id) => Math.trunc(id)).join(',')}}`}::bigint[]`;
   const free = sql`(c.lease_until is null or c.lease_until < now())
             and c.id <> all(${doneIds})

@@ -140,7 +140,12 @@ describe.each(['postgres', 'pglite'] as const)('intake outbox on %s', (engine) =
     const next = await claimIntakeWithin(database.db, 10, 30_000, undefined, [row!.id]);
     expect(next.claimed.map((c) => c.messageId)).toEqual(['d2']);
     expect(await backlogSize(database.db)).toBe(1);
-    await database.db.execute(sql`delete from intake_outbox`);
+    // With no room in the process (limit 0), the finished row still goes and nothing is claimed.
+    expect(await claimIntakeWithin(database.db, 0, 30_000, undefined, [next.claimed[0]!.id])).toEqual({
+      claimed: [],
+      room: 0,
+    });
+    expect(await backlogSize(database.db)).toBe(0);
   });
 
   it('the ticket service stores and bounds intake on this engine (no deadlock on one connection)', async () => {

@@ -45,7 +45,6 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
      */
     async authorizeAutoSend(input: {
       ticketId: string;
-      shopId: string;
       shop: Shop;
       category: Category;
       language: Language;
@@ -62,7 +61,7 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
       const rules = {
         plan: shop.plan,
         // Only the auto plan reads its pause (the plan rule comes first).
-        paused: shop.plan === 'auto' ? await autoSendPaused(db, input.shopId) : false,
+        paused: shop.plan === 'auto' ? await autoSendPaused(db, shop.id) : false,
         kind: input.kind ?? 'system',
         systemOptIn: settings.logistics.autoApology,
         category: input.category,
@@ -75,7 +74,7 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
       };
       const verdict =
         verdictBeforeTrust(rules) ??
-        decideAutoSend({ ...rules, history: await recentHumanDecisions(db, input) });
+        decideAutoSend({ ...rules, history: await recentHumanDecisions(db, { ...input, shopId: shop.id }) });
       await recordAutoSendCheck(db, input.ticketId, verdict, `auto_send:${input.revision}`);
       return verdict;
     },
@@ -101,7 +100,6 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
         const { draft, loaded } = drafted;
         return internal.authorizeAutoSend({
           ticketId: loaded.ticket.id,
-          shopId: loaded.ticket.shopId,
           shop: loaded.shop,
           category: draft.category,
           language: draft.language,
@@ -119,7 +117,6 @@ export function createDecisionActivities(deps: TicketActivityDeps) {
         return { allowed: false, rule: 'ticket_not_drafted' };
       return internal.authorizeAutoSend({
         ticketId: ticket.id,
-        shopId: ticket.shopId,
         shop: found.shop,
         category: ticket.category,
         language: ticket.language,
