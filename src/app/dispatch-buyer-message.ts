@@ -37,6 +37,35 @@ export async function dispatchBuyerMessage(
   });
 }
 
+/**
+ * Starts a new ticket's workflow with its first message as input (no signal event in its history).
+ * `eager` asks the server to hand the first workflow task straight back in the answer, to a worker
+ * of this process on the same `NativeConnection` (no matching round trip). A workflow already
+ * started for the ticket refuses it (`WorkflowExecutionAlreadyStartedError`): signal it then.
+ * Says whether the server did start it eagerly.
+ */
+export async function startTicketWithMessage(
+  client: Client,
+  taskQueue: string,
+  message: BuyerMessageDispatch,
+  options: { eager?: boolean; priority?: { priorityKey?: number; fairnessKey?: string } } = {},
+): Promise<{ eagerlyStarted: boolean }> {
+  const input: TicketInput = {
+    ticketId: message.ticketId,
+    shopId: message.shopId,
+    inbox: [message.messageId],
+  };
+  const handle = await client.workflow.start(TICKET_WORKFLOW, {
+    taskQueue,
+    workflowId: ticketWorkflowId(message.ticketId),
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    ...(options.priority ? { priority: options.priority } : {}),
+    ...(options.eager ? { requestEagerStart: true } : {}),
+    args: [input],
+  });
+  return { eagerlyStarted: handle.eagerlyStarted === true };
+}
+
 /** Starts the workflow of a ticket sellerdesk opened itself; its preset is stored with the ticket. */
 export async function startSystemTicket(
   client: Client,

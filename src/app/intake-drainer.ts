@@ -12,13 +12,20 @@ import {
   releaseIntake,
 } from '../db/intake-repo.js';
 import type { Metrics } from '../observability/metrics.js';
-import { dispatchBuyerMessage as dispatchToWorkflow } from './dispatch-buyer-message.js';
+import {
+  dispatchBuyerMessage as dispatchToWorkflow,
+  startTicketWithMessage,
+} from './dispatch-buyer-message.js';
 
 /** Priority of ticket workflows started from intake: default level, fairness keyed by shop. */
 export const INTAKE_PRIORITY_KEY = 3;
 
-/** What became of one outbox row. */
-export type DispatchOutcome = 'delivered' | 'rehomed' | 'dropped';
+/**
+ * What became of one outbox row: its ticket's workflow started with it (`started`, or
+ * `started_eagerly` when its first task came back in the start's answer), it reached the running
+ * workflow (`delivered`), it moved to another ticket (`rehomed`), or it was erased (`dropped`).
+ */
+export type DispatchOutcome = 'started' | 'started_eagerly' | 'delivered' | 'rehomed' | 'dropped';
 
 /** What `dispatchBuyerMessage` needs: the database, a Temporal client and the task queue. */
 export interface DispatchDeps {
@@ -27,6 +34,11 @@ export interface DispatchDeps {
   taskQueue: string;
   /** Deadline of one Temporal call (default 10 s). */
   rpcTimeoutMs?: number;
+  /**
+   * `temporal` shares its `NativeConnection` with a worker of this process on `taskQueue`: a new
+   * ticket's workflow starts eagerly (its first task comes back in the start's answer).
+   */
+  eagerStart?: boolean;
 }
 
 /**
@@ -47,14 +59,23 @@ export async function dispatchBuyerMessage(deps: DispatchDeps, row: ClaimedIntak
   const ticket = { id: row.ticketId, shopId: row.shopId };
   const workflowId = ticketWorkflowId(ticket.id);
   const deadline = () => Date.now() + (deps.rpcTimeoutMs ?? 10_000);
+  const priority = { priorityKey: INTAKE_PRIORITY_KEY, fairnessKey: ticket.shopId };
+  const message = { ticketId: ticket.id, shopId: ticket.shopId, messageId: row.messageId };
+  if (row.fresh) {
+    // No workflow has run for this ticket: start it with the message (one event fewer than a
+    // signal-with-start). Refused when a lost answer of an earlier try did start it: signal then.
+    try {
+      const started = await temporal.withDeadline(deadline(), () =>
+        startTicketWithMessage(temporal, taskQueue, message, { eager: deps.eagerStart === true, priority }),
+      );
+      return started.eagerlyStarted ? 'started_eagerly' : 'started';
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
   try {
     await temporal.withDeadline(deadline(), () =>
-      dispatchToWorkflow(
-        temporal,
-        taskQueue,
-        { ticketId: ticket.id, shopId: ticket.shopId, messageId: row.messageId },
-        { priority: { priorityKey: INTAKE_PRIORITY_KEY, fairnessKey: ticket.shopId } },
-      ),
+      dispatchToWorkflow(temporal, taskQueue, message, { priority }),
     );
     return 'delivered';
   } catch (error) {
@@ -70,16 +91,22 @@ export async function dispatchBuyerMessage(deps: DispatchDeps, row: ClaimedIntak
   return 'rehomed';
 }
 
+/** Whether the workflow got the message: as a signal, or in its start input's `inbox`. */
 async function workflowReceived(temporal: Client, workflowId: string, messageId: string): Promise<boolean> {
   const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
   for (const event of history.events ?? []) {
-    const payloads = event.workflowExecutionSignaledEventAttributes?.input?.payloads ?? [];
+    const payloads = [
+      ...(event.workflowExecutionSignaledEventAttributes?.input?.payloads ?? []),
+      ...(event.workflowExecutionStartedEventAttributes?.input?.payloads ?? []),
+    ];
     for (const payload of payloads) {
       try {
         const value = JSON.parse(Buffer.from(payload.data ?? new Uint8Array()).toString('utf8')) as {
           messageId?: unknown;
+          inbox?: unknown;
         };
         if (value?.messageId === messageId) return true;
+        if (Array.isArray(value?.inbox) && value.inbox.includes(messageId)) return true;
       } catch {
         // not a JSON payload: not ours
       }

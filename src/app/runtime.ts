@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
+import type { NativeConnection, Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -172,26 +172,6 @@ export async function startSellerdesk(
         },
       },
     });
-    if (config.INTAKE_DRAINER === 'on') {
-      const running = startIntakeDrainer({
-        // Its own connections: a backlog being drained never delays HTTP requests.
-        db: database.background(3),
-        temporal,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        logger: logger.child({ component: 'intake' }),
-        metrics,
-        concurrency: config.INTAKE_DRAIN_CONCURRENCY,
-        window: config.INTAKE_WINDOW,
-        leaseMs: 30_000,
-        pollMs: 100,
-      });
-      drainer = running;
-      cleanups.push(() => running.stop());
-      logger.info(
-        { concurrency: config.INTAKE_DRAIN_CONCURRENCY, window: config.INTAKE_WINDOW },
-        'intake outbox drainer running',
-      );
-    }
     const { catalogue, resources } = await loadReplyResources(PROJECT_ROOT);
     const renderer = createReplyRenderer(catalogue, resources);
 
@@ -201,6 +181,7 @@ export async function startSellerdesk(
       : undefined;
 
     let worker: Worker | undefined;
+    let workerConnection: NativeConnection | undefined;
     if (mode !== 'api') {
       const activities = createActivities({
         db: database.db,
@@ -239,6 +220,7 @@ export async function startSellerdesk(
         },
       });
       worker = created.worker;
+      workerConnection = created.connection;
       const running = worker.run();
       running.catch((error: Error) =>
         logger.error({ err: { message: error.message } }, 'worker stopped with an error'),
@@ -256,6 +238,31 @@ export async function startSellerdesk(
       }
     }
 
+    if (config.INTAKE_DRAINER === 'on') {
+      const running = startIntakeDrainer({
+        // Its own connections: a backlog being drained never delays HTTP requests.
+        db: database.background(3),
+        // Beside a worker, on its connection: a new ticket's first workflow task comes back in
+        // the start's answer (eager start), with no round trip through Temporal's matching.
+        temporal: workerConnection
+          ? new Client({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE })
+          : temporal,
+        eagerStart: workerConnection !== undefined,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        logger: logger.child({ component: 'intake' }),
+        metrics,
+        concurrency: config.INTAKE_DRAIN_CONCURRENCY,
+        window: config.INTAKE_WINDOW,
+        leaseMs: 30_000,
+        pollMs: 100,
+      });
+      drainer = running;
+      cleanups.push(() => running.stop());
+      logger.info(
+        { concurrency: config.INTAKE_DRAIN_CONCURRENCY, window: config.INTAKE_WINDOW },
+        'intake outbox drainer running',
+      );
+    }
     let url: string | undefined;
     let httpServer: FastifyInstance | undefined;
     let bot: Bot | undefined;

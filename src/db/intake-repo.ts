@@ -65,6 +65,11 @@ export interface ClaimedIntake {
    * in the claiming statement; absent, the dispatch reads it.
    */
   currentTicketId?: string | null;
+  /**
+   * The claim turned the ticket from `queued` to `classifying`: no workflow has run for it yet,
+   * so this message may start it (with the message as its input) instead of signalling it.
+   */
+  fresh?: boolean;
 }
 
 /** What one claim found: the rows it took and the room the admission window had. */
@@ -147,12 +152,14 @@ export async function claimIntakeWithin(
       returning o.id, o.shop_id, o.ticket_id, o.message_id, o.attempts),
     started as (
       update ${tickets} set status = 'classifying', updated_at = now()
-       where status = 'queued' and id in (select ticket_id from claimed))
+       where status = 'queued' and id in (select ticket_id from claimed)
+      returning id)
     select ${room} as room,
            coalesce((select json_agg(json_build_object(
                               'id', c.id, 'shop_id', c.shop_id, 'ticket_id', c.ticket_id,
                               'message_id', c.message_id, 'attempts', c.attempts,
-                              'current_ticket_id', m.ticket_id))
+                              'current_ticket_id', m.ticket_id,
+                              'fresh', c.ticket_id in (select id from started)))
                        from claimed c
                        left join ${buyerMessages} m on m.shop_id = c.shop_id and m.message_id = c.message_id),
                     '[]'::json) as claimed`);
@@ -164,6 +171,7 @@ export async function claimIntakeWithin(
     message_id: string;
     attempts: number;
     current_ticket_id: string | null;
+    fresh: boolean;
   }>;
   const claimed = raw
     .map((r) => ({
@@ -173,6 +181,7 @@ export async function claimIntakeWithin(
       messageId: r.message_id,
       attempts: r.attempts,
       currentTicketId: r.current_ticket_id ?? null,
+      fresh: r.fresh === true,
     }))
     .sort((a, b) => a.id - b.id);
   return { claimed, room: Number(row?.room ?? 0) };

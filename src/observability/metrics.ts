@@ -35,7 +35,7 @@ export function createMetrics() {
     }),
     intakeDispatched: new Counter({
       name: 'sellerdesk_intake_dispatched_total',
-      help: 'Outbox rows handed to Temporal, by outcome (delivered, rehomed, dropped, retry)',
+      help: 'Outbox rows handed to Temporal, by outcome (started, started_eagerly, delivered, rehomed, dropped, retry)',
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),

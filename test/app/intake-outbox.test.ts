@@ -258,7 +258,10 @@ describe('intake through the API and Temporal', () => {
     const deps = { db: app.database.db, temporal: app.temporal, taskQueue: app.config.TEMPORAL_TASK_QUEUE };
     // A drainer that dispatched and died before removing its row: the row is dispatched again.
     const [row] = await claimIntake(app.database.db, 1, 30_000);
-    expect(await dispatchBuyerMessage(deps, row!)).toBe('delivered');
+    // A new ticket: its workflow starts with the message as input (no signal); a repeat finds it
+    // started and signals the same message id, which the workflow ignores.
+    expect(row!.fresh).toBe(true);
+    expect(await dispatchBuyerMessage(deps, row!)).toBe('started');
     expect(await dispatchBuyerMessage(deps, row!)).toBe('delivered');
     await completeIntake(app.database.db, row!.id);
     const drainer = startIntakeDrainer({
@@ -327,5 +330,17 @@ describe('intake through the API and Temporal', () => {
     );
     expect(moved).toBe(1);
     expect(await backlogSize(app.database.db)).toBe(1);
+    // The first message, dispatched again after its ticket closed (a drainer that died before
+    // removing the row): the workflow had it in its start input, so it is not moved.
+    expect(row!.fresh).toBe(true);
+    expect(await dispatchBuyerMessage(deps, row!)).toBe('delivered');
+    const history = await handle.fetchHistory();
+    expect(history.events!.filter((e) => e.workflowExecutionSignaledEventAttributes)).toHaveLength(0);
+    expect(
+      await count(
+        app.database,
+        `select count(*)::int as n from buyer_messages where message_id = 'c1' and ticket_id = '${first.json.ticketId}'`,
+      ),
+    ).toBe(1);
   });
 });

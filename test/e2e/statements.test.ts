@@ -127,6 +127,10 @@ describe('SQL statements per human-approved ticket', () => {
     // delivered, ticket+decision, chats, open cards). Statements naming neither the ticket nor
     // the shop (a card closed by its id, the drainer's polls) are not counted.
     expect(intake.length, show(intake)).toBeLessThanOrEqual(13);
+    // The drainer beside the worker started the new ticket eagerly: its first workflow task came
+    // back in the start's answer, with the message in the workflow's input.
+    const metrics = (await world.api.get('/metrics')).text;
+    expect(metrics).toMatch(/sellerdesk_intake_dispatched_total\{outcome="started_eagerly"\} [1-9]/);
     expect(decision.length, show(decision)).toBeLessThanOrEqual(11);
   });
 });
