@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { closeCard, listCards, listOpenCards, saveCard } from '../../db/cards-repo.js';
 import { getDraft } from '../../db/drafts-repo.js';
+import { retryThroughOutage } from '../../db/retry.js';
 import { getShop, listTelegramChats } from '../../db/shops-repo.js';
 import { lastEscalation } from '../../db/ticket-events-repo.js';
 import {
@@ -124,17 +125,22 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
           },
         );
         posted++;
-        // The last card and the timeline's `approval_requested` go in one statement.
-        await saveCard(
-          db,
-          {
-            ticketId: ticket.id,
-            revision: input.revision,
-            channel: approvals.cardChannel,
-            chatId: chat.chatId,
-            messageId,
-          },
-          posted === toPost.length ? requested : undefined,
+        // The last card and the timeline's `approval_requested` go in one statement. The card is
+        // out: a database restart right now must not fail the step (its retry would post the card
+        // again, Telegram has no idempotency key), so the save waits the outage out.
+        const last = posted === toPost.length;
+        await retryThroughOutage(() =>
+          saveCard(
+            db,
+            {
+              ticketId: ticket.id,
+              revision: input.revision,
+              channel: approvals.cardChannel,
+              chatId: chat.chatId,
+              messageId,
+            },
+            last ? requested : undefined,
+          ),
         );
       }
       if (input.revision === 1 && already.size === 0 && posted > 0) {

@@ -4,6 +4,7 @@ import { buyerMessageText } from '../../db/buyer-messages-repo.js';
 import { closeCard, listSlackCards, saveCard } from '../../db/cards-repo.js';
 import type { Db } from '../../db/client.js';
 import { getDraft, latestDraftUpTo } from '../../db/drafts-repo.js';
+import { retryThroughOutage } from '../../db/retry.js';
 import { hasTicketEvent, lastEscalation } from '../../db/ticket-events-repo.js';
 import { getTicketWithDraft } from '../../db/ticket-views-repo.js';
 import { addTicketEvent, getDecision, getTicket, listTicketMessages } from '../../db/tickets-repo.js';
@@ -119,13 +120,17 @@ export function createTeamActivities(deps: TeamActivityDeps) {
         const posted = await teamCall(() => shopTeam.postCard(teamChannel, card));
         ref = { channel: posted.chatId, ts: posted.messageId };
       }
-      await saveCard(db, {
-        ticketId: ticket.id,
-        revision: input.revision,
-        channel: team.cardChannel,
-        chatId: ref.channel,
-        messageId: ref.ts,
-      });
+      // Posted: wait a database restart out rather than post the card again on a retry.
+      const saved = { channel: ref.channel, ts: ref.ts };
+      await retryThroughOutage(() =>
+        saveCard(db, {
+          ticketId: ticket.id,
+          revision: input.revision,
+          channel: team.cardChannel,
+          chatId: saved.channel,
+          messageId: saved.ts,
+        }),
+      );
       if (previous) await closeCard(db, previous.id);
       await addTicketEvent(
         db,
