@@ -187,10 +187,18 @@ describe('features', () => {
       'buenas',
       'zdravstvuite',
       'podskazhite',
+      // Question words and quantifiers (2026-12, round 4): "how many", "what's", "when" decided
+      // product_question or shipping_inquiry for any question, out-of-scope ones included.
+      'how',
+      'when',
+      'where',
+      'quand',
+      'kogda',
+      'several',
     ]) {
       expect(isStopword(word), word).toBe(true);
     }
-    for (const word of ['cancel', 'refund', 'not', 'no', 'where', 'adres', 'otmenite']) {
+    for (const word of ['cancel', 'refund', 'not', 'no', 'arrive', 'adres', 'otmenite']) {
       expect(isStopword(word), word).toBe(false);
     }
     const bare = extractFeatures('cancel order', 16, 'en');
