@@ -167,11 +167,12 @@ describe('calibration', () => {
   });
 
   it('holds its figures on lines from other hands (held-out source, scored by a model without them)', () => {
-    // Measured 86.2% (84.8% before the helper-2026-12b lines) and 97.2% right at >= 0.9 (data/README.md).
+    // Measured 86.2% (84.8% before the helper-2026-12b lines) and 97.2% right at >= 0.9 (data/README.md);
+    // round 4: 86.0% and 97.7% right at >= 0.9 (97.1% with another seed): that floor raised 0.965 -> 0.97.
     const cv = INTENT_MODEL_DATA.meta.crossValidation ?? {};
     expect(cv.heldOutAccuracy).toBeGreaterThanOrEqual(0.855);
     expect(cv.heldOutMacroF1).toBeGreaterThanOrEqual(0.855);
-    expect(cv.heldOutAccuracyAt90).toBeGreaterThanOrEqual(0.965);
+    expect(cv.heldOutAccuracyAt90).toBeGreaterThanOrEqual(0.97);
   });
 });
 
