@@ -53,7 +53,7 @@ export { DEFAULT_TRAIN_OPTIONS, type TrainLine, type TrainOptions } from './inte
  * Version of the training procedure, part of `inputsHash` (with the fingerprints of the feature
  * word lists and of the lexicons): bump it when this script changes in a way that changes the weights.
  */
-export const TRAINING_VERSION = 7;
+export const TRAINING_VERSION = 8;
 
 const TRAIN_FILE = 'data/intent-train.jsonl';
 const OUTPUT_FILE = 'src/domain/intent-model.data.ts';
@@ -178,7 +178,7 @@ export function trainIntentModel(
   }
 
   // Final models on every line.
-  const augmented = augmentAll(lines, options, options.seed);
+  const augmented = augmentAll(lines, options, options.seed, true);
   const intent = quantize(
     trainLinear(intentExamples(augmented, options.bits), CATEGORIES.length, options, options.seed),
     CATEGORIES,

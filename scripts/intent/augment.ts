@@ -127,6 +127,29 @@ const WRAP_BEFORE: Readonly<Record<Language, readonly string[]>> = {
   ],
 };
 
+/**
+ * Openers that announce a problem without saying which ("I'd like to report a problem:", "j'ai un
+ * souci,"): intent augmentation only, around every category, so that "report", "issue" or
+ * "problème" never becomes a cue of the few categories whose lines happened to use them.
+ */
+const PROBLEM_WRAPPERS: Readonly<Record<Language, readonly string[]>> = {
+  en: [
+    "I'd like to report a problem:",
+    'reporting an issue:',
+    'I have an issue,',
+    'there is a problem,',
+    'quick issue:',
+  ],
+  es: ['quiero reportar un problema:', 'tengo un inconveniente,', 'hay un problema,'],
+  fr: ['je voudrais signaler un problème :', "j'ai un souci,", 'il y a un problème,'],
+  ru: ['хочу сообщить о проблеме:', 'у меня проблема,', 'возникла проблема,'],
+  pt: ['quero relatar um problema:', 'tenho um problema,', 'deu um problema,'],
+};
+
+const WRAP_BEFORE_INTENT: Readonly<Record<Language, readonly string[]>> = Object.fromEntries(
+  LANGUAGES.map((lang) => [lang, [...WRAP_BEFORE[lang], ...PROBLEM_WRAPPERS[lang]]]),
+) as unknown as Record<Language, readonly string[]>;
+
 const WRAP_AFTER: Readonly<Record<Language, readonly string[]>> = {
   en: [
     'thank you so much',
@@ -259,7 +282,11 @@ function typo(text: string, rand: () => number): string {
   return words.join(' ');
 }
 
-export function augmentLine(line: TrainLine, rand: () => number): TrainLine {
+/**
+ * One augmented copy of `line`. `intent`: also the problem openers (the language model's copies
+ * keep the original wrappers, so its weights do not move with them).
+ */
+export function augmentLine(line: TrainLine, rand: () => number, intent = false): TrainLine {
   let text = line.text;
   if (rand() < 0.7) text = swapProducts(text, line.lang, rand);
   if (line.lang === 'ru' && /[\u0400-\u04ff]/u.test(text) && rand() < 0.5) text = transliterate(text, rand);
@@ -272,7 +299,7 @@ export function augmentLine(line: TrainLine, rand: () => number): TrainLine {
   if (rand() < 0.2) text = stripAccents(text);
   const w = rand();
   if (w < 0.35)
-    text = `${pick(rand, WRAP_BEFORE[line.lang])} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+    text = `${pick(rand, (intent ? WRAP_BEFORE_INTENT : WRAP_BEFORE)[line.lang])} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   else if (w < 0.45) text = `${text} ${pick(rand, WRAP_AFTER[line.lang])}`;
   const r = rand();
   if (r < 0.3) text = `${pick(rand, GREETINGS[line.lang])}, ${text}`;

@@ -58,12 +58,17 @@ export function assignFolds(lines: readonly TrainLine[], options: TrainOptions):
 }
 
 /** The training lines plus `options.augment` augmented variants of each (seeded). */
-export function augmentAll(lines: readonly TrainLine[], options: TrainOptions, seed: number): TrainLine[] {
+export function augmentAll(
+  lines: readonly TrainLine[],
+  options: TrainOptions,
+  seed: number,
+  intent = false,
+): TrainLine[] {
   const rand = prng(seed);
   const out: TrainLine[] = [];
   for (const line of lines) {
     out.push(line);
-    for (let i = 0; i < options.augment; i++) out.push(augmentLine(line, rand));
+    for (let i = 0; i < options.augment; i++) out.push(augmentLine(line, rand, intent));
   }
   return out;
 }
@@ -98,7 +103,7 @@ export function crossValidate(
     const test = lines.filter((_, i) => fold[i] === k);
     if (test.length === 0) continue;
     const train = lines.filter((_, i) => fold[i] !== k);
-    const augmented = augmentAll(train, options, options.seed + 101 * (k + 1));
+    const augmented = augmentAll(train, options, options.seed + 101 * (k + 1), true);
     const intent: Linear = trainLinear(
       intentExamples(augmented, options.bits),
       CATEGORIES.length,

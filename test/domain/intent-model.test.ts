@@ -167,11 +167,12 @@ describe('calibration', () => {
   });
 
   it('holds its figures on lines from other hands (held-out source, scored by a model without them)', () => {
-    // Measured 86.2% (84.8% before the helper-2026-12b lines) and 97.2% right at >= 0.9 (data/README.md).
+    // Measured 86.2% (84.8% before the helper-2026-12b lines) and 97.2% right at >= 0.9 (data/README.md);
+    // round 4: 86.0% and 97.7% right at >= 0.9 (97.1% with another seed): that floor raised 0.965 -> 0.97.
     const cv = INTENT_MODEL_DATA.meta.crossValidation ?? {};
     expect(cv.heldOutAccuracy).toBeGreaterThanOrEqual(0.855);
     expect(cv.heldOutMacroF1).toBeGreaterThanOrEqual(0.855);
-    expect(cv.heldOutAccuracyAt90).toBeGreaterThanOrEqual(0.965);
+    expect(cv.heldOutAccuracyAt90).toBeGreaterThanOrEqual(0.97);
   });
 });
 
@@ -187,10 +188,18 @@ describe('features', () => {
       'buenas',
       'zdravstvuite',
       'podskazhite',
+      // Question words and quantifiers (2026-12, round 4): "how many", "what's", "when" decided
+      // product_question or shipping_inquiry for any question, out-of-scope ones included.
+      'how',
+      'when',
+      'where',
+      'quand',
+      'kogda',
+      'several',
     ]) {
       expect(isStopword(word), word).toBe(true);
     }
-    for (const word of ['cancel', 'refund', 'not', 'no', 'where', 'adres', 'otmenite']) {
+    for (const word of ['cancel', 'refund', 'not', 'no', 'arrive', 'adres', 'otmenite']) {
       expect(isStopword(word), word).toBe(false);
     }
     const bare = extractFeatures('cancel order', 16, 'en');

@@ -94,21 +94,25 @@ export const STOPWORDS = new Set(
   helping assist assistance hi hello hey dear sir madam thanks thank thx ty want wanted wanna need needed
   like id im ive just also really some know let check checking see tell inform wondering wonder regarding
   concerning hope possible possibly able question ask asking guys team support trying information info
+  several few how what whats which where when why many much
   yo mi mis mio mia tu tus su sus nos nuestro nuestra el la los las lo le les un una unos unas y o pero del
   al en con por para que es son era ser estar esta este esto ese esa hola buenas buenos tardes noches
   porfa xfa gracias quiero quisiera queria necesito necesitaria puede pueden podria podrian puedo ayudar
   ayuda ayudame ayudeme favor saber consultar consulta usted ustedes senor senora amigo amiga revisar
-  verificar disculpe disculpa oiga saludos
+  verificar disculpe disculpa oiga saludos varios varias algunos algunas como cual cuales cuanto
+  cuanta cuantos cuantas donde cuando
   je j moi mon ma mes m te vous votre vos il elle on nous l une des du de d et ou mais qu qui est sont
   suis ai avez au aux dans avec pour par sur ce cet cette ces c bonjour bonsoir salut svp stp merci
   madame monsieur veux voudrais voulais souhaite souhaiterais aimerais besoin pouvez pourriez pourrais peux
-  aide aider savoir verifier cordialement bjr slt
+  aide aider savoir verifier cordialement bjr slt plusieurs quelques comment quoi quel quelle quels quelles quand
+  combien pourquoi
   eu mim meu minha meus minhas voce voces vc vcs os as um umas uns e do da dos das na nas com pra pro
   estou oi ola bom boa obrigado obrigada obg pfv quero gostaria preciso podem poderia posso ajudar
-  ajuda
+  ajuda alguns algumas qual quais quanto quanta quantos quantas onde quando
   ya menya mne moi moya moe vy vas vam vash vasha eto etot v s k po za iz ob by zhe li zdravstvuite
   zdravstvuyte zdrastvuite privet dobryi dobryy den vecher utro pozhaluista pozhalujsta pozhaluysta
-  pojaluista spasibo podskazhite skazhite pomogite hochu hotel hotela mozhno nuzhno nado proverte`
+  pojaluista spasibo podskazhite skazhite pomogite hochu hotel hotela mozhno nuzhno nado proverte
+  neskolko neskolkih kak chto kakoi kakaya kakie skolko gde kogda kuda pochemu`
     .split(/\s+/u)
     .filter((w) => w.length > 0),
 );
