@@ -122,3 +122,78 @@ describe('claims in one sentence are one finding', () => {
     ]);
   });
 });
+
+// Fifth round: families of claims written for these tests (no corpus wording), each in five languages.
+describe('claim families: body functions, medical specialists, never + failure, guaranteed effects', () => {
+  const claimsOf = (text: string, lang: Language) =>
+    checkClaims(text, lang, 'description').map((i) => i.code);
+  it.each([
+    ['en', 'These capsules strengthen your immune system all winter.', 'medical'],
+    ['en', 'The lamp restores your eyesight after long screen days.', 'medical'],
+    ['en', 'Regulates blood sugar naturally.', 'medical'],
+    ['en', 'Slows down glaucoma and myopia in children.', 'medical'],
+    ['en', 'Dermatologist approved formula for sensitive skin.', 'endorsement'],
+    ['es', 'Refuerza el sistema inmunitario de toda la familia.', 'medical'],
+    ['es', 'Mejora la vista cansada en pocas semanas.', 'medical'],
+    ['es', 'Previene las cataratas y la miopía.', 'medical'],
+    ['es', 'Aprobado por oftalmólogos.', 'endorsement'],
+    ['fr', 'Ces gélules boostent l’immunité pendant l’hiver.', 'medical'],
+    ['fr', 'Fait baisser la glycémie en douceur.', 'medical'],
+    ['fr', 'Recommandé par les cardiologues.', 'endorsement'],
+    ['fr', 'Prévient la cataracte et la presbytie.', 'medical'],
+    ['ru', 'Укрепляет иммунитет всей семьи.', 'medical'],
+    ['ru', 'Восстанавливает зрение за месяц.', 'medical'],
+    ['ru', 'Одобрено офтальмологами.', 'endorsement'],
+    ['ru', 'Снижает уровень сахара в крови.', 'medical'],
+    ['pt', 'Fortalece a imunidade das crianças.', 'medical'],
+    ['pt', 'Recupera a visão cansada sem óculos.', 'medical'],
+    ['pt', 'Aprovado por oftalmologistas.', 'endorsement'],
+    ['pt', 'Previne o glaucoma e a catarata.', 'medical'],
+    ['en', 'This hose will never crack or leak.', 'absolute_guarantee'],
+    ['en', 'Never breaks, even under a truck.', 'absolute_guarantee'],
+    ['es', 'Nunca se rompe ni se oxida.', 'absolute_guarantee'],
+    ['fr', 'Ne casse jamais, même en cas de chute.', 'absolute_guarantee'],
+    ['ru', 'Никогда не ломается и не ржавеет.', 'absolute_guarantee'],
+    ['ru', 'Не порвётся никогда.', 'absolute_guarantee'],
+    ['pt', 'Nunca quebra, nem com quedas.', 'absolute_guarantee'],
+    ['en', 'Starts the mower on the first pull, guaranteed.', 'absolute_guarantee'],
+    ['es', 'Arranca a la primera, garantizado.', 'absolute_guarantee'],
+    ['fr', 'Démarre du premier coup, c’est garanti.', 'absolute_guarantee'],
+    ['ru', 'Гарантированно запускается с первого раза.', 'absolute_guarantee'],
+    ['pt', 'Liga de primeira, garantido.', 'absolute_guarantee'],
+    ['en', 'Cuts fuel use by 30%, guaranteed.', 'guaranteed_result'],
+    ['es', 'Reduce el ruido un 40 %, garantizado.', 'guaranteed_result'],
+    ['pt', 'Aumenta o alcance em 50%, garantido.', 'guaranteed_result'],
+  ] as const)('%s: %s', (lang, text, code) => {
+    expect(claimsOf(text, lang as Language)).toContain(code);
+  });
+
+  it.each([
+    // An accessory the product works with, after a preposition of use or (Russian) in an oblique case.
+    ['en', 'Charge it only with the original Garmin cable.'],
+    ['es', 'Se conecta al adaptador original Sony o a cualquier USB-C.'],
+    ['fr', 'Fonctionne avec la batterie d’origine Makita ou une compatible.'],
+    ['ru', 'Подключается к оригинальному кабелю Apple или любому USB-C.'],
+    ['ru', 'Заряжайте оригинальным блоком питания Xiaomi.'],
+    ['pt', 'Funciona no carregador original Samsung ou em qualquer fonte USB.'],
+    ['en', 'Improves night vision of the camera.'],
+    ['pt', 'A tela melhora a visão noturna da câmera.'],
+    // Warnings: "never" with an imperative, the failure a few words later.
+    ['en', 'Never leave the heater unattended.'],
+    ['es', 'No lo deje nunca al sol; se puede romper.'],
+    ['fr', 'Ne jamais plier le câble, il pourrait casser.'],
+    ['ru', 'Никогда не сгибайте кабель, он может сломаться.'],
+    ['pt', 'Nunca dobre o cabo, ele pode quebrar.'],
+    ['en', 'Two-year guarantee on the motor; spare parts available.'],
+    ['en', 'Reduces vibration, 2-year guarantee included.'],
+    ['es', 'Se entrega con un certificado de garantía de 2 años.'],
+    ['ru', 'Гарантия 1 год, с первого дня покупки.'],
+    // Words shaped like a specialist that name none.
+    ['es', 'Catálogo completo aprobado y diálogo con el vendedor.'],
+    ['fr', 'Homologué, catalogue et homologue du modèle précédent.'],
+    ['ru', 'Каталог одобрен, аналоги в наличии.'],
+    ['en', 'Approved by geologists and technologists for field work.'],
+  ] as const)('no claim in %s: %s', (lang, text) => {
+    expect(claimsOf(text, lang as Language)).toEqual([]);
+  });
+});

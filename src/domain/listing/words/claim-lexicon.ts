@@ -72,7 +72,21 @@ export type ClaimTag =
   /** Fixed phrases that are miracle claims on their own: "10 years younger", "лет моложе". */
   | 'miracle'
   /** Clothes and fabric: "removes wrinkles" from a shirt is no anti-ageing claim. */
-  | 'fabric';
+  | 'fabric'
+  /** Verbs that promise to strengthen or restore a function of the body: boosts, refuerza, укрепляет. */
+  | 'boost'
+  /** Functions of the body such a verb acts on: immune system, eyesight, blood sugar, metabolism. */
+  | 'bodyFunction'
+  /** never, nunca, jamais, никогда: with a verb of failure it promises what nothing can. */
+  | 'never'
+  /** Verbs of failure: breaks, cracks, rusts, se rompe, casse, ломается, quebra. */
+  | 'breaks'
+  /** "on the first try", "a la primera", "du premier coup", "с первого раза", "de primeira". */
+  | 'firstTime'
+  /** Verbs of a measurable change: increases, reduces, cuts, aumenta, réduit, снижает. */
+  | 'change'
+  /** The participle or adverb of a guarantee ("..., guaranteed"), not the warranty noun. */
+  | 'guaranteed';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
@@ -93,6 +107,18 @@ const AUTHORITIES_LATIN = 'fda nasa oms anvisa cofepris aemps ansm anmat invima'
 
 export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
   en: {
+    boost: `strengthen strengthens strengthening boost boosts boosting restore restores restoring
+      regulate regulates regulating improve improves improving enhance enhances rebuild rebuilds slow_down
+      slows_down slows`,
+    bodyFunction: `immune_system immunity immune_defences immune_defenses eyesight your_vision blood_sugar
+      blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration`,
+    never: 'never',
+    breaks: `break breaks crack cracks fail fails rust rusts wear_out wears_out tear tears snap snaps
+      leak leaks fade fades`,
+    firstTime: 'first_time first_try first_pull first_attempt first_go',
+    change: `increase increases boost boosts cut cuts reduce reduces lower lowers save saves double doubles
+      triple triples`,
+    guaranteed: 'guaranteed',
     clinical: 'clinically scientifically',
     proven: 'proven proved demonstrated',
     erase:
@@ -121,7 +147,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       fights fighting combat combats combating stop stops stopped stopping end ends banish* get_rid_of
       gets_rid_of getting_rid_of beat beats overcome overcomes revers* reduce reduces reducing lower
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
-      no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for`,
+      no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
+      slows_down slow_down corrects correct`,
     condition: `pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros*
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
@@ -134,7 +161,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       disorder* ailment* medical_conditions colic colics gum_disease periodont* gingivitis
       spinal_curvature curvature_of_the_spine back_problems joint_problems snoring snore stretch_marks
       scars dandruff hangover* bloating bad_breath halitosis tinnitus sinusitis bronchitis gastritis
-      cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis`,
+      cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis
+      cataract* glaucoma myopia presbyopia macular_degeneration astigmatism dry_eye* floaters`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
       quietest thinnest smallest safest cheapest highest top_rated`,
     scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
@@ -150,9 +178,20 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     guarantee: 'guarantee guaranteed guarantees',
     absolute: 'never forever always for_life for_a_lifetime perfect perfectly eternal unlimited',
     negation: 'not no never doesn_t don_t cannot can_t nor without',
-    compatibility: 'for compatible with fits fit replaces replacement like',
+    compatibility: 'for compatible with fits fit replaces replacement like to into',
   },
   es: {
+    boost: `refuerza refuerzan reforzar fortalece fortalecen fortalecer mejora mejoran mejorar restaura
+      restauran restaurar regula regulan regular recupera recuperan recuperar potencia potencian`,
+    bodyFunction: `sistema_inmunitario sistema_inmune inmunidad defensas vista vista_cansada la_vista
+      glucemia glucosa azucar_en_sangre nivel_de_azucar metabolismo libido circulacion_sanguinea`,
+    never: 'nunca jamas',
+    breaks: `rompe rompen se_rompe se_rompen raja rajan agrieta agrietan oxida oxidan se_oxida falla fallan
+      desgasta desgastan destine destinen`,
+    firstTime: 'a_la_primera primer_intento primera_vez_que_lo_uses',
+    change: `aumenta aumentan reduce reducen ahorra ahorran duplica duplican triplica mejora mejoran
+      recorta recortan baja bajan`,
+    guaranteed: 'garantizado garantizada garantizados garantizadas',
     clinical: 'clinicamente cientificamente',
     proven: 'probado probada probados comprobado comprobada comprobados demostrado demostrada',
     erase:
@@ -180,7 +219,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       previene previenen prevenir prevencion combate combaten combatir frena frenan frenar detiene
       detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
-      antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas`,
+      antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
+      ralentiza ralentizan corrige corrigen`,
     condition: `dolor dolores jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
@@ -193,6 +233,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       problemas_de_espalda problemas_de_columna ronquido* estrias cicatrices caspa resaca hinchazon
       mal_aliento halitosis acufeno* tinnitus sinusitis bronquitis gastritis talones_agrietados aftas
       tunel_carpiano
+      catarata* glaucoma miopia presbicia degeneracion_macular astigmatismo ojo_seco
 `,
     superlative: 'mejor mejores mas',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
@@ -211,9 +252,20 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     absolute:
       'nunca jamas siempre para_siempre de_por_vida perfecto perfecta perfectos eterno eterna ilimitada sin_limite',
     negation: 'no ni sin nunca',
-    compatibility: 'para compatible compatibles con como sustituye recambio',
+    compatibility: 'para compatible compatibles con como sustituye recambio al',
   },
   fr: {
+    boost: `renforce renforcent renforcer booste boostent booster restaure restaurent restaurer regule
+      regulent reguler ameliore ameliorent ameliorer stimule stimulent stimuler recupere`,
+    bodyFunction: `immunite systeme_immunitaire defenses_immunitaires defenses_naturelles la_vue votre_vue
+      vue_fatiguee glycemie taux_de_sucre sucre_dans_le_sang metabolisme libido circulation_sanguine`,
+    never: 'jamais',
+    breaks: `casse cassent cassera casseront fissure fissurent rouille rouillent lache lachent use usent
+      tombe_en_panne craque craquent dechire dechirent`,
+    firstTime: 'premier_coup premier_essai premiere_tentative',
+    change: `augmente augmentent reduit reduisent diminue diminuent economise economisent double doublent
+      baisse baissent`,
+    guaranteed: 'garanti garantis c_est_garanti',
     clinical: 'cliniquement scientifiquement',
     proven: 'prouve prouvee prouves prouvees demontre demontree demontres',
     erase: 'efface effacent effacer elimine eliminent eliminer adieu_aux adieu_a gomme gomment inverse',
@@ -240,7 +292,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       previent previennent prevenir prevention combat combattent combattre stoppe stoppent stopper arrete
       arretent vient_a_bout viennent_a_bout vaincre reduit reduisent reduire apaise apaisent apaiser
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
-      fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*`,
+      fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
+      ralentit ralentissent corrige corrigent fait_baisser font_baisser`,
     condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite*
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
@@ -251,7 +304,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       constipation reflux ulcere* anemie colique* gingivite* parodontite* parodontose*
       deviation*_de_la_colonne problemes_de_dos ronflement* vergeture* cicatrice* pellicules
       gueule_de_bois ballonnement* mauvaise_haleine acouphene* sinusite* bronchite* gastrite* aphte*
-      gercure* crevasses canal_carpien`,
+      gercure* crevasses canal_carpien
+      cataracte* glaucome myopie presbytie degenerescence_maculaire astigmatisme`,
     superlative: 'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus',
     scope: `du_monde au_monde dans_le_monde jamais_concu* jamais_cree* jamais_fabrique* jamais_vu* du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
       de_#`,
@@ -270,9 +324,19 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     absolute:
       'jamais toujours a_vie pour_toujours parfait parfaite parfaits eternel eternelle illimitee sans_limite',
     negation: 'ne pas ni sans jamais',
-    compatibility: 'pour compatible compatibles avec comme remplace remplacement',
+    compatibility: 'pour compatible compatibles avec comme remplace remplacement au aux',
   },
   ru: {
+    boost: `укрепля* укрепит* восстанавлива* восстановит* улучша* улучшит* повыша* повысит* регулиру*
+      стимулиру* замедля*`,
+    bodyFunction: `иммунитет* иммунн*_систем* защитн*_сил* зрени* сахар*_в_крови уров*_сахара глюкоз*
+      метаболизм* обмен_веществ кровообращени* потенци* либидо`,
+    never: 'никогда',
+    breaks: `лома* слома* порв* рвет* рвут* ржаве* заржаве* подвед* подводит откаж* тресн* трескает*
+      износит* сотрет* выцвет*`,
+    firstTime: 'с_первого_раза первого_раза с_первой_попытки с_полоборота',
+    change: `увеличива* увеличит* сниж* снизит* сокраща* сократит* эконом* повыша* повысит* удваива*`,
+    guaranteed: 'гарантированно гарантирован*',
     clinical: 'клинически научно',
     proven: 'доказан* подтвержден*',
     erase: 'убира* удаля* устраня* разглажива* разгладит избавля* стира*',
@@ -299,6 +363,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       снимают снимет облегча* облегчит* предотвращ* предупрежда* сниж* понижа* нормализ* успокаива*
       побежда* борет* борется борьб* останавлива* останов* прекраща* помогает_от помогает_при помогают_от
       помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
+      замедля* исправля*
       больше_никаких`,
     condition: `боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
@@ -310,7 +375,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       язв* анеми* колик* пародонт* гингивит* кровоточивост*_десен
       искривлени*_позвоночник* проблем*_с_позвоночник* проблем*_со_спин* храп* растяжк* рубц* шрам*
       перхот* похмель* вздути* запах*_изо_рта шум*_в_ушах синусит* гайморит* бронхит* гастрит*
-      стоматит* трещин*_на_пятк* туннельн*_синдром*`,
+      стоматит* трещин*_на_пятк* туннельн*_синдром*
+      катаракт* глауком* близорукост* дальнозоркост* миопи* астигматизм* макулярн*_дегенераци*`,
     superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми',
     scope:
       'когда_либо мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
@@ -324,9 +390,20 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     guarantee: 'гаранти*',
     absolute: 'никогда навсегда всегда вечн* идеальн* пожизненн* бессрочн*',
     negation: 'не ни без',
-    compatibility: 'для совместим* подходит подходят как замена вместо',
+    compatibility: 'для совместим* подходит подходят как замена вместо к ко',
   },
   pt: {
+    boost: `fortalece fortalecem fortalecer reforca reforcam reforcar melhora melhoram melhorar restaura
+      restauram restaurar regula regulam regular recupera recuperam recuperar estimula estimulam`,
+    bodyFunction: `imunidade sistema_imunologico sistema_imune defesas a_vista vista_cansada visao_cansada
+      glicemia glicose acucar_no_sangue metabolismo libido circulacao_sanguinea`,
+    never: 'nunca jamais',
+    breaks: `quebra quebram quebrar racha racham trinca trincam enferruja enferrujam falha falham rasga
+      rasgam desgasta desgastam desbota desbotam`,
+    firstTime: 'de_primeira na_primeira primeira_tentativa',
+    change: `aumenta aumentam reduz reduzem economiza economizam dobra dobram triplica diminui diminuem
+      corta cortam`,
+    guaranteed: 'garantido garantida garantidos garantidas',
     clinical: 'clinicamente cientificamente',
     proven: 'comprovado comprovada comprovados provado provada demonstrado demonstrada',
     erase: 'apaga apagam apagar elimina eliminam eliminar adeus_as adeus_a some_com acaba_com',
@@ -354,6 +431,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       prevencao combate combatem combater acaba_com acabam_com acabe_com reduz reduzem reduzir diminui
       diminuem baixa baixam normaliza* terapeutic* medicinal* diga_adeus_a diga_adeus_ao diga_adeus_aos
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
+      retarda retardam corrige corrigem
       antiinflamatori* antiviral*`,
     condition: `dor dores enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
@@ -365,7 +443,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       fascite doenca* enfermidade* nausea* prisao_de_ventre refluxo ulcera* anemia colica colicas
       gengivite periodontite desvio*_da_coluna desvio*_de_coluna problemas_de_coluna problemas_na_coluna
       ronco* estrias cicatriz* caspa ressaca inchaco mau_halito zumbido sinusite bronquite gastrite
-      aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo`,
+      aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo
+      catarata* glaucoma miopia presbiopia degeneracao_macular astigmatismo`,
     superlative: 'melhor melhores mais',
     scope: `do_mundo no_mundo ja_feito* ja_criado* jamais_visto* do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
@@ -381,6 +460,6 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     absolute:
       'nunca jamais sempre para_sempre perfeito perfeita perfeitos perfeitas eterno eterna vitalicia ilimitada sem_limite',
     negation: 'nao nem sem nunca',
-    compatibility: 'para compativel compativeis com como substitui reposicao',
+    compatibility: 'para compativel compativeis com como substitui reposicao ao no na nos nas',
   },
 };
