@@ -357,6 +357,8 @@ const RULES: readonly Rule[] = [
   { code: 'absolute_guarantee', head: 'guaranteed', object: 'firstTime', gap: 4, before: 6 },
   // A measurable change, guaranteed: "cuts fuel use by 30%, guaranteed" (the participle, not a warranty).
   { code: 'guaranteed_result', head: 'change', object: 'guaranteed', gap: 8, before: 2 },
+  // "better than any other", "mejor que cualquier otro", "лучше любых аналогов".
+  { code: 'superlative', head: 'better', object: 'anyOther', gap: 4 },
 ];
 
 /** Tags that are claims on their own, with their codes. */
