@@ -167,6 +167,22 @@ function listedParadigm(
   return false;
 }
 
+/**
+ * English agent nouns and -ing forms of a verb that takes no doubled consonant: "focusers" (focus),
+ * "wicking" (wick). A stem that would double its last consonant (one vowel, then one consonant, in a
+ * one-syllable word: run, ship, wrap) is not accepted: "runing" and "wraper" stay slips.
+ */
+function knowsEnglishAgentNoun(speller: SpellChecker, lower: string): boolean {
+  const match = /^(.{4,}?)(?:ers|er|ing)$/u.exec(lower);
+  if (!match) return false;
+  const stem = match[1]!;
+  const syllables = stem.match(/[aeiouy]+/gu)?.length ?? 0;
+  if (syllables < 2 && /[^aeiou][aeiou][b-df-hj-np-tvz]$/u.test(stem)) return false;
+  // A stem ending in "e" takes "-er" only (the -e rule above); "-ing" drops the e.
+  if (stem.endsWith('e')) return false;
+  return speller.correct(stem);
+}
+
 /** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
   for (const [suffix, bases] of DERIVATIONS[lang]) {
@@ -175,6 +191,7 @@ function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): 
     // "ador" keeps its "a" in the infinitive: enhebr-ador -> enhebr-ar.
     if (bases.some((b) => speller.correct(stem + b))) return true;
   }
+  if (lang === 'en' && knowsEnglishAgentNoun(speller, lower)) return true;
   for (const ending of DIMINUTIVES[lang] ?? []) {
     if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
     let stem = lower.slice(0, -ending.length);
@@ -362,6 +379,8 @@ function knowsWordUncached(
         const base = /(?<=.{5})(?:es|e|s)$/u.exec(rest);
         if (base && knows(speller, rest.slice(0, base.index))) return true;
       }
+      // A prefix on a regular derivation: "auto" + "limpiable" (limpiar), "pre" + "formante".
+      if (knowsDerivation(speller, rest, lang)) return true;
       // "антипрокольный": a prefix on a relational adjective of a known noun.
       if (lang === 'ru' && knowsRelationalAdjective(speller, rest)) return true;
       // Spanish and Portuguese double the r after a vowel-final prefix: auto + r... -> autorr...
