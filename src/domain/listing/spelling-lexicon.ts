@@ -192,6 +192,9 @@ function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): 
     if (bases.some((b) => speller.correct(stem + b))) return true;
   }
   if (lang === 'en' && knowsEnglishAgentNoun(speller, lower)) return true;
+  // Spanish writes -iaco with or without the accent (cardiaco, cardíaco; policiaco, zodiaco).
+  if (lang === 'es' && /iac[oa]s?$/u.test(lower) && speller.correct(lower.replace(/iac(?=[oa]s?$)/u, 'íac')))
+    return true;
   for (const ending of DIMINUTIVES[lang] ?? []) {
     if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
     let stem = lower.slice(0, -ending.length);

@@ -407,6 +407,12 @@ describe('spelling evidence from word formation (issue 18, round 5)', () => {
     expect(words('The runing and wraper.', 'en', en)).toEqual(['runing', 'wraper']);
   });
 
+  it('knows Spanish nouns of action of -ar and -ear verbs, with their accent, and -iaco without it', () => {
+    const es = wordListSpeller('la de y instalar instalación reclinar trastear cardíaca frecuencia');
+    expect(words('La reclinación y trasteos de frecuencia cardiaca.', 'es', es)).toEqual([]);
+    expect(words('La instalacion.', 'es', es)).toEqual(['instalacion']);
+  });
+
   it('leaves Ukrainian words in a Russian text to the language check', () => {
     const ru = wordListSpeller('в комплекте задний');
     expect(words('В комплекті задній.', 'ru', ru)).toEqual([]);

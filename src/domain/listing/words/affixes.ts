@@ -49,6 +49,12 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     // Adjectives of -ar verbs in -ante: cebar -> cebante, limpiar -> limpiante.
     ['ante', ['ar']],
     ['antes', ['ar']],
+    // Nouns of action: reclinar -> reclinación (with its accent: "instalacion" stays a slip),
+    // trastear -> trasteo.
+    ['ación', ['ar']],
+    ['aciones', ['ar']],
+    ['eo', ['ear']],
+    ['eos', ['ear']],
   ],
   fr: [
     ['able', ['er']],
@@ -76,6 +82,8 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     ['edor', ['er']],
     ['ante', ['ar']],
     ['antes', ['ar']],
+    ['ação', ['ar']],
+    ['ações', ['ar']],
   ],
   ru: [],
 };
