@@ -24,6 +24,12 @@ describe('checkTerminology', () => {
     ['en', 'Sizes EU 42 only.', 'size_system', 'EU 42', 'EU 42 (US 9)'],
     ['pt', 'Tamanho EU 40.', 'size_system', 'EU 40', 'EU 40 (BR 38)'],
     ['es', 'Talla US 9.', 'size_system', 'US 9', 'US 9 (EU 42)'],
+    // Fifth round: speeds, distances and volumes in imperial units, bytes in French (my own wordings).
+    ['es', 'Alcanza 20 mph en llano.', 'imperial_unit', '20 mph', '32,2 km/h'],
+    ['ru', 'Запас хода 12 миль.', 'imperial_unit', '12 миль', '19,3 km'],
+    ['pt', 'Autonomia de 15 milhas.', 'imperial_unit', '15 milhas', '24,1 km'],
+    ['fr', 'Bidon de 5 gallons.', 'imperial_unit', '5 gallons', '18,9 l'],
+    ['fr', 'Carte microSD de 256 GB incluse.', 'wording', '256 GB', '256 Go'],
   ] as const)('%s: %s -> %s', (lang, text, code, found, suggestion) => {
     const issues = checkTerminology(text, lang as Language, 'description');
     expect(issues.map((i) => i.code)).toEqual([code]);
