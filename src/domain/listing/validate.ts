@@ -42,6 +42,52 @@ export interface ListingContext {
   words: ReadonlyMap<Language, ReadonlySet<string>>;
 }
 
+/**
+ * Imperial units by family, as a version's words ("inches", "pulgadas", "10-дюймовый", "oz",
+ * "onzas", "lbs"): a value's unit in one version and the same family's word in another.
+ */
+const IMPERIAL_FAMILIES: ReadonlyArray<{ quoted: RegExp; token: RegExp }> = [
+  {
+    quoted: /inch|pulgad|pouce|polegad|дюйм/iu,
+    token: /^(?:\d+-)?(?:inch|inches|pulgad\p{L}*|pouces?|polegad\p{L}*|дюйм\p{L}*)$/u,
+  },
+  {
+    quoted: /oz|ounce|onza|once|onça|унци/iu,
+    token: /^(?:\d+-)?(?:oz|ounces?|onzas?|onces?|onças?|унци\p{L}*)$/u,
+  },
+  { quoted: /lb|pound|libra|livre|фунт/iu, token: /^(?:\d+-)?(?:lbs?|pounds?|libras?|livres?|фунт\p{L}*)$/u },
+];
+
+/**
+ * An imperial size that every other version (two or more) states too, number and a word of the same
+ * unit ("10 pouces", "10 pulgadas", "10-inch"; "3 oz" in each): the trade's name of the product's
+ * size, which the seller kept in every language, not an English unit left in one version.
+ */
+export function imperialSizeOfEveryVersion(
+  text: string,
+  issue: Issue,
+  lang: Language,
+  context: ListingContext,
+): boolean {
+  if (!issue.span) return false;
+  const quoted = text.slice(issue.span[0], issue.span[1]);
+  const family = IMPERIAL_FAMILIES.find((f) => f.quoted.test(quoted));
+  const number = /\d+/u.exec(quoted)?.[0];
+  if (!family || number === undefined) return false;
+  const others = [...context.words].filter(([other]) => other !== lang).map(([, words]) => words);
+  if (others.length < 2) return false;
+  return others.every((words) => {
+    let hasNumber = words.has(number);
+    let hasUnit = false;
+    for (const word of words) {
+      if (!hasNumber && word.startsWith(`${number}-`)) hasNumber = true;
+      if (!hasUnit && family.token.test(word)) hasUnit = true;
+      if (hasNumber && hasUnit) return true;
+    }
+    return false;
+  });
+}
+
 /** Shared terms and the words of every version, computed once per listing. */
 export function listingContext(
   versions: readonly ListingVersion[],
@@ -197,7 +243,9 @@ function checkField(
     ...placeholderSpans,
     ...wrongSpans,
     ...untranslatedSpans,
-  ]);
+  ]).filter(
+    (issue) => !(issue.code === 'imperial_unit' && imperialSizeOfEveryVersion(text, issue, lang, context)),
+  );
   const spelling = speller
     ? checkSpelling(text, lang, field, {
         speller,
