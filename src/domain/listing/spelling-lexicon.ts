@@ -96,6 +96,11 @@ export function listVerdict(
   // listed compound rivalling another ("hardwire" beside "hardware") is a word of its own.
   // (Not Russian: its paradigms are wide enough that a dropped ending is another "form".)
   if (lang !== 'ru' && isParadigmSibling(lower, correction.word, lang)) return 'known';
+  // Russian too when the word is a full case form of a noun the dictionary has bare ("дизайны"
+  // beside дизайн, дизайна): a cut word such as "примерн" has no ending, and a slip in the ending
+  // of an adjective ("базовы") has no bare noun.
+  if (lang === 'ru' && isParadigmSibling(lower, correction.word, lang) && caseFormOfKnownNoun(speller, lower))
+    return 'known';
   if (cB <= LISTED_COMPOUND_CB && rivalCompounds(speller, lower, correction.word)) return 'known';
   // A form whose own paradigm is listed, more often than the word itself ("wobblers" beside
   // "wobbler", "discales" beside "discal", "хвостовики" beside хвостовик, хвостовика): a rare trade
@@ -116,6 +121,16 @@ export function listVerdict(
     }
   }
   return gap >= needed ? 'suspect' : 'known';
+}
+
+/** A Russian noun's case ending after a stem of three letters or more. */
+const RUSSIAN_CASE_FORM = /^(.{3,}?)(?:ами|ов|ам|ах|ом|ей|ы|и|а|у|е)$/u;
+
+/** A case form of a noun whose bare form (or its -й, -ь lemma) the dictionary has. */
+function caseFormOfKnownNoun(speller: SpellChecker, lower: string): boolean {
+  const stem = RUSSIAN_CASE_FORM.exec(lower)?.[1];
+  if (stem === undefined) return false;
+  return speller.correct(stem) || speller.correct(`${stem}й`) || speller.correct(`${stem}ь`);
 }
 
 /** Most centibels of a sibling that vouches for a listed form (one word in 10^7.6). */

@@ -413,6 +413,15 @@ describe('spelling evidence from word formation (issue 18, round 5)', () => {
     expect(words('La instalacion.', 'es', es)).toEqual(['instalacion']);
   });
 
+  it('reads a listed Russian case form of a noun the dictionary has bare, not a cut word', () => {
+    const ru = wordListSpeller(
+      'и новые дизайн',
+      {},
+      { и: 100, новые: 400, дизайн: 466, дизайна: 502, дизайны: 665 },
+    );
+    expect(words('И новые дизайны.', 'ru', ru)).toEqual([]);
+  });
+
   it('leaves Ukrainian words in a Russian text to the language check', () => {
     const ru = wordListSpeller('в комплекте задний');
     expect(words('В комплекті задній.', 'ru', ru)).toEqual([]);
