@@ -359,6 +359,8 @@ const RULES: readonly Rule[] = [
   { code: 'guaranteed_result', head: 'change', object: 'guaranteed', gap: 8, before: 2 },
   // "better than any other", "mejor que cualquier otro", "лучше любых аналогов".
   { code: 'superlative', head: 'better', object: 'anyOther', gap: 4 },
+  // Biocidal claims: "kills 99.9% of germs", "elimina el 99 % de las bacterias", "уничтожает вирусы".
+  { code: 'medical', head: 'kill', object: 'germs', gap: 5 },
 ];
 
 /** Tags that are claims on their own, with their codes. */

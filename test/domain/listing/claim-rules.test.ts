@@ -183,6 +183,20 @@ describe('claim families: body functions, medical specialists, never + failure, 
     ['en', 'Approved by the national cycling federation.', 'endorsement'],
     ['es', 'Homologado por la federación de pesca.', 'endorsement'],
     ['ru', 'Одобрен федерацией тенниса.', 'endorsement'],
+    ['en', 'The UV lamp destroys 99% of bacteria on your toothbrush.', 'medical'],
+    ['es', 'El purificador elimina el 99,9 % de los virus y bacterias del aire.', 'medical'],
+    ['fr', 'Le nettoyeur vapeur tue les acariens et les germes.', 'medical'],
+    ['ru', 'Лампа уничтожает бактерии и вирусы за 10 минут.', 'medical'],
+    ['pt', 'O aspirador elimina ácaros e bactérias do colchão.', 'medical'],
+    ['en', 'This serum stimulates hair growth in 4 weeks.', 'medical'],
+    ['es', 'Estimula el crecimiento del cabello.', 'medical'],
+    ['ru', 'Стимулирует рост волос.', 'medical'],
+    ['pt', 'Acelera o crescimento capilar.', 'medical'],
+    ['en', 'Unmatched suction power on the market.', 'superlative'],
+    ['es', 'Una potencia inigualable en el mercado.', 'superlative'],
+    ['fr', 'Une autonomie inégalée sur le marché.', 'superlative'],
+    ['ru', 'Непревзойденная мощность на рынке.', 'superlative'],
+    ['pt', 'Desempenho imbatível no mercado.', 'superlative'],
   ] as const)('%s: %s', (lang, text, code) => {
     expect(claimsOf(text, lang as Language)).toContain(code);
   });
@@ -219,6 +233,15 @@ describe('claim families: body functions, medical specialists, never + failure, 
     ['es', 'Mejor agarre que el modelo anterior.'],
     ['pt', 'Compatível com qualquer outro modelo da marca.'],
     ['en', 'Filters toxins from aquarium water.'],
+    ['en', 'Unbeatable price for a two-pack.'],
+    ['es', 'Elimina el polvo y los pelos de mascota.'],
+    ['en', 'Destroys old paint without scratching the wood.'],
+    ['fr', 'Élimine les traces de calcaire.'],
+    ['ru', 'Устраняет неприятные запахи.'],
+    ['pt', 'Elimina manchas e odores.'],
+    // A negation right before a phrase claim takes it back.
+    ['en', 'The filter does not kill bacteria; boil the water first.'],
+    ['es', 'Este filtro no elimina los virus.'],
   ] as const)('no claim in %s: %s', (lang, text) => {
     expect(claimsOf(text, lang as Language)).toEqual([]);
   });

@@ -89,7 +89,11 @@ export type ClaimTag =
   | 'guaranteed'
   /** better, mejor que, лучше: with "any other" a comparison no listing can prove. */
   | 'better'
-  | 'anyOther';
+  | 'anyOther'
+  /** kills, elimina, уничтожает: with germs a biocidal claim. */
+  | 'kill'
+  /** bacteria, germs, viruses, mites: what a biocidal claim kills. */
+  | 'germs';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
@@ -110,13 +114,15 @@ const AUTHORITIES_LATIN = 'fda nasa oms anvisa cofepris aemps ansm anmat invima'
 
 export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
   en: {
+    kill: 'kill kills killing destroys destroy eradicates eradicate neutralizes neutralises eliminates eliminate',
+    germs: 'bacteria germs viruses virus microbes pathogens dust_mites mites',
     better: 'better superior_to outperforms beats',
     anyOther: 'any_other all_other all_others all_the_others every_other the_competition',
     boost: `strengthen strengthens strengthening boost boosts boosting restore restores restoring
       regulate regulates regulating improve improves improving enhance enhances rebuild rebuilds slow_down
-      slows_down slows accelerate accelerates speed_up speeds_up`,
+      slows_down slows accelerate accelerates speed_up speeds_up stimulate stimulates promote promotes`,
     bodyFunction: `immune_system immunity immune_defences immune_defenses eyesight your_vision blood_sugar
-      blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration`,
+      blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration hair_growth hair_regrowth`,
     never: 'never',
     breaks: `break breaks crack cracks fail fails rust rusts wear_out wears_out tear tears snap snaps
       leak leaks fade fades`,
@@ -169,7 +175,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis
       cataract* glaucoma myopia presbyopia macular_degeneration astigmatism dry_eye* floaters toxins wounds bruises`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
-      quietest thinnest smallest safest cheapest highest top_rated`,
+      quietest thinnest smallest safest cheapest highest top_rated unmatched unrivalled unrivaled unbeatable unsurpassed`,
     scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
       in_the_country in_europe in_america in_the_usa in_the_us in_the_uk of_#`,
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
@@ -186,12 +192,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'for compatible with fits fit replaces replacement like to into',
   },
   es: {
+    kill: 'mata matan elimina eliminan destruye destruyen erradica erradican neutraliza neutralizan',
+    germs: 'bacterias germenes virus microbios patogenos acaros',
     better: 'mejor mejores superior_a supera',
     anyOther: 'cualquier_otro cualquier_otra todos_los_demas todas_las_demas la_competencia',
     boost: `refuerza refuerzan reforzar fortalece fortalecen fortalecer mejora mejoran mejorar restaura
-      restauran restaurar regula regulan regular recupera recuperan recuperar potencia potencian acelera aceleran`,
+      restauran restaurar regula regulan regular recupera recuperan recuperar potencia potencian acelera aceleran estimula estimulan`,
     bodyFunction: `sistema_inmunitario sistema_inmune inmunidad defensas vista vista_cansada la_vista
-      glucemia glucosa azucar_en_sangre nivel_de_azucar metabolismo libido circulacion_sanguinea`,
+      glucemia glucosa azucar_en_sangre nivel_de_azucar metabolismo libido circulacion_sanguinea crecimiento_del_cabello crecimiento_del_pelo crecimiento_capilar`,
     never: 'nunca jamas',
     breaks: `rompe rompen se_rompe se_rompen raja rajan agrieta agrietan oxida oxidan se_oxida falla fallan
       desgasta desgastan destine destinen`,
@@ -243,7 +251,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       catarata* glaucoma miopia presbicia degeneracion_macular astigmatismo ojo_seco
       toxinas heridas moretones hematomas
 `,
-    superlative: 'mejor mejores mas',
+    superlative: 'mejor mejores mas insuperable inigualable insuperables inigualables',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
       de_europa del_pais en_el_mundo en_el_mercado jamas_creado* jamas_fabricado* jamas_visto* de_#`,
     sales: 'mas_vendido mas_vendida mas_vendidos mas_vendidas superventas top_ventas',
@@ -263,12 +271,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'para compatible compatibles con como sustituye recambio al',
   },
   fr: {
+    kill: 'tue tuent elimine eliminent detruit detruisent eradique eradiquent neutralise neutralisent',
+    germs: 'bacteries germes virus microbes pathogenes acariens',
     better: 'meilleur meilleure meilleurs meilleures mieux superieur_a surpasse',
     anyOther: 'tous_les_autres toutes_les_autres n_importe_quel_autre n_importe_quelle_autre la_concurrence',
     boost: `renforce renforcent renforcer booste boostent booster restaure restaurent restaurer regule
       regulent reguler ameliore ameliorent ameliorer stimule stimulent stimuler recupere accelere accelerent`,
     bodyFunction: `immunite systeme_immunitaire defenses_immunitaires defenses_naturelles la_vue votre_vue
-      vue_fatiguee glycemie taux_de_sucre sucre_dans_le_sang metabolisme libido circulation_sanguine`,
+      vue_fatiguee glycemie taux_de_sucre sucre_dans_le_sang metabolisme libido circulation_sanguine pousse_des_cheveux repousse_des_cheveux croissance_des_cheveux`,
     never: 'jamais',
     breaks: `casse cassent cassera casseront fissure fissurent rouille rouillent lache lachent use usent
       tombe_en_panne craque craquent dechire dechirent`,
@@ -316,7 +326,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       gueule_de_bois ballonnement* mauvaise_haleine acouphene* sinusite* bronchite* gastrite* aphte*
       gercure* crevasses canal_carpien
       cataracte* glaucome myopie presbytie degenerescence_maculaire astigmatisme toxines plaies ecchymoses`,
-    superlative: 'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus',
+    superlative:
+      'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus inegale inegalee inegales imbattable imbattables',
     scope: `du_monde au_monde dans_le_monde jamais_concu* jamais_cree* jamais_fabrique* jamais_vu* du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
       de_#`,
     sales: `meilleure_vente meilleures_ventes le_plus_vendu la_plus_vendue les_plus_vendus best_seller
@@ -337,13 +348,15 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'pour compatible compatibles avec comme remplace remplacement au aux',
   },
   ru: {
+    kill: 'убива* уничтожа* устраня* нейтрализ* обеззаражива*',
+    germs: 'бактери* микроб* вирус* патоген* клещ*',
     better: 'лучше превосходит превзойд*',
     anyOther:
       'любых_аналогов любого_аналога всех_аналогов всех_конкурентов любых_конкурентов любой_другой любого_другого любых_других всех_других',
     boost: `укрепля* укрепит* восстанавлива* восстановит* улучша* улучшит* повыша* повысит* регулиру*
       стимулиру* замедля* ускоря* ускорит*`,
     bodyFunction: `иммунитет* иммунн*_систем* защитн*_сил* зрени* сахар*_в_крови уров*_сахара глюкоз*
-      метаболизм* обмен_веществ кровообращени* потенци* либидо`,
+      метаболизм* обмен_веществ кровообращени* потенци* либидо рост_волос`,
     never: 'никогда',
     breaks: `лома* слома* порв* рвет* рвут* ржаве* заржаве* подвед* подводит откаж* тресн* трескает*
       износит* сотрет* выцвет*`,
@@ -390,7 +403,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       перхот* похмель* вздути* запах*_изо_рта шум*_в_ушах синусит* гайморит* бронхит* гастрит*
       стоматит* трещин*_на_пятк* туннельн*_синдром*
       катаракт* глауком* близорукост* дальнозоркост* миопи* астигматизм* макулярн*_дегенераци* токсин* шлак* ран синяк* гематом*`,
-    superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми',
+    superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми непревзойд*',
     scope:
       'когда_либо мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
@@ -406,12 +419,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'для совместим* подходит подходят как замена вместо к ко',
   },
   pt: {
+    kill: 'mata matam elimina eliminam destroi destroem erradica erradicam neutraliza neutralizam',
+    germs: 'bacterias germes virus microbios patogenos acaros',
     better: 'melhor melhores superior_a supera',
     anyOther: 'qualquer_outro qualquer_outra todos_os_outros todas_as_outras a_concorrencia',
     boost: `fortalece fortalecem fortalecer reforca reforcam reforcar melhora melhoram melhorar restaura
       restauram restaurar regula regulam regular recupera recuperam recuperar estimula estimulam acelera aceleram`,
     bodyFunction: `imunidade sistema_imunologico sistema_imune defesas a_vista vista_cansada visao_cansada
-      glicemia glicose acucar_no_sangue metabolismo libido circulacao_sanguinea`,
+      glicemia glicose acucar_no_sangue metabolismo libido circulacao_sanguinea crescimento_capilar crescimento_do_cabelo crescimento_dos_cabelos`,
     never: 'nunca jamais',
     breaks: `quebra quebram quebrar racha racham trinca trincam enferruja enferrujam falha falham rasga
       rasgam desgasta desgastam desbota desbotam`,
@@ -460,7 +475,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       ronco* estrias cicatriz* caspa ressaca inchaco mau_halito zumbido sinusite bronquite gastrite
       aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo
       catarata* glaucoma miopia presbiopia degeneracao_macular astigmatismo toxinas feridas hematomas`,
-    superlative: 'melhor melhores mais',
+    superlative: 'melhor melhores mais imbativel inigualavel insuperavel',
     scope: `do_mundo no_mundo ja_feito* ja_criado* jamais_visto* do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
     sales: 'mais_vendido mais_vendida mais_vendidos mais_vendidas campeao_de_vendas campea_de_vendas',
