@@ -43,6 +43,36 @@ export interface ListingContext {
 }
 
 /**
+ * An English run that is a name the seller kept in the other versions ("Smart Life", "Home
+ * Assistant" in the Spanish, French and Portuguese versions alike): every capitalised word of it
+ * appears in two or more other non-English versions, and it has no lower-case word longer than
+ * three letters ("app", "y", "и" are the version's own). A pasted English sentence has words the
+ * other versions translated.
+ */
+export function nameOfEveryVersion(
+  text: string,
+  issue: Issue,
+  lang: Language,
+  context: ListingContext,
+): boolean {
+  if (!issue.span) return false;
+  const others = [...context.words].filter(([other]) => other !== lang && other !== 'en').map(([, w]) => w);
+  if (others.length < 2) return false;
+  const words = text.slice(issue.span[0], issue.span[1]).match(/[\p{L}\p{N}]+/gu) ?? [];
+  let names = 0;
+  for (const word of words) {
+    if (!/^\p{Lu}/u.test(word)) {
+      if (word.length > 3) return false;
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (others.filter((w) => w.has(lower)).length < 2) return false;
+    names++;
+  }
+  return names > 0;
+}
+
+/**
  * Imperial units by family, as a version's words ("inches", "pulgadas", "10-дюймовый", "oz",
  * "onzas", "lbs"): a value's unit in one version and the same family's word in another.
  */
@@ -236,7 +266,10 @@ function checkField(
     });
   }
   const wrongSpans = spansOf(wrong);
-  const untranslated = allRuns.filter((i) => !i.span || !overlaps(i.span[0], i.span[1], wrongSpans));
+  const untranslated = allRuns.filter(
+    (i) =>
+      (!i.span || !overlaps(i.span[0], i.span[1], wrongSpans)) && !nameOfEveryVersion(text, i, lang, context),
+  );
   const untranslatedSpans = spansOf(untranslated);
   const claims = checkClaims(text, lang, field, placeholderSpans);
   const terminology = checkTerminology(text, lang, field, [
