@@ -199,7 +199,10 @@ describe('listing validation eval on the seeded-error corpus (development data)'
       'authored-7.json',
     );
     expect(seven.listings).toBe(40);
-    expect(seven.cleanWithFindings).toBeLessThanOrEqual(10);
+    // Fifth round: an imperial size every version states is the trade's name of it ("3 oz" quiver
+    // tips in each language): 9 of 40, the four terminology false positives gone.
+    expect(seven.cleanWithFindings).toBeLessThanOrEqual(9);
+    expect(seven.byKind.terminology?.falsePositives ?? 0).toBe(0);
     expect(seven.byKind.spelling?.falsePositives ?? 0).toBeLessThanOrEqual(10);
   });
 

@@ -187,12 +187,30 @@ const NOT_SUPERLATIVE = new Set(
   ),
 );
 
+/**
+ * Medical specialists by their word formation ("ophthalmologists", "cardiólogos", "трихологи"): an
+ * approval by one is an endorsement, whichever specialty the seller names. Words of the same shape
+ * that name no physician (catalogue, dialogue, analogue, technologist, geologist) are excluded by
+ * their stem.
+ */
+const SPECIALIST_RE: Readonly<Record<Language, RegExp>> = {
+  en: /^[a-z]{3,}(?:ologists?|iatrists?|iatricians?)$/,
+  es: /^[a-z]{3,}(?:ologos|ologas|ologo|ologa|iatras?)$/,
+  fr: /^[a-z]{3,}(?:ologues?|iatres?)$/,
+  pt: /^[a-z]{3,}(?:ologistas?|ologos|iatras?)$/,
+  ru: /^[а-яе]{3,}(?:олог|ологи|ологов|ологам|ологами|ологом|олога|иатр|иатры|иатров|иатрами|иатрам)$/,
+};
+const NOT_SPECIALIST_RE =
+  /^(?:cata|dia|pro|ana|homo|epi|mono|deca|tech?no|eco|geo|bio|zoo|arch?a?eo|meteoro|socio|astro|anthropo|antropo|theo|teo|ideo|mixo|musico|etymo|entomo|ornitho|ornito|seismo|sismo|hydro|hidro|paleonto|egypto|egipto|crimino|mytho|mito|neo|crono|chrono|ката|диа|про|ана|эпи|моно|некро|техно|эко|гео|био|зоо|архео|метеоро|социо|астро|антропо|тео|идео|крими|мифо|этимо|энтомо|орнито|сейсмо|гидро|палеонто|египто)(?:l|л)/;
+
 /** Every tag of every word position (the longest entry of a tag starting there). */
 function hitsOf(words: readonly Word[], lexicon: Lexicon, lang: Language): Hit[] {
   const hits: Hit[] = [];
   words.forEach((word, at) => {
     if (lang === 'en' && EST_RE.test(word.key) && !NOT_SUPERLATIVE.has(word.key))
       hits.push({ tag: 'superlative', from: at, to: at });
+    if (SPECIALIST_RE[lang].test(word.key) && !NOT_SPECIALIST_RE.test(word.key))
+      hits.push({ tag: 'authority', from: at, to: at });
     const entries = candidatesOf(lexicon, word.key);
     if (entries.length === 0) return;
     const best = new Map<Entry['tag'], number>();
@@ -321,6 +339,28 @@ const RULES: readonly Rule[] = [
   // "clinically proven", "эффективность доказана клинически", "comprovado cientificamente".
   { code: 'medical', head: 'clinical', object: 'proven', gap: 2, before: 2 },
   { code: 'authenticity', head: 'replica', object: 'exact', gap: 0, before: 1 },
+  // A function of the body strengthened, restored or lowered: "strengthens the immune system",
+  // "восстанавливает зрение", "fait baisser la glycémie".
+  { code: 'medical', head: 'boost', object: 'bodyFunction', gap: 3 },
+  { code: 'medical', head: 'therapy', object: 'bodyFunction', gap: 3 },
+  // Never + a verb of failure: "never cracks", "nunca se rompe", "не сломается никогда".
+  { code: 'absolute_guarantee', head: 'never', object: 'breaks', gap: 2, before: 2 },
+  // A guaranteed first try: "starts on the first pull, guaranteed", "гарантированно с первого раза".
+  {
+    code: 'absolute_guarantee',
+    head: 'guarantee',
+    object: 'firstTime',
+    gap: 4,
+    before: 6,
+    noNumberBetween: true,
+  },
+  { code: 'absolute_guarantee', head: 'guaranteed', object: 'firstTime', gap: 4, before: 6 },
+  // A measurable change, guaranteed: "cuts fuel use by 30%, guaranteed" (the participle, not a warranty).
+  { code: 'guaranteed_result', head: 'change', object: 'guaranteed', gap: 8, before: 2 },
+  // "better than any other", "mejor que cualquier otro", "лучше любых аналогов".
+  { code: 'superlative', head: 'better', object: 'anyOther', gap: 4 },
+  // Biocidal claims: "kills 99.9% of germs", "elimina el 99 % de las bacterias", "уничтожает вирусы".
+  { code: 'medical', head: 'kill', object: 'germs', gap: 5 },
 ];
 
 /** Tags that are claims on their own, with their codes. */
@@ -329,6 +369,28 @@ const STANDALONE: ReadonlyArray<[Entry['tag'], StructuralClaimCode]> = [
   ['sideEffects', 'medical'],
   ['miracle', 'medical'],
 ];
+
+/** The one-word `compatibility` entries of every language, folded ("with", "con", "al", "ao", "к"). */
+const COMPATIBILITY_WORDS: ReadonlySet<string> = new Set(
+  Object.values(CLAIM_LEXICON).flatMap((tags) =>
+    (tags.compatibility ?? '')
+      .split(/\s+/)
+      .filter((w) => w.length > 0 && !w.includes('_') && !w.endsWith('*'))
+      .map((w) => fold(w)),
+  ),
+);
+
+/** A word of `set` among the `span` words before `at` in its sentence. */
+function precededByWord(words: readonly Word[], at: number, set: ReadonlySet<string>, span: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - span); i--) {
+    if (words[i]!.sentence !== words[at]!.sentence) return false;
+    if (set.has(words[i]!.key)) return true;
+  }
+  return false;
+}
+
+/** Oblique cases of Russian "original" adjectives: оригинальным, фирменному, оригинальном. */
+const OBLIQUE_RU = /^(?:оригинальн|фирменн|подлинн)(?:ым|ыми|ому|ом)$/;
 
 /** Words after an "everyone" that keep it a claim ("safe for everyone, even babies"). */
 const EVEN = new Set(['even', 'incluso', 'meme', 'даже', 'mesmo', 'inclusive', 'including']);
@@ -370,7 +432,19 @@ function allowed(
   }
   // "does not cure or treat": a negation a few words before the promise takes it back.
   if (rule.code === 'medical' && precededBy(tagsAt, words, head.from, 'negation', 4)) return false;
-  if (rule.code === 'authenticity' && precededBy(tagsAt, words, first, 'compatibility', 2)) return false;
+  // "charges with the original DJI charger", "se conecta al adaptador original Sony": an accessory the
+  // product works with, named after a preposition of use a few words before, is no claim.
+  // Every language's words count: the English lexicon reads the other versions too.
+  if (
+    rule.code === 'authenticity' &&
+    (precededBy(tagsAt, words, first, 'compatibility', 4) ||
+      precededByWord(words, first, COMPATIBILITY_WORDS, 4))
+  )
+    return false;
+  // Russian says the same by the case: "заряжается оригинальным зарядным устройством" (instrumental,
+  // dative or prepositional), while a claim names the product in the nominative.
+  if (rule.code === 'authenticity' && head.tag === 'original' && OBLIQUE_RU.test(words[head.from]!.key))
+    return false;
   if (head.tag === 'superlative' && BARE_SUPERLATIVES.has(words[head.to]!.key)) {
     const next = words[head.to + 1];
     if (!next || COMPARATIVE_FILLERS.has(next.key) || /^\d/.test(next.key)) return false;

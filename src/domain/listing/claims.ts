@@ -225,6 +225,12 @@ export function checkClaims(
   return issues;
 }
 
+/** Characters before a phrase claim searched for a negation (a few words). */
+const NEGATION_WINDOW = 24;
+/** A negation right before a claim, at most one word between ("does not kill", "ne tue pas"). */
+const NEGATED_BEFORE =
+  /(?:^|[\s(])(?:not|doesn['’]t|don['’]t|cannot|can['’]t|never|no|nunca|ni|ne|n['’]|jamais|não|nao|nem|не|ни)\s+(?:[\p{L}'’]+\s+)?$/iu;
+
 /** Fields whose claims are remembered (a listing has ten: five languages, title and description). */
 const RECENT_CLAIMS = 32;
 const recentClaims = new Map<string, Issue[]>();
@@ -246,6 +252,9 @@ function findClaims(
       const start = match.index ?? 0;
       const end = start + match[0].replace(/(?<![\s.,;:)])[\s.,;:)]+$/u, '').length;
       if (taken.overlaps(start, end) || overlaps(start, end, skip)) continue;
+      // "does not kill bacteria", "no cura", "не лечит": a negation just before takes it back.
+      if (code === 'medical' && NEGATED_BEFORE.test(text.slice(Math.max(0, start - NEGATION_WINDOW), start)))
+        continue;
       mine.push([start, end]);
       issues.push({
         lang,

@@ -18,7 +18,22 @@ const DEBRIS: readonly DebrisPattern[] = [
     code: 'template',
     re: /\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{0,40}\}|(?<![\w{])\{[A-Za-z_][\w.]{0,30}\}(?!\})|%(?:\d\$)?[sd](?![\p{L}\d])|%[A-Za-z_][A-Za-z0-9_]{1,30}%|\$[A-Z][A-Z0-9_]{1,30}\$|<(?:[A-Z_]{3,}|[a-z_][a-z]*_[a-z_]+)>/gu,
   },
-  { code: 'bracket', re: /\[[A-Z][A-Z0-9 _\-/]{3,40}\]/gu },
+  // Capitals of every script and accent: "[PRODUCT NAME]", "[MATÉRIAU]", "[НАЗВАНИЕ]".
+  { code: 'bracket', re: /\[\p{Lu}[\p{Lu}\d _\-/'’]{3,40}\]/gu },
+  // A number left to fill in: "[X] pieces", "[#]", "[...]" ("[N]" may be newtons).
+  { code: 'bracket', re: /\[(?:[Xx#]{1,3}|\.{3}|…|_{2,})\]/gu },
+  // An instruction in capitals without brackets: "INSERT SIZE HERE", "AJOUTER LA COULEUR", "УКАЖИТЕ ЦВЕТ"
+  // (only where the field has lower case too: an all-capitals title may say "INSERT TOOL SET").
+  {
+    code: 'bracket',
+    re: /(?<![\p{L}\d])(?:INSERT|ADD|ENTER|FILL IN|INSERTAR|AÑADIR|AGREGAR|INDICAR|ESCRIBIR|INSÉRER|INSERER|AJOUTER|INDIQUER|SAISIR|COMPLÉTER|INSERIR|ADICIONAR|INFORMAR|PREENCHER|ВСТАВИТЬ|ВСТАВЬТЕ|УКАЗАТЬ|УКАЖИТЕ|ДОБАВИТЬ|ДОБАВЬТЕ|ВПИСАТЬ)(?:[ \t]+[\p{Lu}\d_]+){1,6}(?![\p{L}\d])/gu,
+    cue: /\p{Ll}/u,
+  },
+  // Digits left as X before a unit, after a space: "XX mm", "X,X kg", "XX W" (not "XXL").
+  {
+    code: 'bracket',
+    re: /(?<![\p{L}\d])(?:[Xx]{1,2}[.,][Xx]|XX|xx)(?=[ \t](?:mm|cm|m|km|kg|g|mg|W|kW|V|mAh|Ah|ml|L|l|%|°C|h|min|in|oz|lb|pcs|шт|мм|см|м|кг|г|мл|л|Вт|В|ч|мин)(?![\p{L}\d]))/gu,
+  },
   {
     code: 'bracket',
     re: /\[(?:insert|add|your|enter|product|brand|model|size|color|colour|name|nombre|marca|modelo|talla|tamaño|taille|couleur|marque|nom|produit|produto|nome|cor|размер|цвет|название|бренд|товар|вставить|insertar|insérer|inserir)(?![\p{L}])[^\]\n]{0,40}\]/giu,

@@ -302,6 +302,9 @@ function candidateUncached(word: string, lang: Language): boolean {
   // Latin-script words in Russian text are brands, models and loanwords; Cyrillic in a Latin-script
   // language is another check's business (wrong language, untranslated text).
   if (lang === 'ru' ? !cyrillic : cyrillic) return false;
+  // і, ї, є and ґ are Ukrainian letters: such a word is Ukrainian ("задній"), not a slip of a Russian
+  // one; the language check reports Ukrainian text.
+  if (lang === 'ru' && /[іїєґІЇЄҐ]/u.test(word)) return false;
   return true;
 }
 

@@ -96,6 +96,11 @@ export function listVerdict(
   // listed compound rivalling another ("hardwire" beside "hardware") is a word of its own.
   // (Not Russian: its paradigms are wide enough that a dropped ending is another "form".)
   if (lang !== 'ru' && isParadigmSibling(lower, correction.word, lang)) return 'known';
+  // Russian too when the word is a full case form of a noun the dictionary has bare ("дизайны"
+  // beside дизайн, дизайна): a cut word such as "примерн" has no ending, and a slip in the ending
+  // of an adjective ("базовы") has no bare noun.
+  if (lang === 'ru' && isParadigmSibling(lower, correction.word, lang) && caseFormOfKnownNoun(speller, lower))
+    return 'known';
   if (cB <= LISTED_COMPOUND_CB && rivalCompounds(speller, lower, correction.word)) return 'known';
   // A form whose own paradigm is listed, more often than the word itself ("wobblers" beside
   // "wobbler", "discales" beside "discal", "хвостовики" beside хвостовик, хвостовика): a rare trade
@@ -116,6 +121,16 @@ export function listVerdict(
     }
   }
   return gap >= needed ? 'suspect' : 'known';
+}
+
+/** A Russian noun's case ending after a stem of three letters or more. */
+const RUSSIAN_CASE_FORM = /^(.{3,}?)(?:ами|ов|ам|ах|ом|ей|ы|и|а|у|е)$/u;
+
+/** A case form of a noun whose bare form (or its -й, -ь lemma) the dictionary has. */
+function caseFormOfKnownNoun(speller: SpellChecker, lower: string): boolean {
+  const stem = RUSSIAN_CASE_FORM.exec(lower)?.[1];
+  if (stem === undefined) return false;
+  return speller.correct(stem) || speller.correct(`${stem}й`) || speller.correct(`${stem}ь`);
 }
 
 /** Most centibels of a sibling that vouches for a listed form (one word in 10^7.6). */
@@ -167,6 +182,22 @@ function listedParadigm(
   return false;
 }
 
+/**
+ * English agent nouns and -ing forms of a verb that takes no doubled consonant: "focusers" (focus),
+ * "wicking" (wick). A stem that would double its last consonant (one vowel, then one consonant, in a
+ * one-syllable word: run, ship, wrap) is not accepted: "runing" and "wraper" stay slips.
+ */
+function knowsEnglishAgentNoun(speller: SpellChecker, lower: string): boolean {
+  const match = /^(.{4,}?)(?:ers|er|ing)$/u.exec(lower);
+  if (!match) return false;
+  const stem = match[1]!;
+  const syllables = stem.match(/[aeiouy]+/gu)?.length ?? 0;
+  if (syllables < 2 && /[^aeiou][aeiou][b-df-hj-np-tvz]$/u.test(stem)) return false;
+  // A stem ending in "e" takes "-er" only (the -e rule above); "-ing" drops the e.
+  if (stem.endsWith('e')) return false;
+  return speller.correct(stem);
+}
+
 /** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
   for (const [suffix, bases] of DERIVATIONS[lang]) {
@@ -175,6 +206,10 @@ function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): 
     // "ador" keeps its "a" in the infinitive: enhebr-ador -> enhebr-ar.
     if (bases.some((b) => speller.correct(stem + b))) return true;
   }
+  if (lang === 'en' && knowsEnglishAgentNoun(speller, lower)) return true;
+  // Spanish writes -iaco with or without the accent (cardiaco, cardíaco; policiaco, zodiaco).
+  if (lang === 'es' && /iac[oa]s?$/u.test(lower) && speller.correct(lower.replace(/iac(?=[oa]s?$)/u, 'íac')))
+    return true;
   for (const ending of DIMINUTIVES[lang] ?? []) {
     if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
     let stem = lower.slice(0, -ending.length);
@@ -362,6 +397,8 @@ function knowsWordUncached(
         const base = /(?<=.{5})(?:es|e|s)$/u.exec(rest);
         if (base && knows(speller, rest.slice(0, base.index))) return true;
       }
+      // A prefix on a regular derivation: "auto" + "limpiable" (limpiar), "pre" + "formante".
+      if (knowsDerivation(speller, rest, lang)) return true;
       // "антипрокольный": a prefix on a relational adjective of a known noun.
       if (lang === 'ru' && knowsRelationalAdjective(speller, rest)) return true;
       // Spanish and Portuguese double the r after a vowel-final prefix: auto + r... -> autorr...

@@ -45,6 +45,10 @@ function formatNumber(value: number, lang: Language): string {
 }
 
 const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
+  [/mph/i, 1.609, 'km/h'],
+  [/mile|milla|mille|milha|мил/i, 1.609, 'km'],
+  [/yard|yd/i, 0.9144, 'm'],
+  [/gallon|galon|galõ|галлон/i, 3.785, 'l'],
   [/inch|pulgada|pouce|polegada|дюйм|"/i, 2.54, 'cm'],
   [/ft|feet|foot|pied|pés|pies|фут/i, 30.48, 'cm'],
   [/lb|pound|libra|livre|фунт/i, 0.4536, 'kg'],
@@ -64,7 +68,7 @@ function metricSuggestion(matched: string, lang: Language): string | undefined {
 
 const METRIC_AFTER_RE =
   /^\s?[(/[–-]\s?(?:≈|~|approx\.?|aprox\.?|env\.?|ок\.?|около|cerca de)?\s?\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|ml|l|°C|мм|см|м|км|кг|г|мл|л|°С)(?![\p{L}])/u;
-const ENGLISH_UNIT_RE = /inch|ft|feet|foot|lb|pound|oz|ounce|°F/i;
+const ENGLISH_UNIT_RE = /inch|ft|feet|foot|lb|pound|oz|ounce|°F|mph|mile|yard|yd|gallon/i;
 const METRIC_BEFORE_RE = /\d\s?(?:mm|cm|m|km|kg|g|ml|l|°C|мм|см|м|км|кг|г|мл|л|°С)\s?[(/[–-]\s?$/u;
 
 /**

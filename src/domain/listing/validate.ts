@@ -42,6 +42,82 @@ export interface ListingContext {
   words: ReadonlyMap<Language, ReadonlySet<string>>;
 }
 
+/**
+ * An English run that is a name the seller kept in the other versions ("Smart Life", "Home
+ * Assistant" in the Spanish, French and Portuguese versions alike): every capitalised word of it
+ * appears in two or more other non-English versions, and it has no lower-case word longer than
+ * three letters ("app", "y", "и" are the version's own). A pasted English sentence has words the
+ * other versions translated.
+ */
+export function nameOfEveryVersion(
+  text: string,
+  issue: Issue,
+  lang: Language,
+  context: ListingContext,
+): boolean {
+  if (!issue.span) return false;
+  const others = [...context.words].filter(([other]) => other !== lang && other !== 'en').map(([, w]) => w);
+  if (others.length < 2) return false;
+  const words = text.slice(issue.span[0], issue.span[1]).match(/[\p{L}\p{N}]+/gu) ?? [];
+  let names = 0;
+  for (const word of words) {
+    if (!/^\p{Lu}/u.test(word)) {
+      if (word.length > 3) return false;
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (others.filter((w) => w.has(lower)).length < 2) return false;
+    names++;
+  }
+  return names > 0;
+}
+
+/**
+ * Imperial units by family, as a version's words ("inches", "pulgadas", "10-дюймовый", "oz",
+ * "onzas", "lbs"): a value's unit in one version and the same family's word in another.
+ */
+const IMPERIAL_FAMILIES: ReadonlyArray<{ quoted: RegExp; token: RegExp }> = [
+  {
+    quoted: /inch|pulgad|pouce|polegad|дюйм/iu,
+    token: /^(?:\d+-)?(?:inch|inches|pulgad\p{L}*|pouces?|polegad\p{L}*|дюйм\p{L}*)$/u,
+  },
+  {
+    quoted: /oz|ounce|onza|once|onça|унци/iu,
+    token: /^(?:\d+-)?(?:oz|ounces?|onzas?|onces?|onças?|унци\p{L}*)$/u,
+  },
+  { quoted: /lb|pound|libra|livre|фунт/iu, token: /^(?:\d+-)?(?:lbs?|pounds?|libras?|livres?|фунт\p{L}*)$/u },
+];
+
+/**
+ * An imperial size that every other version (two or more) states too, number and a word of the same
+ * unit ("10 pouces", "10 pulgadas", "10-inch"; "3 oz" in each): the trade's name of the product's
+ * size, which the seller kept in every language, not an English unit left in one version.
+ */
+export function imperialSizeOfEveryVersion(
+  text: string,
+  issue: Issue,
+  lang: Language,
+  context: ListingContext,
+): boolean {
+  if (!issue.span) return false;
+  const quoted = text.slice(issue.span[0], issue.span[1]);
+  const family = IMPERIAL_FAMILIES.find((f) => f.quoted.test(quoted));
+  const number = /\d+/u.exec(quoted)?.[0];
+  if (!family || number === undefined) return false;
+  const others = [...context.words].filter(([other]) => other !== lang).map(([, words]) => words);
+  if (others.length < 2) return false;
+  return others.every((words) => {
+    let hasNumber = words.has(number);
+    let hasUnit = false;
+    for (const word of words) {
+      if (!hasNumber && word.startsWith(`${number}-`)) hasNumber = true;
+      if (!hasUnit && family.token.test(word)) hasUnit = true;
+      if (hasNumber && hasUnit) return true;
+    }
+    return false;
+  });
+}
+
 /** Shared terms and the words of every version, computed once per listing. */
 export function listingContext(
   versions: readonly ListingVersion[],
@@ -190,14 +266,19 @@ function checkField(
     });
   }
   const wrongSpans = spansOf(wrong);
-  const untranslated = allRuns.filter((i) => !i.span || !overlaps(i.span[0], i.span[1], wrongSpans));
+  const untranslated = allRuns.filter(
+    (i) =>
+      (!i.span || !overlaps(i.span[0], i.span[1], wrongSpans)) && !nameOfEveryVersion(text, i, lang, context),
+  );
   const untranslatedSpans = spansOf(untranslated);
   const claims = checkClaims(text, lang, field, placeholderSpans);
   const terminology = checkTerminology(text, lang, field, [
     ...placeholderSpans,
     ...wrongSpans,
     ...untranslatedSpans,
-  ]);
+  ]).filter(
+    (issue) => !(issue.code === 'imperial_unit' && imperialSizeOfEveryVersion(text, issue, lang, context)),
+  );
   const spelling = speller
     ? checkSpelling(text, lang, field, {
         speller,

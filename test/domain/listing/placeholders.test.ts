@@ -20,6 +20,15 @@ describe('checkPlaceholders', () => {
     ['Лампа&nbsp;потребляет 10 Вт', 'markup', '&nbsp;'],
     ['sèche vite.<br> Noir', 'markup', '<br>'],
     ['percal sÃ³ave', 'encoding', 'Ã³'],
+    // Fifth round: instructions in capitals, accented capitals, numbers left as X (my own wordings).
+    ['Housse pour [MODÈLE DU VÉLO] en néoprène.', 'bracket', '[MODÈLE DU VÉLO]'],
+    ['Chaleco reflectante ENTER BRAND NAME para ciclistas.', 'bracket', 'ENTER BRAND NAME'],
+    ['Tapis de yoga AJOUTER LA COULEUR antidérapant.', 'bracket', 'AJOUTER LA COULEUR'],
+    ['Коврик для йоги, УКАЖИТЕ ЦВЕТ, нескользящий.', 'bracket', 'УКАЖИТЕ ЦВЕТ'],
+    ['Mochila de ADICIONAR VOLUME litros.', 'bracket', 'ADICIONAR VOLUME'],
+    ['Espessura do tapete: XX mm.', 'bracket', 'XX'],
+    ['Peso: X,X kg con la funda.', 'bracket', 'X,X'],
+    ['Set of [X] hooks.', 'bracket', '[X]'],
   ])('%s -> %s', (text, code, found) => {
     const issues = checkPlaceholders(text, 'en', 'description');
     expect(issues.map((i) => i.code)).toEqual([code]);
@@ -33,6 +42,12 @@ describe('checkPlaceholders', () => {
     'Dimensions 30 x 20 cm, 100% cotton, 2 {pieces',
     'Set of 3 [pcs]',
     'Tamaño: 40 x 30 cm (aprox.)',
+    'CARBIDE INSERT TOOL SET 10 PCS',
+    'Lathe insert holder, ADD-ON kit included',
+    'Sizes XS to XXL; XXL fits 120 cm chest',
+    'Force measured in [N] and torque in [Nm].',
+    'Model XX-200 with a 5 m cable',
+    'Shirt size XL, chest 112 cm',
   ])('leaves clean text alone: %s', (text) => {
     expect(checkPlaceholders(text, 'en', 'description')).toEqual([]);
   });

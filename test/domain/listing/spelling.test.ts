@@ -388,3 +388,42 @@ describe('spelling evidence from Russian word formation and English agent nouns 
     expect(words('Le griffoirs et.', 'fr', listed)).toEqual(['griffoirs']);
   });
 });
+
+describe('spelling evidence from word formation (issue 18, round 5)', () => {
+  const words = (text: string, lang: Language, speller: SpellChecker) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('knows a prefix on a regular derivation and the pre- participles of known verbs', () => {
+    const es = wordListSpeller('la bomba es y limpiar cebar montado formada pieza');
+    expect(words('La bomba autocebante es autolimpiable y premontado.', 'es', es)).toEqual([]);
+    expect(words('Pieza preformada.', 'es', es)).toEqual([]);
+    const fr = wordListSpeller('le kit est monté et affûter');
+    expect(words('Le kit est prémonté et affûtant.', 'fr', fr)).toEqual([]);
+  });
+
+  it('knows English agent nouns and -ing forms of verbs that double no consonant, not of those that do', () => {
+    const en = wordListSpeller('the focus clarify wick run wrap and running wrapper');
+    expect(words('The focusers and clarifier and wicking.', 'en', en)).toEqual([]);
+    expect(words('The runing and wraper.', 'en', en)).toEqual(['runing', 'wraper']);
+  });
+
+  it('knows Spanish nouns of action of -ar and -ear verbs, with their accent, and -iaco without it', () => {
+    const es = wordListSpeller('la de y instalar instalación reclinar trastear cardíaca frecuencia');
+    expect(words('La reclinación y trasteos de frecuencia cardiaca.', 'es', es)).toEqual([]);
+    expect(words('La instalacion.', 'es', es)).toEqual(['instalacion']);
+  });
+
+  it('reads a listed Russian case form of a noun the dictionary has bare, not a cut word', () => {
+    const ru = wordListSpeller(
+      'и новые дизайн',
+      {},
+      { и: 100, новые: 400, дизайн: 466, дизайна: 502, дизайны: 665 },
+    );
+    expect(words('И новые дизайны.', 'ru', ru)).toEqual([]);
+  });
+
+  it('leaves Ukrainian words in a Russian text to the language check', () => {
+    const ru = wordListSpeller('в комплекте задний');
+    expect(words('В комплекті задній.', 'ru', ru)).toEqual([]);
+  });
+});

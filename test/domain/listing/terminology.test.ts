@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTerminology } from '../../../src/domain/listing/terminology.js';
+import { imperialSizeOfEveryVersion } from '../../../src/domain/listing/validate.js';
 import type { Language } from '../../../src/domain/types.js';
 
 describe('checkTerminology', () => {
@@ -24,6 +25,12 @@ describe('checkTerminology', () => {
     ['en', 'Sizes EU 42 only.', 'size_system', 'EU 42', 'EU 42 (US 9)'],
     ['pt', 'Tamanho EU 40.', 'size_system', 'EU 40', 'EU 40 (BR 38)'],
     ['es', 'Talla US 9.', 'size_system', 'US 9', 'US 9 (EU 42)'],
+    // Fifth round: speeds, distances and volumes in imperial units, bytes in French (my own wordings).
+    ['es', 'Alcanza 20 mph en llano.', 'imperial_unit', '20 mph', '32,2 km/h'],
+    ['ru', 'Запас хода 12 миль.', 'imperial_unit', '12 миль', '19,3 km'],
+    ['pt', 'Autonomia de 15 milhas.', 'imperial_unit', '15 milhas', '24,1 km'],
+    ['fr', 'Bidon de 5 gallons.', 'imperial_unit', '5 gallons', '18,9 l'],
+    ['fr', 'Carte microSD de 256 GB incluse.', 'wording', '256 GB', '256 Go'],
   ] as const)('%s: %s -> %s', (lang, text, code, found, suggestion) => {
     const issues = checkTerminology(text, lang as Language, 'description');
     expect(issues.map((i) => i.code)).toEqual([code]);
@@ -112,5 +119,44 @@ describe('terminology that real listings write correctly', () => {
   it('reads a size written after its numbers ("36-38 EU") in a size context', () => {
     const issues = checkTerminology('Tamanhos: P 36-38 EU, M 40-42 EU.', 'pt', 'description');
     expect(issues.map((i) => i.code)).toEqual(['size_system', 'size_system']);
+  });
+});
+
+describe('an imperial size every version states is the trade name of the size (issue 18, round 5)', () => {
+  const words = (texts: Record<string, string>) =>
+    new Map(
+      Object.entries(texts).map(([lang, text]) => [
+        lang as Language,
+        new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []),
+      ]),
+    );
+  const judge = (lang: Language, text: string, all: Record<string, string>) => {
+    const issue = checkTerminology(text, lang, 'description').find((i) => i.code === 'imperial_unit')!;
+    return imperialSizeOfEveryVersion(text, issue, lang, { shared: new Set(), words: words(all) });
+  };
+
+  it('accepts a size stated in every version, reports one stated in one version only', () => {
+    const all = {
+      en: 'A 9-inch springform pan.',
+      es: 'Molde desmontable de 9 pulgadas.',
+      fr: 'Moule à charnière de 9 pouces.',
+      ru: 'Разъёмная форма 9 дюймов.',
+    };
+    expect(judge('es', all.es, all)).toBe(true);
+    expect(judge('ru', all.ru, all)).toBe(true);
+    const seeded = {
+      ...all,
+      fr: 'Moule à charnière de 9 pouces.',
+      es: 'Molde de 23 cm.',
+      ru: 'Форма 23 см.',
+    };
+    expect(judge('fr', seeded.fr, seeded)).toBe(false);
+  });
+
+  it('needs the same unit: ounces everywhere, not inches here and ounces there', () => {
+    const all = { en: 'Quiver tips 2 oz and 3 oz.', es: 'Puntas de 3 oz.', pt: 'Ponteiras de 3 oz.' };
+    expect(judge('es', all.es, all)).toBe(true);
+    const mixed = { en: 'A 3 oz cup.', es: 'Taza de 3 pulgadas.', pt: 'Copo de 3 oz.' };
+    expect(judge('es', mixed.es, mixed)).toBe(false);
   });
 });

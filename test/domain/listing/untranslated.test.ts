@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../../src/domain/listing/types.js';
 import { checkUntranslated } from '../../../src/domain/listing/untranslated.js';
+import { nameOfEveryVersion } from '../../../src/domain/listing/validate.js';
 import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
@@ -66,5 +68,51 @@ describe('checkUntranslated', () => {
   it('does not report inside skipped spans (wrong-language paragraphs)', () => {
     const text = 'so your bag stays dry';
     expect(checkUntranslated(text, 'es', 'description', deps('es'), [[0, text.length]])).toEqual([]);
+  });
+});
+
+describe('a name the seller kept in every version is no untranslated text (issue 18, round 5)', () => {
+  const words = (texts: Record<string, string>) =>
+    new Map(
+      Object.entries(texts).map(([lang, text]) => [
+        lang as Language,
+        new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []),
+      ]),
+    );
+  const run = (text: string, part: string) => {
+    const start = text.indexOf(part);
+    return {
+      lang: 'es',
+      field: 'description',
+      kind: 'untranslated_segment',
+      code: 'english',
+      params: {},
+      span: [start, start + part.length],
+    } as Issue;
+  };
+  const all = {
+    en: 'Works with the Garden Hub app and Voice Control.',
+    es: 'Funciona con la app Garden Hub y Voice Control.',
+    fr: "Fonctionne avec l'app Garden Hub et Voice Control.",
+    pt: 'Funciona com o app Garden Hub e Voice Control.',
+  };
+
+  it('accepts a capitalised name every other version writes too', () => {
+    expect(
+      nameOfEveryVersion(all.es, run(all.es, 'app Garden Hub y Voice Control'), 'es', {
+        shared: new Set(),
+        words: words(all),
+      }),
+    ).toBe(true);
+  });
+
+  it('still reports an English phrase the other versions translated', () => {
+    const pasted = { ...all, es: 'Funciona con la app Garden Hub. Easy Setup In Minutes.' };
+    expect(
+      nameOfEveryVersion(pasted.es, run(pasted.es, 'Easy Setup In Minutes'), 'es', {
+        shared: new Set(),
+        words: words(pasted),
+      }),
+    ).toBe(false);
   });
 });

@@ -2,15 +2,15 @@ import type { Language } from '../../types.js';
 
 /** Productive prefixes: "antiadherente" is fine when "adherente" is a word. */
 export const PREFIXES: Readonly<Record<Language, readonly string[]>> = {
-  en: ['anti', 'non', 're', 'pre', 'multi', 'mini', 'micro', 'ultra', 'super', 'over', 'under', 'eco'],
-  es: 'anti re des multi mini micro ultra super auto semi termo bio eco contra sobre porta cubre guarda'.split(
+  en: ['anti', 'non', 're', 'pre', 'de', 'multi', 'mini', 'micro', 'ultra', 'super', 'over', 'under', 'eco'],
+  es: 'anti re pre des multi mini micro ultra super auto semi termo bio eco contra sobre porta cubre guarda'.split(
     ' ',
   ),
-  fr: 'anti re ré dé multi mini micro ultra super auto semi thermo bio éco sur porte garde'.split(' '),
+  fr: 'anti re ré pré dé multi mini micro ultra super auto semi thermo bio éco sur porte garde'.split(' '),
   ru: 'не анти авто мини микро супер ультра термо полу само водо влаго свето электро вело фото аудио видео эко'.split(
     ' ',
   ),
-  pt: 'anti re des multi mini micro ultra super auto semi termo bio eco porta guarda'.split(' '),
+  pt: 'anti re pré pre des multi mini micro ultra super auto semi termo bio eco porta guarda'.split(' '),
 };
 
 /** Diminutive endings (Spanish -ito/-illo, Portuguese -inho): "bolsita" is a small "bolsa". */
@@ -32,6 +32,9 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     // Agent nouns of verbs in -e: exclude -> excluder (a queen excluder), not wrap -> "wraper".
     ['er', ['e']],
     ['ers', ['e']],
+    // Agent nouns of verbs in -y: clarify -> clarifier, humidify -> humidifier.
+    ['ier', ['y']],
+    ['iers', ['y']],
   ],
   es: [
     ['able', ['ar']],
@@ -43,6 +46,15 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     ['adores', ['ar']],
     ['edor', ['er']],
     ['idor', ['ir']],
+    // Adjectives of -ar verbs in -ante: cebar -> cebante, limpiar -> limpiante.
+    ['ante', ['ar']],
+    ['antes', ['ar']],
+    // Nouns of action: reclinar -> reclinación (with its accent: "instalacion" stays a slip),
+    // trastear -> trasteo.
+    ['ación', ['ar']],
+    ['aciones', ['ar']],
+    ['eo', ['ear']],
+    ['eos', ['ear']],
   ],
   fr: [
     ['able', ['er']],
@@ -52,6 +64,11 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     // Agent nouns of -er verbs: tasser -> tasseur (a coffee tamper), doser -> doseur.
     ['eur', ['er']],
     ['eurs', ['er']],
+    // Present participles used as adjectives: affûter -> affûtant(e)(s).
+    ['ant', ['er']],
+    ['ante', ['er']],
+    ['ants', ['er']],
+    ['antes', ['er']],
     ['euse', ['er']],
     ['euses', ['er']],
   ],
@@ -63,6 +80,10 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     ['ador', ['ar']],
     ['adora', ['ar']],
     ['edor', ['er']],
+    ['ante', ['ar']],
+    ['antes', ['ar']],
+    ['ação', ['ar']],
+    ['ações', ['ar']],
   ],
   ru: [],
 };

@@ -72,7 +72,28 @@ export type ClaimTag =
   /** Fixed phrases that are miracle claims on their own: "10 years younger", "лет моложе". */
   | 'miracle'
   /** Clothes and fabric: "removes wrinkles" from a shirt is no anti-ageing claim. */
-  | 'fabric';
+  | 'fabric'
+  /** Verbs that promise to strengthen or restore a function of the body: boosts, refuerza, укрепляет. */
+  | 'boost'
+  /** Functions of the body such a verb acts on: immune system, eyesight, blood sugar, metabolism. */
+  | 'bodyFunction'
+  /** never, nunca, jamais, никогда: with a verb of failure it promises what nothing can. */
+  | 'never'
+  /** Verbs of failure: breaks, cracks, rusts, se rompe, casse, ломается, quebra. */
+  | 'breaks'
+  /** "on the first try", "a la primera", "du premier coup", "с первого раза", "de primeira". */
+  | 'firstTime'
+  /** Verbs of a measurable change: increases, reduces, cuts, aumenta, réduit, снижает. */
+  | 'change'
+  /** The participle or adverb of a guarantee ("..., guaranteed"), not the warranty noun. */
+  | 'guaranteed'
+  /** better, mejor que, лучше: with "any other" a comparison no listing can prove. */
+  | 'better'
+  | 'anyOther'
+  /** kills, elimina, уничтожает: with germs a biocidal claim. */
+  | 'kill'
+  /** bacteria, germs, viruses, mites: what a biocidal claim kills. */
+  | 'germs';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
@@ -93,6 +114,22 @@ const AUTHORITIES_LATIN = 'fda nasa oms anvisa cofepris aemps ansm anmat invima'
 
 export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
   en: {
+    kill: 'kill kills killing destroys destroy eradicates eradicate neutralizes neutralises eliminates eliminate',
+    germs: 'bacteria germs viruses virus microbes pathogens dust_mites mites',
+    better: 'better superior_to outperforms beats',
+    anyOther: 'any_other all_other all_others all_the_others every_other the_competition',
+    boost: `strengthen strengthens strengthening boost boosts boosting restore restores restoring
+      regulate regulates regulating improve improves improving enhance enhances rebuild rebuilds slow_down
+      slows_down slows accelerate accelerates speed_up speeds_up stimulate stimulates promote promotes`,
+    bodyFunction: `immune_system immunity immune_defences immune_defenses eyesight your_vision blood_sugar
+      blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration hair_growth hair_regrowth`,
+    never: 'never',
+    breaks: `break breaks crack cracks fail fails rust rusts wear_out wears_out tear tears snap snaps
+      leak leaks fade fades`,
+    firstTime: 'first_time first_try first_pull first_attempt first_go',
+    change: `increase increases boost boosts cut cuts reduce reduces lower lowers save saves double doubles
+      triple triples`,
+    guaranteed: 'guaranteed',
     clinical: 'clinically scientifically',
     proven: 'proven proved demonstrated',
     erase:
@@ -111,7 +148,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     replica: 'replica replicas copy clone dupe imitation fake',
     exact: 'exact perfect identical 1_1 aaa mirror first_copy high_quality top_quality indistinguishable',
     durable: `waterproof unbreakable indestructible shatterproof rustproof leakproof scratchproof
-      water_resistant`,
+      water_resistant lasts last will_last`,
     forever: 'forever for_life for_a_lifetime eternally',
     result: 'results result effectiveness',
     fabric: 'clothes clothing garment garments shirt shirts fabric fabrics curtains bedding steamer iron',
@@ -121,7 +158,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       fights fighting combat combats combating stop stops stopped stopping end ends banish* get_rid_of
       gets_rid_of getting_rid_of beat beats overcome overcomes revers* reduce reduces reducing lower
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
-      no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for`,
+      no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
+      slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out`,
     condition: `pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros*
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
@@ -134,9 +172,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       disorder* ailment* medical_conditions colic colics gum_disease periodont* gingivitis
       spinal_curvature curvature_of_the_spine back_problems joint_problems snoring snore stretch_marks
       scars dandruff hangover* bloating bad_breath halitosis tinnitus sinusitis bronchitis gastritis
-      cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis`,
+      cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis
+      cataract* glaucoma myopia presbyopia macular_degeneration astigmatism dry_eye* floaters toxins wounds bruises`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
-      quietest thinnest smallest safest cheapest highest top_rated`,
+      quietest thinnest smallest safest cheapest highest top_rated unmatched unrivalled unrivaled unbeatable unsurpassed`,
     scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
       in_the_country in_europe in_america in_the_usa in_the_us in_the_uk of_#`,
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
@@ -145,14 +184,29 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       recommends approve approves endorse endorses`,
     authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
-      orthopaedists vets vet veterinarians veterinarian european_union european_commission police`,
+      orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee`,
     original: 'original genuine authentic official',
     guarantee: 'guarantee guaranteed guarantees',
     absolute: 'never forever always for_life for_a_lifetime perfect perfectly eternal unlimited',
     negation: 'not no never doesn_t don_t cannot can_t nor without',
-    compatibility: 'for compatible with fits fit replaces replacement like',
+    compatibility: 'for compatible with fits fit replaces replacement like to into',
   },
   es: {
+    kill: 'mata matan elimina eliminan destruye destruyen erradica erradican neutraliza neutralizan',
+    germs: 'bacterias germenes virus microbios patogenos acaros',
+    better: 'mejor mejores superior_a supera',
+    anyOther: 'cualquier_otro cualquier_otra todos_los_demas todas_las_demas la_competencia',
+    boost: `refuerza refuerzan reforzar fortalece fortalecen fortalecer mejora mejoran mejorar restaura
+      restauran restaurar regula regulan regular recupera recuperan recuperar potencia potencian acelera aceleran estimula estimulan`,
+    bodyFunction: `sistema_inmunitario sistema_inmune inmunidad defensas vista vista_cansada la_vista
+      glucemia glucosa azucar_en_sangre nivel_de_azucar metabolismo libido circulacion_sanguinea crecimiento_del_cabello crecimiento_del_pelo crecimiento_capilar`,
+    never: 'nunca jamas',
+    breaks: `rompe rompen se_rompe se_rompen raja rajan agrieta agrietan oxida oxidan se_oxida falla fallan
+      desgasta desgastan destine destinen`,
+    firstTime: 'a_la_primera primer_intento primera_vez_que_lo_uses',
+    change: `aumenta aumentan reduce reducen ahorra ahorran duplica duplican triplica mejora mejoran
+      recorta recortan baja bajan`,
+    guaranteed: 'garantizado garantizada garantizados garantizadas',
     clinical: 'clinicamente cientificamente',
     proven: 'probado probada probados comprobado comprobada comprobados demostrado demostrada',
     erase:
@@ -171,7 +225,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     everyone: 'para_todos para_todo_el_mundo para_cualquiera todo_el_mundo',
     replica: 'replica replicas copia imitacion clon falsificacion',
     exact: 'exacta exacto perfecta perfecto identica identico 1_1 aaa espejo alta_calidad indistinguible',
-    durable: 'impermeable irrompible indestructible resistente_al_agua',
+    durable: 'impermeable irrompible indestructible resistente_al_agua dura duran durara duraran',
     forever: 'para_siempre de_por_vida eternamente',
     result: 'resultados resultado eficacia',
     fabric: 'ropa prenda prendas camisa camisas tejido tejidos tela telas cortinas vaporizador plancha',
@@ -180,7 +234,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       previene previenen prevenir prevencion combate combaten combatir frena frenan frenar detiene
       detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
-      antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas`,
+      antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
+      ralentiza ralentizan corrige corrigen desintoxica depura depuran`,
     condition: `dolor dolores jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
@@ -193,8 +248,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       problemas_de_espalda problemas_de_columna ronquido* estrias cicatrices caspa resaca hinchazon
       mal_aliento halitosis acufeno* tinnitus sinusitis bronquitis gastritis talones_agrietados aftas
       tunel_carpiano
+      catarata* glaucoma miopia presbicia degeneracion_macular astigmatismo ojo_seco
+      toxinas heridas moretones hematomas
 `,
-    superlative: 'mejor mejores mas',
+    superlative: 'mejor mejores mas insuperable inigualable insuperables inigualables',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
       de_europa del_pais en_el_mundo en_el_mercado jamas_creado* jamas_fabricado* jamas_visto* de_#`,
     sales: 'mas_vendido mas_vendida mas_vendidos mas_vendidas superventas top_ventas',
@@ -204,16 +261,31 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban`,
     authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
-      policia guardia_civil`,
+      policia guardia_civil federacion comite_olimpico`,
     original:
       'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales',
     guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
     absolute:
       'nunca jamas siempre para_siempre de_por_vida perfecto perfecta perfectos eterno eterna ilimitada sin_limite',
     negation: 'no ni sin nunca',
-    compatibility: 'para compatible compatibles con como sustituye recambio',
+    compatibility: 'para compatible compatibles con como sustituye recambio al',
   },
   fr: {
+    kill: 'tue tuent elimine eliminent detruit detruisent eradique eradiquent neutralise neutralisent',
+    germs: 'bacteries germes virus microbes pathogenes acariens',
+    better: 'meilleur meilleure meilleurs meilleures mieux superieur_a surpasse',
+    anyOther: 'tous_les_autres toutes_les_autres n_importe_quel_autre n_importe_quelle_autre la_concurrence',
+    boost: `renforce renforcent renforcer booste boostent booster restaure restaurent restaurer regule
+      regulent reguler ameliore ameliorent ameliorer stimule stimulent stimuler recupere accelere accelerent`,
+    bodyFunction: `immunite systeme_immunitaire defenses_immunitaires defenses_naturelles la_vue votre_vue
+      vue_fatiguee glycemie taux_de_sucre sucre_dans_le_sang metabolisme libido circulation_sanguine pousse_des_cheveux repousse_des_cheveux croissance_des_cheveux`,
+    never: 'jamais',
+    breaks: `casse cassent cassera casseront fissure fissurent rouille rouillent lache lachent use usent
+      tombe_en_panne craque craquent dechire dechirent`,
+    firstTime: 'premier_coup premier_essai premiere_tentative',
+    change: `augmente augmentent reduit reduisent diminue diminuent economise economisent double doublent
+      baisse baissent`,
+    guaranteed: 'garanti garantis c_est_garanti',
     clinical: 'cliniquement scientifiquement',
     proven: 'prouve prouvee prouves prouvees demontre demontree demontres',
     erase: 'efface effacent effacer elimine eliminent eliminer adieu_aux adieu_a gomme gomment inverse',
@@ -231,7 +303,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     everyone: 'pour_tous pour_tout_le_monde pour_toutes tout_le_monde',
     replica: 'replique repliques copie contrefacon imitation clone',
     exact: 'parfaite parfait exacte identique 1_1 aaa miroir haute_qualite indiscernable',
-    durable: 'etanche incassable indestructible inusable',
+    durable: 'etanche incassable indestructible inusable dure durent durera dureront',
     forever: 'pour_toujours a_vie eternellement',
     result: 'resultats resultat efficacite',
     fabric: 'vetement vetements linge tissu tissus chemise chemises rideaux defroisseur',
@@ -240,7 +312,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       previent previennent prevenir prevention combat combattent combattre stoppe stoppent stopper arrete
       arretent vient_a_bout viennent_a_bout vaincre reduit reduisent reduire apaise apaisent apaiser
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
-      fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*`,
+      fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
+      ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure`,
     condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite*
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
@@ -251,8 +324,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       constipation reflux ulcere* anemie colique* gingivite* parodontite* parodontose*
       deviation*_de_la_colonne problemes_de_dos ronflement* vergeture* cicatrice* pellicules
       gueule_de_bois ballonnement* mauvaise_haleine acouphene* sinusite* bronchite* gastrite* aphte*
-      gercure* crevasses canal_carpien`,
-    superlative: 'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus',
+      gercure* crevasses canal_carpien
+      cataracte* glaucome myopie presbytie degenerescence_maculaire astigmatisme toxines plaies ecchymoses`,
+    superlative:
+      'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus inegale inegalee inegales imbattable imbattables',
     scope: `du_monde au_monde dans_le_monde jamais_concu* jamais_cree* jamais_fabrique* jamais_vu* du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
       de_#`,
     sales: `meilleure_vente meilleures_ventes le_plus_vendu la_plus_vendue les_plus_vendus best_seller
@@ -263,16 +338,31 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       recommandent approuvent`,
     authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
-      gendarmerie`,
+      gendarmerie federation comite_olympique`,
     original:
       'original originale originaux originales authentique authentiques officiel officielle d_origine',
     guarantee: 'garanti garantie garantis garanties garantit garantissons',
     absolute:
       'jamais toujours a_vie pour_toujours parfait parfaite parfaits eternel eternelle illimitee sans_limite',
     negation: 'ne pas ni sans jamais',
-    compatibility: 'pour compatible compatibles avec comme remplace remplacement',
+    compatibility: 'pour compatible compatibles avec comme remplace remplacement au aux',
   },
   ru: {
+    kill: 'убива* уничтожа* устраня* нейтрализ* обеззаражива*',
+    germs: 'бактери* микроб* вирус* патоген* клещ*',
+    better: 'лучше превосходит превзойд*',
+    anyOther:
+      'любых_аналогов любого_аналога всех_аналогов всех_конкурентов любых_конкурентов любой_другой любого_другого любых_других всех_других',
+    boost: `укрепля* укрепит* восстанавлива* восстановит* улучша* улучшит* повыша* повысит* регулиру*
+      стимулиру* замедля* ускоря* ускорит*`,
+    bodyFunction: `иммунитет* иммунн*_систем* защитн*_сил* зрени* сахар*_в_крови уров*_сахара глюкоз*
+      метаболизм* обмен_веществ кровообращени* потенци* либидо рост_волос`,
+    never: 'никогда',
+    breaks: `лома* слома* порв* рвет* рвут* ржаве* заржаве* подвед* подводит откаж* тресн* трескает*
+      износит* сотрет* выцвет*`,
+    firstTime: 'с_первого_раза первого_раза с_первой_попытки с_полоборота',
+    change: `увеличива* увеличит* сниж* снизит* сокраща* сократит* эконом* повыша* повысит* удваива*`,
+    guaranteed: 'гарантированно гарантирован*',
     clinical: 'клинически научно',
     proven: 'доказан* подтвержден*',
     erase: 'убира* удаля* устраня* разглажива* разгладит избавля* стира*',
@@ -291,7 +381,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     replica: 'реплика реплики копия копии подделк* имитаци* клон',
     exact:
       'один_в_один люкс точная идеальная 1_1 aaa зеркальн* высокого_качества топового_качества не_отличить',
-    durable: 'водонепроницаем* неубиваем* небьющ* нерушим* неломаем*',
+    durable: 'водонепроницаем* неубиваем* небьющ* нерушим* неломаем* прослуж* служит служат',
     forever: 'навсегда пожизненно вечно',
     result: 'результат* эффективност*',
     fabric: 'одежд* ткан* рубашк* вещей вещи отпаривател* утюг*',
@@ -299,6 +389,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       снимают снимет облегча* облегчит* предотвращ* предупрежда* сниж* понижа* нормализ* успокаива*
       побежда* борет* борется борьб* останавлива* останов* прекраща* помогает_от помогает_при помогают_от
       помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
+      замедля* исправля* выводит выводят очища*
       больше_никаких`,
     condition: `боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
@@ -310,8 +401,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       язв* анеми* колик* пародонт* гингивит* кровоточивост*_десен
       искривлени*_позвоночник* проблем*_с_позвоночник* проблем*_со_спин* храп* растяжк* рубц* шрам*
       перхот* похмель* вздути* запах*_изо_рта шум*_в_ушах синусит* гайморит* бронхит* гастрит*
-      стоматит* трещин*_на_пятк* туннельн*_синдром*`,
-    superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми',
+      стоматит* трещин*_на_пятк* туннельн*_синдром*
+      катаракт* глауком* близорукост* дальнозоркост* миопи* астигматизм* макулярн*_дегенераци* токсин* шлак* ран синяк* гематом*`,
+    superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми непревзойд*',
     scope:
       'когда_либо мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
@@ -319,14 +411,29 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
       рекомендован* рекомендуют рекомендует утвержден* аккредитован*`,
     authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей
-      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи`,
+      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет*`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн*',
     guarantee: 'гаранти*',
     absolute: 'никогда навсегда всегда вечн* идеальн* пожизненн* бессрочн*',
     negation: 'не ни без',
-    compatibility: 'для совместим* подходит подходят как замена вместо',
+    compatibility: 'для совместим* подходит подходят как замена вместо к ко',
   },
   pt: {
+    kill: 'mata matam elimina eliminam destroi destroem erradica erradicam neutraliza neutralizam',
+    germs: 'bacterias germes virus microbios patogenos acaros',
+    better: 'melhor melhores superior_a supera',
+    anyOther: 'qualquer_outro qualquer_outra todos_os_outros todas_as_outras a_concorrencia',
+    boost: `fortalece fortalecem fortalecer reforca reforcam reforcar melhora melhoram melhorar restaura
+      restauram restaurar regula regulam regular recupera recuperam recuperar estimula estimulam acelera aceleram`,
+    bodyFunction: `imunidade sistema_imunologico sistema_imune defesas a_vista vista_cansada visao_cansada
+      glicemia glicose acucar_no_sangue metabolismo libido circulacao_sanguinea crescimento_capilar crescimento_do_cabelo crescimento_dos_cabelos`,
+    never: 'nunca jamais',
+    breaks: `quebra quebram quebrar racha racham trinca trincam enferruja enferrujam falha falham rasga
+      rasgam desgasta desgastam desbota desbotam`,
+    firstTime: 'de_primeira na_primeira primeira_tentativa',
+    change: `aumenta aumentam reduz reduzem economiza economizam dobra dobram triplica diminui diminuem
+      corta cortam`,
+    guaranteed: 'garantido garantida garantidos garantidas',
     clinical: 'clinicamente cientificamente',
     proven: 'comprovado comprovada comprovados provado provada demonstrado demonstrada',
     erase: 'apaga apagam apagar elimina eliminam eliminar adeus_as adeus_a some_com acaba_com',
@@ -345,7 +452,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     replica: 'replica replicas copia imitacao clone falsificacao',
     exact:
       'exata exato perfeita perfeito identica identico 1_1 aaa espelhada primeira_linha alta_qualidade indistinguivel',
-    durable: 'impermeavel inquebravel indestrutivel a_prova_d_agua',
+    durable: 'impermeavel inquebravel indestrutivel a_prova_d_agua dura duram durara',
     forever: 'para_sempre eternamente vitalicio vitalicia',
     result: 'resultados resultado eficacia',
     fabric: 'roupa roupas tecido tecidos camisa camisas cortinas vaporizador ferro',
@@ -354,6 +461,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       prevencao combate combatem combater acaba_com acabam_com acabe_com reduz reduzem reduzir diminui
       diminuem baixa baixam normaliza* terapeutic* medicinal* diga_adeus_a diga_adeus_ao diga_adeus_aos
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
+      retarda retardam corrige corrigem desintoxica depura depuram
       antiinflamatori* antiviral*`,
     condition: `dor dores enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
@@ -365,8 +473,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       fascite doenca* enfermidade* nausea* prisao_de_ventre refluxo ulcera* anemia colica colicas
       gengivite periodontite desvio*_da_coluna desvio*_de_coluna problemas_de_coluna problemas_na_coluna
       ronco* estrias cicatriz* caspa ressaca inchaco mau_halito zumbido sinusite bronquite gastrite
-      aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo`,
-    superlative: 'melhor melhores mais',
+      aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo
+      catarata* glaucoma miopia presbiopia degeneracao_macular astigmatismo toxinas feridas hematomas`,
+    superlative: 'melhor melhores mais imbativel inigualavel insuperavel',
     scope: `do_mundo no_mundo ja_feito* ja_criado* jamais_visto* do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
     sales: 'mais_vendido mais_vendida mais_vendidos mais_vendidas campeao_de_vendas campea_de_vendas',
@@ -375,12 +484,12 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam`,
     authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista
-      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran`,
+      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico`,
     original: 'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais',
     guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
     absolute:
       'nunca jamais sempre para_sempre perfeito perfeita perfeitos perfeitas eterno eterna vitalicia ilimitada sem_limite',
     negation: 'nao nem sem nunca',
-    compatibility: 'para compativel compativeis com como substitui reposicao',
+    compatibility: 'para compativel compativeis com como substitui reposicao ao no na nos nas',
   },
 };
