@@ -31,6 +31,7 @@ export const BLIND_FILES = [
   'test/fixtures/intent-blind-6.jsonl',
   'test/fixtures/intent-blind-7.jsonl',
   'test/fixtures/intent-blind-8.jsonl',
+  'test/fixtures/intent-blind-9.jsonl',
 ];
 
 /** One row of the overview table. */

@@ -74,8 +74,9 @@ const FLOORS: ReadonlyArray<{
 }> = [
   {
     file: DEV_FILE,
-    // 0.991 before the 2026-12 round-4 stopwords (question words, quantifiers), 0.996 after (raised).
-    macroF1: 0.99,
+    // 0.991 before the 2026-12 round-4 stopwords (question words, quantifiers), 0.996 after (raised);
+    // 0.988 once blind-9 joined the leak guard (24 training lines near it dropped): lowered to 0.985.
+    macroF1: 0.985,
     answeredAccuracy: 0.98,
     maxAbstain: 0.04,
     languageLong: 0.99,
@@ -114,8 +115,10 @@ const FLOORS: ReadonlyArray<{
   {
     file: HOLDOUT_3_FILE,
     // 0.933 / 97.5% before the 2027-01 external-evaluation round, 0.903 / 93.7% after it;
-    // 0.950 / 97.5% before the helper-2026-12b lines, 0.965 / 98.8% after them (raised).
-    macroF1: 0.94,
+    // 0.950 / 97.5% before the helper-2026-12b lines, 0.965 / 98.8% after them (raised); 0.946
+    // after round 4's stopwords, 0.927 once blind-9 joined the leak guard (24 training lines near it
+    // dropped; two Portuguese chat lines): lowered to 0.92.
+    macroF1: 0.92,
     answeredAccuracy: 0.95,
     maxAbstain: 0.125,
     languageLong: 0.99,

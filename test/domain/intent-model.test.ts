@@ -78,6 +78,7 @@ describe('committed model (src/domain/intent-model.data.ts)', () => {
       'test/fixtures/intent-blind-6.jsonl',
       'test/fixtures/intent-blind-7.jsonl',
       'test/fixtures/intent-blind-8.jsonl',
+      'test/fixtures/intent-blind-9.jsonl',
     ]) {
       expect(EVAL_FILES).toContain(file);
     }
@@ -170,8 +171,10 @@ describe('calibration', () => {
     // Measured 86.2% (84.8% before the helper-2026-12b lines) and 97.2% right at >= 0.9 (data/README.md);
     // round 4: 86.0% and 97.7% right at >= 0.9 (97.1% with another seed): that floor raised 0.965 -> 0.97.
     const cv = INTENT_MODEL_DATA.meta.crossValidation ?? {};
-    expect(cv.heldOutAccuracy).toBeGreaterThanOrEqual(0.855);
-    expect(cv.heldOutMacroF1).toBeGreaterThanOrEqual(0.855);
+    // 85.1% (macro-F1 0.852) once blind-9 joined the leak guard (24 training lines near it dropped):
+    // both floors 0.855 -> 0.85.
+    expect(cv.heldOutAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(cv.heldOutMacroF1).toBeGreaterThanOrEqual(0.85);
     expect(cv.heldOutAccuracyAt90).toBeGreaterThanOrEqual(0.97);
   });
 });
