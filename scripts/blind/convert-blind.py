@@ -3,6 +3,7 @@
     python3 scripts/blind/convert-blind.py SRC OUT INTENT_NAME LISTING_NAME
     e.g. SRC=/work/blind-new  OUT=test/fixtures  intent-blind-7 blind-5   (written 2026-12-06, first round)
          SRC=/work/blind-new2 OUT=test/fixtures  intent-blind-8 blind-6   (written 2026-12-06, second round)
+         SRC=/work/blind-new3 OUT=test/fixtures  intent-blind-9 blind-7   (written 2026-12-06, third round)
 
 The writer was given the project's 13 categories with the data/README.md label guide and the listing
 finding kinds, so labels and kinds are taken as written (no mapping); `untranslated` is accepted as
@@ -31,7 +32,9 @@ def listing(l):
     return {'id': l['id'], 'title': {k: v['title'] for k, v in l['versions'].items()},
             'description': {k: v['description'] for k, v in l['versions'].items()}}
 clean = [listing(l) for l in json.load(open(f'{src}/clean-listings-{listing_name}.json'))['listings']]
-json.dump(clean, open(f'{out}/listings/clean-{listing_name}.json', 'w'), ensure_ascii=False, indent=2)
+with open(f'{out}/listings/clean-{listing_name}.json', 'w') as f:
+    json.dump(clean, f, ensure_ascii=False, indent=2)
+    f.write('\n')
 cases = []
 for l in json.load(open(f'{src}/listings-{listing_name}.json'))['listings']:
     lst = listing(l); expected = []
@@ -43,6 +46,7 @@ for l in json.load(open(f'{src}/listings-{listing_name}.json'))['listings']:
         assert kind in KINDS, (l['id'], s)
         expected.append({'lang': s['lang'], 'field': field, 'kind': kind, 'text': s['span']})
     cases.append({'id': l['id'], 'listing': lst, 'expected': expected})
-json.dump({'base': f'clean-{listing_name}.json', 'cases': cases}, open(f'{out}/listings/{listing_name}.json', 'w'),
-          ensure_ascii=False, indent=2)
+with open(f'{out}/listings/{listing_name}.json', 'w') as f:
+    json.dump({'base': f'clean-{listing_name}.json', 'cases': cases}, f, ensure_ascii=False, indent=2)
+    f.write('\n')
 print(n, 'messages;', len(clean), 'clean;', len(cases), 'cases;', sum(len(c['expected']) for c in cases), 'expected')
