@@ -159,27 +159,43 @@ function listedParadigm(
   cB: number,
   correction: { word: string; centibels?: number },
 ): boolean {
-  if (!speller.centibels || (lang === 'ru' && RUSSIAN_IMPOSSIBLE_JOINS.test(lower))) return false;
+  if (!speller.centibels) return false;
   const needed = lang === 'ru' ? 2 : 1;
   const limit = Math.min(SIBLING_CB, cB);
+  for (const { stem, siblings } of paradigmSplits(lower, lang)) {
+    // A far more frequent correction on the same stem is the right form ("genous" / "genoux").
+    if (correction.word.startsWith(stem) && cB - (correction.centibels ?? 1000) >= SAME_STEM_GAP) continue;
+    let hits = 0;
+    for (const other of siblings)
+      if ((speller.centibels(stem + other) ?? 1000) <= limit && ++hits >= needed) return true;
+  }
+  return false;
+}
+
+/**
+ * Each way a word splits into a stem of four letters or more and a real ending of one of its
+ * language's paradigms, with the paradigm's other endings that fit that stem (the siblings to look
+ * up). Not the bare Russian stem, on either side: bare stems are often cut words in the list
+ * ("руков", "примерн"); no "-s" after "s", no Spanish or Portuguese "-es" after an unstressed vowel.
+ */
+function* paradigmSplits(lower: string, lang: Language): Generator<{ stem: string; siblings: string[] }> {
+  if (lang === 'ru' && RUSSIAN_IMPOSSIBLE_JOINS.test(lower)) return;
   for (const paradigm of PARADIGMS[lang]) {
     for (const ending of paradigm) {
       if (!lower.endsWith(ending) || (lang === 'ru' && ending === '')) continue;
       const stem = lower.slice(0, lower.length - ending.length);
       if ([...stem].length < 4 || (ending === 's' && stem.endsWith('s')) || noPluralEs(lang, ending, stem))
         continue;
-      // A far more frequent correction on the same stem is the right form ("genous" / "genoux").
-      if (correction.word.startsWith(stem) && cB - (correction.centibels ?? 1000) >= SAME_STEM_GAP) continue;
-      let hits = 0;
-      for (const other of paradigm) {
-        // Russian bare stems are often cut words in the list ("руков"): not a sibling there.
-        if (other === ending || (other === 's' && stem.endsWith('s')) || (lang === 'ru' && other === ''))
-          continue;
-        if ((speller.centibels(stem + other) ?? 1000) <= limit && ++hits >= needed) return true;
-      }
+      const siblings = paradigm.filter(
+        (other) =>
+          other !== ending &&
+          !(other === 's' && stem.endsWith('s')) &&
+          !(lang === 'ru' && other === '') &&
+          !noPluralEs(lang, other, stem),
+      );
+      yield { stem, siblings };
     }
   }
-  return false;
 }
 
 /**
@@ -539,23 +555,13 @@ export function listedSiblingOutweighs(
   lang: Language,
   correctionCb: number | undefined,
 ): boolean {
-  if (!speller.centibels || (lang === 'ru' && RUSSIAN_IMPOSSIBLE_JOINS.test(lower))) return false;
+  if (!speller.centibels) return false;
   const needed = lang === 'ru' ? 2 : 1;
   const limit = Math.min(RARE_SIBLING_CB, correctionCb ?? 1000);
-  for (const paradigm of PARADIGMS[lang]) {
-    for (const ending of paradigm) {
-      if (!lower.endsWith(ending) || (lang === 'ru' && ending === '')) continue;
-      const stem = lower.slice(0, lower.length - ending.length);
-      if ([...stem].length < 4 || (ending === 's' && stem.endsWith('s')) || noPluralEs(lang, ending, stem))
-        continue;
-      let hits = 0;
-      for (const other of paradigm) {
-        if (other === ending || (other === 's' && stem.endsWith('s')) || (lang === 'ru' && other === ''))
-          continue;
-        if (noPluralEs(lang, other, stem)) continue;
-        if ((speller.centibels(stem + other) ?? 1000) < limit && ++hits >= needed) return true;
-      }
-    }
+  for (const { stem, siblings } of paradigmSplits(lower, lang)) {
+    let hits = 0;
+    for (const other of siblings)
+      if ((speller.centibels(stem + other) ?? 1000) < limit && ++hits >= needed) return true;
   }
   return false;
 }
