@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import i18next from 'i18next';
+import { dateTimeFormat, numberFormat } from '../domain/intl.js';
 import {
   SELLER_FORMAT_LOCALES,
   SELLER_LANGUAGES,
@@ -67,12 +68,12 @@ export async function loadConsoleTexts(rootDir: string): Promise<ConsoleTexts> {
     t,
     bind: (language) => (key, options) => t(language, key, options),
     formatDate: (language, date) =>
-      `${new Intl.DateTimeFormat(SELLER_FORMAT_LOCALES[language], {
+      `${dateTimeFormat(SELLER_FORMAT_LOCALES[language], {
         dateStyle: 'medium',
         timeStyle: 'short',
         timeZone: 'UTC',
       }).format(date)} UTC`,
     formatNumber: (language, value, options) =>
-      new Intl.NumberFormat(SELLER_FORMAT_LOCALES[language], options).format(value),
+      numberFormat(SELLER_FORMAT_LOCALES[language], options ?? {}).format(value),
   };
 }

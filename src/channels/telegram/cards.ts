@@ -1,5 +1,6 @@
 import type { ApprovalCard, CardCoupon, CardEscalation, SupersededReason } from '../../activities/ports.js';
 import type { Decision, Ticket } from '../../db/schema/index.js';
+import { dateTimeFormat } from '../../domain/intl.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
 import { couponAmountText } from '../../domain/shop/coupon.js';
 import { SELLER_FORMAT_LOCALES, type SellerLanguage } from '../../domain/shop/seller-language.js';
@@ -195,7 +196,7 @@ export function buildAlreadyDecidedText(
 
 /** Date and time in the seller's language, UTC, e.g. "23 nov 2026, 18:40 UTC", "2026年11月23日 18:40 UTC". */
 export function formatWhen(date: Date, language: SellerLanguage): string {
-  return `${new Intl.DateTimeFormat(SELLER_FORMAT_LOCALES[language], {
+  return `${dateTimeFormat(SELLER_FORMAT_LOCALES[language], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'UTC',

@@ -1,5 +1,7 @@
 /** The reply renderer: buyer replies and seller-facing bot texts from one catalogue and locale set. */
+
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
+import { dateTimeFormat, listFormat } from '../intl.js';
 import { detectLanguage } from '../message/language.js';
 import {
   isSellerLanguage,
@@ -197,7 +199,7 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
         .map((item) => (typeof item === 'string' ? sanitizeText(item) : undefined))
         .filter((item): item is string => item !== undefined);
       if (items.length > 0) {
-        values.items = new Intl.ListFormat(FORMAT_LOCALES[lng], {
+        values.items = listFormat(FORMAT_LOCALES[lng], {
           style: 'long',
           type: 'conjunction',
         }).format(items);
@@ -225,7 +227,7 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
     if (values.lastCheckpoint !== undefined && typeof vars.lastCheckpointAt === 'string') {
       const at = new Date(vars.lastCheckpointAt.trim());
       if (!Number.isNaN(at.getTime())) {
-        values.lastCheckpointAt = new Intl.DateTimeFormat(FORMAT_LOCALES[lng], {
+        values.lastCheckpointAt = dateTimeFormat(FORMAT_LOCALES[lng], {
           dateStyle: 'long',
           timeZone: 'UTC',
         }).format(at);

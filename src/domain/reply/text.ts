@@ -1,4 +1,5 @@
 /** Plain-text hygiene of reply values and templates: placeholders, invisible characters, money. */
+import { numberFormat } from '../intl.js';
 import type { Language } from '../types.js';
 import { FORMAT_LOCALES } from './types.js';
 
@@ -42,7 +43,7 @@ export function sanitizeText(value: string, maxGraphemes?: number): string | und
 
 /** Money in the buyer language's style (`1 234,50 €`, `R$ 12,00`); throws RangeError for a malformed code. */
 export function formatMoney(value: number, currency: string, language: Language): string {
-  return new Intl.NumberFormat(FORMAT_LOCALES[language], {
+  return numberFormat(FORMAT_LOCALES[language], {
     style: 'currency',
     currency: currency.trim().toUpperCase(),
   }).format(value);

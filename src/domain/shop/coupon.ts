@@ -3,6 +3,7 @@
  * order), what is left of the month's budget, and whether a stall coupon is granted now. Amounts
  * the `coupons` table stores are in the currency's minor units.
  */
+import { numberFormat } from '../intl.js';
 import type { EffectiveSettings } from './settings.js';
 
 /** The shop's coupon settings (`PUT /v1/settings` `coupon`, docs/API.md), budget included. */
@@ -35,7 +36,7 @@ function assertAmount(name: string, value: number): void {
 
 /** Minor-unit digits of a currency (USD 2, JPY 0, KWD 3); throws RangeError for a malformed code. */
 export function currencyDigits(currency: string): number {
-  const options = new Intl.NumberFormat('en', {
+  const options = numberFormat('en', {
     style: 'currency',
     currency: currency.trim().toUpperCase(),
   }).resolvedOptions();
@@ -126,7 +127,7 @@ export function decideCoupon(
  * the ISO currency code, never a bare symbol that several currencies share (`USD 3.00`, `3,00 USD`).
  */
 export function couponAmountText(value: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency: currency.trim().toUpperCase(),
     currencyDisplay: 'code',

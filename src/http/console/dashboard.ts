@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { type ShopDashboard, shopDashboard } from '../../app/store-health.js';
+import { numberFormat } from '../../domain/intl.js';
 import { fromMinorUnits } from '../../domain/shop/coupon.js';
 import { TRUST_DEFAULTS } from '../../domain/shop/plans.js';
 import { SELLER_FORMAT_LOCALES } from '../../domain/shop/seller-language.js';
@@ -58,7 +59,7 @@ export const dashboardPages: FastifyPluginAsync<ConsoleContext> = async (app, ct
     });
     const t = frame.t;
     const money = (value: number, currency: string) =>
-      new Intl.NumberFormat(SELLER_FORMAT_LOCALES[frame.lang], { style: 'currency', currency }).format(value);
+      numberFormat(SELLER_FORMAT_LOCALES[frame.lang], { style: 'currency', currency }).format(value);
     const categoryName = (c: string | null) => (c ? t(`category.${c}`) : t('heat.unclassified'));
     const tickets = heatMap(
       d.ticketsByCategoryLanguage.map((r) => ({
