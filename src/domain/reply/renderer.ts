@@ -47,6 +47,9 @@ import {
 
 type Values = Partial<Record<ReplyVarName, string>>;
 
+/** Bound on remembered template shapes (templates x languages x sets of present values). */
+const MAX_CHECKED_SHAPES = 5_000;
+
 function interpolate(text: string, values: Values): string {
   return text.replace(PLAIN_VAR, (whole, name: string) => values[name as ReplyVarName] ?? whole);
 }
@@ -55,6 +58,8 @@ function interpolate(text: string, values: Values): string {
 export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResources): ReplyRenderer {
   const checked = parseCatalogue(catalogue);
   const byId = new Map<string, TemplateEntry>();
+  /** Template x language x present values whose masked skeleton passed the checks. */
+  const checkedShapes = new Set<string>();
   const byCategory = new Map<Category, TemplateEntry>();
   for (const entry of checked.templates) {
     byId.set(entry.id, entry);
@@ -273,6 +278,15 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
 
       const text = compose(entry, language, values, body(values));
       assertNoBraces(text, entry.id, language);
+      // The skeleton depends only on the template, the language and which values are present: a
+      // vetted template (no override) that passed once with these passes again, so its check
+      // (a second composition and a language detection) runs once per shape, not per reply.
+      const shape = overridden
+        ? undefined
+        : `${entry.id}\u0000${language}\u0000${Object.keys(values).sort().join(',')}`;
+      if (shape !== undefined && checkedShapes.has(shape)) {
+        return { templateId: entry.id, templateVersion: checked.version, text, overridden };
+      }
       // Check what the templates produced with every value masked, so a buyer legitimately named
       // "null" or an item called "NaN bread" does not block the reply, but a template bug does.
       const masked: Values = {};
@@ -297,7 +311,10 @@ export function createReplyRenderer(catalogue: Catalogue, resources: LocaleResou
           overridden,
         );
       }
-
+      if (shape !== undefined) {
+        if (checkedShapes.size >= MAX_CHECKED_SHAPES) checkedShapes.clear();
+        checkedShapes.add(shape);
+      }
       return { templateId: entry.id, templateVersion: checked.version, text, overridden };
     },
 

@@ -922,6 +922,29 @@ describe('render: language check on catalogue texts', () => {
     expect((err as Error).message).toContain('logistics.lost_parcel for fr reads as en');
   });
 
+  it('checks each template shape once and still withholds a failing one every time', () => {
+    const broken = structuredClone(resources);
+    (broken.fr.replies.logistics as Record<string, string>).lost_parcel =
+      'We are so sorry, the parcel of order {{orderId}} ({{trackingNumber}}, {{carrier}}) seems lost. ' +
+      'Would you like a replacement or your money back?';
+    const bad = createReplyRenderer(catalogue, broken);
+    const lost = (language: 'fr' | 'es', orderId: string) =>
+      bad.render({
+        category: 'not_received',
+        templateId: 'logistics.lost_parcel',
+        language,
+        vars: { ...SCENARIO_VARS, orderId },
+      });
+    // The Spanish shape passes once and is remembered; each reply still carries its own values.
+    expect(lost('es', 'A-1').text).toContain('A-1');
+    expect(lost('es', 'B-2').text).toContain('B-2');
+    expect(lost('es', 'B-2').text).not.toContain('A-1');
+    // A failing shape is never remembered as checked.
+    for (const orderId of ['C-3', 'D-4']) {
+      expect(caught(() => lost('fr', orderId))).toBeInstanceOf(TemplateLanguageMismatchError);
+    }
+  });
+
   it('refuses at construction a translation identical to English', () => {
     const broken = structuredClone(resources);
     (broken.es.replies.damaged as Record<string, string>).ask_photos = catalogueText(
