@@ -902,13 +902,18 @@ describe('render: shop overrides', () => {
   });
 });
 
+/** A renderer whose French lost-parcel text is English (a template bug the render check catches). */
+function englishInFrench(): ReplyRenderer {
+  const broken = structuredClone(resources);
+  (broken.fr.replies.logistics as Record<string, string>).lost_parcel =
+    'We are so sorry, the parcel of order {{orderId}} ({{trackingNumber}}, {{carrier}}) seems lost. ' +
+    'Would you like a replacement or your money back?';
+  return createReplyRenderer(catalogue, broken);
+}
+
 describe('render: language check on catalogue texts', () => {
   it('withholds a catalogue text that reads as another language', () => {
-    const broken = structuredClone(resources);
-    (broken.fr.replies.logistics as Record<string, string>).lost_parcel =
-      'We are so sorry, the parcel of order {{orderId}} ({{trackingNumber}}, {{carrier}}) seems lost. ' +
-      'Would you like a replacement or your money back?';
-    const bad = createReplyRenderer(catalogue, broken);
+    const bad = englishInFrench();
     const err = caught(() =>
       bad.render({
         category: 'not_received',
@@ -923,11 +928,7 @@ describe('render: language check on catalogue texts', () => {
   });
 
   it('checks each template shape once and still withholds a failing one every time', () => {
-    const broken = structuredClone(resources);
-    (broken.fr.replies.logistics as Record<string, string>).lost_parcel =
-      'We are so sorry, the parcel of order {{orderId}} ({{trackingNumber}}, {{carrier}}) seems lost. ' +
-      'Would you like a replacement or your money back?';
-    const bad = createReplyRenderer(catalogue, broken);
+    const bad = englishInFrench();
     const lost = (language: 'fr' | 'es', orderId: string) =>
       bad.render({
         category: 'not_received',
