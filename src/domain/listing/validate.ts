@@ -11,6 +11,7 @@ import {
 } from './format.js';
 import { findWrongLanguage } from './language-check.js';
 import { checkPlaceholders } from './placeholders.js';
+import { mergeTitleRepeats } from './repeats.js';
 import { checkSpelling } from './spelling.js';
 import { checkTerminology } from './terminology.js';
 import { addressSpans, ingredientListSpans, overlaps, tokenize } from './text.js';
@@ -318,14 +319,14 @@ export function validateLanguageVersion(
   // One predicate per version (title and description share the spelling check's scan of the text).
   const own = deps.shopWords?.[lang];
   const isAllowed = (word: string) => deps.isAllowed(word, lang) || (own?.has(word.toLowerCase()) ?? false);
-  return [
+  return mergeTitleRepeats([
     ...checkTooShort(lang, 'title', title, limits),
     ...checkTitleLength(lang, title, limits),
     ...checkAllCaps(lang, title),
     ...checkField(title, lang, 'title', deps, context, versionText, isAllowed),
     ...checkTooShort(lang, 'description', description, limits),
     ...checkField(description, lang, 'description', deps, context, versionText, isAllowed),
-  ];
+  ]);
 }
 
 /** The sentence around a span (to the previous and next . ! ? or line break). */
@@ -339,7 +340,8 @@ function sentenceOf(text: string, span: readonly [number, number]): [number, num
 
 /**
  * Cross-language checks, run once every version has been checked on its own. A value inside a
- * forbidden claim or a placeholder ("delivered in 48 hours") is reported as that, not twice.
+ * forbidden claim or a placeholder ("delivered in 48 hours") is reported as that, not twice; a
+ * wrong value the title and the description of one version both state is one finding.
  */
 export function validateAcrossLanguages(versions: readonly ListingVersion[]): Issue[] {
   const reported = new Map<string, Array<[number, number]>>();
@@ -353,8 +355,10 @@ export function validateAcrossLanguages(versions: readonly ListingVersion[]): Is
       ]);
     }
   }
-  return checkConsistency(versions).filter(
-    (i) => !i.span || !overlaps(i.span[0], i.span[1], reported.get(`${i.lang}:${i.field}`) ?? []),
+  return mergeTitleRepeats(
+    checkConsistency(versions).filter(
+      (i) => !i.span || !overlaps(i.span[0], i.span[1], reported.get(`${i.lang}:${i.field}`) ?? []),
+    ),
   );
 }
 
