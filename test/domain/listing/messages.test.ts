@@ -49,7 +49,7 @@ describe('locales/<lng>/validation.json', () => {
         expect(messages.messages[kind][code], `${kind}.${code}`).toBeTruthy();
     }
     for (const l of LANGUAGES) expect(messages.language[l]).toBeTruthy();
-    for (const key of ['header', 'clean', 'language', 'language_clean', 'more', 'footer'])
+    for (const key of ['header', 'clean', 'language', 'language_clean', 'more', 'footer', 'also_in'])
       expect(messages.summary[key]).toBeTruthy();
   });
 });
