@@ -15,6 +15,8 @@ import {
   belongsToFamily,
   isCompound,
   isDeverbalNoun,
+  isFormOfKnownVerb,
+  isLoanNounForm,
   isPrefixedWord,
   knows,
   knowsWord,
@@ -218,6 +220,17 @@ function cognateFactor(
  * and loses confidence when it is a loanword, a cognate, a compound or a term used twice.
  */
 export function judge(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {
+  // Russian writes ё or е at will and the lists mostly е: the е spelling's evidence counts too
+  // ("вёшенкой"), the less certain of the two judgements wins.
+  if (lang === 'ru' && /ё/iu.test(word)) {
+    const asWritten = judgeWord(word, lang, speller, evidence);
+    const withE = judgeWord(word.replace(/ё/gu, 'е').replace(/Ё/gu, 'Е'), lang, speller, evidence);
+    return withE.confidence < asWritten.confidence ? withE : asWritten;
+  }
+  return judgeWord(word, lang, speller, evidence);
+}
+
+function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {
   const lower = word.toLowerCase();
   let penalty = 1;
   if (evidence.repeated(lower)) penalty *= 0.35;
@@ -260,6 +273,9 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
   // A noun in -ка of a verb the dictionary or the list has (подмотка, проставки): a word even when
   // the list has it and a frequent neighbour too (проставки / поставки).
   if (!correction.accentOnly && isDeverbalNoun(speller, lower, lang)) penalty *= 0.45;
+  // A case form of a loan noun listed bare ("-ов", "-ы"), a form of a dictionary verb it does not conjugate.
+  else if (isLoanNounForm(speller, lower, lang, correction.word)) penalty *= 0.45;
+  else if (isFormOfKnownVerb(speller, lower, lang, correction.word)) penalty *= 0.45;
   // Another form of the word listed more often than the correction (griffoirs / griffoir).
   else if (!correction.accentOnly && listedSiblingOutweighs(speller, lower, lang, correction.centibels))
     penalty *= 0.45;

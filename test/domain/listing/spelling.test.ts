@@ -427,3 +427,22 @@ describe('spelling evidence from word formation (issue 18, round 5)', () => {
     expect(words('В комплекті задній.', 'ru', ru)).toEqual([]);
   });
 });
+
+describe('spelling evidence from Russian loan nouns and verb forms (issue 18, round 6)', () => {
+  const words = (text: string, speller: SpellChecker) =>
+    checkSpelling(text, 'ru', 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('reads a case form of a loan noun the list has bare as a word', () => {
+    const listed = listSpeller('и для лидеров', { и: 100, для: 120, лидеров: 520, фидер: 780 });
+    expect(words('И для фидеров.', listed)).toEqual([]);
+    const unlisted = listSpeller('и для лидеров', { и: 100, для: 120, лидеров: 520 });
+    expect(words('И для фидеров.', unlisted)).toEqual(['фидеров']);
+  });
+
+  it('reads a form of a verb whose infinitive the dictionary has as a word', () => {
+    const known = listSpeller('и прошивать пришивайте', { и: 100, пришивайте: 690 });
+    expect(words('И прошивайте.', known)).toEqual([]);
+    const unknown = listSpeller('и пришивайте', { и: 100, пришивайте: 690 });
+    expect(words('И прошивайте.', unknown)).toEqual(['прошивайте']);
+  });
+});
