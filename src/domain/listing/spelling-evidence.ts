@@ -14,6 +14,7 @@ import {
 import {
   belongsToFamily,
   isCompound,
+  isDenominalVerb,
   isDeverbalNoun,
   isFormOfKnownVerb,
   isLoanNounForm,
@@ -240,7 +241,11 @@ function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence
   const context = evidence.context;
   // A listed word that reads as a slip of a far more frequent one is less certain than an unlisted
   // one, but being English or another version's word is then no excuse ("comfortable" in French).
-  const suspect = listVerdict(speller, lower, lang, context?.others) === 'suspect';
+  // Not when the correction is an English word as well ("inline" / "online" in Portuguese): the
+  // seller chose between two loans, and English knows both.
+  const englishPair =
+    lang !== 'en' && !!context?.english?.correct(lower) && context.english.correct(correction.word);
+  const suspect = listVerdict(speller, lower, lang, context?.others) === 'suspect' && !englishPair;
   if (!correction.accentOnly && !suspect) {
     const english = context?.english;
     if (lang !== 'en' && english && (english.correct(lower) || english.correct(word))) {
@@ -269,7 +274,13 @@ function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence
   ) {
     // Only an accent separates it from a word of the language, but the English version uses it as is.
     penalty *= 0.4;
+  } else if (correction.accentOnly && lang === 'en' && /[\u00c0-\u017f]/u.test(word)) {
+    // English writes accents only on purpose, in French loans ("lamé", "née"): typing one is no slip.
+    penalty *= 0.45;
   }
+  // A Spanish or Portuguese verb in -ar made from a noun the dictionary or the list has ("noun" +
+  // "ar", its final vowel dropped): denominal verbs of trade nouns are coined freely.
+  if (!correction.accentOnly && isDenominalVerb(speller, lower, lang)) penalty *= 0.45;
   // A noun in -ка of a verb the dictionary or the list has (подмотка, проставки): a word even when
   // the list has it and a frequent neighbour too (проставки / поставки).
   if (!correction.accentOnly && isDeverbalNoun(speller, lower, lang)) penalty *= 0.45;

@@ -621,3 +621,19 @@ export function isFormOfKnownVerb(
   }
   return false;
 }
+
+/** A listed word at least this frequent (one in 10^7.2) names a noun a verb can be made from. */
+const DENOMINAL_BASE_CB = 720;
+
+/**
+ * A Spanish or Portuguese infinitive in -ar of a noun the dictionary has or the list has well
+ * (stem, stem + a/o/e): "noun" + "ar", the noun's final vowel dropped. A stem of four letters or more.
+ */
+export function isDenominalVerb(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if ((lang !== 'es' && lang !== 'pt') || !lower.endsWith('ar')) return false;
+  const stem = lower.slice(0, -2);
+  if ([...stem].length < 4) return false;
+  return ['', 'a', 'o', 'e'].some(
+    (e) => speller.correct(stem + e) || (speller.centibels?.(stem + e) ?? 1000) <= DENOMINAL_BASE_CB,
+  );
+}
