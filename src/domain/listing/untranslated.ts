@@ -114,7 +114,7 @@ export function checkUntranslated(
       span: [start, end],
     });
   }
-  if (lang === 'en' || deps === undefined) return issues;
+  if (lang === 'en' || deps === undefined) return joinChinese(text, issues);
 
   const tokens = tokenize(text);
   const marks = tokens.map((t) => markOf(t, deps, lang));
@@ -172,8 +172,13 @@ export function checkUntranslated(
     i = last + 1;
   }
   // Words of the declared language only, counted up to each token: a gap without them is English.
+  // Names, numbers and units ("30 m Dyneema", "Ender 3") are no words of the declared language.
   const others = [0];
-  for (const mark of marks) others.push(others.at(-1)! + (mark === 'other' ? 1 : 0));
+  marks.forEach((mark, k) => {
+    const word = tokens[k]!.text;
+    const name = /^\p{Lu}/u.test(word) || /\d/u.test(word) || [...word].length <= 2;
+    others.push(others.at(-1)! + (mark === 'other' && !name ? 1 : 0));
+  });
   const englishGap = (from: number, to: number) => {
     if (text.slice(from, to).includes('\n')) return false;
     const a = firstTokenAt(tokens, from);
@@ -182,9 +187,35 @@ export function checkUntranslated(
   };
   return joinRuns(
     text,
-    issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0)),
+    joinChinese(text, issues).sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0)),
     englishGap,
   );
+}
+
+/**
+ * Chinese runs of one sentence with only a name, a number or punctuation between them ("适用于
+ * Ender 3 和 CR-10", "内置LED照蛋灯") are one passage: no line break, no sentence end and no
+ * lower-case word of three letters or more (the declared language's) between them.
+ */
+function joinChinese(text: string, issues: Issue[]): Issue[] {
+  const joined: Issue[] = [];
+  for (const issue of issues) {
+    const last = joined.at(-1);
+    if (last?.span && issue.span && last.code === 'chinese' && issue.code === 'chinese') {
+      const gap = text.slice(last.span[1], issue.span[0]);
+      if (!/[\n.!?。！？]/u.test(gap) && !/(?<!\p{L})\p{Ll}{3,}/u.test(gap)) {
+        const span: [number, number] = [last.span[0], issue.span[1]];
+        joined[joined.length - 1] = {
+          ...last,
+          span,
+          params: { text: text.slice(span[0], span[1]).trim().slice(0, 40) },
+        };
+        continue;
+      }
+    }
+    joined.push(issue);
+  }
+  return joined;
 }
 
 /** Index of the first token starting at or after `offset`. */

@@ -56,7 +56,7 @@ export function nameOfEveryVersion(
   lang: Language,
   context: ListingContext,
 ): boolean {
-  if (!issue.span) return false;
+  if (!issue.span || issue.code === 'chinese') return false;
   const others = [...context.words].filter(([other]) => other !== lang && other !== 'en').map(([, w]) => w);
   if (others.length < 2) return false;
   const words = text.slice(issue.span[0], issue.span[1]).match(/[\p{L}\p{N}]+/gu) ?? [];

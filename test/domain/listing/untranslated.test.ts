@@ -24,6 +24,13 @@ describe('checkUntranslated', () => {
     ['fr', 'Compatible avec. Works with most phones in a thin case.', 'Works with most phones in a thin'],
     ['es', 'La tela es suave. 纯棉面料', '纯棉面料'],
     ['en', 'The fabric is soft 纯棉面料', '纯棉面料'],
+    // A name or a number inside a Chinese or English passage does not split it (round 6).
+    ['es', 'La tela es suave. 适合 Kindle 4 和 Kobo 阅读器.', '适合 Kindle 4 和 Kobo 阅读器'],
+    [
+      'fr',
+      'Le tissu est doux, wipe it with a 20 cm Microtex cloth so your bag stays dry.',
+      'wipe it with a 20 cm Microtex cloth so your bag stays dry',
+    ],
   ] as const)('%s: %s', (lang, text, segment) => {
     const issues = checkUntranslated(
       text,
