@@ -4,6 +4,7 @@ import { checkClaims } from './claims.js';
 import { checkConsistency } from './consistency.js';
 import {
   checkAllCaps,
+  checkShoutedSentences,
   checkTitleLength,
   checkTooShort,
   DEFAULT_FIELD_LIMITS,
@@ -307,6 +308,26 @@ function checkField(
   return [...placeholders, ...wrong, ...untranslated, ...claims, ...terminology, ...spelling];
 }
 
+/**
+ * The description's checks, with its sentences shouted in capitals; a placeholder instruction in
+ * capitals ("ENTER THE SIZE") is reported as the placeholder only.
+ */
+function checkDescription(
+  description: string,
+  lang: Language,
+  deps: ListingCheckDeps,
+  context: ListingContext,
+  versionText: string,
+  isAllowed: (word: string) => boolean,
+): Issue[] {
+  const issues = checkField(description, lang, 'description', deps, context, versionText, isAllowed);
+  const debris = spansOf(issues.filter((i) => i.kind === 'placeholder'));
+  const shouted = checkShoutedSentences(lang, description).filter(
+    (i) => !i.span || !overlaps(i.span[0], i.span[1], debris),
+  );
+  return [...issues, ...shouted];
+}
+
 /** All single-language checks of one version: language, leftovers, claims, terms, spelling and form. */
 export function validateLanguageVersion(
   version: ListingVersion,
@@ -325,7 +346,7 @@ export function validateLanguageVersion(
     ...checkAllCaps(lang, title),
     ...checkField(title, lang, 'title', deps, context, versionText, isAllowed),
     ...checkTooShort(lang, 'description', description, limits),
-    ...checkField(description, lang, 'description', deps, context, versionText, isAllowed),
+    ...checkDescription(description, lang, deps, context, versionText, isAllowed),
   ]);
 }
 

@@ -37,7 +37,7 @@ const CODES: Record<string, string[]> = {
   placeholder: ['template', 'bracket', 'lorem', 'mt_artifact', 'markup', 'encoding'],
   too_short: ['empty', 'title', 'description'],
   title_too_long: ['title'],
-  all_caps: ['title'],
+  all_caps: ['title', 'sentence'],
 };
 
 describe('locales/<lng>/validation.json', () => {
