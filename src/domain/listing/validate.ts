@@ -81,13 +81,14 @@ export function nameOfEveryVersion(
 const IMPERIAL_FAMILIES: ReadonlyArray<{ quoted: RegExp; token: RegExp }> = [
   {
     quoted: /inch|pulgad|pouce|polegad|дюйм/iu,
-    token: /^(?:\d+-)?(?:inch|inches|pulgad\p{L}*|pouces?|polegad\p{L}*|дюйм\p{L}*)$/u,
+    token: /^(?:\d+-)?(?:inch|inches|pulgad\p{L}*|pouces?|polegad\p{L}*|pol|дюйм\p{L}*)$/u,
   },
   {
     quoted: /oz|ounce|onza|once|onça|унци/iu,
     token: /^(?:\d+-)?(?:oz|ounces?|onzas?|onces?|onças?|унци\p{L}*)$/u,
   },
   { quoted: /lb|pound|libra|livre|фунт/iu, token: /^(?:\d+-)?(?:lbs?|pounds?|libras?|livres?|фунт\p{L}*)$/u },
+  { quoted: /psi/iu, token: /^(?:\d+-)?psi$/u },
 ];
 
 /**
