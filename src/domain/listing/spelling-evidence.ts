@@ -263,7 +263,10 @@ function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence
     )
       penalty *= 0.45;
     // Another form of a lexeme the list has in other forms (technical verbs, loan adjectives).
-    if (belongsToFamily(speller, lower, lang, correction.word)) penalty *= 0.45;
+    // (Not for a doubled or dropped letter of a common word: "металическими" has a family of the
+    // same slip in the lists.)
+    const doubledSlip = slipOfCommonWord(correction) && doubledLetterSlip(lower, correction.word);
+    if (!doubledSlip && belongsToFamily(speller, lower, lang, correction.word)) penalty *= 0.45;
     // A verbal prefix on a known word (про + шлифуйте), unless a slip of a common word.
     else if (!slipOfCommonWord(correction) && isPrefixedWord(speller, lower, lang)) penalty *= 0.45;
   } else if (

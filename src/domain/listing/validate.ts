@@ -48,8 +48,9 @@ export interface ListingContext {
  * An English run that is a name the seller kept in the other versions ("Smart Life", "Home
  * Assistant" in the Spanish, French and Portuguese versions alike): every capitalised word of it
  * appears in two or more other non-English versions, and it has no lower-case word longer than
- * three letters ("app", "y", "и" are the version's own). A pasted English sentence has words the
- * other versions translated.
+ * three letters ("app", "y", "и" are the version's own) unless the run is a term of four words or
+ * fewer that two other versions keep as well ("punch needle"). A pasted English sentence has words
+ * the other versions translated.
  */
 export function nameOfEveryVersion(
   text: string,
@@ -61,14 +62,19 @@ export function nameOfEveryVersion(
   const others = [...context.words].filter(([other]) => other !== lang && other !== 'en').map(([, w]) => w);
   if (others.length < 2) return false;
   const words = text.slice(issue.span[0], issue.span[1]).match(/[\p{L}\p{N}]+/gu) ?? [];
+  // A short run of lower-case words every other version keeps too is a trade term ("punch needle").
+  const term = words.length <= 4;
   let names = 0;
   for (const word of words) {
+    const lower = word.toLowerCase();
+    const kept = others.filter((w) => w.has(lower)).length >= 2;
     if (!/^\p{Lu}/u.test(word)) {
-      if (word.length > 3) return false;
+      if (word.length <= 3) continue;
+      if (!term || !kept) return false;
+      names++;
       continue;
     }
-    const lower = word.toLowerCase();
-    if (others.filter((w) => w.has(lower)).length < 2) return false;
+    if (!kept) return false;
     names++;
   }
   return names > 0;

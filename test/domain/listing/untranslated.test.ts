@@ -122,4 +122,31 @@ describe('a name the seller kept in every version is no untranslated text (issue
       }),
     ).toBe(false);
   });
+
+  it('accepts a short lower-case trade term two other versions keep, not a longer pasted sentence', () => {
+    const craft = {
+      en: 'A starter kit for needle felting and wet felting.',
+      es: 'Kit de inicio para needle felting y fieltro húmedo.',
+      fr: "Kit de départ pour le needle felting et le feutrage à l'eau.",
+      pt: 'Kit inicial para needle felting e feltragem molhada.',
+    };
+    expect(
+      nameOfEveryVersion(craft.es, run(craft.es, 'needle felting'), 'es', {
+        shared: new Set(),
+        words: words(craft),
+      }),
+    ).toBe(true);
+    const pasted = {
+      en: 'Keep the wool dry between the sessions.',
+      es: 'Keep the wool dry between the sessions.',
+      fr: 'Keep the wool dry between the sessions.',
+      pt: 'Keep the wool dry between the sessions.',
+    };
+    expect(
+      nameOfEveryVersion(pasted.es, run(pasted.es, 'Keep the wool dry between the sessions'), 'es', {
+        shared: new Set(),
+        words: words(pasted),
+      }),
+    ).toBe(false);
+  });
 });
