@@ -146,7 +146,7 @@ function itemsOf(
   if (!/^\d+$/.test(number)) return undefined;
   if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
   if (!/^\p{L}+$/u.test(word)) return undefined;
-  // A rate ("15 миль/ч", "40 gotas/min") counts nothing.
+  // A rate ("40 вёрст/ч", "40 gotas/min") counts nothing.
   if (/^\/\p{L}/u.test(after)) return undefined;
   return { re: /$^/, dimension: 'count', factor: 1 };
 }

@@ -28,7 +28,7 @@ const DEBRIS: readonly DebrisPattern[] = [
   },
   {
     code: 'bracket',
-    re: /\[(?:QTY|QTE|QTÉ|QTD|QT|CANT|NUM|NB|NBR|NR|NO|Nº|N°|КОЛ|КОЛ-ВО|ЧИСЛО)\.?\]/gu,
+    re: /\[(?:QTY|QTE|QTÉ|QT|CANT|NUM|NB|NBR|NR|NO|Nº|N°|КОЛ|КОЛ-ВО|ЧИСЛО)\.?\]/gu,
   },
   // An instruction in capitals without brackets: "INSERT SIZE HERE", "AJOUTER LA COULEUR", "УКАЖИТЕ ЦВЕТ"
   // (only where the field has lower case too: an all-capitals title may say "INSERT TOOL SET").

@@ -222,7 +222,7 @@ function cognateFactor(
  */
 export function judge(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {
   // Russian writes ё or е at will and the lists mostly е: the е spelling's evidence counts too
-  // ("вёшенкой"), the less certain of the two judgements wins.
+  // ("ёршиком"), the less certain of the two judgements wins.
   if (lang === 'ru' && /ё/iu.test(word)) {
     const asWritten = judgeWord(word, lang, speller, evidence);
     const withE = judgeWord(word.replace(/ё/gu, 'е').replace(/Ё/gu, 'Е'), lang, speller, evidence);
@@ -241,7 +241,7 @@ function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence
   const context = evidence.context;
   // A listed word that reads as a slip of a far more frequent one is less certain than an unlisted
   // one, but being English or another version's word is then no excuse ("comfortable" in French).
-  // Not when the correction is an English word as well ("inline" / "online" in Portuguese): the
+  // Not when the correction is an English word as well ("offset" / "onset" in Portuguese): the
   // seller chose between two loans, and English knows both.
   const englishPair =
     lang !== 'en' && !!context?.english?.correct(lower) && context.english.correct(correction.word);
@@ -263,7 +263,7 @@ function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence
     )
       penalty *= 0.45;
     // Another form of a lexeme the list has in other forms (technical verbs, loan adjectives).
-    // (Not for a doubled or dropped letter of a common word: "металическими" has a family of the
+    // (Not for a doubled or dropped letter of a common word: a slip repeated in the web text has a family of the
     // same slip in the lists.)
     const doubledSlip = slipOfCommonWord(correction) && doubledLetterSlip(lower, correction.word);
     if (!doubledSlip && belongsToFamily(speller, lower, lang, correction.word)) penalty *= 0.45;
@@ -278,7 +278,7 @@ function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence
     // Only an accent separates it from a word of the language, but the English version uses it as is.
     penalty *= 0.4;
   } else if (correction.accentOnly && lang === 'en' && /[\u00c0-\u017f]/u.test(word)) {
-    // English writes accents only on purpose, in French loans ("lamé", "née"): typing one is no slip.
+    // English writes accents only on purpose, in French loans ("frappé", "née"): typing one is no slip.
     penalty *= 0.45;
   }
   // A Spanish or Portuguese verb in -ar made from a noun the dictionary or the list has ("noun" +

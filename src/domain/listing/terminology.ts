@@ -52,7 +52,7 @@ const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
   [/yard|yd|jarda|ярд/i, 0.9144, 'm'],
   [/psi/i, 0.0689, 'bar'],
   [/gallon|galon|galõ|галлон/i, 3.785, 'l'],
-  [/inch|pulgada|pouce|polegada|pol|дюйм|"/i, 2.54, 'cm'],
+  [/inch|pulgada|pouce|polegada|дюйм|"/i, 2.54, 'cm'],
   [/ft|feet|foot|pied|pés|pies|фут/i, 30.48, 'cm'],
   [/lb|pound|libra|livre|фунт/i, 0.4536, 'kg'],
   [/oz|ounce|onza|once|onça|унци/i, 28.35, 'g'],
@@ -83,7 +83,7 @@ function metricBeside(text: string, start: number, end: number): boolean {
   return METRIC_BEFORE_RE.test(text.slice(Math.max(0, start - 16), start));
 }
 
-const INCH_RE = /inch|pulgada|pouce|polegada|pol(?!\p{L})|дюйм|"/iu;
+const INCH_RE = /inch|pulgada|pouce|polegada|дюйм|"/iu;
 const POUND_RE = /lb|pound|libra|фунт/iu;
 const OUNCE_RE = /oz|ounce|onza|once|onça|унци/iu;
 

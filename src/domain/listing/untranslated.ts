@@ -172,7 +172,7 @@ export function checkUntranslated(
     i = last + 1;
   }
   // Words of the declared language only, counted up to each token: a gap without them is English.
-  // Names, numbers and units ("30 m Dyneema", "Ender 3") are no words of the declared language.
+  // Names, numbers and units ("20 cm Microtex", "Kindle 4") are no words of the declared language.
   const others = [0];
   marks.forEach((mark, k) => {
     const word = tokens[k]!.text;
@@ -193,8 +193,8 @@ export function checkUntranslated(
 }
 
 /**
- * Chinese runs of one sentence with only a name, a number or punctuation between them ("适用于
- * Ender 3 和 CR-10", "内置LED照蛋灯") are one passage: no line break, no sentence end and no
+ * Chinese runs of one sentence with only a name, a number or punctuation between them ("适合
+ * Kindle 4 和 Kobo 阅读器", "内置USB充电口") are one passage: no line break, no sentence end and no
  * lower-case word of three letters or more (the declared language's) between them.
  */
 function joinChinese(text: string, issues: Issue[]): Issue[] {

@@ -49,7 +49,7 @@ export interface ListingContext {
  * Assistant" in the Spanish, French and Portuguese versions alike): every capitalised word of it
  * appears in two or more other non-English versions, and it has no lower-case word longer than
  * three letters ("app", "y", "и" are the version's own) unless the run is a term of four words or
- * fewer that two other versions keep as well ("punch needle"). A pasted English sentence has words
+ * fewer that two other versions keep as well ("needle felting"). A pasted English sentence has words
  * the other versions translated.
  */
 export function nameOfEveryVersion(
@@ -62,7 +62,7 @@ export function nameOfEveryVersion(
   const others = [...context.words].filter(([other]) => other !== lang && other !== 'en').map(([, w]) => w);
   if (others.length < 2) return false;
   const words = text.slice(issue.span[0], issue.span[1]).match(/[\p{L}\p{N}]+/gu) ?? [];
-  // A short run of lower-case words every other version keeps too is a trade term ("punch needle").
+  // A short run of lower-case words every other version keeps too is a trade term ("needle felting").
   const term = words.length <= 4;
   let names = 0;
   for (const word of words) {
@@ -87,7 +87,7 @@ export function nameOfEveryVersion(
 const IMPERIAL_FAMILIES: ReadonlyArray<{ quoted: RegExp; token: RegExp }> = [
   {
     quoted: /inch|pulgad|pouce|polegad|дюйм/iu,
-    token: /^(?:\d+-)?(?:inch|inches|pulgad\p{L}*|pouces?|polegad\p{L}*|pol|дюйм\p{L}*)$/u,
+    token: /^(?:\d+-)?(?:inch|inches|pulgad\p{L}*|pouces?|polegad\p{L}*|дюйм\p{L}*)$/u,
   },
   {
     quoted: /oz|ounce|onza|once|onça|унци/iu,

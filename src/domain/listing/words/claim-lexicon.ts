@@ -149,7 +149,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration hair_growth hair_regrowth`,
     never: 'never',
     breaks: `break breaks crack cracks fail fails rust rusts wear_out wears_out tear tears snap snaps
-      leak leaks fade fades dull dulls blunt blunts go_dull goes_dull get_dull gets_dull go_blunt goes_blunt
+      leak leaks fade fades dull dulls blunt blunts get_dull gets_dull go_blunt goes_blunt
       lose_its_edge loses_its_edge clog clogs`,
     firstTime: 'first_time first_try first_pull first_attempt first_go',
     change: `increase increases boost boosts cut cuts reduce reduces lower lowers save saves double doubles
@@ -310,7 +310,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       'que_quiconque que_n_importe_quel que_n_importe_quelle que_n_importe_qui que_tous_les_autres que_toutes_les_autres',
     noOther: 'aucun_autre aucune_autre nul_autre nulle_autre',
     neverCauses:
-      'provoque_jamais provoquent_jamais cause_jamais causent_jamais donne_jamais donnent_jamais entraine_jamais',
+      'provoque_jamais provoquent_jamais cause_jamais causent_jamais entraine_jamais entrainent_jamais',
     perfect: 'parfait parfaite parfaits parfaites parfaitement impeccable impeccables',
     everyTime: 'a_chaque_fois chaque_fois a_tous_les_coups sans_faute',
     stay: 'reste restent restera resteront demeure demeurent',
@@ -358,7 +358,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
       fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
       ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure`,
-    condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete mal_a_la_tete migraine* cephalee* arthrite*
+    condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite*
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
       tumeur* hypertension tension_arterielle cholesterol asthme allergie* rhume* grippe covid* coronavirus
