@@ -67,6 +67,28 @@ function toSentenceEnd(text: string, tokens: readonly Token[], marks: readonly M
   return lastEnglish;
 }
 
+/**
+ * A run that is its whole sentence, from a sentence start to a sentence end, in a description
+ * ("Gate width 18 mm." left in English): nothing of the declared language around it.
+ */
+function wholeSentence(
+  text: string,
+  tokens: readonly Token[],
+  marks: readonly Mark[],
+  first: number,
+  last: number,
+): boolean {
+  for (let k = first; k <= last; k++) if (marks[k] === 'other' && !/\d/u.test(tokens[k]!.text)) return false;
+  const before = first === 0 ? '\n' : text.slice(tokens[first - 1]!.end, tokens[first]!.start);
+  if (!/[.!?\n]/u.test(before)) return false;
+  // After the last English word, only a value may end the sentence ("... 18 mm.").
+  for (let k = last + 1; k < tokens.length; k++) {
+    if (RUN_BREAK_RE.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return true;
+    if (!/\d/u.test(tokens[k]!.text) && [...tokens[k]!.text].length > 3) return false;
+  }
+  return true;
+}
+
 /** Most words of a capitalised run that still reads as a name. */
 const MAX_NAME_WORDS = 4;
 
@@ -153,7 +175,8 @@ export function checkUntranslated(
     const english = run.filter((_, k) => marks[i + k] === 'en');
     const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;
     if (
-      (english.length >= 3 || (english.length >= 2 && functionWords >= 1)) &&
+      (english.length >= 3 ||
+        (english.length >= 2 && (functionWords >= 1 || wholeSentence(text, tokens, marks, i, last)))) &&
       !isName(text, field, run, english)
     ) {
       const start = run[0]!.start;

@@ -24,6 +24,8 @@ describe('checkUntranslated', () => {
     ['fr', 'Compatible avec. Works with most phones in a thin case.', 'Works with most phones in a thin'],
     ['es', 'La tela es suave. 纯棉面料', '纯棉面料'],
     ['en', 'The fabric is soft 纯棉面料', '纯棉面料'],
+    // A sentence of two English words and a value, nothing else (round 6).
+    ['es', 'La tela es suave. Kitchen knife 18 cm. La tela es suave.', 'Kitchen knife'],
     // A name or a number inside a Chinese or English passage does not split it (round 6).
     ['es', 'La tela es suave. 适合 Kindle 4 和 Kobo 阅读器.', '适合 Kindle 4 和 Kobo 阅读器'],
     [
