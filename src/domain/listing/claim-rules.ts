@@ -203,12 +203,17 @@ const SPECIALIST_RE: Readonly<Record<Language, RegExp>> = {
 const NOT_SPECIALIST_RE =
   /^(?:cata|dia|pro|ana|homo|epi|mono|deca|tech?no|eco|geo|bio|zoo|arch?a?eo|meteoro|socio|astro|anthropo|antropo|theo|teo|ideo|mixo|musico|etymo|entomo|ornitho|ornito|seismo|sismo|hydro|hidro|paleonto|egypto|egipto|crimino|mytho|mito|neo|crono|chrono|ката|диа|про|ана|эпи|моно|некро|техно|эко|гео|био|зоо|архео|метеоро|социо|астро|антропо|тео|идео|крими|мифо|этимо|энтомо|орнито|сейсмо|гидро|палеонто|египто)(?:l|л)/;
 
+const RU_COMPARATIVE_RE = /^[а-я]{3,}ее$/;
+
 /** Every tag of every word position (the longest entry of a tag starting there). */
 function hitsOf(words: readonly Word[], lexicon: Lexicon, lang: Language): Hit[] {
   const hits: Hit[] = [];
   words.forEach((word, at) => {
     if (lang === 'en' && EST_RE.test(word.key) && !NOT_SUPERLATIVE.has(word.key))
       hits.push({ tag: 'superlative', from: at, to: at });
+    // Russian comparatives by their shape: быстрее, прочнее, удобнее (folded: no й, no ё).
+    if (lang === 'ru' && RU_COMPARATIVE_RE.test(word.key))
+      hits.push({ tag: 'comparative', from: at, to: at });
     if (SPECIALIST_RE[lang].test(word.key) && !NOT_SPECIALIST_RE.test(word.key))
       hits.push({ tag: 'authority', from: at, to: at });
     const entries = candidatesOf(lexicon, word.key);
@@ -361,7 +366,20 @@ const RULES: readonly Rule[] = [
   { code: 'superlative', head: 'better', object: 'anyOther', gap: 4 },
   // Biocidal claims: "kills 99.9% of germs", "elimina el 99 % de las bacterias", "уничтожает вирусы".
   { code: 'medical', head: 'kill', object: 'germs', gap: 5 },
+  // A comparison with every rival: "lasts longer than any", "más resistente que cualquier", "прочнее любого".
+  { code: 'superlative', head: 'comparative', object: 'thanAny', gap: 3 },
+  // "no other kettle in the world", "aucune autre ... au monde", "ни одна другая ... в мире".
+  { code: 'superlative', head: 'noOther', object: 'scope', gap: 5 },
+  // A health promise by negation: "never causes migraines", "nunca provoca dolor de cabeza".
+  { code: 'medical', head: 'neverCauses', object: 'condition', gap: 3 },
+  // "perfect results every time", "resultados perfectos cada vez", "идеальный результат каждый раз".
+  { code: 'guaranteed_result', head: 'perfect', object: 'everyTime', gap: 5, before: 5 },
+  // A lasting state promised forever: "stays bright forever", "permanece nítido para siempre".
+  { code: 'absolute_guarantee', head: 'stay', object: 'forever', gap: 5 },
 ];
+
+/** After "every time", these make it "increasingly" ("cada vez más"), no promise. */
+const INCREASINGLY = new Set(['mas', 'mais', 'menos', 'more', 'plus']);
 
 /** Tags that are claims on their own, with their codes. */
 const STANDALONE: ReadonlyArray<[Entry['tag'], StructuralClaimCode]> = [
@@ -431,7 +449,13 @@ function allowed(
       return false;
   }
   // "does not cure or treat": a negation a few words before the promise takes it back.
-  if (rule.code === 'medical' && precededBy(tagsAt, words, head.from, 'negation', 4)) return false;
+  // ("never causes" carries its own negation: the promise is the negation.)
+  if (
+    rule.code === 'medical' &&
+    head.tag !== 'neverCauses' &&
+    precededBy(tagsAt, words, head.from, 'negation', 4)
+  )
+    return false;
   // "charges with the original DJI charger", "se conecta al adaptador original Sony": an accessory the
   // product works with, named after a preposition of use a few words before, is no claim.
   // Every language's words count: the English lexicon reads the other versions too.
@@ -449,6 +473,7 @@ function allowed(
     const next = words[head.to + 1];
     if (!next || COMPARATIVE_FILLERS.has(next.key) || /^\d/.test(next.key)) return false;
   }
+  if (object.tag === 'everyTime' && INCREASINGLY.has(words[object.to + 1]?.key ?? '')) return false;
   if (rule.noNumberBetween) {
     const [from, to] = head.from < object.from ? [head.to, object.from] : [object.to, head.from];
     for (let i = from + 1; i < to; i++) if (/\d/.test(words[i]!.key)) return false;
@@ -528,10 +553,43 @@ function claimsOf(text: string, words: readonly Word[], unsorted: Hit[]): Struct
       }
     }
   }
+  claims.push(...guaranteedAtEnd(text, words, hits, claims));
   // Sales ranks ("best seller", "хит продаж"), "no side effects", "10 years younger": claims on their own.
   for (const hit of hits) {
     const code = STANDALONE.find(([tag]) => tag === hit.tag)?.[1];
     if (code) claims.push({ code, span: [words[hit.from]!.start, words[hit.to]!.end] });
+  }
+  return claims;
+}
+
+/**
+ * A promise closed by the guarantee participle: "..., guaranteed!", "..., garantizado.", "..., c'est
+ * garanti", "..., гарантированно." The participle is set off by a comma or a dash and ends a sentence of
+ * three words or more and no other rule reads; the whole sentence is the claim. "Guaranteed
+ * delivery" and a warranty are not.
+ */
+function guaranteedAtEnd(
+  text: string,
+  words: readonly Word[],
+  hits: readonly Hit[],
+  found: readonly StructuralClaim[],
+): StructuralClaim[] {
+  const claims: StructuralClaim[] = [];
+  for (const hit of hits) {
+    if (hit.tag !== 'guaranteed') continue;
+    const last = words[hit.to]!;
+    const next = words[hit.to + 1];
+    if (next && next.sentence === last.sentence) continue;
+    const previous = words[hit.from - 1];
+    if (!previous || previous.sentence !== last.sentence) continue;
+    if (!/[,—–]/u.test(text.slice(previous.end, words[hit.from]!.start))) continue;
+    let first = hit.from - 1;
+    while (first > 0 && words[first - 1]!.sentence === last.sentence) first--;
+    if (hit.from - first < 3) continue;
+    const start = words[first]!.start;
+    // A sentence another rule already reads ("starts on the first pull, guaranteed") keeps its code.
+    if (found.some((c) => c.span[0] < last.end && start < c.span[1])) continue;
+    claims.push({ code: 'guaranteed_result', span: [start, last.end] });
   }
   return claims;
 }

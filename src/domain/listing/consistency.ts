@@ -43,6 +43,9 @@ const UNITS: readonly UnitDef[] = [
   { re: /^(?:cl)$/u, dimension: 'volume', factor: 10 },
   { re: /^(?:l|L|л|litros?|litres?|liters?|литр(?:а|ов)?)$/u, dimension: 'volume', factor: 1000 },
   { re: /^(?:W|Вт)$/u, dimension: 'power', factor: 1 },
+  // Force: breaking strength of carabiners, slings and straps ("22 kN", "22 кН").
+  { re: /^(?:kN|кН)$/u, dimension: 'force', factor: 1000 },
+  { re: /^(?:daN|даН)$/u, dimension: 'force', factor: 10 },
   { re: /^(?:kW|кВт)$/u, dimension: 'power', factor: 1000 },
   { re: /^(?:V|В)$/u, dimension: 'voltage', factor: 1 },
   { re: /^(?:mAh|мАч|mah|MAH)$/u, dimension: 'charge', factor: 1 },
@@ -131,12 +134,20 @@ const HALLMARKS = new Set([
 const PRECIOUS_RE =
   /(?<![\p{L}])(?:gold|golden|silver|sterling|plata|oro|argent|plaqué or|or (?:jaune|blanc|rose)|prata|ouro|золот\p{L}*|серебр\p{L}*|проб[аыу]|quilates|carats?|karat|kt)(?![\p{L}])/iu;
 
-function itemsOf(word: string, chain: string, number: string, precious: () => boolean): UnitDef | undefined {
+function itemsOf(
+  word: string,
+  chain: string,
+  number: string,
+  precious: () => boolean,
+  after: string,
+): UnitDef | undefined {
   if (HALLMARKS.has(number) && precious()) return undefined;
   // A count of things is a whole number: "Bluetooth 5.3 earbuds" counts no earbuds.
   if (!/^\d+$/.test(number)) return undefined;
   if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
   if (!/^\p{L}+$/u.test(word)) return undefined;
+  // A rate ("40 вёрст/ч", "40 gotas/min") counts nothing.
+  if (/^\/\p{L}/u.test(after)) return undefined;
   return { re: /$^/, dimension: 'count', factor: 1 };
 }
 
@@ -167,8 +178,10 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
     const unitWord = match[3]!;
     const known = unitOf(unitWord);
     const start = match.index ?? 0;
+    const after = text.slice(start + match[0].length, start + match[0].length + 2);
     const unit =
-      known ?? (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!, precious));
+      known ??
+      (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!, precious, after));
     if (!unit) continue;
     const numbers = [match[1]!, ...(match[2]?.match(NUMBER_RE) ?? [])];
     let offset = start;

@@ -50,11 +50,16 @@ export function localizeIssues(
     const template = texts?.[issue.code] ?? texts?.default;
     if (template === undefined)
       throw new MissingValidationMessageError(locale, `messages.${issue.kind}.${issue.code}`);
+    const also = issue.alsoIn ? messages.summary.also_in : undefined;
+    const message = interpolate(template, issue.params, messages);
     return {
       lang: issue.lang,
       field: issue.field,
       kind: issue.kind,
-      message: interpolate(template, issue.params, messages),
+      message:
+        also && issue.alsoIn
+          ? `${message} ${interpolate(also, { field: messages.field[issue.alsoIn.field] }, messages)}`
+          : message,
       ...(issue.span ? { span: issue.span } : {}),
       ...(issue.suggestion !== undefined ? { suggestion: issue.suggestion } : {}),
       ...(issue.confidence !== undefined ? { confidence: issue.confidence } : {}),

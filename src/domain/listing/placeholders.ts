@@ -20,8 +20,16 @@ const DEBRIS: readonly DebrisPattern[] = [
   },
   // Capitals of every script and accent: "[PRODUCT NAME]", "[MATÉRIAU]", "[НАЗВАНИЕ]".
   { code: 'bracket', re: /\[\p{Lu}[\p{Lu}\d _\-/'’]{3,40}\]/gu },
-  // A number left to fill in: "[X] pieces", "[#]", "[...]" ("[N]" may be newtons).
-  { code: 'bracket', re: /\[(?:[Xx#]{1,3}|\.{3}|…|_{2,})\]/gu },
+  // A number left to fill in: "[X] pieces", "[#]", "[...]" ("[N]" may be newtons, but not before a
+  // lower-case noun: "[N] piezas"); quantity abbreviations of the five languages ("[QTY]", "[CANT]").
+  {
+    code: 'bracket',
+    re: /\[(?:[Xx#]{1,3}|\.{3}|…|_{2,})\]|(?<!\d[ \t]?)\[N\](?=[ \t]+(?!(?:and|or|at|of|in|per|y|o|en|et|ou|par|e|em|и|или|на)(?![\p{L}]))\p{Ll}{3,})/gu,
+  },
+  {
+    code: 'bracket',
+    re: /\[(?:QTY|QTE|QTÉ|QT|CANT|NUM|NB|NBR|NR|NO|Nº|N°|КОЛ|КОЛ-ВО|ЧИСЛО)\.?\]/gu,
+  },
   // An instruction in capitals without brackets: "INSERT SIZE HERE", "AJOUTER LA COULEUR", "УКАЖИТЕ ЦВЕТ"
   // (only where the field has lower case too: an all-capitals title may say "INSERT TOOL SET").
   {
@@ -37,6 +45,14 @@ const DEBRIS: readonly DebrisPattern[] = [
   {
     code: 'bracket',
     re: /\[(?:insert|add|your|enter|product|brand|model|size|color|colour|name|nombre|marca|modelo|talla|tamaño|taille|couleur|marque|nom|produit|produto|nome|cor|размер|цвет|название|бренд|товар|вставить|insertar|insérer|inserir)(?![\p{L}])[^\]\n]{0,40}\]/giu,
+  },
+  // A lower-case instruction to the writer: "insert size here", "escribir el color aquí", "indiquez la
+  // taille ici", "inserir cor aqui", "вставьте размер сюда": one to three words, none of them an English
+  // article ("insert the battery here" is a manual's step).
+  {
+    code: 'bracket',
+    re: /(?<![\p{L}])(?:insert|enter|add|type|write|insertar|introducir|escribir|añadir|indicar|insérer|inserer|saisir|indiquez|ajoutez|inserir|digite|informe|adicione|вставьте|укажите|впишите|введите)(?:[ \t]+(?!(?:the|a|an)[ \t])[\p{L}]+){1,3}[ \t]+(?:here|aquí|aqui|ici|сюда|здесь)(?![\p{L}])/giu,
+    cue: /here|aqu[ií]|ici|сюда|здесь/iu,
   },
   {
     code: 'lorem',

@@ -14,7 +14,10 @@ import {
 import {
   belongsToFamily,
   isCompound,
+  isDenominalVerb,
   isDeverbalNoun,
+  isFormOfKnownVerb,
+  isLoanNounForm,
   isPrefixedWord,
   knows,
   knowsWord,
@@ -218,6 +221,17 @@ function cognateFactor(
  * and loses confidence when it is a loanword, a cognate, a compound or a term used twice.
  */
 export function judge(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {
+  // Russian writes ё or е at will and the lists mostly е: the е spelling's evidence counts too
+  // ("ёршиком"), the less certain of the two judgements wins.
+  if (lang === 'ru' && /ё/iu.test(word)) {
+    const asWritten = judgeWord(word, lang, speller, evidence);
+    const withE = judgeWord(word.replace(/ё/gu, 'е').replace(/Ё/gu, 'Е'), lang, speller, evidence);
+    return withE.confidence < asWritten.confidence ? withE : asWritten;
+  }
+  return judgeWord(word, lang, speller, evidence);
+}
+
+function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {
   const lower = word.toLowerCase();
   let penalty = 1;
   if (evidence.repeated(lower)) penalty *= 0.35;
@@ -227,7 +241,11 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
   const context = evidence.context;
   // A listed word that reads as a slip of a far more frequent one is less certain than an unlisted
   // one, but being English or another version's word is then no excuse ("comfortable" in French).
-  const suspect = listVerdict(speller, lower, lang, context?.others) === 'suspect';
+  // Not when the correction is an English word as well ("offset" / "onset" in Portuguese): the
+  // seller chose between two loans, and English knows both.
+  const englishPair =
+    lang !== 'en' && !!context?.english?.correct(lower) && context.english.correct(correction.word);
+  const suspect = listVerdict(speller, lower, lang, context?.others) === 'suspect' && !englishPair;
   if (!correction.accentOnly && !suspect) {
     const english = context?.english;
     if (lang !== 'en' && english && (english.correct(lower) || english.correct(word))) {
@@ -245,7 +263,10 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
     )
       penalty *= 0.45;
     // Another form of a lexeme the list has in other forms (technical verbs, loan adjectives).
-    if (belongsToFamily(speller, lower, lang, correction.word)) penalty *= 0.45;
+    // (Not for a doubled or dropped letter of a common word: a slip repeated in the web text has a family of the
+    // same slip in the lists.)
+    const doubledSlip = slipOfCommonWord(correction) && doubledLetterSlip(lower, correction.word);
+    if (!doubledSlip && belongsToFamily(speller, lower, lang, correction.word)) penalty *= 0.45;
     // A verbal prefix on a known word (про + шлифуйте), unless a slip of a common word.
     else if (!slipOfCommonWord(correction) && isPrefixedWord(speller, lower, lang)) penalty *= 0.45;
   } else if (
@@ -256,10 +277,19 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
   ) {
     // Only an accent separates it from a word of the language, but the English version uses it as is.
     penalty *= 0.4;
+  } else if (correction.accentOnly && lang === 'en' && /[\u00c0-\u017f]/u.test(word)) {
+    // English writes accents only on purpose, in French loans ("frappé", "née"): typing one is no slip.
+    penalty *= 0.45;
   }
+  // A Spanish or Portuguese verb in -ar made from a noun the dictionary or the list has ("noun" +
+  // "ar", its final vowel dropped): denominal verbs of trade nouns are coined freely.
+  if (!correction.accentOnly && isDenominalVerb(speller, lower, lang)) penalty *= 0.45;
   // A noun in -ка of a verb the dictionary or the list has (подмотка, проставки): a word even when
   // the list has it and a frequent neighbour too (проставки / поставки).
   if (!correction.accentOnly && isDeverbalNoun(speller, lower, lang)) penalty *= 0.45;
+  // A case form of a loan noun listed bare ("-ов", "-ы"), a form of a dictionary verb it does not conjugate.
+  else if (isLoanNounForm(speller, lower, lang, correction.word)) penalty *= 0.45;
+  else if (isFormOfKnownVerb(speller, lower, lang, correction.word)) penalty *= 0.45;
   // Another form of the word listed more often than the correction (griffoirs / griffoir).
   else if (!correction.accentOnly && listedSiblingOutweighs(speller, lower, lang, correction.centibels))
     penalty *= 0.45;

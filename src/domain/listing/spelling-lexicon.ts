@@ -565,3 +565,75 @@ export function listedSiblingOutweighs(
   }
   return false;
 }
+
+const RUSSIAN_NOUN_FORM_RE = /^(.{4,}?)(?:ами|ов|ам|ах|ом|ы|а|у|е)$/u;
+/**
+ * Stems a loan noun does not end with: a soft sign, й, a hushing letter or a cluster that closes
+ * cut adjectives and surnames in the lists ("примерн", "базов", "руков", "городск").
+ */
+const NOT_LOAN_STEM_RE = /(?:[нвйьжшчщ]|ск)$/u;
+
+/**
+ * A case form of a loan noun the dictionary or the list has bare (a hard consonant stem + -ов, -ы,
+ * -ам, -ами, -ах, -ом, -а, -у, -е): the lists hold a trade loan's nominative far more often than its
+ * other cases. Not when the correction keeps the stem (a slip in the ending), nor on stems that end as
+ * cut words and surnames do.
+ */
+export function isLoanNounForm(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+  correction?: string,
+): boolean {
+  if (lang !== 'ru') return false;
+  const stem = RUSSIAN_NOUN_FORM_RE.exec(lower)?.[1];
+  if (stem === undefined || NOT_LOAN_STEM_RE.test(stem) || !/[бгдзклмпрстфхц]$/u.test(stem)) return false;
+  if (correction?.startsWith(stem) || RUSSIAN_IMPOSSIBLE_JOINS.test(lower)) return false;
+  return speller.correct(stem) || (speller.centibels?.(stem) ?? 1000) <= RARE_SIBLING_CB;
+}
+
+/** Russian verb endings by infinitive class, for forms the dictionary does not conjugate. */
+const RUSSIAN_VERB_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['ать', ['айте', 'ай', 'ает', 'ают', 'аем', 'аете', 'аешь', 'ал', 'ала', 'али', 'ая', 'ав']],
+  ['ять', ['яйте', 'яй', 'яет', 'яют', 'яем', 'яете', 'яешь', 'ял', 'яла', 'яли', 'яя', 'яв']],
+  ['еть', ['ейте', 'ей', 'еет', 'еют', 'еем', 'еете', 'ел', 'ела', 'ели']],
+];
+
+/**
+ * A form of a verb whose infinitive the dictionary has but does not conjugate ("обмет-айте" of
+ * обметать): imperatives and present forms of -ать, -ять and -еть verbs, on a stem of four letters
+ * or more, unless the correction keeps the stem (a slip in the ending).
+ */
+export function isFormOfKnownVerb(
+  speller: SpellChecker,
+  lower: string,
+  lang: Language,
+  correction?: string,
+): boolean {
+  if (lang !== 'ru') return false;
+  for (const [infinitive, endings] of RUSSIAN_VERB_FORMS) {
+    for (const ending of endings) {
+      if (!lower.endsWith(ending)) continue;
+      const stem = lower.slice(0, -ending.length);
+      if ([...stem].length < 4 || correction?.startsWith(stem)) continue;
+      if (speller.correct(stem + infinitive)) return true;
+    }
+  }
+  return false;
+}
+
+/** A listed word at least this frequent (one in 10^7.2) names a noun a verb can be made from. */
+const DENOMINAL_BASE_CB = 720;
+
+/**
+ * A Spanish or Portuguese infinitive in -ar of a noun the dictionary has or the list has well
+ * (stem, stem + a/o/e): "noun" + "ar", the noun's final vowel dropped. A stem of four letters or more.
+ */
+export function isDenominalVerb(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if ((lang !== 'es' && lang !== 'pt') || !lower.endsWith('ar')) return false;
+  const stem = lower.slice(0, -2);
+  if ([...stem].length < 4) return false;
+  return ['', 'a', 'o', 'e'].some(
+    (e) => speller.correct(stem + e) || (speller.centibels?.(stem + e) ?? 1000) <= DENOMINAL_BASE_CB,
+  );
+}

@@ -31,6 +31,8 @@ function requirementOf(pattern: string): RegExp {
  */
 function isStandardName(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
+  // A range ("0.6-2.0 mm") is two numbers, not a model code.
+  if (/[-–]/u.test(before) && /\d/u.test(text[start - 2] ?? '')) return false;
   if (/[\p{L}\-/]/u.test(before)) return true;
   return (
     /^(?:2[.,]4|5[.,]8)$/.test(text.slice(start, end)) &&
@@ -47,7 +49,8 @@ function formatNumber(value: number, lang: Language): string {
 const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
   [/mph/i, 1.609, 'km/h'],
   [/mile|milla|mille|milha|мил/i, 1.609, 'km'],
-  [/yard|yd/i, 0.9144, 'm'],
+  [/yard|yd|jarda|ярд/i, 0.9144, 'm'],
+  [/psi/i, 0.0689, 'bar'],
   [/gallon|galon|galõ|галлон/i, 3.785, 'l'],
   [/inch|pulgada|pouce|polegada|дюйм|"/i, 2.54, 'cm'],
   [/ft|feet|foot|pied|pés|pies|фут/i, 30.48, 'cm'],
@@ -67,8 +70,8 @@ function metricSuggestion(matched: string, lang: Language): string | undefined {
 }
 
 const METRIC_AFTER_RE =
-  /^\s?[(/[–-]\s?(?:≈|~|approx\.?|aprox\.?|env\.?|ок\.?|около|cerca de)?\s?\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|ml|l|°C|мм|см|м|км|кг|г|мл|л|°С)(?![\p{L}])/u;
-const ENGLISH_UNIT_RE = /inch|ft|feet|foot|lb|pound|oz|ounce|°F|mph|mile|yard|yd|gallon/i;
+  /^\s?[(/[–-]\s?(?:≈|~|approx\.?|aprox\.?|env\.?|ок\.?|около|cerca de)?\s?\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|ml|l|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)(?![\p{L}])/u;
+const ENGLISH_UNIT_RE = /inch|ft|feet|foot|lb|pound|oz|ounce|°F|mph|mile|yard|yd|gallon|psi/i;
 const METRIC_BEFORE_RE = /\d\s?(?:mm|cm|m|km|kg|g|ml|l|°C|мм|см|м|км|кг|г|мл|л|°С)\s?[(/[–-]\s?$/u;
 
 /**

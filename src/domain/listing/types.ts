@@ -35,6 +35,8 @@ export interface Issue {
   suggestion?: string;
   /** How sure the check is (0-1); spelling findings carry it, other kinds are rule matches (1). */
   confidence?: number;
+  /** The other field of the version states the same value or term (one error, reported once). */
+  alsoIn?: { field: ListingField; span?: [number, number] };
 }
 
 /** A finding as the API returns it (docs/API.md): an issue with its message in the seller's language. */

@@ -67,6 +67,28 @@ function toSentenceEnd(text: string, tokens: readonly Token[], marks: readonly M
   return lastEnglish;
 }
 
+/**
+ * A run that is its whole sentence, from a sentence start to a sentence end, in a description
+ * ("Gate width 18 mm." left in English): nothing of the declared language around it.
+ */
+function wholeSentence(
+  text: string,
+  tokens: readonly Token[],
+  marks: readonly Mark[],
+  first: number,
+  last: number,
+): boolean {
+  for (let k = first; k <= last; k++) if (marks[k] === 'other' && !/\d/u.test(tokens[k]!.text)) return false;
+  const before = first === 0 ? '\n' : text.slice(tokens[first - 1]!.end, tokens[first]!.start);
+  if (!/[.!?\n]/u.test(before)) return false;
+  // After the last English word, only a value may end the sentence ("... 18 mm.").
+  for (let k = last + 1; k < tokens.length; k++) {
+    if (RUN_BREAK_RE.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return true;
+    if (!/\d/u.test(tokens[k]!.text) && [...tokens[k]!.text].length > 3) return false;
+  }
+  return true;
+}
+
 /** Most words of a capitalised run that still reads as a name. */
 const MAX_NAME_WORDS = 4;
 
@@ -114,7 +136,7 @@ export function checkUntranslated(
       span: [start, end],
     });
   }
-  if (lang === 'en' || deps === undefined) return issues;
+  if (lang === 'en' || deps === undefined) return joinChinese(text, issues);
 
   const tokens = tokenize(text);
   const marks = tokens.map((t) => markOf(t, deps, lang));
@@ -153,7 +175,8 @@ export function checkUntranslated(
     const english = run.filter((_, k) => marks[i + k] === 'en');
     const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;
     if (
-      (english.length >= 3 || (english.length >= 2 && functionWords >= 1)) &&
+      (english.length >= 3 ||
+        (english.length >= 2 && (functionWords >= 1 || wholeSentence(text, tokens, marks, i, last)))) &&
       !isName(text, field, run, english)
     ) {
       const start = run[0]!.start;
@@ -172,8 +195,13 @@ export function checkUntranslated(
     i = last + 1;
   }
   // Words of the declared language only, counted up to each token: a gap without them is English.
+  // Names, numbers and units ("20 cm Microtex", "Kindle 4") are no words of the declared language.
   const others = [0];
-  for (const mark of marks) others.push(others.at(-1)! + (mark === 'other' ? 1 : 0));
+  marks.forEach((mark, k) => {
+    const word = tokens[k]!.text;
+    const name = /^\p{Lu}/u.test(word) || /\d/u.test(word) || [...word].length <= 2;
+    others.push(others.at(-1)! + (mark === 'other' && !name ? 1 : 0));
+  });
   const englishGap = (from: number, to: number) => {
     if (text.slice(from, to).includes('\n')) return false;
     const a = firstTokenAt(tokens, from);
@@ -182,9 +210,35 @@ export function checkUntranslated(
   };
   return joinRuns(
     text,
-    issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0)),
+    joinChinese(text, issues).sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0)),
     englishGap,
   );
+}
+
+/**
+ * Chinese runs of one sentence with only a name, a number or punctuation between them ("适合
+ * Kindle 4 和 Kobo 阅读器", "内置USB充电口") are one passage: no line break, no sentence end and no
+ * lower-case word of three letters or more (the declared language's) between them.
+ */
+function joinChinese(text: string, issues: Issue[]): Issue[] {
+  const joined: Issue[] = [];
+  for (const issue of issues) {
+    const last = joined.at(-1);
+    if (last?.span && issue.span && last.code === 'chinese' && issue.code === 'chinese') {
+      const gap = text.slice(last.span[1], issue.span[0]);
+      if (!/[\n.!?。！？]/u.test(gap) && !/(?<!\p{L})\p{Ll}{3,}/u.test(gap)) {
+        const span: [number, number] = [last.span[0], issue.span[1]];
+        joined[joined.length - 1] = {
+          ...last,
+          span,
+          params: { text: text.slice(span[0], span[1]).trim().slice(0, 40) },
+        };
+        continue;
+      }
+    }
+    joined.push(issue);
+  }
+  return joined;
 }
 
 /** Index of the first token starting at or after `offset`. */

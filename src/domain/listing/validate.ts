@@ -4,6 +4,7 @@ import { checkClaims } from './claims.js';
 import { checkConsistency } from './consistency.js';
 import {
   checkAllCaps,
+  checkShoutedSentences,
   checkTitleLength,
   checkTooShort,
   DEFAULT_FIELD_LIMITS,
@@ -11,6 +12,7 @@ import {
 } from './format.js';
 import { findWrongLanguage } from './language-check.js';
 import { checkPlaceholders } from './placeholders.js';
+import { mergeTitleRepeats } from './repeats.js';
 import { checkSpelling } from './spelling.js';
 import { checkTerminology } from './terminology.js';
 import { addressSpans, ingredientListSpans, overlaps, tokenize } from './text.js';
@@ -46,8 +48,9 @@ export interface ListingContext {
  * An English run that is a name the seller kept in the other versions ("Smart Life", "Home
  * Assistant" in the Spanish, French and Portuguese versions alike): every capitalised word of it
  * appears in two or more other non-English versions, and it has no lower-case word longer than
- * three letters ("app", "y", "и" are the version's own). A pasted English sentence has words the
- * other versions translated.
+ * three letters ("app", "y", "и" are the version's own) unless the run is a term of four words or
+ * fewer that two other versions keep as well ("needle felting"). A pasted English sentence has words
+ * the other versions translated.
  */
 export function nameOfEveryVersion(
   text: string,
@@ -55,18 +58,23 @@ export function nameOfEveryVersion(
   lang: Language,
   context: ListingContext,
 ): boolean {
-  if (!issue.span) return false;
+  if (!issue.span || issue.code === 'chinese') return false;
   const others = [...context.words].filter(([other]) => other !== lang && other !== 'en').map(([, w]) => w);
   if (others.length < 2) return false;
   const words = text.slice(issue.span[0], issue.span[1]).match(/[\p{L}\p{N}]+/gu) ?? [];
+  // A short run of lower-case words every other version keeps too is a trade term ("needle felting").
+  const term = words.length <= 4;
   let names = 0;
   for (const word of words) {
+    const lower = word.toLowerCase();
+    const kept = others.filter((w) => w.has(lower)).length >= 2;
     if (!/^\p{Lu}/u.test(word)) {
-      if (word.length > 3) return false;
+      if (word.length <= 3) continue;
+      if (!term || !kept) return false;
+      names++;
       continue;
     }
-    const lower = word.toLowerCase();
-    if (others.filter((w) => w.has(lower)).length < 2) return false;
+    if (!kept) return false;
     names++;
   }
   return names > 0;
@@ -86,6 +94,7 @@ const IMPERIAL_FAMILIES: ReadonlyArray<{ quoted: RegExp; token: RegExp }> = [
     token: /^(?:\d+-)?(?:oz|ounces?|onzas?|onces?|onças?|унци\p{L}*)$/u,
   },
   { quoted: /lb|pound|libra|livre|фунт/iu, token: /^(?:\d+-)?(?:lbs?|pounds?|libras?|livres?|фунт\p{L}*)$/u },
+  { quoted: /psi/iu, token: /^(?:\d+-)?psi$/u },
 ];
 
 /**
@@ -306,6 +315,26 @@ function checkField(
   return [...placeholders, ...wrong, ...untranslated, ...claims, ...terminology, ...spelling];
 }
 
+/**
+ * The description's checks, with its sentences shouted in capitals; a placeholder instruction in
+ * capitals ("ENTER THE SIZE") is reported as the placeholder only.
+ */
+function checkDescription(
+  description: string,
+  lang: Language,
+  deps: ListingCheckDeps,
+  context: ListingContext,
+  versionText: string,
+  isAllowed: (word: string) => boolean,
+): Issue[] {
+  const issues = checkField(description, lang, 'description', deps, context, versionText, isAllowed);
+  const debris = spansOf(issues.filter((i) => i.kind === 'placeholder'));
+  const shouted = checkShoutedSentences(lang, description).filter(
+    (i) => !i.span || !overlaps(i.span[0], i.span[1], debris),
+  );
+  return [...issues, ...shouted];
+}
+
 /** All single-language checks of one version: language, leftovers, claims, terms, spelling and form. */
 export function validateLanguageVersion(
   version: ListingVersion,
@@ -318,14 +347,14 @@ export function validateLanguageVersion(
   // One predicate per version (title and description share the spelling check's scan of the text).
   const own = deps.shopWords?.[lang];
   const isAllowed = (word: string) => deps.isAllowed(word, lang) || (own?.has(word.toLowerCase()) ?? false);
-  return [
+  return mergeTitleRepeats([
     ...checkTooShort(lang, 'title', title, limits),
     ...checkTitleLength(lang, title, limits),
     ...checkAllCaps(lang, title),
     ...checkField(title, lang, 'title', deps, context, versionText, isAllowed),
     ...checkTooShort(lang, 'description', description, limits),
-    ...checkField(description, lang, 'description', deps, context, versionText, isAllowed),
-  ];
+    ...checkDescription(description, lang, deps, context, versionText, isAllowed),
+  ]);
 }
 
 /** The sentence around a span (to the previous and next . ! ? or line break). */
@@ -339,7 +368,8 @@ function sentenceOf(text: string, span: readonly [number, number]): [number, num
 
 /**
  * Cross-language checks, run once every version has been checked on its own. A value inside a
- * forbidden claim or a placeholder ("delivered in 48 hours") is reported as that, not twice.
+ * forbidden claim or a placeholder ("delivered in 48 hours") is reported as that, not twice; a
+ * wrong value the title and the description of one version both state is one finding.
  */
 export function validateAcrossLanguages(versions: readonly ListingVersion[]): Issue[] {
   const reported = new Map<string, Array<[number, number]>>();
@@ -353,8 +383,10 @@ export function validateAcrossLanguages(versions: readonly ListingVersion[]): Is
       ]);
     }
   }
-  return checkConsistency(versions).filter(
-    (i) => !i.span || !overlaps(i.span[0], i.span[1], reported.get(`${i.lang}:${i.field}`) ?? []),
+  return mergeTitleRepeats(
+    checkConsistency(versions).filter(
+      (i) => !i.span || !overlaps(i.span[0], i.span[1], reported.get(`${i.lang}:${i.field}`) ?? []),
+    ),
   );
 }
 

@@ -246,3 +246,66 @@ describe('claim families: body functions, medical specialists, never + failure, 
     expect(claimsOf(text, lang as Language)).toEqual([]);
   });
 });
+
+describe('claim families of the sixth round: rivals, no other, never causes, every time, forever, "..., guaranteed"', () => {
+  const codesOf = (text: string, lang: Language) => structuralClaims(text, lang).map((c) => c.code);
+
+  it.each([
+    ['en', 'This lantern shines brighter than any camping light you have owned.', 'superlative'],
+    ['es', 'Estas ruedas giran más suave que cualquier otra del catálogo.', 'superlative'],
+    ['fr', 'Ce sac sèche plus vite que n’importe quel modèle en coton.', 'superlative'],
+    ['ru', 'Этот замок надёжнее любого навесного аналога.', 'superlative'],
+    ['pt', 'Este pneu aguenta mais que qualquer pneu comum.', 'superlative'],
+    ['en', 'No other tent in the world packs this small.', 'superlative'],
+    ['es', 'Ningún otro cojín del mercado sujeta así la espalda.', 'superlative'],
+    ['fr', 'Aucune autre poêle au monde ne chauffe aussi vite.', 'superlative'],
+    ['pt', 'Nenhum outro colchão do mercado é tão firme.', 'superlative'],
+    ['ru', 'Никакой другой чехол в мире не защищает так.', 'superlative'],
+    ['en', 'The herbal tea never causes heartburn, even after dinner.', 'medical'],
+    ['es', 'Esta almohada nunca provoca dolor de cuello ni migrañas.', 'medical'],
+    ['fr', 'Ce parfum ne provoque jamais de migraine.', 'medical'],
+    ['ru', 'Этот крем никогда не вызывает аллергии.', 'medical'],
+    ['pt', 'O perfume nunca causa enxaqueca.', 'medical'],
+    ['en', 'Bakes a perfect crust every time.', 'guaranteed_result'],
+    ['es', 'Consigue un planchado perfecto cada vez que lo usas.', 'guaranteed_result'],
+    ['fr', 'Des crêpes parfaites à chaque fois.', 'guaranteed_result'],
+    ['ru', 'Идеальная пенка каждый раз.', 'guaranteed_result'],
+    ['pt', 'Arroz perfeito toda vez.', 'guaranteed_result'],
+    ['en', 'The colours stay vivid and bright forever.', 'absolute_guarantee'],
+    ['es', 'El esmalte permanece brillante y liso para siempre.', 'absolute_guarantee'],
+    ['fr', 'La teinte restera éclatante pour toujours.', 'absolute_guarantee'],
+    ['ru', 'Краска останется яркой навсегда.', 'absolute_guarantee'],
+    ['pt', 'A cor permanece viva para sempre.', 'absolute_guarantee'],
+    ['en', 'The hinge never wears out or goes blunt.', 'absolute_guarantee'],
+    ['es', 'La cuchilla nunca pierde el filo.', 'absolute_guarantee'],
+    ['fr', 'La lame ne s’émousse jamais.', 'absolute_guarantee'],
+    ['ru', 'Ножницы никогда не затупятся.', 'absolute_guarantee'],
+    ['pt', 'A tesoura nunca perde o fio.', 'absolute_guarantee'],
+    ['en', 'Your tomatoes will double in size this summer, guaranteed!', 'guaranteed_result'],
+    ['es', 'Tu perro dejará de tirar de la correa en una semana, garantizado.', 'guaranteed_result'],
+    ['fr', 'Vos plantes reprendront en trois jours, c’est garanti.', 'guaranteed_result'],
+    ['ru', 'Рыба будет клевать весь день — гарантированно.', 'guaranteed_result'],
+    ['pt', 'Seu gato vai adorar desde o primeiro dia, garantido!', 'guaranteed_result'],
+  ] as const)('%s: %s', (lang, text, code) => {
+    expect(codesOf(text, lang as Language)).toContain(code);
+  });
+
+  it.each([
+    ['en', 'Lighter than the previous model and easier to fold.'],
+    ['es', 'Cada vez más clientes eligen el tamaño perfecto.'],
+    ['es', 'Es más ligero que el modelo anterior.'],
+    ['fr', 'Plus léger que la version précédente.'],
+    ['ru', 'Подходит для любой кожи, удобнее прежней модели.'],
+    ['pt', 'Mais leve que a versão anterior.'],
+    ['en', 'No other tools are needed to fit it.'],
+    ['en', 'Never use on open wounds or irritated skin.'],
+    ['fr', 'Ne jamais appliquer sur une plaie.'],
+    ['en', 'Perfect for camping; rinse it each time after use.'],
+    ['en', 'Stays in place during the ride.'],
+    ['en', 'Guaranteed delivery before Christmas.'],
+    ['es', 'Garantizado: dos años de garantía del fabricante.'],
+    ['pt', 'Produto com 12 meses de garantia.'],
+  ] as const)('no claim in %s: %s', (lang, text) => {
+    expect(codesOf(text, lang as Language)).toEqual([]);
+  });
+});

@@ -48,6 +48,10 @@ describe('extractQuantities', () => {
     // 800 and 500 are silver hallmarks only next to a precious metal.
     ['en', 'Bike light, 800 lumens', [['count', 800]]],
     ['en', 'Sterling silver 800 chain', []],
+    // A rate counts nothing; a force is a measure of its own.
+    ['ru', 'Разгоняется до 40 вёрст/ч', []],
+    ['en', 'Breaking strength 25 kN', [['force', 25000]]],
+    ['ru', 'Прочность на разрыв 25 кН', [['force', 25000]]],
   ] as const)('%s %s', (lang, text, expected) => {
     const found = extractQuantities(text, lang, 'description').map((q) => [q.dimension, q.value]);
     expect(found).toEqual(expected);
@@ -150,5 +154,16 @@ describe('checkConsistency on real listing conventions', () => {
     ).toEqual([]);
     const chain = checkConsistency([v('en', 'It is 100 x 80 cm.'), v('es', 'Mide 70 x 50 cm.')]);
     expect(chain).toHaveLength(1);
+  });
+});
+
+describe('checkConsistency on forces', () => {
+  it('compares kilonewtons across versions', () => {
+    const issues = checkConsistency([
+      v('en', 'Rated to 25 kN along the spine.'),
+      v('es', 'Resistencia de 25 kN en el eje mayor.'),
+      v('ru', 'Выдерживает 23 кН вдоль спинки.'),
+    ]);
+    expect(issues.map((i) => `${i.lang}:${i.params.value}`)).toEqual(['ru:23 кН']);
   });
 });

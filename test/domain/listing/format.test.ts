@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAllCaps,
+  checkShoutedSentences,
   checkTitleLength,
   checkTooShort,
   sentenceCase,
@@ -57,5 +58,22 @@ describe('checkAllCaps', () => {
     expect(sentenceCase('LED DESK LAMP WITH USB-C')).toBe(
       'LED desk lamp with USB-c'.replace('USB-c', 'USB-C'),
     );
+  });
+});
+
+describe('checkShoutedSentences', () => {
+  it('reports a description sentence in capitals, and consecutive ones once', () => {
+    const text =
+      'A soft cotton cover. KEEP AWAY FROM OPEN FLAMES. NEVER WASH ABOVE FORTY DEGREES! Dries fast.';
+    const issues = checkShoutedSentences('en', text);
+    expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual([
+      'KEEP AWAY FROM OPEN FLAMES. NEVER WASH ABOVE FORTY DEGREES!',
+    ]);
+    expect(checkShoutedSentences('ru', 'Мягкий чехол. НЕ СТИРАТЬ В ГОРЯЧЕЙ ВОДЕ.')).toHaveLength(1);
+  });
+
+  it('leaves acronyms, model codes and short capital runs alone', () => {
+    expect(checkShoutedSentences('en', 'Ports: USB-C, HDMI, RJ45. Works with PS5 and XBOX.')).toEqual([]);
+    expect(checkShoutedSentences('es', 'Funda NUEVA de algodón, talla XL.')).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ const CODES: Record<string, string[]> = {
   placeholder: ['template', 'bracket', 'lorem', 'mt_artifact', 'markup', 'encoding'],
   too_short: ['empty', 'title', 'description'],
   title_too_long: ['title'],
-  all_caps: ['title'],
+  all_caps: ['title', 'sentence'],
 };
 
 describe('locales/<lng>/validation.json', () => {
@@ -49,7 +49,7 @@ describe('locales/<lng>/validation.json', () => {
         expect(messages.messages[kind][code], `${kind}.${code}`).toBeTruthy();
     }
     for (const l of LANGUAGES) expect(messages.language[l]).toBeTruthy();
-    for (const key of ['header', 'clean', 'language', 'language_clean', 'more', 'footer'])
+    for (const key of ['header', 'clean', 'language', 'language_clean', 'more', 'footer', 'also_in'])
       expect(messages.summary[key]).toBeTruthy();
   });
 });

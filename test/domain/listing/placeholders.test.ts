@@ -28,6 +28,12 @@ describe('checkPlaceholders', () => {
     ['Mochila de ADICIONAR VOLUME litros.', 'bracket', 'ADICIONAR VOLUME'],
     ['Espessura do tapete: XX mm.', 'bracket', 'XX'],
     ['Peso: X,X kg con la funda.', 'bracket', 'X,X'],
+    // Sixth round: quantity abbreviations, "[N]" before a noun, lower-case instructions (my own wordings).
+    ['Pack of [QTY] hooks in zinc.', 'bracket', '[QTY]'],
+    ['Набор из [КОЛ-ВО] крючков.', 'bracket', '[КОЛ-ВО]'],
+    ['Incluye [N] ganchos de acero.', 'bracket', '[N]'],
+    ['Cable length: type length here, braided nylon.', 'bracket', 'type length here'],
+    ['Couleur : indiquez la couleur ici, coton bio.', 'bracket', 'indiquez la couleur ici'],
     ['Set of [X] hooks.', 'bracket', '[X]'],
   ])('%s -> %s', (text, code, found) => {
     const issues = checkPlaceholders(text, 'en', 'description');
@@ -46,6 +52,8 @@ describe('checkPlaceholders', () => {
     'Lathe insert holder, ADD-ON kit included',
     'Sizes XS to XXL; XXL fits 120 cm chest',
     'Force measured in [N] and torque in [Nm].',
+    'Insert the battery here and close the lid.',
+    'Rated force 500 [N] at 20 °C.',
     'Model XX-200 with a 5 m cable',
     'Shirt size XL, chest 112 cm',
   ])('leaves clean text alone: %s', (text) => {

@@ -427,3 +427,55 @@ describe('spelling evidence from word formation (issue 18, round 5)', () => {
     expect(words('В комплекті задній.', 'ru', ru)).toEqual([]);
   });
 });
+
+describe('spelling evidence from Russian loan nouns and verb forms (issue 18, round 6)', () => {
+  const words = (text: string, speller: SpellChecker) =>
+    checkSpelling(text, 'ru', 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('reads a case form of a loan noun the list has bare as a word', () => {
+    const listed = listSpeller('и для лидеров', { и: 100, для: 120, лидеров: 520, фидер: 780 });
+    expect(words('И для фидеров.', listed)).toEqual([]);
+    const unlisted = listSpeller('и для лидеров', { и: 100, для: 120, лидеров: 520 });
+    expect(words('И для фидеров.', unlisted)).toEqual(['фидеров']);
+  });
+
+  it('reads a form of a verb whose infinitive the dictionary has as a word', () => {
+    const known = listSpeller('и прошивать пришивайте', { и: 100, пришивайте: 690 });
+    expect(words('И прошивайте.', known)).toEqual([]);
+    const unknown = listSpeller('и пришивайте', { и: 100, пришивайте: 690 });
+    expect(words('И прошивайте.', unknown)).toEqual(['прошивайте']);
+  });
+});
+
+describe('spelling evidence: denominal verbs, English loan pairs and accents (issue 18, round 6)', () => {
+  const words = (text: string, lang: Language, speller: SpellChecker, context?: SpellingContext) =>
+    checkSpelling(text, lang, 'description', {
+      speller,
+      isAllowed: none,
+      ...(context ? { context } : {}),
+    }).map((i) => i.params.word);
+
+  it('reads a Spanish or Portuguese -ar verb made from a known noun as a word', () => {
+    const es = wordListSpeller('y para cortar pedal pedalear', {}, { y: 100, para: 120, pedalear: 600 });
+    // "pedalar" = "pedal" + "ar", one letter from "pedalear".
+    expect(words('Y para pedalar.', 'es', es)).toEqual([]);
+    const noNoun = wordListSpeller('y para cortar pedalear', {}, { y: 100, para: 120, pedalear: 600 });
+    expect(words('Y para pedalar.', 'es', noNoun)).toEqual(['pedalar']);
+  });
+
+  it('reads an English word whose correction is another English word as a loan of the seller', () => {
+    const pt = wordListSpeller('e com modo', {}, { e: 100, com: 110, modo: 500, offset: 720, onset: 560 });
+    const english = wordListSpeller('offset onset');
+    const context: SpellingContext = { otherWords: new Map(), english };
+    expect(words('E com offset.', 'pt', pt, context)).toEqual([]);
+  });
+
+  it('reads an accent in an English word as a deliberate loan spelling', () => {
+    const en = wordListSpeller(
+      'the soft fabric frappe',
+      {},
+      { the: 100, soft: 400, fabric: 450, frappe: 560 },
+    );
+    expect(words('The soft frappé fabric.', 'en', en)).toEqual([]);
+  });
+});

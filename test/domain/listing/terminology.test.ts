@@ -28,6 +28,11 @@ describe('checkTerminology', () => {
     // Fifth round: speeds, distances and volumes in imperial units, bytes in French (my own wordings).
     ['es', 'Alcanza 20 mph en llano.', 'imperial_unit', '20 mph', '32,2 km/h'],
     ['ru', 'Запас хода 12 миль.', 'imperial_unit', '12 миль', '19,3 km'],
+    // Sixth round: ranges, milliamperes, yards and psi in local words (my own wordings).
+    ['fr', 'Buses de 0,3-1.5 mm.', 'decimal_separator', '1.5', '1,5'],
+    ['ru', 'Потребляет 7.5 мА в режиме ожидания.', 'decimal_separator', '7.5', '7,5'],
+    ['pt', 'Linha de 300 jardas.', 'imperial_unit', '300 jardas', '274,3 m'],
+    ['es', 'Presión máxima 45 psi.', 'imperial_unit', '45 psi', '3,1 bar'],
     ['pt', 'Autonomia de 15 milhas.', 'imperial_unit', '15 milhas', '24,1 km'],
     ['fr', 'Bidon de 5 gallons.', 'imperial_unit', '5 gallons', '18,9 l'],
     ['fr', 'Carte microSD de 256 GB incluse.', 'wording', '256 GB', '256 Go'],

@@ -24,6 +24,15 @@ describe('checkUntranslated', () => {
     ['fr', 'Compatible avec. Works with most phones in a thin case.', 'Works with most phones in a thin'],
     ['es', 'La tela es suave. 纯棉面料', '纯棉面料'],
     ['en', 'The fabric is soft 纯棉面料', '纯棉面料'],
+    // A sentence of two English words and a value, nothing else (round 6).
+    ['es', 'La tela es suave. Kitchen knife 18 cm. La tela es suave.', 'Kitchen knife'],
+    // A name or a number inside a Chinese or English passage does not split it (round 6).
+    ['es', 'La tela es suave. 适合 Kindle 4 和 Kobo 阅读器.', '适合 Kindle 4 和 Kobo 阅读器'],
+    [
+      'fr',
+      'Le tissu est doux, wipe it with a 20 cm Microtex cloth so your bag stays dry.',
+      'wipe it with a 20 cm Microtex cloth so your bag stays dry',
+    ],
   ] as const)('%s: %s', (lang, text, segment) => {
     const issues = checkUntranslated(
       text,
@@ -110,6 +119,33 @@ describe('a name the seller kept in every version is no untranslated text (issue
     const pasted = { ...all, es: 'Funciona con la app Garden Hub. Easy Setup In Minutes.' };
     expect(
       nameOfEveryVersion(pasted.es, run(pasted.es, 'Easy Setup In Minutes'), 'es', {
+        shared: new Set(),
+        words: words(pasted),
+      }),
+    ).toBe(false);
+  });
+
+  it('accepts a short lower-case trade term two other versions keep, not a longer pasted sentence', () => {
+    const craft = {
+      en: 'A starter kit for needle felting and wet felting.',
+      es: 'Kit de inicio para needle felting y fieltro húmedo.',
+      fr: "Kit de départ pour le needle felting et le feutrage à l'eau.",
+      pt: 'Kit inicial para needle felting e feltragem molhada.',
+    };
+    expect(
+      nameOfEveryVersion(craft.es, run(craft.es, 'needle felting'), 'es', {
+        shared: new Set(),
+        words: words(craft),
+      }),
+    ).toBe(true);
+    const pasted = {
+      en: 'Keep the wool dry between the sessions.',
+      es: 'Keep the wool dry between the sessions.',
+      fr: 'Keep the wool dry between the sessions.',
+      pt: 'Keep the wool dry between the sessions.',
+    };
+    expect(
+      nameOfEveryVersion(pasted.es, run(pasted.es, 'Keep the wool dry between the sessions'), 'es', {
         shared: new Set(),
         words: words(pasted),
       }),

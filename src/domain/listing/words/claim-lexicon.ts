@@ -93,7 +93,21 @@ export type ClaimTag =
   /** kills, elimina, уничтожает: with germs a biocidal claim. */
   | 'kill'
   /** bacteria, germs, viruses, mites: what a biocidal claim kills. */
-  | 'germs';
+  | 'germs'
+  /** Comparatives: faster, more, más, plus, быстрее (Russian -ее forms are found by their shape). */
+  | 'comparative'
+  /** "than anyone", "que nadie", "que quiconque", "чем кто-либо": a comparison with every rival. */
+  | 'thanAny'
+  /** "no other", "ningún otro", "aucun autre", "никакой другой": with a scope, a superlative. */
+  | 'noOther'
+  /** "never causes", "nunca provoca", "ne provoque jamais": with a condition, a health promise. */
+  | 'neverCauses'
+  /** perfect, flawless, impecable, идеальный: with "every time" a result no product can promise. */
+  | 'perfect'
+  /** every time, cada vez, à chaque fois, каждый раз. */
+  | 'everyTime'
+  /** stays, remains, reste, остаётся: with "forever" a promise of lasting state. */
+  | 'stay';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
@@ -114,6 +128,16 @@ const AUTHORITIES_LATIN = 'fda nasa oms anvisa cofepris aemps ansm anmat invima'
 
 export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
   en: {
+    comparative: `more better less faster quicker stronger sharper longer lighter brighter easier cleaner
+      smoother safer louder clearer tougher harder`,
+    thanAny:
+      'than_anyone than_anybody than_any than_everyone than_everybody than_all_the_others than_all_others',
+    noOther: 'no_other nothing_else no_other_brand',
+    neverCauses:
+      'never_causes never_cause never_gives never_give never_leaves never_leave will_never_cause will_never_give',
+    perfect: 'perfect perfectly flawless flawlessly',
+    everyTime: 'every_time each_time every_single_time without_fail',
+    stay: 'stays stay remains remain will_stay will_remain keeps keep',
     kill: 'kill kills killing destroys destroy eradicates eradicate neutralizes neutralises eliminates eliminate',
     germs: 'bacteria germs viruses virus microbes pathogens dust_mites mites',
     better: 'better superior_to outperforms beats',
@@ -125,7 +149,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration hair_growth hair_regrowth`,
     never: 'never',
     breaks: `break breaks crack cracks fail fails rust rusts wear_out wears_out tear tears snap snaps
-      leak leaks fade fades`,
+      leak leaks fade fades dull dulls blunt blunts get_dull gets_dull go_blunt goes_blunt
+      lose_its_edge loses_its_edge clog clogs`,
     firstTime: 'first_time first_try first_pull first_attempt first_go',
     change: `increase increases boost boosts cut cuts reduce reduces lower lowers save saves double doubles
       triple triples`,
@@ -192,6 +217,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'for compatible with fits fit replaces replacement like to into',
   },
   es: {
+    comparative: 'mas mejor mejores menos',
+    thanAny: 'que_nadie que_cualquier que_cualquiera que_todos_los_demas que_ningun_otro que_ninguna_otra',
+    noOther: 'ningun_otro ninguna_otra ningun_producto_como',
+    neverCauses:
+      'nunca_provoca nunca_provocan nunca_causa nunca_causan nunca_da nunca_dan nunca_produce jamas_provoca jamas_causa jamas_da',
+    perfect: 'perfecto perfecta perfectos perfectas perfectamente impecable impecables',
+    everyTime: 'cada_vez todas_las_veces siempre_perfect* sin_fallar',
+    stay: 'se_mantiene se_mantienen permanece permanecen seguira seguiran queda quedan',
     kill: 'mata matan elimina eliminan destruye destruyen erradica erradican neutraliza neutralizan',
     germs: 'bacterias germenes virus microbios patogenos acaros',
     better: 'mejor mejores superior_a supera',
@@ -202,7 +235,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       glucemia glucosa azucar_en_sangre nivel_de_azucar metabolismo libido circulacion_sanguinea crecimiento_del_cabello crecimiento_del_pelo crecimiento_capilar`,
     never: 'nunca jamas',
     breaks: `rompe rompen se_rompe se_rompen raja rajan agrieta agrietan oxida oxidan se_oxida falla fallan
-      desgasta desgastan destine destinen`,
+      desgasta desgastan destine destinen pierde_el_filo pierden_el_filo pierde_filo se_desafila se_desafilan
+      se_embota se_atasca se_atascan`,
     firstTime: 'a_la_primera primer_intento primera_vez_que_lo_uses',
     change: `aumenta aumentan reduce reducen ahorra ahorran duplica duplican triplica mejora mejoran
       recorta recortan baja bajan`,
@@ -236,7 +270,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
       ralentiza ralentizan corrige corrigen desintoxica depura depuran`,
-    condition: `dolor dolores jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica
+    condition: `dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
       presion_arterial tension_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus
@@ -271,6 +305,15 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'para compatible compatibles con como sustituye recambio al',
   },
   fr: {
+    comparative: 'plus mieux meilleur meilleure moins',
+    thanAny:
+      'que_quiconque que_n_importe_quel que_n_importe_quelle que_n_importe_qui que_tous_les_autres que_toutes_les_autres',
+    noOther: 'aucun_autre aucune_autre nul_autre nulle_autre',
+    neverCauses:
+      'provoque_jamais provoquent_jamais cause_jamais causent_jamais entraine_jamais entrainent_jamais',
+    perfect: 'parfait parfaite parfaits parfaites parfaitement impeccable impeccables',
+    everyTime: 'a_chaque_fois chaque_fois a_tous_les_coups sans_faute',
+    stay: 'reste restent restera resteront demeure demeurent',
     kill: 'tue tuent elimine eliminent detruit detruisent eradique eradiquent neutralise neutralisent',
     germs: 'bacteries germes virus microbes pathogenes acariens',
     better: 'meilleur meilleure meilleurs meilleures mieux superieur_a surpasse',
@@ -281,7 +324,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       vue_fatiguee glycemie taux_de_sucre sucre_dans_le_sang metabolisme libido circulation_sanguine pousse_des_cheveux repousse_des_cheveux croissance_des_cheveux`,
     never: 'jamais',
     breaks: `casse cassent cassera casseront fissure fissurent rouille rouillent lache lachent use usent
-      tombe_en_panne craque craquent dechire dechirent`,
+      tombe_en_panne craque craquent dechire dechirent s_emousse s_emoussent perd_son_tranchant
+      perdent_leur_tranchant s_use s_usent se_bouche se_bouchent`,
     firstTime: 'premier_coup premier_essai premiere_tentative',
     change: `augmente augmentent reduit reduisent diminue diminuent economise economisent double doublent
       baisse baissent`,
@@ -348,6 +392,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'pour compatible compatibles avec comme remplace remplacement au aux',
   },
   ru: {
+    comparative: 'лучше дольше',
+    thanAny: 'любого любой любых любая чем_кто_либо чем_любой чем_любые всех_остальных всех_других',
+    noOther: 'никакой_другой никакая_другая ни_один_другой ни_одна_другая',
+    neverCauses:
+      'никогда_не_вызывает никогда_не_вызовет никогда_не_вызывают не_вызывает_никогда никогда_не_дает никогда_не_даст',
+    perfect: 'идеальн* безупречн*',
+    everyTime: 'каждый_раз раз_за_разом',
+    stay: 'остается остаются останется останутся',
     kill: 'убива* уничтожа* устраня* нейтрализ* обеззаражива*',
     germs: 'бактери* микроб* вирус* патоген* клещ*',
     better: 'лучше превосходит превзойд*',
@@ -359,7 +411,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       метаболизм* обмен_веществ кровообращени* потенци* либидо рост_волос`,
     never: 'никогда',
     breaks: `лома* слома* порв* рвет* рвут* ржаве* заржаве* подвед* подводит откаж* тресн* трескает*
-      износит* сотрет* выцвет*`,
+      износит* сотрет* выцвет* тупит* тупят* затуп* засор*`,
     firstTime: 'с_первого_раза первого_раза с_первой_попытки с_полоборота',
     change: `увеличива* увеличит* сниж* снизит* сокраща* сократит* эконом* повыша* повысит* удваива*`,
     guaranteed: 'гарантированно гарантирован*',
@@ -419,6 +471,15 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     compatibility: 'для совместим* подходит подходят как замена вместо к ко',
   },
   pt: {
+    comparative: 'mais melhor melhores menos',
+    thanAny:
+      'que_qualquer que_ninguem que_todos_os_outros que_todas_as_outras do_que_qualquer do_que_ninguem',
+    noOther: 'nenhum_outro nenhuma_outra',
+    neverCauses:
+      'nunca_provoca nunca_provocam nunca_causa nunca_causam nunca_da nunca_dao jamais_provoca jamais_causa jamais_da',
+    perfect: 'perfeito perfeita perfeitos perfeitas perfeitamente impecavel impecaveis',
+    everyTime: 'toda_vez todas_as_vezes sem_falhar',
+    stay: 'permanece permanecem continua continuam fica ficam ficara ficarao',
     kill: 'mata matam elimina eliminam destroi destroem erradica erradicam neutraliza neutralizam',
     germs: 'bacterias germes virus microbios patogenos acaros',
     better: 'melhor melhores superior_a supera',
@@ -429,7 +490,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       glicemia glicose acucar_no_sangue metabolismo libido circulacao_sanguinea crescimento_capilar crescimento_do_cabelo crescimento_dos_cabelos`,
     never: 'nunca jamais',
     breaks: `quebra quebram quebrar racha racham trinca trincam enferruja enferrujam falha falham rasga
-      rasgam desgasta desgastam desbota desbotam`,
+      rasgam desgasta desgastam desbota desbotam perde_o_fio perdem_o_fio cega cegam entope entopem`,
     firstTime: 'de_primeira na_primeira primeira_tentativa',
     change: `aumenta aumentam reduz reduzem economiza economizam dobra dobram triplica diminui diminuem
       corta cortam`,
@@ -463,7 +524,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       retarda retardam corrige corrigem desintoxica depura depuram
       antiinflamatori* antiviral*`,
-    condition: `dor dores enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago
+    condition: `dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
       insonia ansiedade depressao diabetes cancer cancro tumor tumores hipertensao pressao_alta
       pressao_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus infeccao
