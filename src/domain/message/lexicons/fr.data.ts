@@ -13,7 +13,7 @@ export const FR: Lexicon = {
     2 si|trop|tellement long|longtemps
     1 transit; 2 jamais recu|arrive
     2.5 sans nouvelle|nouvelles|news; -3 recu|recus|recue|eu que
-    3 renvoye|retourne|renvoyee|retournee .. expediteur`,
+    3 renvoye|retourne|renvoyee|retournee .. expediteur; -3 arrive|arrives|arrivons|arrivez|arrivent pas a`,
   damaged: `
     3 ^casse|cassee|casses|cassees|brise|brisee|fele|felee|fissure*; 3 ^endommag*; 3 ^abim*; 3 !fonctionne|fonctionnent|marche|marchent
     2.5 ^defectueu*; 2 ^defaut; 2.5 !allume; 2 !charge; 2 ^raye|rayee|rayure*; 2.5 ^dechir*; 2 ^ecrase*|cabosse*|tordu*
@@ -45,7 +45,7 @@ export const FR: Lexicon = {
     3 trompe|trompes|trompee|trompez|trompees de
     2.5 incomplet|incomplete
     3 recu|recus|recue|eu que; 2 # sur #; 2.5 pas le|la|les .. que .. choisi|commande|commandee|achete; 2 ^recu|envoye ... ai commande|choisi|achete
-    3 pas .. ma|mon .. commande|colis|article|paquet; 2.5 pas a moi; 2.5 quelqu un d autre; 2.5 quelqu un dautre
+    3 est pas ma|mon .. commande|colis|article|paquet; 2.5 pas a moi; 2.5 quelqu un d autre; 2.5 quelqu un dautre
     2.5 arrive|arrivee|livre|livree|venu|venue|recu|recue .. sans; 2.5 pas .. fourni|fournie|inclus|incluse|dans la boite`,
   refund_request: `
     3 rembours*; 3.5 rendre|rendez|recuperer|retourner|renvoyer|rend .. argent; 1.5 argent; 1 veux|voudrais|exige|souhaite .. rembours*
