@@ -66,7 +66,10 @@ export const FR: Lexicon = {
     2.5 impossible de payer|regler
     2 payer avec|par|en
     3 debit|prelevement|paiement|transaction|montant .. attente; 2.5 debit*|preleve*|facture* .. annule|annulee
-    2.5 facturation; 2.5 code .. verification|securite|sms; 2.5 au paiement|en payant`,
+    2.5 facturation; 2.5 code .. verification|securite|sms; 2.5 au paiement|en payant
+    2.5 code|coupon|bon|remise|reduction|promo ... valable|valide|expire|accepte|applique|deduit|deduite
+    2.5 promo|promotionnel|reduction|remise ... fonctionne|marche|passe; 2.5 passe|marche|fonctionne|applique ... reduction|remise|promo|coupon
+    2 beneficier .. bon|code|remise|reduction|promo`,
   shipping_inquiry: `
     2.5 combien .. temps|jours|delai|semaines; 1 livraison|expedition|envoi; 3 delai|delais .. livraison|envoi|expedition
     2.5 livrez|expediez|envoyez .. en|au|aux|vers; 2.5 frais .. port|livraison|envoi; 2.5 livraison gratuite|offerte
@@ -76,7 +79,8 @@ export const FR: Lexicon = {
     2.5 expediez|envoyez|livrez .. quand; 2 expediez|livrez; 2 transporteur; 2.5 combien de jours
     2 delai|delais
     2.5 grouper|regrouper|combiner|rassembler .. envoi*|colis|commande*|livraison|frais; 2 envoy*|expedi* .. ensemble
-    2.5 options|modes|moyens .. livraison|envoi`,
+    2.5 options|modes|moyens .. livraison|envoi
+    2.5 sms|texto|mail|email|notification|avis ... retirer|recuperer|receptionner|disponible`,
   product_question: `
     2.5 compatible|compatibles; 2.5 quelle|quel|quelles|quels .. taille|pointure|matiere|couleur|dimension|dimensions|longueur|modele|capacite
     2.5 guide|tableau .. tailles|taille; 1 est ce que; 2.5 convient|convenir; 2.5 ^fonctionne|marche .. avec|sur
@@ -87,7 +91,8 @@ export const FR: Lexicon = {
     1.5 existe .. en; 1.5 bluetooth|wifi|mah
     2.5 comment .. connect*|install*|utilis*|branch*|regl*|configur*|appair*|monter|charger|allumer|laver; 2 fourni|fournie|fournis|fournies|inclus|incluse|incluses; 2 a part|separement
     2.5 quelle|quel|combien .. puissance|watts|tension|voltage|resolution|luminosite|vitesse|capacite
-    2.5 affiche|supporte|lit|enregistre|filme`,
+    2.5 affiche|supporte|lit|enregistre|filme
+    2 avez vous .. encore|toujours; 2 vous avez encore; 2 cherche .. ancien|ancienne; 2 idee|conseil|conseils .. cadeau; 2 cadeau .. idee`,
   cancel_order: `
     3.5 ^annuler|annulez|annulation|annule|annulee|annulez-la; 1 annulees
     2.5 commande|achete|commandee .. par erreur; 2 change d avis; 2.5 !veux|besoin .. commande|article|plus
