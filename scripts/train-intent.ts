@@ -53,7 +53,7 @@ export { DEFAULT_TRAIN_OPTIONS, type TrainLine, type TrainOptions } from './inte
  * Version of the training procedure, part of `inputsHash` (with the fingerprints of the feature
  * word lists and of the lexicons): bump it when this script changes in a way that changes the weights.
  */
-export const TRAINING_VERSION = 8;
+export const TRAINING_VERSION = 9;
 
 const TRAIN_FILE = 'data/intent-train.jsonl';
 const OUTPUT_FILE = 'src/domain/intent-model.data.ts';

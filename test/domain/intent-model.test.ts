@@ -199,6 +199,14 @@ describe('features', () => {
       'quand',
       'kogda',
       'several',
+      // Acknowledgements and French elided politeness (round 5): chat replies open with them.
+      'ok',
+      'oui',
+      'accord',
+      'vale',
+      'ladno',
+      'aimerais',
+      'plait',
     ]) {
       expect(isStopword(word), word).toBe(true);
     }
@@ -216,6 +224,20 @@ describe('features', () => {
     const a = extractFeatures('Todavía no llegó mi pedido', 12, 'es');
     const b = extractFeatures('TODAVIA NO LLEGO MI PEDIDO', 12, 'es');
     expect([...b.buckets.subarray(0, b.count)]).toEqual([...a.buckets.subarray(0, a.count)]);
+  });
+
+  it('split French elisions from their word, except the negation', () => {
+    expect(modelTokens("l'adresse qu'il m'a donnée")).toEqual([
+      'l',
+      'adresse',
+      'qu',
+      'il',
+      'm',
+      'a',
+      'donnee',
+    ]);
+    expect(modelTokens("je n'ai pas reçu")).toEqual(['je', 'nai', 'pas', 'recu']);
+    expect(modelTokens("don't, it's")).toEqual(['dont', '|', 'its']);
   });
 
   it('spell Russian the same in Cyrillic and in Latin letters', () => {

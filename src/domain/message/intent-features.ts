@@ -27,7 +27,15 @@ export function transliterateCyrillic(text: string): string {
   return text.replace(CYRILLIC_RE, (ch) => CYRILLIC_TO_LATIN[ch] ?? ch);
 }
 
-/** Lowercase, strip diacritics, transliterate Cyrillic and drop apostrophes inside words. */
+/**
+ * A French elided article, pronoun or conjunction before its word ("l'adresse", "j'ai", "n'est",
+ * "qu'il", "jusqu'à"): split off, so "l'adresse" reads as "adresse" and "j'aimerais" as the politeness
+ * it is, instead of gluing into words of their own ("ladresse", "jaimerais"). The negation "n'" stays
+ * glued ("nai", "narrive"): those words mark a negated verb, which the model reads.
+ */
+const ELISION_RE = /(?<!\p{L})(?:[cdjlmst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’`´](?=\p{L})/gu;
+
+/** Lowercase, strip diacritics, transliterate Cyrillic, split French elisions and drop other apostrophes inside words. */
 export function normalizeForModel(text: string): string {
   let out = text.toLowerCase();
   if (/[\u0080-\uffff]/.test(out)) {
@@ -37,7 +45,8 @@ export function normalizeForModel(text: string): string {
       out = out.replace(RUSSIAN_BUT_RE, 'no_').replace(CYRILLIC_RE, (ch) => CYRILLIC_TO_LATIN[ch] ?? ch);
     }
   }
-  return /['’`´]/.test(out) ? out.replace(/(?<=\p{L})['’`´](?=\p{L})/gu, '') : out;
+  if (!/['’`´]/.test(out)) return out;
+  return out.replace(ELISION_RE, (m) => `${m.slice(0, -1)} `).replace(/(?<=\p{L})['’`´](?=\p{L})/gu, '');
 }
 
 /** Token between clauses: negation scopes and bigrams stop there. */
@@ -85,7 +94,9 @@ const NEGATORS = new Set(
 
 /**
  * Function words, greetings and politeness of the five languages (folded, Cyrillic transliterated):
- * the wrapper of a request, not the request. Negators are not in this list (they scope what follows).
+ * the wrapper of a request, not the request; since round 5 also acknowledgements ("ok", "oui", "d'accord",
+ * "vale", "ладно"), which open chat replies whatever they go on to ask. Negators are not in this list
+ * (they scope what follows).
  */
 export const STOPWORDS = new Set(
   `i me my mine myself we us our you your yours u ur he she it its they them their this that these those a an
@@ -95,6 +106,7 @@ export const STOPWORDS = new Set(
   like id im ive just also really some know let check checking see tell inform wondering wonder regarding
   concerning hope possible possibly able question ask asking guys team support trying information info
   several few how what whats which where when why many much
+  ok okay oki okey yes yeah yep yup alright oui accord daccord dac vale dale sim beleza ladno horosho
   yo mi mis mio mia tu tus su sus nos nuestro nuestra el la los las lo le les un una unos unas y o pero del
   al en con por para que es son era ser estar esta este esto ese esa hola buenas buenos tardes noches
   porfa xfa gracias quiero quisiera queria necesito necesitaria puede pueden podria podrian puedo ayudar
@@ -105,7 +117,8 @@ export const STOPWORDS = new Set(
   suis ai avez au aux dans avec pour par sur ce cet cette ces c bonjour bonsoir salut svp stp merci
   madame monsieur veux voudrais voulais souhaite souhaiterais aimerais besoin pouvez pourriez pourrais peux
   aide aider savoir verifier cordialement bjr slt plusieurs quelques comment quoi quel quelle quels quelles quand
-  combien pourquoi
+  combien pourquoi s t y en se sa son ses leur leurs vs voudrai aimerais aimerai souhaiterai jusqu lorsqu puisqu
+  pourrai pouviez plait cdt cdlt rebonjour
   eu mim meu minha meus minhas voce voces vc vcs os as um umas uns e do da dos das na nas com pra pro
   estou oi ola bom boa obrigado obrigada obg pfv quero gostaria preciso podem poderia posso ajudar
   ajuda alguns algumas qual quais quanto quanta quantos quantas onde quando

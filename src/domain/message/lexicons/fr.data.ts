@@ -7,13 +7,13 @@ export const FR: Lexicon = {
     2 ou .. colis|commande|paquet|article|achat; 2.5 perdu|perdue|perdus|egare|egaree; 2.5 toujours .. attente|rien
     2.5 attends|attend|attendu .. depuis|toujours|encore; 1.5 attente; 3 toujours rien; 2 toujours pas; 2.5 pas de colis|commande|paquet|livraison; 2.5 aucune nouvelle|nouvelles|news; 2.5 pas de nouvelle|nouvelles
     1.5 depuis .. jours|semaines|mois; 1.5 plus d .. mois|semaine|semaines; 1.5 fait .. jours|semaines|mois; 1 il y a .. semaines|mois; 2 retard; 2 bloque|bloquee|coince|coincee
-    2.5 marque|indique|affiche|dit .. livre|livree|distribue; 1.5 !bouge|change|actualise|avance; 1.5 quand .. arriv*|recevoir|recevrai
+    2.5 marque|indique|affiche|dit .. livre|livree|distribue; 1.5 !bouge|change|actualise|avance; 1.5 quand .. arriv*|recev*|recoi*
     1 toujours|encore; 2 !venu; 1 renvoyer|reexpedier
     2 aucune trace; 1.5 depasse|depassee; 1 retourne a l expediteur; 1.5 pas encore; 3 suivi|numero|lien .. ne fonctionne|marche
     2 si|trop|tellement long|longtemps
     1 transit; 2 jamais recu|arrive
     2.5 sans nouvelle|nouvelles|news; -3 recu|recus|recue|eu que
-    3 renvoye|retourne|renvoyee|retournee .. expediteur`,
+    3 renvoye|retourne|renvoyee|retournee .. expediteur; -3 arrive|arrives|arrivons|arrivez|arrivent pas a`,
   damaged: `
     3 ^casse|cassee|casses|cassees|brise|brisee|fele|felee|fissure*; 3 ^endommag*; 3 ^abim*; 3 !fonctionne|fonctionnent|marche|marchent
     2.5 ^defectueu*; 2 ^defaut; 2.5 !allume; 2 !charge; 2 ^raye|rayee|rayure*; 2.5 ^dechir*; 2 ^ecrase*|cabosse*|tordu*
@@ -43,9 +43,9 @@ export const FR: Lexicon = {
     2 manque|manquant|manquante|manquants|manquantes|manquait; 2 vide; 2.5 autre .. couleur|modele|article|taille|produit
     2 ai commande|commandee|choisi|achete|pris ... ^recu|envoye|eu|arrive|livre|recois; 1 different|differente; 2 trompe|trompes|inverse|inverses; 2.5 pas commande|commandee|commandes|commandé; 2.5 different|differente|differents .. celui|celle|ce .. commande|commandee|choisi
     3 trompe|trompes|trompee|trompez|trompees de
-    2.5 incomplet|incomplete
+    2.5 incomplet|incomplete; 2.5 reste de|du ma|mon|la|le commande|colis|envoi
     3 recu|recus|recue|eu que; 2 # sur #; 2.5 pas le|la|les .. que .. choisi|commande|commandee|achete; 2 ^recu|envoye ... ai commande|choisi|achete
-    3 pas .. ma|mon .. commande|colis|article|paquet; 2.5 pas a moi; 2.5 quelqu un d autre; 2.5 quelqu un dautre
+    3 est pas ma|mon .. commande|colis|article|paquet; 2.5 pas a moi; 2.5 quelqu un d autre; 2.5 quelqu un dautre
     2.5 arrive|arrivee|livre|livree|venu|venue|recu|recue .. sans; 2.5 pas .. fourni|fournie|inclus|incluse|dans la boite`,
   refund_request: `
     3 rembours*; 3.5 rendre|rendez|recuperer|retourner|renvoyer|rend .. argent; 1.5 argent; 1 veux|voudrais|exige|souhaite .. rembours*
@@ -66,17 +66,21 @@ export const FR: Lexicon = {
     2.5 impossible de payer|regler
     2 payer avec|par|en
     3 debit|prelevement|paiement|transaction|montant .. attente; 2.5 debit*|preleve*|facture* .. annule|annulee
-    2.5 facturation; 2.5 code .. verification|securite|sms; 2.5 au paiement|en payant`,
+    2.5 facturation; 2.5 code .. verification|securite|sms; 2.5 au paiement|en payant
+    2.5 code|coupon|bon|remise|reduction|promo ... valable|valide|expire|accepte|applique|deduit|deduite
+    2.5 promo|promotionnel|reduction|remise ... fonctionne|marche|passe; 2.5 passe|marche|fonctionne|applique ... reduction|remise|promo|coupon
+    2 beneficier .. bon|code|remise|reduction|promo; 2.5 probleme|souci .. regler|reglement|payer`,
   shipping_inquiry: `
     2.5 combien .. temps|jours|delai|semaines; 1 livraison|expedition|envoi; 3 delai|delais .. livraison|envoi|expedition
     2.5 livrez|expediez|envoyez .. en|au|aux|vers; 2.5 frais .. port|livraison|envoi; 2.5 livraison gratuite|offerte
     2.5 quand .. expedi*|envoy*|partir|part; 2.5 mode|methode|transporteur|type .. livraison|envoi; 1.5 numero de suivi
     1 colissimo|chronopost|dhl|relay|cainiao; 2 deja .. expedie|envoye|parti; 2.5 envoyer|donner|communiquer .. suivi|numero
-    1.5 quand .. arriv*|recevoir|recevrai
+    1.5 quand .. arriv*|recev*|recoi*
     2.5 expediez|envoyez|livrez .. quand; 2 expediez|livrez; 2 transporteur; 2.5 combien de jours
     2 delai|delais
     2.5 grouper|regrouper|combiner|rassembler .. envoi*|colis|commande*|livraison|frais; 2 envoy*|expedi* .. ensemble
-    2.5 options|modes|moyens .. livraison|envoi`,
+    2.5 options|modes|moyens .. livraison|envoi
+    2.5 sms|texto|mail|email|notification|avis ... retirer|recuperer|receptionner|disponible`,
   product_question: `
     2.5 compatible|compatibles; 2.5 quelle|quel|quelles|quels .. taille|pointure|matiere|couleur|dimension|dimensions|longueur|modele|capacite
     2.5 guide|tableau .. tailles|taille; 1 est ce que; 2.5 convient|convenir; 2.5 ^fonctionne|marche .. avec|sur
@@ -87,7 +91,9 @@ export const FR: Lexicon = {
     1.5 existe .. en; 1.5 bluetooth|wifi|mah
     2.5 comment .. connect*|install*|utilis*|branch*|regl*|configur*|appair*|monter|charger|allumer|laver; 2 fourni|fournie|fournis|fournies|inclus|incluse|incluses; 2 a part|separement
     2.5 quelle|quel|combien .. puissance|watts|tension|voltage|resolution|luminosite|vitesse|capacite
-    2.5 affiche|supporte|lit|enregistre|filme`,
+    2.5 affiche|supporte|lit|enregistre|filme
+    2 avez vous .. encore|toujours; 2 vous avez encore; 2 cherche .. ancien|ancienne; 2 idee|conseil|conseils .. cadeau; 2 cadeau .. idee
+    2.5 quel pays; 2 viennent|vient|provient|proviennent|fabrique|fabriques|fabriquee|fabriquees .. ou|pays; 2 meme prix|tarif`,
   cancel_order: `
     3.5 ^annuler|annulez|annulation|annule|annulee|annulez-la; 1 annulees
     2.5 commande|achete|commandee .. par erreur; 2 change d avis; 2.5 !veux|besoin .. commande|article|plus
