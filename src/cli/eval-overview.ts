@@ -32,6 +32,7 @@ export const BLIND_FILES = [
   'test/fixtures/intent-blind-7.jsonl',
   'test/fixtures/intent-blind-8.jsonl',
   'test/fixtures/intent-blind-9.jsonl',
+  'test/fixtures/intent-blind-10.jsonl',
 ];
 
 /** One row of the overview table. */

