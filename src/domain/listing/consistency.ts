@@ -89,6 +89,12 @@ const MEASURE_RE = new RegExp(
 const PACK_RE =
   /(?<![\p{L}])(?:pack|set|lot|kit|paquete|juego|conjunto|набор|комплект|упаковка|pacote|conjunto)\s(?:of|de|com|из|c|с)\s(\d{1,3})(?![\d\p{L}])/giu;
 const SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
+/**
+ * Inches written as a fraction, the trade's way for tools, fittings and strings: 5/8", 11/16 inch,
+ * 5/16-inch, 1-1/2", 1 1/2 pouce. One value (5/8" is 15.9 mm), never "8 inches".
+ */
+const FRACTION_INCH_RE =
+  /(?<![\p{L}\d.,/])(?:(\d{1,2})[ -])?(\d{1,2})\/(\d{1,2})\s?-?("|″|inch(?:es)?|pulgadas?|pouces?|polegadas?|дюйм(?:а|ов)?)(?![\p{L}\d])/giu;
 
 function parseNumber(raw: string, lang: Language): number {
   const compact = raw.replace(/[\u00a0\u202f ]/g, '');
@@ -134,6 +140,9 @@ const HALLMARKS = new Set([
 const PRECIOUS_RE =
   /(?<![\p{L}])(?:gold|golden|silver|sterling|plata|oro|argent|plaqué or|or (?:jaune|blanc|rose)|prata|ouro|золот\p{L}*|серебр\p{L}*|проб[аыу]|quilates|carats?|karat|kt)(?![\p{L}])/iu;
 
+/** "per", "por", "par", "pro", "на" before a unit or noun: what precedes is a rate. */
+const PER_RE = /^\s(?:per|por|par|pro|на)\s\p{L}/iu;
+
 function itemsOf(
   word: string,
   chain: string,
@@ -146,8 +155,8 @@ function itemsOf(
   if (!/^\d+$/.test(number)) return undefined;
   if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
   if (!/^\p{L}+$/u.test(word)) return undefined;
-  // A rate ("40 вёрст/ч", "40 gotas/min") counts nothing.
-  if (/^\/\p{L}/u.test(after)) return undefined;
+  // A rate ("40 вёрст/ч", "40 gotas/min", "61 links per foot", "200 maillons par mètre") counts nothing.
+  if (/^\/\p{L}/u.test(after) || PER_RE.test(after)) return undefined;
   return { re: /$^/, dimension: 'count', factor: 1 };
 }
 
@@ -174,11 +183,32 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
     preciousText ??= PRECIOUS_RE.test(text);
     return preciousText;
   };
+  const fractions: Array<[number, number]> = [];
+  for (const match of text.matchAll(FRACTION_INCH_RE)) {
+    const start = match.index ?? 0;
+    const denominator = Number(match[3]);
+    if (denominator === 0) continue;
+    const inches = Number(match[1] ?? 0) + Number(match[2]) / denominator;
+    const span: [number, number] = [start, start + match[0].length];
+    fractions.push(span);
+    found.push({
+      lang,
+      field,
+      dimension: 'length',
+      value: round(inches * 25.4),
+      unit: match[4]!,
+      factor: 25.4,
+      span,
+      approx: true,
+    });
+  }
   for (const match of text.matchAll(MEASURE_RE)) {
     const unitWord = match[3]!;
     const known = unitOf(unitWord);
     const start = match.index ?? 0;
-    const after = text.slice(start + match[0].length, start + match[0].length + 2);
+    const after = text.slice(start + match[0].length, start + match[0].length + 6);
+    // The denominator of a fraction of an inch ("5/8\"") is no value of its own.
+    if (overlaps(start, start + match[0].length, fractions)) continue;
     const unit =
       known ??
       (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!, precious, after));
@@ -232,11 +262,18 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   return found;
 }
 
-/** A value converted from inches matches within 2% ("17,3 дюйма" = "44 cm"); others exactly. */
+/**
+ * A value converted from inches matches within 2% ("17,3 дюйма" = "44 cm"), or when it rounds to a
+ * whole metric value the other side states (3/8" = 9.5 mm is sold as "10 mm", 1/8" as "3 mm");
+ * others exactly.
+ */
 function sameValue(a: number, b: number, approx: ReadonlySet<number>): boolean {
   if (a === b) return true;
   if (!approx.has(a) && !approx.has(b)) return false;
-  return Math.abs(a - b) <= 0.02 * Math.max(Math.abs(a), Math.abs(b));
+  if (Math.abs(a - b) <= 0.02 * Math.max(Math.abs(a), Math.abs(b))) return true;
+  const metric = approx.has(a) ? (approx.has(b) ? undefined : b) : a;
+  const converted = metric === a ? b : a;
+  return metric !== undefined && Number.isInteger(metric) && Math.round(converted) === metric;
 }
 
 function unique(values: readonly number[], same: (a: number, b: number) => boolean): number[] {

@@ -52,6 +52,9 @@ function isTitleCase(text: string): boolean {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.5;
 }
 
+/** A French elided article, pronoun or conjunction before the word it leans on. */
+const FRENCH_ELISION_RE = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\p{L})/iu;
+
 /** The correction in the word's case: "Comodo" -> "Cómodo", "COMODO" -> "CÓMODO". */
 function matchCase(word: string, correction: string): string {
   if (word === word.toUpperCase()) return correction.toUpperCase();
@@ -122,7 +125,11 @@ export function checkSpelling(
     return counts.get(lower) ?? 0;
   };
   for (const token of tokenize(text)) {
-    const word = bareWord(token.text);
+    const bare = bareWord(token.text);
+    // French elides its articles and pronouns onto the next word ("l'agility", "d'épaisseur"):
+    // the word is what follows the apostrophe.
+    const elided = lang === 'fr' ? FRENCH_ELISION_RE.exec(bare) : null;
+    const word = elided ? bare.slice(elided[0].length) : bare;
     if (!isCandidate(word, lang)) continue;
     // A word touching a reported span ("sÃ¨che-linge") is part of that debris.
     if (overlaps(token.start - 1, token.end + 1, skip)) continue;

@@ -259,10 +259,66 @@ export function checkTerminology(
       });
     }
   }
+  const listed = joinLists(
+    text,
+    issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0)),
+  );
   for (const issue of [...checkSizeSystems(text, lang, field), ...checkLetterSizes(text, lang, field)]) {
-    if (!overlaps(issue.span![0], issue.span![1], skip)) issues.push(issue);
+    if (!overlaps(issue.span![0], issue.span![1], skip)) listed.push(issue);
   }
-  return issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+  return listed.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
+}
+
+/** Codes whose values come in lists ("1.5 mm, 2.5 mm and 3.5 mm", "2 inches or 3 inches"). */
+const LISTED_CODES = new Set(['decimal_separator', 'imperial_unit']);
+/** What may stand between two listed values: a short unit word, then a list separator. */
+const LIST_GAP_RE = /^\s?(?:\p{L}{1,4}\.?)?\s?(?:,|;|\/|and|or|y|o|e|ou|et|и|или|-|–)\s?$/u;
+
+/**
+ * A list of values with the same slip is one finding, as a seller fixes it in one go: its span
+ * runs from the first value to the last and its suggestion rewrites each of them.
+ */
+function joinLists(text: string, sorted: Issue[]): Issue[] {
+  const out: Issue[] = [];
+  let run: Issue[] = [];
+  const flush = () => {
+    if (run.length === 1) out.push(run[0]!);
+    if (run.length > 1) {
+      const first = run[0]!;
+      const span: [number, number] = [first.span![0], run[run.length - 1]!.span![1]];
+      let suggestion: string | undefined = '';
+      let at = span[0];
+      for (const issue of run) {
+        if (issue.suggestion === undefined) suggestion = undefined;
+        if (suggestion === undefined) break;
+        suggestion += text.slice(at, issue.span![0]) + issue.suggestion;
+        at = issue.span![1];
+      }
+      const joined = text.slice(span[0], span[1]);
+      out.push({
+        ...first,
+        params: { ...first.params, text: joined, ...(suggestion ? { suggestion } : {}) },
+        span,
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+    run = [];
+  };
+  for (const issue of sorted) {
+    const previous = run[run.length - 1];
+    const joins =
+      previous !== undefined &&
+      LISTED_CODES.has(issue.code) &&
+      issue.code === previous.code &&
+      issue.span !== undefined &&
+      previous.span !== undefined &&
+      issue.span[0] >= previous.span[1] &&
+      LIST_GAP_RE.test(text.slice(previous.span[1], issue.span[0]));
+    if (!joins) flush();
+    run.push(issue);
+  }
+  flush();
+  return out;
 }
 
 /** Brazilian clothing sizes are P, M, G, GG: the letters sellers copy from other markets, and theirs. */

@@ -111,6 +111,39 @@ describe('checkConsistency on real listing conventions', () => {
     ).toEqual(['ru:21 дюйма']);
   });
 
+  it('reads fractions of an inch as one value, matched with the metric size the trade rounds to', () => {
+    // 3/4" = 19.05 mm, 1/8" = 3.2 mm (sold as 3 mm), 1-1/2" = 38.1 mm: never "4 inches" or "8 inches".
+    expect(
+      values([
+        v('en', 'Hex shank 3/4", tip 1/8 inch, overall 1-1/2" long; a 7/16-inch socket fits.'),
+        v('fr', 'Tige hexagonale de 19 mm, pointe de 3 mm, longueur 38 mm ; une douille de 11 mm convient.'),
+        v('pt', 'Haste sextavada de 19 mm, ponta de 3 mm, comprimento 38 mm; serve um soquete de 11 mm.'),
+      ]),
+    ).toEqual([]);
+    expect(extractQuantities('a 5/16" drill and a 2 1/2 inch hole saw', 'en', 'description')).toMatchObject([
+      { dimension: 'length', value: 7.938, approx: true },
+      { dimension: 'length', value: 63.5, approx: true },
+    ]);
+    // A fraction that does not round to the stated size is still a changed value.
+    expect(
+      values([
+        v('en', 'Bit 3/8" shank, 50 mm long.'),
+        v('es', 'Broca de vástago de 12 mm, 50 mm de largo.'),
+        v('fr', 'Mèche à queue de 10 mm, longueur 50 mm.'),
+      ]),
+    ).toEqual(['es:12 mm']);
+  });
+
+  it('reads a number of things per unit as a rate, not as a count', () => {
+    expect(
+      values([
+        v('en', 'Ladder chain with 48 rungs per metre, 2 m long.'),
+        v('fr', 'Chaîne échelle de 48 barreaux par mètre, longueur 2 m.'),
+        v('ru', 'Цепь-лесенка, 15 звеньев на фут, длина 2 м.'),
+      ]),
+    ).toEqual([]);
+  });
+
   it('reports a count of things that replaces the one the other versions state', () => {
     const en = v('en', 'A string of 36 LEDs with 8 modes.');
     const fr = v('fr', 'Une guirlande de 36 LED avec 8 modes.');

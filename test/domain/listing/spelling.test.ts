@@ -54,6 +54,13 @@ describe('checkSpelling', () => {
     expect(issues.map((i) => i.params.word)).toEqual(['Watter']);
   });
 
+  it('checks the word a French elision leans on, not the article with it', () => {
+    const fr = wordListSpeller('la bouteille garde eau fraîche', { botueille: 'bouteille' });
+    const text = "La botueille garde l'eau fraîche, d'eau et d'botueille.";
+    const issues = checkSpelling(text, 'fr', 'description', { speller: fr, isAllowed: none });
+    expect(issues.map((i) => i.params.word)).toEqual(['botueille', 'botueille']);
+  });
+
   it('suggests the close correction, or hunspell only up to maxSuggestions', () => {
     const issues = checkSpelling('drinsk cold, bottle bottle', 'en', 'description', {
       speller,

@@ -58,6 +58,19 @@ describe('terminology follows how listings are written', () => {
   const codes = (text: string, lang: Language) =>
     checkTerminology(text, lang, 'description').map((i) => i.params.text);
 
+  it('reports a list of values with the same slip as one finding that rewrites each of them', () => {
+    const issues = checkTerminology('Brocas de 4.5 mm, 5.5 mm y 6.5 mm.', 'es', 'description');
+    expect(issues.map((i) => [i.params.text, i.suggestion])).toEqual([
+      ['4.5 mm, 5.5 mm y 6.5', '4,5 mm, 5,5 mm y 6,5'],
+    ]);
+    // Values of one slip apart in the text stay separate findings.
+    expect(
+      checkTerminology('Broca de 4.5 mm para madera. El mango mide 6.5 cm.', 'es', 'description').map(
+        (i) => i.params.text,
+      ),
+    ).toEqual(['4.5', '6.5']);
+  });
+
   it('accepts an inch size with its metric equivalent beside it, in the language’s own unit word', () => {
     expect(codes('Compartimento para un portátil de 15,6 pulgadas (39 cm).', 'es')).toEqual([]);
     expect(codes('Le cadre mesure 40 cm (15,7 pouces) de large.', 'fr')).toEqual([]);
