@@ -207,7 +207,12 @@ describe('detectLanguage: mixed texts go to the dominant language', () => {
 
 describe('detectLanguage: metadata priors', () => {
   it('lets a close call follow the buyer locale', () => {
-    const text = 'reembolso por favor';
+    // Spanish and Portuguese alike, and no training line says it in either language. (This test
+    // used "reembolso por favor", which the training data has in both languages, until the retrain
+    // after blind-10 joined the leak guard (43 lines fewer) read it as Portuguese at 0.79, leaving a
+    // Mexican buyer's "reembolso por favor" at unknown: noted in data/README.md.)
+    const text = 'pedido cancelado';
+    expect(detectLanguage(text).language).toBe('unknown');
     expect(detectLanguage(text, { locale: 'es-MX' }).language).toBe('es');
     expect(detectLanguage(text, { locale: 'pt_BR' }).language).toBe('pt');
   });
