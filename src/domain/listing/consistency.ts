@@ -271,9 +271,9 @@ function sameValue(a: number, b: number, approx: ReadonlySet<number>): boolean {
   if (a === b) return true;
   if (!approx.has(a) && !approx.has(b)) return false;
   if (Math.abs(a - b) <= 0.02 * Math.max(Math.abs(a), Math.abs(b))) return true;
-  const metric = approx.has(a) ? (approx.has(b) ? undefined : b) : a;
-  const converted = metric === a ? b : a;
-  return metric !== undefined && Number.isInteger(metric) && Math.round(converted) === metric;
+  if (approx.has(a) && approx.has(b)) return false;
+  const [converted, metric] = approx.has(a) ? [a, b] : [b, a];
+  return Number.isInteger(metric) && Math.round(converted) === metric;
 }
 
 function unique(values: readonly number[], same: (a: number, b: number) => boolean): number[] {

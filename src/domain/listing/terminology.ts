@@ -286,18 +286,22 @@ function joinLists(text: string, sorted: Issue[]): Issue[] {
     if (run.length > 1) {
       const first = run[0]!;
       const span: [number, number] = [first.span![0], run[run.length - 1]!.span![1]];
-      let suggestion: string | undefined = '';
-      let at = span[0];
-      for (const issue of run) {
-        if (issue.suggestion === undefined) suggestion = undefined;
-        if (suggestion === undefined) break;
-        suggestion += text.slice(at, issue.span![0]) + issue.suggestion;
-        at = issue.span![1];
-      }
-      const joined = text.slice(span[0], span[1]);
+      // Each value's suggestion, with what stands between the values kept as written.
+      const suggestion = run.every((issue) => issue.suggestion !== undefined)
+        ? run
+            .map(
+              (issue, k) =>
+                text.slice(k === 0 ? span[0] : run[k - 1]!.span![1], issue.span![0]) + issue.suggestion,
+            )
+            .join('')
+        : undefined;
       out.push({
         ...first,
-        params: { ...first.params, text: joined, ...(suggestion ? { suggestion } : {}) },
+        params: {
+          ...first.params,
+          text: text.slice(span[0], span[1]),
+          ...(suggestion ? { suggestion } : {}),
+        },
         span,
         ...(suggestion ? { suggestion } : {}),
       });
