@@ -25,6 +25,7 @@ import type { temporal as proto } from '@temporalio/proto';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import pg from 'pg';
 import { freePort, startDevServer } from '../src/temporal/dev-server.js';
+import { deadlockTimeout, setStackTraces } from '../src/temporal/worker.js';
 import { ticketWorkflowId } from '../workflows/contracts/ticket.js';
 import { cpuMeter, findPids } from './support/cpu.js';
 import { startBenchReceiver } from './support/receiver.js';
@@ -600,9 +601,13 @@ async function main() {
     out(`baseline: ${BASELINE} empty workflows, ${CONCURRENCY} at a time ...`);
     const baselineQueue = `bench-baseline-${Date.now().toString(36)}`;
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+    // The same workflow-thread settings as the app's worker (stack capture, deadlock watchdog), so
+    // the floor is what this SDK configuration can do at best.
+    setStackTraces(appEnv.WORKER_STACK_TRACES === 'on');
     const baselineWorker = await Worker.create({
       connection: nativeConnection,
       taskQueue: baselineQueue,
+      ...deadlockTimeout(Number(appEnv.WORKER_DEADLOCK_TIMEOUT_MS || 5000)),
       workflowBundle: await bundleWorkflowCode({
         workflowsPath: path.join(ROOT, 'bench/baseline-workflow.ts'),
         logger: new DefaultLogger('ERROR'),

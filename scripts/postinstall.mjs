@@ -3,6 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+// Our patches of dependencies (patches/, see patches/README.md) first: an install whose patch no
+// longer applies fails here instead of running with the SDK's per-promise stack capture unnoticed.
+if (existsSync('patches')) {
+  const patched = spawnSync(process.execPath, ['node_modules/patch-package/index.js', '--error-on-fail'], {
+    stdio: 'inherit',
+  });
+  if (patched.status !== 0) process.exit(patched.status ?? 1);
+}
 if (process.env.SELLERDESK_SKIP_TEMPORAL_SETUP || !existsSync('scripts/setup-temporal.sh')) process.exit(0);
 const result = spawnSync('bash', ['scripts/setup-temporal.sh'], { stdio: 'inherit' });
 if (result.status !== 0) {

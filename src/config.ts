@@ -155,6 +155,32 @@ const schema = z
     WORKER_LOCAL_ACTIVITY_SLOTS: positiveInt(undefined, 10_000),
     WORKER_WORKFLOW_POLLERS: positiveInt(undefined, 1000),
     WORKER_ACTIVITY_POLLERS: positiveInt(undefined, 1000),
+    /**
+     * `on`: the SDK records a source-mapped stack for every promise a workflow creates, which
+     * `temporal workflow stack` and the UI's stack trace tab read. It is the largest single cost of a
+     * ticket in the worker (replaying one ticket: 10 of 26 ms of CPU), so it is off unless debugging.
+     */
+    WORKER_STACK_TRACES: z
+      .enum(['on', 'off'])
+      .optional()
+      .transform((v) => v ?? 'off'),
+    /**
+     * How long one call into a workflow may run before the SDK fails the task as a deadlock (an
+     * endless loop in workflow code). Each call then starts a watchdog thread (about 5 ms of CPU per
+     * ticket); `0` turns the watchdog off.
+     */
+    WORKER_DEADLOCK_TIMEOUT_MS: z
+      .string()
+      .optional()
+      .transform((v, ctx): number => {
+        if (v === undefined || v.trim() === '') return 5000;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 600_000) {
+          ctx.addIssue({ code: 'custom', message: `must be a whole number 0-600000 (0: off), got "${v}"` });
+          return z.NEVER;
+        }
+        return n;
+      }),
     /** `sellerdesk worker` only: lower CPU priority (nice 1-19) so a co-located API answers first. */
     WORKER_NICENESS: positiveInt(undefined, 19),
     /** HMAC key of erased buyers' pseudonyms; unset: a key generated once and kept in the database. */

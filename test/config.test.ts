@@ -82,6 +82,15 @@ describe('loadConfig (docs/OPERATIONS.md)', () => {
       'WORKER_WORKFLOW_POLLERS: must be a whole number 1-1000, got "many"',
     ]);
     expect(loadConfig({ WORKER_NICENESS: '10' }).WORKER_NICENESS).toBe(10);
+    expect(loadConfig({})).toMatchObject({ WORKER_STACK_TRACES: 'off', WORKER_DEADLOCK_TIMEOUT_MS: 5000 });
+    expect(loadConfig({ WORKER_STACK_TRACES: 'on', WORKER_DEADLOCK_TIMEOUT_MS: '0' })).toMatchObject({
+      WORKER_STACK_TRACES: 'on',
+      WORKER_DEADLOCK_TIMEOUT_MS: 0,
+    });
+    expect(configError({ WORKER_DEADLOCK_TIMEOUT_MS: '-1', WORKER_STACK_TRACES: 'yes' })).toEqual([
+      'WORKER_STACK_TRACES: Invalid option: expected one of "on"|"off"',
+      'WORKER_DEADLOCK_TIMEOUT_MS: must be a whole number 0-600000 (0: off), got "-1"',
+    ]);
     expect(configError({ WORKER_NICENESS: '20' })).toEqual([
       'WORKER_NICENESS: must be a whole number 1-19, got "20"',
     ]);

@@ -217,6 +217,8 @@ export async function startSellerdesk(
           localActivitySlots: config.WORKER_LOCAL_ACTIVITY_SLOTS,
           workflowPollers: config.WORKER_WORKFLOW_POLLERS,
           activityPollers: config.WORKER_ACTIVITY_POLLERS,
+          stackTraces: config.WORKER_STACK_TRACES === 'on',
+          deadlockTimeoutMs: config.WORKER_DEADLOCK_TIMEOUT_MS,
         },
       });
       worker = created.worker;

@@ -68,6 +68,31 @@ export interface WorkerTuning {
   localActivitySlots?: number | undefined;
   workflowPollers?: number | undefined;
   activityPollers?: number | undefined;
+  /**
+   * The SDK's per-promise stack capture for the stack trace query (default off: it is the largest
+   * cost of a ticket in the worker). Needs the SDK patch in `patches/` (see setStackTraces).
+   */
+  stackTraces?: boolean | undefined;
+  /** Deadlock watchdog per call into a workflow, in ms (SDK default 5000); 0: none (patched SDK). */
+  deadlockTimeoutMs?: number | undefined;
+}
+
+/**
+ * Turns the SDK's workflow stack capture on or off for the workflow threads created from now on.
+ * The SDK installs its promise hook in each workflow thread unconditionally; our patch of
+ * `@temporalio/worker` (patches/, applied by `npm ci`) skips it when the thread's environment has
+ * TEMPORAL_WORKFLOW_STACK_TRACES=off. Worker threads copy the environment when they start.
+ */
+export function setStackTraces(on: boolean): void {
+  process.env.TEMPORAL_WORKFLOW_STACK_TRACES = on ? 'on' : 'off';
+}
+
+/**
+ * The SDK's deadlock timeout per call into a workflow, as a Worker.create option. The SDK reads it
+ * (after its default of 5 s) but does not declare it in its public options type; 0 needs our patch.
+ */
+export function deadlockTimeout(ms: number): { isolateExecutionTimeout: number } {
+  return { isolateExecutionTimeout: ms };
 }
 
 /** Creates a worker on its own connection; `run()` it and `shutdown()` it to drain. */
@@ -83,6 +108,7 @@ export async function createWorker(
   }
   const connection = await NativeConnection.connect({ address: options.address });
   const t = options.tuning ?? {};
+  setStackTraces(t.stackTraces === true);
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
@@ -90,6 +116,7 @@ export async function createWorker(
     workflowBundle: await workflowBundle(),
     activities: options.activities,
     shutdownGraceTime: '10 seconds',
+    ...(t.deadlockTimeoutMs !== undefined ? deadlockTimeout(t.deadlockTimeoutMs) : {}),
     ...(t.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: t.maxCachedWorkflows } : {}),
     ...(t.workflowTaskSlots !== undefined
       ? { maxConcurrentWorkflowTaskExecutions: t.workflowTaskSlots }
