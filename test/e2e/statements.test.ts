@@ -120,13 +120,14 @@ describe('SQL statements per human-approved ticket', () => {
     const intake = ours('intake');
     const decision = ours('decision');
     const show = (rows: Recorded[]) => rows.map((r) => r.text.slice(0, 120)).join('\n');
-    // Measured: 13 from the POST to the saved card (the ingest function, then the worker's round:
-    // ticket+shop, messages, shop memory, template overrides, the draft, the auto-send check,
-    // ticket, messages, chats, cards, draft, card+event); 11 from the press to the closed card
+    // Measured: 11 from the POST to the saved card (the ingest function, then the worker's round:
+    // ticket+shop (which also says whether the shop has corrections or template overrides to
+    // read: this one has neither), messages, the draft, the auto-send check, ticket, messages,
+    // chats, cards, draft, card+event); 11 from the press to the closed card
     // (API: ticket, role, ticket; worker: the decision, ticket+draft, outbound, ledger row,
     // delivered, ticket+decision, chats, open cards). Statements naming neither the ticket nor
     // the shop (a card closed by its id, the drainer's polls) are not counted.
-    expect(intake.length, show(intake)).toBeLessThanOrEqual(13);
+    expect(intake.length, show(intake)).toBeLessThanOrEqual(11);
     // The drainer beside the worker started the new ticket eagerly: its first workflow task came
     // back in the start's answer, with the message in the workflow's input.
     const metrics = (await world.api.get('/metrics')).text;

@@ -97,6 +97,8 @@ export function createDraftRenderer(deps: TicketActivityDeps) {
       language: Language;
       templateId?: string;
       shopId?: string;
+      /** false: the shop has no template overrides (its ticket read said so), none is looked up. */
+      overrides?: boolean;
       vars: ReplyVars;
     }): Promise<RenderedDraft> {
       // A buyer asking where the order is while a stall apology is pending or was just sent gets
@@ -112,7 +114,10 @@ export function createDraftRenderer(deps: TicketActivityDeps) {
           ? { ...merged, carrier: carrierDisplayName(merged.carrier) }
           : merged;
       const templateId = chosenId ?? `${input.category}.default`;
-      const override = input.shopId ? await findOverride(db, input.shopId, templateId, input.language) : null;
+      const override =
+        input.shopId && input.overrides !== false
+          ? await findOverride(db, input.shopId, templateId, input.language)
+          : null;
       const attempt = (overrideText?: string) =>
         renderer.render({
           category: input.category,

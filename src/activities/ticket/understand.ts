@@ -177,11 +177,14 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
             ...(ticket.dispute?.deadline ? { disputeDeadline: ticket.dispute.deadline } : {}),
             now: new Date().toISOString(),
             ...(input.category ? { category: input.category } : {}),
-            memory: (language) => shopMemory(db, ticket.shopId, language, MEMORY_LIMIT),
+            ...(found.shopHasCorrections
+              ? { memory: (language: Language) => shopMemory(db, ticket.shopId, language, MEMORY_LIMIT) }
+              : {}),
           });
       const order = ticket.order ?? {};
       const draft = await internal.renderDraft({
         shopId: ticket.shopId,
+        overrides: found.shopHasOverrides,
         category: classification.category,
         language: classification.language,
         ...(preset ? { templateId: preset.templateId } : {}),
