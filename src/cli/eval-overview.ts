@@ -33,6 +33,7 @@ export const BLIND_FILES = [
   'test/fixtures/intent-blind-8.jsonl',
   'test/fixtures/intent-blind-9.jsonl',
   'test/fixtures/intent-blind-10.jsonl',
+  'test/fixtures/intent-blind-11.jsonl',
 ];
 
 /** One row of the overview table. */

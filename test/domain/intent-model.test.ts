@@ -80,6 +80,7 @@ describe('committed model (src/domain/intent-model.data.ts)', () => {
       'test/fixtures/intent-blind-8.jsonl',
       'test/fixtures/intent-blind-9.jsonl',
       'test/fixtures/intent-blind-10.jsonl',
+      'test/fixtures/intent-blind-11.jsonl',
     ]) {
       expect(EVAL_FILES).toContain(file);
     }
