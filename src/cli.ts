@@ -28,6 +28,12 @@ const WORKER_FLAGS = [
   ['--local-activity-slots <n>', 'WORKER_LOCAL_ACTIVITY_SLOTS', 'concurrent local activities'],
   ['--workflow-pollers <n>', 'WORKER_WORKFLOW_POLLERS', 'maximum workflow task long polls'],
   ['--activity-pollers <n>', 'WORKER_ACTIVITY_POLLERS', 'maximum activity task long polls'],
+  ['--stack-traces <on|off>', 'WORKER_STACK_TRACES', 'keep workflow stacks for `temporal workflow stack`'],
+  [
+    '--deadlock-timeout-ms <n>',
+    'WORKER_DEADLOCK_TIMEOUT_MS',
+    'deadlock watchdog per call into a workflow (0: off)',
+  ],
 ] as const;
 const API_FLAGS = [
   ['--backlog-limit <n>', 'INTAKE_BACKLOG_LIMIT', 'stored messages waiting before intake answers 503'],
