@@ -9,6 +9,7 @@ import {
   closeCorrection,
   cognateKey,
   prefixedCorrection,
+  requiredAccentForm,
   similarity,
 } from './spelling-correction.js';
 import {
@@ -231,10 +232,17 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
   return judgeWord(word, lang, speller, evidence);
 }
 
+function requiredAccentKnown(speller: SpellChecker, lower: string, lang: Language): boolean {
+  const ended = requiredAccentForm(lower, lang);
+  return ended !== undefined && ended !== lower && (speller.correct(ended) || speller.centibels?.(ended) !== undefined);
+}
+
 function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {
   const lower = word.toLowerCase();
   let penalty = 1;
-  if (evidence.repeated(lower)) penalty *= 0.35;
+  // A term used twice is deliberate, but not an ending whose accent the language requires written
+  // bare ("inoculacion" in title and description is the same slip twice).
+  if (evidence.repeated(lower) && !requiredAccentKnown(speller, lower, lang)) penalty *= 0.35;
   if (penalty * 0.97 < evidence.minConfidence) return { confidence: penalty * 0.97 };
   const correction = closeCorrection(speller, lower, lang) ?? prefixedCorrection(speller, lower, lang);
   if (!correction) return { confidence: 0.2 * penalty };

@@ -5,7 +5,7 @@
  * more frequent).
  */
 import type { Language } from '../types.js';
-import { accentCorrection, closeCorrection, stripAccents } from './spelling-correction.js';
+import { accentCorrection, accentRequiredByEnding, closeCorrection, stripAccents } from './spelling-correction.js';
 import type { SpellChecker } from './types.js';
 import {
   DERIVATIONS,
@@ -109,7 +109,7 @@ export function listVerdict(
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
   // other slips need the word to be rarer still, the more so the more often the word itself is seen.
-  if (correction.accentOnly) return gap >= 100 ? 'suspect' : 'known';
+  if (correction.accentOnly) return gap >= 100 || accentRequiredByEnding(lower, correction.word, lang) ? 'suspect' : 'known';
   let needed = cB >= 750 ? 50 : cB >= 700 ? 150 : 180;
   // Far more frequent in another language ("comfortable" in French text): the list has it as that
   // language's word, which vouches less for it here.

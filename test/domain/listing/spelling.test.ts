@@ -486,3 +486,31 @@ describe('spelling evidence: denominal verbs, English loan pairs and accents (is
     expect(words('The soft frappé fabric.', 'en', en)).toEqual([]);
   });
 });
+
+describe('spelling evidence: endings whose accent the language requires (issue 18, round 7)', () => {
+  const words = (text: string, lang: Language, speller: SpellChecker) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => [
+      i.params.word,
+      i.suggestion,
+    ]);
+
+  it('reports a Spanish -cion written bare even when only the list has the accented word, and twice', () => {
+    // "fermentación" only in the list (hunspell lacks it); the bare form is listed nowhere.
+    const es = wordListSpeller('la y el de mosto', {}, { la: 100, y: 100, el: 100, de: 100, mosto: 600, fermentación: 650 });
+    expect(words('La fermentacion del mosto y la fermentacion.', 'es', es)).toEqual([
+      ['fermentacion', 'fermentación'],
+      ['fermentacion', 'fermentación'],
+    ]);
+  });
+
+  it('reports a Portuguese -cao and -coes for -ção and -ções, two diacritics away', () => {
+    const pt = wordListSpeller('a da e rápida ligação ligações', {}, { a: 100, da: 100, e: 100, rápida: 450, ligação: 420, ligações: 480, ligacao: 690 });
+    expect(words('A ligacao e rápida.', 'pt', pt)).toEqual([['ligacao', 'ligação']]);
+    expect(words('A ligacoes e rápida.', 'pt', pt)).toEqual([['ligacoes', 'ligações']]);
+  });
+
+  it('leaves an unaccented ending alone when the accented word is unknown', () => {
+    const es = wordListSpeller('la y el de', {}, { la: 100, y: 100, el: 100, de: 100 });
+    expect(words('La sublimacion.', 'es', es)).toEqual([]);
+  });
+});
