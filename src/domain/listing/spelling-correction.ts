@@ -268,3 +268,14 @@ export function plausibleSlip(word: string, correction: string): boolean {
   }
   return false;
 }
+
+/** One letter doubled or undoubled ("spatering" / "spattering", "amonia" / "ammonia"): the commonest slip. */
+export function doubledLetterSlip(word: string, correction: string): boolean {
+  const [long, short] = word.length > correction.length ? [word, correction] : [correction, word];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short)
+      return long[i] === long[i - 1] || long[i] === long[i + 1];
+  }
+  return false;
+}

@@ -8,6 +8,7 @@ import {
   type Correction,
   closeCorrection,
   cognateKey,
+  doubledLetterSlip,
   prefixedCorrection,
   requiredAccentForm,
   similarity,
@@ -120,16 +121,6 @@ function inOtherLanguage(
   return false;
 }
 
-/** One letter doubled or undoubled ("spatering" / "spattering", "amonia" / "ammonia"): the commonest slip. */
-function doubledLetterSlip(word: string, correction: string): boolean {
-  const [long, short] = word.length > correction.length ? [word, correction] : [correction, word];
-  if (long.length !== short.length + 1) return false;
-  for (let i = 0; i < long.length; i++) {
-    if (long.slice(0, i) + long.slice(i + 1) === short)
-      return long[i] === long[i - 1] || long[i] === long[i + 1];
-  }
-  return false;
-}
 
 /**
  * A cognate or the same term in another version of the listing, closer to the word than its

@@ -5,7 +5,13 @@
  * more frequent).
  */
 import type { Language } from '../types.js';
-import { accentCorrection, accentRequiredByEnding, closeCorrection, stripAccents } from './spelling-correction.js';
+import {
+  accentCorrection,
+  accentRequiredByEnding,
+  closeCorrection,
+  doubledLetterSlip,
+  stripAccents,
+} from './spelling-correction.js';
 import type { SpellChecker } from './types.js';
 import {
   DERIVATIONS,
@@ -133,6 +139,9 @@ function caseFormOfKnownNoun(speller: SpellChecker, lower: string): boolean {
   return speller.correct(stem) || speller.correct(`${stem}й`) || speller.correct(`${stem}ь`);
 }
 
+/** A correction this frequent (one word in 10^6.5) is a common word (as `slipOfCommonWord`). */
+const COMMON_CORRECTION_CB = 650;
+
 /** Most centibels of a sibling that vouches for a listed form (one word in 10^7.6). */
 const SIBLING_CB = 760;
 
@@ -160,6 +169,9 @@ function listedParadigm(
   correction: { word: string; centibels?: number },
 ): boolean {
   if (!speller.centibels) return false;
+  // A doubled or dropped letter of a common word ("металический") is a slip the web repeats in every
+  // form: its listed paradigm is the same slip, not a rare word.
+  if ((correction.centibels ?? 1000) <= COMMON_CORRECTION_CB && doubledLetterSlip(lower, correction.word)) return false;
   const needed = lang === 'ru' ? 2 : 1;
   const limit = Math.min(SIBLING_CB, cB);
   for (const { stem, siblings } of paradigmSplits(lower, lang)) {
@@ -268,6 +280,9 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
       let listOnly = false;
       for (const other of paradigm) {
         if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
+        // -ий and -ие of an adjective are also a noun's ("изделий", "изделие"): they vouch for no
+        // adjective form ("изделей" is a slip of "изделий").
+        if (lang === 'ru' && paradigm[0] === 'ий' && (other === 'ий' || other === 'ие')) continue;
         const sibling = stem + other;
         if (wellAttested(speller, sibling)) {
           if (++hits >= needed) return true;
@@ -285,6 +300,39 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
     }
   }
   return false;
+}
+
+/** A Russian neuter noun in -ие and its case endings (плетение, плетения, плетений, плетениями). */
+const RUSSIAN_NEUTER_IE_RE = /^(\p{L}{3,}и)(е|я|ю|ем|и|й|ям|ями|ях)$/u;
+const NEUTER_IE_ENDINGS = ['е', 'я', 'ю', 'ем', 'и', 'й', 'ям', 'ями', 'ях'];
+
+/**
+ * A case form of a Russian -ие noun whose dictionary entry has two other forms: the Russian
+ * dictionary lacks many of them (the genitive plural "плетений" beside плетение, плетения), and
+ * the paradigm is regular.
+ */
+function knowsNeuterIeForm(speller: SpellChecker, lower: string): boolean {
+  const match = RUSSIAN_NEUTER_IE_RE.exec(lower);
+  if (!match) return false;
+  const [, stem, ending] = match;
+  let known = 0;
+  for (const other of NEUTER_IE_ENDINGS) {
+    if (other !== ending && speller.correct(stem! + other) && ++known >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * A Russian compound adjective of a numeral or "many", "half" and a known noun: "двух" + "строп" +
+ * "-ный", "трёх" + "слой" + "-ный", "много" + "камер(а)" + "-ный": the trade's way to count parts.
+ */
+const RUSSIAN_NUMERAL_COMPOUND_RE =
+  /^(?:одно|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|десяти|много|мало|полу|разно)(\p{L}{3,}?)н(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми|ой)$/u;
+
+function knowsNumeralCompound(speller: SpellChecker, lower: string): boolean {
+  const stem = RUSSIAN_NUMERAL_COMPOUND_RE.exec(lower)?.[1];
+  if (stem === undefined || [...stem].length < 3) return false;
+  return [stem, `${stem}а`, `${stem}ь`, `${stem}о`].some((noun) => speller.correct(noun));
 }
 
 const RUSSIAN_RELATIONAL_RE = /^(\p{L}{2,}?)([ое]в|ьн)(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми)$/u;
@@ -425,6 +473,7 @@ function knowsWordUncached(
   }
   if (knowsDerivation(speller, lower, lang)) return true;
   if (lang === 'es' && knowsEnclitic(speller, lower)) return true;
+  if (lang === 'ru' && (knowsNeuterIeForm(speller, lower) || knowsNumeralCompound(speller, lower))) return true;
   const verdict = listVerdict(speller, lower, lang, others);
   if (verdict === 'known') return true;
   // A relational adjective of a known noun is a word even when the list also has a frequent

@@ -514,3 +514,38 @@ describe('spelling evidence: endings whose accent the language requires (issue 1
     expect(words('La sublimacion.', 'es', es)).toEqual([]);
   });
 });
+
+describe('spelling evidence from Russian paradigms and compounds (issue 18, round 7)', () => {
+  const words = (text: string, speller: SpellChecker) =>
+    checkSpelling(text, 'ru', 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('reads a case form of an -ие noun whose dictionary entry has two other forms as a word', () => {
+    const known = listSpeller('и для вязание вязания вязаний', { и: 100, для: 120, вязания: 600, вязаний: 640 });
+    // The dictionary lacks the genitive plural and the instrumental plural.
+    const dictionary = listSpeller('и для вязание вязания', { и: 100, для: 120, вязания: 600, вязаний: 640 });
+    expect(words('И для вязаниями.', known)).toEqual([]);
+    expect(words('И для вязаний.', dictionary)).toEqual([]);
+  });
+
+  it('reads a numeral compound adjective of a known noun as a word, not as a slip of a neighbour', () => {
+    const speller = listSpeller('и ремень ремня шов трехстрочный', { и: 100, ремень: 600, шов: 620, трехстрочный: 700 });
+    expect(words('И ремень трехшовный.', speller)).toEqual([]);
+  });
+
+  it('reports a doubled or dropped letter of a common word even when the list has the slip in every form', () => {
+    const speller = listSpeller('и сосуд стеклянный стеклянными стеклянная', {
+      и: 100,
+      стеклянными: 560,
+      стеклянный: 540,
+      стекляными: 780,
+      стекляный: 760,
+      стекляная: 765,
+    });
+    expect(words('И сосуд стекляными.', speller)).toEqual(['стекляными']);
+  });
+
+  it('reads no -ей form from an -ие noun: "-ий" and "-ие" are no adjective siblings', () => {
+    const speller = listSpeller('и для покрытие покрытия покрытий', { и: 100, для: 120, покрытий: 520, покрытия: 500 });
+    expect(words('И для покрытей.', speller)).toEqual(['покрытей']);
+  });
+});
