@@ -115,6 +115,24 @@ function isName(
  * with an English function word) left inside ES/FR/RU/PT text. `skip` spans (wrong-language
  * paragraphs, placeholders) are not reported again.
  */
+/** Quotation marks that open and close a term: «…», “…”, „…“, "…", ‹…›. */
+const OPENING_QUOTE_RE = /[«“„"‹]\s?$/u;
+const CLOSING_QUOTE_RE = /^\s?[»”“"›]/u;
+/** A quoted English term of at most this many words is a name the seller mentions, not a passage. */
+const MAX_QUOTED_TERM_WORDS = 4;
+
+/**
+ * An English run of a few words inside quotation marks ("la technique « park and draft »"): the
+ * quotes mark a name mentioned as such (a technique, a style, a product line), not a sentence left
+ * untranslated.
+ */
+function quotedTerm(text: string, run: readonly Token[]): boolean {
+  if (run.length > MAX_QUOTED_TERM_WORDS) return false;
+  const before = text.slice(Math.max(0, run[0]!.start - 2), run[0]!.start);
+  const after = text.slice(run.at(-1)!.end, run.at(-1)!.end + 2);
+  return OPENING_QUOTE_RE.test(before) && CLOSING_QUOTE_RE.test(after);
+}
+
 export function checkUntranslated(
   text: string,
   lang: Language,
@@ -177,7 +195,8 @@ export function checkUntranslated(
     if (
       (english.length >= 3 ||
         (english.length >= 2 && (functionWords >= 1 || wholeSentence(text, tokens, marks, i, last)))) &&
-      !isName(text, field, run, english)
+      !isName(text, field, run, english) &&
+      !quotedTerm(text, run)
     ) {
       const start = run[0]!.start;
       const end = run.at(-1)!.end;

@@ -152,3 +152,16 @@ describe('a name the seller kept in every version is no untranslated text (issue
     ).toBe(false);
   });
 });
+
+describe('a quoted English term is a name the seller mentions (issue 18, round 7)', () => {
+  const spans = (text: string, lang: Language) =>
+    checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('accepts a short English run inside quotation marks, not a quoted sentence', () => {
+    expect(spans('Le tissu est doux, style « so your bag stays » en été.', 'fr')).toEqual([]);
+    expect(spans('La tela es suave, técnica "wipe it clean" y la tela es suave.', 'es')).toEqual([]);
+    expect(spans('La tela es suave: "so your bag stays dry with a damp cloth".', 'es')).toEqual([
+      'so your bag stays dry with a damp cloth',
+    ]);
+  });
+});
