@@ -388,6 +388,8 @@ const RULES: readonly Rule[] = [
   { code: 'absolute_guarantee', head: 'stay', object: 'forever', gap: 5 },
   // Total protection for life: "protección total de por vida", "защита полная, на всю жизнь".
   { code: 'absolute_guarantee', head: 'total', object: 'forever', gap: 7 },
+  // A guaranteed absence: "guarantees zero leaks", "garantiza cero fugas", "гарантирует ноль сбоев".
+  { code: 'guaranteed_result', head: 'guarantee', object: 'zero', gap: 4, before: 3, noNumberBetween: true },
   // Zero risk: "zero risk of leaks", "riesgo cero", "нулевой риск".
   { code: 'absolute_guarantee', head: 'zero', object: 'risk', gap: 1, before: 1 },
   // Detox of the body: "detoxifies the body", "desintoxica el organismo", "очищает кровь".

@@ -324,6 +324,8 @@ describe('claim families of the seventh round: total for life, zero risk, detox,
     ['fr', 'Risque zéro de moisissure.', 'absolute_guarantee'],
     ['ru', 'Нулевой риск перегрева.', 'absolute_guarantee'],
     ['pt', 'Zero risco de ferrugem.', 'absolute_guarantee'],
+    ['en', 'Guarantees clear water and zero odours within days.', 'guaranteed_result'],
+    ['fr', 'Zéro moustique garanti dans le jardin.', 'guaranteed_result'],
     ['en', 'This herbal blend detoxifies the body overnight.', 'medical'],
     ['es', 'Una infusión que desintoxica el organismo.', 'medical'],
     ['fr', 'Ce thé détoxifie l’organisme en douceur.', 'medical'],
@@ -343,6 +345,7 @@ describe('claim families of the seventh round: total for life, zero risk, detox,
     ['ru', 'Оригинальный подарок для поклонников Star Wars.'],
     ['ru', 'Оригинальный дизайн, USB-C, LED-подсветка.'],
     ['pt', 'Corpo de alumínio, fácil de limpar.'],
+    ['es', 'Garantía de 2 años y cero comisiones de envío a partir de 3 unidades.'],
   ] as const)('no claim in %s: %s', (lang, text) => {
     expect(codesOf(text, lang as Language)).toEqual([]);
   });
