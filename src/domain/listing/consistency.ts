@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { numberWords } from './number-words.js';
 import { overlaps } from './text.js';
 import type { Issue, ListingField, ListingVersion } from './types.js';
 
@@ -232,6 +233,22 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
     }
   }
   const measured = found.map((q) => q.span);
+  // Counts spelt out ("Twenty-five slides", "veinte preparaciones"), compared as loose counts.
+  for (const n of numberWords(text, lang)) {
+    if (overlaps(n.start, n.end, measured)) continue;
+    const noun = /^\s(\p{L}+)/u.exec(text.slice(n.end, n.end + 40))?.[1] ?? '';
+    if (CONNECTIVES.has(noun.toLowerCase())) continue;
+    found.push({
+      lang,
+      field,
+      dimension: 'count',
+      value: n.value,
+      unit: '',
+      factor: 1,
+      span: [n.start, n.end + 1 + noun.length],
+      loose: true,
+    });
+  }
   for (const match of text.matchAll(PACK_RE)) {
     const start = match.index ?? 0;
     // "набор из 4 штук": the count is already measured ("4 штук").
@@ -286,7 +303,10 @@ const ANY_NUMBER_RE = /\d+(?:[.,]\d+)*/g;
 
 /** Every number written in a text (parsed as the language writes them). */
 function allNumbers(text: string, lang: Language): number[] {
-  return [...text.matchAll(ANY_NUMBER_RE)].map((m) => parseNumber(m[0], lang));
+  return [
+    ...[...text.matchAll(ANY_NUMBER_RE)].map((m) => parseNumber(m[0], lang)),
+    ...numberWords(text, lang).map((n) => n.value),
+  ];
 }
 
 function formatValue(q: Quantity, base: number): string {

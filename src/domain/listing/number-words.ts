@@ -1,0 +1,93 @@
+import type { Language } from '../types.js';
+
+/**
+ * Counts spelt out in words ("Twenty-five slides", "veinte preparaciones", "vinte e cinco lâminas",
+ * "двадцать пять стёкол"): style guides have sellers spell out a count that opens a sentence, so a
+ * changed count is as often a word as a number. From two to ninety-nine and the hundred; "one" and
+ * its forms are articles as often as numbers, and French "neuf" is also "new".
+ */
+const UNITS: Readonly<Record<Language, readonly string[]>> = {
+  // index = value (0 and 1 unused)
+  en: ',,two,three,four,five,six,seven,eight,nine,ten,eleven,twelve,thirteen,fourteen,fifteen,sixteen,seventeen,eighteen,nineteen'.split(','),
+  es: ',,dos,tres,cuatro,cinco,seis,siete,ocho,nueve,diez,once,doce,trece,catorce,quince,dieciséis,diecisiete,dieciocho,diecinueve'.split(','),
+  fr: ',,deux,trois,quatre,cinq,six,sept,huit,,dix,onze,douze,treize,quatorze,quinze,seize,dix-sept,dix-huit,dix-neuf'.split(','),
+  pt: ',,dois,três,quatro,cinco,seis,sete,oito,nove,dez,onze,doze,treze,catorze,quinze,dezesseis,dezessete,dezoito,dezenove'.split(','),
+  ru: ',,два,три,четыре,пять,шесть,семь,восемь,девять,десять,одиннадцать,двенадцать,тринадцать,четырнадцать,пятнадцать,шестнадцать,семнадцать,восемнадцать,девятнадцать'.split(','),
+};
+
+const TENS: Readonly<Record<Language, readonly string[]>> = {
+  // index = tens digit (0 and 1 unused)
+  en: ',,twenty,thirty,forty,fifty,sixty,seventy,eighty,ninety'.split(','),
+  es: ',,veinte,treinta,cuarenta,cincuenta,sesenta,setenta,ochenta,noventa'.split(','),
+  fr: ',,vingt,trente,quarante,cinquante,soixante,soixante-dix,quatre-vingt,quatre-vingt-dix'.split(','),
+  pt: ',,vinte,trinta,quarenta,cinquenta,sessenta,setenta,oitenta,noventa'.split(','),
+  ru: ',,двадцать,тридцать,сорок,пятьдесят,шестьдесят,семьдесят,восемьдесят,девяносто'.split(','),
+};
+
+const HUNDRED: Readonly<Record<Language, string>> = { en: 'hundred', es: 'cien', fr: 'cent', pt: 'cem', ru: 'сто' };
+
+/** Joins between tens and units: "twenty-five", "treinta y dos", "vingt et un", "vinte e cinco". */
+const JOINS: Readonly<Record<Language, string>> = {
+  en: '[- ]',
+  es: ' y ',
+  fr: '-| et |-et-',
+  pt: ' e ',
+  ru: ' ',
+};
+
+function build(lang: Language): { re: RegExp; values: Map<string, number> } {
+  const values = new Map<string, number>();
+  UNITS[lang].forEach((w, v) => {
+    if (w) values.set(w, v);
+  });
+  TENS[lang].forEach((tens, t) => {
+    if (!tens) return;
+    values.set(tens, t * 10);
+    // French 70 and 90 are 60 and 80 + 10..19: "soixante-douze", "quatre-vingt-quinze".
+    const base = lang === 'fr' && (t === 7 || t === 9) ? TENS.fr[t - 1]! : tens;
+    const from = lang === 'fr' && (t === 7 || t === 9) ? 11 : 1;
+    const to = lang === 'fr' && (t === 7 || t === 9) ? 19 : 9;
+    for (let u = from; u <= to; u++) {
+      const unit = UNITS[lang][u];
+      if (!unit) continue;
+      const value = lang === 'fr' && (t === 7 || t === 9) ? (t - 1) * 10 + u : t * 10 + u;
+      for (const join of JOINS[lang].split('|')) values.set(`${base}${join.replace('[- ]', '-')}${unit}`, value);
+      if (lang === 'en') values.set(`${base} ${unit}`, value);
+    }
+  });
+  // Spanish writes 21-29 as one word: "veinticinco", "veintidós".
+  if (lang === 'es') {
+    const stems = ['', '', 'dós', 'trés', 'cuatro', 'cinco', 'séis', 'siete', 'ocho', 'nueve'];
+    stems.forEach((stem, u) => {
+      if (stem) values.set(`veinti${stem}`, 20 + u);
+    });
+  }
+  values.set(HUNDRED[lang], 100);
+  const alternatives = [...values.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[-]/g, '[-‐]').replace(/ /g, '\\s'));
+  // A count: the number words, then a space and a lower-case word (the thing counted), never a
+  // hyphenated compound ("two-way", "trois-quarts").
+  const re = new RegExp(`(?<![\\p{L}\\d-])(${alternatives.join('|')})(?=\\s\\p{Ll}{3,})`, 'giu');
+  return { re, values };
+}
+
+const tables = new Map<Language, { re: RegExp; values: Map<string, number> }>();
+
+/** Counts spelt out before a noun, with their spans. */
+export function numberWords(text: string, lang: Language): Array<{ value: number; start: number; end: number }> {
+  let table = tables.get(lang);
+  if (!table) {
+    table = build(lang);
+    tables.set(lang, table);
+  }
+  const found: Array<{ value: number; start: number; end: number }> = [];
+  for (const match of text.matchAll(table.re)) {
+    const key = match[1]!.toLowerCase().replace(/‐/g, '-').replace(/\s+/g, ' ');
+    const value = table.values.get(key);
+    if (value === undefined) continue;
+    const start = match.index ?? 0;
+    found.push({ value, start, end: start + match[0].length });
+  }
+  return found;
+}
