@@ -101,7 +101,7 @@ const OUTSIDE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   `della delle degli dello dalla dalle dagli sulla sulle sugli sui nella nelle negli nello alla alle
    agli allo gli sono oppure alcuni alcune ogni questo questa questi queste perché più molto molti
    dopo aver avere essere viene vengono tutti tutte tutto nel sul dal anche senza sempre che
-   dell nell dall sull quell siano
+   dell nell dall sull quell siano di per
    und mit für nicht ist sind auf werden wird eine einen einem einer sich oder bei auch wenn kann
    können zum zur vom beim nur noch über durch zwischen bitte dieser diese dieses
    het van voor zijn niet wordt worden ook maar bij naar deze zoals uw onze`
@@ -109,7 +109,7 @@ const OUTSIDE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
     .filter((w) => w.length > 0),
 );
 
-function outsideLanguage(words: readonly string[], own: SpellChecker | undefined, least = 3): boolean {
+function outsideLanguage(words: readonly string[], own: SpellChecker | undefined, neighbour = false): boolean {
   let hits = 0;
   words.forEach((word, i) => {
     const lower = word.toLowerCase();
@@ -117,7 +117,8 @@ function outsideLanguage(words: readonly string[], own: SpellChecker | undefined
     if (i > 0 && lower !== word) return;
     if (OUTSIDE_FUNCTION_WORDS.has(lower) && !own?.correct(lower)) hits++;
   });
-  return hits >= least && hits * 5 >= words.length;
+  // A neighbour of such a sentence needs two of them, at any share.
+  return neighbour ? hits >= 2 : hits >= 3 && hits * 5 >= words.length;
 }
 
 /**
@@ -225,7 +226,7 @@ function sameOtherLanguage(
   if (other === 'other') {
     if (declared === 'ru') return isUkrainian(words);
     // A neighbour in the same outside language needs two of its function words.
-    return outsideLanguage(words, own, 2);
+    return outsideLanguage(words, own, true);
   }
   const detection = detectLanguage(text);
   return detection.language === other && detection.confidence >= MIN_CONFIDENCE;
