@@ -227,6 +227,15 @@ function knowsEnglishAgentNoun(speller: SpellChecker, lower: string): boolean {
 }
 
 /** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
+/** A listed word a hundred times rarer than its correction, a common word (one in 10^6). */
+function slipOfFrequentWord(speller: SpellChecker, lower: string, lang: Language): boolean {
+  const cB = speller.centibels?.(lower);
+  if (cB === undefined) return false;
+  const correction = closeCorrection(speller, lower, lang);
+  const corrected = correction?.centibels;
+  return corrected !== undefined && corrected <= 600 && cB - corrected >= 200;
+}
+
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
   for (const [suffix, bases] of DERIVATIONS[lang]) {
     if (!lower.endsWith(suffix) || lower.length - suffix.length < 4) continue;
@@ -347,6 +356,8 @@ export function knowsRelationalAdjective(speller: SpellChecker, lower: string): 
   if (!match) return false;
   const stem = match[1]!;
   if ([...stem].length < 3) return false;
+  // A noun in -ь takes -ев- ("ясень" -> "ясеневый", "гель" -> "гелевый"): "-ов-" on it is a slip.
+  if (match[2] === 'ов' && speller.correct(`${stem}ь`)) return false;
   return ['', 'ь', 'а', 'я', 'ы', 'и', 'о'].some(
     (e) => speller.correct(stem + e) || wellAttested(speller, stem + e),
   );
@@ -471,7 +482,9 @@ function knowsWordUncached(
       if (lang === 'pt' && rest.startsWith('ss') && knows(speller, rest.slice(1))) return true;
     }
   }
-  if (knowsDerivation(speller, lower, lang)) return true;
+  // A regular derivation is a word, unless the list reads it as a slip of a common word a hundred
+  // times as frequent ("longeur" is "longueur", no agent noun of "longer").
+  if (knowsDerivation(speller, lower, lang) && !slipOfFrequentWord(speller, lower, lang)) return true;
   if (lang === 'es' && knowsEnclitic(speller, lower)) return true;
   if (lang === 'ru' && (knowsNeuterIeForm(speller, lower) || knowsNumeralCompound(speller, lower))) return true;
   const verdict = listVerdict(speller, lower, lang, others);

@@ -544,8 +544,38 @@ describe('spelling evidence from Russian paradigms and compounds (issue 18, roun
     expect(words('И сосуд стекляными.', speller)).toEqual(['стекляными']);
   });
 
+  it('reads "-ов-" on a noun in -ь as a slip of "-ев-", not as a relational adjective', () => {
+    const speller = listSpeller('и из стол стали сталь стальной тополь тополевый', { и: 100, из: 110, тополевый: 740 });
+    expect(words('И из тополевый.', speller)).toEqual([]);
+    expect(words('И из тополовый.', speller)).toEqual(['тополовый']);
+  });
+
   it('reads no -ей form from an -ие noun: "-ий" and "-ие" are no adjective siblings', () => {
     const speller = listSpeller('и для покрытие покрытия покрытий', { и: 100, для: 120, покрытий: 520, покрытия: 500 });
     expect(words('И для покрытей.', speller)).toEqual(['покрытей']);
+  });
+});
+
+describe('a regular derivation that the list reads as a slip of a common word (issue 18, round 7)', () => {
+  const words = (text: string, lang: Language, speller: SpellChecker) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('reports "-eur" of an -er verb when the list has it a hundred times rarer than a common word', () => {
+    // "monter" + "-eur" is an agent noun; "border" + "-eur" read as "bordeur" stays one too when the
+    // list has no frequent neighbour, but "hauter" + "-eur" beside a frequent "hauteur" is a slip.
+    const fr = listSpeller('la de pinceaux monter border hauter hauteur', {
+      la: 100,
+      de: 100,
+      hauteur: 430,
+      hauteru: 690,
+    });
+    expect(words('La monteur de pinceaux.', 'fr', fr)).toEqual([]);
+    expect(words('La bordeur de pinceaux.', 'fr', fr)).toEqual([]);
+    // A made-up verb "fonger" and a frequent noun "fongueur": "fongeur" is shaped like an agent noun
+    // but the list has it a hundred times rarer than the noun one letter away.
+    const listed = listSpeller('la de pinceaux fonger fongueur', { la: 100, de: 100, fongueur: 430, fongeur: 690 });
+    expect(words('La fongeur de pinceaux.', 'fr', listed)).toEqual(['fongeur']);
+    const rare = listSpeller('la de pinceaux fonger fongueur', { la: 100, de: 100, fongueur: 430 });
+    expect(words('La fongeur de pinceaux.', 'fr', rare)).toEqual([]);
   });
 });
