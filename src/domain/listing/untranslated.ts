@@ -115,6 +115,33 @@ function isName(
  * with an English function word) left inside ES/FR/RU/PT text. `skip` spans (wrong-language
  * paragraphs, placeholders) are not reported again.
  */
+/** One-letter conjunctions of the declared language ("gravel e mountain bike", "trail y enduro"). */
+const CONJUNCTIONS: Readonly<Partial<Record<Language, ReadonlySet<string>>>> = {
+  es: new Set(['y', 'e', 'o', 'u']),
+  pt: new Set(['e', 'o']),
+  fr: new Set([]),
+  ru: new Set(['и', 'а']),
+};
+
+/**
+ * English trade terms of one or two words joined by a conjunction of the declared language
+ * ("estrada, gravel e mountain bike"): the seller's sentence lists loan terms; a pasted English
+ * sentence would join them with "and".
+ */
+function termList(run: readonly Token[], lang: Language): boolean {
+  const joins = CONJUNCTIONS[lang];
+  if (!joins) return false;
+  let segment = 0;
+  let joined = false;
+  for (const token of run) {
+    if (joins.has(token.text.toLowerCase())) {
+      joined = true;
+      segment = 0;
+    } else if (++segment > 2) return false;
+  }
+  return joined;
+}
+
 /** Quotation marks that open and close a term: «…», “…”, „…“, "…", ‹…›. */
 const OPENING_QUOTE_RE = /[«“„"‹]\s?$/u;
 const CLOSING_QUOTE_RE = /^\s?[»”“"›]/u;
@@ -196,7 +223,8 @@ export function checkUntranslated(
       (english.length >= 3 ||
         (english.length >= 2 && (functionWords >= 1 || wholeSentence(text, tokens, marks, i, last)))) &&
       !isName(text, field, run, english) &&
-      !quotedTerm(text, run)
+      !quotedTerm(text, run) &&
+      !(functionWords === 0 && termList(run, lang))
     ) {
       const start = run[0]!.start;
       const end = run.at(-1)!.end;

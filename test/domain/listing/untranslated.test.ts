@@ -165,3 +165,15 @@ describe('a quoted English term is a name the seller mentions (issue 18, round 7
     ]);
   });
 });
+
+describe('English trade terms joined by a conjunction of the declared language (issue 18, round 7)', () => {
+  const spans = (text: string, lang: Language) =>
+    checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('accepts one- or two-word terms joined by "y", not a run of three English words', () => {
+    expect(spans('La tela es suave, para kitchen knife y professional watch.', 'es')).toEqual([]);
+    expect(spans('La tela es suave, para super fast charging y kitchen knife.', 'es')).toEqual([
+      'super fast charging y kitchen knife',
+    ]);
+  });
+});
