@@ -31,8 +31,8 @@ interface UnitDef {
   factor: number;
 }
 
-/** Inches, pounds and ounces: converted values, compared with a tolerance. */
-const IMPERIAL_FACTORS: ReadonlySet<number> = new Set([25.4, 453.6, 28.35]);
+/** Inches and pounds: converted values, compared with a tolerance. */
+const IMPERIAL_FACTORS: ReadonlySet<number> = new Set([25.4, 453.6]);
 
 /** Unit words after a number; case-sensitive where a letter means two things (5G network vs 5 g). */
 const UNITS: readonly UnitDef[] = [
@@ -68,9 +68,9 @@ const UNITS: readonly UnitDef[] = [
     dimension: 'length',
     factor: 25.4,
   },
-  // Pounds and ounces are masses ("13,6 kg (30 lbs)"), compared with the inches' tolerance.
+  // Pounds are masses ("13,6 kg (30 lbs)"), compared with the inches' tolerance. (Ounces are not
+  // read: "12 oz" is a mass, a fluid volume or a glove size, and the versions convert it each their way.)
   { re: /^(?:lbs?|pounds?|libras?|фунт(?:а|ов)?)$/iu, dimension: 'mass', factor: 453.6 },
-  { re: /^(?:oz|ounces?|onzas?|onças?|унци[йия])$/iu, dimension: 'mass', factor: 28.35 },
   { re: /^(?:min|mins|minutes?|minutos?|минут[аы]?|мин)$/iu, dimension: 'duration', factor: 1 },
   { re: /^(?:h|hrs?|hours?|horas?|heures?|час(?:а|ов)?|ч)$/iu, dimension: 'duration', factor: 60 },
   { re: /^(?:days?|días?|dias?|jours?|дн(?:ей|я)|день)$/iu, dimension: 'duration', factor: 1440 },

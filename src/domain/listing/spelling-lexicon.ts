@@ -227,13 +227,20 @@ function knowsEnglishAgentNoun(speller: SpellChecker, lower: string): boolean {
 }
 
 /** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
-/** A listed word a hundred times rarer than its correction, a common word (one in 10^6). */
+/**
+ * A listed word a hundred times rarer than its correction, a common word (one in 10^6), that lacks
+ * one of its letters (the commonest slip: "longeur" / "longueur"). Other neighbours are often the
+ * base's own forms ("stuffer" / "stuffed", "centrador" / "centrado"): no evidence against a derivation.
+ */
 function slipOfFrequentWord(speller: SpellChecker, lower: string, lang: Language): boolean {
   const cB = speller.centibels?.(lower);
   if (cB === undefined) return false;
   const correction = closeCorrection(speller, lower, lang);
   const corrected = correction?.centibels;
-  return corrected !== undefined && corrected <= 600 && cB - corrected >= 200;
+  if (correction === undefined || corrected === undefined) return false;
+  return (
+    corrected <= 600 && cB - corrected >= 200 && [...correction.word].length === [...lower].length + 1
+  );
 }
 
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
