@@ -35,7 +35,7 @@ const JOINS: Readonly<Record<Language, string>> = {
   ru: ' ',
 };
 
-function build(lang: Language): { re: RegExp; values: Map<string, number> } {
+function build(lang: Language): Table {
   const values = new Map<string, number>();
   UNITS[lang].forEach((w, v) => {
     if (w) values.set(w, v);
@@ -63,31 +63,56 @@ function build(lang: Language): { re: RegExp; values: Map<string, number> } {
     });
   }
   values.set(HUNDRED[lang], 100);
-  const alternatives = [...values.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[-]/g, '[-‐]').replace(/ /g, '\\s'));
-  // A count: the number words, then a space and a lower-case word (the thing counted), never a
-  // hyphenated compound ("two-way", "trois-quarts").
-  const re = new RegExp(`(?<![\\p{L}\\d-])(${alternatives.join('|')})(?=\\s\\p{Ll}{3,})`, 'giu');
-  return { re, values };
+  const firsts = new Set([...values.keys()].map((k) => k.split(/[- ]/)[0]!));
+  return { values, firsts };
 }
 
-const tables = new Map<Language, { re: RegExp; values: Map<string, number> }>();
+interface Table {
+  values: Map<string, number>;
+  /** The first word of every number ("twenty" of "twenty-five"): where a number can start. */
+  firsts: Set<string>;
+}
 
-/** Counts spelt out before a noun, with their spans. */
+const tables = new Map<Language, Table>();
+const WORD_RE = /\p{L}+/gu;
+/** Most words of a spelt-out number: "quatre-vingt-dix-sept". */
+const LONGEST = 4;
+
+/**
+ * Counts spelt out before a noun, with their spans: one pass over the words, each word that can
+ * start a number extended to the longest number it starts (no hyphenated compound such as
+ * "two-way"; the next word, the thing counted, has three letters or more).
+ */
 export function numberWords(text: string, lang: Language): Array<{ value: number; start: number; end: number }> {
   let table = tables.get(lang);
   if (!table) {
     table = build(lang);
     tables.set(lang, table);
   }
+  const words = [...text.matchAll(WORD_RE)].map((m) => ({
+    key: m[0].toLowerCase(),
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
   const found: Array<{ value: number; start: number; end: number }> = [];
-  for (const match of text.matchAll(table.re)) {
-    const key = match[1]!.toLowerCase().replace(/‐/g, '-').replace(/\s+/g, ' ');
-    const value = table.values.get(key);
-    if (value === undefined) continue;
-    const start = match.index ?? 0;
-    found.push({ value, start, end: start + match[0].length });
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]!;
+    if (!table.firsts.has(first.key) || /[\p{L}\d-]/u.test(text[first.start - 1] ?? '')) continue;
+    let best: { value: number; last: number } | undefined;
+    for (let j = i; j < Math.min(words.length, i + LONGEST); j++) {
+      const key = text
+        .slice(first.start, words[j]!.end)
+        .toLowerCase()
+        .replace(/‐/g, '-')
+        .replace(/\s+/g, ' ');
+      const value = table.values.get(key);
+      if (value !== undefined) best = { value, last: j };
+    }
+    if (!best) continue;
+    const end = words[best.last]!.end;
+    if (!/^\s\p{L}{3,}/u.test(text.slice(end, end + 4))) continue;
+    found.push({ value: best.value, start: first.start, end });
+    i = best.last;
   }
   return found;
 }
