@@ -109,7 +109,11 @@ const OUTSIDE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
     .filter((w) => w.length > 0),
 );
 
-function outsideLanguage(words: readonly string[], own: SpellChecker | undefined, neighbour = false): boolean {
+function outsideLanguage(
+  words: readonly string[],
+  own: SpellChecker | undefined,
+  neighbour = false,
+): boolean {
   let hits = 0;
   words.forEach((word, i) => {
     const lower = word.toLowerCase();

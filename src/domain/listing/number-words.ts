@@ -8,11 +8,21 @@ import type { Language } from '../types.js';
  */
 const UNITS: Readonly<Record<Language, readonly string[]>> = {
   // index = value (0 and 1 unused)
-  en: ',,two,three,four,five,six,seven,eight,nine,ten,eleven,twelve,thirteen,fourteen,fifteen,sixteen,seventeen,eighteen,nineteen'.split(','),
-  es: ',,dos,tres,cuatro,cinco,seis,siete,ocho,nueve,diez,once,doce,trece,catorce,quince,dieciséis,diecisiete,dieciocho,diecinueve'.split(','),
-  fr: ',,deux,trois,quatre,cinq,six,sept,huit,,dix,onze,douze,treize,quatorze,quinze,seize,dix-sept,dix-huit,dix-neuf'.split(','),
-  pt: ',,dois,três,quatro,cinco,seis,sete,oito,nove,dez,onze,doze,treze,catorze,quinze,dezesseis,dezessete,dezoito,dezenove'.split(','),
-  ru: ',,два,три,четыре,пять,шесть,семь,восемь,девять,десять,одиннадцать,двенадцать,тринадцать,четырнадцать,пятнадцать,шестнадцать,семнадцать,восемнадцать,девятнадцать'.split(','),
+  en: ',,two,three,four,five,six,seven,eight,nine,ten,eleven,twelve,thirteen,fourteen,fifteen,sixteen,seventeen,eighteen,nineteen'.split(
+    ',',
+  ),
+  es: ',,dos,tres,cuatro,cinco,seis,siete,ocho,nueve,diez,once,doce,trece,catorce,quince,dieciséis,diecisiete,dieciocho,diecinueve'.split(
+    ',',
+  ),
+  fr: ',,deux,trois,quatre,cinq,six,sept,huit,,dix,onze,douze,treize,quatorze,quinze,seize,dix-sept,dix-huit,dix-neuf'.split(
+    ',',
+  ),
+  pt: ',,dois,três,quatro,cinco,seis,sete,oito,nove,dez,onze,doze,treze,catorze,quinze,dezesseis,dezessete,dezoito,dezenove'.split(
+    ',',
+  ),
+  ru: ',,два,три,четыре,пять,шесть,семь,восемь,девять,десять,одиннадцать,двенадцать,тринадцать,четырнадцать,пятнадцать,шестнадцать,семнадцать,восемнадцать,девятнадцать'.split(
+    ',',
+  ),
 };
 
 const TENS: Readonly<Record<Language, readonly string[]>> = {
@@ -24,7 +34,13 @@ const TENS: Readonly<Record<Language, readonly string[]>> = {
   ru: ',,двадцать,тридцать,сорок,пятьдесят,шестьдесят,семьдесят,восемьдесят,девяносто'.split(','),
 };
 
-const HUNDRED: Readonly<Record<Language, string>> = { en: 'hundred', es: 'cien', fr: 'cent', pt: 'cem', ru: 'сто' };
+const HUNDRED: Readonly<Record<Language, string>> = {
+  en: 'hundred',
+  es: 'cien',
+  fr: 'cent',
+  pt: 'cem',
+  ru: 'сто',
+};
 
 /** Joins between tens and units: "twenty-five", "treinta y dos", "vingt et un", "vinte e cinco". */
 const JOINS: Readonly<Record<Language, string>> = {
@@ -51,7 +67,8 @@ function build(lang: Language): Table {
       const unit = UNITS[lang][u];
       if (!unit) continue;
       const value = lang === 'fr' && (t === 7 || t === 9) ? (t - 1) * 10 + u : t * 10 + u;
-      for (const join of JOINS[lang].split('|')) values.set(`${base}${join.replace('[- ]', '-')}${unit}`, value);
+      for (const join of JOINS[lang].split('|'))
+        values.set(`${base}${join.replace('[- ]', '-')}${unit}`, value);
       if (lang === 'en') values.set(`${base} ${unit}`, value);
     }
   });
@@ -83,7 +100,10 @@ const LONGEST = 4;
  * start a number extended to the longest number it starts (no hyphenated compound such as
  * "two-way"; the next word, the thing counted, has three letters or more).
  */
-export function numberWords(text: string, lang: Language): Array<{ value: number; start: number; end: number }> {
+export function numberWords(
+  text: string,
+  lang: Language,
+): Array<{ value: number; start: number; end: number }> {
   let table = tables.get(lang);
   if (!table) {
     table = build(lang);

@@ -121,7 +121,6 @@ function inOtherLanguage(
   return false;
 }
 
-
 /**
  * A cognate or the same term in another version of the listing, closer to the word than its
  * correction: a product term, not a slip. Returns the confidence factor (1 when none).
@@ -225,7 +224,11 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
 
 function requiredAccentKnown(speller: SpellChecker, lower: string, lang: Language): boolean {
   const ended = requiredAccentForm(lower, lang);
-  return ended !== undefined && ended !== lower && (speller.correct(ended) || speller.centibels?.(ended) !== undefined);
+  return (
+    ended !== undefined &&
+    ended !== lower &&
+    (speller.correct(ended) || speller.centibels?.(ended) !== undefined)
+  );
 }
 
 function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {

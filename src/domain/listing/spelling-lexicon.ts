@@ -115,7 +115,8 @@ export function listVerdict(
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
   // other slips need the word to be rarer still, the more so the more often the word itself is seen.
-  if (correction.accentOnly) return gap >= 100 || accentRequiredByEnding(lower, correction.word, lang) ? 'suspect' : 'known';
+  if (correction.accentOnly)
+    return gap >= 100 || accentRequiredByEnding(lower, correction.word, lang) ? 'suspect' : 'known';
   let needed = cB >= 750 ? 50 : cB >= 700 ? 150 : 180;
   // Far more frequent in another language ("comfortable" in French text): the list has it as that
   // language's word, which vouches less for it here.
@@ -171,7 +172,8 @@ function listedParadigm(
   if (!speller.centibels) return false;
   // A doubled or dropped letter of a common word ("металический") is a slip the web repeats in every
   // form: its listed paradigm is the same slip, not a rare word.
-  if ((correction.centibels ?? 1000) <= COMMON_CORRECTION_CB && doubledLetterSlip(lower, correction.word)) return false;
+  if ((correction.centibels ?? 1000) <= COMMON_CORRECTION_CB && doubledLetterSlip(lower, correction.word))
+    return false;
   const needed = lang === 'ru' ? 2 : 1;
   const limit = Math.min(SIBLING_CB, cB);
   for (const { stem, siblings } of paradigmSplits(lower, lang)) {
@@ -238,9 +240,7 @@ function slipOfFrequentWord(speller: SpellChecker, lower: string, lang: Language
   const correction = closeCorrection(speller, lower, lang);
   const corrected = correction?.centibels;
   if (correction === undefined || corrected === undefined) return false;
-  return (
-    corrected <= 600 && cB - corrected >= 200 && [...correction.word].length === [...lower].length + 1
-  );
+  return corrected <= 600 && cB - corrected >= 200 && [...correction.word].length === [...lower].length + 1;
 }
 
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
@@ -493,7 +493,8 @@ function knowsWordUncached(
   // times as frequent ("longeur" is "longueur", no agent noun of "longer").
   if (knowsDerivation(speller, lower, lang) && !slipOfFrequentWord(speller, lower, lang)) return true;
   if (lang === 'es' && knowsEnclitic(speller, lower)) return true;
-  if (lang === 'ru' && (knowsNeuterIeForm(speller, lower) || knowsNumeralCompound(speller, lower))) return true;
+  if (lang === 'ru' && (knowsNeuterIeForm(speller, lower) || knowsNumeralCompound(speller, lower)))
+    return true;
   const verdict = listVerdict(speller, lower, lang, others);
   if (verdict === 'known') return true;
   // A relational adjective of a known noun is a word even when the list also has a frequent

@@ -245,7 +245,10 @@ export function checkTerminology(
         continue;
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
       // "5 ft 8 in" is one height: the inches belong to the feet already reported.
-      if (entry.code === 'imperial_unit' && FEET_BEFORE_INCHES_RE.test(text.slice(Math.max(0, start - 12), end)))
+      if (
+        entry.code === 'imperial_unit' &&
+        FEET_BEFORE_INCHES_RE.test(text.slice(Math.max(0, start - 12), end))
+      )
         continue;
       const suggestion =
         entry.code === 'imperial_unit'

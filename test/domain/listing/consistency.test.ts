@@ -234,11 +234,7 @@ describe('counts spelt out in words (issue 18, round 7)', () => {
     ];
     expect(spans(versions)).toEqual([]);
     expect(
-      spans([
-        v('en', 'Net weight 2 lbs.'),
-        v('es', 'Peso neto 0,9 kg.'),
-        v('fr', 'Poids net 1,2 kg.'),
-      ]),
+      spans([v('en', 'Net weight 2 lbs.'), v('es', 'Peso neto 0,9 kg.'), v('fr', 'Poids net 1,2 kg.')]),
     ).toEqual([['fr', '1,2 kg']]);
   });
 

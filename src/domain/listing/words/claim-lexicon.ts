@@ -221,7 +221,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee`,
     original: 'original genuine authentic official',
     guarantee: 'guarantee guaranteed guarantees',
-    absolute: 'never forever for_ever always for_life for_a_lifetime for_all_time perfect perfectly eternal unlimited',
+    absolute:
+      'never forever for_ever always for_life for_a_lifetime for_all_time perfect perfectly eternal unlimited',
     negation: 'not no never doesn_t don_t cannot can_t nor without',
     compatibility: 'for compatible with fits fit replaces replacement like to into',
     total: 'total absolute totally absolutely',
@@ -412,7 +413,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     total: 'total totale totaux totales absolu absolue absolus absolues totalement',
     zero: 'zero',
     risk: 'risque risques',
-    detox: 'detoxifie detoxifient detoxifier detoxifiant detoxifiante detoxique detox depure depurent depuratif depurative',
+    detox:
+      'detoxifie detoxifient detoxifier detoxifiant detoxifiante detoxique detox depure depurent depuratif depurative',
     body: 'organisme corps sang foie',
   },
   ru: {
