@@ -23,6 +23,8 @@ export interface Quantity {
    * counts ("1000 pcs") of the other versions, but only reported when it replaces one of theirs.
    */
   loose?: boolean;
+  /** A count spelt out inside a sentence ("with two hands"): evidence of the others' counts, never reported. */
+  inside?: boolean;
 }
 
 interface UnitDef {
@@ -253,6 +255,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
       factor: 1,
       span: [n.start, n.end + 1 + noun.length],
       loose: true,
+      ...(n.opening ? {} : { inside: true }),
     });
   }
   for (const match of text.matchAll(PACK_RE)) {
@@ -337,7 +340,7 @@ function looseCounts(
   const issues: Issue[] = [];
   for (const [lang, qs] of byLang) {
     for (const q of qs) {
-      if (!q.loose) continue;
+      if (!q.loose || q.inside) continue;
       const counts = (l: Language) =>
         (byLang.get(l) ?? [])
           .filter((x) => x.field === q.field && x.dimension === 'count')

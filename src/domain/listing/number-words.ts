@@ -1,9 +1,11 @@
 import type { Language } from '../types.js';
 
 /**
- * Counts spelt out in words ("Twenty-five slides", "veinte preparaciones", "vinte e cinco lâminas",
- * "двадцать пять стёкол"): style guides have sellers spell out a count that opens a sentence, so a
- * changed count is as often a word as a number. From two to ninety-nine and the hundred; "one" and
+ * Counts spelt out in words at the start of a sentence or field ("Twenty-five slides.", "Veinte
+ * preparaciones", "Vinte e cinco lâminas", "Двадцать пять стёкол"): style guides have sellers spell
+ * out a count that opens a sentence, so a changed count there is as often a word as a number. Inside
+ * a sentence a number word is as often a way of speaking ("with two hands") as a count: it is read
+ * as evidence of what the versions count, and reported only where it opens the sentence. From two to ninety-nine and the hundred; "one" and
  * its forms are articles as often as numbers, and French "neuf" is also "new".
  */
 const UNITS: Readonly<Record<Language, readonly string[]>> = {
@@ -95,15 +97,27 @@ const WORD_RE = /\p{L}+/gu;
 /** Most words of a spelt-out number: "quatre-vingt-dix-sept". */
 const LONGEST = 4;
 
+/** A number spelt out; `opening` when it starts its sentence or field. */
+export interface SpeltNumber {
+  value: number;
+  start: number;
+  end: number;
+  opening: boolean;
+}
+
+/** Only quotes, brackets and spaces between `at` and a sentence end or the start of the text. */
+function opensSentence(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && /[\s"'«»“”„([\-–—•*]/u.test(text[k]!)) k--;
+  return k < 0 || /[.!?…:;\n]/u.test(text[k]!);
+}
+
 /**
  * Counts spelt out before a noun, with their spans: one pass over the words, each word that can
  * start a number extended to the longest number it starts (no hyphenated compound such as
  * "two-way"; the next word, the thing counted, has three letters or more).
  */
-export function numberWords(
-  text: string,
-  lang: Language,
-): Array<{ value: number; start: number; end: number }> {
+export function numberWords(text: string, lang: Language): SpeltNumber[] {
   let table = tables.get(lang);
   if (!table) {
     table = build(lang);
@@ -114,7 +128,7 @@ export function numberWords(
     start: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,
   }));
-  const found: Array<{ value: number; start: number; end: number }> = [];
+  const found: SpeltNumber[] = [];
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
     if (!table.firsts.has(first.key) || /[\p{L}\d-]/u.test(text[first.start - 1] ?? '')) continue;
@@ -131,7 +145,7 @@ export function numberWords(
     if (!best) continue;
     const end = words[best.last]!.end;
     if (!/^\s\p{L}{3,}/u.test(text.slice(end, end + 4))) continue;
-    found.push({ value: best.value, start: first.start, end });
+    found.push({ value: best.value, start: first.start, end, opening: opensSentence(text, first.start) });
     i = best.last;
   }
   return found;

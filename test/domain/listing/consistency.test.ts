@@ -226,6 +226,23 @@ describe('counts spelt out in words (issue 18, round 7)', () => {
     ).toEqual([]);
   });
 
+  it('reports a spelt-out count only where it opens its sentence; inside one it is evidence only', () => {
+    expect(
+      spans([
+        v('en', 'Steel hooks. Includes four washers.'),
+        v('es', 'Ganchos de acero. Incluye cuatro arandelas.'),
+        v('fr', 'Crochets en acier. Trois rondelles incluses.'),
+      ]),
+    ).toEqual([['fr', 'Trois rondelles']]);
+    expect(
+      spans([
+        v('en', 'Steel hooks. Four washers included.'),
+        v('es', 'Ganchos de acero. Cuatro arandelas incluidas.'),
+        v('fr', 'Crochets en acier, à serrer avec deux mains.'),
+      ]),
+    ).toEqual([]);
+  });
+
   it('reads pounds as masses, not counts, within the tolerance of a conversion', () => {
     const versions = [
       v('en', 'Draw weight 11.3 kg (25 lbs), sold as a two-piece kit in three sizes.'),
