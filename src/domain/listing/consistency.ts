@@ -33,8 +33,17 @@ interface UnitDef {
   factor: number;
 }
 
-/** Inches and pounds: converted values, compared with a tolerance. */
-const IMPERIAL_FACTORS: ReadonlySet<number> = new Set([25.4, 453.6]);
+/** Inches: converted values, compared with a tolerance. */
+const IMPERIAL_FACTORS: ReadonlySet<number> = new Set([25.4]);
+
+/**
+ * Imperial units other than inches are no things counted ("13,6 kg (30 lbs)" counts nothing), and
+ * are not compared either: pounds and ounces are masses, fluid volumes, line strengths or glove
+ * sizes, converted by each version its own way (reading pounds as masses cost blind-5 one false
+ * positive, figures only).
+ */
+const IMPERIAL_UNIT_WORDS =
+  /^(?:lbs?|pounds?|libras?|livres?|фунт\p{L}*|oz|ounces?|onzas?|onces?|onças?|унци\p{L}*|ft|feet|foot|pies|pés|pieds|фут\p{L}*|yds?|yards?|mph|psi|gal|gallons?)$/iu;
 
 /** Unit words after a number; case-sensitive where a letter means two things (5G network vs 5 g). */
 const UNITS: readonly UnitDef[] = [
@@ -70,9 +79,6 @@ const UNITS: readonly UnitDef[] = [
     dimension: 'length',
     factor: 25.4,
   },
-  // Pounds are masses ("13,6 kg (30 lbs)"), compared with the inches' tolerance. (Ounces are not
-  // read: "12 oz" is a mass, a fluid volume or a glove size, and the versions convert it each their way.)
-  { re: /^(?:lbs?|pounds?|libras?|фунт(?:а|ов)?)$/iu, dimension: 'mass', factor: 453.6 },
   { re: /^(?:min|mins|minutes?|minutos?|минут[аы]?|мин)$/iu, dimension: 'duration', factor: 1 },
   { re: /^(?:h|hrs?|hours?|horas?|heures?|час(?:а|ов)?|ч)$/iu, dimension: 'duration', factor: 60 },
   { re: /^(?:days?|días?|dias?|jours?|дн(?:ей|я)|день)$/iu, dimension: 'duration', factor: 1440 },
@@ -163,7 +169,7 @@ function itemsOf(
   // A count of things is a whole number: "Bluetooth 5.3 earbuds" counts no earbuds.
   if (!/^\d+$/.test(number)) return undefined;
   if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
-  if (!/^\p{L}+$/u.test(word)) return undefined;
+  if (!/^\p{L}+$/u.test(word) || IMPERIAL_UNIT_WORDS.test(word)) return undefined;
   // A rate ("40 вёрст/ч", "40 gotas/min", "61 links per foot", "200 maillons par mètre") counts nothing.
   if (/^\/\p{L}/u.test(after) || PER_RE.test(after)) return undefined;
   return { re: /$^/, dimension: 'count', factor: 1 };
