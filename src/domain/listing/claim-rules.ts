@@ -34,7 +34,8 @@ interface Word {
 
 /** One lexicon entry: its words (exact, `*` prefix or `#` year) and tag. */
 interface Entry {
-  tag: ClaimTag | 'brand';
+  /** `name`: a Latin-script name in a Cyrillic text, marked by `markHits`, not read from the lexicon. */
+  tag: ClaimTag | 'brand' | 'name';
   parts: string[];
 }
 
@@ -248,15 +249,24 @@ const BARE_SUPERLATIVES = new Set(['most', 'mas', 'mais']);
 const RANK_RE =
   /(?<![\p{L}\p{N}])(?:(?:#|№|n[º°o]\.?|top)\s?1|(?:number|numero|número|numéro|номер)\s(?:1|one|uno|un|um|один))(?![\p{L}\p{N}])/giu;
 
+/**
+ * A capitalised Latin-script word (and the capitalised or "&" words joined to it) in a Cyrillic text:
+ * the name of a brand or a maker ("фирмы Shapton"). Codes in capitals ("USB", "LED") are no names.
+ */
+const LATIN_NAME_RE = /(?<![\p{L}\p{N}])[A-Z][a-z]{2,}(?:\s(?:&\s)?[A-Z][a-z]+)*(?![\p{L}\p{N}])/gu;
+const CYRILLIC_RE = /[а-яё]{3}/iu;
+
 /** "100 %": an absolute next to a guarantee ("garantie à 100 %"). */
 const HUNDRED_PERCENT_RE = /(?<![\d.,])100\s?%/gu;
 
 function markHits(text: string, words: readonly Word[]): Hit[] {
   const hits: Hit[] = [];
-  for (const [re, tag] of [
+  const marks: Array<readonly [RegExp, Hit['tag']]> = [
     [RANK_RE, 'rank'],
     [HUNDRED_PERCENT_RE, 'absolute'],
-  ] as const) {
+  ];
+  if (CYRILLIC_RE.test(text)) marks.push([LATIN_NAME_RE, 'name']);
+  for (const [re, tag] of marks) {
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
@@ -376,6 +386,16 @@ const RULES: readonly Rule[] = [
   { code: 'guaranteed_result', head: 'perfect', object: 'everyTime', gap: 5, before: 5 },
   // A lasting state promised forever: "stays bright forever", "permanece nítido para siempre".
   { code: 'absolute_guarantee', head: 'stay', object: 'forever', gap: 5 },
+  // Total protection for life: "protección total de por vida", "защита полная, на всю жизнь".
+  { code: 'absolute_guarantee', head: 'total', object: 'forever', gap: 7 },
+  // A guaranteed absence: "guarantees zero leaks", "garantiza cero fugas", "гарантирует ноль сбоев".
+  { code: 'guaranteed_result', head: 'guarantee', object: 'zero', gap: 4, before: 3, noNumberBetween: true },
+  // Zero risk: "zero risk of leaks", "riesgo cero", "нулевой риск".
+  { code: 'absolute_guarantee', head: 'zero', object: 'risk', gap: 1, before: 1 },
+  // Detox of the body: "detoxifies the body", "desintoxica el organismo", "очищает кровь".
+  { code: 'medical', head: 'detox', object: 'body', gap: 3 },
+  // "Оригинальный ... фирмы Xyz", "подлинные кисти Xyz": a brand no list has, named in Latin letters.
+  { code: 'authenticity', head: 'original', object: 'name', gap: 3 },
 ];
 
 /** After "every time", these make it "increasingly" ("cada vez más"), no promise. */
@@ -437,6 +457,11 @@ function allowed(
   context: ClaimContext,
 ): boolean {
   const first = Math.min(head.from, object.from);
+  // "оригинальный подарок для фанатов Xyz": a name after a preposition of use is what the product
+  // serves, not its maker.
+  if (object.tag === 'name') {
+    for (let i = head.to + 1; i < object.from; i++) if (COMPATIBILITY_WORDS.has(words[i]!.key)) return false;
+  }
   if (rule.unless && context.sentenceTags.get(words[head.from]!.sentence)?.has(rule.unless)) return false;
   if (rule.objectEndsClause) {
     const next = words[object.to + 1];

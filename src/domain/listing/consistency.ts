@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { numberWords } from './number-words.js';
 import { overlaps } from './text.js';
 import type { Issue, ListingField, ListingVersion } from './types.js';
 
@@ -22,6 +23,8 @@ export interface Quantity {
    * counts ("1000 pcs") of the other versions, but only reported when it replaces one of theirs.
    */
   loose?: boolean;
+  /** A count spelt out inside a sentence ("with two hands"): evidence of the others' counts, never reported. */
+  inside?: boolean;
 }
 
 interface UnitDef {
@@ -29,6 +32,18 @@ interface UnitDef {
   dimension: string;
   factor: number;
 }
+
+/** Inches: converted values, compared with a tolerance. */
+const IMPERIAL_FACTORS: ReadonlySet<number> = new Set([25.4]);
+
+/**
+ * Imperial units other than inches are no things counted ("13,6 kg (30 lbs)" counts nothing), and
+ * are not compared either: pounds and ounces are masses, fluid volumes, line strengths or glove
+ * sizes, converted by each version its own way (reading pounds as masses cost blind-5 one false
+ * positive, figures only).
+ */
+const IMPERIAL_UNIT_WORDS =
+  /^(?:lbs?|pounds?|libras?|livres?|фунт\p{L}*|oz|ounces?|onzas?|onces?|onças?|унци\p{L}*|ft|feet|foot|pies|pés|pieds|фут\p{L}*|yds?|yards?|mph|psi|gal|gallons?)$/iu;
 
 /** Unit words after a number; case-sensitive where a letter means two things (5G network vs 5 g). */
 const UNITS: readonly UnitDef[] = [
@@ -154,7 +169,7 @@ function itemsOf(
   // A count of things is a whole number: "Bluetooth 5.3 earbuds" counts no earbuds.
   if (!/^\d+$/.test(number)) return undefined;
   if (chain.length > 0 || [...word].length < 3 || CONNECTIVES.has(word.toLowerCase())) return undefined;
-  if (!/^\p{L}+$/u.test(word)) return undefined;
+  if (!/^\p{L}+$/u.test(word) || IMPERIAL_UNIT_WORDS.test(word)) return undefined;
   // A rate ("40 вёрст/ч", "40 gotas/min", "61 links per foot", "200 maillons par mètre") counts nothing.
   if (/^\/\p{L}/u.test(after) || PER_RE.test(after)) return undefined;
   return { re: /$^/, dimension: 'count', factor: 1 };
@@ -226,12 +241,29 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
         unit: unitWord,
         factor: unit.factor,
         span: [at, start + match[0].length],
-        ...(unit.factor === 25.4 ? { approx: true } : {}),
+        ...(IMPERIAL_FACTORS.has(unit.factor) ? { approx: true } : {}),
         ...(known ? {} : { loose: true }),
       });
     }
   }
   const measured = found.map((q) => q.span);
+  // Counts spelt out ("Twenty-five slides", "veinte preparaciones"), compared as loose counts.
+  for (const n of numberWords(text, lang)) {
+    if (overlaps(n.start, n.end, measured)) continue;
+    const noun = /^\s(\p{L}+)/u.exec(text.slice(n.end, n.end + 40))?.[1] ?? '';
+    if (CONNECTIVES.has(noun.toLowerCase())) continue;
+    found.push({
+      lang,
+      field,
+      dimension: 'count',
+      value: n.value,
+      unit: '',
+      factor: 1,
+      span: [n.start, n.end + 1 + noun.length],
+      loose: true,
+      ...(n.opening ? {} : { inside: true }),
+    });
+  }
   for (const match of text.matchAll(PACK_RE)) {
     const start = match.index ?? 0;
     // "набор из 4 штук": the count is already measured ("4 штук").
@@ -286,7 +318,10 @@ const ANY_NUMBER_RE = /\d+(?:[.,]\d+)*/g;
 
 /** Every number written in a text (parsed as the language writes them). */
 function allNumbers(text: string, lang: Language): number[] {
-  return [...text.matchAll(ANY_NUMBER_RE)].map((m) => parseNumber(m[0], lang));
+  return [
+    ...[...text.matchAll(ANY_NUMBER_RE)].map((m) => parseNumber(m[0], lang)),
+    ...numberWords(text, lang).map((n) => n.value),
+  ];
 }
 
 function formatValue(q: Quantity, base: number): string {
@@ -311,7 +346,7 @@ function looseCounts(
   const issues: Issue[] = [];
   for (const [lang, qs] of byLang) {
     for (const q of qs) {
-      if (!q.loose) continue;
+      if (!q.loose || q.inside) continue;
       const counts = (l: Language) =>
         (byLang.get(l) ?? [])
           .filter((x) => x.field === q.field && x.dimension === 'count')

@@ -34,7 +34,9 @@ const IMPERIAL_IN_METRIC: GlossaryEntry = {
   // Screens are sold by the inch everywhere ("pantalla de 6,5 pulgadas"): not an error there.
   // `(?=\\d)` first: the long look-behind is then tried only where a number starts.
   pattern:
-    '(?=\\d)(?<!(?:screen|display|monitor|tv|pantalla|écran|tela|экран\\p{L}*|диагонал\\p{L}*|дисплей\\p{L}*|laptop|notebook|portátil|portable|ноутбук\\p{L}*|tablet|tableta|tablette|планшет\\p{L}*)\\b[^.\\n]{0,25})(?<![\\d.,])(?:(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|ft|feet|lbs?|pounds?|oz|ounces?|°F|pulgadas?|pouces?|polegadas?|дюйм\\p{L}*|libras?|onzas?|onces?|onças?|фунт\\p{L}*|унци\\p{L}*|фут(?:а|ов)?|mph|miles?|millas?|milles?|milhas?|мил[ьяи]\\p{L}*|yards?|yardas?|jardas?|ярд(?:а|ов)?|yd|psi|gallons?|galones?|galões|галлон\\p{L}*)|\\d+[.,]\\d+\\s?(?:livres?|pieds?|pés|pies))\\b',
+    '(?=\\d)(?<!(?:screen|display|monitor|tv|pantalla|écran|tela|экран\\p{L}*|диагонал\\p{L}*|дисплей\\p{L}*|laptop|notebook|portátil|portable|ноутбук\\p{L}*|tablet|tableta|tablette|планшет\\p{L}*)\\b[^.\\n]{0,25})(?<![\\d.,])(?:(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|fl\\.?\\s?oz|in(?![.,]?\\s?\\d)|ft|feet|lbs?|pounds?|oz|ounces?|°F|pulgadas?|pouces?|polegadas?|дюйм\\p{L}*|libras?|onzas?|onces?|onças?|фунт\\p{L}*|унци\\p{L}*|фут(?:а|ов)?|mph|miles?|millas?|milles?|milhas?|мил[ьяи]\\p{L}*|yards?|yardas?|jardas?|ярд(?:а|ов)?|yd|psi|gallons?|galones?|galões|галлон\\p{L}*)|\\d+[.,]\\d+\\s?(?:livres?|pieds?|pés|pies))\\b',
+  // "in" and "fl oz" are the English abbreviations of inches and fluid ounces ("8 in", "1 fl oz"); "2 in 1"
+  // names a combination, not a size.
   // French pounds and feet, Spanish and Portuguese feet ("livres", "pieds", "pies", "pés") are also
   // counts of books and legs ("lot de 3 livres", "mesa de 4 pés"): only a decimal number is a size.
   note: 'buyers in metric countries expect cm, kg, g and °C, whether the imperial unit is written in English or translated',

@@ -92,6 +92,40 @@ function isUkrainian(words: readonly string[]): boolean {
 }
 
 /**
+ * Function words of languages sellers also write but the five checks have no dictionary for:
+ * Italian, German and Dutch (articles with prepositions, conjunctions, auxiliaries). A sentence with
+ * three of them that the declared dictionary does not know, a fifth of its words or more, is in one
+ * of those languages: a paragraph pasted from a listing for another market.
+ */
+const OUTSIDE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `della delle degli dello dalla dalle dagli sulla sulle sugli sui nella nelle negli nello alla alle
+   agli allo gli sono oppure alcuni alcune ogni questo questa questi queste perché più molto molti
+   dopo aver avere essere viene vengono tutti tutte tutto nel sul dal anche senza sempre che
+   dell nell dall sull quell siano di per
+   und mit für nicht ist sind auf werden wird eine einen einem einer sich oder bei auch wenn kann
+   können zum zur vom beim nur noch über durch zwischen bitte dieser diese dieses
+   het van voor zijn niet wordt worden ook maar bij naar deze zoals uw onze`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
+function outsideLanguage(
+  words: readonly string[],
+  own: SpellChecker | undefined,
+  neighbour = false,
+): boolean {
+  let hits = 0;
+  words.forEach((word, i) => {
+    const lower = word.toLowerCase();
+    // Names start with a capital inside a sentence ("Della Rovere").
+    if (i > 0 && lower !== word) return;
+    if (OUTSIDE_FUNCTION_WORDS.has(lower) && !own?.correct(lower)) hits++;
+  });
+  // A neighbour of such a sentence needs two of them, at any share.
+  return neighbour ? hits >= 2 : hits >= 3 && hits * 5 >= words.length;
+}
+
+/**
  * The other language a block reads as, when the detector is sure of it even with the declared
  * language as the prior, and the declared language's dictionary reads clearly fewer of its words.
  */
@@ -136,6 +170,7 @@ function wrongSentences(
     let other: WrongLanguageParagraph['detected'] | undefined;
     let confidence = 1;
     if (declared === 'ru' && isUkrainian(words)) other = 'other';
+    else if (declared !== 'ru' && outsideLanguage(words, own)) other = 'other';
     else if (
       !own ||
       (coverage(words, own, own) < SURELY_DECLARED && readsBetterElsewhere(words, declared, spellers))
@@ -151,7 +186,7 @@ function wrongSentences(
     // Neighbouring sentences of the same other language join it, judged on a lower bar.
     let first = i;
     let last = i;
-    const same = (k: number) => !judged.has(k) && sameOtherLanguage(all[k]!.text, other, declared);
+    const same = (k: number) => !judged.has(k) && sameOtherLanguage(all[k]!.text, other, declared, own);
     while (first > 0 && same(first - 1)) first--;
     while (last + 1 < all.length && same(last + 1)) last++;
     for (let k = first; k <= last; k++) judged.add(k);
@@ -188,10 +223,15 @@ function sameOtherLanguage(
   text: string,
   other: WrongLanguageParagraph['detected'],
   declared: Language,
+  own: SpellChecker | undefined,
 ): boolean {
   const words = letterWords(text);
   if (words.length < 3) return false;
-  if (other === 'other') return declared === 'ru' && isUkrainian(words);
+  if (other === 'other') {
+    if (declared === 'ru') return isUkrainian(words);
+    // A neighbour in the same outside language needs two of its function words.
+    return outsideLanguage(words, own, true);
+  }
   const detection = detectLanguage(text);
   return detection.language === other && detection.confidence >= MIN_CONFIDENCE;
 }

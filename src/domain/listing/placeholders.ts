@@ -42,6 +42,12 @@ const DEBRIS: readonly DebrisPattern[] = [
     code: 'bracket',
     re: /(?<![\p{L}\d])(?:[Xx]{1,2}[.,][Xx]|XX|xx)(?=[ \t](?:mm|cm|m|km|kg|g|mg|W|kW|V|mAh|Ah|ml|L|l|%|°C|h|min|in|oz|lb|pcs|шт|мм|см|м|кг|г|мл|л|Вт|В|ч|мин)(?![\p{L}\d]))/gu,
   },
+  // A count left as XX before a lower-case noun: "XX cycles", "XX piezas", "XX штук" (not a Roman
+  // century, "XX siècle", "XX века", nor a size, "XX large").
+  {
+    code: 'bracket',
+    re: /(?<![\p{L}\d\-–])(?:XX|xx)(?=[ \t]\p{Ll}{3,})(?![ \t](?:siècles?|siecles?|centur\p{L}*|siglos?|séculos?|seculos?|век\p{L}*|ст\.|large|small|big|grande?s?|grand|petite?|pequeñ\p{L}*))/gu,
+  },
   {
     code: 'bracket',
     re: /\[(?:insert|add|your|enter|product|brand|model|size|color|colour|name|nombre|marca|modelo|talla|tamaño|taille|couleur|marque|nom|produit|produto|nome|cor|размер|цвет|название|бренд|товар|вставить|insertar|insérer|inserir)(?![\p{L}])[^\]\n]{0,40}\]/giu,

@@ -91,10 +91,49 @@ export function closeCorrection(speller: SpellChecker, word: string, lang: Langu
   }
   // A missing accent is the likeliest slip, unless another correction is far more frequent.
   if (accent && best && rank(speller, accent.word) > rank(speller, best.word) + 50) accent = undefined;
+  // An ending whose accent the language requires, written bare: the accented word needs only the
+  // list ("inoculación" is listed, not in hunspell), and it wins over any other correction.
+  const ended = requiredAccentForm(lower, lang);
+  if (ended !== undefined && ended !== lower && (speller.correct(ended) || rank(speller, ended) < 1000)) {
+    const cB = rank(speller, ended);
+    accent = { word: ended, accentOnly: true, ...(cB < 1000 ? { centibels: cB } : {}) };
+  }
   const found = accent ?? best;
   if (cache.size > 20_000) cache.clear();
   cache.set(`${lang}:${lower}`, found ?? null);
   return found;
+}
+
+/**
+ * Endings whose accent the spelling rules require, however often the web drops it: Spanish -ción and
+ * -sión (every word ending so is stressed on its last syllable: "inoculación"), Portuguese -ção,
+ * -ções, -são, -sões ("solução"). The unaccented form is a slip even when the list has it often.
+ */
+const UNACCENTED_ENDINGS: Partial<Record<Language, ReadonlyArray<readonly [RegExp, string]>>> = {
+  es: [
+    [/cion$/u, 'ción'],
+    [/sion$/u, 'sión'],
+  ],
+  pt: [
+    [/[cç]ao$/u, 'ção'],
+    [/[cç]oes$/u, 'ções'],
+    [/sao$/u, 'são'],
+    [/soes$/u, 'sões'],
+  ],
+};
+
+/** The word with the accented ending its language requires ("inoculacion" -> "inoculación"). */
+export function requiredAccentForm(lower: string, lang: Language): string | undefined {
+  if (lower.length < 6) return undefined;
+  for (const [re, ending] of UNACCENTED_ENDINGS[lang] ?? []) {
+    if (re.test(lower)) return lower.replace(re, ending);
+  }
+  return undefined;
+}
+
+/** True when `correction` is `lower` with the accented ending its language requires. */
+export function accentRequiredByEnding(lower: string, correction: string, lang: Language): boolean {
+  return requiredAccentForm(lower, lang) === correction;
 }
 
 /** A slip in the word after a productive prefix ("велофанарей" = вело + фонарей). */
@@ -226,6 +265,17 @@ export function plausibleSlip(word: string, correction: string): boolean {
     for (let at = Math.max(0, i - from.length + 1); at <= i; at++) {
       if (word.startsWith(from, at) && correction.startsWith(to, at)) return true;
     }
+  }
+  return false;
+}
+
+/** One letter doubled or undoubled ("spatering" / "spattering", "amonia" / "ammonia"): the commonest slip. */
+export function doubledLetterSlip(word: string, correction: string): boolean {
+  const [long, short] = word.length > correction.length ? [word, correction] : [correction, word];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short)
+      return long[i] === long[i - 1] || long[i] === long[i + 1];
   }
   return false;
 }

@@ -8,7 +8,9 @@ import {
   type Correction,
   closeCorrection,
   cognateKey,
+  doubledLetterSlip,
   prefixedCorrection,
+  requiredAccentForm,
   similarity,
 } from './spelling-correction.js';
 import {
@@ -119,17 +121,6 @@ function inOtherLanguage(
   return false;
 }
 
-/** One letter doubled or undoubled ("spatering" / "spattering", "amonia" / "ammonia"): the commonest slip. */
-function doubledLetterSlip(word: string, correction: string): boolean {
-  const [long, short] = word.length > correction.length ? [word, correction] : [correction, word];
-  if (long.length !== short.length + 1) return false;
-  for (let i = 0; i < long.length; i++) {
-    if (long.slice(0, i) + long.slice(i + 1) === short)
-      return long[i] === long[i - 1] || long[i] === long[i + 1];
-  }
-  return false;
-}
-
 /**
  * A cognate or the same term in another version of the listing, closer to the word than its
  * correction: a product term, not a slip. Returns the confidence factor (1 when none).
@@ -231,10 +222,21 @@ export function judge(word: string, lang: Language, speller: SpellChecker, evide
   return judgeWord(word, lang, speller, evidence);
 }
 
+function requiredAccentKnown(speller: SpellChecker, lower: string, lang: Language): boolean {
+  const ended = requiredAccentForm(lower, lang);
+  return (
+    ended !== undefined &&
+    ended !== lower &&
+    (speller.correct(ended) || speller.centibels?.(ended) !== undefined)
+  );
+}
+
 function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence: Evidence): Judgement {
   const lower = word.toLowerCase();
   let penalty = 1;
-  if (evidence.repeated(lower)) penalty *= 0.35;
+  // A term used twice is deliberate, but not an ending whose accent the language requires written
+  // bare ("inoculacion" in title and description is the same slip twice).
+  if (evidence.repeated(lower) && !requiredAccentKnown(speller, lower, lang)) penalty *= 0.35;
   if (penalty * 0.97 < evidence.minConfidence) return { confidence: penalty * 0.97 };
   const correction = closeCorrection(speller, lower, lang) ?? prefixedCorrection(speller, lower, lang);
   if (!correction) return { confidence: 0.2 * penalty };

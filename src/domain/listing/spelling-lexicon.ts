@@ -5,7 +5,13 @@
  * more frequent).
  */
 import type { Language } from '../types.js';
-import { accentCorrection, closeCorrection, stripAccents } from './spelling-correction.js';
+import {
+  accentCorrection,
+  accentRequiredByEnding,
+  closeCorrection,
+  doubledLetterSlip,
+  stripAccents,
+} from './spelling-correction.js';
 import type { SpellChecker } from './types.js';
 import {
   DERIVATIONS,
@@ -109,7 +115,8 @@ export function listVerdict(
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
   // other slips need the word to be rarer still, the more so the more often the word itself is seen.
-  if (correction.accentOnly) return gap >= 100 ? 'suspect' : 'known';
+  if (correction.accentOnly)
+    return gap >= 100 || accentRequiredByEnding(lower, correction.word, lang) ? 'suspect' : 'known';
   let needed = cB >= 750 ? 50 : cB >= 700 ? 150 : 180;
   // Far more frequent in another language ("comfortable" in French text): the list has it as that
   // language's word, which vouches less for it here.
@@ -132,6 +139,9 @@ function caseFormOfKnownNoun(speller: SpellChecker, lower: string): boolean {
   if (stem === undefined) return false;
   return speller.correct(stem) || speller.correct(`${stem}й`) || speller.correct(`${stem}ь`);
 }
+
+/** A correction this frequent (one word in 10^6.5) is a common word (as `slipOfCommonWord`). */
+const COMMON_CORRECTION_CB = 650;
 
 /** Most centibels of a sibling that vouches for a listed form (one word in 10^7.6). */
 const SIBLING_CB = 760;
@@ -160,6 +170,10 @@ function listedParadigm(
   correction: { word: string; centibels?: number },
 ): boolean {
   if (!speller.centibels) return false;
+  // A doubled or dropped letter of a common word ("металический") is a slip the web repeats in every
+  // form: its listed paradigm is the same slip, not a rare word.
+  if ((correction.centibels ?? 1000) <= COMMON_CORRECTION_CB && doubledLetterSlip(lower, correction.word))
+    return false;
   const needed = lang === 'ru' ? 2 : 1;
   const limit = Math.min(SIBLING_CB, cB);
   for (const { stem, siblings } of paradigmSplits(lower, lang)) {
@@ -215,6 +229,20 @@ function knowsEnglishAgentNoun(speller: SpellChecker, lower: string): boolean {
 }
 
 /** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
+/**
+ * A listed word a hundred times rarer than its correction, a common word (one in 10^6), that lacks
+ * one of its letters (the commonest slip: "longeur" / "longueur"). Other neighbours are often the
+ * base's own forms ("stuffer" / "stuffed", "centrador" / "centrado"): no evidence against a derivation.
+ */
+function slipOfFrequentWord(speller: SpellChecker, lower: string, lang: Language): boolean {
+  const cB = speller.centibels?.(lower);
+  if (cB === undefined) return false;
+  const correction = closeCorrection(speller, lower, lang);
+  const corrected = correction?.centibels;
+  if (correction === undefined || corrected === undefined) return false;
+  return corrected <= 600 && cB - corrected >= 200 && [...correction.word].length === [...lower].length + 1;
+}
+
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
   for (const [suffix, bases] of DERIVATIONS[lang]) {
     if (!lower.endsWith(suffix) || lower.length - suffix.length < 4) continue;
@@ -268,6 +296,9 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
       let listOnly = false;
       for (const other of paradigm) {
         if (other === ending || (other === 's' && stem.endsWith('s'))) continue;
+        // -ий and -ие of an adjective are also a noun's ("изделий", "изделие"): they vouch for no
+        // adjective form ("изделей" is a slip of "изделий").
+        if (lang === 'ru' && paradigm[0] === 'ий' && (other === 'ий' || other === 'ие')) continue;
         const sibling = stem + other;
         if (wellAttested(speller, sibling)) {
           if (++hits >= needed) return true;
@@ -287,6 +318,39 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
   return false;
 }
 
+/** A Russian neuter noun in -ие and its case endings (плетение, плетения, плетений, плетениями). */
+const RUSSIAN_NEUTER_IE_RE = /^(\p{L}{3,}и)(е|я|ю|ем|и|й|ям|ями|ях)$/u;
+const NEUTER_IE_ENDINGS = ['е', 'я', 'ю', 'ем', 'и', 'й', 'ям', 'ями', 'ях'];
+
+/**
+ * A case form of a Russian -ие noun whose dictionary entry has two other forms: the Russian
+ * dictionary lacks many of them (the genitive plural "плетений" beside плетение, плетения), and
+ * the paradigm is regular.
+ */
+function knowsNeuterIeForm(speller: SpellChecker, lower: string): boolean {
+  const match = RUSSIAN_NEUTER_IE_RE.exec(lower);
+  if (!match) return false;
+  const [, stem, ending] = match;
+  let known = 0;
+  for (const other of NEUTER_IE_ENDINGS) {
+    if (other !== ending && speller.correct(stem! + other) && ++known >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * A Russian compound adjective of a numeral or "many", "half" and a known noun: "двух" + "строп" +
+ * "-ный", "трёх" + "слой" + "-ный", "много" + "камер(а)" + "-ный": the trade's way to count parts.
+ */
+const RUSSIAN_NUMERAL_COMPOUND_RE =
+  /^(?:одно|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|десяти|много|мало|полу|разно)(\p{L}{3,}?)н(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми|ой)$/u;
+
+function knowsNumeralCompound(speller: SpellChecker, lower: string): boolean {
+  const stem = RUSSIAN_NUMERAL_COMPOUND_RE.exec(lower)?.[1];
+  if (stem === undefined || [...stem].length < 3) return false;
+  return [stem, `${stem}а`, `${stem}ь`, `${stem}о`].some((noun) => speller.correct(noun));
+}
+
 const RUSSIAN_RELATIONAL_RE = /^(\p{L}{2,}?)([ое]в|ьн)(ый|ая|ое|ые|ого|ому|ым|ом|ой|ую|ых|ыми)$/u;
 
 /**
@@ -299,6 +363,8 @@ export function knowsRelationalAdjective(speller: SpellChecker, lower: string): 
   if (!match) return false;
   const stem = match[1]!;
   if ([...stem].length < 3) return false;
+  // A noun in -ь takes -ев- ("ясень" -> "ясеневый", "гель" -> "гелевый"): "-ов-" on it is a slip.
+  if (match[2] === 'ов' && speller.correct(`${stem}ь`)) return false;
   return ['', 'ь', 'а', 'я', 'ы', 'и', 'о'].some(
     (e) => speller.correct(stem + e) || wellAttested(speller, stem + e),
   );
@@ -423,8 +489,12 @@ function knowsWordUncached(
       if (lang === 'pt' && rest.startsWith('ss') && knows(speller, rest.slice(1))) return true;
     }
   }
-  if (knowsDerivation(speller, lower, lang)) return true;
+  // A regular derivation is a word, unless the list reads it as a slip of a common word a hundred
+  // times as frequent ("longeur" is "longueur", no agent noun of "longer").
+  if (knowsDerivation(speller, lower, lang) && !slipOfFrequentWord(speller, lower, lang)) return true;
   if (lang === 'es' && knowsEnclitic(speller, lower)) return true;
+  if (lang === 'ru' && (knowsNeuterIeForm(speller, lower) || knowsNumeralCompound(speller, lower)))
+    return true;
   const verdict = listVerdict(speller, lower, lang, others);
   if (verdict === 'known') return true;
   // A relational adjective of a known noun is a word even when the list also has a frequent

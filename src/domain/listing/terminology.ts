@@ -52,7 +52,8 @@ const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
   [/yard|yd|jarda|ярд/i, 0.9144, 'm'],
   [/psi/i, 0.0689, 'bar'],
   [/gallon|galon|galõ|галлон/i, 3.785, 'l'],
-  [/inch|pulgada|pouce|polegada|дюйм|"/i, 2.54, 'cm'],
+  [/fl\.?\s?oz/i, 29.57, 'ml'],
+  [/inch|pulgada|pouce|polegada|дюйм|"|^\s?in$/i, 2.54, 'cm'],
   [/ft|feet|foot|pied|pés|pies|фут/i, 30.48, 'cm'],
   [/lb|pound|libra|livre|фунт/i, 0.4536, 'kg'],
   [/oz|ounce|onza|once|onça|унци/i, 28.35, 'g'],
@@ -71,7 +72,7 @@ function metricSuggestion(matched: string, lang: Language): string | undefined {
 
 const METRIC_AFTER_RE =
   /^\s?[(/[–-]\s?(?:≈|~|approx\.?|aprox\.?|env\.?|ок\.?|около|cerca de)?\s?\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|ml|l|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)(?![\p{L}])/u;
-const ENGLISH_UNIT_RE = /inch|ft|feet|foot|lb|pound|oz|ounce|°F|mph|mile|yard|yd|gallon|psi/i;
+const ENGLISH_UNIT_RE = /inch|\bin$|ft|feet|foot|lb|pound|oz|ounce|°F|mph|mile|yard|yd|gallon|psi/i;
 const METRIC_BEFORE_RE = /\d\s?(?:mm|cm|m|km|kg|g|ml|l|°C|мм|см|м|км|кг|г|мл|л|°С)\s?[(/[–-]\s?$/u;
 
 /**
@@ -83,7 +84,8 @@ function metricBeside(text: string, start: number, end: number): boolean {
   return METRIC_BEFORE_RE.test(text.slice(Math.max(0, start - 16), start));
 }
 
-const INCH_RE = /inch|pulgada|pouce|polegada|дюйм|"/iu;
+const FEET_BEFORE_INCHES_RE = /(?:ft|feet|foot|pies|pés|pieds|фут\p{L}*)\.?\s?\d+(?:[.,]\d+)?\s?in$/iu;
+const INCH_RE = /inch|pulgada|pouce|polegada|дюйм|"|\d\s?in$/iu;
 const POUND_RE = /lb|pound|libra|фунт/iu;
 const OUNCE_RE = /oz|ounce|onza|once|onça|унци/iu;
 
@@ -242,6 +244,12 @@ export function checkTerminology(
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_RE.test(match[0]) && metricBeside(text, start, end))
         continue;
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
+      // "5 ft 8 in" is one height: the inches belong to the feet already reported.
+      if (
+        entry.code === 'imperial_unit' &&
+        FEET_BEFORE_INCHES_RE.test(text.slice(Math.max(0, start - 12), end))
+      )
+        continue;
       const suggestion =
         entry.code === 'imperial_unit'
           ? metricSuggestion(match[0], lang)

@@ -115,6 +115,51 @@ function isName(
  * with an English function word) left inside ES/FR/RU/PT text. `skip` spans (wrong-language
  * paragraphs, placeholders) are not reported again.
  */
+/** One-letter conjunctions of the declared language ("gravel e mountain bike", "trail y enduro"). */
+const CONJUNCTIONS: Readonly<Partial<Record<Language, ReadonlySet<string>>>> = {
+  es: new Set(['y', 'e', 'o', 'u']),
+  pt: new Set(['e', 'o']),
+  fr: new Set([]),
+  ru: new Set(['и', 'а']),
+};
+
+/**
+ * English trade terms of one or two words joined by a conjunction of the declared language
+ * ("estrada, gravel e mountain bike"): the seller's sentence lists loan terms; a pasted English
+ * sentence would join them with "and".
+ */
+function termList(run: readonly Token[], lang: Language): boolean {
+  const joins = CONJUNCTIONS[lang];
+  if (!joins) return false;
+  let segment = 0;
+  let joined = false;
+  for (const token of run) {
+    if (joins.has(token.text.toLowerCase())) {
+      joined = true;
+      segment = 0;
+    } else if (++segment > 2) return false;
+  }
+  return joined;
+}
+
+/** Quotation marks that open and close a term: «…», “…”, „…“, "…", ‹…›. */
+const OPENING_QUOTE_RE = /[«“„"‹]\s?$/u;
+const CLOSING_QUOTE_RE = /^\s?[»”“"›]/u;
+/** A quoted English term of at most this many words is a name the seller mentions, not a passage. */
+const MAX_QUOTED_TERM_WORDS = 4;
+
+/**
+ * An English run of a few words inside quotation marks ("la technique « park and draft »"): the
+ * quotes mark a name mentioned as such (a technique, a style, a product line), not a sentence left
+ * untranslated.
+ */
+function quotedTerm(text: string, run: readonly Token[]): boolean {
+  if (run.length > MAX_QUOTED_TERM_WORDS) return false;
+  const before = text.slice(Math.max(0, run[0]!.start - 2), run[0]!.start);
+  const after = text.slice(run.at(-1)!.end, run.at(-1)!.end + 2);
+  return OPENING_QUOTE_RE.test(before) && CLOSING_QUOTE_RE.test(after);
+}
+
 export function checkUntranslated(
   text: string,
   lang: Language,
@@ -177,7 +222,9 @@ export function checkUntranslated(
     if (
       (english.length >= 3 ||
         (english.length >= 2 && (functionWords >= 1 || wholeSentence(text, tokens, marks, i, last)))) &&
-      !isName(text, field, run, english)
+      !isName(text, field, run, english) &&
+      !quotedTerm(text, run) &&
+      !(functionWords === 0 && termList(run, lang))
     ) {
       const start = run[0]!.start;
       const end = run.at(-1)!.end;

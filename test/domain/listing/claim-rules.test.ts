@@ -309,3 +309,44 @@ describe('claim families of the sixth round: rivals, no other, never causes, eve
     expect(codesOf(text, lang as Language)).toEqual([]);
   });
 });
+
+describe('claim families of the seventh round: total for life, zero risk, detox, a maker named in Latin letters', () => {
+  const codesOf = (text: string, lang: Language) => structuralClaims(text, lang).map((c) => c.code);
+
+  it.each([
+    ['en', 'Total protection of your knees for life.', 'absolute_guarantee'],
+    ['es', 'Sellado absoluto y estanqueidad para toda la vida.', 'absolute_guarantee'],
+    ['fr', 'Une isolation totale, pour la vie.', 'absolute_guarantee'],
+    ['ru', 'Полная защита от влаги на всю жизнь.', 'absolute_guarantee'],
+    ['pt', 'Vedação total por toda a vida útil do barco.', 'absolute_guarantee'],
+    ['en', 'Zero risk of burns for your children.', 'absolute_guarantee'],
+    ['es', 'Riesgo cero de fugas.', 'absolute_guarantee'],
+    ['fr', 'Risque zéro de moisissure.', 'absolute_guarantee'],
+    ['ru', 'Нулевой риск перегрева.', 'absolute_guarantee'],
+    ['pt', 'Zero risco de ferrugem.', 'absolute_guarantee'],
+    ['en', 'Guarantees clear water and zero odours within days.', 'guaranteed_result'],
+    ['fr', 'Zéro moustique garanti dans le jardin.', 'guaranteed_result'],
+    ['en', 'This herbal blend detoxifies the body overnight.', 'medical'],
+    ['es', 'Una infusión que desintoxica el organismo.', 'medical'],
+    ['fr', 'Ce thé détoxifie l’organisme en douceur.', 'medical'],
+    ['ru', 'Сбор очищает кровь и печень.', 'medical'],
+    ['pt', 'Chá que desintoxica o corpo em 3 dias.', 'medical'],
+    ['ru', 'Оригинальные ножницы фирмы Kaiser Falcon.', 'authenticity'],
+    ['ru', 'Подлинный нож Opinel из Франции.', 'authenticity'],
+  ] as const)('%s: %s', (lang, text, code) => {
+    expect(codesOf(text, lang as Language)).toContain(code);
+  });
+
+  it.each([
+    ['en', 'Total length 120 cm; the cover lasts for years.'],
+    ['es', 'Peso total 2 kg.'],
+    ['fr', 'Le risque de rayure est réduit par le film de protection.'],
+    ['ru', 'Очищает поверхность кровли от мха.'],
+    ['ru', 'Оригинальный подарок для поклонников Star Wars.'],
+    ['ru', 'Оригинальный дизайн, USB-C, LED-подсветка.'],
+    ['pt', 'Corpo de alumínio, fácil de limpar.'],
+    ['es', 'Garantía de 2 años y cero comisiones de envío a partir de 3 unidades.'],
+  ] as const)('no claim in %s: %s', (lang, text) => {
+    expect(codesOf(text, lang as Language)).toEqual([]);
+  });
+});

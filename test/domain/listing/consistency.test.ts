@@ -200,3 +200,66 @@ describe('checkConsistency on forces', () => {
     expect(issues.map((i) => `${i.lang}:${i.params.value}`)).toEqual(['ru:23 кН']);
   });
 });
+
+describe('counts spelt out in words (issue 18, round 7)', () => {
+  const spans = (versions: ListingVersion[]) =>
+    checkConsistency(versions).map((i) => {
+      const text = versions.find((x) => x.lang === i.lang)!.description;
+      return [i.lang, text.slice(i.span![0], i.span![1])];
+    });
+
+  it('reads "Thirty-two", "trente-deux", "trinta e dois", "тридцать два" as counts and reports a changed one', () => {
+    expect(
+      spans([
+        v('en', 'Thirty-two wax crayons in a tin.'),
+        v('fr', 'Trente-deux crayons de cire en boîte.'),
+        v('pt', 'Trinta e dois lápis de cera na lata.'),
+        v('es', 'Veintidós lápices de cera en lata.'),
+      ]),
+    ).toEqual([['es', 'Veintidós lápices']]);
+    expect(
+      spans([
+        v('en', 'Thirty-two wax crayons in a tin.'),
+        v('ru', 'Тридцать два восковых мелка в жестяной коробке.'),
+        v('es', '32 lápices de cera en lata.'),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reports a spelt-out count only where it opens its sentence; inside one it is evidence only', () => {
+    expect(
+      spans([
+        v('en', 'Steel hooks. Includes four washers.'),
+        v('es', 'Ganchos de acero. Incluye cuatro arandelas.'),
+        v('fr', 'Crochets en acier. Trois rondelles incluses.'),
+      ]),
+    ).toEqual([['fr', 'Trois rondelles']]);
+    expect(
+      spans([
+        v('en', 'Steel hooks. Four washers included.'),
+        v('es', 'Ganchos de acero. Cuatro arandelas incluidas.'),
+        v('fr', 'Crochets en acier, à serrer avec deux mains.'),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reads pounds and ounces as no count of things', () => {
+    expect(
+      spans([
+        v('en', 'Draw weight 11.3 kg (25 lbs), a two-piece bow.'),
+        v('es', 'Potencia de 11,3 kg, arco de tres piezas.'),
+        v('fr', 'Puissance de 11,3 kg, arc en trois pièces.'),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('leaves hyphenated compounds and numbers of other things alone', () => {
+    expect(
+      spans([
+        v('en', 'Two-way zip and 12 pockets.'),
+        v('fr', 'Fermeture à deux sens et 12 poches.'),
+        v('es', 'Cremallera de dos vías y 12 bolsillos.'),
+      ]),
+    ).toEqual([]);
+  });
+});

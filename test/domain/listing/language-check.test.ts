@@ -92,3 +92,21 @@ describe('sentences of another language inside a paragraph of the declared one',
     expect(issues.map((i) => [i.code, text.slice(i.span![0], i.span![1])])).toEqual([['other', UK]]);
   });
 });
+
+describe('sentences in a language outside the five (issue 18, round 7)', () => {
+  const found = (text: string, lang: Language) =>
+    checkDeclaredLanguage(text, lang, 'description').map((i) => [i.code, text.slice(i.span![0], i.span![1])]);
+
+  it('reports Italian and German sentences by their function words, neighbours joined', () => {
+    const IT = 'La borraccia mantiene le bevande fredde per molte ore, anche nelle giornate più calde.';
+    const IT2 = 'Dopo ogni uso sciacquare con acqua tiepida.';
+    expect(found(`${FR} ${IT} ${IT2}`, 'fr')).toEqual([['other', `${IT} ${IT2}`]]);
+    const DE = 'Die Flasche hält Getränke bis zu 24 Stunden kalt und ist auch für heiße Getränke geeignet.';
+    expect(found(`${ES} ${DE}`, 'es')).toEqual([['other', DE]]);
+  });
+
+  it('leaves names and single foreign words alone', () => {
+    expect(found(`${FR} Modèle Della Rovere, finition noyer, avec sa housse.`, 'fr')).toEqual([]);
+    expect(found(`${PT} Tampa com vedação de silicone, sempre fácil de limpar.`, 'pt')).toEqual([]);
+  });
+});

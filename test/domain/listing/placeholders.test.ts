@@ -33,6 +33,9 @@ describe('checkPlaceholders', () => {
     ['Набор из [КОЛ-ВО] крючков.', 'bracket', '[КОЛ-ВО]'],
     ['Incluye [N] ganchos de acero.', 'bracket', '[N]'],
     ['Cable length: type length here, braided nylon.', 'bracket', 'type length here'],
+    // Seventh round: a count left as XX before a noun (my own wordings).
+    ['Resiste a XX lavados sin perder color.', 'bracket', 'XX'],
+    ['Batterie rechargeable jusqu’à xx fois.', 'bracket', 'xx'],
     ['Couleur : indiquez la couleur ici, coton bio.', 'bracket', 'indiquez la couleur ici'],
     ['Set of [X] hooks.', 'bracket', '[X]'],
   ])('%s -> %s', (text, code, found) => {
@@ -56,6 +59,8 @@ describe('checkPlaceholders', () => {
     'Rated force 500 [N] at 20 °C.',
     'Model XX-200 with a 5 m cable',
     'Shirt size XL, chest 112 cm',
+    'Style of the XX century, oak veneer',
+    'Sizes L, XL, XX large on request',
   ])('leaves clean text alone: %s', (text) => {
     expect(checkPlaceholders(text, 'en', 'description')).toEqual([]);
   });

@@ -486,3 +486,128 @@ describe('spelling evidence: denominal verbs, English loan pairs and accents (is
     expect(words('The soft frappé fabric.', 'en', en)).toEqual([]);
   });
 });
+
+describe('spelling evidence: endings whose accent the language requires (issue 18, round 7)', () => {
+  const words = (text: string, lang: Language, speller: SpellChecker) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => [
+      i.params.word,
+      i.suggestion,
+    ]);
+
+  it('reports a Spanish -cion written bare even when only the list has the accented word, and twice', () => {
+    // "fermentación" only in the list (hunspell lacks it); the bare form is listed nowhere.
+    const es = wordListSpeller(
+      'la y el de mosto',
+      {},
+      { la: 100, y: 100, el: 100, de: 100, mosto: 600, fermentación: 650 },
+    );
+    expect(words('La fermentacion del mosto y la fermentacion.', 'es', es)).toEqual([
+      ['fermentacion', 'fermentación'],
+      ['fermentacion', 'fermentación'],
+    ]);
+  });
+
+  it('reports a Portuguese -cao and -coes for -ção and -ções, two diacritics away', () => {
+    const pt = wordListSpeller(
+      'a da e rápida ligação ligações',
+      {},
+      { a: 100, da: 100, e: 100, rápida: 450, ligação: 420, ligações: 480, ligacao: 690 },
+    );
+    expect(words('A ligacao e rápida.', 'pt', pt)).toEqual([['ligacao', 'ligação']]);
+    expect(words('A ligacoes e rápida.', 'pt', pt)).toEqual([['ligacoes', 'ligações']]);
+  });
+
+  it('leaves an unaccented ending alone when the accented word is unknown', () => {
+    const es = wordListSpeller('la y el de', {}, { la: 100, y: 100, el: 100, de: 100 });
+    expect(words('La sublimacion.', 'es', es)).toEqual([]);
+  });
+});
+
+describe('spelling evidence from Russian paradigms and compounds (issue 18, round 7)', () => {
+  const words = (text: string, speller: SpellChecker) =>
+    checkSpelling(text, 'ru', 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('reads a case form of an -ие noun whose dictionary entry has two other forms as a word', () => {
+    const known = listSpeller('и для вязание вязания вязаний', {
+      и: 100,
+      для: 120,
+      вязания: 600,
+      вязаний: 640,
+    });
+    // The dictionary lacks the genitive plural and the instrumental plural.
+    const dictionary = listSpeller('и для вязание вязания', { и: 100, для: 120, вязания: 600, вязаний: 640 });
+    expect(words('И для вязаниями.', known)).toEqual([]);
+    expect(words('И для вязаний.', dictionary)).toEqual([]);
+  });
+
+  it('reads a numeral compound adjective of a known noun as a word, not as a slip of a neighbour', () => {
+    const speller = listSpeller('и ремень ремня шов трехстрочный', {
+      и: 100,
+      ремень: 600,
+      шов: 620,
+      трехстрочный: 700,
+    });
+    expect(words('И ремень трехшовный.', speller)).toEqual([]);
+  });
+
+  it('reports a doubled or dropped letter of a common word even when the list has the slip in every form', () => {
+    const speller = listSpeller('и сосуд стеклянный стеклянными стеклянная', {
+      и: 100,
+      стеклянными: 560,
+      стеклянный: 540,
+      стекляными: 780,
+      стекляный: 760,
+      стекляная: 765,
+    });
+    expect(words('И сосуд стекляными.', speller)).toEqual(['стекляными']);
+  });
+
+  it('reads "-ов-" on a noun in -ь as a slip of "-ев-", not as a relational adjective', () => {
+    const speller = listSpeller('и из стол стали сталь стальной тополь тополевый', {
+      и: 100,
+      из: 110,
+      тополевый: 740,
+    });
+    expect(words('И из тополевый.', speller)).toEqual([]);
+    expect(words('И из тополовый.', speller)).toEqual(['тополовый']);
+  });
+
+  it('reads no -ей form from an -ие noun: "-ий" and "-ие" are no adjective siblings', () => {
+    const speller = listSpeller('и для покрытие покрытия покрытий', {
+      и: 100,
+      для: 120,
+      покрытий: 520,
+      покрытия: 500,
+    });
+    expect(words('И для покрытей.', speller)).toEqual(['покрытей']);
+  });
+});
+
+describe('a regular derivation that the list reads as a slip of a common word (issue 18, round 7)', () => {
+  const words = (text: string, lang: Language, speller: SpellChecker) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('reports "-eur" of an -er verb when the list has it a hundred times rarer than a common word', () => {
+    // "monter" + "-eur" is an agent noun; "border" + "-eur" read as "bordeur" stays one too when the
+    // list has no frequent neighbour, but "hauter" + "-eur" beside a frequent "hauteur" is a slip.
+    const fr = listSpeller('la de pinceaux monter border hauter hauteur', {
+      la: 100,
+      de: 100,
+      hauteur: 430,
+      hauteru: 690,
+    });
+    expect(words('La monteur de pinceaux.', 'fr', fr)).toEqual([]);
+    expect(words('La bordeur de pinceaux.', 'fr', fr)).toEqual([]);
+    // A made-up verb "fonger" and a frequent noun "fongueur": "fongeur" is shaped like an agent noun
+    // but the list has it a hundred times rarer than the noun one letter away.
+    const listed = listSpeller('la de pinceaux fonger fongueur', {
+      la: 100,
+      de: 100,
+      fongueur: 430,
+      fongeur: 690,
+    });
+    expect(words('La fongeur de pinceaux.', 'fr', listed)).toEqual(['fongeur']);
+    const rare = listSpeller('la de pinceaux fonger fongueur', { la: 100, de: 100, fongueur: 430 });
+    expect(words('La fongeur de pinceaux.', 'fr', rare)).toEqual([]);
+  });
+});

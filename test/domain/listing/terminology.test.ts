@@ -36,6 +36,10 @@ describe('checkTerminology', () => {
     ['pt', 'Autonomia de 15 milhas.', 'imperial_unit', '15 milhas', '24,1 km'],
     ['fr', 'Bidon de 5 gallons.', 'imperial_unit', '5 gallons', '18,9 l'],
     ['fr', 'Carte microSD de 256 GB incluse.', 'wording', '256 GB', '256 Go'],
+    // Seventh round: the English abbreviations of inches and fluid ounces (my own wordings).
+    ['pt', 'Régua de aço com 12 in de comprimento.', 'imperial_unit', '12 in', '30,5 cm'],
+    ['es', 'Frasco de aceite de 2 fl oz.', 'imperial_unit', '2 fl oz', '59,1 ml'],
+    ['fr', 'Flacon de 4 fl. oz avec pipette.', 'imperial_unit', '4 fl. oz', '118,3 ml'],
   ] as const)('%s: %s -> %s', (lang, text, code, found, suggestion) => {
     const issues = checkTerminology(text, lang as Language, 'description');
     expect(issues.map((i) => i.code)).toEqual([code]);
@@ -49,6 +53,8 @@ describe('checkTerminology', () => {
     ['pt', 'Tamanhos BR 34 a BR 39 (EU 36 a EU 41).'],
     ['fr', 'Pointures EU 36 à EU 41, USB 3.0.'],
     ['ru', 'Размер 160 x 200 см, 2,5 кг, USB 3.0.'],
+    ['es', 'Cable 3 in 1 con USB-C, Lightning y micro-USB.'],
+    ['pt', 'Suporte 2 in 1 para celular e tablet.'],
   ] as const)('accepts %s: %s', (lang, text) => {
     expect(checkTerminology(text, lang as Language, 'description')).toEqual([]);
   });
@@ -132,6 +138,11 @@ describe('terminology that real listings write correctly', () => {
     ['pt', 'Garrafa de 5 L, tamanhos P, M e G.', 'litres and Brazilian letters'],
   ] as const)('%s: %s (%s)', (lang, text, _why) => {
     expect(checkTerminology(text, lang as Language, 'description')).toEqual([]);
+  });
+
+  it('reads "5 ft 8 in" as one height, reported at the feet (round 7)', () => {
+    const issues = checkTerminology('Mide 5 ft 8 in de alto.', 'es', 'description');
+    expect(issues.map((i) => i.params.text)).toEqual(['5 ft']);
   });
 
   it('reads a size written after its numbers ("36-38 EU") in a size context', () => {

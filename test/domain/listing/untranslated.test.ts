@@ -152,3 +152,28 @@ describe('a name the seller kept in every version is no untranslated text (issue
     ).toBe(false);
   });
 });
+
+describe('a quoted English term is a name the seller mentions (issue 18, round 7)', () => {
+  const spans = (text: string, lang: Language) =>
+    checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('accepts a short English run inside quotation marks, not a quoted sentence', () => {
+    expect(spans('Le tissu est doux, style « so your bag stays » en été.', 'fr')).toEqual([]);
+    expect(spans('La tela es suave, técnica "wipe it clean" y la tela es suave.', 'es')).toEqual([]);
+    expect(spans('La tela es suave: "so your bag stays dry with a damp cloth".', 'es')).toEqual([
+      'so your bag stays dry with a damp cloth',
+    ]);
+  });
+});
+
+describe('English trade terms joined by a conjunction of the declared language (issue 18, round 7)', () => {
+  const spans = (text: string, lang: Language) =>
+    checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('accepts one- or two-word terms joined by "y", not a run of three English words', () => {
+    expect(spans('La tela es suave, para kitchen knife y professional watch.', 'es')).toEqual([]);
+    expect(spans('La tela es suave, para super fast charging y kitchen knife.', 'es')).toEqual([
+      'super fast charging y kitchen knife',
+    ]);
+  });
+});

@@ -107,7 +107,16 @@ export type ClaimTag =
   /** every time, cada vez, à chaque fois, каждый раз. */
   | 'everyTime'
   /** stays, remains, reste, остаётся: with "forever" a promise of lasting state. */
-  | 'stay';
+  | 'stay'
+  /** total, absolute, totale, полная: with "for life" a protection no product can promise. */
+  | 'total'
+  /** zero, cero, нулевой: with "risk" an absolute promise ("risque zéro", "нулевой риск"). */
+  | 'zero'
+  | 'risk'
+  /** detoxifies, desintoxica, очищает: with the body or the blood a health claim. */
+  | 'detox'
+  /** The body as a whole and what detox claims say they clean: organism, blood, liver. */
+  | 'body';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
@@ -174,7 +183,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     exact: 'exact perfect identical 1_1 aaa mirror first_copy high_quality top_quality indistinguishable',
     durable: `waterproof unbreakable indestructible shatterproof rustproof leakproof scratchproof
       water_resistant lasts last will_last`,
-    forever: 'forever for_life for_a_lifetime eternally',
+    forever: 'forever for_ever for_life for_a_lifetime for_all_time eternally',
     result: 'results result effectiveness',
     fabric: 'clothes clothing garment garments shirt shirts fabric fabrics curtains bedding steamer iron',
     therapy: `cure cures cured curing curative heal heals healed healing treat treats treated treating
@@ -212,9 +221,15 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee`,
     original: 'original genuine authentic official',
     guarantee: 'guarantee guaranteed guarantees',
-    absolute: 'never forever always for_life for_a_lifetime perfect perfectly eternal unlimited',
+    absolute:
+      'never forever for_ever always for_life for_a_lifetime for_all_time perfect perfectly eternal unlimited',
     negation: 'not no never doesn_t don_t cannot can_t nor without',
     compatibility: 'for compatible with fits fit replaces replacement like to into',
+    total: 'total absolute totally absolutely',
+    zero: 'zero',
+    risk: 'risk risks',
+    detox: 'detox detoxes detoxify detoxifies detoxifying detoxing',
+    body: 'body organism bloodstream blood liver',
   },
   es: {
     comparative: 'mas mejor mejores menos',
@@ -260,7 +275,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     replica: 'replica replicas copia imitacion clon falsificacion',
     exact: 'exacta exacto perfecta perfecto identica identico 1_1 aaa espejo alta_calidad indistinguible',
     durable: 'impermeable irrompible indestructible resistente_al_agua dura duran durara duraran',
-    forever: 'para_siempre de_por_vida eternamente',
+    forever: 'para_siempre de_por_vida para_toda_la_vida toda_la_vida eternamente',
     result: 'resultados resultado eficacia',
     fabric: 'ropa prenda prendas camisa camisas tejido tejidos tela telas cortinas vaporizador plancha',
     therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento
@@ -300,9 +315,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales',
     guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
     absolute:
-      'nunca jamas siempre para_siempre de_por_vida perfecto perfecta perfectos eterno eterna ilimitada sin_limite',
+      'nunca jamas siempre para_siempre de_por_vida para_toda_la_vida perfecto perfecta perfectos eterno eterna ilimitada sin_limite',
     negation: 'no ni sin nunca',
     compatibility: 'para compatible compatibles con como sustituye recambio al',
+    total: 'total totales absoluta absoluto absolutas absolutos totalmente',
+    zero: 'cero',
+    risk: 'riesgo riesgos',
+    detox: 'desintoxica desintoxican desintoxicar desintoxicante depura depuran depurativo depurativa',
+    body: 'organismo cuerpo sangre higado',
   },
   fr: {
     comparative: 'plus mieux meilleur meilleure moins',
@@ -348,7 +368,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     replica: 'replique repliques copie contrefacon imitation clone',
     exact: 'parfaite parfait exacte identique 1_1 aaa miroir haute_qualite indiscernable',
     durable: 'etanche incassable indestructible inusable dure durent durera dureront',
-    forever: 'pour_toujours a_vie eternellement',
+    forever: 'pour_toujours a_vie pour_la_vie toute_la_vie eternellement',
     result: 'resultats resultat efficacite',
     fabric: 'vetement vetements linge tissu tissus chemise chemises rideaux defroisseur',
     therapy: `guerit guerissent guerir guerison soigne soignent soigner traite traitent traiter traitement
@@ -387,9 +407,15 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       'original originale originaux originales authentique authentiques officiel officielle d_origine',
     guarantee: 'garanti garantie garantis garanties garantit garantissons',
     absolute:
-      'jamais toujours a_vie pour_toujours parfait parfaite parfaits eternel eternelle illimitee sans_limite',
+      'jamais toujours a_vie pour_la_vie pour_toujours parfait parfaite parfaits eternel eternelle illimitee sans_limite',
     negation: 'ne pas ni sans jamais',
     compatibility: 'pour compatible compatibles avec comme remplace remplacement au aux',
+    total: 'total totale totaux totales absolu absolue absolus absolues totalement',
+    zero: 'zero',
+    risk: 'risque risques',
+    detox:
+      'detoxifie detoxifient detoxifier detoxifiant detoxifiante detoxique detox depure depurent depuratif depurative',
+    body: 'organisme corps sang foie',
   },
   ru: {
     comparative: 'лучше дольше',
@@ -434,7 +460,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     exact:
       'один_в_один люкс точная идеальная 1_1 aaa зеркальн* высокого_качества топового_качества не_отличить',
     durable: 'водонепроницаем* неубиваем* небьющ* нерушим* неломаем* прослуж* служит служат',
-    forever: 'навсегда пожизненно вечно',
+    forever: 'навсегда пожизненно вечно на_всю_жизнь на_века',
     result: 'результат* эффективност*',
     fabric: 'одежд* ткан* рубашк* вещей вещи отпаривател* утюг*',
     therapy: `лечит лечат лечить лечени* лечебн* вылеч* излеч* исцел* избав* устраня* устранит* снимает
@@ -466,9 +492,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет*`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн*',
     guarantee: 'гаранти*',
-    absolute: 'никогда навсегда всегда вечн* идеальн* пожизненн* бессрочн*',
+    absolute: 'никогда навсегда на_всю_жизнь всегда вечн* идеальн* пожизненн* бессрочн*',
     negation: 'не ни без',
     compatibility: 'для совместим* подходит подходят как замена вместо к ко',
+    total: 'полн* абсолютн* тотальн*',
+    zero: 'нулев* ноль',
+    risk: 'риск*',
+    detox: 'детокс* выводит_токсины выводят_токсины очищает очищают очищения очищение',
+    body: 'организм* кровь крови кровью печень печени',
   },
   pt: {
     comparative: 'mais melhor melhores menos',
@@ -514,7 +545,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     exact:
       'exata exato perfeita perfeito identica identico 1_1 aaa espelhada primeira_linha alta_qualidade indistinguivel',
     durable: 'impermeavel inquebravel indestrutivel a_prova_d_agua dura duram durara',
-    forever: 'para_sempre eternamente vitalicio vitalicia',
+    forever: 'para_sempre eternamente vitalicio vitalicia para_toda_a_vida por_toda_a_vida pela_vida_toda',
     result: 'resultados resultado eficacia',
     fabric: 'roupa roupas tecido tecidos camisa camisas cortinas vaporizador ferro',
     therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio
@@ -549,8 +580,13 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     original: 'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais',
     guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
     absolute:
-      'nunca jamais sempre para_sempre perfeito perfeita perfeitos perfeitas eterno eterna vitalicia ilimitada sem_limite',
+      'nunca jamais sempre para_sempre para_toda_a_vida por_toda_a_vida perfeito perfeita perfeitos perfeitas eterno eterna vitalicia ilimitada sem_limite',
     negation: 'nao nem sem nunca',
     compatibility: 'para compativel compativeis com como substitui reposicao ao no na nos nas',
+    total: 'total totais absoluta absoluto absolutas absolutos totalmente',
+    zero: 'zero',
+    risk: 'risco riscos',
+    detox: 'desintoxica desintoxicam desintoxicar desintoxicante detox depura depuram depurativo depurativa',
+    body: 'organismo corpo sangue figado',
   },
 };
