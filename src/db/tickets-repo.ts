@@ -242,7 +242,19 @@ const OPEN_STATUS_LIST = sql.join(
  * is a round trip and a socket write): the draft row, the ticket's labels and status, and the
  * `drafted` event; nothing when the buyer was erased or the revision is already stored.
  */
-export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
+/** What the draft's statement set on the ticket row (those it does not take from the record). */
+export interface DraftLabelled {
+  status: Ticket['status'];
+  sentiment: Ticket['sentiment'];
+  updatedAt: Date;
+}
+
+/**
+ * Saves a draft revision and labels the ticket with its classification, in one statement. Returns
+ * what the row's update set, or undefined when nothing was labelled (the revision was saved before,
+ * the ticket was erased or is no longer open).
+ */
+export async function recordDraft(db: Db, record: DraftRecord): Promise<DraftLabelled | undefined> {
   const details = {
     revision: record.revision,
     language: record.language,
@@ -256,7 +268,7 @@ export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
     note: record.note,
     evidence: record.evidence,
   };
-  await db.execute(sql`
+  const result = await db.execute(sql`
     with live as (
       select id from ${tickets} where id = ${record.ticketId} and erased_at is null for share),
     drafted as (
@@ -280,10 +292,24 @@ export async function recordDraft(db: Db, record: DraftRecord): Promise<void> {
         abstained = ${record.abstained ? 1 : 0}::int,
         current_revision = ${record.revision}::int,
         updated_at = now()
-       where id in (select ticket_id from drafted) and status in (${OPEN_STATUS_LIST}))
-    insert into ${ticketEvents} (ticket_id, kind, details, dedupe_key)
-    select ticket_id, 'drafted', ${JSON.stringify(details)}::jsonb, ${`draft:${record.revision}`}::text from drafted
-    on conflict do nothing`);
+       where id in (select ticket_id from drafted) and status in (${OPEN_STATUS_LIST})
+       returning status, sentiment, updated_at),
+    evented as (
+      insert into ${ticketEvents} (ticket_id, kind, details, dedupe_key)
+      select ticket_id, 'drafted', ${JSON.stringify(details)}::jsonb, ${`draft:${record.revision}`}::text from drafted
+      on conflict do nothing)
+    select status, sentiment, updated_at from labelled`);
+  const [row] = (
+    result as unknown as {
+      rows: Array<{ status: string; sentiment: string | null; updated_at: Date | string }>;
+    }
+  ).rows;
+  if (!row) return undefined;
+  return {
+    status: row.status as Ticket['status'],
+    sentiment: row.sentiment as Ticket['sentiment'],
+    updatedAt: new Date(row.updated_at),
+  };
 }
 
 /** A seller's accepted decision, as the ticket workflow records it. */

@@ -13,7 +13,7 @@ import {
 } from '../../db/tickets-repo.js';
 import type { SellerLanguage } from '../../domain/shop/seller-language.js';
 import type { CardEscalation, SupersededReason } from '../ports.js';
-import type { TicketActivityDeps } from './deps.js';
+import type { PresentedDraft, TicketActivityDeps } from './deps.js';
 
 /** The seller's approval cards in the linked chats (through the approval channel): post, replace, close, remind. */
 export function createApprovalActivities(deps: TicketActivityDeps) {
@@ -58,13 +58,16 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
      * Posts the approval card for `revision` to every linked chat, once per chat even when retried,
      * and turns older cards of the ticket into "replaced" notes without buttons.
      */
-    async requestApproval(input: {
-      ticketId: string;
-      revision: number;
-      /** Why older cards are replaced (default: the buyer wrote again). */
-      replaces?: SupersededReason;
-    }): Promise<{ cards: number }> {
-      const ticket = await getTicket(db, input.ticketId);
+    async requestApproval(
+      input: {
+        ticketId: string;
+        revision: number;
+        /** Why older cards are replaced (default: the buyer wrote again). */
+        replaces?: SupersededReason;
+      } /** In-process callers (a round) hand over what its draft step saved and read. */,
+      presented?: PresentedDraft,
+    ): Promise<{ cards: number }> {
+      const ticket = presented?.ticket ?? (await getTicket(db, input.ticketId));
       if (!ticket) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
       // An erased buyer's text is never posted again (the card erasure edits earlier cards).
       if (ticket.erasedAt) return { cards: 0 };
@@ -79,13 +82,13 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
         );
         return { cards: 0 };
       }
-      const messages = await listTicketMessages(db, ticket.id);
+      const messages = presented?.messages ?? (await listTicketMessages(db, ticket.id));
       const chats = await listTelegramChats(db, ticket.shopId);
       // One read of the ticket's cards: those of this revision (posted by an earlier attempt) and
       // the open ones of older revisions, replaced below.
       const cards = await listCards(db, ticket.id);
       const already = new Set(cards.filter((c) => c.revision === input.revision).map((c) => c.chatId));
-      const draft = await getDraft(db, ticket.id, input.revision);
+      const draft = presented?.draft ?? (await getDraft(db, ticket.id, input.revision));
       // A redraft of an escalated ticket reaches the seller without buttons: the team decides it.
       const escalation = ticket.status === 'escalated' ? await lastEscalation(db, ticket.id) : undefined;
       const open = cards.filter((c) => c.closed === 0);

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import type { OpenSystemTicketInput } from '../../app/ticket-service.js';
 import type { Db } from '../../db/client.js';
+import type { BuyerMessage, Draft, Ticket } from '../../db/schema/tickets.js';
 import type { OutboundSender } from '../../delivery/outbound.js';
 import type { ReplyRenderer } from '../../domain/reply/index.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -24,6 +25,17 @@ export interface TicketActivityDeps {
   dispatchBuyerMessage?: (ref: { shopId: string; ticketId: string; messageId: string }) => Promise<void>;
   /** Overrides whether the workflow schedules team steps (tests); unset, the shop's team channel decides. */
   teamChannel?: boolean | undefined;
+}
+
+/**
+ * What a round's draft step saved and read, handed to the card step in the same round so that it
+ * does not read them again: the ticket as labelled by the draft, all of its buyer messages and the
+ * saved draft's text, note and coupon.
+ */
+export interface PresentedDraft {
+  ticket: Ticket;
+  messages: BuyerMessage[];
+  draft: Pick<Draft, 'text' | 'note' | 'coupon'>;
 }
 
 /** The failure of a step that would send for a closed (erased) ticket: permanent, nothing is sent. */

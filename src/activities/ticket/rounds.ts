@@ -19,6 +19,7 @@ import { autoSendCandidate } from '../../domain/ticket/index.js';
 import type { Actor, Category } from '../../domain/types.js';
 import type { ListingActivities } from '../listing-activities.js';
 import type { SaveDecisionInput } from './decision.js';
+import type { PresentedDraft } from './deps.js';
 import type { TicketActivities } from './index.js';
 
 type RoundSteps = Pick<
@@ -101,7 +102,7 @@ export function createTicketRounds(steps: RoundSteps) {
       }
       // The ticket and shop the draft step read go on to the gate and the set-up (one read, not
       // three); an erased ticket's steps read again for themselves.
-      const keep: { loaded?: TicketAndShop } = {};
+      const keep: { loaded?: TicketAndShop; presented?: PresentedDraft } = {};
       const draft = await steps.draftTicket({ ticketId, revision, ...(category ? { category } : {}) }, keep);
       const loaded = keep.loaded && !keep.loaded.ticket.erasedAt ? keep.loaded : undefined;
       const kind = autoSendCandidate(draft, input.escalated);
@@ -116,11 +117,14 @@ export function createTicketRounds(steps: RoundSteps) {
       // A failed card post does not redo the draft: the workflow posts the cards again on its own
       // (and takes a decision on the saved draft meanwhile), the rest of the round goes on.
       const asked = await steps
-        .requestApproval({
-          ticketId,
-          revision,
-          ...(correction ? { replaces: 'category_corrected' as const } : {}),
-        })
+        .requestApproval(
+          {
+            ticketId,
+            revision,
+            ...(correction ? { replaces: 'category_corrected' as const } : {}),
+          },
+          keep.presented,
+        )
         .then(
           () => true,
           () => false,

@@ -5,6 +5,7 @@ import { recordCorrection, shopMemory } from '../../db/corrections-repo.js';
 import { getShop } from '../../db/shops-repo.js';
 import { systemOpenedDetails } from '../../db/ticket-events-repo.js';
 import {
+  type DraftLabelled,
   type DraftRecord,
   getTicket,
   getTicketAndShop,
@@ -24,7 +25,7 @@ import {
 import { assessUrgency, type Sentiment } from '../../domain/message/urgency.js';
 import type { DraftSummary } from '../../domain/ticket/index.js';
 import type { Actor, Category, Language, Urgency } from '../../domain/types.js';
-import type { TicketActivityDeps } from './deps.js';
+import type { PresentedDraft, TicketActivityDeps } from './deps.js';
 import { createDraftRenderer } from './render.js';
 
 /** Input of `classifyTicket`: the ticket's (redacted) texts and the metadata priors. */
@@ -127,9 +128,9 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
 
     ...createDraftRenderer(deps),
 
-    /** Persists one draft revision and its classification. */
-    async saveDraft(record: DraftRecord): Promise<void> {
-      await recordDraft(db, record);
+    /** Persists one draft revision and its classification; says what it set on the ticket. */
+    async saveDraft(record: DraftRecord): Promise<DraftLabelled | undefined> {
+      return recordDraft(db, record);
     },
   };
 
@@ -145,8 +146,12 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
         revision: number;
         category?: Category;
       },
-      /** In-process callers (a round) get the ticket and shop this step read (as they were before the draft). */
-      keep?: { loaded?: TicketAndShop },
+      /**
+       * In-process callers (a round) get the ticket and shop this step read (as they were before the
+       * draft) and, when this step saved the revision, what the card shows: the labelled ticket, all
+       * of its buyer messages (when the draft read them all) and the saved draft.
+       */
+      keep?: { loaded?: TicketAndShop; presented?: PresentedDraft },
     ): Promise<DraftSummary> {
       const found = await getTicketAndShop(db, input.ticketId);
       if (!found) throw ApplicationFailure.nonRetryable('ticket vanished', 'ticket_not_found');
@@ -199,7 +204,8 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
           ...(order.currency ? { currency: order.currency } : {}),
         },
       });
-      await internal.saveDraft({
+      const note = [classification.note, draft.note].filter(Boolean).join(' ') || undefined;
+      const labelled = await internal.saveDraft({
         ticketId: ticket.id,
         revision: input.revision,
         language: classification.language,
@@ -213,12 +219,30 @@ export function createUnderstandActivities(deps: TicketActivityDeps) {
         source: draft.source,
         templateId: draft.templateId,
         templateVersion: draft.templateVersion,
-        note: [classification.note, draft.note].filter(Boolean).join(' ') || undefined,
+        note,
         // A stall apology's coupon is stored with the text that offers it, in the same row: the
         // card shows and the delivery sends this one draft, so neither can go without the other.
         ...(preset?.coupon ? { coupon: preset.coupon } : {}),
         evidence: classification.evidence,
       });
+      // Fewer messages than the window: the draft read all of them, as the card lists them.
+      if (keep && labelled && !preset && messages.length < DRAFT_MESSAGE_WINDOW) {
+        keep.presented = {
+          ticket: {
+            ...ticket,
+            ...labelled,
+            language: classification.language,
+            languageConfidence: classification.languageConfidence,
+            category: classification.category,
+            confidence: classification.confidence,
+            urgency: classification.urgency,
+            abstained: classification.abstained ? 1 : 0,
+            currentRevision: input.revision,
+          },
+          messages,
+          draft: { text: draft.text, note: note ?? null, coupon: null },
+        };
+      }
       return {
         revision: input.revision,
         language: classification.language,
