@@ -39,7 +39,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   augment: 3,
   folds: 5,
   abstainTarget: 0.04,
-  heldOutSources: ['helper-2026-12'],
+  heldOutSources: ['helper-2026-12', 'helper-2026-12f'],
   heldOutShare: 0.5,
   confidenceL2: 0.01,
   isotonicZ: 1,
