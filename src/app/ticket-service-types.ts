@@ -1,5 +1,6 @@
 /** What the ticket service takes and answers: a buyer message, decision outcomes and options. */
 import type { DecisionResult } from '../../workflows/contracts/ticket.js';
+import type { Ticket } from '../db/schema/tickets.js';
 import type { ReplyLanguageMismatch } from '../domain/reply/edit-language.js';
 import type { DisputeFacts, OrderFacts } from '../domain/types.js';
 
@@ -35,4 +36,9 @@ export interface DecideOptions {
    * taken note yet (its card post is still answering). Retries `draft_not_ready` for this long.
    */
   waitForDraftMs?: number;
+  /**
+   * The ticket as the caller has just read it (a channel that checked the shop and role first):
+   * the closed check and the edit's language check use it instead of reading it again.
+   */
+  ticket?: Ticket;
 }

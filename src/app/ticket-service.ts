@@ -18,6 +18,7 @@ import {
 } from '../../workflows/contracts/ticket.js';
 import type { Db } from '../db/client.js';
 import { backlogSize, IntakeBacklogFullError } from '../db/intake-repo.js';
+import type { Ticket } from '../db/schema/tickets.js';
 import { getShop } from '../db/shops-repo.js';
 import { createSystemTicket } from '../db/system-tickets-repo.js';
 import {
@@ -197,12 +198,13 @@ export function createTicketService(deps: TicketServiceDeps) {
       input: DecisionInput,
       options: DecideOptions = {},
     ): Promise<DecideOutcome> {
-      const refused = await closedOutcome(ticketId);
+      const known = options.ticket?.id === ticketId ? options.ticket : undefined;
+      const refused = await closedOutcome(ticketId, known);
       if (refused) return refused;
       let editId: number | undefined;
       const edited = input.action === 'edit' ? checkEditText(input.text) : undefined;
       if (edited?.ok) {
-        const ticket = await getTicket(db, ticketId);
+        const ticket = known ?? (await getTicket(db, ticketId));
         if (!ticket) return { ok: false, code: TICKET_NOT_FOUND, message: 'no such ticket' };
         // Only an open ticket is checked: a decided one is answered "already decided" as before.
         const mismatch =
@@ -284,8 +286,8 @@ export function createTicketService(deps: TicketServiceDeps) {
   }
 
   /** A closed ticket (its buyer was erased) takes no decision: nothing erased is ever sent. */
-  async function closedOutcome(ticketId: string): Promise<Refused | undefined> {
-    const ticket = await getTicket(db, ticketId);
+  async function closedOutcome(ticketId: string, known?: Ticket): Promise<Refused | undefined> {
+    const ticket = known ?? (await getTicket(db, ticketId));
     if (ticket?.status !== 'closed') return undefined;
     return {
       ok: false,

@@ -271,7 +271,7 @@ function decisionsFeature(deps: BotDeps) {
       { action, actor: actorOf(ctx), ...(text !== undefined ? { text } : {}) },
       // A text not in the buyer's language waits for the seller's "Send anyway" (held-edit.ts). A
       // button pressed on a card the seller sees may beat the workflow noting the card: it waits.
-      { keepHeldText: true, ...(text === undefined ? { waitForDraftMs: DRAFT_WAIT_MS } : {}) },
+      { keepHeldText: true, ticket, ...(text === undefined ? { waitForDraftMs: DRAFT_WAIT_MS } : {}) },
     );
     if (outcome.ok) {
       deps.metrics?.decisions.inc({ action, channel: 'telegram' });

@@ -327,7 +327,7 @@ describe('Slack app on the API server (POST /slack/events)', () => {
             hold: { expected: 'es', detected: 'zh', confidence: 1 },
           };
     const held = await post(interactivityBody(editSubmissionPayload({ ticketId, text: chinese })));
-    expect(lastOptions).toEqual({ confirmLanguage: false });
+    expect(lastOptions).toMatchObject({ confirmLanguage: false, ticket: { id: ticketId } });
     const body = held.json();
     expect(body.response_action).toBe('update');
     const blocks = JSON.stringify(body.view.blocks);
@@ -349,7 +349,7 @@ describe('Slack app on the API server (POST /slack/events)', () => {
     const sent = await post(interactivityBody(confirmed));
     expect(sent.statusCode).toBe(200);
     expect(sent.body).toBe('');
-    expect(lastOptions).toEqual({ confirmLanguage: true });
+    expect(lastOptions).toMatchObject({ confirmLanguage: true, ticket: { id: ticketId } });
     expect(decided.at(-1)!.input).toMatchObject({ action: 'edit', text: chinese });
   });
 

@@ -61,7 +61,7 @@ export async function decideFromSlack(
       return access;
     }
     texts = access.texts;
-    const outcome = await deps.tickets.decide(ticketId, input, options);
+    const outcome = await deps.tickets.decide(ticketId, input, { ...options, ticket: access.ticket });
     if (outcome.ok) {
       deps.metrics?.decisions.inc({ action: input.action, channel: 'slack' });
       return { ok: true };
