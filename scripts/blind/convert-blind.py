@@ -6,6 +6,8 @@
          SRC=/work/blind-new3 OUT=test/fixtures  intent-blind-9 blind-7   (written 2026-12-06, third round)
          SRC=/work/blind-new4 OUT=test/fixtures  intent-blind-10 blind-8  (written 2026-12-06, fourth round)
          SRC=/work/blind-new5 OUT=test/fixtures  intent-blind-11 blind-9  (written 2026-12-07, fifth round)
+    intent-blind-12 (written 2026-12-07, sixth round, no listings) was copied from /work/blind-12 by the
+    intent half of this script (same checks, same line format).
 
 The writer was given the project's 13 categories with the data/README.md label guide and the listing
 finding kinds, so labels and kinds are taken as written (no mapping); `untranslated` is accepted as
