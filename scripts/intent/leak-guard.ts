@@ -20,6 +20,7 @@ export const EVAL_FILES = [
   'test/fixtures/intent-blind-9.jsonl',
   'test/fixtures/intent-blind-10.jsonl',
   'test/fixtures/intent-blind-11.jsonl',
+  'test/fixtures/intent-blind-12.jsonl',
 ];
 
 /** Folded, punctuation-free form used to detect evaluation texts leaking into training. */

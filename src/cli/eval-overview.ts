@@ -34,6 +34,7 @@ export const BLIND_FILES = [
   'test/fixtures/intent-blind-9.jsonl',
   'test/fixtures/intent-blind-10.jsonl',
   'test/fixtures/intent-blind-11.jsonl',
+  'test/fixtures/intent-blind-12.jsonl',
 ];
 
 /** One row of the overview table. */

@@ -81,6 +81,7 @@ describe('committed model (src/domain/intent-model.data.ts)', () => {
       'test/fixtures/intent-blind-9.jsonl',
       'test/fixtures/intent-blind-10.jsonl',
       'test/fixtures/intent-blind-11.jsonl',
+      'test/fixtures/intent-blind-12.jsonl',
     ]) {
       expect(EVAL_FILES).toContain(file);
     }
