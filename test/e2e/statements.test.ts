@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCardText } from '../../src/channels/telegram/cards.js';
+import { getDraft } from '../../src/db/drafts-repo.js';
+import { getTicket, listTicketMessages } from '../../src/db/tickets-repo.js';
+import { createReplyRenderer } from '../../src/domain/reply/index.js';
+import { loadReplyResources } from '../../src/i18n/load.js';
 import { eventually, TEST_WEBHOOK_SECRET } from '../support/app.js';
 import { createTestShop, linkTelegramChat, useE2eWorld } from '../support/e2e.js';
 import { callbackUpdate } from '../support/fake-telegram.js';
@@ -95,6 +100,31 @@ describe('SQL statements per human-approved ticket', () => {
     // The card is posted before its row is saved: wait for the timeline's approval_requested
     // (the test's own reads carry a marker and are not counted).
     await eventually(async () => ((await seen(ticketId, 'approval_requested')) ? true : undefined));
+    // The card was built from what the round's draft step handed over (no reads of its own): it is
+    // the card that fresh reads of the ticket, its messages and the draft build.
+    phase = 'check';
+    const db = world.app.database.db;
+    const [ticket, messages, draft] = await Promise.all([
+      getTicket(db, ticketId),
+      listTicketMessages(db, ticketId),
+      getDraft(db, ticketId, 1),
+    ]);
+    const { catalogue, resources } = await loadReplyResources(process.cwd());
+    // The chat was linked by a Telegram user whose app is in Spanish (the fake's `language_code`).
+    const expected = buildCardText(createReplyRenderer(catalogue, resources), 'es', {
+      ticket: ticket!,
+      buyerText: messages.map((m) => m.text).join('\n\n'),
+      draftText: draft?.text ?? '',
+      note: draft?.note ?? undefined,
+      coupon: draft?.coupon,
+    });
+    const card = world.telegram.calls.find(
+      (c) =>
+        c.method === 'sendMessage' &&
+        JSON.stringify(c.params.reply_markup ?? {}).includes(`approve:${ticketId}`),
+    );
+    expect(ticket?.category).toBe('damaged');
+    expect(card?.params.text).toBe(expected);
     phase = 'decision';
     const pressed = await world.api.call('POST', '/telegram/webhook', {
       body: callbackUpdate(CHAT_ID, `approve:${ticketId}`),
