@@ -64,7 +64,8 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
         revision: number;
         /** Why older cards are replaced (default: the buyer wrote again). */
         replaces?: SupersededReason;
-      } /** In-process callers (a round) hand over what its draft step saved and read. */,
+      },
+      /** In-process callers (a round) hand over what its draft step saved and read. */
       presented?: PresentedDraft,
     ): Promise<{ cards: number }> {
       const ticket = presented?.ticket ?? (await getTicket(db, input.ticketId));
