@@ -191,13 +191,24 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
   ],
 };
 
-/** Shoe size systems: the one each market reads, and offsets from EU sizes (approximate, men's). */
-export const SIZE_SYSTEMS: Readonly<Record<Language, { local: 'US' | 'EU' | 'BR'; fromEu: number }>> = {
-  en: { local: 'US', fromEu: -33 },
-  es: { local: 'EU', fromEu: 0 },
-  fr: { local: 'EU', fromEu: 0 },
-  ru: { local: 'EU', fromEu: 0 },
-  pt: { local: 'BR', fromEu: -2 },
+/**
+ * Shoe size systems: the one each market converts to (`local`, with its offset from EU sizes,
+ * approximate, men's) and the ones its buyers read (`reads`). English listings are read in the
+ * US, the UK, Australia and India alike, and marketplace size charts quote EU sizes: an English
+ * version in EU, UK or US sizes is not wrong (four writers outside the team wrote EU-only sizes
+ * into clean English listings). Brazil numbers its own (BR = EU - 2), the other markets read EU.
+ */
+export const SIZE_SYSTEMS: Readonly<
+  Record<
+    Language,
+    { local: 'US' | 'EU' | 'BR'; fromEu: number; reads: readonly ('US' | 'EU' | 'BR' | 'UK')[] }
+  >
+> = {
+  en: { local: 'US', fromEu: -33, reads: ['US', 'UK', 'EU'] },
+  es: { local: 'EU', fromEu: 0, reads: ['EU'] },
+  fr: { local: 'EU', fromEu: 0, reads: ['EU'] },
+  ru: { local: 'EU', fromEu: 0, reads: ['EU'] },
+  pt: { local: 'BR', fromEu: -2, reads: ['BR'] },
 };
 
 /** Offsets from EU of the systems sellers quote (US men's, UK, BR). */

@@ -202,15 +202,15 @@ function sizeQuotes(text: string): SizeQuote[] {
 }
 
 /**
- * Sizes quoted only in a system the market does not read (EU only in EN, EU only in PT-BR...), in
- * a text about sizes, shoes or garments, within each system's range of sizes.
+ * Sizes quoted only in systems the market does not read (EU only in PT-BR, US only in ES...), in a
+ * text about sizes, shoes or garments, within each system's range of sizes.
  */
 function checkSizeSystems(text: string, lang: Language, field: ListingField): Issue[] {
   if (!SIZE_CONTEXT_RE.test(text)) return [];
   const quotes = sizeQuotes(text);
   if (quotes.length === 0) return [];
-  const local = SIZE_SYSTEMS[lang].local;
-  if (quotes.some((q) => q.system === local)) return [];
+  const { local, reads } = SIZE_SYSTEMS[lang];
+  if (quotes.some((q) => reads.includes(q.system))) return [];
   return quotes.map((q) => {
     const converted = q.sizes[0]! - SIZE_OFFSETS_FROM_EU[q.system] + SIZE_OFFSETS_FROM_EU[local];
     return {

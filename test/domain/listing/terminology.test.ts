@@ -22,7 +22,7 @@ describe('checkTerminology', () => {
     ['pt', 'Acabamento esquisito.', 'false_friend', 'esquisito', 'requintado'],
     ['es', 'Camiseta de algodón, tamaño M.', 'wording', 'tamaño M', 'talla M'],
     ['pt', 'Camiseta básica, tamanho: XL.', 'size_letters', 'XL', 'GG'],
-    ['en', 'Sizes EU 42 only.', 'size_system', 'EU 42', 'EU 42 (US 9)'],
+    ['en', 'Shoe sizes BR 40 only.', 'size_system', 'BR 40', 'BR 40 (US 9)'],
     ['pt', 'Tamanho EU 40.', 'size_system', 'EU 40', 'EU 40 (BR 38)'],
     ['es', 'Talla US 9.', 'size_system', 'US 9', 'US 9 (EU 42)'],
     // Fifth round: speeds, distances and volumes in imperial units, bytes in French (my own wordings).
@@ -135,6 +135,8 @@ describe('terminology that real listings write correctly', () => {
     ['ru', 'Кейс для наушников заряжается через USB-C.', 'the trade name of a charging case'],
     ['pt', 'Sem cheiro esquisito.', '"esquisito" meaning strange'],
     ['en', 'Plug: UK 3-pin, 13 A.', 'a plug standard is no shoe size'],
+    ['en', 'Running shoes, sizes EU 36 to EU 45.', 'English buyers read EU shoe sizes (marketplace charts)'],
+    ['en', 'Boots in UK sizes 5-11 (UK 7 = EU 41).', 'and UK ones'],
     ['pt', 'Garrafa de 5 L, tamanhos P, M e G.', 'litres and Brazilian letters'],
   ] as const)('%s: %s (%s)', (lang, text, _why) => {
     expect(checkTerminology(text, lang as Language, 'description')).toEqual([]);
