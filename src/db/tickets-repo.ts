@@ -237,11 +237,6 @@ const OPEN_STATUS_LIST = sql.join(
   sql`, `,
 );
 
-/**
- * Persists one draft revision and its classification in one statement (issue 15: every statement
- * is a round trip and a socket write): the draft row, the ticket's labels and status, and the
- * `drafted` event; nothing when the buyer was erased or the revision is already stored.
- */
 /** What the draft's statement set on the ticket row (those it does not take from the record). */
 export interface DraftLabelled {
   status: Ticket['status'];
@@ -250,7 +245,9 @@ export interface DraftLabelled {
 }
 
 /**
- * Saves a draft revision and labels the ticket with its classification, in one statement. Returns
+ * Persists one draft revision and its classification in one statement (issue 15: every statement
+ * is a round trip and a socket write): the draft row, the ticket's labels and status, and the
+ * `drafted` event; nothing when the buyer was erased or the revision is already stored. Returns
  * what the row's update set, or undefined when nothing was labelled (the revision was saved before,
  * the ticket was erased or is no longer open).
  */

@@ -154,9 +154,9 @@ describe('SQL statements per human-approved ticket', () => {
     // ticket+shop (which also says whether the shop has corrections or template overrides to
     // read: this one has neither), messages, the draft (which returns what it set on the ticket),
     // the auto-send check, chats, cards, card+event: the card step takes the ticket, messages and
-    // draft from the draft step of its round); 10 from the press to the closed card
-    // (API: ticket, role (the decision reuses the ticket the press read); worker: the decision, ticket+draft, outbound, ledger row,
-    // delivered, ticket+decision, chats, open cards). Statements naming neither the ticket nor
+    // draft from the draft step of its round); 10 from the press to the closed card (API:
+    // ticket, role, the decision reusing the ticket the press read; worker: the decision,
+    // ticket+draft, outbound, ledger row, delivered, ticket+decision, chats, open cards). Statements naming neither the ticket nor
     // the shop (a card closed by its id, the drainer's polls) are not counted.
     expect(intake.length, show(intake)).toBeLessThanOrEqual(8);
     // The drainer beside the worker started the new ticket eagerly: its first workflow task came
