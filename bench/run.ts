@@ -222,12 +222,15 @@ async function main() {
       // Operator knobs under test (docs/OPERATIONS.md, "Scaling out"), passed through when set.
       ...Object.fromEntries(
         Object.entries(env).filter(
-          (e): e is [string, string] => /^(WORKER_|INTAKE_)/.test(e[0]) && typeof e[1] === 'string',
+          (e): e is [string, string] =>
+            /^(WORKER_|INTAKE_|DATABASE_PREPARED_STATEMENTS$)/.test(e[0]) && typeof e[1] === 'string',
         ),
       ),
     };
     results.knobs = {
-      ...Object.fromEntries(Object.entries(appEnv).filter(([k]) => /^(WORKER_|INTAKE_)/.test(k))),
+      ...Object.fromEntries(
+        Object.entries(appEnv).filter(([k]) => /^(WORKER_|INTAKE_|DATABASE_PREPARED_STATEMENTS$)/.test(k)),
+      ),
       apiDrainer: env.BENCH_API_DRAINER ?? 'off',
     };
     const connection = await Connection.connect({ address: temporal.address });

@@ -117,8 +117,8 @@ async function main(): Promise<void> {
   const fileAt = args.indexOf('--train-file');
   const trainFile = fileAt >= 0 && args[fileAt + 1] ? args[fileAt + 1]! : TRAIN_FILE;
   const config = loadConfig();
-  const { openDatabase } = await import('../src/db/client.js');
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const { databaseOptions, openDatabase } = await import('../src/db/client.js');
+  const database = await openDatabase(databaseOptions(config));
   try {
     const result = await runFold(database.db, { trainFile, dryRun, guard: foldGuard() });
     const byFile = new Map<string, number>();

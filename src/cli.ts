@@ -124,8 +124,8 @@ program
   .description('apply database migrations and exit')
   .action(async () => {
     const config = loadConfig();
-    const { openDatabase } = await import('./db/client.js');
-    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    const { databaseOptions, openDatabase } = await import('./db/client.js');
+    const database = await openDatabase(databaseOptions(config));
     try {
       await database.migrate();
       console.log(`migrations applied (${database.kind})`);

@@ -55,6 +55,15 @@ const schema = z
         ctx.addIssue({ code: 'custom', message: 'must start with postgres:// or postgresql://' });
       }
     }),
+    /**
+     * `on`: a statement run before goes to PostgreSQL as a named prepared statement (parsed and
+     * planned once per connection). `off` for a pooler that cannot keep prepared statements
+     * (PgBouncer in transaction mode before 1.21).
+     */
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(['on', 'off'])
+      .optional()
+      .transform((v) => v ?? 'on'),
     TEMPORAL_ADDRESS: optionalString.superRefine((v, ctx) => {
       if (v !== undefined && !/^[^\s:/]+:\d{1,5}$/.test(v)) {
         ctx.addIssue({ code: 'custom', message: `must be host:port, got "${v}"` });

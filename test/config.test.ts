@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeDisabledIntegrations, loadConfig } from '../src/config.js';
+import { databaseOptions } from '../src/db/client.js';
 
 function configError(env: Record<string, string>): string[] {
   try {
@@ -93,6 +94,21 @@ describe('loadConfig (docs/OPERATIONS.md)', () => {
     ]);
     expect(configError({ WORKER_NICENESS: '20' })).toEqual([
       'WORKER_NICENESS: must be a whole number 1-19, got "20"',
+    ]);
+  });
+
+  it('sends repeated statements as prepared statements unless turned off for a pooler', () => {
+    const dataDir = { DATA_DIR: '/srv/sd', DATABASE_URL: 'postgres://db/sd' };
+    expect(databaseOptions(loadConfig(dataDir))).toEqual({
+      databaseUrl: 'postgres://db/sd',
+      dataDir: '/srv/sd',
+      preparedStatements: true,
+    });
+    expect(
+      databaseOptions(loadConfig({ ...dataDir, DATABASE_PREPARED_STATEMENTS: 'off' })).preparedStatements,
+    ).toBe(false);
+    expect(configError({ DATABASE_PREPARED_STATEMENTS: 'no' })).toEqual([
+      'DATABASE_PREPARED_STATEMENTS: Invalid option: expected one of "on"|"off"',
     ]);
   });
 

@@ -17,7 +17,7 @@ import { createBot } from '../channels/telegram/bot.js';
 import { createTelegramApi, createTelegramCards } from '../channels/telegram/notifier.js';
 import { startTelegramUpdates } from '../channels/telegram/updates.js';
 import { type Config, describeDisabledIntegrations } from '../config.js';
-import { type Database, openDatabase } from '../db/client.js';
+import { type Database, databaseOptions, openDatabase } from '../db/client.js';
 import { correctionRates } from '../db/corrections-repo.js';
 import { getShopOutbound } from '../db/outbound-repo.js';
 import { createOutbound } from '../delivery/outbound.js';
@@ -105,8 +105,7 @@ export async function startSellerdesk(
     const [databaseResult, devServerResult] = await Promise.allSettled([
       (async () => {
         const db = await openDatabase({
-          databaseUrl: config.DATABASE_URL,
-          dataDir: config.DATA_DIR,
+          ...databaseOptions(config),
           ...(overrides.databaseSchema ? { schemaName: overrides.databaseSchema } : {}),
         });
         try {

@@ -7,9 +7,9 @@ export async function dictionaryCandidates(
   minShops: number,
 ): Promise<Array<{ lang: string; word: string; shops: number }>> {
   const config = loadConfig();
-  const { openDatabase } = await import('../db/client.js');
+  const { databaseOptions, openDatabase } = await import('../db/client.js');
   const { globalDictionaryCandidates } = await import('../db/dictionary-repo.js');
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase(databaseOptions(config));
   try {
     await database.migrate();
     return await globalDictionaryCandidates(database.db, minShops);

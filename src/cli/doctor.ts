@@ -37,7 +37,7 @@ export async function runDoctor(
   texts: CliTexts = cliTexts(cliLanguage(env)),
 ): Promise<DoctorCheck[]> {
   const t = (key: string, vars?: Record<string, string | number>) => texts.t(`doctor.${key}`, vars);
-  const { openDatabase } = await import('../db/client.js');
+  const { databaseOptions, openDatabase } = await import('../db/client.js');
   const { resolveTemporalCli, temporalReady } = await import('../temporal/dev-server.js');
   const checks: DoctorCheck[] = [];
   let config: Config;
@@ -76,11 +76,7 @@ export async function runDoctor(
 
   if (config.DATABASE_URL) {
     try {
-      const database = await withTimeout(
-        openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }),
-        5_000,
-        'connect',
-      );
+      const database = await withTimeout(openDatabase(databaseOptions(config)), 5_000, 'connect');
       try {
         await withTimeout(database.ping(), 5_000, 'ping');
         checks.push({

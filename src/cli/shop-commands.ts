@@ -43,9 +43,9 @@ export async function createShopFromCli(input: {
     created = expectOk(await service.call('POST', '/v1/admin/shops', { token, body }), 'shop create').json;
     via = 'service';
   } else {
-    const { openDatabase } = await import('../db/client.js');
+    const { databaseOptions, openDatabase } = await import('../db/client.js');
     const { createShop } = await import('../db/shops-repo.js');
-    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    const database = await openDatabase(databaseOptions(config));
     try {
       await database.migrate();
       const result = await createShop(database.db, body);
@@ -110,9 +110,9 @@ export async function rotateLinkCodeFromCli(options: {
   }
   const shopId = resolveShopId(config, options);
   if (!shopId) throw new CliError('the service is not running and no shop is saved: pass --shop <id>');
-  const { openDatabase } = await import('../db/client.js');
+  const { databaseOptions, openDatabase } = await import('../db/client.js');
   const { getShop, issueLinkCode } = await import('../db/shops-repo.js');
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase(databaseOptions(config));
   try {
     await database.migrate();
     if (!(await getShop(database.db, shopId))) throw new CliError(`no shop ${shopId} in this database`);

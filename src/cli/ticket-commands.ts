@@ -47,9 +47,9 @@ async function withOfflineDb<T>(
     throw new CliError(
       'the service is not running and no shop is saved: pass --shop <id> or start it with `npm start`',
     );
-  const { openDatabase } = await import('../db/client.js');
+  const { databaseOptions, openDatabase } = await import('../db/client.js');
   const repo = await import('../db/ticket-views-repo.js');
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase(databaseOptions(config));
   try {
     await database.migrate();
     return await fn(database, repo, shopId);

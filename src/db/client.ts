@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,76 @@ export interface DatabaseOptions {
   schemaName?: string;
   /** PGlite only: keep data in memory (tests). */
   inMemory?: boolean;
+  /**
+   * PostgreSQL only (default true): a statement text seen again is sent as a named prepared
+   * statement, parsed once per connection (see `PreparingClient`). Off for poolers that cannot
+   * keep them (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
+}
+
+/** The database options of a loaded configuration (every command opens the database this way). */
+export function databaseOptions(config: {
+  DATABASE_URL?: string | undefined;
+  DATA_DIR: string;
+  DATABASE_PREPARED_STATEMENTS: 'on' | 'off';
+}): DatabaseOptions {
+  return {
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS === 'on',
+  };
+}
+
+/** Statement texts this process names, with their names; bounded, shared by every pool. */
+const statementNames = new Map<string, string>();
+/** Texts seen once and not named yet (a text is named the second time it runs). */
+const seenOnce = new Set<string>();
+const MAX_NAMED_STATEMENTS = 1_000;
+const MAX_SEEN_ONCE = 5_000;
+
+/**
+ * The prepared-statement name of a statement text, or undefined while it is not worth one: the
+ * first time a text runs, past the bound (texts that vary per call, such as `in ($1, ..., $n)`
+ * lists of every length, would otherwise grow each connection's statements without end), and for
+ * several statements in one text, which cannot be prepared.
+ */
+export function preparedStatementName(text: string): string | undefined {
+  const named = statementNames.get(text);
+  if (named !== undefined) return named;
+  if (statementNames.size >= MAX_NAMED_STATEMENTS || text.includes(';')) return undefined;
+  if (!seenOnce.has(text)) {
+    if (seenOnce.size >= MAX_SEEN_ONCE) seenOnce.clear();
+    seenOnce.add(text);
+    return undefined;
+  }
+  seenOnce.delete(text);
+  // A digest of the text (placeholders, never values), within PostgreSQL's 63-byte identifiers.
+  const name = `sd_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+  statementNames.set(text, name);
+  return name;
+}
+
+/**
+ * node-postgres client that sends a parameterised statement seen before as a named prepared
+ * statement: PostgreSQL parses it once per connection, and after a few runs plans it once, instead
+ * of parsing and planning every statement of every ticket (bench: Postgres CPU per ticket about
+ * 10 -> 6.5 ms). node-postgres records a name as parsed only once the server confirms it.
+ */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [config, values] = args;
+    if (config !== null && typeof config === 'object' && !('name' in config && config.name)) {
+      const query = config as { text?: unknown; values?: unknown };
+      const hasValues =
+        (Array.isArray(values) && values.length > 0) ||
+        (Array.isArray(query.values) && query.values.length > 0);
+      const name =
+        hasValues && typeof query.text === 'string' ? preparedStatementName(query.text) : undefined;
+      if (name !== undefined) args[0] = { ...config, name };
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
 }
 
 const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -52,6 +123,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const databaseUrl = options.databaseUrl;
     const newPool = (max: number) => {
       const created = new pg.Pool({
+        ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
         connectionString: databaseUrl,
         max,
         connectionTimeoutMillis: 5_000,
