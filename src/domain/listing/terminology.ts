@@ -84,6 +84,17 @@ function metricBeside(text: string, start: number, end: number): boolean {
   return METRIC_BEFORE_RE.test(text.slice(Math.max(0, start - 16), start));
 }
 
+/**
+ * A torque in foot- or inch-pounds ("20-155 ft·lb", "lb-ft", "in-lbs"): torque wrenches and
+ * engine specs are scaled in both; beside the newton-metres it is a dual scale, not a length.
+ */
+const TORQUE_AFTER_RE = /^\s?[·⋅.\-*×]\s?(?:lbf?s?|ft|in)\b/iu;
+const NEWTON_METRES_RE = /\d\s?(?:N\s?[·⋅.\-*×]?\s?m|Н\s?[·⋅.\-*×]?\s?м)(?![\p{L}])/u;
+
+function torqueBesideNewtonMetres(text: string, end: number): boolean {
+  return TORQUE_AFTER_RE.test(text.slice(end, end + 8)) && NEWTON_METRES_RE.test(text);
+}
+
 const FEET_BEFORE_INCHES_RE = /(?:ft|feet|foot|pies|pés|pieds|фут\p{L}*)\.?\s?\d+(?:[.,]\d+)?\s?in$/iu;
 const INCH_RE = /inch|pulgada|pouce|polegada|дюйм|"|\d\s?in$/iu;
 const POUND_RE = /lb|pound|libra|фунт/iu;
@@ -161,9 +172,12 @@ const SIZE_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   BR: [14, 48],
 };
 
-/** A size written after its numbers: "36-38 EU", "42 EUR" (size charts write them this way). */
+/**
+ * A size written after its numbers: "36-38 EU", "42 EUR", "42-43 (EU)" (size charts write them
+ * this way).
+ */
 const POSTFIX_SIZE_RE =
-  /(?<![\p{L}\d.,])(\d{1,2}(?:[.,]5)?)(?:\s?[-–/]\s?(\d{1,2}(?:[.,]5)?))?\s?(EU|EUR|US|UK|BR)(?![\p{L}\d])/gu;
+  /(?<![\p{L}\d.,])(\d{1,2}(?:[.,]5)?)(?:\s?[-–/]\s?(\d{1,2}(?:[.,]5)?))?\s?\(?(EU|EUR|US|UK|BR)(?![\p{L}\d])/gu;
 
 interface SizeQuote {
   text: string;
@@ -244,6 +258,7 @@ export function checkTerminology(
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_RE.test(match[0]) && metricBeside(text, start, end))
         continue;
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
+      if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
       // "5 ft 8 in" is one height: the inches belong to the feet already reported.
       if (
         entry.code === 'imperial_unit' &&

@@ -87,6 +87,23 @@ describe('terminology follows how listings are written', () => {
     expect(codes('La caja mide 12 pulgadas de ancho.', 'es')).toEqual(['12 pulgadas']);
   });
 
+  it('accepts a torque in foot- or inch-pounds beside its newton-metres (a dual scale), not alone', () => {
+    // Eighth round (classes read from blind-9, now development data; my own wordings).
+    expect(codes('Plage : 28 à 210 N·m (20 à 155 ft·lb), double échelle.', 'fr')).toEqual([]);
+    expect(codes('Par de apriete 40 Nm (30 lb-ft).', 'es')).toEqual([]);
+    expect(codes('Момент 5 Н·м (44 in-lb).', 'ru')).toEqual([]);
+    // Without the newton-metres the imperial torque is still reported, and so is a length beside them.
+    expect(codes('Aperto máximo de 155 ft·lb.', 'pt')).toEqual(['155 ft']);
+    expect(codes('Chave de 210 N·m com cabo de 2 ft.', 'pt')).toEqual(['2 ft']);
+  });
+
+  it('reads a size system written after the sizes in brackets: "42-43 (EU)"', () => {
+    // A US correspondence beside the market's own EU size is no error in French.
+    expect(codes('Taille 42-43 (EU), correspondant à une pointure US 9–10.', 'fr')).toEqual([]);
+    // The US size alone still is.
+    expect(codes('Pointure US 9–10.', 'fr')).toEqual(['US 9']);
+  });
+
   it('accepts laptop and tablet sizes in inches, as screens', () => {
     expect(codes('Mochila para portátil de 16 pulgadas.', 'es')).toEqual([]);
     expect(codes('Чехол для планшета 11 дюймов.', 'ru')).toEqual([]);
