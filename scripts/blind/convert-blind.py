@@ -8,6 +8,8 @@
          SRC=/work/blind-new5 OUT=test/fixtures  intent-blind-11 blind-9  (written 2026-12-07, fifth round)
     intent-blind-12 (written 2026-12-07, sixth round, no listings) was copied from /work/blind-12 by the
     intent half of this script (same checks, same line format).
+         SRC=/work/blind-new6 OUT=test/fixtures  -  blind-10            (written 2026-12-07, listings only:
+                                                                         INTENT_NAME `-` skips the intent half)
 
 The writer was given the project's 13 categories with the data/README.md label guide and the listing
 finding kinds, so labels and kinds are taken as written (no mapping); `untranslated` is accepted as
@@ -23,8 +25,8 @@ CATS = {'not_received','damaged','not_as_described','wrong_item','refund_request
 KINDS = {'wrong_language','untranslated_segment','spelling','terminology','inconsistent_value','forbidden_claim',
          'placeholder','too_short','title_too_long','all_caps'}
 n = 0
-with open(f'{out}/{intent_name}.jsonl', 'w') as f:
-    for line in open(f'{src}/{intent_name}.jsonl'):
+with (open(f'{out}/{intent_name}.jsonl', 'w') if intent_name != '-' else open('/dev/null', 'w')) as f:
+    for line in (open(f'{src}/{intent_name}.jsonl') if intent_name != '-' else []):
         if not line.strip():
             continue
         r = json.loads(line)
