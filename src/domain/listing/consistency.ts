@@ -91,7 +91,11 @@ const UNITS: readonly UnitDef[] = [
   },
 ];
 
-const NUMBER = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+/**
+ * A number, with thousands grouped by spaces ("10 000") unless another number stands just before
+ * it: "10 25 50 100 250 ml" lists five sizes, it is no 50,100,250 ml.
+ */
+const NUMBER = String.raw`(?<!\d[\u00a0\u202f ])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const UNIT_WORD = String.raw`°C|ºC|°С|%|"|″|[\p{L}]+`;
 /** Every number of a dimension chain; starts at a digit run's start only. */
 const NUMBER_RE = new RegExp(`(?<!\\d)(?:${NUMBER})`, 'g');

@@ -23,6 +23,9 @@ describe('extractQuantities', () => {
     ['ru', 'Объём 0,5 л', [['volume', 500]]],
     ['en', 'Battery 1,500 mAh', [['charge', 1500]]],
     ['es', 'Batería de 1.500 mAh', [['charge', 1500]]],
+    // Thousands grouped by a space, and (eighth round) a list of sizes that only looks grouped.
+    ['fr', 'Batterie de 10 000 mAh', [['charge', 10000]]],
+    ['en', 'Cylinder set 10 25 50 100 250 ml', [['volume', 250]]],
     [
       'fr',
       'Lot de 3, 24 heures',
