@@ -57,32 +57,32 @@ describe('named prepared statements on PostgreSQL', () => {
     }
   });
 
-  it('runs a repeated parameterised statement as one named statement, with the right results', async () => {
-    const marker = `m${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-    // One at a time, so the pool hands the same idle connection back each time.
+  /** Runs one statement text four times, one at a time (the pool hands the same idle connection back). */
+  async function runFourTimes(database: Database, marker: string): Promise<void> {
     for (let i = 1; i <= 4; i++) {
-      const result = await on.db.execute(
+      const result = await database.db.execute(
         sql`select ${i}::int * 2 as doubled, ${sql.raw(`'${marker}'`)} as tag`,
       );
       expect(rowsOf(result)[0]).toEqual({ doubled: i * 2, tag: marker });
     }
-    const names = await preparedWith(on.db, marker);
-    expect(names).toHaveLength(1);
+  }
+  const uniqueMarker = (prefix: string) =>
+    `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
+
+  it('runs a repeated parameterised statement as one named statement, with the right results', async () => {
+    const marker = uniqueMarker('m');
+    await runFourTimes(on, marker);
+    expect(await preparedWith(on.db, marker)).toHaveLength(1);
   });
 
   it('prepares nothing when turned off (a pooler without prepared statements)', async () => {
-    const marker = `n${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-    for (let i = 1; i <= 4; i++) {
-      const result = await off.db.execute(
-        sql`select ${i}::int * 3 as tripled, ${sql.raw(`'${marker}'`)} as tag`,
-      );
-      expect(rowsOf(result)[0]).toEqual({ tripled: i * 3, tag: marker });
-    }
+    const marker = uniqueMarker('n');
+    await runFourTimes(off, marker);
     expect(await preparedWith(off.db, marker)).toEqual([]);
   });
 
   it('a statement that fails to parse is not recorded as prepared: the corrected run works', async () => {
-    const marker = `f${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
+    const marker = uniqueMarker('f');
     const bad = sql`select ${1}::int from ${sql.raw(`missing_${marker}`)}`;
     for (let i = 0; i < 3; i++)
       await expect(on.db.execute(bad)).rejects.toMatchObject({ cause: { code: '42P01' } });
