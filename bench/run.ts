@@ -27,7 +27,7 @@ import pg from 'pg';
 import { freePort, startDevServer } from '../src/temporal/dev-server.js';
 import { deadlockTimeout, setStackTraces } from '../src/temporal/worker.js';
 import { ticketWorkflowId } from '../workflows/contracts/ticket.js';
-import { cpuMeter, findPids } from './support/cpu.js';
+import { cpuMeter, findPids, settle } from './support/cpu.js';
 import { startBenchReceiver } from './support/receiver.js';
 import { RESULT_MARKER } from './support/run-module.js';
 import { type AppProcess, rssOfPid, spawnSellerdesk } from './support/sellerdesk-process.js';
@@ -539,6 +539,15 @@ async function main() {
     // ---- full ticket lifecycles: ingest -> card -> approve -> delivered -> workflow closed ------
     out();
     out(`ticket throughput: ${TICKETS} full lifecycles, ${CONCURRENCY} at a time ...`);
+    // Both sides of the ratio start on a quiet server: the flood's tail must not bill the tickets.
+    const busyPids = () => [
+      ...findPids('start-dev', `--port ${temporalPort}`),
+      ...[workerProcess, ...extraWorkers].map((w) => w.pid),
+    ];
+    const beforeTickets = await settle(busyPids);
+    out(
+      `  settled: ${beforeTickets.waitedMs} ms until Temporal and workers used ${beforeTickets.cores} cores`,
+    );
     cpu.start();
     const lifecycle: number[] = [];
     const completedIds: string[] = [];
@@ -602,6 +611,10 @@ async function main() {
     // ---- Temporal's own floor: empty workflows on the same server ------------------------------
     out();
     out(`baseline: ${BASELINE} empty workflows, ${CONCURRENCY} at a time ...`);
+    const beforeBaseline = await settle(busyPids);
+    out(
+      `  settled: ${beforeBaseline.waitedMs} ms until Temporal and workers used ${beforeBaseline.cores} cores`,
+    );
     const baselineQueue = `bench-baseline-${Date.now().toString(36)}`;
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     // The same workflow-thread settings as the app's worker (stack capture, deadlock watchdog), so

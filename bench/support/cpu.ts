@@ -83,3 +83,24 @@ export function cpuMeter(sources: Record<string, () => number[]>) {
     },
   };
 }
+
+/**
+ * Waits until the named processes together use less than `maxCores` over one `windowMs` window
+ * (up to `timeoutMs`), so a phase does not start while the server still digests the last one.
+ * Returns how long it waited and the cores they used in the last window.
+ */
+export async function settle(
+  pids: () => number[],
+  { maxCores = 0.1, windowMs = 1_000, timeoutMs = 60_000 } = {},
+): Promise<{ waitedMs: number; cores: number }> {
+  const started = Date.now();
+  const used = () => pids().reduce((n, pid) => n + cpuSecondsOfPid(pid), 0);
+  for (;;) {
+    const before = used();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const cores = (used() - before) / (windowMs / 1000);
+    if (cores < maxCores || Date.now() - started >= timeoutMs) {
+      return { waitedMs: Date.now() - started, cores: Math.round(cores * 100) / 100 };
+    }
+  }
+}
