@@ -10,6 +10,7 @@ import {
   accentRequiredByEnding,
   closeCorrection,
   doubledLetterSlip,
+  plausibleSlip,
   stripAccents,
 } from './spelling-correction.js';
 import type { SpellChecker } from './types.js';
@@ -112,6 +113,9 @@ export function listVerdict(
   // "wobbler", "discales" beside "discal", "хвостовики" beside хвостовик, хвостовика): a rare trade
   // word in another form, not a slip of a frequent neighbour.
   if (!correction.accentOnly && listedParadigm(speller, lower, lang, cB, correction)) return 'known';
+  // A listed word one distant consonant from its frequent neighbour ("chamfer" / "chamber",
+  // "padouk" / "padoue"): no likely slip makes one from the other, so the list's word stands.
+  if (!correction.accentOnly && !plausibleSlip(lower, correction.word)) return 'known';
   const gap = cB - correction.centibels;
   // A missing accent is the commonest slip (gap 100 = ten times rarer than the accented word);
   // other slips need the word to be rarer still, the more so the more often the word itself is seen.

@@ -182,6 +182,31 @@ describe('spelling with a frequency word list (the noisy channel)', () => {
     expect(words('Un ajuste comodo.', 'es')).toEqual(['comodo']);
   });
 
+  it('reads a listed word one distant consonant from a frequent one as a word (eighth round)', () => {
+    // My own words: "chamfer" beside "chamber" in English. f and b are far apart and sound nothing
+    // alike, so no likely slip turns one into the other; a neighbouring key still does.
+    const en = wordListSpeller(
+      'a the with edge and chamber bit router',
+      {},
+      {
+        a: 120,
+        the: 110,
+        with: 200,
+        edge: 450,
+        and: 130,
+        chamber: 453,
+        bit: 420,
+        router: 520,
+        chamfer: 719,
+        chanber: 780,
+      },
+    );
+    const english = (text: string) =>
+      checkSpelling(text, 'en', 'description', { speller: en, isAllowed: none }).map((i) => i.params.word);
+    expect(english('A router bit with a chamfer edge.')).toEqual([]);
+    expect(english('A router bit with a chanber edge.')).toEqual(['chanber']);
+  });
+
   it('knows inflected forms of listed words, and a Russian form needs two attested siblings', () => {
     expect(words('La crema de chalotas.', 'es')).toEqual([]);
     expect(words('Набор с ламелями.', 'ru')).toEqual([]);
