@@ -103,11 +103,37 @@ function isName(
   run: readonly Token[],
   english: readonly Token[],
 ): boolean {
-  if (field === 'title' || run.length > MAX_NAME_WORDS) return false;
+  if (field === 'title') return false;
   if (!english.every((t) => /^\p{Lu}/u.test(t.text))) return false;
+  if (isNameList(text, run)) return true;
+  if (run.length > MAX_NAME_WORDS) return false;
   let at = run[0]!.start - 1;
   while (at >= 0 && /[\s"'«»“”„([]/u.test(text[at]!)) at--;
   return at >= 0 && !/[.!?…:\n•]/u.test(text[at]!);
+}
+
+/**
+ * Names listed with commas ("Compatible apps: Car Scanner, Torque Lite, OBD Fusion"): every word
+ * capitalised, two or more items of at most `MAX_NAME_WORDS` words each. A pasted sentence has
+ * lower-case words; a list of names reads the same in every language, after a colon too.
+ */
+const NAME_WORD_RE = /^(?:\p{Lu}[\p{Ll}\d][\p{L}\d]*|[\p{Lu}\d]{1,4}|\p{Lu}*\d[\p{L}\d]*)$/u;
+
+function isNameList(text: string, run: readonly Token[]): boolean {
+  // Title-case words, short acronyms and codes: shouted words ("KEEP AWAY") are no names.
+  if (!run.every((t) => NAME_WORD_RE.test(t.text))) return false;
+  let items = 1;
+  let words = 1;
+  for (let k = 1; k < run.length; k++) {
+    const gap = text.slice(run[k - 1]!.end, run[k]!.start);
+    if (/^\s*,\s*$/u.test(gap)) {
+      items++;
+      words = 1;
+    } else if (/^\s+$/u.test(gap)) {
+      if (++words > MAX_NAME_WORDS) return false;
+    } else return false;
+  }
+  return items >= 2;
 }
 
 /**

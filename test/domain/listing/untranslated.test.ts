@@ -6,7 +6,7 @@ import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
 const english = wordListSpeller(
-  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain works with most phones in thin case us super fast charging quick charge kitchen knife professional watch',
+  'so your bag stays dry wipe it clean with a damp cloth the fabric is soft light rain works with most phones in thin case us super fast charging quick charge kitchen knife professional watch car scanner torque lite fusion keep away from children not suitable for',
 );
 const targets: Record<string, ReturnType<typeof wordListSpeller>> = {
   es: wordListSpeller('así que tu bolso se mantiene seco la tela es suave light rain a'),
@@ -174,6 +174,23 @@ describe('English trade terms joined by a conjunction of the declared language (
     expect(spans('La tela es suave, para kitchen knife y professional watch.', 'es')).toEqual([]);
     expect(spans('La tela es suave, para super fast charging y kitchen knife.', 'es')).toEqual([
       'super fast charging y kitchen knife',
+    ]);
+  });
+});
+
+describe('names listed with commas are no untranslated text (issue 18, round 8)', () => {
+  const spans = (text: string, lang: Language) =>
+    checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('accepts a list of capitalised names after a colon, not a list with lower-case words', () => {
+    // My own wordings (the class came from blind-9, development data).
+    expect(spans('Совместимые приложения: Car Scanner, Torque Lite, OBD Fusion.', 'ru')).toEqual([]);
+    expect(spans('Compatible avec : Car Scanner, Torque Lite, OBD2 Fusion.', 'fr')).toEqual([]);
+    expect(spans('Внимание: Keep Away from Children, Not Suitable.', 'ru')).toEqual([
+      'Keep Away from Children, Not Suitable',
+    ]);
+    expect(spans('Внимание: keep away from children, not suitable for kitchen.', 'ru')).toEqual([
+      'keep away from children, not suitable for kitchen',
     ]);
   });
 });
