@@ -41,8 +41,14 @@ function isStandardName(text: string, start: number, end: number): boolean {
 }
 
 function formatNumber(value: number, lang: Language): string {
-  const rounded = Math.round(value * 10) / 10;
-  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  const tenths = Math.round(value * 10) / 10;
+  // A value that would round to 0 keeps two significant digits ("0,0076 mm"), never "0".
+  const text =
+    value > 0 && tenths === 0
+      ? String(Number(value.toPrecision(2)))
+      : Number.isInteger(tenths)
+        ? String(tenths)
+        : tenths.toFixed(1);
   return lang === 'en' ? text : text.replace('.', ',');
 }
 
@@ -65,7 +71,11 @@ function metricSuggestion(matched: string, lang: Language): string | undefined {
   const value = Number(number.replace(',', '.'));
   if (/°F/i.test(matched)) return `${formatNumber(((value - 32) * 5) / 9, lang)} °C`;
   for (const [re, factor, unit] of IMPERIAL) {
-    if (re.test(matched.replace(number, ''))) return `${formatNumber(value * factor, lang)} ${unit}`;
+    if (!re.test(matched.replace(number, ''))) continue;
+    const metric = value * factor;
+    // A fraction of a centimetre reads in millimetres ("0,003 pulgadas": 0,076 mm, not 0 cm).
+    if (unit === 'cm' && metric < 1) return `${formatNumber(metric * 10, lang)} mm`;
+    return `${formatNumber(metric, lang)} ${unit}`;
   }
   return undefined;
 }

@@ -53,18 +53,40 @@ const RUN_BREAK_RE = /[.!?;:\n•|]/;
 /** At most this many `both` words in a row inside an English run. */
 const MAX_BRIDGE = 2;
 
+/** A number, or a unit of at most three letters right after one ("18 cm", "3.5 mm"). */
+function isValue(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!.text;
+  return /\d/u.test(token) || (k > 0 && [...token].length <= 3 && /\d/u.test(tokens[k - 1]!.text));
+}
+
 /**
  * A run whose sentence goes on with nothing but English and shared words ("... in a thin case.")
  * reaches the last English word of that sentence: the whole sentence was left in English.
  */
 function toSentenceEnd(text: string, tokens: readonly Token[], marks: readonly Mark[], last: number): number {
   let lastEnglish = last;
+  // Values and units that end the sentence ("... thicker than 3.5 cm.") belong to the English run;
+  // one of no language followed by more English stops it, as any word of no language does.
+  let valueTail: number | undefined;
+  let foreignValue = false;
   for (let k = last + 1; k < tokens.length; k++) {
-    if (RUN_BREAK_RE.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    // A decimal point or comma inside a number ("3.5") ends no sentence.
+    const decimal = /^[.,]$/u.test(gap) && /\d$/u.test(tokens[k - 1]!.text) && /^\d/u.test(tokens[k]!.text);
+    if (RUN_BREAK_RE.test(gap) && !decimal) break;
+    if (marks[k] !== 'en' && isValue(tokens, k)) {
+      if (marks[k] === 'other') foreignValue = true;
+      valueTail = k;
+      continue;
+    }
     if (marks[k] === 'other') return last;
-    if (marks[k] === 'en') lastEnglish = k;
+    if (marks[k] === 'en') {
+      if (foreignValue) return last;
+      lastEnglish = k;
+      valueTail = undefined;
+    }
   }
-  return lastEnglish;
+  return valueTail !== undefined && valueTail > lastEnglish ? valueTail : lastEnglish;
 }
 
 /**
@@ -78,7 +100,7 @@ function wholeSentence(
   first: number,
   last: number,
 ): boolean {
-  for (let k = first; k <= last; k++) if (marks[k] === 'other' && !/\d/u.test(tokens[k]!.text)) return false;
+  for (let k = first; k <= last; k++) if (marks[k] === 'other' && !isValue(tokens, k)) return false;
   const before = first === 0 ? '\n' : text.slice(tokens[first - 1]!.end, tokens[first]!.start);
   if (!/[.!?\n]/u.test(before)) return false;
   // After the last English word, only a value may end the sentence ("... 18 mm.").

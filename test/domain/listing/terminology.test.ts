@@ -40,6 +40,10 @@ describe('checkTerminology', () => {
     ['pt', 'Régua de aço com 12 in de comprimento.', 'imperial_unit', '12 in', '30,5 cm'],
     ['es', 'Frasco de aceite de 2 fl oz.', 'imperial_unit', '2 fl oz', '59,1 ml'],
     ['fr', 'Flacon de 4 fl. oz avec pipette.', 'imperial_unit', '4 fl. oz', '118,3 ml'],
+    // Eighth round: a fraction of an inch is suggested in millimetres, never as "0 cm".
+    ['es', 'Rectitud ±0,003 pulgadas.', 'imperial_unit', '0,003 pulgadas', '0,1 mm'],
+    ['es', 'Tolerancia de 0,0003 pulgadas.', 'imperial_unit', '0,0003 pulgadas', '0,0076 mm'],
+    ['fr', 'Fil de 0.25 in.', 'imperial_unit', '0.25 in', '6,4 mm'],
   ] as const)('%s: %s -> %s', (lang, text, code, found, suggestion) => {
     const issues = checkTerminology(text, lang as Language, 'description');
     expect(issues.map((i) => i.code)).toEqual([code]);

@@ -25,7 +25,9 @@ describe('checkUntranslated', () => {
     ['es', 'La tela es suave. 纯棉面料', '纯棉面料'],
     ['en', 'The fabric is soft 纯棉面料', '纯棉面料'],
     // A sentence of two English words and a value, nothing else (round 6).
-    ['es', 'La tela es suave. Kitchen knife 18 cm. La tela es suave.', 'Kitchen knife'],
+    ['es', 'La tela es suave. Kitchen knife 18 cm. La tela es suave.', 'Kitchen knife 18 cm'],
+    // The value and unit ending an English sentence belong to it, decimals too (round 8).
+    ['fr', 'Le tissu est doux. Works with most phones in 3.5 cm.', 'Works with most phones in 3.5 cm'],
     // A name or a number inside a Chinese or English passage does not split it (round 6).
     ['es', 'La tela es suave. 适合 Kindle 4 和 Kobo 阅读器.', '适合 Kindle 4 和 Kobo 阅读器'],
     [
