@@ -99,6 +99,14 @@ describe('spelling confidence: a word is reported only on strong evidence', () =
     expect(check('Cubo apilable con enhebrador; sin dañarla ni desembalarla.', 'es')).toEqual([]);
     expect(check('Sistema de autorriego y bolsita.', 'es')).toEqual([]);
     expect(check('Flameless candle.', 'en', en)).toEqual([]);
+    // Eighth round: Russian verbs in -ировать from a known noun, their verbal nouns and participles.
+    // ("автоклавирование" had read as a slip of "авто" + "лавирование", one letter away.)
+    const lab = wordListSpeller('пробирки выдерживают и автоклав лавирование');
+    expect(check('Пробирки выдерживают автоклавирование и автоклавируются.', 'ru', lab)).toEqual([]);
+    const noNoun = wordListSpeller('пробирки выдерживают и лавирование');
+    expect(check('Пробирки выдерживают автоклавирование.', 'ru', noNoun).map((w) => w.split('@')[0])).toEqual(
+      ['автоклавирование'],
+    );
   });
 
   it('treats English words in a es/fr/pt/ru text as loanwords unless only an accent is missing', () => {

@@ -85,7 +85,28 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     ['ação', ['ar']],
     ['ações', ['ar']],
   ],
-  ru: [],
+  // Verbs in -ировать made from a noun, and their verbal nouns and participles: автоклав ->
+  // автоклавирование, автоклавируется (the dictionary has the noun, rarely the derivation).
+  ru: [
+    'ирование',
+    'ирования',
+    'ированию',
+    'ированием',
+    'ировании',
+    'ировать',
+    'ирует',
+    'ируется',
+    'ируют',
+    'ируются',
+    'ированный',
+    'ированная',
+    'ированное',
+    'ированные',
+    'ированного',
+    'ированной',
+    'ированным',
+    'ированными',
+  ].map((suffix) => [suffix, ['']] as const),
 };
 
 /**
