@@ -14,6 +14,9 @@ const targets: Record<string, ReturnType<typeof wordListSpeller>> = {
   fr: wordListSpeller('le tissu est doux a phones in case compatible avec'),
 };
 const deps = (lang: string) => ({ target: targets[lang]!, english, isAllowed: () => false });
+/** The texts of the untranslated findings in a description. */
+const spans = (text: string, lang: Language) =>
+  checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
 
 describe('checkUntranslated', () => {
   it.each([
@@ -156,9 +159,6 @@ describe('a name the seller kept in every version is no untranslated text (issue
 });
 
 describe('a quoted English term is a name the seller mentions (issue 18, round 7)', () => {
-  const spans = (text: string, lang: Language) =>
-    checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
-
   it('accepts a short English run inside quotation marks, not a quoted sentence', () => {
     expect(spans('Le tissu est doux, style « so your bag stays » en été.', 'fr')).toEqual([]);
     expect(spans('La tela es suave, técnica "wipe it clean" y la tela es suave.', 'es')).toEqual([]);
@@ -169,9 +169,6 @@ describe('a quoted English term is a name the seller mentions (issue 18, round 7
 });
 
 describe('English trade terms joined by a conjunction of the declared language (issue 18, round 7)', () => {
-  const spans = (text: string, lang: Language) =>
-    checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
-
   it('accepts one- or two-word terms joined by "y", not a run of three English words', () => {
     expect(spans('La tela es suave, para kitchen knife y professional watch.', 'es')).toEqual([]);
     expect(spans('La tela es suave, para super fast charging y kitchen knife.', 'es')).toEqual([
@@ -181,9 +178,6 @@ describe('English trade terms joined by a conjunction of the declared language (
 });
 
 describe('names listed with commas are no untranslated text (issue 18, round 8)', () => {
-  const spans = (text: string, lang: Language) =>
-    checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
-
   it('accepts a list of capitalised names after a colon, not a list with lower-case words', () => {
     // My own wordings (the class came from blind-9, development data).
     expect(spans('Совместимые приложения: Car Scanner, Torque Lite, OBD Fusion.', 'ru')).toEqual([]);
