@@ -30,6 +30,13 @@ describe('checkClaims', () => {
     ['ru', 'Чай избавляет от бессонницы.', 'medical', 'избавляет от бессонницы'],
     ['ru', 'Браслет нормализует артериальное давление.', 'medical', 'нормализует артериальное давление'],
     ['pt', 'O uso diário trata a hérnia de disco.', 'medical', 'trata a hérnia de disco'],
+    // Eighth round: cures in the future tense, skin and hoof diseases of animals (my own wordings).
+    ['fr', 'Ce baume guérira les dermatoses du chien.', 'medical', 'guérira les dermatoses'],
+    ['fr', 'Le bain de pieds soigne le piétin des moutons.', 'medical', 'soigne le piétin'],
+    ['es', 'El champú curará la sarna del perro.', 'medical', 'curará la sarna'],
+    ['pt', 'O spray curará a sarna do gato.', 'medical', 'curará a sarna'],
+    ['ru', 'Мазь вылечит лишай у кошки.', 'medical', 'вылечит лишай'],
+    ['en', 'This spray will cure mange in dogs.', 'medical', 'will cure mange'],
   ] as const)('%s: %s -> %s', (lang, text, code, found) => {
     const issues = checkClaims(text, lang as Language, 'description');
     expect(issues.map((i) => i.code)).toContain(code);
@@ -48,6 +55,8 @@ describe('checkClaims', () => {
     ['es', 'La tapa evita que se pierda una sola gota y reduce el ruido.'],
     ['ru', 'Матрас снижает давление на позвоночник во время сна.'],
     ['pt', 'A alça reduz o peso nos ombros.'],
+    // "tina" is a tub in Spanish; ringworm ("tiña") is left out of the conditions for it.
+    ['es', 'Elimina la cal de la tina de baño en minutos.'],
   ] as const)('no claim in %s: %s', (lang, text) => {
     expect(checkClaims(text, lang as Language, 'description')).toEqual([]);
   });

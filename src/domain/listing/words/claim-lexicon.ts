@@ -186,7 +186,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'forever for_ever for_life for_a_lifetime for_all_time eternally',
     result: 'results result effectiveness',
     fabric: 'clothes clothing garment garments shirt shirts fabric fabrics curtains bedding steamer iron',
-    therapy: `cure cures cured curing curative heal heals healed healing treat treats treated treating
+    therapy: `cure cures cured curing curative heal heals healed healing treat treats treated treating will_cure will_heal
       treatment treatments remedy remedies relieve relieves relieved relieving relief alleviat* ease eases
       eased easing soothe soothes soothing eliminat* prevent prevents prevented preventing prevention fight
       fights fighting combat combats combating stop stops stopped stopping end ends banish* get_rid_of
@@ -194,7 +194,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
       no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
       slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out`,
-    condition: `pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros*
+    condition: `pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
       diabet* cancer* tumor* tumour* hypertension high_blood_pressure blood_pressure cholesterol asthma
@@ -278,14 +278,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'para_siempre de_por_vida para_toda_la_vida toda_la_vida eternamente',
     result: 'resultados resultado eficacia',
     fabric: 'ropa prenda prendas camisa camisas tejido tejidos tela telas cortinas vaporizador plancha',
-    therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento
+    therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento curara curaran sanara sanaran
       tratamientos remedio remedios alivia alivian aliviar aliviando alivio elimina eliminan eliminar
       previene previenen prevenir prevencion combate combaten combatir frena frenan frenar detiene
       detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
       ralentiza ralentizan corrige corrigen desintoxica depura depuran`,
-    condition: `dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica
+    condition: `dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
       presion_arterial tension_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus
@@ -371,14 +371,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'pour_toujours a_vie pour_la_vie toute_la_vie eternellement',
     result: 'resultats resultat efficacite',
     fabric: 'vetement vetements linge tissu tissus chemise chemises rideaux defroisseur',
-    therapy: `guerit guerissent guerir guerison soigne soignent soigner traite traitent traiter traitement
+    therapy: `guerit guerissent guerir guerison soigne soignent soigner traite traitent traiter traitement guerira gueriront soignera soigneront
       traitements remede remedes soulage soulagent soulager soulagement elimine eliminent eliminer
       previent previennent prevenir prevention combat combattent combattre stoppe stoppent stopper arrete
       arretent vient_a_bout viennent_a_bout vaincre reduit reduisent reduire apaise apaisent apaiser
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
       fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
       ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure`,
-    condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite*
+    condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
       tumeur* hypertension tension_arterielle cholesterol asthme allergie* rhume* grippe covid* coronavirus
@@ -469,7 +469,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
       замедля* исправля* выводит выводят очища*
       больше_никаких`,
-    condition: `боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз*
+    condition: `боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
       экзем* псориаз* дерматит* акне бессонниц* тревожност* депресси* диабет* рак рака раку раком раке
       онколог* опухол* гипертони* артериальн*_давлени* кровян*_давлени* холестерин* астм* аллерги*
@@ -548,14 +548,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'para_sempre eternamente vitalicio vitalicia para_toda_a_vida por_toda_a_vida pela_vida_toda',
     result: 'resultados resultado eficacia',
     fabric: 'roupa roupas tecido tecidos camisa camisas cortinas vaporizador ferro',
-    therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio
+    therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio curara curarao vai_curar
       remedios alivia aliviam aliviar aliviando alivio elimina eliminam eliminar previne previnem prevenir
       prevencao combate combatem combater acaba_com acabam_com acabe_com reduz reduzem reduzir diminui
       diminuem baixa baixam normaliza* terapeutic* medicinal* diga_adeus_a diga_adeus_ao diga_adeus_aos
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       retarda retardam corrige corrigem desintoxica depura depuram
       antiinflamatori* antiviral*`,
-    condition: `dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago
+    condition: `dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira*
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
       insonia ansiedade depressao diabetes cancer cancro tumor tumores hipertensao pressao_alta
       pressao_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus infeccao
