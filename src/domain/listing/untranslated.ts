@@ -134,13 +134,14 @@ function isName(
   return at >= 0 && !/[.!?…:\n•]/u.test(text[at]!);
 }
 
+/** A word of a name: title case, a short acronym, or a code with a digit ("OBD2"). */
+const NAME_WORD_RE = /^(?:\p{Lu}[\p{Ll}\d][\p{L}\d]*|[\p{Lu}\d]{1,4}|\p{Lu}*\d[\p{L}\d]*)$/u;
+
 /**
  * Names listed with commas ("Compatible apps: Car Scanner, Torque Lite, OBD Fusion"): every word
  * capitalised, two or more items of at most `MAX_NAME_WORDS` words each. A pasted sentence has
  * lower-case words; a list of names reads the same in every language, after a colon too.
  */
-const NAME_WORD_RE = /^(?:\p{Lu}[\p{Ll}\d][\p{L}\d]*|[\p{Lu}\d]{1,4}|\p{Lu}*\d[\p{L}\d]*)$/u;
-
 function isNameList(text: string, run: readonly Token[]): boolean {
   // Title-case words, short acronyms and codes: shouted words ("KEEP AWAY") are no names.
   if (!run.every((t) => NAME_WORD_RE.test(t.text))) return false;
