@@ -25,15 +25,16 @@ CATS = {'not_received','damaged','not_as_described','wrong_item','refund_request
 KINDS = {'wrong_language','untranslated_segment','spelling','terminology','inconsistent_value','forbidden_claim',
          'placeholder','too_short','title_too_long','all_caps'}
 n = 0
-with (open(f'{out}/{intent_name}.jsonl', 'w') if intent_name != '-' else open('/dev/null', 'w')) as f:
-    for line in (open(f'{src}/{intent_name}.jsonl') if intent_name != '-' else []):
-        if not line.strip():
-            continue
-        r = json.loads(line)
-        assert r['category'] in CATS, r
-        assert r['lang'] in ('en', 'es', 'fr', 'ru', 'pt'), r
-        f.write(json.dumps({'text': r['text'], 'lang': r['lang'], 'category': r['category']}, ensure_ascii=False) + '\n')
-        n += 1
+if intent_name != '-':  # `-`: listings only
+    with open(f'{out}/{intent_name}.jsonl', 'w') as f:
+        for line in open(f'{src}/{intent_name}.jsonl'):
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            assert r['category'] in CATS, r
+            assert r['lang'] in ('en', 'es', 'fr', 'ru', 'pt'), r
+            f.write(json.dumps({'text': r['text'], 'lang': r['lang'], 'category': r['category']}, ensure_ascii=False) + '\n')
+            n += 1
 def listing(l):
     return {'id': l['id'], 'title': {k: v['title'] for k, v in l['versions'].items()},
             'description': {k: v['description'] for k, v in l['versions'].items()}}
