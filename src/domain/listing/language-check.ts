@@ -1,3 +1,4 @@
+import { francAll } from 'franc';
 import { detectLanguage } from '../message/language.js';
 import type { Language } from '../types.js';
 import { type Paragraph, paragraphs, sentences } from './text.js';
@@ -42,6 +43,20 @@ function coverage(words: readonly string[], speller: SpellChecker, rival: SpellC
     }
     const cB = speller.centibels?.(lower) ?? 1000;
     if (cB <= COMMON_CB && cB <= (rival.centibels?.(lower) ?? 1000)) known++;
+  }
+  return known / words.length;
+}
+
+/**
+ * Share of the words the language's dictionary itself knows. Its frequency list is no help here: web
+ * text in Spanish has "uma", "com" and "bateria" often enough to count them as Spanish words.
+ */
+function dictionaryCoverage(words: readonly string[], speller: SpellChecker): number {
+  if (words.length === 0) return 0;
+  let known = 0;
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (speller.correct(word) || (lower !== word && speller.correct(lower))) known++;
   }
   return known / words.length;
 }
@@ -173,15 +188,25 @@ function wrongSentences(
     else if (declared !== 'ru' && outsideLanguage(words, own)) other = 'other';
     else if (
       !own ||
-      (coverage(words, own, own) < SURELY_DECLARED && readsBetterElsewhere(words, declared, spellers))
+      (dictionaryCoverage(words, own) < SURELY_DECLARED && readsBetterElsewhere(words, declared, spellers))
     ) {
-      const needed = words.length < 8 ? MIN_SHORT_SENTENCE_CONFIDENCE : MIN_SENTENCE_CONFIDENCE;
+      const needed =
+        words.length < 8 && !hasLettersOfAnother(sentence.text, declared)
+          ? MIN_SHORT_SENTENCE_CONFIDENCE
+          : MIN_SENTENCE_CONFIDENCE;
       const detection = otherLanguage(sentence.text, words, declared, spellers, needed);
       if (detection && !(detection.detected === 'en' && declared !== 'en')) {
         other = detection.detected;
         confidence = detection.confidence;
       }
     }
+    if (
+      other === undefined &&
+      own &&
+      declared !== 'ru' &&
+      outsideByTrigrams(sentence.text, words, declared, own)
+    )
+      other = 'other';
     if (other === undefined) return;
     // Neighbouring sentences of the same other language join it, judged on a lower bar.
     let first = i;
@@ -199,6 +224,65 @@ function wrongSentences(
     });
   });
   return found;
+}
+
+/**
+ * Letters one of the five languages writes and the declared one never does: "ñ" in a Portuguese
+ * version, "ã" in a Spanish one. A short sentence with them needs no more proof than a long one.
+ */
+const OWN_LETTERS: Readonly<Record<Language, RegExp | undefined>> = {
+  en: undefined,
+  es: /[ñ¿¡]/iu,
+  fr: /[èùœîïû]/iu,
+  pt: /[ãõ]/iu,
+  ru: undefined,
+};
+
+function hasLettersOfAnother(text: string, declared: Language): boolean {
+  for (const [lang, letters] of Object.entries(OWN_LETTERS) as Array<[Language, RegExp | undefined]>) {
+    if (lang !== declared && letters?.test(text)) return true;
+  }
+  return false;
+}
+
+/** franc's codes of the four Latin-script languages checked here and of three sellers also write. */
+const FRANC_OWN: Readonly<Record<Exclude<Language, 'ru'>, string>> = {
+  en: 'eng',
+  es: 'spa',
+  fr: 'fra',
+  pt: 'por',
+};
+const FRANC_OUTSIDE = ['ita', 'deu', 'nld'];
+const FRANC_CANDIDATES = [...Object.values(FRANC_OWN), ...FRANC_OUTSIDE];
+/** The declared language (and English) must score at most this, franc's best being 1. */
+const MAX_OWN_TRIGRAM_SCORE = 0.91;
+/** At most this share of the plain words may be in the declared dictionary. */
+const MAX_OUTSIDE_COVERAGE = 0.65;
+/** Plain words needed to judge: names, codes and units are not plain words. */
+const MIN_PLAIN_WORDS = 5;
+const CAPITALISED_RE = /^\p{Lu}/u;
+
+/**
+ * A sentence in Italian, German or Dutch with too few of their function words for
+ * `outsideLanguage` ("Die vier klappbaren Topfstützen tragen Töpfe bis 20 cm Durchmesser."): the
+ * declared dictionary reads at most two thirds of its plain words (the first word, and words that
+ * start in lower case), and franc's trigrams put one of those three languages first, clearly ahead
+ * of the declared language and of English (English passages are the untranslated check's).
+ */
+function outsideByTrigrams(
+  text: string,
+  words: readonly string[],
+  declared: Exclude<Language, 'ru'>,
+  own: SpellChecker,
+): boolean {
+  const plain = words.filter((w, i) => (i === 0 || !CAPITALISED_RE.test(w)) && LOWER_RE.test(w));
+  if (plain.length < MIN_PLAIN_WORDS) return false;
+  if (dictionaryCoverage(plain, own) > MAX_OUTSIDE_COVERAGE) return false;
+  const scores = francAll(text, { only: FRANC_CANDIDATES, minLength: 10 });
+  const best = scores[0];
+  if (!best || !FRANC_OUTSIDE.includes(best[0])) return false;
+  const scoreOf = (code: string) => scores.find(([c]) => c === code)?.[1] ?? 0;
+  return scoreOf(FRANC_OWN[declared]) <= MAX_OWN_TRIGRAM_SCORE && scoreOf('eng') <= MAX_OWN_TRIGRAM_SCORE;
 }
 
 /**

@@ -110,3 +110,48 @@ describe('sentences in a language outside the five (issue 18, round 7)', () => {
     expect(found(`${PT} Tampa com vedação de silicone, sempre fácil de limpar.`, 'pt')).toEqual([]);
   });
 });
+
+describe('sentences of another language: what a dictionary reads, trigrams, letters (issue 18, round 9)', () => {
+  // `centibels`: a frequency list of web text, where every word of a neighbour language turns up.
+  const knows = (words: string, centibels?: number) => {
+    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
+    return {
+      correct: (w: string) => set.has(w.toLowerCase()),
+      suggest: () => [],
+      ...(centibels === undefined ? {} : { centibels: () => centibels }),
+    };
+  };
+  const found = (text: string, lang: Language, spellers: Parameters<typeof checkDeclaredLanguage>[3]) =>
+    checkDeclaredLanguage(text, lang, 'description', spellers).map((i) => [
+      i.code,
+      text.slice(i.span![0], i.span![1]),
+    ]);
+
+  it('judges whether a sentence is surely the declared language by the dictionary, not the frequency list', () => {
+    const PT_SENTENCE = 'A tampa rosqueável não vaza dentro da mochila e vai na máquina de lavar.';
+    // Spanish web text has every word of it, rarer than Portuguese text has them.
+    const spellers = { es: knows(ES, 400), pt: knows(`${PT} ${PT_SENTENCE}`, 200) };
+    expect(found(`${ES} ${PT_SENTENCE}`, 'es', spellers)).toEqual([['paragraph', PT_SENTENCE]]);
+  });
+
+  it('reports German and Italian sentences with few function words by their trigrams', () => {
+    const DE = 'Die zwei faltbaren Griffe halten Pfannen bis 24 cm Durchmesser.';
+    expect(found(`${EN} ${DE}`, 'en', { en: knows(EN) })).toEqual([['other', DE]]);
+    const IT = 'La batteria ricaricabile offre fino a 30 ore di musica con una carica.';
+    expect(found(`${ES} ${IT}`, 'es', { es: knows(ES) })).toEqual([['other', IT]]);
+  });
+
+  it('leaves lists of names and English sentences to other checks', () => {
+    const NAMES = 'Compatible con Alexa, Google Home y SmartThings mediante Zigbee 3.0.';
+    expect(found(`${ES} ${NAMES}`, 'es', { es: knows(ES) })).toEqual([]);
+    const ES2 = 'La tapa de rosca no gotea y el asa de silicona no resbala en la mano.';
+    expect(found(`${ES} ${EN} ${ES2}`, 'es', { es: knows(`${ES} ${ES2}`) })).toEqual([]);
+  });
+
+  it('takes a short sentence with letters the declared language never writes on the bar of a long one', () => {
+    // Seven words, detected as Spanish at 0.94: under the 0.95 a short sentence needs without "ñ".
+    const ES_SHORT = 'Diseño pequeño que cabe en cualquier bolsillo.';
+    const spellers = { pt: knows(PT), es: knows(`${ES} ${ES_SHORT}`) };
+    expect(found(`${PT} ${ES_SHORT}`, 'pt', spellers)).toEqual([['paragraph', ES_SHORT]]);
+  });
+});
