@@ -147,7 +147,7 @@ function wordsOf(text: string): Word[] {
 
 /** A tagged run of words: `from`..`to` (inclusive) word indexes. */
 interface Hit {
-  tag: Entry['tag'] | 'rank';
+  tag: Entry['tag'] | 'rank' | 'hundred';
   from: number;
   to: number;
 }
@@ -264,6 +264,7 @@ function markHits(text: string, words: readonly Word[]): Hit[] {
   const marks: Array<readonly [RegExp, Hit['tag']]> = [
     [RANK_RE, 'rank'],
     [HUNDRED_PERCENT_RE, 'absolute'],
+    [HUNDRED_PERCENT_RE, 'hundred'],
   ];
   if (CYRILLIC_RE.test(text)) marks.push([LATIN_NAME_RE, 'name']);
   for (const [re, tag] of marks) {
@@ -296,8 +297,8 @@ function lowerBound(words: readonly Word[], offset: number): number {
 
 interface Rule {
   code: StructuralClaimCode;
-  head: Entry['tag'] | 'rank';
-  object: Entry['tag'] | 'rank';
+  head: Hit['tag'];
+  object: Hit['tag'];
   /** Most words between head and object. */
   gap: number;
   /** The object may also come first, at most this many words before the head. */
@@ -394,6 +395,14 @@ const RULES: readonly Rule[] = [
   { code: 'absolute_guarantee', head: 'zero', object: 'risk', gap: 1, before: 1 },
   // Detox of the body: "detoxifies the body", "desintoxica el organismo", "очищает кровь".
   { code: 'medical', head: 'detox', object: 'body', gap: 3 },
+  // "100% safe for newborns", "sans danger à 100 %", "на 100% безопасна" (not "pago 100% seguro").
+  { code: 'absolute_guarantee', head: 'hundred', object: 'safe', gap: 1, before: 2, unless: 'payment' },
+  // "100% unbreakable", "100 % incassable", "на 100% небьющийся".
+  { code: 'absolute_guarantee', head: 'hundred', object: 'unbreakable', gap: 1, before: 2 },
+  // "100% protection against head injuries", "protège à 100 % contre" (not "100% UV protection").
+  { code: 'absolute_guarantee', head: 'hundred', object: 'protection', gap: 2, before: 2, unless: 'uv' },
+  // Protection from a disease: "protects against malaria", "protège contre le paludisme".
+  { code: 'medical', head: 'protection', object: 'condition', gap: 4 },
   // "Оригинальный ... фирмы Xyz", "подлинные кисти Xyz": a brand no list has, named in Latin letters.
   { code: 'authenticity', head: 'original', object: 'name', gap: 3 },
 ];

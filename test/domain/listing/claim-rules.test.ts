@@ -350,3 +350,39 @@ describe('claim families of the seventh round: total for life, zero risk, detox,
     expect(codesOf(text, lang as Language)).toEqual([]);
   });
 });
+
+describe('claim families of the ninth round: 100 % safe, unbreakable or protective, diseases kept away', () => {
+  const codesOf = (text: string, lang: Language) => structuralClaims(text, lang).map((c) => c.code);
+
+  it.each([
+    ['en', 'This car seat is 100% safe for babies.', 'absolute_guarantee'],
+    ['es', 'Un chupete 100 % seguro para tu bebé.', 'absolute_guarantee'],
+    ['fr', 'Un jouet sans danger à 100 % pour les tout-petits.', 'absolute_guarantee'],
+    ['ru', 'Игрушка на 100% безопасна для малышей.', 'absolute_guarantee'],
+    ['pt', 'Mamadeira 100% segura para recém-nascidos.', 'absolute_guarantee'],
+    ['en', 'The glass lid is 100% shatterproof.', 'absolute_guarantee'],
+    ['es', 'Vaso infantil 100% irrompible.', 'absolute_guarantee'],
+    ['fr', 'Gourde 100 % incassable.', 'absolute_guarantee'],
+    ['pt', 'Copo 100% inquebrável.', 'absolute_guarantee'],
+    ['en', 'Knee pads with 100% protection from every fall.', 'absolute_guarantee'],
+    ['fr', 'Ce casque vous protège à 100 % des chocs.', 'absolute_guarantee'],
+    ['es', 'Protección 100% contra golpes en la cabeza.', 'absolute_guarantee'],
+    ['en', 'The net protects your family against malaria.', 'medical'],
+    ['fr', 'Le bracelet protège contre la dengue.', 'medical'],
+    ['pt', 'Repelente que protege contra dengue e zika.', 'medical'],
+    ['en', 'Its breathable mesh prevents SIDS.', 'medical'],
+  ] as const)('%s: %s', (lang, text, code) => {
+    expect(codesOf(text, lang as Language)).toContain(code);
+  });
+
+  it.each([
+    ['es', 'Pago 100% seguro con tarjeta o PayPal.'],
+    ['pt', 'Compra 100% segura e entrega rastreada.'],
+    ['en', 'Polarised lenses with 100% UV400 protection.'],
+    ['fr', 'Verres offrant une protection 100 % UV.'],
+    ['en', 'Case made of 100% recycled plastic; protects against scratches and dust.'],
+    ['en', 'The tent is 100% waterproof up to 3000 mm.'],
+  ] as const)('no claim in %s: %s', (lang, text) => {
+    expect(codesOf(text, lang as Language)).toEqual([]);
+  });
+});

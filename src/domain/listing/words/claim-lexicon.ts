@@ -116,7 +116,15 @@ export type ClaimTag =
   /** detoxifies, desintoxica, очищает: with the body or the blood a health claim. */
   | 'detox'
   /** The body as a whole and what detox claims say they clean: organism, blood, liver. */
-  | 'body';
+  | 'body'
+  /** unbreakable, irrompible, incassable, небьющийся: with "100 %" a promise nothing can keep. */
+  | 'unbreakable'
+  /** protection, protects, protège, защищает: "100 % protection", "protects against malaria". */
+  | 'protection'
+  /** UV, ultraviolet: "100 % UV protection" is a filter's measured rating, no promise. */
+  | 'uv'
+  /** Payment and purchase: "pago 100 % seguro" is about the checkout, not the product. */
+  | 'payment';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
@@ -194,7 +202,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
       no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
       slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out`,
-    condition: `pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies
+    condition: `sids sudden_infant_death* cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
       diabet* cancer* tumor* tumour* hypertension high_blood_pressure blood_pressure cholesterol asthma
@@ -230,6 +238,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'risk risks',
     detox: 'detox detoxes detoxify detoxifies detoxifying detoxing',
     body: 'body organism bloodstream blood liver',
+    unbreakable: 'unbreakable indestructible shatterproof shatter_proof',
+    protection: 'protection protects protect protecting',
+    uv: 'uv uva uvb uv400 ultraviolet',
+    payment: 'payment payments checkout transaction transactions purchase purchases shopping',
   },
   es: {
     comparative: 'mas mejor mejores menos',
@@ -285,7 +297,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
       ralentiza ralentizan corrige corrigen desintoxica depura depuran`,
-    condition: `dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis
+    condition: `paludismo malaria dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
       presion_arterial tension_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus
@@ -323,6 +335,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'riesgo riesgos',
     detox: 'desintoxica desintoxican desintoxicar desintoxicante depura depuran depurativo depurativa',
     body: 'organismo cuerpo sangre higado',
+    unbreakable: 'irrompible irrompibles indestructible indestructibles',
+    protection: 'proteccion protege protegen proteger',
+    uv: 'uv uva uvb uv400 ultravioleta*',
+    payment: 'pago pagos compra compras transaccion transacciones envio envios',
   },
   fr: {
     comparative: 'plus mieux meilleur meilleure moins',
@@ -378,7 +394,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
       fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
       ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure`,
-    condition: `douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne
+    condition: `paludisme malaria dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
       tumeur* hypertension tension_arterielle cholesterol asthme allergie* rhume* grippe covid* coronavirus
@@ -416,6 +432,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     detox:
       'detoxifie detoxifient detoxifier detoxifiant detoxifiante detoxique detox depure depurent depuratif depurative',
     body: 'organisme corps sang foie',
+    unbreakable: 'incassable incassables indestructible indestructibles',
+    protection: 'protection protege protegent proteger',
+    uv: 'uv uva uvb uv400 ultraviolet*',
+    payment: 'paiement paiements achat achats transaction transactions livraison',
   },
   ru: {
     comparative: 'лучше дольше',
@@ -469,7 +489,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
       замедля* исправля* выводит выводят очища*
       больше_никаких`,
-    condition: `боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил*
+    condition: `малярия малярии денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
       экзем* псориаз* дерматит* акне бессонниц* тревожност* депресси* диабет* рак рака раку раком раке
       онколог* опухол* гипертони* артериальн*_давлени* кровян*_давлени* холестерин* астм* аллерги*
@@ -500,6 +520,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'риск*',
     detox: 'детокс* выводит_токсины выводят_токсины очищает очищают очищения очищение',
     body: 'организм* кровь крови кровью печень печени',
+    unbreakable: 'небьющ* неубиваем* нерушим* неразбиваем*',
+    protection: 'защита защиту защиты защищает защищают',
+    uv: 'уф ультрафиолет*',
+    payment: 'оплата оплату оплаты покупка покупки платеж* платёж*',
   },
   pt: {
     comparative: 'mais melhor melhores menos',
@@ -555,7 +579,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       retarda retardam corrige corrigem desintoxica depura depuram
       antiinflamatori* antiviral*`,
-    condition: `dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira*
+    condition: `malaria dengue zika morte_subita* dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira*
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
       insonia ansiedade depressao diabetes cancer cancro tumor tumores hipertensao pressao_alta
       pressao_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus infeccao
@@ -588,5 +612,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'risco riscos',
     detox: 'desintoxica desintoxicam desintoxicar desintoxicante detox depura depuram depurativo depurativa',
     body: 'organismo corpo sangue figado',
+    unbreakable: 'inquebravel inquebraveis indestrutivel indestrutiveis',
+    protection: 'protecao protege protegem proteger',
+    uv: 'uv uva uvb uv400 ultravioleta*',
+    payment: 'pagamento pagamentos compra compras transacao transacoes entrega envio',
   },
 };
