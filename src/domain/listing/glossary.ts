@@ -42,6 +42,58 @@ const IMPERIAL_IN_METRIC: GlossaryEntry = {
   note: 'buyers in metric countries expect cm, kg, g and °C, whether the imperial unit is written in English or translated',
 };
 
+/** A machine-translation calque of a product name ("dash cam" -> "caméra de tiret"): the market's name instead. */
+function calque(pattern: string, replace: string, note: string): GlossaryEntry {
+  return { code: 'wording', pattern: `\\b${pattern}\\b`, replace, note: `MT calque of "${note}"` };
+}
+
+/**
+ * European Portuguese words where Brazilian buyers, the market the "pt" version is read in, say
+ * something else: "ecrã" for "tela", "utilizador" for "usuário", "casa de banho" for "banheiro".
+ * Only words Brazil does not use in that sense: "rato", "camisola", "secretária", "sumo", "comboio" (a
+ * convoy), "equipa" (it equips) and "sapatilha" (a ballet flat, a fin's foot pocket) are left out;
+ * "palhinha" is a drinking straw only beside a drink (in Brazil it is also cane webbing).
+ */
+const PT_EUROPEAN: ReadonlyArray<[string, string, string]> = [
+  ['ecrãs?', 'tela', 'screen'],
+  ['ecrã táctil', 'tela sensível ao toque', 'touch screen'],
+  ['telemóve(?:l|is)', 'celular', 'mobile phone'],
+  ['casas? de banho', 'banheiro', 'bathroom'],
+  ['utilizador(?:es|as?)?', 'usuário', 'user'],
+  ['relvados?', 'gramado', 'lawn'],
+  ['relva', 'grama', 'grass'],
+  ['máquina de lavar (?:a )?loiça', 'lava-louças', 'dishwasher'],
+  ['(?<!lavar (?:a )?)loiças?', 'louça', 'dishes'],
+  ['chapéus? de sol', 'guarda-sol', 'beach umbrella'],
+  ['frigoríficos?', 'geladeira', 'fridge'],
+  ['autocarros?', 'ônibus', 'bus'],
+  ['ficheiros?', 'arquivo', 'file'],
+  ['pequeno-almoço', 'café da manhã', 'breakfast'],
+  ['fatos? de banho', 'maiô', 'swimsuit'],
+  ['fatos? de treino', 'agasalho', 'tracksuit'],
+  ['peúgas', 'meias', 'socks'],
+  ['biberões', 'mamadeiras', 'baby bottles'],
+  ['biberão', 'mamadeira', 'baby bottle'],
+  ['chávenas?', 'xícara', 'cup'],
+  ['sanitas?', 'vaso sanitário', 'toilet'],
+  ['autoclismos?', 'descarga', 'cistern'],
+  ['duches?', 'chuveiro', 'shower'],
+  ['estores', 'persianas', 'blinds'],
+  ['alcatifas?', 'carpete', 'carpet'],
+  ['trotinetes?', 'patinete', 'scooter'],
+  ['camiões', 'caminhões', 'lorries'],
+  ['camião', 'caminhão', 'lorry'],
+  ['berbequins?', 'furadeira', 'drill'],
+  ['aparafusadoras?', 'parafusadeira', 'screwdriver'],
+  ['fita-cola', 'fita adesiva', 'sticky tape'],
+  ['agrafadores?', 'grampeador', 'stapler'],
+  ['agrafos', 'grampos', 'staples'],
+  ['lixívia', 'água sanitária', 'bleach'],
+  ['esquentadores?', 'aquecedor', 'water heater'],
+  ['canalizadores?', 'encanador', 'plumber'],
+  ['montras?', 'vitrine', 'shop window'],
+];
+
 /**
  * Per-language terminology kept as data: decimal separators, English units in metric markets,
  * false friends and machine-translation calques, and the wording marketplaces expect.
@@ -89,6 +141,13 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       replace: 'biblioteca $1 $2',
       note: 'library, not bookshop',
     },
+    calque('cortinas? de apagón', 'cortinas opacas', 'blackout curtains'),
+    calque('arrancador(?:es)? de salto', 'arrancador de batería', 'jump starter'),
+    calque('mantas? de fuego', 'manta ignífuga', 'fire blanket'),
+    calque('buscador(?:es)? de (?:pernos|sementales|montantes)', 'detector de vigas', 'stud finder'),
+    calque('pendientes de semental', 'pendientes de botón', 'stud earrings'),
+    calque('bancos? de poder', 'batería externa', 'power bank'),
+    calque('cámaras? de guion', 'cámara para coche', 'dash cam'),
   ],
   fr: [
     COMMA_DECIMAL,
@@ -129,6 +188,15 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       replace: 'prend en charge la recharge',
       note: 'calque of "supports charging"',
     },
+    calque('caméras? de tiret', 'caméra embarquée', 'dash cam'),
+    calque('couvertures? (?:de|du) feu', 'couverture anti-feu', 'fire blanket'),
+    calque('poêles? de camping', 'réchaud de camping', 'camping stove'),
+    calque('rideaux de panne', 'rideaux occultants', 'blackout curtains'),
+    calque("banques? d'alimentation", 'batterie externe', 'power bank'),
+    calque('redresseurs? de cheveux', 'lisseur', 'hair straightener'),
+    calque('démarreurs? de saut', 'booster de démarrage', 'jump starter'),
+    calque('détecteurs? de goujons?', 'détecteur de montants', 'stud finder'),
+    calque('bandes? de puissance', 'multiprise', 'power strip'),
   ],
   ru: [
     COMMA_DECIMAL,
@@ -158,6 +226,14 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       replace: 'точн$1 $2',
       note: '"аккуратный" means neat, not accurate',
     },
+    calque('зарядн\\p{L}* устройств\\p{L}* для прыжков', 'пусковое устройство', 'jump starter'),
+    calque('прыжков\\p{L}* стартер\\p{L}*', 'пусковое устройство', 'jump starter'),
+    calque('детектор\\p{L}* шпилек', 'детектор скрытой проводки', 'stud finder'),
+    calque('одеял\\p{L}* огня', 'противопожарное покрывало', 'fire blanket'),
+    calque('огненн\\p{L}* одеял\\p{L}*', 'противопожарное покрывало', 'fire blanket'),
+    calque('шторы отключения', 'шторы блэкаут', 'blackout curtains'),
+    calque('(?:банк\\p{L}* питания|силов\\p{L}* банк\\p{L}*)', 'внешний аккумулятор', 'power bank'),
+    calque('(?:тире[- ]камер\\p{L}*|камер\\p{L}* тире)', 'видеорегистратор', 'dash cam'),
   ],
   pt: [
     COMMA_DECIMAL,
@@ -188,6 +264,25 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       replace: 'requintad$1$2',
       note: '"esquisito" means weird, not exquisite',
     },
+    calque('cortinas? de apagão', 'cortinas blackout', 'blackout curtains'),
+    calque('(?:partida|arrancador) de salto', 'auxiliar de partida', 'jump starter'),
+    calque('cobertor(?:es)? de fogo', 'manta corta-fogo', 'fire blanket'),
+    calque('bancos? de (?:potência|energia)', 'carregador portátil', 'power bank'),
+    calque('câmeras? de traço', 'câmera veicular', 'dash cam'),
+    calque('brincos de garanhão', 'brincos de pressão', 'stud earrings'),
+    {
+      code: 'wording',
+      pattern: '\\bpalhinhas?\\b',
+      replace: 'canudo',
+      note: 'European Portuguese for "drinking straw"; Brazilian buyers say "canudo"',
+      requires: '\\b(?:garrafa|copo|caneca|bebida|beber|suco|squeeze|smoothie|refrigerante)s?\\b',
+    },
+    ...PT_EUROPEAN.map(([pattern, replace, meaning]) => ({
+      code: 'wording' as const,
+      pattern: `\\b${pattern}\\b`,
+      replace,
+      note: `European Portuguese for "${meaning}"; Brazilian buyers say "${replace}"`,
+    })),
   ],
 };
 

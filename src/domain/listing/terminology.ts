@@ -83,7 +83,10 @@ function metricSuggestion(matched: string, lang: Language): string | undefined {
 const METRIC_AFTER_RE =
   /^\s?[(/[–-]\s?(?:≈|~|approx\.?|aprox\.?|env\.?|ок\.?|около|cerca de)?\s?\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|ml|l|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)(?![\p{L}])/u;
 const ENGLISH_UNIT_RE = /inch|\bin$|ft|feet|foot|lb|pound|oz|ounce|°F|mph|mile|yard|yd|gallon|psi/i;
-const METRIC_BEFORE_RE = /\d\s?(?:mm|cm|m|km|kg|g|ml|l|°C|мм|см|м|км|кг|г|мл|л|°С)\s?[(/[–-]\s?$/u;
+const METRIC_BEFORE_RE =
+  /\d\s?(?:mm|cm|m|km|kg|g|ml|l|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)\s?[(/[–-]\s?$/u;
+/** PSI has no word of its own in any language: beside its bar it is a dual scale, not English. */
+const PSI_RE = /psi/i;
 
 /**
  * An imperial value with its metric equivalent beside it ("17,3 pulgadas (44 cm)", "44 cm / 17"):
@@ -265,8 +268,14 @@ export function checkTerminology(
       if (overlaps(start, end, skip)) continue;
       if (entry.code === 'decimal_separator' && isStandardName(text, start, end)) continue;
       // The exemption is for the language's own unit word; "45 cm (18 inches)" is still English.
-      if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_RE.test(match[0]) && metricBeside(text, start, end))
+      if (
+        entry.code === 'imperial_unit' &&
+        (!ENGLISH_UNIT_RE.test(match[0]) || PSI_RE.test(match[0])) &&
+        metricBeside(text, start, end)
+      )
         continue;
+      // Brazil calibrates tyres and compressors in PSI ("libras"): the market's own unit there.
+      if (entry.code === 'imperial_unit' && lang === 'pt' && PSI_RE.test(match[0])) continue;
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
       if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
       // "5 ft 8 in" is one height: the inches belong to the feet already reported.

@@ -212,3 +212,54 @@ describe('an imperial size every version states is the trade name of the size (i
     expect(judge('es', mixed.es, mixed)).toBe(false);
   });
 });
+
+describe('European Portuguese words, calques of product names, PSI (issue 18, round 9)', () => {
+  const found = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => [
+      text.slice(i.span![0], i.span![1]),
+      i.suggestion,
+    ]);
+
+  it.each([
+    [
+      'pt',
+      'Protetor para o ecrã do telemóvel.',
+      [
+        ['ecrã', 'tela'],
+        ['telemóvel', 'celular'],
+      ],
+    ],
+    ['pt', 'Ideal para a casa de banho.', [['casa de banho', 'banheiro']]],
+    ['pt', 'Cabe até 4 utilizadores.', [['utilizadores', 'usuário']]],
+    ['pt', 'Pode ir à máquina de lavar loiça.', [['máquina de lavar loiça', 'lava-louças']]],
+    ['pt', 'Garrafa com palhinha de silicone.', [['palhinha', 'canudo']]],
+    ['pt', 'Aspersor para a relva do jardim.', [['relva', 'grama']]],
+    ['es', 'Juego de cortinas de apagón para el dormitorio.', [['cortinas de apagón', 'cortinas opacas']]],
+    ['fr', 'Une caméra de tiret pour la voiture.', [['caméra de tiret', 'caméra embarquée']]],
+    ['fr', 'Couverture de feu pour la cuisine.', [['Couverture de feu', 'couverture anti-feu']]],
+    ['ru', 'Детектор шпилек для стен.', [['Детектор шпилек', 'детектор скрытой проводки']]],
+    [
+      'ru',
+      'Мощное зарядное устройство для прыжков.',
+      [['зарядное устройство для прыжков', 'пусковое устройство']],
+    ],
+    ['pt', 'Kit com banco de energia de 10000 mAh.', [['banco de energia', 'carregador portátil']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang as Language)).toEqual(expected);
+  });
+
+  it.each([
+    ['pt', 'Assento de palhinha indiana, trama aberta.'],
+    ['pt', 'O kit equipa sua cozinha com 12 peças.'],
+    ['pt', 'Nadadeira com sapatilha fechada.'],
+    ['pt', 'Calibrador de pneus até 150 PSI.'],
+    ['es', 'Presión máxima de 10,3 bar (150 PSI).'],
+    ['fr', 'Pression maximale de 150 PSI (10,3 bar).'],
+  ] as const)('nothing in %s: %s', (lang, text) => {
+    expect(found(text, lang as Language)).toEqual([]);
+  });
+
+  it('still reports PSI without its bar outside Brazil', () => {
+    expect(found('Pression maximale de 150 PSI.', 'fr')).toEqual([['150 PSI', '10,3 bar']]);
+  });
+});
