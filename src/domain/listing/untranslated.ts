@@ -209,6 +209,34 @@ function quotedTerm(text: string, run: readonly Token[]): boolean {
   return OPENING_QUOTE_RE.test(before) && CLOSING_QUOTE_RE.test(after);
 }
 
+/**
+ * English phrases every market's tech listings keep as they are ("plug and play", "hot swap",
+ * "true wireless"): their words count as shared, so alone they make no English run, and inside an
+ * English sentence they still join it.
+ */
+const LOAN_PHRASES: readonly (readonly string[])[] = [
+  ['plug', 'and', 'play'],
+  // "plug & play": "&" is no token.
+  ['plug', 'play'],
+  ['hot', 'swap'],
+  ['hot', 'swappable'],
+  ['hot-swap'],
+  ['hot-swappable'],
+  ['true', 'wireless'],
+  ['power', 'delivery'],
+  ['quick', 'charge'],
+];
+
+function markLoanPhrases(tokens: readonly Token[], marks: Mark[]): void {
+  for (let k = 0; k < tokens.length; k++) {
+    for (const phrase of LOAN_PHRASES) {
+      if (k + phrase.length > tokens.length) continue;
+      if (!phrase.every((w, j) => tokens[k + j]!.text.toLowerCase() === w)) continue;
+      for (let j = 0; j < phrase.length; j++) if (marks[k + j] === 'en') marks[k + j] = 'both';
+    }
+  }
+}
+
 export function checkUntranslated(
   text: string,
   lang: Language,
@@ -246,6 +274,7 @@ export function checkUntranslated(
     )
       marks[k] = 'both';
   });
+  markLoanPhrases(tokens, marks);
   let i = 0;
   while (i < tokens.length) {
     if (marks[i] !== 'en') {

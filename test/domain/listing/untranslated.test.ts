@@ -190,3 +190,25 @@ describe('names listed with commas are no untranslated text (issue 18, round 8)'
     ]);
   });
 });
+
+describe('English phrases tech listings keep in every language (issue 18, round 9)', () => {
+  const loanDeps = {
+    target: wordListSpeller('la tela es suave conexión sin controladores teclado compatible con'),
+    english: wordListSpeller('plug and play hot swap with switches the fabric is soft so your bag stays dry'),
+    isAllowed: () => false,
+  };
+  const loans = (text: string) =>
+    checkUntranslated(text, 'es', 'description', loanDeps).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('accepts "plug and play" and "hot swap" in a Spanish sentence', () => {
+    expect(loans('Conexión plug and play, sin controladores.')).toEqual([]);
+    expect(loans('Conexión Plug & Play, sin controladores.')).toEqual([]);
+    expect(loans('Teclado hot swap compatible con switches.')).toEqual([]);
+  });
+
+  it('still reports an English sentence that holds one', () => {
+    expect(loans('La tela es suave. The fabric is soft and plug and play so your bag stays dry.')).toEqual([
+      'The fabric is soft and plug and play so your bag stays dry',
+    ]);
+  });
+});
