@@ -9,6 +9,10 @@ interface DebrisPattern {
   cue?: RegExp;
 }
 
+/** First words of a fill-in left for the writer, in the five languages. */
+const FILL_IN_WORDS =
+  'insert|add|your|enter|product|brand|model|size|color|colour|name|nombre|marca|modelo|talla|tamaño|taille|couleur|marque|nom|produit|produto|nome|cor|размер|цвет|название|бренд|товар|вставить|insertar|insérer|inserir';
+
 /**
  * Template debris and machine-translation leftovers: unfilled variables, bracketed fill-ins,
  * dummy text, "translated by" notes, escaped markup and mojibake.
@@ -48,9 +52,13 @@ const DEBRIS: readonly DebrisPattern[] = [
     code: 'bracket',
     re: /(?<![\p{L}\d\-–])(?:XX|xx)(?=[ \t]\p{Ll}{3,})(?![ \t](?:siècles?|siecles?|centur\p{L}*|siglos?|séculos?|seculos?|век\p{L}*|ст\.|large|small|big|grande?s?|grand|petite?|pequeñ\p{L}*))/gu,
   },
+  // A fill-in in square or angle brackets: "[insert colour]", "<insert color>", "<nombre del producto>".
   {
     code: 'bracket',
-    re: /\[(?:insert|add|your|enter|product|brand|model|size|color|colour|name|nombre|marca|modelo|talla|tamaño|taille|couleur|marque|nom|produit|produto|nome|cor|размер|цвет|название|бренд|товар|вставить|insertar|insérer|inserir)(?![\p{L}])[^\]\n]{0,40}\]/giu,
+    re: new RegExp(
+      `\\[(?:${FILL_IN_WORDS})(?![\\p{L}])[^\\]\\n]{0,40}\\]|<(?:${FILL_IN_WORDS})(?![\\p{L}])[^<>\\n]{0,40}>`,
+      'giu',
+    ),
   },
   // A lower-case instruction to the writer: "insert size here", "escribir el color aquí", "indiquez la
   // taille ici", "inserir cor aqui", "вставьте размер сюда": one to three words, none of them an English

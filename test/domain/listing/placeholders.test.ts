@@ -72,3 +72,15 @@ describe('placeholder values in lower case', () => {
     expect(checkPlaceholders('Talla XXL, 3 XL.', 'es', 'description')).toEqual([]);
   });
 });
+
+describe('fill-ins in angle brackets (issue 18, round 9)', () => {
+  const texts = (text: string) =>
+    checkPlaceholders(text, 'es', 'description').map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('reports "<insert colour>" as it does "[insert colour]", not markup or a comparison', () => {
+    expect(texts('Disponible en <insert colour> y negro.')).toEqual(['<insert colour>']);
+    expect(texts('Funda <nombre del producto> de silicona.')).toEqual(['<nombre del producto>']);
+    expect(texts('Peso < 200 g, potencia <5 W y tamaño compacto.')).toEqual([]);
+    expect(texts('Primera línea<br>segunda línea')).toEqual(['<br>']);
+  });
+});
