@@ -103,12 +103,40 @@ function wholeSentence(
   for (let k = first; k <= last; k++) if (marks[k] === 'other' && !isValue(tokens, k)) return false;
   const before = first === 0 ? '\n' : text.slice(tokens[first - 1]!.end, tokens[first]!.start);
   if (!/[.!?\n]/u.test(before)) return false;
-  // After the last English word, only a value may end the sentence ("... 18 mm.").
+  // After the last English word, only a value or words English shares may end the sentence ("... 18
+  // mm.", "... water saving design.").
   for (let k = last + 1; k < tokens.length; k++) {
     if (RUN_BREAK_RE.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return true;
+    if (marks[k] === 'both') continue;
     if (!/\d/u.test(tokens[k]!.text) && [...tokens[k]!.text].length > 3) return false;
   }
   return true;
+}
+
+/**
+ * A run whose sentence opens with words English shares with the declared language ("High
+ * pressure, water saving design." in French, where "high", "pressure" and "design" are French
+ * dictionary words too) starts where the sentence does: the whole sentence was left in English.
+ */
+function fromSentenceStart(
+  text: string,
+  tokens: readonly Token[],
+  marks: readonly Mark[],
+  first: number,
+): number {
+  for (let k = first; k > 0; k--) {
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    if (/[.!?\n]/u.test(gap)) return k;
+    if (RUN_BREAK_RE.test(gap) || (marks[k - 1] !== 'both' && !isValue(tokens, k - 1))) return first;
+  }
+  return 0;
+}
+
+/** The last token of the sentence `last` is in. */
+function sentenceEnd(text: string, tokens: readonly Token[], last: number): number {
+  let k = last;
+  while (k + 1 < tokens.length && !RUN_BREAK_RE.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
+  return k;
 }
 
 /** Most words of a capitalised run that still reads as a name. */
@@ -294,6 +322,7 @@ export function checkUntranslated(
       } else if (++bridge > MAX_BRIDGE) break;
     }
     last = toSentenceEnd(text, tokens, marks, last);
+    i = fromSentenceStart(text, tokens, marks, i);
     const run = tokens.slice(i, last + 1);
     const english = run.filter((_, k) => marks[i + k] === 'en');
     const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;
@@ -305,7 +334,9 @@ export function checkUntranslated(
       !(functionWords === 0 && termList(run, lang))
     ) {
       const start = run[0]!.start;
-      const end = run.at(-1)!.end;
+      // A sentence left in English whole ends where the sentence does ("... water saving design.").
+      if (wholeSentence(text, tokens, marks, i, last)) last = sentenceEnd(text, tokens, last);
+      const end = tokens[last]!.end;
       if (!overlaps(start, end, skip)) {
         issues.push({
           lang,

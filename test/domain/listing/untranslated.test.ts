@@ -23,8 +23,13 @@ describe('checkUntranslated', () => {
     ['es', 'La tela es suave, so your bag stays dry.', 'so your bag stays dry'],
     ['ru', 'Ткань мягкая. Wipe it clean with a damp cloth.', 'Wipe it clean with a damp cloth'],
     ['fr', 'Le tissu est doux, the fabric is soft.', 'the fabric is soft'],
-    // "phones", "in", "a" and "case" are French words too: the sentence still ends in English.
-    ['fr', 'Compatible avec. Works with most phones in a thin case.', 'Works with most phones in a thin'],
+    // "phones", "in", "a" and "case" are French words too: the sentence still ends in English, and
+    // the finding runs to its end (round 9).
+    [
+      'fr',
+      'Compatible avec. Works with most phones in a thin case.',
+      'Works with most phones in a thin case',
+    ],
     ['es', 'La tela es suave. 纯棉面料', '纯棉面料'],
     ['en', 'The fabric is soft 纯棉面料', '纯棉面料'],
     // A sentence of two English words and a value, nothing else (round 6).
@@ -210,5 +215,26 @@ describe('English phrases tech listings keep in every language (issue 18, round 
     expect(loans('La tela es suave. The fabric is soft and plug and play so your bag stays dry.')).toEqual([
       'The fabric is soft and plug and play so your bag stays dry',
     ]);
+  });
+});
+
+describe('an English sentence that opens and ends with words French shares (issue 18, round 9)', () => {
+  const sharedDeps = {
+    // French dictionaries know "high", "pressure" and "design" as loanwords.
+    target: wordListSpeller('pomme de douche en acier high pressure design compatible avec les bras'),
+    english: wordListSpeller('high pressure water saving design compatible'),
+    isAllowed: () => false,
+  };
+  const shared = (text: string) =>
+    checkUntranslated(text, 'fr', 'description', sharedDeps).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('reports the whole sentence, from its first word', () => {
+    expect(
+      shared('Pomme de douche en acier. High pressure, water saving design. Compatible avec les bras.'),
+    ).toEqual(['High pressure, water saving design']);
+  });
+
+  it('leaves two English words inside a French sentence alone', () => {
+    expect(shared('Pomme de douche water saving en acier.')).toEqual([]);
   });
 });
