@@ -161,6 +161,17 @@ function noPluralEs(lang: Language, ending: string, stem: string): boolean {
   return (lang === 'es' || lang === 'pt') && ending === 'es' && /[aeiou]$/u.test(stem);
 }
 
+/** A dropped letter's correction must be this much more frequent (centibels: 200 = 100 times). */
+const DROPPED_LETTER_GAP = 200;
+
+/** `lower` is `word` with one letter left out. */
+function droppedLetter(lower: string, word: string): boolean {
+  if (word.length !== lower.length + 1) return false;
+  let i = 0;
+  while (i < lower.length && lower[i] === word[i]) i++;
+  return lower.slice(i) === word.slice(i + 1);
+}
+
 /**
  * A listed word with other forms of its paradigm listed at least as often as itself (and at least
  * one in 10^7.6): one sibling, two in Russian, whose own ending must be a real one (not the bare
@@ -177,6 +188,14 @@ function listedParadigm(
   // A doubled or dropped letter of a common word ("металический") is a slip the web repeats in every
   // form: its listed paradigm is the same slip, not a rare word.
   if ((correction.centibels ?? 1000) <= COMMON_CORRECTION_CB && doubledLetterSlip(lower, correction.word))
+    return false;
+  // So is any letter dropped from a common word a hundred times as frequent ("segudos" for
+  // "segundos", with "segudo" listed too).
+  if (
+    (correction.centibels ?? 1000) <= COMMON_CORRECTION_CB &&
+    cB - (correction.centibels ?? 1000) >= DROPPED_LETTER_GAP &&
+    droppedLetter(lower, correction.word)
+  )
     return false;
   const needed = lang === 'ru' ? 2 : 1;
   const limit = Math.min(SIBLING_CB, cB);
@@ -251,6 +270,9 @@ function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): 
   for (const [suffix, bases] of DERIVATIONS[lang]) {
     if (!lower.endsWith(suffix) || lower.length - suffix.length < 4) continue;
     const stem = lower.slice(0, -suffix.length);
+    // French keeps a soft g or c before a and o: recharg-er gives "rechargeable", remplac-er
+    // "remplaçable"; "rechargable" is a slip, no derivation.
+    if (lang === 'fr' && /^[ao]/u.test(suffix) && /[gc]$/u.test(stem)) continue;
     // "ador" keeps its "a" in the infinitive: enhebr-ador -> enhebr-ar.
     if (bases.some((b) => speller.correct(stem + b))) return true;
   }

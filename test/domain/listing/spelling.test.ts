@@ -644,3 +644,29 @@ describe('a regular derivation that the list reads as a slip of a common word (i
     expect(words('La fongeur de pinceaux.', 'fr', rare)).toEqual([]);
   });
 });
+
+describe('slips the web repeats, soft g and c in French derivations (issue 18, round 9)', () => {
+  const words = (text: string, lang: Language, speller: SpellChecker) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('reports a letter dropped from a common word even when the list has the slip in other forms', () => {
+    // Made-up words: "mindutos" a common word, "midutos" and "miduto" its slip as web text repeats it.
+    const withSlips = { la: 100, de: 100, mindutos: 430, midutos: 790, miduto: 760 };
+    const es = listSpeller('la de pantalla muestra mindutos', withSlips);
+    expect(words('La pantalla muestra midutos.', 'es', es)).toEqual(['midutos']);
+    // A rare trade word one letter shorter than a word only ten times as frequent stays a word.
+    const near = listSpeller('la de pantalla muestra mindutos', { ...withSlips, mindutos: 700 });
+    expect(words('La pantalla muestra midutos.', 'es', near)).toEqual([]);
+  });
+
+  it('reads "-gable" and "-cable" of a French -ger or -cer verb as a slip, not a derivation', () => {
+    const fr = listSpeller('la de batterie est recharger rechargeable remplacer remplaçable', {
+      la: 100,
+      de: 100,
+      rechargeable: 612,
+      remplaçable: 636,
+    });
+    expect(words('La batterie est rechargable.', 'fr', fr)).toEqual(['rechargable']);
+    expect(words('La batterie est rechargeable.', 'fr', fr)).toEqual([]);
+  });
+});

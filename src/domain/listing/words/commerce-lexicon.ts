@@ -28,12 +28,14 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
   ru: `термобутылк* термокружк* термос* антипригарн* нескользящ* амбушюр* шалфейн* полиэстер* эластан*
     неопрен* силиконов* микрофибр* ланч-бокс* пауэрбанк* повербанк* смарт-час* беспроводн* водонепроницаем*
     водоотталкивающ* светоотражающ* перезаряжаем* регулируем* складн* съёмн* съемн* эргономичн* кроссовк*
-    йог* пилатес* фитнес* леггинс* худи лонгслив* толстовк* карабин* брелок* брелк* сенсорн* usb-c`,
+    йог* пилатес* фитнес* леггинс* худи лонгслив* толстовк* карабин* брелок* брелк* сенсорн* usb-c
+    заушник* крапан* макарун*`,
   pt: `antiderrapante antiderrapantes antiaderente antiaderentes reutilizável reutilizáveis recarregável
     recarregáveis regulável reguláveis dobrável dobráveis impermeável impermeáveis respirável respiráveis
     ergonômico ergonômica ergonômicos ergonômicas poliéster elastano neoprene silicone microfibra
     lancheira lancheiras tênis powerbank smartwatch legging leggings moletom moletons mosquetão chaveiro
-    yoga pilates fitness crossfit chaveiros touch removível removíveis lavável laváveis ajustável ajustáveis`,
+    yoga pilates fitness crossfit chaveiros touch removível removíveis lavável laváveis ajustável ajustáveis
+    canote canotes`,
 };
 
 /** A predicate over one language's commerce lexicon (exact words and `*` prefixes). */
