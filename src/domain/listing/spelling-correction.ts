@@ -84,6 +84,16 @@ export function closeCorrection(speller: SpellChecker, word: string, lang: Langu
     }
   };
   for (const candidate of edits1(lower, ALPHABETS[lang])) consider(candidate);
+  // French writes a plain "e" before a doubled consonant ("nettoyage", "efficace"): an "é" there with
+  // the consonant single ("nétoyage", "éfficace") is one slip of the ear.
+  if (lang === 'fr') {
+    for (let at = 0; at < lower.length - 1; at++) {
+      if (lower[at] !== 'é' && lower[at] !== 'è') continue;
+      const next = lower[at + 1]!;
+      if (!/[bcdfglmnprst]/u.test(next)) continue;
+      consider(`${lower.slice(0, at)}e${next}${lower.slice(at + 1)}`);
+    }
+  }
   for (const [from, to] of SOUND_ALIKE[lang]) {
     for (let at = lower.indexOf(from); at >= 0; at = lower.indexOf(from, at + 1)) {
       consider(lower.slice(0, at) + to + lower.slice(at + from.length));

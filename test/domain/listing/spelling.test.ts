@@ -670,3 +670,23 @@ describe('slips the web repeats, soft g and c in French derivations (issue 18, r
     expect(words('La batterie est rechargeable.', 'fr', fr)).toEqual([]);
   });
 });
+
+describe('French "é" before a consonant the word doubles (issue 18, round 9)', () => {
+  it('suggests "nettoyage" for "nétoyage" and "efficace" for "éfficace"', () => {
+    const fr = listSpeller('la brosse de nettoyage est efficace', {
+      la: 100,
+      de: 100,
+      est: 100,
+      nettoyage: 520,
+      efficace: 480,
+    });
+    const issues = checkSpelling('La brosse de nétoyage est éfficace.', 'fr', 'description', {
+      speller: fr,
+      isAllowed: none,
+    });
+    expect(issues.map((i) => [i.params.word, i.suggestion])).toEqual([
+      ['nétoyage', 'nettoyage'],
+      ['éfficace', 'efficace'],
+    ]);
+  });
+});
