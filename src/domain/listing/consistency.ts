@@ -72,6 +72,10 @@ const UNITS: readonly UnitDef[] = [
   { re: /^(?:GB|Гб|ГБ|Go)$/u, dimension: 'storage', factor: 1 },
   { re: /^(?:TB|Тб|ТБ|To)$/u, dimension: 'storage', factor: 1000 },
   { re: /^(?:°C|ºC|°С)$/u, dimension: 'temperature', factor: 1 },
+  // Pressure in kPa: tyre inflators, pumps, pressure washers ("10,3 bar", "250 кПа").
+  { re: /^(?:bar|бар)$/u, dimension: 'pressure', factor: 100 },
+  { re: /^(?:kPa|кПа)$/u, dimension: 'pressure', factor: 1 },
+  { re: /^(?:MPa|МПа)$/u, dimension: 'pressure', factor: 1000 },
   { re: /^%$/u, dimension: 'percent', factor: 1 },
   // Inches are lengths: "17,3 дюйма" and "44 cm" state the same size (compared with a tolerance).
   {
@@ -427,6 +431,65 @@ function replacesValue(
  * values most versions agree on are the reference (with two versions, English or the first one);
  * a version stating a value outside it gets `inconsistent_value` on that value.
  */
+/** Battery sizes after or before a battery word ("2 AA batteries", "батарейки AAA", "pilas CR2032"). */
+const BATTERY_CODE = String.raw`(?:AAAA|AAA|AA|CR\d{4}|LR\d{2}|1[48]650|21700)`;
+const BATTERY_WORD = String.raw`(?:batter(?:y|ies)|pilas?|piles?|pilhas?|baterias?|batería|batterie|батаре\p{L}*|элемент\p{L}*)`;
+const BATTERY_RE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(${BATTERY_CODE})(?:\s?(?:x\s?)?\d?\s?)${BATTERY_WORD}|${BATTERY_WORD}\s(?:\d\s?x?\s?)?(?:de\s|du\s|type\s|tipo\s)?(${BATTERY_CODE}))(?![\p{L}\d])`,
+  'giu',
+);
+
+interface BatteryMention {
+  code: string;
+  field: ListingField;
+  span: [number, number];
+}
+
+function batteryMentions(v: ListingVersion): BatteryMention[] {
+  const found: BatteryMention[] = [];
+  for (const field of ['title', 'description'] as const) {
+    for (const m of v[field].matchAll(BATTERY_RE)) {
+      const code = (m[1] ?? m[2])!;
+      const at = (m.index ?? 0) + m[0].indexOf(code);
+      found.push({ code: code.toUpperCase(), field, span: [at, at + code.length] });
+    }
+  }
+  return found;
+}
+
+/**
+ * A battery size one version changes ("2 AA batteries", "2 батарейки AAA"): the sizes most versions
+ * name are the reference (the first version's, English when it names one, when none has a
+ * majority); a version naming none of them is reported.
+ */
+function batterySizes(order: readonly ListingVersion[]): Issue[] {
+  const mentions = order
+    .map((v) => ({ lang: v.lang, found: batteryMentions(v) }))
+    .filter((m) => m.found.length > 0)
+    .map((m) => ({ ...m, codes: new Set(m.found.map((f) => f.code)) }));
+  if (mentions.length < 2) return [];
+  const support = new Map<string, number>();
+  for (const m of mentions) for (const code of m.codes) support.set(code, (support.get(code) ?? 0) + 1);
+  let reference = [...support].filter(([, n]) => n * 2 > mentions.length).map(([code]) => code);
+  if (reference.length === 0) reference = [...mentions[0]!.codes];
+  const issues: Issue[] = [];
+  for (const m of mentions) {
+    if (reference.some((code) => m.codes.has(code))) continue;
+    for (const f of m.found) {
+      issues.push({
+        lang: m.lang,
+        field: f.field,
+        kind: 'inconsistent_value',
+        code: 'value',
+        params: { value: f.code, others: reference.join(', ') },
+        span: f.span,
+        ...(reference.length === 1 ? { suggestion: reference[0]! } : {}),
+      });
+    }
+  }
+  return issues;
+}
+
 export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
   if (versions.length < 2) return [];
   const order = [...versions].sort((a, b) => (a.lang === 'en' ? -1 : b.lang === 'en' ? 1 : 0));
@@ -490,6 +553,7 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
     }
   }
   issues.push(...looseCounts(byLang, numbersOf));
+  issues.push(...batterySizes(order));
   // One finding per stated measurement: the values of one chain ("70 x 50 cm") are one finding.
   const merged: Issue[] = [];
   for (const issue of issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0))) {

@@ -266,3 +266,40 @@ describe('counts spelt out in words (issue 18, round 7)', () => {
     ).toEqual([]);
   });
 });
+
+describe('pressures and battery sizes (issue 18, round 9)', () => {
+  const found = (versions: ListingVersion[]) =>
+    checkConsistency(versions).map((i) => [i.lang, i.params.value, i.suggestion]);
+
+  it('compares pressures in bar and kPa', () => {
+    expect(
+      found([
+        v('en', 'Maximum pressure 150 PSI (10.3 bar).'),
+        v('fr', 'Pression maximale de 10,3 bar.'),
+        v('ru', 'Максимальное давление 8,3 бар.'),
+      ]),
+    ).toEqual([['ru', '8,3 бар', '10,3 бар']]);
+    expect(found([v('en', 'Works at 2.5 bar.'), v('es', 'Funciona a 250 kPa.')])).toEqual([]);
+  });
+
+  it('reports a battery size the other versions do not name', () => {
+    expect(
+      found([
+        v('en', 'Runs on 2 AA batteries (not included).'),
+        v('es', 'Funciona con 2 pilas AA (no incluidas).'),
+        v('ru', 'Питание: 2 батарейки AAA.'),
+      ]),
+    ).toEqual([['ru', 'AAA', 'AA']]);
+    // Between two versions, English is the reference.
+    expect(found([v('en', 'Uses a CR2032 battery.'), v('fr', 'Fonctionne avec une pile CR2025.')])).toEqual([
+      ['fr', 'CR2025', 'CR2032'],
+    ]);
+    expect(found([v('en', 'Takes AAA batteries.'), v('pt', 'Usa pilhas AAA.')])).toEqual([]);
+  });
+
+  it('reads a code without a battery word as no battery size', () => {
+    expect(
+      found([v('en', 'AA grade walnut, 2 AA batteries.'), v('es', 'Nogal grado AAA, 2 pilas AA.')]),
+    ).toEqual([]);
+  });
+});
