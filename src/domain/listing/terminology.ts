@@ -379,6 +379,8 @@ const BRAZILIAN_LETTERS: Readonly<Record<string, string>> = {
 };
 const LETTER_SIZE_RE = /(?<![\p{L}\p{N}])(?:XXXL|XXL|XL|XXS|XS|S|M|L|PP|P|GG|G)(?![\p{L}\p{N}])/gu;
 const SIZE_LIST_GAP_RE = /^\s*(?:,|\/|e|ou|-|–)\s*$/u;
+/** Brazilian letters and an opening bracket just before a list of other letters. */
+const BRAZILIAN_FIRST_RE = /(?<![\p{L}\p{N}])(?:PPP|PP|P|M|G|GG|XG|XGG)\s?\(\s?$/u;
 
 /**
  * Portuguese (Brazil) listings with S/L/XL sizes: buyers there read P/M/G/GG. A letter counts as a
@@ -411,6 +413,9 @@ function checkLetterSizes(text: string, lang: Language, field: ListingField): Is
       (next !== undefined && SIZE_LIST_GAP_RE.test(text.slice(letter.end, next.start)));
     const named = /tamanhos?\s?:?\s?$/iu.test(text.slice(Math.max(0, letter.start - 12), letter.start));
     if (!listed && !named) return;
+    // The market's letters come first and these in brackets after them: "G/GG (L/XL)".
+    const listStart = letters[list[i]!]!.start;
+    if (BRAZILIAN_FIRST_RE.test(text.slice(Math.max(0, listStart - 8), listStart))) return;
     const last = issues.at(-1);
     const sameList = lastList === list[i];
     lastList = list[i]!;

@@ -263,3 +263,13 @@ describe('European Portuguese words, calques of product names, PSI (issue 18, ro
     expect(found('Pression maximale de 150 PSI.', 'fr')).toEqual([['150 PSI', '10,3 bar']]);
   });
 });
+
+describe('Brazilian letter sizes with the others in brackets after them (issue 18, round 9)', () => {
+  const found = (text: string) =>
+    checkTerminology(text, 'pt', 'description').map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('accepts "G/GG (L/XL)", still reports "L/XL" alone', () => {
+    expect(found('O tamanho G/GG (L/XL) serve para rostos grandes.')).toEqual([]);
+    expect(found('O tamanho L/XL serve para rostos grandes.')).toEqual(['L/XL']);
+  });
+});
