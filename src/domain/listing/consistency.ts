@@ -431,6 +431,56 @@ function replacesValue(
  * values most versions agree on are the reference (with two versions, English or the first one);
  * a version stating a value outside it gets `inconsistent_value` on that value.
  */
+/** Garment sizes in letters after a size word ("Size L/XL", "taille S/M", "tamanho G/GG", "размер M"). */
+const LETTER_SIZE = String.raw`(?:XXXL|XXL|XL|XXS|XS|S|M|L|PPP|PP|P|GG|G|XGG|XG)`;
+const LETTER_SIZES_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:sizes?|tallas?|tailles?|tamanhos?|размер\p{L}*)\s?:?\s?(${LETTER_SIZE}(?:\s?[/,-]\s?${LETTER_SIZE}){0,4})(?![\p{L}\d])`,
+  'giu',
+);
+/** Letter sizes from small to large. */
+const SIZE_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
+/** Brazilian letters as the others write them (P/M/G/GG is S/M/L/XL). */
+const FROM_BRAZILIAN: Readonly<Record<string, string>> = {
+  PPP: 'XXS',
+  PP: 'XS',
+  P: 'S',
+  G: 'L',
+  GG: 'XL',
+  XG: 'XXL',
+  XGG: 'XXXL',
+};
+
+const TO_BRAZILIAN: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(FROM_BRAZILIAN).map(([br, other]) => [other, br]),
+);
+
+function letterSizeMentions(v: ListingVersion, field: ListingField): CodeMention[] {
+  const found: CodeMention[] = [];
+  for (const m of v[field].matchAll(LETTER_SIZES_RE)) {
+    const list = m[1]!;
+    // Sizes are written in capitals: "taille s'adapte" names no size S.
+    if (list !== list.toUpperCase()) continue;
+    const at = (m.index ?? 0) + m[0].lastIndexOf(list);
+    for (const letters of list.toUpperCase().split(/\s?[/,-]\s?/u)) {
+      found.push({
+        code: (v.lang === 'pt' && FROM_BRAZILIAN[letters]) || letters,
+        text: list,
+        field,
+        span: [at, at + list.length],
+      });
+    }
+  }
+  return found;
+}
+
+interface CodeMention {
+  code: string;
+  /** As written: "AAA", "S/M". */
+  text: string;
+  field: ListingField;
+  span: [number, number];
+}
+
 /** Battery sizes after or before a battery word ("2 AA batteries", "батарейки AAA", "pilas CR2032"). */
 const BATTERY_CODE = String.raw`(?:AAAA|AAA|AA|CR\d{4}|LR\d{2}|1[48]650|21700)`;
 const BATTERY_WORD = String.raw`(?:batter(?:y|ies)|pilas?|piles?|pilhas?|baterias?|batería|batterie|батаре\p{L}*|элемент\p{L}*)`;
@@ -439,32 +489,29 @@ const BATTERY_RE = new RegExp(
   'giu',
 );
 
-interface BatteryMention {
-  code: string;
-  field: ListingField;
-  span: [number, number];
-}
-
-function batteryMentions(v: ListingVersion): BatteryMention[] {
-  const found: BatteryMention[] = [];
+function batteryMentions(v: ListingVersion): CodeMention[] {
+  const found: CodeMention[] = [];
   for (const field of ['title', 'description'] as const) {
     for (const m of v[field].matchAll(BATTERY_RE)) {
       const code = (m[1] ?? m[2])!;
       const at = (m.index ?? 0) + m[0].indexOf(code);
-      found.push({ code: code.toUpperCase(), field, span: [at, at + code.length] });
+      found.push({ code: code.toUpperCase(), text: code, field, span: [at, at + code.length] });
     }
   }
   return found;
 }
 
 /**
- * A battery size one version changes ("2 AA batteries", "2 батарейки AAA"): the sizes most versions
- * name are the reference (the first version's, English when it names one, when none has a
- * majority); a version naming none of them is reported.
+ * Codes one version changes (a battery size, garment letters): the codes most versions name are
+ * the reference (the first version's, English when it names one, when none has a majority); a
+ * version naming none of them is reported at each of its mentions.
  */
-function batterySizes(order: readonly ListingVersion[]): Issue[] {
-  const mentions = order
-    .map((v) => ({ lang: v.lang, found: batteryMentions(v) }))
+function mismatchedCodes(
+  groups: ReadonlyArray<{ lang: Language; found: CodeMention[] }>,
+  /** The reference as one suggestion in a version's language ("L/XL", "G/GG"), if it can be one. */
+  suggest: (reference: readonly string[], lang: Language) => string | undefined,
+): Issue[] {
+  const mentions = groups
     .filter((m) => m.found.length > 0)
     .map((m) => ({ ...m, codes: new Set(m.found.map((f) => f.code)) }));
   if (mentions.length < 2) return [];
@@ -475,19 +522,45 @@ function batterySizes(order: readonly ListingVersion[]): Issue[] {
   const issues: Issue[] = [];
   for (const m of mentions) {
     if (reference.some((code) => m.codes.has(code))) continue;
+    const suggestion = suggest(reference, m.lang);
+    const spans = new Set<string>();
     for (const f of m.found) {
+      // A list of letters ("S/M") is one mention.
+      if (spans.has(`${f.field}:${f.span[0]}`)) continue;
+      spans.add(`${f.field}:${f.span[0]}`);
       issues.push({
         lang: m.lang,
         field: f.field,
         kind: 'inconsistent_value',
         code: 'value',
-        params: { value: f.code, others: reference.join(', ') },
+        params: { value: f.text, others: reference.join(', ') },
         span: f.span,
-        ...(reference.length === 1 ? { suggestion: reference[0]! } : {}),
+        ...(suggestion !== undefined ? { suggestion } : {}),
       });
     }
   }
   return issues;
+}
+
+/** Battery sizes compared between versions, garment letters field by field. */
+function codeMismatches(order: readonly ListingVersion[]): Issue[] {
+  const oneBattery = (reference: readonly string[]) => (reference.length === 1 ? reference[0] : undefined);
+  const letters = (reference: readonly string[], lang: Language) =>
+    SIZE_ORDER.filter((size) => reference.includes(size))
+      .map((size) => (lang === 'pt' ? (TO_BRAZILIAN[size] ?? size) : size))
+      .join('/');
+  return [
+    ...mismatchedCodes(
+      order.map((v) => ({ lang: v.lang, found: batteryMentions(v) })),
+      oneBattery,
+    ),
+    ...(['title', 'description'] as const).flatMap((field) =>
+      mismatchedCodes(
+        order.map((v) => ({ lang: v.lang, found: letterSizeMentions(v, field) })),
+        letters,
+      ),
+    ),
+  ];
 }
 
 export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
@@ -553,7 +626,7 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
     }
   }
   issues.push(...looseCounts(byLang, numbersOf));
-  issues.push(...batterySizes(order));
+  issues.push(...codeMismatches(order));
   // One finding per stated measurement: the values of one chain ("70 x 50 cm") are one finding.
   const merged: Issue[] = [];
   for (const issue of issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0))) {

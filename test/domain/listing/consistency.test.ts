@@ -303,3 +303,24 @@ describe('pressures and battery sizes (issue 18, round 9)', () => {
     ).toEqual([]);
   });
 });
+
+describe('garment letters compared field by field (issue 18, round 9)', () => {
+  const found = (versions: ListingVersion[]) =>
+    checkConsistency(versions).map((i) => [i.lang, i.field, i.params.value, i.suggestion]);
+
+  it('reports letters a version changes, reading Brazilian letters as the others', () => {
+    expect(
+      found([
+        v('en', 'Size L/XL fits faces of 12 to 13.5 cm.', 'Snorkel mask, size L/XL'),
+        v('fr', 'La taille S/M convient aux visages de 12 à 13,5 cm.', 'Masque, taille L/XL'),
+        v('pt', 'O tamanho G/GG serve para rostos de 12 a 13,5 cm.', 'Máscara, tamanho G/GG'),
+      ]),
+    ).toEqual([['fr', 'description', 'S/M', 'L/XL']]);
+  });
+
+  it('reads lower-case letters after a size word as no size', () => {
+    expect(found([v('en', 'Size M fits most.'), v('fr', "Cette taille s'adapte à tous, taille M.")])).toEqual(
+      [],
+    );
+  });
+});
