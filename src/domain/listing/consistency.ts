@@ -426,13 +426,8 @@ function replacesValue(
   });
 }
 
-/**
- * Numbers, units, sizes and quantities that differ between language versions. Per dimension, the
- * values most versions agree on are the reference (with two versions, English or the first one);
- * a version stating a value outside it gets `inconsistent_value` on that value.
- */
 /** Garment sizes in letters after a size word ("Size L/XL", "taille S/M", "tamanho G/GG", "размер M"). */
-const LETTER_SIZE = String.raw`(?:XXXL|XXL|XL|XXS|XS|S|M|L|PPP|PP|P|GG|G|XGG|XG)`;
+const LETTER_SIZE = '(?:XXXL|XXL|XL|XXS|XS|S|M|L|PPP|PP|P|GG|G|XGG|XG)';
 const LETTER_SIZES_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:sizes?|tallas?|tailles?|tamanhos?|размер\p{L}*)\s?:?\s?(${LETTER_SIZE}(?:\s?[/,-]\s?${LETTER_SIZE}){0,4})(?![\p{L}\d])`,
   'giu',
@@ -563,6 +558,11 @@ function codeMismatches(order: readonly ListingVersion[]): Issue[] {
   ];
 }
 
+/**
+ * Numbers, units, sizes and quantities that differ between language versions. Per dimension, the
+ * values most versions agree on are the reference (with two versions, English or the first one);
+ * a version stating a value outside it gets `inconsistent_value` on that value.
+ */
 export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
   if (versions.length < 2) return [];
   const order = [...versions].sort((a, b) => (a.lang === 'en' ? -1 : b.lang === 'en' ? 1 : 0));
