@@ -10,8 +10,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { structuralClaims } from '../../src/domain/listing/claim-rules.js';
+import { checkUntranslated } from '../../src/domain/listing/untranslated.js';
 import { CLAIM_LEXICON } from '../../src/domain/listing/words/claim-lexicon.js';
 import { LANGUAGES } from '../../src/domain/types.js';
+import { wordListSpeller } from '../domain/listing/fake-speller.js';
 import { hostile, LABELS, patternWords, SCRIPT_UNITS, SEPARATORS, SUFFIXES } from '../support/adversarial.js';
 import type { TextEntryPoint } from '../support/text-entry-points.js';
 import { literalInventory, recordBuilt } from './inventory.js';
@@ -267,5 +269,25 @@ describe('the harness fails what it is meant to fail', () => {
     const ratios = [1, 2, 3].map(() => growth(quadratic, make).ratio);
     expect(Math.max(...ratios)).toBeGreaterThan(LIMIT);
     expect(growth(linear, make).ratio).toBeLessThanOrEqual(LIMIT);
+  }, 60_000);
+});
+
+describe('shapes the pattern words do not build', () => {
+  it('the untranslated check grows linearly on one long sentence of English runs ending in a word of no language', () => {
+    // Each English run looked to the end of its sentence for the last English word: with no
+    // sentence end and a word of no language at the end, every run scanned the rest of the text.
+    const deps = {
+      target: wordListSpeller('high pressure design le tissu est doux'),
+      english: wordListSpeller('high pressure water saving design'),
+      isAllowed: () => false,
+    };
+    const untranslated: TextEntryPoint = {
+      name: 'untranslated check (fr)',
+      run: (t) => checkUntranslated(t, 'fr', 'description', deps),
+      maxLength: 20_000,
+    };
+    const make = (length: number) =>
+      hostile('Le tissu est doux. ', 'high pressure, water saving design ', 'zorgl', length);
+    expect(growth(untranslated, make).ratio).toBeLessThanOrEqual(LIMIT);
   }, 60_000);
 });

@@ -61,32 +61,68 @@ function isValue(tokens: readonly Token[], k: number): boolean {
 
 /**
  * A run whose sentence goes on with nothing but English and shared words ("... in a thin case.")
- * reaches the last English word of that sentence: the whole sentence was left in English.
+ * reaches the last English word of that sentence: the whole sentence was left in English. Values
+ * and units that end the sentence ("... thicker than 3.5 cm.") belong to the English run; a word of
+ * no language stops it, and so does a value of no language followed by more English.
+ *
+ * Built once per text, so each run's end is found in constant time: a scan from every run to the
+ * end of a long sentence would be quadratic in the text.
  */
-function toSentenceEnd(text: string, tokens: readonly Token[], marks: readonly Mark[], last: number): number {
-  let lastEnglish = last;
-  // Values and units that end the sentence ("... thicker than 3.5 cm.") belong to the English run;
-  // one of no language followed by more English stops it, as any word of no language does.
-  let valueTail: number | undefined;
-  let foreignValue = false;
-  for (let k = last + 1; k < tokens.length; k++) {
-    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
-    // A decimal point or comma inside a number ("3.5") ends no sentence.
-    const decimal = /^[.,]$/u.test(gap) && /\d$/u.test(tokens[k - 1]!.text) && /^\d/u.test(tokens[k]!.text);
-    if (RUN_BREAK_RE.test(gap) && !decimal) break;
-    if (marks[k] !== 'en' && isValue(tokens, k)) {
-      if (marks[k] === 'other') foreignValue = true;
-      valueTail = k;
-      continue;
-    }
-    if (marks[k] === 'other') return last;
-    if (marks[k] === 'en') {
-      if (foreignValue) return last;
-      lastEnglish = k;
-      valueTail = undefined;
+class SentenceTails {
+  /** First token after the sentence of each token. */
+  private readonly stop: Int32Array;
+  /** From each token on: the next word of no language, value of no language, English word. */
+  private readonly nextOther: Int32Array;
+  private readonly nextOtherValue: Int32Array;
+  private readonly nextEnglish: Int32Array;
+  /** From each token on, within its sentence: the last English word, the last value not English. */
+  private readonly lastEnglish: Int32Array;
+  private readonly lastValue: Int32Array;
+
+  constructor(text: string, tokens: readonly Token[], marks: readonly Mark[]) {
+    const n = tokens.length;
+    this.stop = new Int32Array(n);
+    this.nextOther = new Int32Array(n + 1).fill(n);
+    this.nextOtherValue = new Int32Array(n + 1).fill(n);
+    this.nextEnglish = new Int32Array(n + 1).fill(n);
+    this.lastEnglish = new Int32Array(n).fill(-1);
+    this.lastValue = new Int32Array(n).fill(-1);
+    let stop = n;
+    for (let k = n - 1; k >= 0; k--) {
+      this.stop[k] = stop;
+      const value = marks[k] !== 'en' && isValue(tokens, k);
+      this.nextOther[k] = marks[k] === 'other' && !value ? k : this.nextOther[k + 1]!;
+      this.nextOtherValue[k] = marks[k] === 'other' && value ? k : this.nextOtherValue[k + 1]!;
+      this.nextEnglish[k] = marks[k] === 'en' ? k : this.nextEnglish[k + 1]!;
+      const sameSentence = k + 1 < stop;
+      const laterEnglish = sameSentence ? this.lastEnglish[k + 1]! : -1;
+      this.lastEnglish[k] = laterEnglish >= 0 ? laterEnglish : marks[k] === 'en' ? k : -1;
+      const laterValue = sameSentence ? this.lastValue[k + 1]! : -1;
+      this.lastValue[k] = laterValue >= 0 ? laterValue : value ? k : -1;
+      // A break before this token (a decimal point or comma inside a number ends no sentence).
+      if (k > 0) {
+        const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+        const decimal =
+          /^[.,]$/u.test(gap) && /\d$/u.test(tokens[k - 1]!.text) && /^\d/u.test(tokens[k]!.text);
+        if (RUN_BREAK_RE.test(gap) && !decimal) stop = k;
+      }
     }
   }
-  return valueTail !== undefined && valueTail > lastEnglish ? valueTail : lastEnglish;
+
+  /** Where a run ending at `last` ends once its sentence is taken into account. */
+  end(last: number): number {
+    const from = last + 1;
+    if (from >= this.stop.length) return last;
+    const stop = this.stop[last]!;
+    if (from >= stop) return last;
+    if (this.nextOther[from]! < stop) return last;
+    const foreignValue = this.nextOtherValue[from]!;
+    if (foreignValue < stop && this.nextEnglish[foreignValue + 1]! < stop) return last;
+    const english = this.lastEnglish[from]!;
+    const lastEnglish = english >= 0 ? english : last;
+    const value = this.lastValue[from]!;
+    return value >= 0 && value > lastEnglish ? value : lastEnglish;
+  }
 }
 
 /**
@@ -303,6 +339,7 @@ export function checkUntranslated(
       marks[k] = 'both';
   });
   markLoanPhrases(tokens, marks);
+  const tails = new SentenceTails(text, tokens, marks);
   let i = 0;
   while (i < tokens.length) {
     if (marks[i] !== 'en') {
@@ -321,7 +358,7 @@ export function checkUntranslated(
         bridge = 0;
       } else if (++bridge > MAX_BRIDGE) break;
     }
-    last = toSentenceEnd(text, tokens, marks, last);
+    last = tails.end(last);
     i = fromSentenceStart(text, tokens, marks, i);
     const run = tokens.slice(i, last + 1);
     const english = run.filter((_, k) => marks[i + k] === 'en');
