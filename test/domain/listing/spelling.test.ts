@@ -690,3 +690,18 @@ describe('French "é" before a consonant the word doubles (issue 18, round 9)', 
     ]);
   });
 });
+
+describe('Russian verbal nouns of -ывать and -ивать verbs (issue 18, round 9)', () => {
+  it('reads "перекусыванию" as the verbal noun of a known "перекусывать", not a slip of its neighbour', () => {
+    // "перекутыванию" is one letter away: without the derivation the word reads as its slip.
+    const ru = listSpeller('дужка устойчива к перекусывать перекутыванию закручивать', {
+      к: 100,
+      перекутыванию: 700,
+    });
+    const words = (text: string) =>
+      checkSpelling(text, 'ru', 'description', { speller: ru, isAllowed: none }).map((i) => i.params.word);
+    expect(words('Дужка устойчива к перекусыванию.')).toEqual([]);
+    // Without a known verb it stays a slip of its neighbour.
+    expect(words('Дужка устойчива к перекуфыванию.')).toEqual(['перекуфыванию']);
+  });
+});

@@ -106,7 +106,12 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     'ированной',
     'ированным',
     'ированными',
-  ].map((suffix) => [suffix, ['']] as const),
+    // Verbal nouns of imperfective verbs in -ывать, -ивать: перекусывать -> перекусыванию.
+    ...['ание', 'ания', 'анию', 'анием', 'ании'].flatMap((ending) => [`ыв${ending}`, `ив${ending}`]),
+  ].map(
+    (suffix) =>
+      [suffix, [suffix.startsWith('ыв') ? 'ывать' : suffix.startsWith('ив') ? 'ивать' : '']] as const,
+  ),
 };
 
 /**
