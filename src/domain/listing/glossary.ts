@@ -43,8 +43,14 @@ const IMPERIAL_IN_METRIC: GlossaryEntry = {
 };
 
 /** A machine-translation calque of a product name ("dash cam" -> "caméra de tiret"): the market's name instead. */
-function calque(pattern: string, replace: string, note: string): GlossaryEntry {
-  return { code: 'wording', pattern: `\\b${pattern}\\b`, replace, note: `MT calque of "${note}"` };
+function calque(pattern: string, replace: string, note: string, requires?: string): GlossaryEntry {
+  return {
+    code: 'wording',
+    pattern: `\\b${pattern}\\b`,
+    replace,
+    note: `MT calque of "${note}"`,
+    ...(requires !== undefined ? { requires } : {}),
+  };
 }
 
 /**
@@ -148,6 +154,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     calque('pendientes de semental', 'pendientes de botón', 'stud earrings'),
     calque('bancos? de poder', 'batería externa', 'power bank'),
     calque('cámaras? de guion', 'cámara para coche', 'dash cam'),
+    calque('almohadillas? de freno', 'pastillas de freno', 'brake pads'),
   ],
   fr: [
     COMMA_DECIMAL,
@@ -197,6 +204,20 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     calque('démarreurs? de saut', 'booster de démarrage', 'jump starter'),
     calque('détecteurs? de goujons?', 'détecteur de montants', 'stud finder'),
     calque('bandes? de puissance', 'multiprise', 'power strip'),
+    calque('tampons? de frein', 'plaquettes de frein', 'brake pads'),
+    calque('sacs? à craie', 'sac à magnésie', 'chalk bag'),
+    calque('cerceaux? de broderie', 'tambour à broder', 'embroidery hoop'),
+    // A reed of a saxophone or clarinet is an "anche", a carabiner a "mousqueton" (a "carabine" is a
+    // rifle), a violin's bow an "archet" (an "arc" shoots arrows).
+    // (Not the cane itself: "roseau gougé pour hautbois", "anches en roseau".)
+    calque('(?<!(?:en|de) )roseaux?', 'anches', 'reeds', '\\b(?:saxophone|sax|clarinette)s?\\b'),
+    calque(
+      'carabines?',
+      'mousqueton',
+      'carabiner',
+      '\\b(?:escalade|alpinisme|baudrier|corde|via ferrata|HMS|kN|verrouillage)\\b',
+    ),
+    calque("(?:l['’]|un |d['’])arc", "l'archet", 'bow', '\\b(?:violon|violoncelle|contrebasse|crins?)\\b'),
   ],
   ru: [
     COMMA_DECIMAL,
@@ -234,6 +255,17 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     calque('шторы отключения', 'шторы блэкаут', 'blackout curtains'),
     calque('(?:банк\\p{L}* питания|силов\\p{L}* банк\\p{L}*)', 'внешний аккумулятор', 'power bank'),
     calque('(?:тире[- ]камер\\p{L}*|камер\\p{L}* тире)', 'видеорегистратор', 'dash cam'),
+    calque('мешо\\p{L}* для мела', 'мешочек для магнезии', 'chalk bag'),
+    calque('походн\\p{L}* трост\\p{L}*', 'треккинговые палки', 'trekking poles'),
+    calque('обруч\\p{L}*', 'пяльцы', 'embroidery hoops', 'вышив\\p{L}*'),
+    calque(
+      'воздушн\\p{L}* шлюз\\p{L}*',
+      'гидрозатвор',
+      'airlock',
+      '(?:брожени|бродильн|пив|вин|самогон|сусл)\\p{L}*',
+    ),
+    calque('кругл\\p{L}* игл\\p{L}*', 'круговые спицы', 'circular needles'),
+    calque('носик\\p{L}*', 'сопла', 'nozzles', '(?:3D|принтер\\p{L}*|экструдер\\p{L}*|PLA|ABS|PETG)'),
   ],
   pt: [
     COMMA_DECIMAL,
@@ -270,6 +302,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     calque('bancos? de (?:potência|energia)', 'carregador portátil', 'power bank'),
     calque('câmeras? de traço', 'câmera veicular', 'dash cam'),
     calque('brincos de garanhão', 'brincos de pressão', 'stud earrings'),
+    calque('brocas?', 'fresas', 'router bits', '\\b(?:tupias?|fresadoras?|router)\\b'),
     {
       code: 'wording',
       pattern: '\\bpalhinhas?\\b',

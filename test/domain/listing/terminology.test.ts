@@ -273,3 +273,37 @@ describe('Brazilian letter sizes with the others in brackets after them (issue 1
     expect(found('O tamanho L/XL serve para rostos grandes.')).toEqual(['L/XL']);
   });
 });
+
+describe('calques of trade names, some only beside their product (issue 18, round 9)', () => {
+  const found = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => [
+      text.slice(i.span![0], i.span![1]),
+      i.suggestion,
+    ]);
+
+  it.each([
+    ['fr', 'Jeu de tampons de frein pour scooter.', [['tampons de frein', 'plaquettes de frein']]],
+    ['es', 'Almohadillas de freno cerámicas para moto.', [['Almohadillas de freno', 'pastillas de freno']]],
+    ['fr', 'Un sac à craie avec ceinture.', [['sac à craie', 'sac à magnésie']]],
+    ['fr', 'Boîte de 10 roseaux pour saxophone alto.', [['roseaux', 'anches']]],
+    ['fr', 'Carabine à verrouillage automatique pour escalade.', [['Carabine', 'mousqueton']]],
+    ['fr', "Colophane à passer sur l'arc du violon.", [["l'arc", "l'archet"]]],
+    ['ru', 'Походные трости из карбона.', [['Походные трости', 'треккинговые палки']]],
+    ['ru', 'Набор обручей для вышивки.', [['обручей', 'пяльцы']]],
+    ['ru', 'Три воздушных шлюза для брожения вина.', [['воздушных шлюза', 'гидрозатвор']]],
+    ['pt', 'Jogo de brocas para tupia, haste de 6 mm.', [['brocas', 'fresas']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang as Language)).toEqual(expected);
+  });
+
+  it.each([
+    ['fr', 'Roseau gougé pour hautbois, 10 pièces.'],
+    ['fr', 'Anches de saxophone en roseau naturel.'],
+    ['fr', 'Carabine à plombs 4,5 mm.'],
+    ['fr', 'Arc classique de tir, 68 pouces, avec flèches.'],
+    ['ru', 'Гимнастический обруч для фитнеса.'],
+    ['pt', 'Jogo de brocas para furadeira, 10 peças.'],
+  ] as const)('nothing in %s: %s', (lang, text) => {
+    expect(found(text, lang as Language).filter(([t]) => !/pouces/.test(String(t)))).toEqual([]);
+  });
+});
