@@ -53,7 +53,12 @@ function scores(gold: readonly string[], guess: readonly string[]): { macroF1: n
 }
 
 function main(names: string[]): void {
-  const sets = names.length > 0 ? names : readdirSync(DIR).map((f) => f.replace(/\.json$/, ''));
+  const sets =
+    names.length > 0
+      ? names
+      : readdirSync(DIR)
+          .filter((f) => f.startsWith('intent-'))
+          .map((f) => f.replace(/\.json$/, ''));
   for (const name of sets) {
     const record = JSON.parse(readFileSync(path.join(DIR, `${name}.json`), 'utf8')) as {
       corpus: string;
