@@ -12,19 +12,22 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     drawstring zipper zippers velcro microfiber microfibre polyester spandex elastane neoprene silicone
     ergonomic ergonomically unisex crossbody lanyard keychain keychains carabiner kickstand wristband
     wristbands touchscreen hands-free plug-and-play bpa-free pillowcase pillowcases duvet shapewear
-    yoga pilates fitness crossfit leggings hoodie hoodies joggers tankini bralette sneaker sneakers`,
+    yoga pilates fitness crossfit leggings hoodie hoodies joggers tankini bralette sneaker sneakers
+    lockring lockrings denib matcha`,
   es: `antideslizante antideslizantes antiadherente antiadherentes reutilizable reutilizables recargable
     recargables regulable regulables plegable plegables impermeable impermeables transpirable transpirables
     ergonómico ergonómica ergonómicos ergonómicas inalámbrico inalámbricos inalámbrica inalámbricas
     poliéster elastano neopreno silicona microfibra esterilla esterillas zapatillas running táctil
     táctiles desmontable desmontables lavable lavables ajustable ajustables multiusos portátil portátiles
-    yoga pilates fitness crossfit powerbank smartwatch leggings sudadera sudaderas mosquetón llavero llaveros`,
+    yoga pilates fitness crossfit powerbank smartwatch leggings sudadera sudaderas mosquetón llavero llaveros
+    talonera taloneras melaria melarias`,
   fr: `amortissant amortissante amortissants amortissantes antidérapant antidérapante antidérapants
     antidérapantes antiadhésif antiadhésive antiadhésifs antiadhésives réutilisable réutilisables
     rechargeable rechargeables réglable réglables pliable pliables imperméable imperméables respirant
     respirante respirants respirantes ergonomique ergonomiques déperlant déperlante déperlants
     déperlantes polyester élasthanne néoprène silicone microfibre lavable lavables amovible amovibles
-    yoga pilates fitness crossfit powerbank smartwatch legging leggings sweat mousqueton porte-clés tactile tactiles`,
+    yoga pilates fitness crossfit powerbank smartwatch legging leggings sweat mousqueton porte-clés tactile tactiles
+    dessiccant dessiccants tournassin tournassins`,
   ru: `термобутылк* термокружк* термос* антипригарн* нескользящ* амбушюр* шалфейн* полиэстер* эластан*
     неопрен* силиконов* микрофибр* ланч-бокс* пауэрбанк* повербанк* смарт-час* беспроводн* водонепроницаем*
     водоотталкивающ* светоотражающ* перезаряжаем* регулируем* складн* съёмн* съемн* эргономичн* кроссовк*
@@ -35,7 +38,8 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     ergonômico ergonômica ergonômicos ergonômicas poliéster elastano neoprene silicone microfibra
     lancheira lancheiras tênis powerbank smartwatch legging leggings moletom moletons mosquetão chaveiro
     yoga pilates fitness crossfit chaveiros touch removível removíveis lavável laváveis ajustável ajustáveis
-    canote canotes`,
+    canote canotes garatéia garatéias dutado dutada dutados dutadas galoneira galoneiras esteca estecas
+    alvado alvados`,
 };
 
 /** A predicate over one language's commerce lexicon (exact words and `*` prefixes). */
