@@ -426,6 +426,15 @@ function replacesValue(
   });
 }
 
+/** A code a version names: a battery size, garment letters. */
+interface CodeMention {
+  code: string;
+  /** As written: "AAA", "S/M". */
+  text: string;
+  field: ListingField;
+  span: [number, number];
+}
+
 /** Garment sizes in letters after a size word ("Size L/XL", "taille S/M", "tamanho G/GG", "размер M"). */
 const LETTER_SIZE = '(?:XXXL|XXL|XL|XXS|XS|S|M|L|PPP|PP|P|GG|G|XGG|XG)';
 const LETTER_SIZES_RE = new RegExp(
@@ -466,14 +475,6 @@ function letterSizeMentions(v: ListingVersion, field: ListingField): CodeMention
     }
   }
   return found;
-}
-
-interface CodeMention {
-  code: string;
-  /** As written: "AAA", "S/M". */
-  text: string;
-  field: ListingField;
-  span: [number, number];
 }
 
 /** Battery sizes after or before a battery word ("2 AA batteries", "батарейки AAA", "pilas CR2032"). */
