@@ -29,22 +29,22 @@ function letterWords(text: string): string[] {
  * and not more rarely than the rival language's list (web text in French is full of "the").
  */
 function coverage(words: readonly string[], speller: SpellChecker, rival: SpellChecker): number {
-  if (words.length === 0) return 0;
-  let known = 0;
-  for (const word of words) {
-    if (speller.correct(word)) {
-      known++;
-      continue;
-    }
+  return share(words, (word) => {
+    if (inDictionary(word, speller)) return true;
     const lower = word.toLowerCase();
-    if (lower !== word && speller.correct(lower)) {
-      known++;
-      continue;
-    }
     const cB = speller.centibels?.(lower) ?? 1000;
-    if (cB <= COMMON_CB && cB <= (rival.centibels?.(lower) ?? 1000)) known++;
-  }
-  return known / words.length;
+    return cB <= COMMON_CB && cB <= (rival.centibels?.(lower) ?? 1000);
+  });
+}
+
+/** The word as written, or in lower case, is in the language's dictionary. */
+function inDictionary(word: string, speller: SpellChecker): boolean {
+  const lower = word.toLowerCase();
+  return speller.correct(word) || (lower !== word && speller.correct(lower));
+}
+
+function share(words: readonly string[], known: (word: string) => boolean): number {
+  return words.length === 0 ? 0 : words.filter(known).length / words.length;
 }
 
 /**
@@ -52,13 +52,7 @@ function coverage(words: readonly string[], speller: SpellChecker, rival: SpellC
  * text in Spanish has "uma", "com" and "bateria" often enough to count them as Spanish words.
  */
 function dictionaryCoverage(words: readonly string[], speller: SpellChecker): number {
-  if (words.length === 0) return 0;
-  let known = 0;
-  for (const word of words) {
-    const lower = word.toLowerCase();
-    if (speller.correct(word) || (lower !== word && speller.correct(lower))) known++;
-  }
-  return known / words.length;
+  return share(words, (word) => inDictionary(word, speller));
 }
 
 /** A paragraph written in another language than the one declared for it, with its span. */

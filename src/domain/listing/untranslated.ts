@@ -78,6 +78,8 @@ class SentenceTails {
   /** From each token on, within its sentence: the last English word, the last value not English. */
   private readonly lastEnglish: Int32Array;
   private readonly lastValue: Int32Array;
+  /** From each token to its sentence's end: only shared words, values and words of 3 letters. */
+  private readonly quietTail: Uint8Array;
 
   constructor(text: string, tokens: readonly Token[], marks: readonly Mark[]) {
     const n = tokens.length;
@@ -87,6 +89,7 @@ class SentenceTails {
     this.nextEnglish = new Int32Array(n + 1).fill(n);
     this.lastEnglish = new Int32Array(n).fill(-1);
     this.lastValue = new Int32Array(n).fill(-1);
+    this.quietTail = new Uint8Array(n);
     let stop = n;
     for (let k = n - 1; k >= 0; k--) {
       this.stop[k] = stop;
@@ -99,6 +102,8 @@ class SentenceTails {
       this.lastEnglish[k] = laterEnglish >= 0 ? laterEnglish : marks[k] === 'en' ? k : -1;
       const laterValue = sameSentence ? this.lastValue[k + 1]! : -1;
       this.lastValue[k] = laterValue >= 0 ? laterValue : value ? k : -1;
+      const quiet = marks[k] === 'both' || /\d/u.test(tokens[k]!.text) || [...tokens[k]!.text].length <= 3;
+      this.quietTail[k] = quiet && (!sameSentence || this.quietTail[k + 1] === 1) ? 1 : 0;
       // A break before this token (a decimal point or comma inside a number ends no sentence).
       if (k > 0) {
         const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
@@ -107,6 +112,16 @@ class SentenceTails {
         if (RUN_BREAK_RE.test(gap) && !decimal) stop = k;
       }
     }
+  }
+
+  /** Whether nothing but shared words, values and short words follow `last` in its sentence. */
+  quietAfter(last: number): boolean {
+    return last + 1 >= this.stop[last]! || this.quietTail[last + 1] === 1;
+  }
+
+  /** The last token of the sentence token `k` is in. */
+  sentenceLast(k: number): number {
+    return this.stop[k]! - 1;
   }
 
   /** Where a run ending at `last` ends once its sentence is taken into account. */
@@ -133,6 +148,7 @@ function wholeSentence(
   text: string,
   tokens: readonly Token[],
   marks: readonly Mark[],
+  tails: SentenceTails,
   first: number,
   last: number,
 ): boolean {
@@ -140,13 +156,8 @@ function wholeSentence(
   const before = first === 0 ? '\n' : text.slice(tokens[first - 1]!.end, tokens[first]!.start);
   if (!/[.!?\n]/u.test(before)) return false;
   // After the last English word, only a value or words English shares may end the sentence ("... 18
-  // mm.", "... water saving design.").
-  for (let k = last + 1; k < tokens.length; k++) {
-    if (RUN_BREAK_RE.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return true;
-    if (marks[k] === 'both') continue;
-    if (!/\d/u.test(tokens[k]!.text) && [...tokens[k]!.text].length > 3) return false;
-  }
-  return true;
+  // mm.", "... water saving design."); a decimal point ("3.5") ends no sentence.
+  return tails.quietAfter(last);
 }
 
 /**
@@ -166,13 +177,6 @@ function fromSentenceStart(
     if (RUN_BREAK_RE.test(gap) || (marks[k - 1] !== 'both' && !isValue(tokens, k - 1))) return first;
   }
   return 0;
-}
-
-/** The last token of the sentence `last` is in. */
-function sentenceEnd(text: string, tokens: readonly Token[], last: number): number {
-  let k = last;
-  while (k + 1 < tokens.length && !RUN_BREAK_RE.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
-  return k;
 }
 
 /** Most words of a capitalised run that still reads as a name. */
@@ -362,17 +366,17 @@ export function checkUntranslated(
     i = fromSentenceStart(text, tokens, marks, i);
     const run = tokens.slice(i, last + 1);
     const english = run.filter((_, k) => marks[i + k] === 'en');
+    const whole = wholeSentence(text, tokens, marks, tails, i, last);
     const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;
     if (
-      (english.length >= 3 ||
-        (english.length >= 2 && (functionWords >= 1 || wholeSentence(text, tokens, marks, i, last)))) &&
+      (english.length >= 3 || (english.length >= 2 && (functionWords >= 1 || whole))) &&
       !isName(text, field, run, english) &&
       !quotedTerm(text, run) &&
       !(functionWords === 0 && termList(run, lang))
     ) {
       const start = run[0]!.start;
       // A sentence left in English whole ends where the sentence does ("... water saving design.").
-      if (wholeSentence(text, tokens, marks, i, last)) last = sentenceEnd(text, tokens, last);
+      if (whole) last = tails.sentenceLast(last);
       const end = tokens[last]!.end;
       if (!overlaps(start, end, skip)) {
         issues.push({

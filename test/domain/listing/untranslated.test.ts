@@ -221,7 +221,7 @@ describe('English phrases tech listings keep in every language (issue 18, round 
 describe('an English sentence that opens and ends with words French shares (issue 18, round 9)', () => {
   const sharedDeps = {
     // French dictionaries know "high", "pressure" and "design" as loanwords.
-    target: wordListSpeller('pomme de douche en acier high pressure design compatible avec les bras'),
+    target: wordListSpeller('pomme de douche en acier high pressure design compatible avec les bras débit'),
     english: wordListSpeller('high pressure water saving design compatible'),
     isAllowed: () => false,
   };
@@ -232,6 +232,14 @@ describe('an English sentence that opens and ends with words French shares (issu
     expect(
       shared('Pomme de douche en acier. High pressure, water saving design. Compatible avec les bras.'),
     ).toEqual(['High pressure, water saving design']);
+  });
+
+  it('reads no sentence end in a decimal point', () => {
+    // "3.5" had ended the sentence, so "Water saving 3" passed for a whole English sentence.
+    expect(shared('Pomme de douche en acier. Water saving 3.5 débit. Compatible avec les bras.')).toEqual([]);
+    expect(
+      shared('Pomme de douche en acier. High pressure, water saving 3.5 design. Compatible avec les bras.'),
+    ).toEqual(['High pressure, water saving 3.5 design']);
   });
 
   it('leaves two English words inside a French sentence alone', () => {
