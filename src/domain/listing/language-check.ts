@@ -102,7 +102,7 @@ function isUkrainian(words: readonly string[]): boolean {
 
 /**
  * Function words of languages sellers also write but the five checks have no dictionary for:
- * Italian, German and Dutch (articles with prepositions, conjunctions, auxiliaries). A sentence with
+ * Italian, German, Dutch and Catalan (articles with prepositions, conjunctions, auxiliaries). A sentence with
  * three of them that the declared dictionary does not know, a fifth of its words or more, is in one
  * of those languages: a paragraph pasted from a listing for another market.
  */
@@ -113,7 +113,8 @@ const OUTSIDE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
    dell nell dall sull quell siano di per
    und mit für nicht ist sind auf werden wird eine einen einem einer sich oder bei auch wenn kann
    können zum zur vom beim nur noch über durch zwischen bitte dieser diese dieses
-   het van voor zijn niet wordt worden ook maar bij naar deze zoals uw onze`
+   het van voor zijn niet wordt worden ook maar bij naar deze zoals uw onze
+   amb els dels pels als és més també però perquè quan aquest aquesta aquests aquestes seva seves`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
@@ -184,8 +185,9 @@ function wrongSentences(
       !own ||
       (dictionaryCoverage(words, own) < SURELY_DECLARED && readsBetterElsewhere(words, declared, spellers))
     ) {
-      const needed =
-        words.length < 8 && !hasLettersOfAnother(sentence.text, declared)
+      const needed = dictionariesDecide(words, declared, spellers)
+        ? MIN_CONFIDENCE
+        : words.length < 8 && !hasLettersOfAnother(sentence.text, declared)
           ? MIN_SHORT_SENTENCE_CONFIDENCE
           : MIN_SENTENCE_CONFIDENCE;
       const detection = otherLanguage(sentence.text, words, declared, spellers, needed);
@@ -194,13 +196,7 @@ function wrongSentences(
         confidence = detection.confidence;
       }
     }
-    if (
-      other === undefined &&
-      own &&
-      declared !== 'ru' &&
-      outsideByTrigrams(sentence.text, words, declared, own)
-    )
-      other = 'other';
+    if (other === undefined && own && outsideByTrigrams(sentence.text, words, declared, own)) other = 'other';
     if (other === undefined) return;
     // Neighbouring sentences of the same other language join it, judged on a lower bar.
     let first = i;
@@ -218,6 +214,28 @@ function wrongSentences(
     });
   });
   return found;
+}
+
+/** A sentence the declared dictionary reads at most this share of... */
+const DECLARED_HARDLY = 0.4;
+/** ...and another of the five languages' dictionary at least this share. */
+const OTHER_SURELY = 0.85;
+
+/**
+ * The dictionaries alone tell a short sentence's language: "Tejido: 80% nailon, 20% elastano,
+ * elástico en cuatro direcciones." in a Portuguese version is Spanish word for word, though seven
+ * words are too few for the detector to be sure. The detector must still name that language.
+ */
+function dictionariesDecide(
+  words: readonly string[],
+  declared: Language,
+  spellers: Partial<Record<Language, SpellChecker>>,
+): boolean {
+  const own = spellers[declared];
+  if (!own || dictionaryCoverage(words, own) > DECLARED_HARDLY) return false;
+  return (Object.entries(spellers) as Array<[Language, SpellChecker]>).some(
+    ([lang, other]) => lang !== declared && lang !== 'en' && dictionaryCoverage(words, other) >= OTHER_SURELY,
+  );
 }
 
 /**
@@ -239,44 +257,72 @@ function hasLettersOfAnother(text: string, declared: Language): boolean {
   return false;
 }
 
-/** franc's codes of the four Latin-script languages checked here and of three sellers also write. */
-const FRANC_OWN: Readonly<Record<Exclude<Language, 'ru'>, string>> = {
+/** franc's codes of the five languages checked here. */
+const FRANC_OWN: Readonly<Record<Language, string>> = {
   en: 'eng',
   es: 'spa',
   fr: 'fra',
   pt: 'por',
+  ru: 'rus',
 };
-const FRANC_OUTSIDE = ['ita', 'deu', 'nld'];
-const FRANC_CANDIDATES = [...Object.values(FRANC_OWN), ...FRANC_OUTSIDE];
+/**
+ * Languages sellers also write that no check here has a dictionary for, by script: Italian, German,
+ * Dutch and Catalan beside the Latin-script four; Ukrainian, Belarusian, Bulgarian, Macedonian and
+ * Serbian beside Russian.
+ */
+const FRANC_OUTSIDE_LATIN = ['ita', 'deu', 'nld', 'cat'];
+const FRANC_OUTSIDE_CYRILLIC = ['ukr', 'bel', 'bul', 'mkd', 'srp'];
+const FRANC_LATIN = [FRANC_OWN.en, FRANC_OWN.es, FRANC_OWN.fr, FRANC_OWN.pt, ...FRANC_OUTSIDE_LATIN];
+const FRANC_CYRILLIC = [FRANC_OWN.ru, ...FRANC_OUTSIDE_CYRILLIC];
 /** The declared language (and English) must score at most this, franc's best being 1. */
 const MAX_OWN_TRIGRAM_SCORE = 0.91;
+/**
+ * With a function word of the outside language in the sentence that the declared dictionary does
+ * not know ("és", "amb"), the declared language may score this close: Catalan and Spanish share
+ * most trigrams.
+ */
+const MAX_OWN_TRIGRAM_SCORE_WITH_FUNCTION_WORD = 0.99;
 /** At most this share of the plain words may be in the declared dictionary. */
 const MAX_OUTSIDE_COVERAGE = 0.65;
 /** Plain words needed to judge: names, codes and units are not plain words. */
 const MIN_PLAIN_WORDS = 5;
+/** A neighbour of a sentence found so is judged from this many. */
+const MIN_NEIGHBOUR_PLAIN_WORDS = 3;
+const MIN_LONG_PLAIN_WORDS = 3;
 const CAPITALISED_RE = /^\p{Lu}/u;
 
 /**
- * A sentence in Italian, German or Dutch with too few of their function words for
- * `outsideLanguage` ("Die vier klappbaren Topfstützen tragen Töpfe bis 20 cm Durchmesser."): the
- * declared dictionary reads at most two thirds of its plain words (the first word, and words that
- * start in lower case), and franc's trigrams put one of those three languages first, clearly ahead
- * of the declared language and of English (English passages are the untranslated check's).
+ * A sentence in a language no check here has a dictionary for, with too few of its function words
+ * for `outsideLanguage` ("Die vier klappbaren Topfstützen tragen Töpfe bis 20 cm Durchmesser.", a
+ * Bulgarian sentence in a Russian version): the declared dictionary reads at most two thirds of its
+ * plain words (the first word, and words that start in lower case), and franc's trigrams put one of
+ * those languages first, clearly ahead of the declared language and of English (English passages
+ * are the untranslated check's).
  */
 function outsideByTrigrams(
   text: string,
   words: readonly string[],
-  declared: Exclude<Language, 'ru'>,
+  declared: Language,
   own: SpellChecker,
+  minPlain = MIN_PLAIN_WORDS,
 ): boolean {
-  const plain = words.filter((w, i) => (i === 0 || !CAPITALISED_RE.test(w)) && LOWER_RE.test(w));
-  if (plain.length < MIN_PLAIN_WORDS) return false;
+  const cyrillic = declared === 'ru';
+  // Only words in the declared language's script count (Latin names in Russian are no evidence),
+  // three of them of three letters or more (units such as "mW" and "nm" are no evidence either).
+  const plain = words.filter(
+    (w, i) => (i === 0 || !CAPITALISED_RE.test(w)) && LOWER_RE.test(w) && CYRILLIC_RE.test(w) === cyrillic,
+  );
+  if (plain.length < minPlain || plain.length * 2 < words.length) return false;
+  if (plain.filter((w) => w.length >= 3).length < MIN_LONG_PLAIN_WORDS) return false;
   if (dictionaryCoverage(plain, own) > MAX_OUTSIDE_COVERAGE) return false;
-  const scores = francAll(text, { only: FRANC_CANDIDATES, minLength: 10 });
+  const scores = francAll(text, { only: cyrillic ? FRANC_CYRILLIC : FRANC_LATIN, minLength: 10 });
   const best = scores[0];
-  if (!best || !FRANC_OUTSIDE.includes(best[0])) return false;
+  if (!best || !(cyrillic ? FRANC_OUTSIDE_CYRILLIC : FRANC_OUTSIDE_LATIN).includes(best[0])) return false;
   const scoreOf = (code: string) => scores.find(([c]) => c === code)?.[1] ?? 0;
-  return scoreOf(FRANC_OWN[declared]) <= MAX_OWN_TRIGRAM_SCORE && scoreOf('eng') <= MAX_OWN_TRIGRAM_SCORE;
+  const bar = plain.some((w) => OUTSIDE_FUNCTION_WORDS.has(w.toLowerCase()) && !own.correct(w.toLowerCase()))
+    ? MAX_OWN_TRIGRAM_SCORE_WITH_FUNCTION_WORD
+    : MAX_OWN_TRIGRAM_SCORE;
+  return scoreOf(FRANC_OWN[declared]) <= bar && (cyrillic || scoreOf('eng') <= MAX_OWN_TRIGRAM_SCORE);
 }
 
 /**
@@ -306,9 +352,10 @@ function sameOtherLanguage(
   const words = letterWords(text);
   if (words.length < 3) return false;
   if (other === 'other') {
-    if (declared === 'ru') return isUkrainian(words);
-    // A neighbour in the same outside language needs two of its function words.
-    return outsideLanguage(words, own, true);
+    // A neighbour in the same outside language needs two of its function words, or its trigrams
+    // from three plain words.
+    if (declared === 'ru' ? isUkrainian(words) : outsideLanguage(words, own, true)) return true;
+    return own !== undefined && outsideByTrigrams(text, words, declared, own, MIN_NEIGHBOUR_PLAIN_WORDS);
   }
   const detection = detectLanguage(text);
   return detection.language === other && detection.confidence >= MIN_CONFIDENCE;

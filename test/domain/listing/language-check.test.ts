@@ -155,3 +155,47 @@ describe('sentences of another language: what a dictionary reads, trigrams, lett
     expect(found(`${PT} ${ES_SHORT}`, 'pt', spellers)).toEqual([['paragraph', ES_SHORT]]);
   });
 });
+
+describe('sentences of another language: Catalan, Bulgarian, short ones the dictionaries decide (issue 18, round 10)', () => {
+  const knows = (words: string) => {
+    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
+    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
+  };
+  const found = (text: string, lang: Language, spellers: Parameters<typeof checkDeclaredLanguage>[3]) =>
+    checkDeclaredLanguage(text, lang, 'description', spellers).map((i) => [
+      i.code,
+      text.slice(i.span![0], i.span![1]),
+    ]);
+
+  it('reports a Catalan sentence in a Spanish version by its trigrams and a function word, neighbours joined', () => {
+    // franc reads the first as Catalan only just ahead of Spanish; "amb" and "és" settle it.
+    const CA = 'La tapa es tanca amb un clic i el got és apte per al rentaplats.';
+    const CA2 = 'Quan la bateria és baixa, el llum parpelleja.';
+    const spellers = { es: knows(`${ES} la tapa es un el per al`) };
+    expect(found(`${ES} ${CA} ${CA2}`, 'es', spellers)).toEqual([['other', `${CA} ${CA2}`]]);
+  });
+
+  it('reports a Bulgarian sentence in a Russian version, and leaves English and Latin names alone', () => {
+    const BG = 'Капакът се затваря плътно и бутилката не протича в раницата.';
+    expect(found(`${RU} ${BG}`, 'ru', { ru: knows(`${RU} и не в`) })).toEqual([['other', BG]]);
+    const EN_SENTENCE = 'Keep the bottle away from open fire and direct sunlight.';
+    expect(found(`${RU} ${EN_SENTENCE}`, 'ru', { ru: knows(RU) })).toEqual([]);
+    const NAMES = 'Состав: порошок листьев Lawsonia inermis и Cassia obovata.';
+    expect(found(`${RU} ${NAMES}`, 'ru', { ru: knows(`${RU} состав порошок листьев и`) })).toEqual([]);
+  });
+
+  it('lets the dictionaries decide a short sentence of another of the five languages', () => {
+    // Seven words: too few for the detector's 0.95, but Spanish reads them all and Portuguese hardly.
+    const ES_SHORT = 'Tejido: algodón y elastano, lavable en lavadora.';
+    const spellers = { pt: knows(`${PT} e`), es: knows(`${ES} ${ES_SHORT}`) };
+    expect(found(`${PT} ${ES_SHORT}`, 'pt', spellers)).toEqual([['paragraph', ES_SHORT]]);
+    // A Portuguese sentence with a few Spanish-looking words stays Portuguese.
+    const PT_SHORT = 'Tecido: algodão e elastano, lavável na máquina.';
+    expect(found(`${PT} ${PT_SHORT}`, 'pt', { pt: knows(`${PT} ${PT_SHORT}`), es: knows(ES) })).toEqual([]);
+  });
+
+  it('needs three plain words of three letters: units are no evidence', () => {
+    const UNITS = 'Range 0.05-40 m, accuracy ±2 mm, laser <1 mW, 635 nm.';
+    expect(found(`${EN} ${UNITS}`, 'en', { en: knows(EN) })).toEqual([]);
+  });
+});
