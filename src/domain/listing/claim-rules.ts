@@ -309,10 +309,12 @@ interface Rule {
   unless?: Entry['tag'];
   /** The object must end its clause: "safe for everyone." but not "safe for all skin types". */
   objectEndsClause?: boolean;
+  /** No word of this tag between head and object ("stop if you feel pain" is a warning). */
+  noneBetween?: Entry['tag'];
 }
 
 const RULES: readonly Rule[] = [
-  { code: 'medical', head: 'therapy', object: 'condition', gap: 5, before: 2 },
+  { code: 'medical', head: 'therapy', object: 'condition', gap: 5, before: 2, noneBetween: 'conditional' },
   // "the clearest night vision of any dash cam on the market"
   { code: 'superlative', head: 'superlative', object: 'scope', gap: 7 },
   { code: 'superlative', head: 'rank', object: 'scope', gap: 3 },
@@ -436,6 +438,21 @@ function precededByWord(words: readonly Word[], at: number, set: ReadonlySet<str
   return false;
 }
 
+/** Parts of the body after "lower" ("lower back"). */
+const BODY_BELOW = new Set([
+  'back',
+  'abdomen',
+  'belly',
+  'body',
+  'leg',
+  'legs',
+  'limbs',
+  'jaw',
+  'lip',
+  'spine',
+  'teeth',
+]);
+
 /** Oblique cases of Russian "original" adjectives: оригинальным, фирменному, оригинальном. */
 const OBLIQUE_RU = /^(?:оригинальн|фирменн|подлинн)(?:ым|ыми|ому|ом)$/;
 
@@ -508,6 +525,12 @@ function allowed(
     if (!next || COMPARATIVE_FILLERS.has(next.key) || /^\d/.test(next.key)) return false;
   }
   if (object.tag === 'everyTime' && INCREASINGLY.has(words[object.to + 1]?.key ?? '')) return false;
+  // "pain in your lower back": "lower" before a part of the body is its position, not the verb.
+  if (words[head.to]!.key === 'lower' && BODY_BELOW.has(words[head.to + 1]?.key ?? '')) return false;
+  if (rule.noneBetween) {
+    const [from, to] = head.from < object.from ? [head.to, object.from] : [object.to, head.from];
+    for (let i = from + 1; i < to; i++) if (tagsAt.get(i)?.has(rule.noneBetween)) return false;
+  }
   if (rule.noNumberBetween) {
     const [from, to] = head.from < object.from ? [head.to, object.from] : [object.to, head.from];
     for (let i = from + 1; i < to; i++) if (/\d/.test(words[i]!.key)) return false;

@@ -55,10 +55,22 @@ export const THERAPEUTIC: Readonly<Record<Language, { verbs: string; conditions:
   },
 };
 
-/** The therapeutic-claim pattern of one language: verb, at most three words, condition. */
+/**
+ * Words that make what follows a condition of use, not an effect: "stop if you feel pain", "arrêtez
+ * si la douleur persiste". A therapeutic claim has none of them between its verb and its condition.
+ */
+const CONDITIONAL: Readonly<Record<Language, string>> = {
+  en: 'if|when|whenever|unless|you',
+  es: 'si|cuando|siente',
+  fr: 'si|quand|lorsque|lorsqu|vous',
+  pt: 'se|quando|sentir',
+  ru: 'если|при|когда',
+};
+
+/** The therapeutic-claim pattern of one language: verb, at most three words (no condition), condition. */
 function therapeuticPattern(lang: Language): string {
   const { verbs, conditions } = THERAPEUTIC[lang];
-  return `\\b(?:${verbs})(?:\\s+[^\\s.!?;:]+){0,3}?\\s+(?:${conditions})\\b`;
+  return `\\b(?:${verbs})(?:\\s+(?!(?:${CONDITIONAL[lang]})(?![\\p{L}\\p{N}]))[^\\s.!?;:]+){0,3}?\\s+(?:${conditions})\\b`;
 }
 
 /** Claim patterns per language; English ones run on every version (copied English claims are common). */
@@ -182,7 +194,7 @@ export const CLAIM_PATTERNS: Readonly<Record<Language, ReadonlyArray<[ClaimCode,
 
 /** Other marketplaces a listing must not send buyers to. */
 const MARKETPLACES =
-  '\\b(?:amazon|ebay|aliexpress|alibaba|wildberries|ozon|yandex market|avito|mercado ?libre|mercado ?livre|shopee|etsy|temu|shein|walmart|cdiscount|olx|magalu|americanas|kaspi|allegro|joom|wish\\.com)\\b';
+  '\\b(?:amazon(?! (?:alexa|echo|kindle|fire tv|prime video|music)\\b)|ebay|aliexpress|alibaba|wildberries|ozon|yandex market|avito|mercado ?libre|mercado ?livre|shopee|etsy|temu|shein|walmart|cdiscount|olx|magalu|americanas|kaspi|allegro|joom|wish\\.com)\\b';
 
 /** Ways to reach the seller outside the marketplace: messengers, e-mail, phones, web addresses. */
 const CONTACT =

@@ -94,3 +94,26 @@ describe('claims of results and rank', () => {
     expect(checkClaims(text, lang as Language, 'description')).toEqual([]);
   });
 });
+
+describe('warnings and products that read like claims (issue 18, round 10)', () => {
+  const codes = (text: string, lang: Language) =>
+    checkClaims(text, lang, 'description').map((i) => [i.code, text.slice(i.span![0], i.span![1])]);
+
+  it('reads a condition of use as no health claim, and "lower back" as a place', () => {
+    expect(codes('Start slowly and stop if you feel any pain in the wrists.', 'en')).toEqual([]);
+    expect(codes('Do not use it when you have back pain.', 'en')).toEqual([]);
+    expect(codes('Suspenda el uso si siente dolor.', 'es')).toEqual([]);
+    expect(codes('Rest if the pain in your lower back gets worse.', 'en')).toEqual([]);
+    // The promise itself is still one.
+    expect(codes('This belt stops back pain in a week.', 'en')).toEqual([['medical', 'stops back pain']]);
+    expect(codes('Helps lower blood pressure naturally.', 'en')).toEqual([
+      ['medical', 'lower blood pressure'],
+    ]);
+  });
+
+  it('names Amazon devices without sending buyers to Amazon', () => {
+    expect(codes('Works with Amazon Alexa and Google Assistant.', 'en')).toEqual([]);
+    expect(codes('Compatible con Amazon Echo Dot.', 'es')).toEqual([]);
+    expect(codes('Also sold on Amazon at a higher price.', 'en')).toEqual([['off_platform', 'Amazon']]);
+  });
+});

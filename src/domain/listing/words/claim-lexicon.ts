@@ -36,6 +36,8 @@ export type ClaimTag =
   | 'absolute'
   /** Words that turn a claim around: "does not cure", "compatible with the original Apple...". */
   | 'negation'
+  /** if, when, si, quand, если: what follows is a condition of use ("stop if you feel pain"). */
+  | 'conditional'
   | 'compatibility'
   /** Promises to undo ageing: erase, eliminate, banish ("efface les rides"). */
   | 'erase'
@@ -232,6 +234,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     absolute:
       'never forever for_ever always for_life for_a_lifetime for_all_time perfect perfectly eternal unlimited',
     negation: 'not no never doesn_t don_t cannot can_t nor without',
+    conditional: 'if when whenever unless',
     compatibility: 'for compatible with fits fit replaces replacement like to into',
     total: 'total absolute totally absolutely',
     zero: 'zero',
@@ -329,6 +332,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     absolute:
       'nunca jamas siempre para_siempre de_por_vida para_toda_la_vida perfecto perfecta perfectos eterno eterna ilimitada sin_limite',
     negation: 'no ni sin nunca',
+    conditional: 'si cuando',
     compatibility: 'para compatible compatibles con como sustituye recambio al',
     total: 'total totales absoluta absoluto absolutas absolutos totalmente',
     zero: 'cero',
@@ -425,6 +429,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     absolute:
       'jamais toujours a_vie pour_la_vie pour_toujours parfait parfaite parfaits eternel eternelle illimitee sans_limite',
     negation: 'ne pas ni sans jamais',
+    conditional: 'si quand lorsque lorsqu',
     compatibility: 'pour compatible compatibles avec comme remplace remplacement au aux',
     total: 'total totale totaux totales absolu absolue absolus absolues totalement',
     zero: 'zero',
@@ -514,6 +519,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     guarantee: 'гаранти*',
     absolute: 'никогда навсегда на_всю_жизнь всегда вечн* идеальн* пожизненн* бессрочн*',
     negation: 'не ни без',
+    conditional: 'если когда',
     compatibility: 'для совместим* подходит подходят как замена вместо к ко',
     total: 'полн* абсолютн* тотальн*',
     zero: 'нулев* ноль',
@@ -606,6 +612,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     absolute:
       'nunca jamais sempre para_sempre para_toda_a_vida por_toda_a_vida perfeito perfeita perfeitos perfeitas eterno eterna vitalicia ilimitada sem_limite',
     negation: 'nao nem sem nunca',
+    conditional: 'se quando caso',
     compatibility: 'para compativel compativeis com como substitui reposicao ao no na nos nas',
     total: 'total totais absoluta absoluto absolutas absolutos totalmente',
     zero: 'zero',
