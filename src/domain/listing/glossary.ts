@@ -43,6 +43,17 @@ const IMPERIAL_IN_METRIC: GlossaryEntry = {
 };
 
 /** A machine-translation calque of a product name ("dash cam" -> "caméra de tiret"): the market's name instead. */
+/** An English product name translated word for word from Chinese: the name buyers use instead. */
+function chinglish(pattern: string, replace: string, chinese: string, requires?: string): GlossaryEntry {
+  return {
+    code: 'wording',
+    pattern: `\\b${pattern}\\b`,
+    replace,
+    note: `word-for-word English of ${chinese}`,
+    ...(requires !== undefined ? { requires } : {}),
+  };
+}
+
 function calque(pattern: string, replace: string, note: string, requires?: string): GlossaryEntry {
   return {
     code: 'wording',
@@ -98,6 +109,8 @@ const PT_EUROPEAN: ReadonlyArray<[string, string, string]> = [
   ['esquentadores?', 'aquecedor', 'water heater'],
   ['canalizadores?', 'encanador', 'plumber'],
   ['montras?', 'vitrine', 'shop window'],
+  ['travões', 'freios', 'brakes'],
+  ['travão', 'freio', 'brake'],
 ];
 
 /**
@@ -112,6 +125,25 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       replace: '$1.$2',
       note: 'English writes decimals with a point: 2.5 kg',
     },
+    // Word-for-word English of Chinese product names (鱼线轮 "fish-line wheel", 泳镜 "swim mirror"):
+    // the names English-speaking buyers search for instead.
+    chinglish('fishing (?:line )?wheels?', 'fishing reel', '渔轮'),
+    chinglish('(?:swimming|swim|diving) (?:glasses|mirrors?)', 'swimming goggles', '泳镜'),
+    chinglish('ski(?:ing)? (?:mirrors?|glasses)', 'ski goggles', '滑雪镜'),
+    chinglish('diving mirrors?', 'diving mask', '潜水镜'),
+    chinglish('charging treasures?', 'power bank', '充电宝'),
+    chinglish('data lines?', 'data cable', '数据线', '\\b(?:usb|type-c|lightning|charging|charger|cable)\\b'),
+    chinglish('(?:mobile )?phone shells?', 'phone case', '手机壳'),
+    chinglish('lip glaze', 'lip gloss', '唇釉'),
+    chinglish('cat climbing frames?', 'cat tree', '猫爬架'),
+    chinglish('cat (?:grabbing|scratching) boards?', 'cat scratcher', '猫抓板'),
+    chinglish('(?:pet |dog )?traction ropes?', 'leash', '牵引绳'),
+    chinglish('sticky hair (?:devices?|rollers?)', 'lint roller', '粘毛器'),
+    chinglish('curling (?:sticks?|rods?)', 'curling iron', '卷发棒'),
+    chinglish('(?:straight(?:ening)? (?:plate )?(?:clip|splint)s?)', 'flat iron', '直板夹'),
+    chinglish('wall[- ]breaking (?:machines?|blenders?)', 'high-speed blender', '破壁机'),
+    chinglish('mosquito killer lamps?', 'bug zapper', '灭蚊灯'),
+    chinglish('hand warmer treasures?', 'hand warmer', '暖手宝'),
   ],
   es: [
     COMMA_DECIMAL,
@@ -155,6 +187,24 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     calque('bancos? de poder', 'batería externa', 'power bank'),
     calque('cámaras? de guion', 'cámara para coche', 'dash cam'),
     calque('almohadillas? de freno', 'pastillas de freno', 'brake pads'),
+    calque('polos? de pesca', 'caña de pescar', 'fishing pole'),
+    calque(
+      'gafas de natación de espejo|espejos? de (?:esquí|natación)',
+      'gafas de esquí',
+      'ski goggles (滑雪镜)',
+    ),
+    calque(
+      'sierras? de calar',
+      'puzle',
+      'jigsaw (puzzle)',
+      '\\b(?:puzles?|puzzles?|rompecabezas|\\d{3,4} piezas)\\b',
+    ),
+    calque(
+      'carpetas?',
+      'alfombrillas',
+      'car floor mats',
+      '\\b(?:coches?|autos?|automóvil\\p{L}*|vehículos?|maleteros?)\\b',
+    ),
   ],
   fr: [
     COMMA_DECIMAL,
@@ -205,6 +255,10 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     calque('détecteurs? de goujons?', 'détecteur de montants', 'stud finder'),
     calque('bandes? de puissance', 'multiprise', 'power strip'),
     calque('tampons? de frein', 'plaquettes de frein', 'brake pads'),
+    calque('lumières? de queue', 'feu arrière', 'tail light'),
+    calque('sacs? de sommeil', 'sac de couchage', 'sleeping bag'),
+    calque('courroies? de montre', 'bracelet de montre', 'watch strap'),
+    calque('miroirs? de (?:ski|natation|plongée)', 'masque', 'ski/swim goggles (滑雪镜)'),
     calque('sacs? à craie', 'sac à magnésie', 'chalk bag'),
     calque('cerceaux? de broderie', 'tambour à broder', 'embroidery hoop'),
     // A reed of a saxophone or clarinet is an "anche", a carabiner a "mousqueton" (a "carabine" is a
@@ -257,6 +311,12 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     calque('(?:тире[- ]камер\\p{L}*|камер\\p{L}* тире)', 'видеорегистратор', 'dash cam'),
     calque('мешо\\p{L}* для мела', 'мешочек для магнезии', 'chalk bag'),
     calque('походн\\p{L}* трост\\p{L}*', 'треккинговые палки', 'trekking poles'),
+    calque(
+      'аккуратност\\p{L}*',
+      'точность',
+      'accuracy',
+      '(?:±|погрешност\\p{L}*|измерен\\p{L}*|разрешени\\p{L}*)',
+    ),
     calque('обруч\\p{L}*', 'пяльцы', 'embroidery hoops', 'вышив\\p{L}*'),
     calque(
       'воздушн\\p{L}* шлюз\\p{L}*',
@@ -302,6 +362,12 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     calque('bancos? de (?:potência|energia)', 'carregador portátil', 'power bank'),
     calque('câmeras? de traço', 'câmera veicular', 'dash cam'),
     calque('brincos de garanhão', 'brincos de pressão', 'stud earrings'),
+    calque(
+      '(?:na|pela|da|à|a) aplicação',
+      'aplicativo',
+      'app (Brazil says "aplicativo")',
+      '\\b(?:wi-?fi|bluetooth|smartphones?|celular(?:es)?|android|ios|notificaç\\p{L}*)\\b',
+    ),
     calque('brocas?', 'fresas', 'router bits', '\\b(?:tupias?|fresadoras?|router)\\b'),
     {
       code: 'wording',

@@ -85,6 +85,86 @@ const METRIC_AFTER_RE =
 const ENGLISH_UNIT_RE = /inch|\bin$|ft|feet|foot|lb|pound|oz|ounce|°F|mph|mile|yard|yd|gallon|psi/i;
 const METRIC_BEFORE_RE =
   /\d\s?(?:mm|cm|m|km|kg|g|ml|l|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)\s?[(/[–-]\s?$/u;
+/** English unit words (not their symbols): "18 inches" in a Spanish text is English whatever stands beside it. */
+const ENGLISH_UNIT_WORD_RE = /inch|feet|foot|pound|ounce|mile|yard|gallon/i;
+
+/** Metric quantities in the units `IMPERIAL` converts to, and each unit's base (m, g, l, bar, km/h). */
+const METRIC_QUANTITY_RE =
+  /(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(mm|cm|m|km|g|kg|ml|l|bar|мм|см|м|км|г|кг|мл|л|бар)(?![\p{L}\p{N}])/gu;
+const METRIC_BASE: Readonly<Record<string, readonly [string, number]>> = {
+  mm: ['m', 0.001],
+  cm: ['m', 0.01],
+  m: ['m', 1],
+  km: ['m', 1000],
+  g: ['g', 1],
+  kg: ['g', 1000],
+  ml: ['l', 0.001],
+  l: ['l', 1],
+  bar: ['bar', 1],
+  мм: ['m', 0.001],
+  см: ['m', 0.01],
+  м: ['m', 1],
+  км: ['m', 1000],
+  г: ['g', 1],
+  кг: ['g', 1000],
+  мл: ['l', 0.001],
+  л: ['l', 1],
+  бар: ['bar', 1],
+};
+/**
+ * A product with both scales: tape measures, rulers, calipers, gauges ("escala métrica e imperial",
+ * "impresión en centímetros ... y en pulgadas"): the word "imperial", or both scales named.
+ */
+const IMPERIAL_SCALE_RE = /imperial|impérial|имперск/iu;
+const METRIC_SCALE_WORD_RE =
+  /cent[ií]met|centimètres|сантиметр|milímetr|millimètres|миллиметр|m[ée]tric|métrique|метрическ/iu;
+const INCH_SCALE_WORD_RE = /pulgadas|polegadas|pouces|дюйм/iu;
+function dualScale(text: string): boolean {
+  return IMPERIAL_SCALE_RE.test(text) || (METRIC_SCALE_WORD_RE.test(text) && INCH_SCALE_WORD_RE.test(text));
+}
+/** A metric value within this share of the imperial one is its equivalent (16 ft = 4.88 m, "5 m"). */
+const EQUIVALENT_TOLERANCE = 0.1;
+
+/** The metric quantities of a text by base unit, sorted: read once per field. */
+function metricQuantities(text: string): Map<string, number[]> {
+  const byBase = new Map<string, number[]>();
+  for (const match of text.matchAll(METRIC_QUANTITY_RE)) {
+    const base = METRIC_BASE[match[2]!];
+    if (!base) continue;
+    const list = byBase.get(base[0]) ?? [];
+    list.push(Number(match[1]!.replace(',', '.')) * base[1]);
+    byBase.set(base[0], list);
+  }
+  for (const list of byBase.values()) list.sort((a, b) => a - b);
+  return byBase;
+}
+
+/**
+ * The imperial value's metric equivalent stands elsewhere in the same field of a product with both
+ * scales ("Cinta métrica 5 m x 25 mm, escala métrica e imperial (16 ft)"): the product's imperial
+ * scale, not a unit left for the buyer to convert. A binary search per value keeps
+ * it linear-logarithmic in the number of quantities.
+ */
+function metricEquivalentIn(quantities: Map<string, number[]>, matched: string): boolean {
+  const number = /(\d+(?:[.,]\d+)?)/.exec(matched)?.[1];
+  if (number === undefined) return false;
+  const entry = IMPERIAL.find(([re]) => re.test(matched.replace(number, '')));
+  if (!entry) return false;
+  const base = METRIC_BASE[entry[2]];
+  if (!base) return false;
+  const value = Number(number.replace(',', '.')) * entry[1] * base[1];
+  const list = quantities.get(base[0]) ?? [];
+  let lo = 0;
+  let hi = list.length;
+  const low = value * (1 - EQUIVALENT_TOLERANCE);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < low) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo]! <= value * (1 + EQUIVALENT_TOLERANCE);
+}
+
 /** PSI has no word of its own in any language: beside its bar it is a dual scale, not English. */
 const PSI_RE = /psi/i;
 
@@ -260,6 +340,7 @@ export function checkTerminology(
   skip: ReadonlyArray<readonly [number, number]> = [],
 ): Issue[] {
   const issues: Issue[] = [];
+  let quantities: Map<string, number[]> | undefined;
   for (const entry of GLOSSARY[lang]) {
     if (entry.requires !== undefined && !requirementOf(entry.requires).test(text)) continue;
     for (const match of text.matchAll(regexOf(entry))) {
@@ -278,6 +359,10 @@ export function checkTerminology(
       if (entry.code === 'imperial_unit' && lang === 'pt' && PSI_RE.test(match[0])) continue;
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
       if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
+      if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_WORD_RE.test(match[0]) && dualScale(text)) {
+        quantities ??= metricQuantities(text);
+        if (metricEquivalentIn(quantities, match[0])) continue;
+      }
       // "5 ft 8 in" is one height: the inches belong to the feet already reported.
       if (
         entry.code === 'imperial_unit' &&

@@ -307,3 +307,45 @@ describe('calques of trade names, some only beside their product (issue 18, roun
     expect(found(text, lang as Language).filter(([t]) => !/pouces/.test(String(t)))).toEqual([]);
   });
 });
+
+describe('word-for-word names, calques, dual scales (issue 18, round 10)', () => {
+  const found = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => [
+      text.slice(i.span![0], i.span![1]),
+      i.suggestion,
+    ]);
+
+  it.each([
+    ['en', 'Anti-fog swim mirrors with an adjustable strap.', [['swim mirrors', 'swimming goggles']]],
+    ['en', 'A spinning fishing line wheel with 5+1 bearings.', [['fishing line wheel', 'fishing reel']]],
+    ['en', 'Magnetic ski glasses, double lens.', [['ski glasses', 'ski goggles']]],
+    ['en', 'Braided data line, USB-C to USB-C, 1 m.', [['data line', 'data cable']]],
+    ['es', 'Polo de pesca telescópico de carbono.', [['Polo de pesca', 'caña de pescar']]],
+    ['es', 'Juego de 4 carpetas de goma para coche.', [['carpetas', 'alfombrillas']]],
+    ['fr', 'Sac de sommeil momie pour le camping.', [['Sac de sommeil', 'sac de couchage']]],
+    ['fr', 'Lumières de queue LED pour vélo.', [['Lumières de queue', 'feu arrière']]],
+    ['fr', 'Courroie de montre en cuir, 20 mm.', [['Courroie de montre', 'bracelet de montre']]],
+    ['ru', 'Аккуратность измерения ±0,5 мм.', [['Аккуратность', 'точность']]],
+    ['pt', 'Veja a imagem ao vivo na aplicação pelo Wi-Fi.', [['na aplicação', 'aplicativo']]],
+    ['pt', 'Pastilhas para travões a disco.', [['travões', 'freios']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang as Language)).toEqual(expected);
+  });
+
+  it.each([
+    ['es', 'Carpetas de cartón para documentos A4.'],
+    ['pt', 'Aplicação fácil: espalhe uma camada fina do creme.'],
+    ['ru', 'Аккуратность швов и мягкая ткань.'],
+    ['en', 'Reading glasses with a blue light filter.'],
+  ] as const)('%s: no calque in "%s"', (lang, text) => {
+    expect(found(text, lang as Language)).toEqual([]);
+  });
+
+  it('reads a measuring tool with both scales as a dual scale, not an English unit', () => {
+    expect(found('Flexómetro de 3 m (10 ft) con escala métrica e imperial.', 'es')).toEqual([]);
+    expect(found('Fita de 3 m, escala em centímetros e polegadas, 10 ft.', 'pt')).toEqual([]);
+    // Without both scales named, or far from the metric value, the unit is still reported.
+    expect(found('Cinta de 3 m (10 ft).', 'es')).toEqual([['10 ft', '304,8 cm']]);
+    expect(found('Escala métrica e imperial, cinta de 3 m y 33 ft.', 'es')).toEqual([['33 ft', '1005,8 cm']]);
+  });
+});
