@@ -394,6 +394,46 @@ function looseCounts(
   return issues;
 }
 
+/** Counts of pieces by field and by the word that counts them ("piezas"), one version's. */
+type CountIndex = Record<ListingField, Map<string, Set<number>>>;
+
+function countIndex(own: readonly Quantity[]): CountIndex {
+  const index: CountIndex = { title: new Map(), description: new Map() };
+  for (const x of own) {
+    if (x.dimension !== 'count' || x.loose) continue;
+    const word = x.unit.toLowerCase();
+    const values = index[x.field].get(word) ?? new Set<number>();
+    values.add(x.value);
+    index[x.field].set(word, values);
+  }
+  return index;
+}
+
+/**
+ * A count of pieces that contradicts the version's own count in its other field, with the same
+ * word ("Juego de 3 piezas" in the title, "El juego de 4 piezas incluye" in the description), where
+ * the other versions agree with that other field and none writes this number in this field: the
+ * title's count was changed in the description, not a part of the set counted. Returns the count
+ * the other field states. Indexed: a field of thousands of counts is read once.
+ */
+function contradictedCount(
+  q: Quantity,
+  own: CountIndex,
+  reference: readonly number[],
+  otherNumbers: Record<ListingField, ReadonlySet<number>>,
+): number | undefined {
+  if (q.dimension !== 'count' || q.loose) return undefined;
+  const word = q.unit.toLowerCase();
+  const elsewhere = own[q.field === 'title' ? 'description' : 'title'].get(word);
+  if (!elsewhere || elsewhere.has(q.value)) return undefined;
+  if (![...elsewhere].every((v) => reference.includes(v))) return undefined;
+  // The field itself states the agreed count with that word too: this one counts something else.
+  const here = own[q.field].get(word);
+  if (here && reference.some((v) => here.has(v))) return undefined;
+  if (otherNumbers[q.field].has(q.value)) return undefined;
+  return elsewhere.values().next().value;
+}
+
 /** The values of `dimension` one version states in one field (measured, not loose counts). */
 function fieldValues(qs: readonly Quantity[] | undefined, dimension: string, field: ListingField): number[] {
   return (qs ?? [])
@@ -581,6 +621,21 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
       { title: allNumbers(v.title, v.lang), description: allNumbers(v.description, v.lang) },
     ]),
   );
+  const countsOf = new Map([...byLang].map(([lang, qs]) => [lang, countIndex(qs)]));
+  // The numbers the other versions write in each field, for `contradictedCount`, built on first use.
+  const otherNumbers = new Map<Language, Record<ListingField, ReadonlySet<number>>>();
+  const otherNumbersOf = (lang: Language) => {
+    let sets = otherNumbers.get(lang);
+    if (!sets) {
+      const others = [...numbersOf].filter(([l]) => l !== lang).map(([, fields]) => fields);
+      sets = {
+        title: new Set(others.flatMap((f) => f.title)),
+        description: new Set(others.flatMap((f) => f.description)),
+      };
+      otherNumbers.set(lang, sets);
+    }
+    return sets;
+  };
   const issues: Issue[] = [];
   const approx = new Set(
     [...byLang.values()]
@@ -611,8 +666,14 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
         // A value only this version states is added information, not a changed one: it is reported
         // when the version lacks a value the others state in that field (or, if no other version
         // states the dimension there, anywhere).
-        if (!replacesValue(q, byLang, reference, same, missing)) continue;
-        const expected = missing.length === 1 ? formatValue(q, missing[0]!) : undefined;
+        const ownCount = contradictedCount(q, countsOf.get(lang)!, reference, otherNumbersOf(lang));
+        if (!replacesValue(q, byLang, reference, same, missing) && ownCount === undefined) continue;
+        const expected =
+          missing.length === 1
+            ? formatValue(q, missing[0]!)
+            : ownCount !== undefined
+              ? formatValue(q, ownCount)
+              : undefined;
         const others = reference.map((v) => formatValue(q, v)).join(', ');
         issues.push({
           lang,

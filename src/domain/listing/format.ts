@@ -112,7 +112,8 @@ export function checkAllCaps(lang: Language, title: string): Issue[] {
 /**
  * Sentences of a description shouted in capitals ("ALWAYS UNPLUG BEFORE CLEANING."): three words of
  * four letters or more, every word of two letters or more in capitals. Acronym lists and model
- * codes have fewer long words; consecutive shouted sentences are one finding.
+ * codes have fewer long words; consecutive shouted sentences are one finding, with the short ones in
+ * capitals between them.
  */
 export function checkShoutedSentences(lang: Language, description: string): Issue[] {
   if (!/\p{Lu}{4}/u.test(description)) return [];
@@ -120,16 +121,17 @@ export function checkShoutedSentences(lang: Language, description: string): Issu
   for (const match of description.matchAll(/[^.!?\n]+[.!?]*/gu)) {
     const sentence = match[0];
     const words = sentence.match(/\p{L}{2,}/gu) ?? [];
-    if (words.filter((w) => w.length >= 4).length < 3) continue;
     if (words.some((w) => w !== w.toUpperCase())) continue;
     const lead = sentence.length - sentence.trimStart().length;
     const start = (match.index ?? 0) + lead;
     const end = (match.index ?? 0) + sentence.trimEnd().length;
     const previous = issues.at(-1);
+    // A short sentence in capitals ("LONGITUD: 120 CM.") right after shouted ones continues them.
     if (previous?.span && description.slice(previous.span[1], start).trim() === '') {
       previous.span = [previous.span[0], end];
       continue;
     }
+    if (words.filter((w) => w.length >= 4).length < 3) continue;
     issues.push({
       lang,
       field: 'description',

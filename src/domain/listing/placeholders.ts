@@ -88,6 +88,23 @@ const DEBRIS: readonly DebrisPattern[] = [
   },
 ];
 
+/**
+ * "TODO" is Spanish and Portuguese for "all": in a text written in capitals ("PARA ENTRENAR TODO EL
+ * CUERPO") it is a word between words in capitals, not a note to the writer ("drones FPV TODO" is).
+ */
+function wordInCapitals(text: string, matched: string, start: number, end: number, lang: Language): boolean {
+  if (matched !== 'TODO' || (lang !== 'es' && lang !== 'pt')) return false;
+  // Capitals on both sides ("ENTRENAR TODO EL CUERPO"), or the sentence starts with it ("TODO EL KIT").
+  if (!/^[ \t]+\p{Lu}+(?![\p{Ll}\p{N}])/u.test(text.slice(end, end + 24))) return false;
+  // The few characters before it: a sentence start, or a word in capitals of two letters or more
+  // (read backwards, no pattern searched).
+  const before = text.slice(Math.max(0, start - 24), start).trimEnd();
+  if (before === '' || '.!?:'.includes(before.at(-1)!)) return true;
+  let i = before.length;
+  while (i > 0 && /\p{Lu}/u.test(before[i - 1]!)) i--;
+  return before.length - i >= 2 && (i === 0 || !/[\p{L}\p{N}]/u.test(before[i - 1]!));
+}
+
 /** Finds leftover placeholders, dummy text and MT debris in one field. */
 export function checkPlaceholders(text: string, lang: Language, field: ListingField): Issue[] {
   const issues: Issue[] = [];
@@ -100,6 +117,7 @@ export function checkPlaceholders(text: string, lang: Language, field: ListingFi
       const start = match.index ?? 0;
       const end = start + match[0].trimEnd().length;
       if (taken.overlaps(start, end)) continue;
+      if (code === 'mt_artifact' && wordInCapitals(text, match[0], start, end, lang)) continue;
       mine.push([start, end]);
       issues.push({
         lang,

@@ -706,16 +706,37 @@ export function isFormOfKnownVerb(
   lang: Language,
   correction?: string,
 ): boolean {
+  if (lang === 'en') return isAbleOfKnownVerb(speller, lower);
   if (lang !== 'ru') return false;
   for (const [infinitive, endings] of RUSSIAN_VERB_FORMS) {
     for (const ending of endings) {
       if (!lower.endsWith(ending)) continue;
       const stem = lower.slice(0, -ending.length);
-      if ([...stem].length < 4 || correction?.startsWith(stem)) continue;
+      if ([...stem].length < 4) continue;
+      // The plural imperative is regular ("прокатывайте"): a correction that keeps the stem
+      // ("прокатываете") is another form, not the word meant.
+      if (correction?.startsWith(stem) && !IMPERATIVES.has(ending)) continue;
       if (speller.correct(stem + infinitive)) return true;
     }
   }
   return false;
+}
+
+const IMPERATIVES: ReadonlySet<string> = new Set(['айте', 'яйте', 'ейте']);
+
+/**
+ * An English adjective in -able of a verb the dictionary has, its final "e" dropped or kept
+ * ("tunable", "rotatable"), that the dictionary does not spell the other way: coined freely in
+ * product text.
+ */
+function isAbleOfKnownVerb(speller: SpellChecker, lower: string): boolean {
+  if (!lower.endsWith('able')) return false;
+  const stem = lower.slice(0, -4);
+  if (stem.length < 3 || !(speller.correct(stem) || speller.correct(`${stem}e`))) return false;
+  // Not when the dictionary spells the adjective the other way ("rechargable" for rechargeable,
+  // "removeable" for removable).
+  const other = stem.endsWith('e') ? `${stem.slice(0, -1)}able` : `${stem}eable`;
+  return !speller.correct(other);
 }
 
 /** A listed word at least this frequent (one in 10^7.2) names a noun a verb can be made from. */

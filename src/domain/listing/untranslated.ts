@@ -278,8 +278,8 @@ function quotedTerm(text: string, run: readonly Token[]): boolean {
 }
 
 /**
- * English phrases every market's tech listings keep as they are ("plug and play", "hot swap",
- * "true wireless"): their words count as shared, so alone they make no English run, and inside an
+ * English phrases every market's tech and hobby listings keep as they are ("plug and play", "hot
+ * swap", "true wireless", "black bass", "bullet journal"): their words count as shared, so alone they make no English run, and inside an
  * English sentence they still join it.
  */
 const LOAN_PHRASES: readonly (readonly string[])[] = [
@@ -293,6 +293,23 @@ const LOAN_PHRASES: readonly (readonly string[])[] = [
   ['true', 'wireless'],
   ['power', 'delivery'],
   ['quick', 'charge'],
+  // Anglers' lures and fish, which Spanish, Portuguese and French anglers name in English.
+  ['black', 'bass'],
+  ['shad'],
+  ['shads'],
+  ['crankbait'],
+  ['swimbait'],
+  ['spinnerbait'],
+  ['jerkbait'],
+  ['topwater'],
+  ['jig', 'head'],
+  // Paper crafts.
+  ['bullet', 'journal'],
+  ['junk', 'journal'],
+  ['scrapbook'],
+  ['scrapbooking'],
+  ['washi', 'tape'],
+  ['hand', 'lettering'],
 ];
 
 function markLoanPhrases(tokens: readonly Token[], marks: Mark[]): void {

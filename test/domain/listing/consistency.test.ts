@@ -324,3 +324,35 @@ describe('garment letters compared field by field (issue 18, round 9)', () => {
     );
   });
 });
+
+describe("a count of pieces against the version's own title (issue 18, round 10)", () => {
+  const found = (versions: ListingVersion[]) =>
+    checkConsistency(versions).map((i) => [i.lang, i.field, i.suggestion ?? '']);
+
+  it('reports a description that changes the pieces its title and the other versions count', () => {
+    const versions = [
+      v('en', 'A knife block with a sharpener and shears.', 'Knife Set, 6 Pieces'),
+      v('es', 'El juego de 5 piezas incluye un afilador.', 'Juego de cuchillos, 6 piezas'),
+      v('fr', 'Un bloc avec aiguiseur et ciseaux.', 'Set de couteaux, 6 pièces'),
+    ];
+    expect(found(versions)).toEqual([['es', 'description', '6 piezas']]);
+  });
+
+  it('leaves a part of the set counted, or a number the others write too', () => {
+    // The description states the set's count too: the other count is of a part.
+    expect(
+      found([
+        v('en', 'Six pieces in all.', 'Knife Set, 6 Pieces'),
+        v('es', 'Juego de 6 piezas: 2 piezas de cerámica.', 'Juego de cuchillos, 6 piezas'),
+        v('fr', 'Six pièces au total.', 'Set de couteaux, 6 pièces'),
+      ]),
+    ).toEqual([]);
+    expect(
+      found([
+        v('en', 'Of them, 2 are ceramic.', 'Knife Set, 6 Pieces'),
+        v('es', 'Incluye 2 piezas de cerámica.', 'Juego de cuchillos, 6 piezas'),
+        v('fr', 'Dont 2 en céramique.', 'Set de couteaux, 6 pièces'),
+      ]),
+    ).toEqual([]);
+  });
+});

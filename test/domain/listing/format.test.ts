@@ -77,3 +77,16 @@ describe('checkShoutedSentences', () => {
     expect(checkShoutedSentences('es', 'Funda NUEVA de algodón, talla XL.')).toEqual([]);
   });
 });
+
+describe('shouted sentences with short ones between them (issue 18, round 10)', () => {
+  it('joins a short sentence in capitals and decimals into the run around it', () => {
+    const text =
+      'Soft grip. KEEP THE BLADE AWAY FROM CHILDREN. LENGTH 0.5 M. ALWAYS STORE THE TOOL IN ITS CASE.';
+    const issues = checkShoutedSentences('en', text);
+    expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual([
+      'KEEP THE BLADE AWAY FROM CHILDREN. LENGTH 0.5 M. ALWAYS STORE THE TOOL IN ITS CASE.',
+    ]);
+    // A short sentence in capitals alone is no shouting.
+    expect(checkShoutedSentences('en', 'Soft grip. SIZE XL. Machine wash.')).toEqual([]);
+  });
+});

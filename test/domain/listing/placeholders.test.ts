@@ -84,3 +84,16 @@ describe('fill-ins in angle brackets (issue 18, round 9)', () => {
     expect(texts('Primera línea<br>segunda línea')).toEqual(['<br>']);
   });
 });
+
+describe('"TODO" as a Spanish and Portuguese word in capitals (issue 18, round 10)', () => {
+  const texts = (text: string, lang: 'es' | 'pt' | 'en') =>
+    checkPlaceholders(text, lang, 'description').map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('leaves "TODO" between words in capitals, reports it as a note', () => {
+    expect(texts('PROTEGE TODO EL AÑO CONTRA LA LLUVIA.', 'es')).toEqual([]);
+    expect(texts('TODO O KIT VEM NA CAIXA.', 'pt')).toEqual([]);
+    expect(texts('Cable USB-C de 2 m. TODO: revisar medidas.', 'es')).toEqual(['TODO']);
+    expect(texts('Bateria para drones FPV TODO', 'pt')).toEqual(['TODO']);
+    expect(texts('SHIPS WITH TODO LIST', 'en')).toEqual(['TODO']);
+  });
+});

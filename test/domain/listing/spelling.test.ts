@@ -705,3 +705,30 @@ describe('Russian verbal nouns of -ывать and -ивать verbs (issue 18, r
     expect(words('Дужка устойчива к перекуфыванию.')).toEqual(['перекуфыванию']);
   });
 });
+
+describe('regular forms the lists lack: Russian plural imperatives, English -able (issue 18, round 10)', () => {
+  it('reads the plural imperative of a known -ывать verb as a word, though another form is one letter away', () => {
+    const ru = listSpeller('и колесо прокатывать прокатываете', { и: 100, прокатываете: 650 });
+    const words = (text: string) =>
+      checkSpelling(text, 'ru', 'description', { speller: ru, isAllowed: none }).map((i) => i.params.word);
+    expect(words('И прокатывайте колесо.')).toEqual([]);
+    // Without the infinitive in the dictionary it reads as a slip of the form one letter away.
+    const unknown = listSpeller('и колесо прокатываете', { и: 100, прокатываете: 650 });
+    expect(
+      checkSpelling('И прокатывайте колесо.', 'ru', 'description', { speller: unknown, isAllowed: none }).map(
+        (i) => i.params.word,
+      ),
+    ).toEqual(['прокатывайте']);
+  });
+
+  it('reads an -able adjective of a known verb as a word unless the dictionary spells it the other way', () => {
+    const en = listSpeller('the white is tune rotate recharge rechargeable battery unable', {
+      the: 100,
+      unable: 440,
+    });
+    const words = (text: string) =>
+      checkSpelling(text, 'en', 'description', { speller: en, isAllowed: none }).map((i) => i.params.word);
+    expect(words('The white is tunable.')).toEqual([]);
+    expect(words('The rechargable battery.')).toEqual(['rechargable']);
+  });
+});

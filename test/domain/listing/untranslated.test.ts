@@ -246,3 +246,21 @@ describe('an English sentence that opens and ends with words French shares (issu
     expect(shared('Pomme de douche water saving en acier.')).toEqual([]);
   });
 });
+
+describe('hobby words every market keeps in English (issue 18, round 10)', () => {
+  const deps = {
+    target: wordListSpeller('señuelos para de vinilo con cuaderno y para ideal'),
+    english: wordListSpeller('black bass shad bullet journal scrapbook the lure swims well in the water'),
+    isAllowed: () => false,
+  };
+  const runs = (text: string) =>
+    checkUntranslated(text, 'es', 'description', deps).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('accepts lure, fish and paper-craft names, not an English sentence', () => {
+    expect(runs('Señuelos de vinilo shad para black bass.')).toEqual([]);
+    expect(runs('Cuaderno ideal para bullet journal y scrapbook.')).toEqual([]);
+    expect(runs('Señuelos de vinilo. The lure swims well in the water.')).toEqual([
+      'The lure swims well in the water',
+    ]);
+  });
+});
