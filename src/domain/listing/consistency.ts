@@ -112,6 +112,10 @@ const MEASURE_RE = new RegExp(
 const PACK_RE =
   /(?<![\p{L}])(?:pack|set|lot|kit|paquete|juego|conjunto|набор|комплект|упаковка|pacote|conjunto)\s(?:of|de|com|из|c|с)\s(\d{1,3})(?![\d\p{L}])/giu;
 const SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
+/** Gear ratios of reels and gearboxes: "5.2:1", "5,2:1" (not "16:9", not a time "10:15"). */
+const RATIO_RE = /(?<![\d.,:])(\d{1,2}(?:[.,]\d{1,2})?)\s?:\s?1(?![\d:]|[.,]\d)/gu;
+/** Angles in degrees: "170°", "0-90 °" (not a temperature, "40 °C"). */
+const ANGLE_RE = /(?<![\d.,])(\d{1,3}(?:[.,]\d)?)\s?°(?![CFСcf\d])/gu;
 /**
  * Inches written as a fraction, the trade's way for tools, fittings and strings: 5/8", 11/16 inch,
  * 5/16-inch, 1-1/2", 1 1/2 pouce. One value (5/8" is 15.9 mm), never "8 inches".
@@ -286,6 +290,24 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
       span: [start, start + match[0].length],
     });
   }
+  // Gear ratios and angles are compared like measures: one reel's 5.2:1 is another version's 4.7:1.
+  for (const [re, dimension] of [
+    [RATIO_RE, 'ratio'],
+    [ANGLE_RE, 'angle'],
+  ] as const) {
+    for (const match of text.matchAll(re)) {
+      const start = match.index ?? 0;
+      found.push({
+        lang,
+        field,
+        dimension,
+        value: round(parseNumber(match[1]!, lang)),
+        unit: dimension === 'angle' ? '°' : ':1',
+        factor: 1,
+        span: [start, start + match[0].length],
+      });
+    }
+  }
   for (const match of text.matchAll(SIZE_RE)) {
     const start = match.index ?? 0;
     const system = match[1] === 'EUR' ? 'EU' : match[1]!;
@@ -337,7 +359,7 @@ function formatValue(q: Quantity, base: number): string {
   const text = q.lang === 'en' ? String(value) : String(value).replace('.', ',');
   if (q.dimension.startsWith('size:')) return `${q.unit} ${text}`;
   if (q.unit === '') return text;
-  return /^[%"″°]/.test(q.unit) ? `${text}${q.unit}` : `${text} ${q.unit}`;
+  return /^[%"″°:]/.test(q.unit) ? `${text}${q.unit}` : `${text} ${q.unit}`;
 }
 
 /**
@@ -352,33 +374,72 @@ function looseCounts(
   numbersOf: ReadonlyMap<Language, Record<ListingField, number[]>>,
 ): Issue[] {
   const issues: Issue[] = [];
+  // Everything but the value itself depends on the version and field only: read once each, so a
+  // field of thousands of counts costs linear time.
+  const countsIn = new Map<string, number[]>();
+  const counts = (l: Language, field: ListingField) => {
+    const key = `${l}\u0000${field}`;
+    let values = countsIn.get(key);
+    if (!values) {
+      values = (byLang.get(l) ?? [])
+        .filter((x) => x.field === field && x.dimension === 'count')
+        .map((x) => x.value);
+      countsIn.set(key, values);
+    }
+    return values;
+  };
+  const countedBy = new Map(
+    [...byLang].map(([l, qs]) => [l, new Set(qs.filter((x) => x.dimension === 'count').map((x) => x.value))]),
+  );
+  const tally = (values: readonly number[]) => {
+    const times = new Map<number, number>();
+    for (const v of values) times.set(v, (times.get(v) ?? 0) + 1);
+    return times;
+  };
+  const writtenIn = new Map<string, Map<number, number>>();
+  const writtenTimes = (l: Language, field: ListingField, v: number) => {
+    const key = `${l}\u0000${field}`;
+    let times = writtenIn.get(key);
+    if (!times) {
+      times = tally(numbersOf.get(l)?.[field] ?? []);
+      writtenIn.set(key, times);
+    }
+    return times.get(v) ?? 0;
+  };
+  const statedIn = new Map<string, { others: Language[]; stated: number[]; missing: number[] }>();
+  const statedOf = (lang: Language, field: ListingField) => {
+    const key = `${lang}\u0000${field}`;
+    let found = statedIn.get(key);
+    if (!found) {
+      const others = [...byLang.keys()].filter((l) => l !== lang && counts(l, field).length > 0);
+      const mine = tally(counts(lang, field));
+      const theirs = new Map(others.map((l) => [l, tally(counts(l, field))]));
+      const stated = [...new Set(others.flatMap((l) => counts(l, field)))].filter(
+        (v) => others.filter((l) => theirs.get(l)!.has(v)).length * 2 > others.length,
+      );
+      // Counted with repeats: "10 bisagras, 10 bases" against "8 bisagras, 10 bases" lost a 10.
+      const missing = stated.filter(
+        (v) =>
+          others.filter((l) => (theirs.get(l)!.get(v) ?? 0) > (mine.get(v) ?? 0)).length * 2 > others.length,
+      );
+      found = { others, stated, missing };
+      statedIn.set(key, found);
+    }
+    return found;
+  };
   for (const [lang, qs] of byLang) {
     for (const q of qs) {
       if (!q.loose || q.inside) continue;
-      const counts = (l: Language) =>
-        (byLang.get(l) ?? [])
-          .filter((x) => x.field === q.field && x.dimension === 'count')
-          .map((x) => x.value);
-      const others = [...byLang.keys()].filter((l) => l !== lang && counts(l).length > 0);
+      const { others, stated, missing } = statedOf(lang, q.field);
       if (others.length === 0) continue;
-      const mine = counts(lang);
-      const stated = [...new Set(others.flatMap(counts))].filter(
-        (v) => others.filter((l) => counts(l).includes(v)).length * 2 > others.length,
-      );
-      // Counted with repeats: "10 bisagras, 10 bases" against "8 bisagras, 10 bases" lost a 10.
-      const often = (values: readonly number[], v: number) => values.filter((x) => x === v).length;
-      const missing = stated.filter(
-        (v) => others.filter((l) => often(counts(l), v) > often(mine, v)).length * 2 > others.length,
-      );
       if (missing.length === 0 || stated.includes(q.value)) continue;
-      const counted = others.some((l) =>
-        (byLang.get(l) ?? []).some((x) => x.dimension === 'count' && x.value === q.value),
-      );
+      const counted = others.some((l) => countedBy.get(l)?.has(q.value));
       // Written in another version's field at least as often as here ("36 LEDs" / "LED x 36"); a
       // number every version writes for another reason ("Wi-Fi 6") does not excuse a changed count.
-      const times = (ns: readonly number[]) => ns.filter((n) => n === q.value).length;
-      const here = times(numbersOf.get(lang)?.[q.field] ?? []);
-      const written = [...numbersOf].some(([l, fields]) => l !== lang && times(fields[q.field]) >= here);
+      const here = writtenTimes(lang, q.field, q.value);
+      const written = [...numbersOf.keys()].some(
+        (l) => l !== lang && writtenTimes(l, q.field, q.value) >= here,
+      );
       if (counted || written) continue;
       issues.push({
         lang,
@@ -444,6 +505,7 @@ function fieldValues(qs: readonly Quantity[] | undefined, dimension: string, fie
 /**
  * Whether `q` stands where another value belongs: most of the other versions that state its
  * dimension in its field state a reference value there more often than this version's field does.
+ * (It depends on the version, dimension and field only, not on the value.)
  */
 function replacesValue(
   q: Quantity,
@@ -645,6 +707,7 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
   );
   for (const dimension of dimensions) {
     const same = (a: number, b: number) => sameValue(a, b, approx);
+    const replacing = new Map<string, boolean>();
     const sets = new Map<Language, number[]>();
     for (const [lang, qs] of byLang) {
       const values = unique(
@@ -667,7 +730,14 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
         // when the version lacks a value the others state in that field (or, if no other version
         // states the dimension there, anywhere).
         const ownCount = contradictedCount(q, countsOf.get(lang)!, reference, otherNumbersOf(lang));
-        if (!replacesValue(q, byLang, reference, same, missing) && ownCount === undefined) continue;
+        // The same for every value of one version's field: computed once per field (linear).
+        const key = `${lang}\u0000${q.field}`;
+        let replaces = replacing.get(key);
+        if (replaces === undefined) {
+          replaces = replacesValue(q, byLang, reference, same, missing);
+          replacing.set(key, replaces);
+        }
+        if (!replaces && ownCount === undefined) continue;
         const expected =
           missing.length === 1
             ? formatValue(q, missing[0]!)
@@ -690,22 +760,18 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
   issues.push(...looseCounts(byLang, numbersOf));
   issues.push(...codeMismatches(order));
   // One finding per stated measurement: the values of one chain ("70 x 50 cm") are one finding.
+  // Sorted by start, a finding can only overlap the last merged one of its version's field.
   const merged: Issue[] = [];
+  const lastOf = new Map<string, Issue>();
   for (const issue of issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0))) {
-    const same = merged.find(
-      (m) =>
-        m.lang === issue.lang &&
-        m.field === issue.field &&
-        m.span &&
-        issue.span &&
-        issue.span[0] < m.span[1] &&
-        m.span[0] < issue.span[1],
-    );
-    if (same?.span && issue.span) {
+    const key = `${issue.lang}\u0000${issue.field}`;
+    const same = lastOf.get(key);
+    if (same?.span && issue.span && issue.span[0] < same.span[1] && same.span[0] < issue.span[1]) {
       same.span = [Math.min(same.span[0], issue.span[0]), Math.max(same.span[1], issue.span[1])];
       continue;
     }
     merged.push(issue);
+    if (issue.span) lastOf.set(key, issue);
   }
   return merged;
 }

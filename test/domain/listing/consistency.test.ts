@@ -356,3 +356,40 @@ describe("a count of pieces against the version's own title (issue 18, round 10)
     ).toEqual([]);
   });
 });
+
+describe('gear ratios and angles compared across versions (issue 18, round 10)', () => {
+  it('reads "5.2:1", "5,2:1" and "170°" as values, not "16:9", a time or a temperature', () => {
+    expect(
+      extractQuantities('Gear ratio 5.2:1, smooth drag', 'en', 'description').map((q) => [
+        q.dimension,
+        q.value,
+      ]),
+    ).toEqual([['ratio', 5.2]]);
+    expect(
+      extractQuantities('Передаточное число 4,7:1, угол обзора 170°.', 'ru', 'description').map((q) => [
+        q.dimension,
+        q.value,
+      ]),
+    ).toEqual([
+      ['ratio', 4.7],
+      ['angle', 170],
+    ]);
+    expect(
+      extractQuantities('Screen 16:9, opens at 10:15, wash at 40 °C.', 'en', 'description').filter(
+        (q) => q.dimension === 'ratio' || q.dimension === 'angle',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a version whose ratio or angle differs from the others', () => {
+    const found = checkConsistency([
+      v('en', 'Gear ratio 5.2:1. Viewing angle 170°.'),
+      v('fr', 'Rapport 5,2:1. Angle de vue 170°.'),
+      v('ru', 'Передаточное число 4,7:1. Угол обзора 120°.'),
+    ]).map((i) => [i.lang, i.suggestion]);
+    expect(found).toEqual([
+      ['ru', '5,2:1'],
+      ['ru', '170°'],
+    ]);
+  });
+});
