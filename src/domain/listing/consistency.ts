@@ -338,10 +338,62 @@ function sameValue(a: number, b: number, approx: ReadonlySet<number>): boolean {
   return Number.isInteger(metric) && Math.round(converted) === metric;
 }
 
+/**
+ * The distinct values, in the order first written: values that are `same` (equal, or an inch
+ * value and its metric equivalent) are one. Sorted once and swept, so thousands of distinct values
+ * cost n log n, not n² (each value against every kept one).
+ */
 function unique(values: readonly number[], same: (a: number, b: number) => boolean): number[] {
-  const out: number[] = [];
-  for (const v of values) if (!out.some((x) => same(x, v))) out.push(v);
-  return out;
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+  const kept: number[] = [];
+  let group: { value: number; first: number } | undefined;
+  for (const i of order) {
+    const v = values[i]!;
+    if (group && same(group.value, v)) {
+      group.first = Math.min(group.first, i);
+      continue;
+    }
+    if (group) kept.push(group.first);
+    group = { value: v, first: i };
+  }
+  if (group) kept.push(group.first);
+  return kept.sort((a, b) => a - b).map((i) => values[i]!);
+}
+
+/**
+ * Values looked up by `sameValue`: sorted once, each lookup a binary search and a scan of the few
+ * values close enough to be the same (within 2%, or rounding to it), so a field of thousands of
+ * distinct values costs n log n, not n².
+ */
+class ValueSet {
+  private readonly sorted: number[];
+  constructor(
+    values: readonly number[],
+    private readonly same: (a: number, b: number) => boolean,
+  ) {
+    this.sorted = [...values].sort((a, b) => a - b);
+  }
+
+  /** How many of the values are the same as `v`. */
+  count(v: number): number {
+    const low = Math.min(v * 0.98, v * 1.02, Math.round(v) - 0.5);
+    const high = Math.max(v * 0.98, v * 1.02, Math.round(v) + 0.5);
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]! < low) lo = mid + 1;
+      else hi = mid;
+    }
+    let n = 0;
+    for (let i = lo; i < this.sorted.length && this.sorted[i]! <= high; i++)
+      if (this.same(this.sorted[i]!, v)) n++;
+    return n;
+  }
+
+  has(v: number): boolean {
+    return this.count(v) > 0;
+  }
 }
 
 const ANY_NUMBER_RE = /\d+(?:[.,]\d+)*/g;
@@ -514,16 +566,17 @@ function replacesValue(
   same: (a: number, b: number) => boolean,
   missingAnywhere: readonly number[],
 ): boolean {
-  const mine = fieldValues(byLang.get(q.lang), q.dimension, q.field);
-  const others = [...byLang.keys()].filter(
-    (l) => l !== q.lang && fieldValues(byLang.get(l), q.dimension, q.field).length > 0,
-  );
+  const mine = new ValueSet(fieldValues(byLang.get(q.lang), q.dimension, q.field), same);
+  const others = [...byLang.keys()]
+    .filter((l) => l !== q.lang)
+    .map((l) => fieldValues(byLang.get(l), q.dimension, q.field))
+    .filter((values) => values.length > 0)
+    .map((values) => new ValueSet(values, same));
   if (others.length === 0) return missingAnywhere.length > 0;
   // Counted with repeats: "65 W" written twice by the others and once here lost one of them.
-  const times = (values: readonly number[], v: number) => values.filter((x) => same(x, v)).length;
   return reference.some((v) => {
-    const here = times(mine, v);
-    const more = others.filter((l) => times(fieldValues(byLang.get(l), q.dimension, q.field), v) > here);
+    const here = mine.count(v);
+    const more = others.filter((values) => values.count(v) > here);
     return more.length * 2 > others.length;
   });
 }
@@ -718,13 +771,16 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
     }
     if (sets.size < 2) continue;
     const all = unique([...sets.values()].flat(), same);
-    const support = (v: number) => [...sets.values()].filter((vs) => vs.some((x) => same(x, v))).length;
+    const indexed = new Map([...sets].map(([lang, values]) => [lang, new ValueSet(values, same)]));
+    const support = (v: number) => [...indexed.values()].filter((vs) => vs.has(v)).length;
     let reference = all.filter((v) => support(v) > sets.size / 2);
     if (reference.length === 0 || sets.size === 2) reference = sets.values().next().value ?? [];
-    for (const [lang, set] of sets) {
-      const missing = reference.filter((v) => !set.some((x) => same(x, v)));
+    const inReference = new ValueSet(reference, same);
+    for (const [lang] of sets) {
+      const own = indexed.get(lang)!;
+      const missing = reference.filter((v) => !own.has(v));
       for (const q of byLang.get(lang)!.filter((x) => x.dimension === dimension)) {
-        if (reference.some((v) => same(v, q.value))) continue;
+        if (inReference.has(q.value)) continue;
         if (q.loose) continue;
         // A value only this version states is added information, not a changed one: it is reported
         // when the version lacks a value the others state in that field (or, if no other version
