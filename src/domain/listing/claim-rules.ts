@@ -399,6 +399,9 @@ const RULES: readonly Rule[] = [
   { code: 'medical', head: 'detox', object: 'body', gap: 3 },
   // "100% safe for newborns", "sans danger à 100 %", "на 100% безопасна" (not "pago 100% seguro").
   { code: 'absolute_guarantee', head: 'hundred', object: 'safe', gap: 1, before: 2, unless: 'payment' },
+  // "totally harmless", "absolutamente seguro", "абсолютно безопасен"; "absolutely no risk".
+  { code: 'absolute_guarantee', head: 'totally', object: 'safe', gap: 0, unless: 'payment' },
+  { code: 'absolute_guarantee', head: 'totally', object: 'risk', gap: 2 },
   // "100% unbreakable", "100 % incassable", "на 100% небьющийся".
   { code: 'absolute_guarantee', head: 'hundred', object: 'unbreakable', gap: 1, before: 2 },
   // "100% protection against head injuries", "protège à 100 % contre" (not "100% UV protection").

@@ -112,6 +112,8 @@ export type ClaimTag =
   | 'stay'
   /** total, absolute, totale, полная: with "for life" a protection no product can promise. */
   | 'total'
+  /** totally, completely, полностью: adverbs of degree only (not "полного"), for "totally harmless". */
+  | 'totally'
   /** zero, cero, нулевой: with "risk" an absolute promise ("risque zéro", "нулевой риск"). */
   | 'zero'
   | 'risk'
@@ -133,7 +135,7 @@ export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiao
   nike adidas puma reebok new_balance the_north_face gucci prada chanel dior louis_vuitton hermes rolex
   ray_ban oakley lego disney philips bosch makita dewalt garmin gopro dji canon nikon logitech anker
   lenovo asus dell microsoft google nintendo playstation xbox pandora swarovski michelin tommy_hilfiger
-  calvin_klein levi levis stanley yeti hydro_flask thermos tupperware lg motorola oneplus
+  calvin_klein levi levis longchamp michael_kors casio stanley yeti hydro_flask thermos tupperware lg motorola oneplus
   shimano sram campagnolo trek specialized cannondale giant wahl babyliss remington braun oral_b gillette
   l_oreal loreal lancome nivea la_roche_posay cerave clinique estee_lauder maybelline milwaukee ryobi
   hilti metabo festool stihl husqvarna karcher daiwa rapala abu_garcia fender gibson ibanez yamaha
@@ -157,7 +159,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     perfect: 'perfect perfectly flawless flawlessly',
     everyTime: 'every_time each_time every_single_time without_fail',
     stay: 'stays stay remains remain will_stay will_remain keeps keep',
-    kill: 'kill kills killing destroys destroy eradicates eradicate neutralizes neutralises eliminates eliminate',
+    kill: 'kill kills killing destroys destroy eradicates eradicate neutralizes neutralises eliminates eliminate wipes_out wipe_out wiped_out',
     germs: 'bacteria germs viruses virus microbes pathogens dust_mites mites',
     better: 'better superior_to outperforms beats',
     anyOther: 'any_other all_other all_others all_the_others every_other the_competition',
@@ -166,7 +168,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       slows_down slows accelerate accelerates speed_up speeds_up stimulate stimulates promote promotes`,
     bodyFunction: `immune_system immunity immune_defences immune_defenses eyesight your_vision blood_sugar
       blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration hair_growth hair_regrowth`,
-    never: 'never',
+    never: 'never cannot can_t',
     breaks: `break breaks crack cracks fail fails rust rusts wear_out wears_out tear tears snap snaps
       leak leaks fade fades dull dulls blunt blunts get_dull gets_dull go_blunt goes_blunt
       lose_its_edge loses_its_edge clog clogs`,
@@ -182,8 +184,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rejuvenate: 'rejuvenat* younger_looking',
     years: 'years year yrs',
     miracle: 'years_younger',
-    lose: 'lose loses losing slim_down shed sheds',
-    bodyFat: 'fat belly_fat body_fat kilos kg pounds lbs weight extra_weight',
+    lose: 'lose loses losing slim_down shed sheds melt melts melting',
+    bodyFat: 'fat belly_fat body_fat kilos kg pounds lbs weight extra_weight sizes dress_sizes',
     burn: 'burn burns burning melt melts melting',
     fat: 'fat belly_fat body_fat',
     sideEffects: 'no_side_effects without_side_effects free_of_side_effects zero_side_effects',
@@ -203,7 +205,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       gets_rid_of getting_rid_of beat beats overcome overcomes revers* reduce reduces reducing lower
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
       no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
-      slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out`,
+      slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out fix fixes fixed fixing wipes_out wipe_out wiped_out goes_away go_away disappears vanishes real_relief`,
     condition: `sids sudden_infant_death* cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
@@ -217,7 +219,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       spinal_curvature curvature_of_the_spine back_problems joint_problems snoring snore stretch_marks
       scars dandruff hangover* bloating bad_breath halitosis tinnitus sinusitis bronchitis gastritis
       cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis
-      cataract* glaucoma myopia presbyopia macular_degeneration astigmatism dry_eye* floaters toxins wounds bruises`,
+      cataract* glaucoma myopia presbyopia macular_degeneration astigmatism dry_eye* floaters toxins wounds bruises numbness tingling dysplasia inflamation fever fevers`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
       quietest thinnest smallest safest cheapest highest top_rated unmatched unrivalled unrivaled unbeatable unsurpassed`,
     scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
@@ -225,17 +227,18 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
     rankContext: 'seller sellers selling sales brand in_sales choice among worldwide',
     approval: `approved certified endorsed recommended accredited validated authorized authorised recommend
-      recommends approve approves endorse endorses`,
+      recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises`,
     authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
-      orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee`,
-    original: 'original genuine authentic official',
+      orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists`,
+    original: 'original genuine authentic official real',
     guarantee: 'guarantee guaranteed guarantees',
     absolute:
       'never forever for_ever always for_life for_a_lifetime for_all_time perfect perfectly eternal unlimited',
     negation: 'not no never doesn_t don_t cannot can_t nor without',
     conditional: 'if when whenever unless',
     compatibility: 'for compatible with fits fit replaces replacement like to into',
+    totally: 'totally completely absolutely entirely',
     total: 'total absolute totally absolutely',
     zero: 'zero',
     risk: 'risk risks',
@@ -279,8 +282,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rejuvenate: 'rejuvenece rejuvenecen rejuvenecer rejuvenecedor* rejuvenecimiento',
     years: 'anos ano',
     miracle: 'anos_mas_joven anos_mas_jovenes anos_menos',
-    lose: 'pierde pierda pierdes perder pierden adelgaza* adelgace',
-    bodyFat: 'grasa grasa_abdominal kilos kg libras peso barriga tripa',
+    lose: 'pierde pierda pierdes perder pierden adelgaza* adelgace derrite derriten derretir',
+    bodyFat: 'grasa grasa_abdominal kilos kg libras peso barriga tripa tallas',
     burn: 'quema queman quemar derrite derriten derretir',
     fat: 'grasa grasa_abdominal grasa_corporal',
     sideEffects:
@@ -299,7 +302,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
-      ralentiza ralentizan corrige corrigen desintoxica depura depuran`,
+      ralentiza ralentizan corrige corrigen desintoxica depura depuran eliminas elimina eliminar adios_al adios_a se_olvidara olvidate_de`,
     condition: `paludismo malaria dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
@@ -322,18 +325,19 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'ventas en_ventas de_ventas marca opcion eleccion entre a_nivel_mundial',
     approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
-      avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban`,
+      avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
     authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
-      policia guardia_civil federacion comite_olimpico`,
+      policia guardia_civil federacion comite_olimpico odontologos veterinarios pediatras traumatologos quiropracticos oftalmologos`,
     original:
-      'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales',
+      'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales legitimo legitima legitimos legitimas originalisimo originalisima',
     guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
     absolute:
       'nunca jamas siempre para_siempre de_por_vida para_toda_la_vida perfecto perfecta perfectos eterno eterna ilimitada sin_limite',
     negation: 'no ni sin nunca',
     conditional: 'si cuando',
     compatibility: 'para compatible compatibles con como sustituye recambio al',
+    totally: 'totalmente completamente absolutamente',
     total: 'total totales absoluta absoluto absolutas absolutos totalmente',
     zero: 'cero',
     risk: 'riesgo riesgos',
@@ -377,8 +381,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rejuvenate: 'rajeunit rajeunissent rajeunir rajeunissement',
     years: 'ans an annees',
     miracle: 'ans_de_moins ans_plus_jeune',
-    lose: 'perdez perdre perd perdent maigri* mincir',
-    bodyFat: 'graisse graisses kilos kg livres poids ventre bourrelets',
+    lose: 'perdez perdre perd perdent maigri* mincir fondre',
+    bodyFat: 'graisse graisses kilos kg livres poids ventre bourrelets tailles',
     burn: 'brule brulent bruler fait_fondre font_fondre',
     fat: 'graisse graisses graisse_abdominale',
     sideEffects:
@@ -397,7 +401,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       arretent vient_a_bout viennent_a_bout vaincre reduit reduisent reduire apaise apaisent apaiser
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
       fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
-      ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure`,
+      ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure purifie purifient fait_tomber efficace_contre`,
     condition: `paludisme malaria dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
@@ -409,7 +413,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       deviation*_de_la_colonne problemes_de_dos ronflement* vergeture* cicatrice* pellicules
       gueule_de_bois ballonnement* mauvaise_haleine acouphene* sinusite* bronchite* gastrite* aphte*
       gercure* crevasses canal_carpien
-      cataracte* glaucome myopie presbytie degenerescence_maculaire astigmatisme toxines plaies ecchymoses`,
+      cataracte* glaucome myopie presbytie degenerescence_maculaire astigmatisme toxines plaies ecchymoses fievre fievres`,
     superlative:
       'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus inegale inegalee inegales imbattable imbattables',
     scope: `du_monde au_monde dans_le_monde jamais_concu* jamais_cree* jamais_fabrique* jamais_vu* du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
@@ -419,18 +423,19 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'ventes des_ventes en_ventes marque choix parmi',
     approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
-      recommandent approuvent`,
+      recommandent approuvent conseillent conseille recommandent labellise labellisee labellises`,
     authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
-      gendarmerie federation comite_olympique`,
+      gendarmerie federation comite_olympique ordre_des_medecins academie pediatres veterinaires ophtalmologues osteopathes`,
     original:
-      'original originale originaux originales authentique authentiques officiel officielle d_origine',
+      'original originale originaux originales authentique authentiques officiel officielle d_origine veritable veritables vrai vraie vrais',
     guarantee: 'garanti garantie garantis garanties garantit garantissons',
     absolute:
       'jamais toujours a_vie pour_la_vie pour_toujours parfait parfaite parfaits eternel eternelle illimitee sans_limite',
     negation: 'ne pas ni sans jamais',
     conditional: 'si quand lorsque lorsqu',
     compatibility: 'pour compatible compatibles avec comme remplace remplacement au aux',
+    totally: 'totalement completement absolument entierement',
     total: 'total totale totaux totales absolu absolue absolus absolues totalement',
     zero: 'zero',
     risk: 'risque risques',
@@ -512,15 +517,16 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
     rankContext: 'продаж по_продажам бренд выбор среди',
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
-      рекомендован* рекомендуют рекомендует утвержден* аккредитован*`,
+      рекомендован* рекомендуют рекомендует утвержден* аккредитован* рекомендуют советуют назначают`,
     authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей
-      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет*`,
-    original: 'оригинал оригинальн* подлинн* фирменн* официальн*',
+      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* педиатр* ветеринар* стоматолог* ортопед* офтальмолог*`,
+    original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
     guarantee: 'гаранти*',
     absolute: 'никогда навсегда на_всю_жизнь всегда вечн* идеальн* пожизненн* бессрочн*',
     negation: 'не ни без',
     conditional: 'если когда',
     compatibility: 'для совместим* подходит подходят как замена вместо к ко',
+    totally: 'полностью абсолютно совершенно',
     total: 'полн* абсолютн* тотальн*',
     zero: 'нулев* ноль',
     risk: 'риск*',
@@ -564,7 +570,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     years: 'anos ano',
     miracle: 'anos_mais_jovem anos_mais_nova anos_mais_novo anos_a_menos',
     lose: 'perca percam perder perde perdem emagrec*',
-    bodyFat: 'gordura gordura_localizada quilos kg libras peso barriga pneuzinhos',
+    bodyFat: 'gordura gordura_localizada quilos kg libras peso barriga pneuzinhos manequins tamanhos',
     burn: 'queima queimam queimar queime derrete derretem derreta',
     fat: 'gordura gordura_localizada gordura_abdominal',
     sideEffects:
@@ -604,16 +610,17 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'vendas em_vendas de_vendas marca escolha opcao entre mundo_inteiro',
     approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
-      endossado endossada chancelado chancelada recomendam recomenda aprovam`,
+      endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
     authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista
-      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico`,
-    original: 'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais',
+      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico veterinarios pediatras ortopedistas oftalmologistas`,
+    original: 'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais legitimo legitima legitimos legitimas verdadeiro verdadeira',
     guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
     absolute:
       'nunca jamais sempre para_sempre para_toda_a_vida por_toda_a_vida perfeito perfeita perfeitos perfeitas eterno eterna vitalicia ilimitada sem_limite',
     negation: 'nao nem sem nunca',
     conditional: 'se quando caso',
     compatibility: 'para compativel compativeis com como substitui reposicao ao no na nos nas',
+    totally: 'totalmente completamente absolutamente',
     total: 'total totais absoluta absoluto absolutas absolutos totalmente',
     zero: 'zero',
     risk: 'risco riscos',
