@@ -48,6 +48,20 @@ function minMs(fn: () => unknown, runs: number): number {
   return best;
 }
 
+/** CPU time for 160,000 characters of a shape over that for 20,000 (8x: linear ~8, quadratic ~64). */
+function growth8x(run: (text: string) => unknown, make: (length: number) => string): number {
+  const small = make(20_000);
+  const large = make(160_000);
+  run(small); // warm-up
+  return (
+    minMs(() => run(large), 3) /
+    Math.max(
+      minMs(() => run(small), 7),
+      0.05,
+    )
+  );
+}
+
 /** Time for n and 4n characters of the same shape; re-measured once more carefully before failing. */
 function growth(
   ep: TextEntryPoint,
@@ -313,32 +327,20 @@ describe('shapes the pattern words do not build', () => {
       '12 карт 8 листов ',
       'AAA CR2032 S/M ',
     ]) {
-      const small = hostile('Длина ', unit, '.', 20_000);
-      const large = hostile('Длина ', unit, '.', 160_000);
-      run(small);
-      const ratio =
-        minMs(() => run(large), 3) /
-        Math.max(
-          minMs(() => run(small), 7),
-          0.05,
-        );
-      expect(ratio, unit).toBeLessThanOrEqual(GROWTH_8X_LIMIT);
+      expect(
+        growth8x(run, (n) => hostile('Длина ', unit, '.', n)),
+        unit,
+      ).toBeLessThanOrEqual(GROWTH_8X_LIMIT);
     }
     // Thousands of structural claims in one field ("original gucci original gucci ..."): each was
     // checked against a growing list of kept ones, re-indexed every time (521 ms at 80,000).
     let call = 0;
     const claims = (t: string) => checkClaims(`${t} ${call++}`, 'en', 'description');
     for (const unit of ['original gucci ', 'totally harmless ', 'cures back pain ']) {
-      const small = hostile('', unit, '.', 20_000);
-      const large = hostile('', unit, '.', 160_000);
-      claims(small);
-      const ratio =
-        minMs(() => claims(large), 3) /
-        Math.max(
-          minMs(() => claims(small), 7),
-          0.05,
-        );
-      expect(ratio, unit).toBeLessThanOrEqual(GROWTH_8X_LIMIT);
+      expect(
+        growth8x(claims, (n) => hostile('', unit, '.', n)),
+        unit,
+      ).toBeLessThanOrEqual(GROWTH_8X_LIMIT);
     }
     // Thousands of distinct values ("1 cm 2 cm 3 cm ... 5000 cm"): each was compared with every kept one.
     const distinct = (length: number, unit: string) => {
@@ -347,16 +349,10 @@ describe('shapes the pattern words do not build', () => {
       return text;
     };
     for (const unit of ['cm', '°', 'mm (1 inch)']) {
-      const small = distinct(20_000, unit);
-      const large = distinct(160_000, unit);
-      run(small);
-      const ratio =
-        minMs(() => run(large), 3) /
-        Math.max(
-          minMs(() => run(small), 7),
-          0.05,
-        );
-      expect(ratio, unit).toBeLessThanOrEqual(GROWTH_8X_LIMIT);
+      expect(
+        growth8x(run, (n) => distinct(n, unit)),
+        unit,
+      ).toBeLessThanOrEqual(GROWTH_8X_LIMIT);
     }
   }, 60_000);
 });

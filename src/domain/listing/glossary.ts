@@ -42,26 +42,25 @@ const IMPERIAL_IN_METRIC: GlossaryEntry = {
   note: 'buyers in metric countries expect cm, kg, g and °C, whether the imperial unit is written in English or translated',
 };
 
-/** A machine-translation calque of a product name ("dash cam" -> "caméra de tiret"): the market's name instead. */
-/** An English product name translated word for word from Chinese: the name buyers use instead. */
-function chinglish(pattern: string, replace: string, chinese: string, requires?: string): GlossaryEntry {
+/** A `wording` entry matched on word boundaries. */
+function wording(pattern: string, replace: string, note: string, requires?: string): GlossaryEntry {
   return {
     code: 'wording',
     pattern: `\\b${pattern}\\b`,
     replace,
-    note: `word-for-word English of ${chinese}`,
+    note,
     ...(requires !== undefined ? { requires } : {}),
   };
 }
 
+/** An English product name translated word for word from Chinese: the name buyers use instead. */
+function chinglish(pattern: string, replace: string, chinese: string, requires?: string): GlossaryEntry {
+  return wording(pattern, replace, `word-for-word English of ${chinese}`, requires);
+}
+
+/** A machine-translation calque of a product name ("dash cam" -> "caméra de tiret"): the market's name instead. */
 function calque(pattern: string, replace: string, note: string, requires?: string): GlossaryEntry {
-  return {
-    code: 'wording',
-    pattern: `\\b${pattern}\\b`,
-    replace,
-    note: `MT calque of "${note}"`,
-    ...(requires !== undefined ? { requires } : {}),
-  };
+  return wording(pattern, replace, `MT calque of "${note}"`, requires);
 }
 
 /**

@@ -302,7 +302,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
-      ralentiza ralentizan corrige corrigen desintoxica depura depuran eliminas elimina eliminar adios_al adios_a se_olvidara olvidate_de`,
+      ralentiza ralentizan corrige corrigen desintoxica depura depuran eliminas adios_al se_olvidara`,
     condition: `paludismo malaria dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
@@ -328,7 +328,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
     authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
-      policia guardia_civil federacion comite_olimpico odontologos veterinarios pediatras traumatologos quiropracticos oftalmologos`,
+      policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos`,
     original:
       'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales legitimo legitima legitimos legitimas originalisimo originalisima',
     guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
@@ -423,10 +423,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'ventes des_ventes en_ventes marque choix parmi',
     approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
-      recommandent approuvent conseillent conseille recommandent labellise labellisee labellises`,
+      recommandent approuvent conseillent conseille labellise labellisee labellises`,
     authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
-      gendarmerie federation comite_olympique ordre_des_medecins academie pediatres veterinaires ophtalmologues osteopathes`,
+      gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes`,
     original:
       'original originale originaux originales authentique authentiques officiel officielle d_origine veritable veritables vrai vraie vrais',
     guarantee: 'garanti garantie garantis garanties garantit garantissons',
@@ -517,9 +517,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
     rankContext: 'продаж по_продажам бренд выбор среди',
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
-      рекомендован* рекомендуют рекомендует утвержден* аккредитован* рекомендуют советуют назначают`,
+      рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
     authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей
-      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* педиатр* ветеринар* стоматолог* ортопед* офтальмолог*`,
+      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог*`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
     guarantee: 'гаранти*',
     absolute: 'никогда навсегда на_всю_жизнь всегда вечн* идеальн* пожизненн* бессрочн*',
@@ -612,8 +612,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
     authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista
-      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico veterinarios pediatras ortopedistas oftalmologistas`,
-    original: 'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais legitimo legitima legitimos legitimas verdadeiro verdadeira',
+      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas`,
+    original:
+      'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais legitimo legitima legitimos legitimas verdadeiro verdadeira',
     guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
     absolute:
       'nunca jamais sempre para_sempre para_toda_a_vida por_toda_a_vida perfeito perfeita perfeitos perfeitas eterno eterna vitalicia ilimitada sem_limite',
