@@ -1,6 +1,6 @@
 import type { Language } from '../types.js';
 import { numberWords } from './number-words.js';
-import { overlaps } from './text.js';
+import { firstAtLeast, overlaps } from './text.js';
 import type { Issue, ListingField, ListingVersion } from './types.js';
 
 /** A measured value found in one language version: a number with a unit, a size or a pack count. */
@@ -324,6 +324,9 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   return found;
 }
 
+/** Share by which a value converted from inches may differ from the metric one it states. */
+const SAME_TOLERANCE = 0.02;
+
 /**
  * A value converted from inches matches within 2% ("17,3 дюйма" = "44 cm"), or when it rounds to a
  * whole metric value the other side states (3/8" = 9.5 mm is sold as "10 mm", 1/8" as "3 mm");
@@ -332,7 +335,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
 function sameValue(a: number, b: number, approx: ReadonlySet<number>): boolean {
   if (a === b) return true;
   if (!approx.has(a) && !approx.has(b)) return false;
-  if (Math.abs(a - b) <= 0.02 * Math.max(Math.abs(a), Math.abs(b))) return true;
+  if (Math.abs(a - b) <= SAME_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))) return true;
   if (approx.has(a) && approx.has(b)) return false;
   const [converted, metric] = approx.has(a) ? [a, b] : [b, a];
   return Number.isInteger(metric) && Math.round(converted) === metric;
@@ -376,17 +379,20 @@ class ValueSet {
 
   /** How many of the values are the same as `v`. */
   count(v: number): number {
-    const low = Math.min(v * 0.98, v * 1.02, Math.round(v) - 0.5);
-    const high = Math.max(v * 0.98, v * 1.02, Math.round(v) + 0.5);
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]! < low) lo = mid + 1;
-      else hi = mid;
-    }
+    // Every value `sameValue` can match: within the tolerance, or rounding to the same whole number.
+    const near = [
+      v * (1 - SAME_TOLERANCE),
+      v * (1 + SAME_TOLERANCE),
+      Math.round(v) - 0.5,
+      Math.round(v) + 0.5,
+    ];
+    const high = Math.max(...near);
     let n = 0;
-    for (let i = lo; i < this.sorted.length && this.sorted[i]! <= high; i++)
+    for (
+      let i = firstAtLeast(this.sorted, Math.min(...near));
+      i < this.sorted.length && this.sorted[i]! <= high;
+      i++
+    )
       if (this.same(this.sorted[i]!, v)) n++;
     return n;
   }

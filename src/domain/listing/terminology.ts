@@ -1,7 +1,8 @@
 import type { Language } from '../types.js';
+import { extractQuantities } from './consistency.js';
 import { GLOSSARY, type GlossaryEntry, SIZE_OFFSETS_FROM_EU, SIZE_SYSTEMS } from './glossary.js';
 import { compilePattern } from './patterns.js';
-import { overlaps } from './text.js';
+import { firstAtLeast, overlaps } from './text.js';
 import type { Issue, ListingField } from './types.js';
 
 const compiled = new Map<string, RegExp>();
@@ -88,28 +89,16 @@ const METRIC_BEFORE_RE =
 /** English unit words (not their symbols): "18 inches" in a Spanish text is English whatever stands beside it. */
 const ENGLISH_UNIT_WORD_RE = /inch|feet|foot|pound|ounce|mile|yard|gallon/i;
 
-/** Metric quantities in the units `IMPERIAL` converts to, and each unit's base (m, g, l, bar, km/h). */
-const METRIC_QUANTITY_RE =
-  /(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(mm|cm|m|km|g|kg|ml|l|bar|мм|см|м|км|г|кг|мл|л|бар)(?![\p{L}\p{N}])/gu;
-const METRIC_BASE: Readonly<Record<string, readonly [string, number]>> = {
-  mm: ['m', 0.001],
-  cm: ['m', 0.01],
-  m: ['m', 1],
-  km: ['m', 1000],
-  g: ['g', 1],
-  kg: ['g', 1000],
-  ml: ['l', 0.001],
-  l: ['l', 1],
-  bar: ['bar', 1],
-  мм: ['m', 0.001],
-  см: ['m', 0.01],
-  м: ['m', 1],
-  км: ['m', 1000],
-  г: ['g', 1],
-  кг: ['g', 1000],
-  мл: ['l', 0.001],
-  л: ['l', 1],
-  бар: ['bar', 1],
+/** `IMPERIAL`'s metric units as `extractQuantities` measures them: dimension and base factor. */
+const METRIC_DIMENSION: Readonly<Record<string, readonly [string, number]>> = {
+  cm: ['length', 10],
+  m: ['length', 1000],
+  km: ['length', 1_000_000],
+  g: ['mass', 1],
+  kg: ['mass', 1000],
+  ml: ['volume', 1],
+  l: ['volume', 1000],
+  bar: ['pressure', 100],
 };
 /**
  * A product with both scales: tape measures, rulers, calipers, gauges ("escala métrica e imperial",
@@ -125,44 +114,35 @@ function dualScale(text: string): boolean {
 /** A metric value within this share of the imperial one is its equivalent (16 ft = 4.88 m, "5 m"). */
 const EQUIVALENT_TOLERANCE = 0.1;
 
-/** The metric quantities of a text by base unit, sorted: read once per field. */
-function metricQuantities(text: string): Map<string, number[]> {
-  const byBase = new Map<string, number[]>();
-  for (const match of text.matchAll(METRIC_QUANTITY_RE)) {
-    const base = METRIC_BASE[match[2]!];
-    if (!base) continue;
-    const list = byBase.get(base[0]) ?? [];
-    list.push(Number(match[1]!.replace(',', '.')) * base[1]);
-    byBase.set(base[0], list);
+/** The metric values of a field by dimension, sorted, in `extractQuantities`' base units: read once. */
+function metricQuantities(text: string, lang: Language, field: ListingField): Map<string, number[]> {
+  const byDimension = new Map<string, number[]>();
+  for (const q of extractQuantities(text, lang, field)) {
+    if (q.approx || q.loose) continue;
+    const list = byDimension.get(q.dimension) ?? [];
+    list.push(q.value);
+    byDimension.set(q.dimension, list);
   }
-  for (const list of byBase.values()) list.sort((a, b) => a - b);
-  return byBase;
+  for (const list of byDimension.values()) list.sort((a, b) => a - b);
+  return byDimension;
 }
 
 /**
  * The imperial value's metric equivalent stands elsewhere in the same field of a product with both
  * scales ("Cinta métrica 5 m x 25 mm, escala métrica e imperial (16 ft)"): the product's imperial
- * scale, not a unit left for the buyer to convert. A binary search per value keeps
- * it linear-logarithmic in the number of quantities.
+ * scale, not a unit left for the buyer to convert. A binary search per value keeps it
+ * linear-logarithmic in the number of quantities.
  */
 function metricEquivalentIn(quantities: Map<string, number[]>, matched: string): boolean {
   const number = /(\d+(?:[.,]\d+)?)/.exec(matched)?.[1];
   if (number === undefined) return false;
   const entry = IMPERIAL.find(([re]) => re.test(matched.replace(number, '')));
-  if (!entry) return false;
-  const base = METRIC_BASE[entry[2]];
-  if (!base) return false;
-  const value = Number(number.replace(',', '.')) * entry[1] * base[1];
-  const list = quantities.get(base[0]) ?? [];
-  let lo = 0;
-  let hi = list.length;
-  const low = value * (1 - EQUIVALENT_TOLERANCE);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < low) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo]! <= value * (1 + EQUIVALENT_TOLERANCE);
+  const metric = entry && METRIC_DIMENSION[entry[2]];
+  if (!entry || !metric) return false;
+  const value = Number(number.replace(',', '.')) * entry[1] * metric[1];
+  const list = quantities.get(metric[0]) ?? [];
+  const at = firstAtLeast(list, value * (1 - EQUIVALENT_TOLERANCE));
+  return at < list.length && list[at]! <= value * (1 + EQUIVALENT_TOLERANCE);
 }
 
 /** PSI has no word of its own in any language: beside its bar it is a dual scale, not English. */
@@ -360,7 +340,7 @@ export function checkTerminology(
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
       if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_WORD_RE.test(match[0]) && dualScale(text)) {
-        quantities ??= metricQuantities(text);
+        quantities ??= metricQuantities(text, lang, field);
         if (metricEquivalentIn(quantities, match[0])) continue;
       }
       // "5 ft 8 in" is one height: the inches belong to the feet already reported.

@@ -107,15 +107,21 @@ export class SpanIndex {
 
   /** True when `[start, end)` overlaps one of the spans. */
   overlaps(start: number, end: number): boolean {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! < end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(this.starts, end);
     return lo > 0 && this.maxEnds[lo - 1]! > start;
   }
+}
+
+/** Index of the first value of an ascending list that is at least `x` (the list's length if none). */
+export function firstAtLeast(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const indexes = new WeakMap<Spans, { length: number; index: SpanIndex }>();
