@@ -63,6 +63,19 @@ const UNITS: readonly UnitDef[] = [
   { re: /^(?:daN|даН)$/u, dimension: 'force', factor: 10 },
   { re: /^(?:kW|кВт)$/u, dimension: 'power', factor: 1000 },
   { re: /^(?:V|В)$/u, dimension: 'voltage', factor: 1 },
+  // Current: breakers, chargers, jump starters ("16 A", "6 kA", "2000 А"); upper case only (the
+  // range word "a" is Spanish and Portuguese), and never a range in capitals ("DE 5 A 10 KG").
+  { re: /^(?:A|А)$/u, dimension: 'current', factor: 1 },
+  { re: /^(?:mA|мА)$/u, dimension: 'current', factor: 0.001 },
+  { re: /^(?:kA|кА)$/u, dimension: 'current', factor: 1000 },
+  // Force in newtons: fencing masks, load cells, clamps ("1600 N", "350 Н").
+  { re: /^(?:N|Н)$/u, dimension: 'force', factor: 1 },
+  // Optical power of reading glasses and lenses ("+3.5 dioptres", "+4,0 dioptrias").
+  {
+    re: /^(?:dioptres?|diopters?|dioptries?|dioptrías?|dioptrias?|диоптри\p{L}*|dpt)$/iu,
+    dimension: 'optical power',
+    factor: 1,
+  },
   { re: /^(?:mAh|мАч|mah|MAH)$/u, dimension: 'charge', factor: 1 },
   { re: /^(?:Wh|Втч)$/u, dimension: 'energy', factor: 1 },
   { re: /^(?:Hz|Гц)$/u, dimension: 'frequency', factor: 1 },
@@ -114,6 +127,14 @@ const PACK_RE =
 const SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
 /** Gear ratios of reels and gearboxes: "5.2:1", "5,2:1" (not "16:9", not a time "10:15"). */
 const RATIO_RE = /(?<![\d.,:])(\d{1,2}(?:[.,]\d{1,2})?)\s?:\s?1(?![\d:]|[.,]\d)/gu;
+/**
+ * Scales of models and maps: "1:12", "escala 1:24", "1:50 000" (never "1:1", a replica's claim),
+ * with a word for scale or model close by: "1:30" alone is a time.
+ */
+const SCALE_RE = /(?<![\d.,:])1\s?:\s?(\d{2,3}(?:[\u00a0\u202f ]?\d{3})?)(?![\d:]|[.,]\d)/gu;
+const SCALE_WORD_RE = /scale|escala|[ée]chelle|масштаб|maquette|modelo?|модел|miniatur|миниатюр/iu;
+/** Characters before and after a scale searched for its word. */
+const SCALE_WORD_WINDOW = 30;
 /** Angles in degrees: "170°", "0-90 °" (not a temperature, "40 °C"). */
 const ANGLE_RE = /(?<![\d.,])(\d{1,3}(?:[.,]\d)?)\s?°(?![CFСcf\d])/gu;
 /**
@@ -236,6 +257,8 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
     const after = text.slice(start + match[0].length, start + match[0].length + 6);
     // The denominator of a fraction of an inch ("5/8\"") is no value of its own.
     if (overlaps(start, start + match[0].length, fractions)) continue;
+    // "5 A 10" in capitals is a range, not five amperes.
+    if (known?.dimension === 'current' && /^\s?\d/.test(after)) continue;
     const unit =
       known ??
       (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!, precious, after));
@@ -294,15 +317,21 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   for (const [re, dimension] of [
     [RATIO_RE, 'ratio'],
     [ANGLE_RE, 'angle'],
+    [SCALE_RE, 'scale'],
   ] as const) {
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;
+      if (dimension === 'scale') {
+        const end = start + match[0].length;
+        const near = text.slice(Math.max(0, start - SCALE_WORD_WINDOW), end + SCALE_WORD_WINDOW);
+        if (!SCALE_WORD_RE.test(near)) continue;
+      }
       found.push({
         lang,
         field,
         dimension,
         value: round(parseNumber(match[1]!, lang)),
-        unit: dimension === 'angle' ? '°' : ':1',
+        unit: dimension === 'angle' ? '°' : dimension === 'scale' ? '1:' : ':1',
         factor: 1,
         span: [start, start + match[0].length],
       });
@@ -417,6 +446,7 @@ function formatValue(q: Quantity, base: number): string {
   const text = q.lang === 'en' ? String(value) : String(value).replace('.', ',');
   if (q.dimension.startsWith('size:')) return `${q.unit} ${text}`;
   if (q.unit === '') return text;
+  if (q.dimension === 'scale') return `1:${text}`;
   return /^[%"″°:]/.test(q.unit) ? `${text}${q.unit}` : `${text} ${q.unit}`;
 }
 

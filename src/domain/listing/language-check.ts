@@ -62,6 +62,8 @@ export interface WrongLanguageParagraph extends Paragraph {
   confidence: number;
 }
 
+/** English's dictionary reads this share of a sentence's real words: the untranslated check's. */
+const ENGLISH_READS = 0.8;
 /** A sentence inside a paragraph of the declared language is judged from this many words. */
 const MIN_SENTENCE_WORDS = 6;
 /** A sentence needs a surer detection than a paragraph (0.95 under eight words). */
@@ -102,7 +104,8 @@ function isUkrainian(words: readonly string[]): boolean {
 
 /**
  * Function words of languages sellers also write but the five checks have no dictionary for:
- * Italian, German, Dutch and Catalan (articles with prepositions, conjunctions, auxiliaries). A sentence with
+ * Italian, German, Dutch, Catalan, Polish, Romanian and Galician (articles with prepositions,
+ * conjunctions, auxiliaries). A sentence with
  * three of them that the declared dictionary does not know, a fifth of its words or more, is in one
  * of those languages: a paragraph pasted from a listing for another market.
  */
@@ -114,7 +117,10 @@ const OUTSIDE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
    und mit für nicht ist sind auf werden wird eine einen einem einer sich oder bei auch wenn kann
    können zum zur vom beim nur noch über durch zwischen bitte dieser diese dieses
    het van voor zijn niet wordt worden ook maar bij naar deze zoals uw onze
-   amb els dels pels als és més també però perquè quan aquest aquesta aquests aquestes seva seves`
+   amb els dels pels als és més també però perquè quan aquest aquesta aquests aquestes seva seves
+   się są jest oraz dla przez dzięki czemu który która które bardzo tylko lub też jego jej można
+   și sau pentru este sunt care din într fără să foarte acest această poate fi cu pe
+   unha dunha nunha cunha coa coas polo pola xa moi tamén despois máis`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
@@ -176,11 +182,23 @@ function wrongSentences(
   all.forEach((sentence, i) => {
     if (judged.has(i)) return;
     const words = letterWords(sentence.text);
-    if (words.length < MIN_SENTENCE_WORDS || realWords(words).length * 2 < words.length) return;
+    if (words.length < MIN_SENTENCE_WORDS - 1 || realWords(words).length * 2 < words.length) return;
     let other: WrongLanguageParagraph['detected'] | undefined;
     let confidence = 1;
-    if (declared === 'ru' && isUkrainian(words)) other = 'other';
-    else if (declared !== 'ru' && outsideLanguage(words, own)) other = 'other';
+    // English passages are the untranslated check's, whatever the trigrams of a short one say.
+    const english =
+      declared !== 'en' &&
+      spellers.en !== undefined &&
+      dictionaryCoverage(realWords(words), spellers.en) >= ENGLISH_READS;
+    if (words.length < MIN_SENTENCE_WORDS) {
+      // Five words are judged only when the declared dictionary knows none of them ("Geschikt voor
+      // kinderen vanaf 8 jaar." in a French version) and the trigrams name an outside language.
+      if (!own || english || dictionaryCoverage(words, own) > 0) return;
+      if (!outsideByTrigrams(sentence.text, words, declared, own)) return;
+      other = 'other';
+    } else if (declared === 'ru' && isUkrainian(words)) other = 'other';
+    else if ((declared !== 'ru' || (latinOnly(words) && !english)) && outsideLanguage(words, own))
+      other = 'other';
     else if (
       !own ||
       (dictionaryCoverage(words, own) < SURELY_DECLARED && readsBetterElsewhere(words, declared, spellers))
@@ -196,7 +214,8 @@ function wrongSentences(
         confidence = detection.confidence;
       }
     }
-    if (other === undefined && own && outsideByTrigrams(sentence.text, words, declared, own)) other = 'other';
+    if (other === undefined && own && !english && outsideByTrigrams(sentence.text, words, declared, own))
+      other = 'other';
     if (other === undefined) return;
     // Neighbouring sentences of the same other language join it, judged on a lower bar.
     let first = i;
@@ -270,7 +289,7 @@ const FRANC_OWN: Readonly<Record<Language, string>> = {
  * Dutch and Catalan beside the Latin-script four; Ukrainian, Belarusian, Bulgarian, Macedonian and
  * Serbian beside Russian.
  */
-const FRANC_OUTSIDE_LATIN = ['ita', 'deu', 'nld', 'cat'];
+const FRANC_OUTSIDE_LATIN = ['ita', 'deu', 'nld', 'cat', 'pol', 'ron', 'glg'];
 const FRANC_OUTSIDE_CYRILLIC = ['ukr', 'bel', 'bul', 'mkd', 'srp'];
 const FRANC_LATIN = [FRANC_OWN.en, FRANC_OWN.es, FRANC_OWN.fr, FRANC_OWN.pt, ...FRANC_OUTSIDE_LATIN];
 const FRANC_CYRILLIC = [FRANC_OWN.ru, ...FRANC_OUTSIDE_CYRILLIC];
@@ -306,9 +325,11 @@ function outsideByTrigrams(
   own: SpellChecker,
   minPlain = MIN_PLAIN_WORDS,
 ): boolean {
-  const cyrillic = declared === 'ru';
-  // Only words in the declared language's script count (Latin names in Russian are no evidence),
-  // three of them of three letters or more (units such as "mW" and "nm" are no evidence either).
+  // A Russian version's sentence in Latin letters only is judged among the Latin-script languages
+  // (a German or Polish sentence; English is the untranslated check's).
+  const cyrillic = declared === 'ru' && !latinOnly(words);
+  // Only words in the sentence's script count (Latin names in Russian are no evidence), three of
+  // them of three letters or more (units such as "mW" and "nm" are no evidence either).
   const plain = words.filter(
     (w, i) => (i === 0 || !CAPITALISED_RE.test(w)) && LOWER_RE.test(w) && CYRILLIC_RE.test(w) === cyrillic,
   );
@@ -323,6 +344,11 @@ function outsideByTrigrams(
     ? MAX_OWN_TRIGRAM_SCORE_WITH_FUNCTION_WORD
     : MAX_OWN_TRIGRAM_SCORE;
   return scoreOf(FRANC_OWN[declared]) <= bar && (cyrillic || scoreOf('eng') <= MAX_OWN_TRIGRAM_SCORE);
+}
+
+/** No word of the sentence is in Cyrillic letters. */
+function latinOnly(words: readonly string[]): boolean {
+  return words.every((w) => !CYRILLIC_RE.test(w));
 }
 
 /**
@@ -354,7 +380,8 @@ function sameOtherLanguage(
   if (other === 'other') {
     // A neighbour in the same outside language needs two of its function words, or its trigrams
     // from three plain words.
-    if (declared === 'ru' ? isUkrainian(words) : outsideLanguage(words, own, true)) return true;
+    if (declared === 'ru' && !latinOnly(words) ? isUkrainian(words) : outsideLanguage(words, own, true))
+      return true;
     return own !== undefined && outsideByTrigrams(text, words, declared, own, MIN_NEIGHBOUR_PLAIN_WORDS);
   }
   const detection = detectLanguage(text);

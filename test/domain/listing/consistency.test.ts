@@ -393,3 +393,49 @@ describe('gear ratios and angles compared across versions (issue 18, round 10)',
     ]);
   });
 });
+
+describe('current, newtons, dioptres and scales compared across versions (issue 18, round 11)', () => {
+  const dims = (text: string, lang: ListingVersion['lang']) =>
+    extractQuantities(text, lang, 'description').map((q) => [q.dimension, q.value]);
+
+  it('reads amperes, kiloamperes, milliamperes, newtons, dioptres and model scales', () => {
+    expect(dims('Rated 25 A, breaking capacity 10 kA, standby 3 mA.', 'en')).toEqual([
+      ['current', 25],
+      ['current', 10000],
+      ['current', 0.003],
+    ]);
+    expect(dims('Ток 25 А, отключающая способность 10 кА, усилие 800 Н.', 'ru')).toEqual([
+      ['current', 25],
+      ['current', 10000],
+      ['force', 800],
+    ]);
+    expect(dims('Graduação +2,5 dioptrias, miniatura à escala 1:43.', 'pt')).toEqual([
+      ['optical power', 2.5],
+      ['scale', 43],
+    ]);
+  });
+
+  it('leaves a range in capitals, a lower-case range word and a replica 1:1 alone', () => {
+    expect(dims('ENTREGA DE 5 A 10 DÍAS', 'es')).toEqual([['duration', 14400]]);
+    expect(dims('Carga de 2 a 3 horas', 'es')).toEqual([
+      ['duration', 120],
+      ['duration', 180],
+    ]);
+    const scales = (text: string) => dims(text, 'es').filter(([d]) => d === 'scale');
+    expect(scales('Réplica 1:1 del original, entrega a la 1:30 del mediodía')).toEqual([]);
+  });
+
+  it('reports a version whose current, force, dioptres or scale differ from the others', () => {
+    const found = checkConsistency([
+      v('en', 'Output 3 A, clamp force 600 N, lenses +1.5 dioptres, 1:18 scale car.'),
+      v('es', 'Salida 3 A, fuerza de 600 N, lentes +1,5 dioptrías, coche a escala 1:18.'),
+      v('ru', 'Выход 2 А, усилие 400 Н, линзы +2,0 диоптрии, машинка в масштабе 1:24.'),
+    ]).map((i) => [i.lang, i.suggestion]);
+    expect(found).toEqual([
+      ['ru', '3 А'],
+      ['ru', '600 Н'],
+      ['ru', '1,5 диоптрии'],
+      ['ru', '1:18'],
+    ]);
+  });
+});

@@ -199,3 +199,41 @@ describe('sentences of another language: Catalan, Bulgarian, short ones the dict
     expect(found(`${EN} ${UNITS}`, 'en', { en: knows(EN) })).toEqual([]);
   });
 });
+
+describe('sentences of languages without a dictionary here: German, Polish, Romanian, Galician, Dutch (issue 18, round 11)', () => {
+  const knows = (words: string) => {
+    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
+    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
+  };
+  const found = (text: string, lang: Language, spellers: Parameters<typeof checkDeclaredLanguage>[3]) =>
+    checkDeclaredLanguage(text, lang, 'description', spellers).map((i) => [
+      i.code,
+      text.slice(i.span![0], i.span![1]),
+    ]);
+
+  it('reports a German or Polish sentence in Latin letters inside a Russian version', () => {
+    const DE = 'Der Deckel wird mit einem Klick geschlossen und ist spülmaschinenfest.';
+    expect(found(`${RU} ${DE}`, 'ru', { ru: knows(RU), en: knows(EN) })).toEqual([['other', DE]]);
+    const PL = 'Butelka jest wykonana ze stali nierdzewnej, dzięki czemu nie przejmuje zapachów.';
+    expect(found(`${RU} ${PL}`, 'ru', { ru: knows(RU), en: knows(EN) })).toEqual([['other', PL]]);
+  });
+
+  it('reports a Romanian sentence in a Portuguese version and a Galician one in a Spanish version', () => {
+    const RO = 'Sticla păstrează băuturile reci și nu se sparge ușor în rucsac.';
+    expect(found(`${PT} ${RO}`, 'pt', { pt: knows(`${PT} nu se`), en: knows(EN) })).toEqual([['other', RO]]);
+    const GL = 'A tapa péchase cun clic e a botella non perde auga dentro da mochila.';
+    expect(found(`${ES} ${GL}`, 'es', { es: knows(`${ES} a tapa la botella`), en: knows(EN) })).toEqual([
+      ['other', GL],
+    ]);
+  });
+
+  it('judges a five-word sentence only when the declared dictionary knows none of its words', () => {
+    const NL = 'Geschikt voor volwassenen en tieners.';
+    expect(found(`${FR} ${NL}`, 'fr', { fr: knows(FR), en: knows(EN) })).toEqual([['other', NL]]);
+    // English passages are the untranslated check's, short or long, in Latin or Cyrillic versions.
+    const EN_SHORT = 'Please keep away from children.';
+    const en = knows(`${EN} ${EN_SHORT} a power adapter is not included`);
+    expect(found(`${ES} ${EN_SHORT}`, 'es', { es: knows(ES), en })).toEqual([]);
+    expect(found(`${RU} A power adapter is not included.`, 'ru', { ru: knows(RU), en })).toEqual([]);
+  });
+});
