@@ -311,6 +311,8 @@ interface Rule {
   objectEndsClause?: boolean;
   /** No word of this tag between head and object ("stop if you feel pain" is a warning). */
   noneBetween?: Entry['tag'];
+  /** A number must stand between them ("burns 1000 calories", not "burn calories while you walk"). */
+  numberBetween?: boolean;
 }
 
 const RULES: readonly Rule[] = [
@@ -406,6 +408,23 @@ const RULES: readonly Rule[] = [
   { code: 'absolute_guarantee', head: 'hundred', object: 'unbreakable', gap: 1, before: 2 },
   // "100% protection against head injuries", "protège à 100 % contre" (not "100% UV protection").
   { code: 'absolute_guarantee', head: 'hundred', object: 'protection', gap: 2, before: 2, unless: 'uv' },
+  // A guarantee of total safety or of preventing everything: "garantiza la seguridad total",
+  // "guaranteed to prevent all damage", "garantit une protection totale".
+  { code: 'absolute_guarantee', head: 'guarantee', object: 'totalSafety', gap: 3, before: 3 },
+  { code: 'absolute_guarantee', head: 'guarantee', object: 'preventAll', gap: 2 },
+  // A promise of no harm in any case: "não danifica em hipótese alguma", "ни в коем случае не повредит".
+  {
+    code: 'absolute_guarantee',
+    head: 'harms',
+    object: 'inNoCase',
+    gap: 4,
+    before: 4,
+    noneBetween: 'conditional',
+  },
+  // "works for everyone, no exceptions", "funciona con todo el mundo, sin excepción".
+  { code: 'guaranteed_result', head: 'works', object: 'noException', gap: 5 },
+  // A number of calories burnt: "quema 1000 calorías en 10 minutos" (not "burn calories while you walk").
+  { code: 'medical', head: 'burn', object: 'calories', gap: 3, numberBetween: true },
   // Protection from a disease: "protects against malaria", "protège contre le paludisme".
   { code: 'medical', head: 'protection', object: 'condition', gap: 4 },
   // "Оригинальный ... фирмы Xyz", "подлинные кисти Xyz": a brand no list has, named in Latin letters.
@@ -420,6 +439,7 @@ const STANDALONE: ReadonlyArray<[Entry['tag'], StructuralClaimCode]> = [
   ['sales', 'superlative'],
   ['sideEffects', 'medical'],
   ['miracle', 'medical'],
+  ['noRisk', 'absolute_guarantee'],
 ];
 
 /** The one-word `compatibility` entries of every language, folded ("with", "con", "al", "ao", "к"). */
@@ -533,6 +553,12 @@ function allowed(
   if (rule.noneBetween) {
     const [from, to] = head.from < object.from ? [head.to, object.from] : [object.to, head.from];
     for (let i = from + 1; i < to; i++) if (tagsAt.get(i)?.has(rule.noneBetween)) return false;
+  }
+  if (rule.numberBetween) {
+    const [from, to] = head.from < object.from ? [head.to, object.from] : [object.to, head.from];
+    let number = false;
+    for (let i = from + 1; i < to && !number; i++) number = /\d/.test(words[i]!.key);
+    if (!number) return false;
   }
   if (rule.noNumberBetween) {
     const [from, to] = head.from < object.from ? [head.to, object.from] : [object.to, head.from];

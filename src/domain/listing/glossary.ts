@@ -113,6 +113,117 @@ const PT_EUROPEAN: ReadonlyArray<[string, string, string]> = [
 ];
 
 /**
+ * Machine translations of common English product names, word for word (round 11): a spark plug
+ * is no "enchufe de chispa", a kitchen scale no "кухонная шкала", zip ties no "laços de zíper".
+ * Each row: the calque, the name the market uses, the English it was translated from.
+ */
+type CalqueRow = readonly [pattern: string, replace: string, english: string, requires?: string];
+
+const ES_PRODUCT_CALQUES: readonly CalqueRow[] = [
+  ['rompedor(?:es)? de circuitos?', 'interruptor automático', 'circuit breaker'],
+  ['enchufes? de chispa', 'bujía', 'spark plug'],
+  ['unidad(?:es)? duras?', 'disco duro', 'hard drive'],
+  ['hierros? (?:de|para) soldar', 'soldador', 'soldering iron'],
+  ['hierros? de soldadura', 'soldador', 'soldering iron'],
+  ['hierros? (?:planos?|de rizar|rizadores?)', 'plancha o rizador de pelo', 'flat/curling iron'],
+  ['abrazaderas? de rodilla', 'rodillera', 'knee brace'],
+  ['molinillos? de carne', 'picadora de carne', 'meat grinder'],
+  ['bandejas? de inicio de semillas?', 'semillero', 'seed starting tray'],
+  ['corbatas? (?:de|para el) pelo', 'coletero', 'hair tie'],
+  ['tiras? de (?:poder|potencia)', 'regleta', 'power strip'],
+  ['(?:trozos?|pedazos?) de taladro', 'broca', 'drill bit'],
+  ['sierras? de plantilla', 'sierra de calar', 'jig saw'],
+  ['sierras? de agujeros?', 'sierra de corona', 'hole saw'],
+  ['lazos? de cremallera', 'bridas', 'zip ties'],
+  ['cintas? de conductos?', 'cinta americana', 'duct tape'],
+  ['escalas? de (?:cocina|baño|equipaje)', 'báscula', 'kitchen/bathroom/luggage scale'],
+  ['cordón de extensión', 'alargador', 'extension cord'],
+  ['luces de (?:cuerda|hadas)', 'guirnalda de luces', 'string/fairy lights'],
+  ['alfiler(?:es)? rodantes?', 'rodillo de cocina', 'rolling pin'],
+];
+
+const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
+  ["gardes? d['’]écran", "protection d'écran", 'screen protector'],
+  ['briseurs? de circuits?', 'disjoncteur', 'circuit breaker'],
+  ["prises? d['’]étincelle", "bougie d'allumage", 'spark plug'],
+  ['lecteurs? durs?', 'disque dur', 'hard drive'],
+  ['fers? plats?', 'lisseur', 'flat iron', '\\b(?:cheveux|coiffure|lissage|lisser)\\b'],
+  ['accolades? de genou', 'genouillère', 'knee brace'],
+  ['moulins? à viande', 'hachoir à viande', 'meat grinder'],
+  ['secoueurs?', 'shaker', 'shaker'],
+  ['plateaux? de démarrage (?:de|des) graines', 'plateau de semis', 'seed starting tray'],
+  ['cravates? (?:de|à|pour) cheveux', 'élastique à cheveux', 'hair tie'],
+  ['morceaux? de (?:perceuse|forage|tournevis)', 'foret ou embout', 'drill/screwdriver bit'],
+  ['scies? de gabarit', 'scie sauteuse', 'jig saw'],
+  ['scies? à trous?', 'scie cloche', 'hole saw'],
+  ['attaches? de fermeture éclair', 'colliers de serrage', 'zip ties'],
+  ['rubans? de conduit', 'ruban adhésif toilé', 'duct tape'],
+  [
+    'échelles? de (?:cuisine|salle de bains?|bagages?)',
+    'balance',
+    'kitchen/bathroom/luggage scale',
+    '\\b(?:pes\\p{L}*|grammes?|kg|tare)\\b',
+  ],
+  ["cordons? d['’]extension", 'rallonge', 'extension cord'],
+  ['lumières? (?:de|à) (?:cordes?|chaîne|fées?)', 'guirlande lumineuse', 'string/fairy lights'],
+  ['épingles? à rouler', 'rouleau à pâtisserie', 'rolling pin'],
+];
+
+const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
+  ['защитник\\p{L}* экрана', 'защитное стекло (плёнка)', 'screen protector'],
+  ['прерывател\\p{L}* цепи', 'автоматический выключатель', 'circuit breaker'],
+  ['искров\\p{L}* вилк\\p{L}*', 'свеча зажигания', 'spark plug'],
+  ['жёстк\\p{L}* привод\\p{L}*|жестк\\p{L}* привод\\p{L}*', 'жёсткий диск', 'hard drive'],
+  ['паяльн\\p{L}* желез\\p{L}*', 'паяльник', 'soldering iron'],
+  [
+    '(?:завивочн\\p{L}*|плоск\\p{L}*) желез\\p{L}*|желез\\p{L}* для (?:завивки|волос)',
+    'плойка или утюжок',
+    'curling/flat iron',
+  ],
+  ['коленн\\p{L}* скоб\\p{L}*', 'наколенник (ортез)', 'knee brace'],
+  ['мясн\\p{L}* мельниц\\p{L}*', 'мясорубка', 'meat grinder'],
+  ['встряхивател\\p{L}*', 'шейкер', 'shaker'],
+  ['поднос\\p{L}* для (?:начала|старта) семян', 'кассеты для рассады', 'seed starting tray'],
+  ['волосян\\p{L}* галстук\\p{L}*|галстук\\p{L}* для волос', 'резинка для волос', 'hair tie'],
+  ['силов\\p{L}* полос\\p{L}*', 'сетевой фильтр (удлинитель)', 'power strip'],
+  ['(?:галстук\\p{L}* на молнии|молни\\p{L}* галстук\\p{L}*)', 'кабельные стяжки', 'zip ties'],
+  ['лент\\p{L}* для воздуховодов', 'армированный скотч', 'duct tape'],
+  [
+    '(?:кухонн\\p{L}*|багажн\\p{L}*) шкал\\p{L}*|шкал\\p{L}* для ванной',
+    'весы',
+    'kitchen/luggage/bathroom scale',
+  ],
+  ['прыжков\\p{L}* верёв\\p{L}*|прыжков\\p{L}* верев\\p{L}*', 'скакалка', 'jump rope'],
+  ['струнн\\p{L}* огн\\p{L}*|сказочн\\p{L}* огн\\p{L}*', 'гирлянда', 'string/fairy lights'],
+  ['режущ\\p{L}* доск\\p{L}*', 'разделочная доска', 'cutting board'],
+];
+
+const PT_PRODUCT_CALQUES: readonly CalqueRow[] = [
+  ['quebrador(?:es)? de circuitos?', 'disjuntor', 'circuit breaker'],
+  ['plugues? de faísca', 'vela de ignição', 'spark plug'],
+  ['unidades? duras?', 'disco rígido', 'hard drive'],
+  ['ferros? planos?', 'prancha de cabelo', 'flat iron', '\\b(?:cabelos?|fios|alisar|alisamento)\\b'],
+  ['bandejas? de início de sementes', 'bandeja de mudas', 'seed starting tray'],
+  ['gravatas? de cabelo', 'elástico de cabelo', 'hair tie'],
+  ['tiras? de (?:energia|potência)', 'filtro de linha', 'power strip'],
+  ['pedaços? de (?:broca|furadeira|chave de fenda)', 'broca ou ponta', 'drill/screwdriver bit'],
+  ['serras? de gabarito', 'serra tico-tico', 'jig saw'],
+  ['serras? de buracos?', 'serra copo', 'hole saw'],
+  ['laços? de zíper', 'abraçadeiras de nylon', 'zip ties'],
+  ['fitas? de dutos?', 'fita silver tape', 'duct tape'],
+  ['escalas? de (?:cozinha|banheiro|bagagem)', 'balança', 'kitchen/bathroom/luggage scale'],
+  ['cordão de extensão', 'extensão elétrica', 'extension cord'],
+  ['luzes de (?:corda|fadas)', 'cordão de luzes', 'string/fairy lights'],
+  ['alfinetes? de rolamento', 'rolo de massa', 'rolling pin'],
+];
+
+function calques(rows: readonly CalqueRow[]): GlossaryEntry[] {
+  return rows.map(([pattern, replace, english, requires]) =>
+    calque(`(?:${pattern})`, replace, english, requires),
+  );
+}
+
+/**
  * Per-language terminology kept as data: decimal separators, English units in metric markets,
  * false friends and machine-translation calques, and the wording marketplaces expect.
  */
@@ -204,6 +315,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       'car floor mats',
       '\\b(?:coches?|autos?|automóvil\\p{L}*|vehículos?|maleteros?)\\b',
     ),
+    ...calques(ES_PRODUCT_CALQUES),
   ],
   fr: [
     COMMA_DECIMAL,
@@ -271,6 +383,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       '\\b(?:escalade|alpinisme|baudrier|corde|via ferrata|HMS|kN|verrouillage)\\b',
     ),
     calque("(?:l['’]|un |d['’])arc", "l'archet", 'bow', '\\b(?:violon|violoncelle|contrebasse|crins?)\\b'),
+    ...calques(FR_PRODUCT_CALQUES),
   ],
   ru: [
     COMMA_DECIMAL,
@@ -325,6 +438,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     ),
     calque('кругл\\p{L}* игл\\p{L}*', 'круговые спицы', 'circular needles'),
     calque('носик\\p{L}*', 'сопла', 'nozzles', '(?:3D|принтер\\p{L}*|экструдер\\p{L}*|PLA|ABS|PETG)'),
+    ...calques(RU_PRODUCT_CALQUES),
   ],
   pt: [
     COMMA_DECIMAL,
@@ -381,6 +495,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       replace,
       note: `European Portuguese for "${meaning}"; Brazilian buyers say "${replace}"`,
     })),
+    ...calques(PT_PRODUCT_CALQUES),
   ],
 };
 

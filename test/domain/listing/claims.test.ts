@@ -133,8 +133,8 @@ describe('claims in fresh wordings (issue 18, round 10; test/fixtures/claims-dev
       const end = start + c.claim!.length;
       return checkClaims(c.text, c.lang, 'description').some((i) => i.span![0] < end && start < i.span![1]);
     }).length;
-    // 84 of 200 at the first run, 125 after this round's classes.
-    expect(found).toBeGreaterThanOrEqual(125);
+    // 84 of 200 at the first run, 125 after round 10's classes, 133 after round 11's.
+    expect(found).toBeGreaterThanOrEqual(133);
     const near = lines('near-misses.jsonl').filter(
       (n) => checkClaims(n.text, n.lang, 'description').length > 0,
     );
@@ -166,5 +166,45 @@ describe('claims in fresh wordings (issue 18, round 10; test/fixtures/claims-dev
     ['en', 'Pain in the lower back? Consult a doctor before use.'],
   ] as const)('%s: no claim in "%s"', (lang, text) => {
     expect(checkClaims(text, lang as Language, 'description')).toEqual([]);
+  });
+});
+
+describe('absolute promises of safety, no harm, calories and no exceptions (issue 18, round 11)', () => {
+  const spans = (text: string, lang: Language) =>
+    checkClaims(text, lang, 'description').map((i) => [i.code, text.slice(i.span![0], i.span![1])]);
+
+  it.each([
+    ['en', 'This visor is guaranteed to prevent all scratches on your helmet.', 'guaranteed to prevent all'],
+    ['es', 'Esta silla garantiza una protección total en cualquier viaje.', 'garantiza una protección total'],
+    ['fr', 'Le casque garantit une sécurité totale à votre enfant.', 'garantit une sécurité totale'],
+    ['ru', 'Чехол гарантирует полную защиту телефона.', 'гарантирует полную защиту'],
+    ['pt', 'A escova não estraga os fios em hipótese alguma.', 'estraga os fios em hipótese alguma'],
+    ['fr', "Ce fer n'abîme en aucun cas vos cheveux.", 'abîme en aucun cas'],
+    ['ru', 'Средство ни в коем случае не повредит лак.', 'ни в коем случае не повредит'],
+    ['en', 'This steel lock is 100% theft-proof.', '100% theft-proof'],
+    ['pt', 'Mordedor de borracha natural sem nenhum risco para o bebê.', 'sem nenhum risco'],
+    [
+      'fr',
+      'Un sérum qui fonctionne sur toutes les peaux, sans exception.',
+      'fonctionne sur toutes les peaux, sans exception',
+    ],
+  ] as const)('%s: %s', (lang, text, claim) => {
+    expect(spans(text, lang).map(([, s]) => s)).toContain(claim);
+  });
+
+  it('reports a number of calories burnt as a weight-loss promise, not burning calories as such', () => {
+    expect(spans('Con esta cuerda quemas 800 calorías en media hora.', 'es')).toEqual([
+      ['medical', 'quemas 800 calorías'],
+    ]);
+    expect(spans('Walk on the pad and burn calories while you work.', 'en')).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Do not use it under any circumstances near water: it may damage the motor.'],
+    ['es', 'Protección total contra los rayos UV con certificado CE.'],
+    ['fr', 'Ne plongez en aucun cas l’appareil dans l’eau.'],
+    ['pt', 'Trava antifurto com chave reserva.'],
+  ] as const)('%s: no claim in "%s"', (lang, text) => {
+    expect(checkClaims(text, lang, 'description')).toEqual([]);
   });
 });

@@ -349,3 +349,40 @@ describe('word-for-word names, calques, dual scales (issue 18, round 10)', () =>
     expect(found('Escala métrica e imperial, cinta de 3 m y 33 ft.', 'es')).toEqual([['33 ft', '1005,8 cm']]);
   });
 });
+
+describe('machine translations of common product names (issue 18, round 11)', () => {
+  const found = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => [
+      text.slice(i.span![0], i.span![1]),
+      i.suggestion,
+    ]);
+
+  it.each([
+    ['es', 'Juego de 4 enchufes de chispa para motos.', [['enchufes de chispa', 'bujía']]],
+    ['es', 'Escala de cocina digital hasta 5 kg.', [['Escala de cocina', 'báscula']]],
+    [
+      'fr',
+      'Lot de 100 attaches de fermeture éclair noires.',
+      [['attaches de fermeture éclair', 'colliers de serrage']],
+    ],
+    ['fr', 'Un briseur de circuit pour tableau électrique.', [['briseur de circuit', 'disjoncteur']]],
+    ['ru', 'Кухонная шкала с точностью 1 г.', [['Кухонная шкала', 'весы']]],
+    ['ru', 'Паяльное железо 60 Вт с регулировкой.', [['Паяльное железо', 'паяльник']]],
+    ['ru', 'Прыжковая верёвка со счётчиком.', [['Прыжковая верёвка', 'скакалка']]],
+    ['pt', 'Pacote com 200 laços de zíper.', [['laços de zíper', 'abraçadeiras de nylon']]],
+    ['pt', 'Serra de buraco para madeira, 32 mm.', [['Serra de buraco', 'serra copo']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it.each([
+    // The names the markets use, and a kitchen step ladder, are no calques.
+    ['es', 'Regleta con 4 enchufes y bujía de repuesto.'],
+    ['fr', 'Échelle de cuisine pliante à trois marches.'],
+    ['fr', 'Fer plat en acier pour la serrurerie.'],
+    ['ru', 'Шкала громкости и кухонные весы.'],
+    ['pt', 'Ferro plano para serralheria.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(found(text, lang)).toEqual([]);
+  });
+});

@@ -128,7 +128,23 @@ export type ClaimTag =
   /** UV, ultraviolet: "100 % UV protection" is a filter's measured rating, no promise. */
   | 'uv'
   /** Payment and purchase: "pago 100 % seguro" is about the checkout, not the product. */
-  | 'payment';
+  | 'payment'
+  /** Total safety or protection: with "guarantees" a promise nothing can keep ("garantiza la seguridad total"). */
+  | 'totalSafety'
+  /** "prevent all", "evita todos": what a guarantee promises to stop entirely. */
+  | 'preventAll'
+  /** "in no case", "en ningún caso", "ни в коем случае": with a verb of harm a promise of none. */
+  | 'inNoCase'
+  /** damages, daña, abîme, повреждает: harm the product promises never to do. */
+  | 'harms'
+  /** calories, calorías, калорий: burnt in a stated number, a weight-loss promise. */
+  | 'calories'
+  /** "not the slightest risk", "sin ningún riesgo", "без малейшего риска": a promise on its own. */
+  | 'noRisk'
+  /** works, funciona, marche, работает: with "without exception" a promise for everyone. */
+  | 'works'
+  /** "no exceptions", "sin excepción", "без исключения". */
+  | 'noException';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
@@ -244,9 +260,19 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'risk risks',
     detox: 'detox detoxes detoxify detoxifies detoxifying detoxing',
     body: 'body organism bloodstream blood liver',
-    unbreakable: 'unbreakable indestructible shatterproof shatter_proof',
+    unbreakable:
+      'unbreakable indestructible shatterproof shatter_proof theft_proof theftproof burglar_proof tamper_proof',
     protection: 'protection protects protect protecting',
     uv: 'uv uva uvb uv400 ultraviolet',
+    totalSafety:
+      'total_safety total_protection complete_protection complete_safety full_protection absolute_safety absolute_protection',
+    preventAll: 'prevent_all prevents_all prevent_any prevents_any stop_all stops_all',
+    inNoCase: 'under_no_circumstances in_no_case in_no_way',
+    harms: 'damage damages harm harms',
+    calories: 'calories kcal',
+    noRisk: 'no_risk_at_all without_any_risk not_the_slightest_risk',
+    works: 'works work worked',
+    noException: 'no_exceptions no_exception without_exception',
     payment: 'payment payments checkout transaction transactions purchase purchases shopping',
   },
   es: {
@@ -284,7 +310,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     miracle: 'anos_mas_joven anos_mas_jovenes anos_menos',
     lose: 'pierde pierda pierdes perder pierden adelgaza* adelgace derrite derriten derretir',
     bodyFat: 'grasa grasa_abdominal kilos kg libras peso barriga tripa tallas',
-    burn: 'quema queman quemar derrite derriten derretir',
+    burn: 'quema queman quemar quemas quemaras quemara derrite derriten derretir',
     fat: 'grasa grasa_abdominal grasa_corporal',
     sideEffects:
       'sin_efectos_secundarios ningun_efecto_secundario sin_efectos_adversos sin_contraindicaciones',
@@ -343,9 +369,18 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'riesgo riesgos',
     detox: 'desintoxica desintoxican desintoxicar desintoxicante depura depuran depurativo depurativa',
     body: 'organismo cuerpo sangre higado',
-    unbreakable: 'irrompible irrompibles indestructible indestructibles',
+    unbreakable: 'irrompible irrompibles indestructible indestructibles antirrobo a_prueba_de_robos',
     protection: 'proteccion protege protegen proteger',
     uv: 'uv uva uvb uv400 ultravioleta*',
+    totalSafety:
+      'seguridad_total proteccion_total proteccion_completa seguridad_absoluta proteccion_absoluta',
+    preventAll: 'evita_todo evita_todos evita_todas previene_todo previene_todos previene_todas',
+    inNoCase: 'en_ningun_caso bajo_ningun_concepto bajo_ninguna_circunstancia de_ninguna_manera',
+    harms: 'dana danan estropea estropean maltrata',
+    calories: 'calorias kcal',
+    noRisk: 'sin_ningun_riesgo sin_riesgo_alguno sin_el_menor_riesgo',
+    works: 'funciona funcionan sirve',
+    noException: 'sin_excepcion sin_excepciones',
     payment: 'pago pagos compra compras transaccion transacciones envio envios',
   },
   fr: {
@@ -383,7 +418,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     miracle: 'ans_de_moins ans_plus_jeune',
     lose: 'perdez perdre perd perdent maigri* mincir fondre',
     bodyFat: 'graisse graisses kilos kg livres poids ventre bourrelets tailles',
-    burn: 'brule brulent bruler fait_fondre font_fondre',
+    burn: 'brule brulent bruler brulez brulerez fait_fondre font_fondre',
     fat: 'graisse graisses graisse_abdominale',
     sideEffects:
       'sans_effet_secondaire sans_effets_secondaires sans_aucun_effet_secondaire aucun_effet_secondaire',
@@ -442,9 +477,17 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     detox:
       'detoxifie detoxifient detoxifier detoxifiant detoxifiante detoxique detox depure depurent depuratif depurative',
     body: 'organisme corps sang foie',
-    unbreakable: 'incassable incassables indestructible indestructibles',
+    unbreakable: 'incassable incassables indestructible indestructibles inviolable inviolables',
     protection: 'protection protege protegent proteger',
     uv: 'uv uva uvb uv400 ultraviolet*',
+    totalSafety: 'securite_totale protection_totale protection_complete securite_absolue protection_absolue',
+    preventAll: 'empeche_tout empeche_toute empeche_tous evite_tout evite_toute evite_tous',
+    inNoCase: 'en_aucun_cas aucunement',
+    harms: 'abime abiment endommage endommagent agresse',
+    calories: 'calories kcal',
+    noRisk: 'sans_le_moindre_danger sans_le_moindre_risque sans_aucun_danger',
+    works: 'marche marchent fonctionne fonctionnent',
+    noException: 'sans_exception',
     payment: 'paiement paiements achat achats transaction transactions livraison',
   },
   ru: {
@@ -532,9 +575,18 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'риск*',
     detox: 'детокс* выводит_токсины выводят_токсины очищает очищают очищения очищение',
     body: 'организм* кровь крови кровью печень печени',
-    unbreakable: 'небьющ* неубиваем* нерушим* неразбиваем*',
+    unbreakable: 'небьющ* неубиваем* нерушим* неразбиваем* взломостойк*',
     protection: 'защита защиту защиты защищает защищают',
     uv: 'уф ультрафиолет*',
+    totalSafety:
+      'полную_безопасность полная_безопасность полную_защиту полная_защита абсолютную_безопасность абсолютная_безопасность абсолютную_защиту',
+    preventAll: 'предотвращает_все предотвращает_любые исключает_любые',
+    inNoCase: 'ни_в_коем_случае ни_при_каких_условиях',
+    harms: 'повреждает повредит портит испортит вредит навредит',
+    calories: 'калорий калории ккал',
+    noRisk: 'без_малейшего_риска без_всякого_риска без_малейшей_опасности',
+    works: 'работает действует помогает',
+    noException: 'без_исключения без_исключений',
     payment: 'оплата оплату оплаты покупка покупки платеж* платёж*',
   },
   pt: {
@@ -571,7 +623,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     miracle: 'anos_mais_jovem anos_mais_nova anos_mais_novo anos_a_menos',
     lose: 'perca percam perder perde perdem emagrec*',
     bodyFat: 'gordura gordura_localizada quilos kg libras peso barriga pneuzinhos manequins tamanhos',
-    burn: 'queima queimam queimar queime derrete derretem derreta',
+    burn: 'queima queimam queimar queime queimara queimaras derrete derretem derreta',
     fat: 'gordura gordura_localizada gordura_abdominal',
     sideEffects:
       'sem_efeitos_colaterais nenhum_efeito_colateral sem_efeito_colateral sem_contraindicacoes sem_efeitos_adversos',
@@ -627,9 +679,17 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'risco riscos',
     detox: 'desintoxica desintoxicam desintoxicar desintoxicante detox depura depuram depurativo depurativa',
     body: 'organismo corpo sangue figado',
-    unbreakable: 'inquebravel inquebraveis indestrutivel indestrutiveis',
+    unbreakable: 'inquebravel inquebraveis indestrutivel indestrutiveis antifurto a_prova_de_roubo',
     protection: 'protecao protege protegem proteger',
     uv: 'uv uva uvb uv400 ultravioleta*',
+    totalSafety: 'seguranca_total protecao_total protecao_completa seguranca_absoluta protecao_absoluta',
+    preventAll: 'evita_todo evita_todos evita_todas previne_todo previne_todos previne_todas',
+    inNoCase: 'em_hipotese_alguma em_nenhuma_hipotese de_forma_alguma de_modo_algum',
+    harms: 'danifica danificam estraga estragam agride',
+    calories: 'calorias kcal',
+    noRisk: 'sem_risco_nenhum sem_nenhum_risco sem_risco_algum sem_o_menor_risco',
+    works: 'funciona funcionam serve',
+    noException: 'sem_excecao sem_excecoes',
     payment: 'pagamento pagamentos compra compras transacao transacoes entrega envio',
   },
 };
