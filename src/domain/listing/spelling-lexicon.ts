@@ -155,10 +155,15 @@ const SAME_STEM_GAP = 150;
 
 /**
  * Spanish and Portuguese add "-es" to a consonant or a stressed vowel ("flores", "rubíes"), never to
- * an unstressed one: "desviadoes" is no plural of "desviado".
+ * an unstressed one: "desviadoes" is no plural of "desviado"; and an ending that adds a syllable
+ * drops the written accent of a last syllable in -n or -s.
  */
 function noPluralEs(lang: Language, ending: string, stem: string): boolean {
-  return (lang === 'es' || lang === 'pt') && ending === 'es' && /[aeiou]$/u.test(stem);
+  if (lang !== 'es' && lang !== 'pt') return false;
+  if (ending === 'es' && /[aeiou]$/u.test(stem)) return true;
+  // A stressed last syllable in -n or -s loses its written accent when an ending adds a syllable:
+  // "patrón" -> "patrones", "inglés" -> "ingleses", "português" -> "portugueses" ("patrónes" is a slip).
+  return /^[aeiou]/u.test(ending) && /[áéíóúâêô][ns]$/u.test(stem);
 }
 
 /** A dropped letter's correction must be this much more frequent (centibels: 200 = 100 times). */
@@ -693,11 +698,14 @@ const RUSSIAN_VERB_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = 
   ['ать', ['айте', 'ай', 'ает', 'ают', 'аем', 'аете', 'аешь', 'ал', 'ала', 'али', 'ая', 'ав']],
   ['ять', ['яйте', 'яй', 'яет', 'яют', 'яем', 'яете', 'яешь', 'ял', 'яла', 'яли', 'яя', 'яв']],
   ['еть', ['ейте', 'ей', 'еет', 'еют', 'еем', 'еете', 'ел', 'ела', 'ели']],
+  // The imperative of -ить verbs stressed on the stem: "обставьте" of обставить, "заправьте".
+  ['ить', ['ьте']],
 ];
 
 /**
  * A form of a verb whose infinitive the dictionary has but does not conjugate ("обмет-айте" of
- * обметать): imperatives and present forms of -ать, -ять and -еть verbs, on a stem of four letters
+ * обметать): imperatives and present forms of -ать, -ять and -еть verbs, imperatives in -ьте of
+ * -ить verbs, on a stem of four letters
  * or more, unless the correction keeps the stem (a slip in the ending).
  */
 export function isFormOfKnownVerb(
@@ -707,6 +715,7 @@ export function isFormOfKnownVerb(
   correction?: string,
 ): boolean {
   if (lang === 'en') return isAbleOfKnownVerb(speller, lower);
+  if (lang === 'pt') return isSubjunctiveOfKnownVerb(speller, lower);
   if (lang !== 'ru') return false;
   for (const [infinitive, endings] of RUSSIAN_VERB_FORMS) {
     for (const ending of endings) {
@@ -722,7 +731,16 @@ export function isFormOfKnownVerb(
   return false;
 }
 
-const IMPERATIVES: ReadonlySet<string> = new Set(['айте', 'яйте', 'ейте']);
+/**
+ * The polite imperative (the subjunctive) of a Portuguese -ar verb the dictionary has but does not
+ * conjugate: "Mobilie uma casa de bonecas" of mobiliar, "calibre", "higienizem".
+ */
+function isSubjunctiveOfKnownVerb(speller: SpellChecker, lower: string): boolean {
+  const match = /^(\p{L}{4,}?)(?:e|em|es)$/u.exec(lower);
+  return match !== null && speller.correct(`${match[1]}ar`);
+}
+
+const IMPERATIVES: ReadonlySet<string> = new Set(['айте', 'яйте', 'ейте', 'ьте']);
 
 /**
  * An English adjective in -able of a verb the dictionary has, its final "e" dropped or kept

@@ -147,6 +147,9 @@ function metricEquivalentIn(quantities: Map<string, number[]>, matched: string):
 
 /** PSI has no word of its own in any language: beside its bar it is a dual scale, not English. */
 const PSI_RE = /psi/i;
+/** "32 libras" of a tyre is its pressure in PSI, how Brazilian drivers and pumps say it. */
+const TYRE_POUNDS_RE = /libras?$/iu;
+const TYRE_CONTEXT_RE = /(?<![\p{L}])(?:pneus?|calibr\p{L}*|compressor(?:es)?|press[ãa]o|bar)(?![\p{L}])/iu;
 
 /**
  * An imperial value with its metric equivalent beside it ("17,3 pulgadas (44 cm)", "44 cm / 17"):
@@ -288,6 +291,9 @@ function sizeQuotes(text: string): SizeQuote[] {
   });
 }
 
+const BRAZILIAN_NUMBERING_RE =
+  /(?:numera[çc][ãa]o|tamanhos?|grade|forma) (?:brasileir[ao]s?|nacional|do brasil)|(?:numera[çc][ãa]o|tamanhos?) BR(?![\p{L}])/iu;
+
 /**
  * Sizes quoted only in systems the market does not read (EU only in PT-BR, US only in ES...), in a
  * text about sizes, shoes or garments, within each system's range of sizes.
@@ -298,6 +304,9 @@ function checkSizeSystems(text: string, lang: Language, field: ListingField): Is
   if (quotes.length === 0) return [];
   const { local, reads } = SIZE_SYSTEMS[lang];
   if (quotes.some((q) => reads.includes(q.system))) return [];
+  // The market's own numbering named in words, the quoted system given as its equivalent:
+  // "do 33 ao 40 (numeração brasileira, equivalente a EU 35 a 42)".
+  if (lang === 'pt' && BRAZILIAN_NUMBERING_RE.test(text)) return [];
   return quotes.map((q) => {
     const converted = q.sizes[0]! - SIZE_OFFSETS_FROM_EU[q.system] + SIZE_OFFSETS_FROM_EU[local];
     return {
@@ -335,8 +344,15 @@ export function checkTerminology(
         metricBeside(text, start, end)
       )
         continue;
-      // Brazil calibrates tyres and compressors in PSI ("libras"): the market's own unit there.
+      // Brazil calibrates tyres and compressors in PSI, "libras" at the pump: the market's own unit there.
       if (entry.code === 'imperial_unit' && lang === 'pt' && PSI_RE.test(match[0])) continue;
+      if (
+        entry.code === 'imperial_unit' &&
+        lang === 'pt' &&
+        TYRE_POUNDS_RE.test(match[0]) &&
+        TYRE_CONTEXT_RE.test(text)
+      )
+        continue;
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
       if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_WORD_RE.test(match[0]) && dualScale(text)) {

@@ -347,6 +347,14 @@ export function checkUntranslated(
 
   const tokens = tokenize(text);
   const marks = tokens.map((t) => markOf(t, deps, lang));
+  // A unit symbol after a number is a value, not an English word: "10 oz, 12 oz y 16 oz" (gloves are
+  // sold by the ounce everywhere; a unit foreign to the market is the terminology check's).
+  tokens.forEach((token, k) => {
+    if (marks[k] !== 'en' || k === 0 || [...token.text].length > 3 || !/^\p{Ll}+$/u.test(token.text)) return;
+    const before = tokens[k - 1]!;
+    if (/\d$/u.test(before.text) && /^[\s\u00a0]?$/u.test(text.slice(before.end, token.start)))
+      marks[k] = 'both';
+  });
   // A capitalised word before a model number is part of a product name ("Galaxy Watch 6", "Note 13").
   tokens.forEach((token, k) => {
     const next = tokens[k + 1];

@@ -732,3 +732,28 @@ describe('regular forms the lists lack: Russian plural imperatives, English -abl
     expect(words('The rechargable battery.')).toEqual(['rechargable']);
   });
 });
+
+describe('accents of the plural, imperatives of -ить verbs, Portuguese subjunctives (issue 18, round 11)', () => {
+  const words = (speller: SpellChecker, text: string, lang: Language) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => i.params.word);
+
+  it('reports a plural that keeps the accent of a last syllable in -n or -s', () => {
+    const es = listSpeller('los de tela jardín jardines', { los: 100, jardín: 450, jardines: 520 });
+    expect(words(es, 'Los jardínes de tela.', 'es')).toEqual(['jardínes']);
+    expect(words(es, 'Los jardines de tela.', 'es')).toEqual([]);
+  });
+
+  it('reads the imperative of a known -ить verb and the subjunctive of a known -ar verb as words', () => {
+    const ru = listSpeller('и дом обставить оставьте', { и: 100, оставьте: 514 });
+    expect(words(ru, 'И обставьте дом.', 'ru')).toEqual([]);
+    const pt = listSpeller('uma casa mobiliar mobile', { uma: 100, mobile: 506 });
+    expect(words(pt, 'Mobilie uma casa.', 'pt')).toEqual([]);
+    // Without the verbs in the dictionary they stay slips of the words one letter away.
+    expect(words(listSpeller('и дом оставьте', { и: 100, оставьте: 514 }), 'И обставьте дом.', 'ru')).toEqual(
+      ['обставьте'],
+    );
+    expect(
+      words(listSpeller('uma casa mobile', { uma: 100, mobile: 506 }), 'Mobilie uma casa.', 'pt'),
+    ).toEqual(['Mobilie']);
+  });
+});

@@ -386,3 +386,17 @@ describe('machine translations of common product names (issue 18, round 11)', ()
     expect(found(text, lang)).toEqual([]);
   });
 });
+
+describe('Brazilian numbering named in words, tyre pounds (issue 18, round 11)', () => {
+  const codes = (text: string) => checkTerminology(text, 'pt', 'description').map((i) => i.code);
+
+  it('accepts EU sizes given as the equivalent of the Brazilian numbering', () => {
+    expect(codes('Tênis de corrida. Do 34 ao 41 (numeração brasileira, equivale a EU 36 a 43).')).toEqual([]);
+    expect(codes('Tênis de corrida, tamanhos EU 36 a 43.')).toEqual(['size_system']);
+  });
+
+  it('accepts pounds of tyre pressure, not pounds of weight', () => {
+    expect(codes('Calibra o pneu de 28 para 32 libras em 3 minutos.')).toEqual([]);
+    expect(codes('Mochila que aguenta 2,5 libras de peso.')).toEqual(['imperial_unit']);
+  });
+});

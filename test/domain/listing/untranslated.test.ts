@@ -264,3 +264,18 @@ describe('hobby words every market keeps in English (issue 18, round 10)', () =>
     ]);
   });
 });
+
+describe('a unit symbol after a number is a value (issue 18, round 11)', () => {
+  const deps = {
+    target: wordListSpeller('guantes en y disponibles no es un dispositivo médico'),
+    english: wordListSpeller('oz not a medical device'),
+    isAllowed: () => false,
+  };
+  const runs = (text: string) =>
+    checkUntranslated(text, 'es', 'description', deps).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('leaves "10 oz, 12 oz y 16 oz" alone, not an English sentence after a number', () => {
+    expect(runs('Guantes disponibles en 10 oz, 12 oz y 16 oz.')).toEqual([]);
+    expect(runs('Guantes disponibles en 12 oz. Not a medical device.')).toEqual(['Not a medical device']);
+  });
+});

@@ -14,7 +14,7 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     wristbands touchscreen hands-free plug-and-play bpa-free pillowcase pillowcases duvet shapewear
     yoga pilates fitness crossfit leggings hoodie hoodies joggers tankini bralette sneaker sneakers
     lockring lockrings denib matcha gapping fipple fipples`,
-  es: `antideslizante antideslizantes antiadherente antiadherentes reutilizable reutilizables recargable
+  es: `tórica tóricas tórico tóricos antideslizante antideslizantes antiadherente antiadherentes reutilizable reutilizables recargable
     recargables regulable regulables plegable plegables impermeable impermeables transpirable transpirables
     ergonómico ergonómica ergonómicos ergonómicas inalámbrico inalámbricos inalámbrica inalámbricas
     poliéster elastano neopreno silicona microfibra esterilla esterillas zapatillas running táctil
