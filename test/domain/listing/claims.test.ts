@@ -208,3 +208,15 @@ describe('absolute promises of safety, no harm, calories and no exceptions (issu
     expect(checkClaims(text, lang, 'description')).toEqual([]);
   });
 });
+
+describe('endorsements by agencies and by every manufacturer (issue 18, round 11)', () => {
+  it.each([
+    ['en', 'Drone homologated by the FAA for flights in every country.'],
+    ['es', 'Cerradura inteligente certificada por el FBI.'],
+    ['fr', 'Sangle homologuée par tous les constructeurs automobiles.'],
+    ['pt', 'Bexigas aprovadas pela ONU.'],
+    ['ru', 'Фонарь одобрен МЧС для спасательных работ.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain('endorsement');
+  });
+});

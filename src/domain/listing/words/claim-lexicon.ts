@@ -161,7 +161,8 @@ export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiao
   columbia versace armani cartier tiffany casio seiko swatch sonos bang_olufsen harman_kardon`;
 
 /** Health authorities and professionals (institutions in upper case only where the word is also common). */
-const AUTHORITIES_LATIN = 'fda nasa oms anvisa cofepris aemps ansm anmat invima';
+const AUTHORITIES_LATIN =
+  'fda nasa oms anvisa cofepris aemps ansm anmat invima fbi nato otan onu faa easa nhtsa interpol unesco unicef';
 
 export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
   en: {
@@ -243,10 +244,11 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
     rankContext: 'seller sellers selling sales brand in_sales choice among worldwide',
     approval: `approved certified endorsed recommended accredited validated authorized authorised recommend
-      recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises`,
+      recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises homologated`,
     authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
-      orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists`,
+      orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations
+      all_manufacturers all_car_manufacturers every_manufacturer`,
     original: 'original genuine authentic official real',
     guarantee: 'guarantee guaranteed guarantees',
     absolute:
@@ -354,7 +356,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
     authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
-      policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos`,
+      policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas
+      todos_los_fabricantes`,
     original:
       'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales legitimo legitima legitimos legitimas originalisimo originalisima',
     guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
@@ -461,7 +464,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       recommandent approuvent conseillent conseille labellise labellisee labellises`,
     authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
-      gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes`,
+      gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies
+      tous_les_constructeurs tous_les_fabricants`,
     original:
       'original originale originaux originales authentique authentiques officiel officielle d_origine veritable veritables vrai vraie vrais',
     guarantee: 'garanti garantie garantis garanties garantit garantissons',
@@ -562,7 +566,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
     authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей
-      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог*`,
+      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс
+      всеми_производителями всеми_автопроизводителями`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
     guarantee: 'гаранти*',
     absolute: 'никогда навсегда на_всю_жизнь всегда вечн* идеальн* пожизненн* бессрочн*',
@@ -664,7 +669,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
     authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista
-      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas`,
+      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas
+      todas_as_montadoras todos_os_fabricantes`,
     original:
       'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais legitimo legitima legitimos legitimas verdadeiro verdadeira',
     guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
