@@ -90,12 +90,16 @@ const UNITS: readonly UnitDef[] = [
   { re: /^(?:kPa|кПа)$/u, dimension: 'pressure', factor: 1 },
   { re: /^(?:MPa|МПа)$/u, dimension: 'pressure', factor: 1000 },
   { re: /^%$/u, dimension: 'percent', factor: 1 },
+  // Acidity of testers, soils and aquariums ("±0.05 pH").
+  { re: /^pH$/u, dimension: 'pH', factor: 1 },
   // Inches are lengths: "17,3 дюйма" and "44 cm" state the same size (compared with a tolerance).
   {
     re: /^(?:"|″|inch(?:es)?|pulgadas?|pouces?|polegadas?|дюйм(?:а|ов)?)$/iu,
     dimension: 'length',
     factor: 25.4,
   },
+  // Seconds on their own: "90 s" beside "1,5 min" is left alone rather than compared in minutes.
+  { re: /^(?:s|secs?|seconds?|segundos?|secondes?|сек|секунд[аы]?)$/u, dimension: 'seconds', factor: 1 },
   { re: /^(?:min|mins|minutes?|minutos?|минут[аы]?|мин)$/iu, dimension: 'duration', factor: 1 },
   { re: /^(?:h|hrs?|hours?|horas?|heures?|час(?:а|ов)?|ч)$/iu, dimension: 'duration', factor: 60 },
   { re: /^(?:days?|días?|dias?|jours?|дн(?:ей|я)|день)$/iu, dimension: 'duration', factor: 1440 },
@@ -132,6 +136,9 @@ const RATIO_RE = /(?<![\d.,:])(\d{1,2}(?:[.,]\d{1,2})?)\s?:\s?1(?![\d:]|[.,]\d)/
  * with a word for scale or model close by: "1:30" alone is a time.
  */
 const SCALE_RE = /(?<![\d.,:])1\s?:\s?(\d{2,3}(?:[\u00a0\u202f ]?\d{3})?)(?![\d:]|[.,]\d)/gu;
+/** A fraction of a second: switching times and shutter speeds ("1/25,000 s", "1/2.500 s"). */
+const SECOND_FRACTION_RE =
+  /(?<![\d.,/])1\/(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d{1,6})\s?(?:s|sec|seg|сек)(?![\p{L}\d])/gu;
 const SCALE_WORD_RE = /scale|escala|[ée]chelle|масштаб|maquette|modelo?|модел|miniatur|миниатюр/iu;
 /** Characters before and after a scale searched for its word. */
 const SCALE_WORD_WINDOW = 30;
@@ -259,6 +266,8 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
     if (overlaps(start, start + match[0].length, fractions)) continue;
     // "5 A 10" in capitals is a range, not five amperes.
     if (known?.dimension === 'current' && /^\s?\d/.test(after)) continue;
+    // "1/2.500 s" is a fraction of a second, read on its own below.
+    if (known?.dimension === 'seconds' && text.slice(Math.max(0, start - 2), start) === '1/') continue;
     const unit =
       known ??
       (partOfName(text, start) ? undefined : itemsOf(unitWord, match[2] ?? '', match[1]!, precious, after));
@@ -318,6 +327,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
     [RATIO_RE, 'ratio'],
     [ANGLE_RE, 'angle'],
     [SCALE_RE, 'scale'],
+    [SECOND_FRACTION_RE, 'fraction of a second'],
   ] as const) {
     for (const match of text.matchAll(re)) {
       const start = match.index ?? 0;
@@ -331,7 +341,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
         field,
         dimension,
         value: round(parseNumber(match[1]!, lang)),
-        unit: dimension === 'angle' ? '°' : dimension === 'scale' ? '1:' : ':1',
+        unit: dimension === 'angle' ? '°' : dimension === 'scale' ? '1:' : dimension === 'ratio' ? ':1' : 's',
         factor: 1,
         span: [start, start + match[0].length],
       });
@@ -447,6 +457,7 @@ function formatValue(q: Quantity, base: number): string {
   if (q.dimension.startsWith('size:')) return `${q.unit} ${text}`;
   if (q.unit === '') return text;
   if (q.dimension === 'scale') return `1:${text}`;
+  if (q.dimension === 'fraction of a second') return `1/${text} s`;
   return /^[%"″°:]/.test(q.unit) ? `${text}${q.unit}` : `${text} ${q.unit}`;
 }
 

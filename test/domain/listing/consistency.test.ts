@@ -425,6 +425,23 @@ describe('current, newtons, dioptres and scales compared across versions (issue 
     expect(scales('Réplica 1:1 del original, entrega a la 1:30 del mediodía')).toEqual([]);
   });
 
+  it('reads pH, seconds and fractions of a second, and compares them', () => {
+    expect(dims('Precisión ±0,05 pH, respuesta en 8 s, apagado tras 1/10.000 s.', 'es')).toEqual([
+      ['pH', 0.05],
+      ['seconds', 8],
+      ['fraction of a second', 10000],
+    ]);
+    const found = checkConsistency([
+      v('en', 'Accuracy ±0.05 pH. Switching time 1/25,000 s.'),
+      v('fr', 'Précision ±0,05 pH. Temps de commutation 1/25 000 s.'),
+      v('pt', 'Precisão ±0,5 pH. Tempo de comutação 1/2.500 s.'),
+    ]).map((i) => [i.lang, i.suggestion]);
+    expect(found).toEqual([
+      ['pt', '0,05 pH'],
+      ['pt', '1/25000 s'],
+    ]);
+  });
+
   it('reports a version whose current, force, dioptres or scale differ from the others', () => {
     const found = checkConsistency([
       v('en', 'Output 3 A, clamp force 600 N, lenses +1.5 dioptres, 1:18 scale car.'),
