@@ -330,6 +330,13 @@ export function checkTerminology(
 ): Issue[] {
   const issues: Issue[] = [];
   let quantities: Map<string, number[]> | undefined;
+  // Whether the field names both scales: read once, not once per imperial value (a field of
+  // thousands of "12 onzas" would read the whole text for each).
+  let bothScales: boolean | undefined;
+  const namesBothScales = () => {
+    bothScales ??= dualScale(text);
+    return bothScales;
+  };
   for (const entry of GLOSSARY[lang]) {
     if (entry.requires !== undefined && !requirementOf(entry.requires).test(text)) continue;
     for (const match of text.matchAll(regexOf(entry))) {
@@ -355,7 +362,7 @@ export function checkTerminology(
         continue;
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
       if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
-      if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_WORD_RE.test(match[0]) && dualScale(text)) {
+      if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_WORD_RE.test(match[0]) && namesBothScales()) {
         quantities ??= metricQuantities(text, lang, field);
         if (metricEquivalentIn(quantities, match[0])) continue;
       }
