@@ -193,7 +193,10 @@ function wrongSentences(
     if (words.length < MIN_SENTENCE_WORDS) {
       // Five words are judged only when the declared dictionary knows none of them ("Geschikt voor
       // kinderen vanaf 8 jaar." in a French version) and the trigrams name an outside language.
-      if (!own || english || dictionaryCoverage(words, own) > 0) return;
+      // (A Ukrainian letter in a Russian version lets the trigrams decide as well: "Крила легко
+      // складаються для зберігання.")
+      const ukrainianLetter = declared === 'ru' && UKRAINIAN_RE.test(sentence.text);
+      if (!own || english || (dictionaryCoverage(words, own) > 0 && !ukrainianLetter)) return;
       if (!outsideByTrigrams(sentence.text, words, declared, own)) return;
       other = 'other';
     } else if (declared === 'ru' && isUkrainian(words)) other = 'other';
@@ -400,10 +403,16 @@ export function findWrongLanguage(
   spellers: Partial<Record<Language, SpellChecker>> = {},
 ): WrongLanguageParagraph[] {
   const blocks = field === 'title' ? [{ text, start: 0, end: text.length }] : paragraphs(text);
+  const own = spellers[declared];
   const found: WrongLanguageParagraph[] = [];
   for (const block of blocks) {
     const words = letterWords(block.text);
-    if (words.length < (field === 'title' ? MIN_TITLE_WORDS : MIN_PARAGRAPH_WORDS)) continue;
+    if (words.length < (field === 'title' ? MIN_TITLE_WORDS : MIN_PARAGRAPH_WORDS)) {
+      // A paragraph of five words is judged as a sentence is (on the stricter bar of short ones).
+      if (field === 'description' && words.length >= MIN_SENTENCE_WORDS - 1)
+        found.push(...wrongSentences(block, declared, spellers));
+      continue;
+    }
     // A size table of codes ("EU 38 = US 7, EU 40,5 = US 9") has letters but no language.
     if (realWords(words).length * 2 < words.length) continue;
     const needed = wrongScript(words, declared)
@@ -412,11 +421,26 @@ export function findWrongLanguage(
         ? MIN_SHORT_TITLE_CONFIDENCE
         : MIN_CONFIDENCE;
     const other = otherLanguage(block.text, words, declared, spellers, needed);
+    // An English bullet in a version of another language is a line left untranslated: the
+    // untranslated check's ("• Material: heat-treated carbon steel" in a Russian version).
+    if (other && other.detected === 'en' && declared !== 'en' && BULLET_RE.test(block.text)) continue;
     if (other) found.push({ ...block, ...other });
+    // A title in a language no check has a dictionary for, by its trigrams and a letter or two
+    // function words of that language ("Інкубатор на 24 яйця з автоматичним перевертанням").
+    else if (
+      field === 'title' &&
+      own &&
+      (declared === 'ru' ? UKRAINIAN_RE.test(block.text) : outsideLanguage(words, own, true)) &&
+      outsideByTrigrams(block.text, words, declared, own)
+    )
+      found.push({ ...block, detected: 'other', confidence: 1 });
     else if (field === 'description') found.push(...wrongSentences(block, declared, spellers));
   }
   return found;
 }
+
+/** A list item: a line that starts with a bullet, a dash or a check mark. */
+const BULLET_RE = /^\s{0,8}[•·▪●◦‣∙*✓✔☑➤►▶→–-]\s/u;
 
 /** Declared vs detected language, per paragraph of the description and for the title. */
 export function checkDeclaredLanguage(

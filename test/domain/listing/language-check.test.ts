@@ -237,3 +237,40 @@ describe('sentences of languages without a dictionary here: German, Polish, Roma
     expect(found(`${RU} A power adapter is not included.`, 'ru', { ru: knows(RU), en })).toEqual([]);
   });
 });
+
+describe('English bullets, short Ukrainian lines and titles (issue 18, round 12)', () => {
+  const knows = (words: string) => {
+    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
+    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
+  };
+  const found = (
+    text: string,
+    lang: Language,
+    spellers: Parameters<typeof checkDeclaredLanguage>[3],
+    field: 'title' | 'description' = 'description',
+  ) =>
+    checkDeclaredLanguage(text, lang, field, spellers).map((i) => [
+      i.code,
+      text.slice(i.span![0], i.span![1]),
+    ]);
+
+  it('leaves an English bullet to the untranslated check, not an English paragraph', () => {
+    const BULLET = '• Frame made of powder-coated steel, folds flat for storage in the included bag';
+    const spellers = { es: knows(ES), en: knows(`${EN} ${BULLET}`) };
+    expect(found(`${ES}\n${BULLET}`, 'es', spellers)).toEqual([]);
+    expect(found(`${ES}\n\n${EN}`, 'es', spellers)).toEqual([['paragraph', EN]]);
+  });
+
+  it('judges a five-word Ukrainian line in a Russian version, and a Ukrainian title', () => {
+    const UK_LINE = 'Ремінці легко регулюються під зріст.';
+    expect(found(`${RU}\n\n${UK_LINE}`, 'ru', { ru: knows(`${RU} легко под`) })).toEqual([
+      ['other', UK_LINE],
+    ]);
+    const UK_TITLE = 'Годівниця для птахів з дахом, дерев’яна, підвісна, 25 см';
+    expect(found(UK_TITLE, 'ru', { ru: knows('для с см'), en: knows(EN) }, 'title')).toEqual([
+      ['other', UK_TITLE],
+    ]);
+    const RU_TITLE = 'Кормушка для птиц с крышей, деревянная, подвесная, 25 см';
+    expect(found(RU_TITLE, 'ru', { ru: knows(RU_TITLE), en: knows(EN) }, 'title')).toEqual([]);
+  });
+});
