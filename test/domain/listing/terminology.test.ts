@@ -344,8 +344,12 @@ describe('word-for-word names, calques, dual scales (issue 18, round 10)', () =>
   it('reads a measuring tool with both scales as a dual scale, not an English unit', () => {
     expect(found('Flexómetro de 3 m (10 ft) con escala métrica e imperial.', 'es')).toEqual([]);
     expect(found('Fita de 3 m, escala em centímetros e polegadas, 10 ft.', 'pt')).toEqual([]);
-    // Without both scales named, or far from the metric value, the unit is still reported.
-    expect(found('Cinta de 3 m (10 ft).', 'es')).toEqual([['10 ft', '304,8 cm']]);
+    // Far from the metric value the unit is still reported; in the parentheses right after it, it is
+    // a conversion (round 12), unless written as an English word.
+    expect(found('Cinta de 3 m (10 ft).', 'es')).toEqual([]);
+    expect(found('Cinta de 3 m (10 feet).', 'es')).toEqual([['10 feet', '304,8 cm']]);
+    expect(found('Malla de 1,8 x 5 m (6 x 16 ft).', 'es')).toEqual([]);
+    expect(found('Cinta de 3 m, 10 ft de largo.', 'es')).toEqual([['10 ft', '304,8 cm']]);
     expect(found('Escala métrica e imperial, cinta de 3 m y 33 ft.', 'es')).toEqual([['33 ft', '1005,8 cm']]);
   });
 });
