@@ -90,6 +90,8 @@ const UNITS: readonly UnitDef[] = [
   { re: /^(?:kPa|кПа)$/u, dimension: 'pressure', factor: 1 },
   { re: /^(?:MPa|МПа)$/u, dimension: 'pressure', factor: 1000 },
   { re: /^%$/u, dimension: 'percent', factor: 1 },
+  // Tempo of metronomes and drum machines ("40–208 BPM").
+  { re: /^(?:BPM|bpm)$/u, dimension: 'tempo', factor: 1 },
   // Acidity of testers, soils and aquariums ("±0.05 pH").
   { re: /^pH$/u, dimension: 'pH', factor: 1 },
   // Inches are lengths: "17,3 дюйма" and "44 cm" state the same size (compared with a tolerance).

@@ -140,6 +140,15 @@ const ES_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ['cordón de extensión', 'alargador', 'extension cord'],
   ['luces de (?:cuerda|hadas)', 'guirnalda de luces', 'string/fairy lights'],
   ['alfiler(?:es)? rodantes?', 'rodillo de cocina', 'rolling pin'],
+  // Round 12 (blind-13's classes, and their neighbours in the same trades).
+  ['platos? de petri', 'placa de Petri', 'Petri dish'],
+  ['descansos? de hombro', 'almohadilla (hombrera) para violín', 'shoulder rest'],
+  ['nuez de ala|nueces de ala', 'tuerca de mariposa', 'wing nut'],
+  ['consejos de (?:tubería|manga|pastelería)', 'boquillas', 'piping tips'],
+  ['tronos? de batería', 'banqueta de batería', 'drum throne'],
+  ['pedal(?:es)? de sostén', 'pedal de sustain', 'sustain pedal'],
+  ['martillos? de ternura', 'ablandador de carne', 'meat tenderizer'],
+  ['indicadores? de lluvia', 'pluviómetro', 'rain gauge'],
 ];
 
 const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -167,6 +176,33 @@ const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ["cordons? d['’]extension", 'rallonge', 'extension cord'],
   ['lumières? (?:de|à) (?:cordes?|chaîne|fées?)', 'guirlande lumineuse', 'string/fairy lights'],
   ['épingles? à rouler', 'rouleau à pâtisserie', 'rolling pin'],
+  // Round 12.
+  ["bouchons? d['’]allumage", "bougie d'allumage", 'spark plug'],
+  ['pédales? de soutien', 'pédale de sustain', 'sustain pedal'],
+  [
+    'masques? de vol',
+    'masque anti-mouches',
+    'fly mask',
+    '\\b(?:chevaux|cheval|poneys?|équin\\p{L}*|juments?)\\b',
+  ],
+  [
+    'librairies?',
+    'bibliothèque',
+    'library (software)',
+    '\\b(?:logiciels?|code|décodeurs?|arduino|python|api|sdk|firmware|open source)\\b',
+  ],
+  ['marteaux? de tendresse', 'attendrisseur à viande', 'meat tenderizer'],
+  ['jauges? de pluie', 'pluviomètre', 'rain gauge'],
+  ['trônes? de batterie', 'siège de batterie', 'drum throne'],
+  [
+    "repose[- ]épaule|repos d['’]épaule",
+    'coussin (épaulière) pour violon',
+    'shoulder rest',
+    '\\b(?:violons?|altos?)\\b',
+  ],
+  ["écrous? d['’]aile", 'écrou papillon', 'wing nut'],
+  ['plats? de petri', 'boîte de Petri', 'Petri dish'],
+  ['conseils de (?:tuyauterie|poche|pâtisserie)', 'douilles', 'piping tips'],
 ];
 
 const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -196,6 +232,26 @@ const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ['прыжков\\p{L}* верёв\\p{L}*|прыжков\\p{L}* верев\\p{L}*', 'скакалка', 'jump rope'],
   ['струнн\\p{L}* огн\\p{L}*|сказочн\\p{L}* огн\\p{L}*', 'гирлянда', 'string/fairy lights'],
   ['режущ\\p{L}* доск\\p{L}*', 'разделочная доска', 'cutting board'],
+  // Round 12.
+  ['барабанн\\p{L}* трон\\p{L}*', 'стул для барабанщика', 'drum throne'],
+  [
+    'ротов\\p{L}* част\\p{L}*',
+    'мундштук',
+    'mouthpiece',
+    '(?:труб\\p{L}*|тромбон\\p{L}*|саксофон\\p{L}*|кларнет\\p{L}*|валторн\\p{L}*|корнет\\p{L}*)',
+  ],
+  ['связующ\\p{L}* клип\\p{L}*', 'зажимы для бумаг (биндеры)', 'binder clips'],
+  ['зонд\\p{L}*', 'щуп', 'probe', '(?:осциллограф\\p{L}*|мультиметр\\p{L}*)'],
+  [
+    'браслет\\p{L}* для руки',
+    'крага (защита руки)',
+    'arm guard',
+    '(?:стрельб\\p{L}*|лучник\\p{L}*|тетив\\p{L}*)',
+  ],
+  ['плечев\\p{L}* отдых\\p{L}*', 'мостик для скрипки', 'shoulder rest'],
+  ['крылов\\p{L}* гайк\\p{L}*|гайк\\p{L}* крыла', 'гайка-барашек', 'wing nut'],
+  ['педал\\p{L}* поддержки', 'педаль сустейна', 'sustain pedal'],
+  ['нежн\\p{L}* молот\\p{L}*|молот\\p{L}* нежности', 'молоток для отбивания мяса', 'meat tenderizer'],
 ];
 
 const PT_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -215,6 +271,20 @@ const PT_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ['cordão de extensão', 'extensão elétrica', 'extension cord'],
   ['luzes de (?:corda|fadas)', 'cordão de luzes', 'string/fairy lights'],
   ['alfinetes? de rolamento', 'rolo de massa', 'rolling pin'],
+  // Round 12.
+  ['escovas? de chuva', 'palheta do limpador', 'wiper blade'],
+  ['cobertor(?:es)? de embrulho', 'cueiro (manta swaddle)', 'swaddle blanket'],
+  ['revezamentos?', 'relé', 'relay', '\\b(?:módulo|arduino|bobina|optoacoplador|contatos?|VCC|GND)\\b'],
+  [
+    'tapetes? de bambu',
+    'esteira de bambu',
+    'bamboo rolling mat',
+    '\\b(?:sushis?|maki|temaki|hossomaki|uramaki)\\b',
+  ],
+  ['pratos? de petri', 'placa de Petri', 'Petri dish'],
+  ['porcas? de asa', 'porca borboleta', 'wing nut'],
+  ['tronos? de bateria', 'banco de bateria', 'drum throne'],
+  ['martelos? de ternura', 'batedor de carne', 'meat tenderizer'],
 ];
 
 function calques(rows: readonly CalqueRow[]): GlossaryEntry[] {

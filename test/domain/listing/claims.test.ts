@@ -220,3 +220,18 @@ describe('endorsements by agencies and by every manufacturer (issue 18, round 11
     expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain('endorsement');
   });
 });
+
+describe('endorsements and authenticity in more words (issue 18, round 12)', () => {
+  it.each([
+    ['es', 'Mascarilla recomendada por la Organización Mundial de la Salud.', 'endorsement'],
+    ['fr', "Approuvé par l'Organisation mondiale de la santé.", 'endorsement'],
+    ['en', 'Genuine Selmer neck strap.', 'authenticity'],
+    ['en', 'These gloves are 100% cut-proof.', 'absolute_guarantee'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
+  });
+
+  it("leaves a recommendation for an academy's students alone", () => {
+    expect(checkClaims('Recommended for music academy students.', 'en', 'description')).toEqual([]);
+  });
+});

@@ -425,6 +425,13 @@ describe('current, newtons, dioptres and scales compared across versions (issue 
     expect(scales('Réplica 1:1 del original, entrega a la 1:30 del mediodía')).toEqual([]);
   });
 
+  it('reads a metronome tempo in BPM', () => {
+    expect(dims('Tempo 40–208 BPM.', 'en')).toEqual([
+      ['tempo', 40],
+      ['tempo', 208],
+    ]);
+  });
+
   it('reads pH, seconds and fractions of a second, and compares them', () => {
     expect(dims('Precisión ±0,05 pH, respuesta en 8 s, apagado tras 1/10.000 s.', 'es')).toEqual([
       ['pH', 0.05],

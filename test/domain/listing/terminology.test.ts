@@ -404,3 +404,34 @@ describe('Brazilian numbering named in words, tyre pounds (issue 18, round 11)',
     expect(codes('Mochila que aguenta 2,5 libras de peso.')).toEqual(['imperial_unit']);
   });
 });
+
+describe('machine translations of trade names, round 12', () => {
+  const found = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => [
+      text.slice(i.span![0], i.span![1]),
+      i.suggestion,
+    ]);
+
+  it.each([
+    ['es', 'Juego de 10 platos de Petri de vidrio.', [['platos de Petri', 'placa de Petri']]],
+    ['es', 'Incluye 4 nueces de ala de acero.', [['nueces de ala', 'tuerca de mariposa']]],
+    ['fr', 'Un trône de batterie réglable en hauteur.', [['trône de batterie', 'siège de batterie']]],
+    ['fr', 'La librairie Arduino est fournie.', [['librairie', 'bibliothèque']]],
+    ['ru', 'Педаль поддержки для цифрового пианино.', [['Педаль поддержки', 'педаль сустейна']]],
+    ['ru', 'Зонды для мультиметра, 2 шт.', [['Зонды', 'щуп']]],
+    ['pt', 'Módulo de revezamento de 2 canais, 5 V.', [['revezamento', 'relé']]],
+    ['pt', 'Kit com 2 porcas de asa.', [['porcas de asa', 'porca borboleta']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it.each([
+    // The same words in their own trades.
+    ['fr', 'Une librairie de quartier vous conseille.'],
+    ['ru', 'Метеорологический зонд для школьных опытов.'],
+    ['pt', 'O revezamento 4 x 100 m do atletismo.'],
+    ['pt', 'Tapetes de bambu para a sala.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(found(text, lang)).toEqual([]);
+  });
+});

@@ -154,7 +154,8 @@ export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiao
   calvin_klein levi levis longchamp michael_kors casio stanley yeti hydro_flask thermos tupperware lg motorola oneplus
   shimano sram campagnolo trek specialized cannondale giant wahl babyliss remington braun oral_b gillette
   l_oreal loreal lancome nivea la_roche_posay cerave clinique estee_lauder maybelline milwaukee ryobi
-  hilti metabo festool stihl husqvarna karcher daiwa rapala abu_garcia fender gibson ibanez yamaha
+  hilti metabo festool stihl husqvarna karcher daiwa rapala abu_garcia fender gibson ibanez yamaha vincent_bach selmer
+  roland korg zildjian
   singer janome bernina juki pfaff brembo pirelli bridgestone goodyear continental sennheiser jabra
   beats marshall razer corsair logitech sandisk kingston seagate nokia realme oppo tefal moulinex
   delonghi de_longhi nespresso krups kitchenaid thermomix ikea asics under_armour salomon patagonia
@@ -247,7 +248,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises homologated`,
     authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
-      orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations
+      orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations royal_academy
       all_manufacturers all_car_manufacturers every_manufacturer`,
     original: 'original genuine authentic official real',
     guarantee: 'guarantee guaranteed guarantees',
@@ -263,7 +264,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     detox: 'detox detoxes detoxify detoxifies detoxifying detoxing',
     body: 'body organism bloodstream blood liver',
     unbreakable:
-      'unbreakable indestructible shatterproof shatter_proof theft_proof theftproof burglar_proof tamper_proof',
+      'unbreakable indestructible shatterproof shatter_proof theft_proof theftproof burglar_proof tamper_proof cut_proof cutproof',
     protection: 'protection protects protect protecting',
     uv: 'uv uva uvb uv400 ultraviolet',
     totalSafety:
@@ -356,7 +357,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
     authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
-      policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas
+      policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas organizacion_mundial_de_la_salud
       todos_los_fabricantes`,
     original:
       'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales legitimo legitima legitimos legitimas originalisimo originalisima',
@@ -464,7 +465,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       recommandent approuvent conseillent conseille labellise labellisee labellises`,
     authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
-      gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies
+      gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies organisation_mondiale_de_la_sante
       tous_les_constructeurs tous_les_fabricants`,
     original:
       'original originale originaux originales authentique authentiques officiel officielle d_origine veritable veritables vrai vraie vrais',
@@ -566,7 +567,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
     authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей
-      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс
+      докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс всемирн*_организаци*_здравоохранения воз
       всеми_производителями всеми_автопроизводителями`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
     guarantee: 'гаранти*',
@@ -669,7 +670,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
     authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista
-      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas
+      pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas organizacao_mundial_da_saude
       todas_as_montadoras todos_os_fabricantes`,
     original:
       'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais legitimo legitima legitimos legitimas verdadeiro verdadeira',
