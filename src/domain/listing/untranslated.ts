@@ -322,6 +322,35 @@ function markLoanPhrases(tokens: readonly Token[], marks: Mark[]): void {
   }
 }
 
+/** Before a label: the line's start, a bullet or dash, spaces. */
+const LABEL_LEAD_RE = /(?:^|\n)[^\S\n]{0,8}(?:[•·▪●◦‣∙*✓✔☑➤►▶→–-][^\S\n]{0,3})?$/u;
+
+/** Most words of a label. */
+const MAX_LABEL_WORDS = 6;
+
+/**
+ * An English label that opens a line of a version in another language, up to its colon: "Package
+ * includes:" over a list, "• Max stirring volume: 3 L". Two to six words, one of them English only
+ * and none the declared language's. Returns the label's last token, or -1.
+ */
+function englishLabel(text: string, tokens: readonly Token[], marks: readonly Mark[], first: number): number {
+  if (!LABEL_LEAD_RE.test(text.slice(Math.max(0, tokens[first]!.start - 12), tokens[first]!.start)))
+    return -1;
+  let words = 0;
+  let english = false;
+  for (let k = first; k < tokens.length && words <= MAX_LABEL_WORDS; k++) {
+    if (marks[k] === 'other') return -1;
+    if (marks[k] === 'en') english = true;
+    if (/\p{L}/u.test(tokens[k]!.text)) words++;
+    const gap = text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? text.length);
+    // A colon then a space or the line's end (not the "1:10" of a scale or a time).
+    if (/^:(?:\s|$)/u.test(text.slice(tokens[k]!.end, tokens[k]!.end + 2)))
+      return words >= 2 && words <= MAX_LABEL_WORDS && english ? k : -1;
+    if (/[\n.!?;]/u.test(gap)) return -1;
+  }
+  return -1;
+}
+
 export function checkUntranslated(
   text: string,
   lang: Language,
@@ -393,8 +422,10 @@ export function checkUntranslated(
     const english = run.filter((_, k) => marks[i + k] === 'en');
     const whole = wholeSentence(text, tokens, marks, tails, i, last);
     const functionWords = run.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())).length;
+    const label = english.length < 3 ? englishLabel(text, tokens, marks, i) : -1;
+    if (label >= last) last = label;
     if (
-      (english.length >= 3 || (english.length >= 2 && (functionWords >= 1 || whole))) &&
+      (english.length >= 3 || (english.length >= 2 && (functionWords >= 1 || whole)) || label >= 0) &&
       !isName(text, field, run, english) &&
       !quotedTerm(text, run) &&
       !(functionWords === 0 && termList(run, lang))

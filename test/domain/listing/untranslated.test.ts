@@ -279,3 +279,22 @@ describe('a unit symbol after a number is a value (issue 18, round 11)', () => {
     expect(runs('Guantes disponibles en 12 oz. Not a medical device.')).toEqual(['Not a medical device']);
   });
 });
+
+describe('an English label that opens a line (issue 18, round 12)', () => {
+  const deps = {
+    target: wordListSpeller('texto base de ferro fundido cm volume max ok'),
+    english: wordListSpeller('package includes power output stirring volume max crawler'),
+    isAllowed: () => false,
+  };
+  const runs = (text: string) =>
+    checkUntranslated(text, 'pt', 'description', deps).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('reports "Package includes:" over a list and "• Max stirring volume: 3 L", not a scale or a local label', () => {
+    expect(runs('Texto base.\n\nPackage includes:\n• Base de ferro fundido, 20 cm')).toEqual([
+      'Package includes',
+    ]);
+    expect(runs('Texto base.\n• Max stirring volume: 3 L')).toEqual(['Max stirring volume']);
+    expect(runs('Texto base.\n• Volume max: 3 L')).toEqual([]);
+    expect(runs('Crawler max 1:10 texto base')).toEqual([]);
+  });
+});
