@@ -5,6 +5,7 @@
  */
 import type { Language } from '../types.js';
 import {
+  accentRequiredByEnding,
   type Correction,
   closeCorrection,
   cognateKey,
@@ -275,7 +276,9 @@ function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence
     correction.accentOnly &&
     lang !== 'en' &&
     context?.otherWords.get('en')?.has(lower) &&
-    context.english?.correct(lower)
+    context.english?.correct(lower) &&
+    // ...unless the language requires that accent by the ending: "corrosion" in Spanish is "corrosión".
+    !accentRequiredByEnding(lower, correction.word, lang)
   ) {
     // Only an accent separates it from a word of the language, but the English version uses it as is.
     penalty *= 0.4;

@@ -42,7 +42,8 @@ const OPENERS = /[\s"'«»“”„([\-–—•*]/u;
  * prefix per word. */
 function isSentenceStart(text: string, token: Token): boolean {
   let at = token.start - 1;
-  while (at >= 0 && OPENERS.test(text[at] ?? '')) at--;
+  // A line break is a start of its own (a bullet list: "10 A\n• Resistensia"), not an opener to skip.
+  while (at >= 0 && text[at] !== '\n' && OPENERS.test(text[at] ?? '')) at--;
   return at < 0 || /[.!?…:\n]/u.test(text[at] ?? '');
 }
 

@@ -757,3 +757,24 @@ describe('accents of the plural, imperatives of -ить verbs, Portuguese subjun
     ).toEqual(['Mobilie']);
   });
 });
+
+describe('bullets start a sentence; an accent the ending requires (issue 18, round 12)', () => {
+  const es = wordListSpeller('la corriente hasta resistencia capacidad protección contra corrosión de acero');
+  const words = (text: string, context?: SpellingContext) =>
+    checkSpelling(text, 'es', 'description', { speller: es, isAllowed: none, context }).map(
+      (i) => i.params.word,
+    );
+
+  it('checks the capitalised first word of a bullet, not a name inside a sentence', () => {
+    expect(words('Corriente hasta 10 A\n• Resistensia hasta 60 MΩ')).toEqual(['Resistensia']);
+    expect(words('Capacidad de Resistensia hasta 60 MΩ')).toEqual([]);
+  });
+
+  it('reports a missing -sión accent though the English version writes the word bare', () => {
+    const context: SpellingContext = {
+      otherWords: new Map([['en', new Set(['corrosion'])]]),
+      english: wordListSpeller('corrosion protection steel'),
+    };
+    expect(words('Protección contra la corrosion de acero.', context)).toEqual(['corrosion']);
+  });
+});
