@@ -13,6 +13,25 @@ const RU =
 const FR =
   "Cette gourde garde vos boissons fraîches jusqu'à 24 heures et chaudes jusqu'à 12 heures, votre sac reste donc sec.";
 
+/** A speller that knows exactly the words of `words`. */
+function knows(words: string) {
+  const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
+  return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
+}
+
+/** Code and text of each wrong-language finding. */
+function found(
+  text: string,
+  lang: Language,
+  spellers: Parameters<typeof checkDeclaredLanguage>[3],
+  field: 'title' | 'description' = 'description',
+) {
+  return checkDeclaredLanguage(text, lang, field, spellers).map((i) => [
+    i.code,
+    text.slice(i.span![0], i.span![1]),
+  ]);
+}
+
 describe('checkDeclaredLanguage', () => {
   it.each([
     ['es', `${ES}\n\n${EN}`, 'en', EN],
@@ -43,11 +62,6 @@ describe('checkDeclaredLanguage', () => {
 });
 
 describe('checkDeclaredLanguage with dictionaries: the declared language is the prior', () => {
-  const knows = (words: string) => {
-    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
-    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
-  };
-
   it('does not report a paragraph the declared dictionary reads as well as the detected one', () => {
     const spellers = { es: knows(PT), pt: knows(PT) };
     expect(checkDeclaredLanguage(`${ES}\n\n${PT}`, 'es', 'description', spellers)).toEqual([]);
@@ -65,10 +79,6 @@ describe('checkDeclaredLanguage with dictionaries: the declared language is the 
 });
 
 describe('sentences of another language inside a paragraph of the declared one', () => {
-  const knows = (words: string) => {
-    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
-    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
-  };
   const ES2 = 'La tapa de rosca no gotea y el asa de silicona no resbala en la mano.';
 
   it('reports a Portuguese sentence between Spanish ones, and joins its neighbour of the same language', () => {
@@ -121,11 +131,6 @@ describe('sentences of another language: what a dictionary reads, trigrams, lett
       ...(centibels === undefined ? {} : { centibels: () => centibels }),
     };
   };
-  const found = (text: string, lang: Language, spellers: Parameters<typeof checkDeclaredLanguage>[3]) =>
-    checkDeclaredLanguage(text, lang, 'description', spellers).map((i) => [
-      i.code,
-      text.slice(i.span![0], i.span![1]),
-    ]);
 
   it('judges whether a sentence is surely the declared language by the dictionary, not the frequency list', () => {
     const PT_SENTENCE = 'A tampa rosqueável não vaza dentro da mochila e vai na máquina de lavar.';
@@ -157,16 +162,6 @@ describe('sentences of another language: what a dictionary reads, trigrams, lett
 });
 
 describe('sentences of another language: Catalan, Bulgarian, short ones the dictionaries decide (issue 18, round 10)', () => {
-  const knows = (words: string) => {
-    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
-    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
-  };
-  const found = (text: string, lang: Language, spellers: Parameters<typeof checkDeclaredLanguage>[3]) =>
-    checkDeclaredLanguage(text, lang, 'description', spellers).map((i) => [
-      i.code,
-      text.slice(i.span![0], i.span![1]),
-    ]);
-
   it('reports a Catalan sentence in a Spanish version by its trigrams and a function word, neighbours joined', () => {
     // franc reads the first as Catalan only just ahead of Spanish; "amb" and "és" settle it.
     const CA = 'La tapa es tanca amb un clic i el got és apte per al rentaplats.';
@@ -201,16 +196,6 @@ describe('sentences of another language: Catalan, Bulgarian, short ones the dict
 });
 
 describe('sentences of languages without a dictionary here: German, Polish, Romanian, Galician, Dutch (issue 18, round 11)', () => {
-  const knows = (words: string) => {
-    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
-    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
-  };
-  const found = (text: string, lang: Language, spellers: Parameters<typeof checkDeclaredLanguage>[3]) =>
-    checkDeclaredLanguage(text, lang, 'description', spellers).map((i) => [
-      i.code,
-      text.slice(i.span![0], i.span![1]),
-    ]);
-
   it('reports a German or Polish sentence in Latin letters inside a Russian version', () => {
     const DE = 'Der Deckel wird mit einem Klick geschlossen und ist spülmaschinenfest.';
     expect(found(`${RU} ${DE}`, 'ru', { ru: knows(RU), en: knows(EN) })).toEqual([['other', DE]]);
@@ -239,21 +224,6 @@ describe('sentences of languages without a dictionary here: German, Polish, Roma
 });
 
 describe('English bullets, short Ukrainian lines and titles (issue 18, round 12)', () => {
-  const knows = (words: string) => {
-    const set = new Set(words.toLowerCase().match(/\p{L}+/gu) ?? []);
-    return { correct: (w: string) => set.has(w.toLowerCase()), suggest: () => [] };
-  };
-  const found = (
-    text: string,
-    lang: Language,
-    spellers: Parameters<typeof checkDeclaredLanguage>[3],
-    field: 'title' | 'description' = 'description',
-  ) =>
-    checkDeclaredLanguage(text, lang, field, spellers).map((i) => [
-      i.code,
-      text.slice(i.span![0], i.span![1]),
-    ]);
-
   it('leaves an English bullet to the untranslated check, not an English paragraph', () => {
     const BULLET = '• Frame made of powder-coated steel, folds flat for storage in the included bag';
     const spellers = { es: knows(ES), en: knows(`${EN} ${BULLET}`) };
