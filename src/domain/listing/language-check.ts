@@ -1,7 +1,7 @@
 import { francAll } from 'franc';
 import { detectLanguage } from '../message/language.js';
 import type { Language } from '../types.js';
-import { type Paragraph, paragraphs, sentences } from './text.js';
+import { BULLET_CHARS, type Paragraph, paragraphs, sentences } from './text.js';
 import type { Issue, IssueParams, ListingField, SpellChecker } from './types.js';
 
 /** Paragraphs shorter than this (in words) are too short to judge; titles are judged from 4 words. */
@@ -440,7 +440,7 @@ export function findWrongLanguage(
 }
 
 /** A list item: a line that starts with a bullet, a dash or a check mark. */
-const BULLET_RE = /^\s{0,8}[•·▪●◦‣∙*✓✔☑➤►▶→–-]\s/u;
+const BULLET_RE = new RegExp(String.raw`^\s{0,8}[${BULLET_CHARS}]\s`, 'u');
 
 /** Declared vs detected language, per paragraph of the description and for the title. */
 export function checkDeclaredLanguage(

@@ -21,6 +21,8 @@ export function fold(value: string): string {
     .normalize('NFC');
 }
 
+/** Characters that open a list item: bullets, dashes, check marks, arrows. */
+export const BULLET_CHARS = '•·▪●◦‣∙*✓✔☑➤►▶→–-';
 const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 
 /** Texts tokenized lately: a listing's checks tokenize the same field and version several times. */

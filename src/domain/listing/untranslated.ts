@@ -1,5 +1,5 @@
 import type { Language } from '../types.js';
-import { overlaps, type Token, tokenize } from './text.js';
+import { BULLET_CHARS, overlaps, type Token, tokenize } from './text.js';
 import type { Issue, ListingField, SpellChecker } from './types.js';
 
 /** English words that give an English run away even when short; all are foreign to ES/FR/RU/PT. */
@@ -323,7 +323,7 @@ function markLoanPhrases(tokens: readonly Token[], marks: Mark[]): void {
 }
 
 /** Before a label: the line's start, a bullet or dash, spaces. */
-const LABEL_LEAD_RE = /(?:^|\n)[^\S\n]{0,8}(?:[•·▪●◦‣∙*✓✔☑➤►▶→–-][^\S\n]{0,3})?$/u;
+const LABEL_LEAD_RE = new RegExp(String.raw`(?:^|\n)[^\S\n]{0,8}(?:[${BULLET_CHARS}][^\S\n]{0,3})?$`, 'u');
 
 /** Most words of a label. */
 const MAX_LABEL_WORDS = 6;
