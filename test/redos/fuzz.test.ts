@@ -365,5 +365,11 @@ describe('shapes the pattern words do not build', () => {
         unit,
       ).toBeLessThanOrEqual(GROWTH_8X_LIMIT);
     }
+    // The same shape for Brazil's tyre pounds: whether the field speaks of tyres was read from the
+    // whole text for every "libras" (9 s at 320,000 characters; found by round 12's review).
+    const portuguese = (t: string) => checkTerminology(t, 'pt', 'description');
+    expect(growth8x(portuguese, (n) => hostile('Peso ', 'Peso 10 libras. ', '.', n))).toBeLessThanOrEqual(
+      GROWTH_8X_LIMIT,
+    );
   }, 60_000);
 });

@@ -186,21 +186,26 @@ function wrongSentences(
     let other: WrongLanguageParagraph['detected'] | undefined;
     let confidence = 1;
     // English passages are the untranslated check's, whatever the trigrams of a short one say.
-    const english =
-      declared !== 'en' &&
-      spellers.en !== undefined &&
-      dictionaryCoverage(realWords(words), spellers.en) >= ENGLISH_READS;
+    // (Read only when a check below needs it: most sentences never get that far.)
+    let englishRead: boolean | undefined;
+    const english = () => {
+      englishRead ??=
+        declared !== 'en' &&
+        spellers.en !== undefined &&
+        dictionaryCoverage(realWords(words), spellers.en) >= ENGLISH_READS;
+      return englishRead;
+    };
     if (words.length < MIN_SENTENCE_WORDS) {
       // Five words are judged only when the declared dictionary knows none of them ("Geschikt voor
       // kinderen vanaf 8 jaar." in a French version) and the trigrams name an outside language.
       // (A Ukrainian letter in a Russian version lets the trigrams decide as well: "Крила легко
       // складаються для зберігання.")
       const ukrainianLetter = declared === 'ru' && UKRAINIAN_RE.test(sentence.text);
-      if (!own || english || (dictionaryCoverage(words, own) > 0 && !ukrainianLetter)) return;
+      if (!own || (dictionaryCoverage(words, own) > 0 && !ukrainianLetter) || english()) return;
       if (!outsideByTrigrams(sentence.text, words, declared, own)) return;
       other = 'other';
     } else if (declared === 'ru' && isUkrainian(words)) other = 'other';
-    else if ((declared !== 'ru' || (latinOnly(words) && !english)) && outsideLanguage(words, own))
+    else if ((declared !== 'ru' || (latinOnly(words) && !english())) && outsideLanguage(words, own))
       other = 'other';
     else if (
       !own ||
@@ -217,7 +222,7 @@ function wrongSentences(
         confidence = detection.confidence;
       }
     }
-    if (other === undefined && own && !english && outsideByTrigrams(sentence.text, words, declared, own))
+    if (other === undefined && own && outsideByTrigrams(sentence.text, words, declared, own) && !english())
       other = 'other';
     if (other === undefined) return;
     // Neighbouring sentences of the same other language join it, judged on a lower bar.

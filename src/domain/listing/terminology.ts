@@ -85,7 +85,7 @@ const METRIC_AFTER_RE =
   /^\s?[(/[–-]\s?(?:≈|~|approx\.?|aprox\.?|env\.?|ок\.?|около|cerca de)?\s?\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|ml|l|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)(?![\p{L}])/u;
 const ENGLISH_UNIT_RE = /inch|\bin$|ft|feet|foot|lb|pound|oz|ounce|°F|mph|mile|yard|yd|gallon|psi/i;
 const METRIC_BEFORE_RE =
-  /\d\s?(?:mm|cm|m|km|kg|g|ml|l|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)\s?[(/[–-]\s?$/u;
+  /\d\s?(?:mm|cm|m|km|kg|g|ml|l|L|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)²?\s?[(/[–-]\s?$/u;
 /** English unit words (not their symbols): "18 inches" in a Spanish text is English whatever stands beside it. */
 const ENGLISH_UNIT_WORD_RE = /inch|feet|foot|pound|ounce|mile|yard|gallon/i;
 
@@ -160,10 +160,6 @@ function metricBeside(text: string, start: number, end: number): boolean {
   return METRIC_BEFORE_RE.test(text.slice(Math.max(0, start - 16), start));
 }
 
-/** A metric value right before an opening parenthesis: "3,5 m (", "68–95 см (", "24 mm x 25 m (". */
-const METRIC_BEFORE_PARENTHESIS_RE =
-  /\d\s?(?:mm|cm|m|km|kg|g|ml|l|L|°C|bar|kPa|мм|см|м|км|кг|г|мл|л|°С|бар|кПа)²?\s?\($/u;
-
 /**
  * An imperial value in the parentheses that follow its metric one ("Cables de arranque 3,5 m
  * (11,5 ft)", "1,8 x 5 m (6 x 16 ft)", "68–95 см (27–37 дюймов)"): a conversion for buyers who
@@ -177,9 +173,9 @@ function conversionInParentheses(text: string, start: number): boolean {
   if (open < 0 || before.slice(open).includes(')')) return false;
   // Only numbers, ranges and "x" between the parenthesis and this value.
   if (!/^\((?:[\d\s.,x×–-]|in|ft|yd)*$/u.test(before.slice(open))) return false;
-  return METRIC_BEFORE_PARENTHESIS_RE.test(
-    text.slice(Math.max(0, start - 24 - 16), Math.max(0, start - 24) + open + 1),
-  );
+  // The metric value right before the parenthesis: "3,5 m (", "68–95 см (", "24 mm x 25 m (".
+  const parenthesis = Math.max(0, start - 24) + open;
+  return METRIC_BEFORE_RE.test(text.slice(Math.max(0, parenthesis - 16), parenthesis + 1));
 }
 
 /**
@@ -359,6 +355,12 @@ export function checkTerminology(
     bothScales ??= dualScale(text);
     return bothScales;
   };
+  // Likewise whether it speaks of tyres or pressure (Brazil's "libras").
+  let tyres: boolean | undefined;
+  const aboutTyres = () => {
+    tyres ??= TYRE_CONTEXT_RE.test(text);
+    return tyres;
+  };
   for (const entry of GLOSSARY[lang]) {
     if (entry.requires !== undefined && !requirementOf(entry.requires).test(text)) continue;
     for (const match of text.matchAll(regexOf(entry))) {
@@ -381,12 +383,7 @@ export function checkTerminology(
         continue;
       // Brazil calibrates tyres and compressors in PSI, "libras" at the pump: the market's own unit there.
       if (entry.code === 'imperial_unit' && lang === 'pt' && PSI_RE.test(match[0])) continue;
-      if (
-        entry.code === 'imperial_unit' &&
-        lang === 'pt' &&
-        TYRE_POUNDS_RE.test(match[0]) &&
-        TYRE_CONTEXT_RE.test(text)
-      )
+      if (entry.code === 'imperial_unit' && lang === 'pt' && TYRE_POUNDS_RE.test(match[0]) && aboutTyres())
         continue;
       if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
       if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
