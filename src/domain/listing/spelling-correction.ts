@@ -99,6 +99,7 @@ export function closeCorrection(speller: SpellChecker, word: string, lang: Langu
       consider(lower.slice(0, at) + to + lower.slice(at + from.length));
     }
   }
+  for (const candidate of movedAccents(lower)) consider(candidate);
   // A missing accent is the likeliest slip, unless another correction is far more frequent.
   if (accent && best && rank(speller, accent.word) > rank(speller, best.word) + 50) accent = undefined;
   // An ending whose accent the language requires, written bare: the accented word needs only the
@@ -112,6 +113,30 @@ export function closeCorrection(speller: SpellChecker, word: string, lang: Langu
   if (cache.size > 20_000) cache.clear();
   cache.set(`${lang}:${lower}`, found ?? null);
   return found;
+}
+
+/** Vowels that carry a written accent in the five languages. */
+const ACCENTABLE = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/**
+ * The word with its one accent moved to another vowel ("tensíon" -> "tensión", "fácil" -> "facíl"):
+ * two edits for the edit distance, one slip of the hand, and only the accent differs.
+ */
+function* movedAccents(lower: string): Generator<string> {
+  const letters = [...lower.normalize('NFD').matchAll(/\p{L}\p{M}*/gu)].map((m) => m[0]);
+  if (letters.length > 30) return;
+  // Only a vowel's accent moves; the tilde of ñ and the cedilla of ç stay where they are.
+  const marked = letters.flatMap((letter, i) => (letter.length > 1 && ACCENTABLE.has(letter[0]!) ? [i] : []));
+  if (marked.length !== 1) return;
+  const at = marked[0]!;
+  const mark = letters[at]!.slice(1);
+  for (let i = 0; i < letters.length; i++) {
+    if (i === at || letters[i]!.length > 1 || !ACCENTABLE.has(letters[i]!)) continue;
+    const moved = letters.slice();
+    moved[at] = letters[at]![0]!;
+    moved[i] = `${letters[i]}${mark}`;
+    yield moved.join('').normalize('NFC');
+  }
 }
 
 /**

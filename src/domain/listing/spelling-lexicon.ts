@@ -108,7 +108,9 @@ export function listVerdict(
   // of an adjective ("базовы") has no bare noun.
   if (lang === 'ru' && isParadigmSibling(lower, correction.word, lang) && caseFormOfKnownNoun(speller, lower))
     return 'known';
-  if (cB <= LISTED_COMPOUND_CB && rivalCompounds(speller, lower, correction.word)) return 'known';
+  // (Not an accent pair: "esta" + "tica" against "está" + "tica" is one part written two ways.)
+  if (!correction.accentOnly && cB <= LISTED_COMPOUND_CB && rivalCompounds(speller, lower, correction.word))
+    return 'known';
   // A form whose own paradigm is listed, more often than the word itself ("wobblers" beside
   // "wobbler", "discales" beside "discal", "хвостовики" beside хвостовик, хвостовика): a rare trade
   // word in another form, not a slip of a frequent neighbour.
@@ -159,6 +161,8 @@ const SAME_STEM_GAP = 150;
  * drops the written accent of a last syllable in -n or -s.
  */
 function noPluralEs(lang: Language, ending: string, stem: string): boolean {
+  // English adds "-es" after a hissing sound: "boxes", "brushes"; "boxs" is a slip.
+  if (lang === 'en') return ending === 's' && /(?:[sxz]|[cs]h)$/u.test(stem);
   if (lang !== 'es' && lang !== 'pt') return false;
   if (ending === 'es' && /[aeiou]$/u.test(stem)) return true;
   // A stressed last syllable in -n or -s loses its written accent when an ending adds a syllable:
@@ -251,6 +255,10 @@ function knowsEnglishAgentNoun(speller: SpellChecker, lower: string): boolean {
   const stem = match[1]!;
   const syllables = stem.match(/[aeiouy]+/gu)?.length ?? 0;
   if (syllables < 2 && /[^aeiou][aeiou][b-df-hj-np-tvz]$/u.test(stem)) return false;
+  // The doubled consonant of such a stem: pit -> "pitter", strip -> "stripper" (not "wrapper" of "wrapp").
+  const doubled = /^(.*[^aeiou][aeiou]([b-df-hj-np-tvz]))\2$/u.exec(stem);
+  if (doubled && (doubled[1]!.match(/[aeiouy]+/gu)?.length ?? 0) === 1 && speller.correct(doubled[1]!))
+    return true;
   // A stem ending in "e" takes "-er" only (the -e rule above); "-ing" drops the e.
   if (stem.endsWith('e')) return false;
   return speller.correct(stem);
@@ -258,17 +266,24 @@ function knowsEnglishAgentNoun(speller: SpellChecker, lower: string): boolean {
 
 /** Forms the dictionaries' affix rules do not produce (diminutives, regular derivations). */
 /**
- * A listed word a hundred times rarer than its correction, a common word (one in 10^6), that lacks
- * one of its letters (the commonest slip: "longeur" / "longueur"). Other neighbours are often the
+ * A word the list has a hundred times rarer than its correction (or lacks, when `unlisted` counts:
+ * an unlisted derivation is still coined trade vocabulary, an unlisted inflection is not), a common
+ * word (one in 10^6), that lacks one of its letters (the commonest slip: "longeur" / "longueur"). Other neighbours are often the
  * base's own forms ("stuffer" / "stuffed", "centrador" / "centrado"): no evidence against a derivation.
  */
-function slipOfFrequentWord(speller: SpellChecker, lower: string, lang: Language): boolean {
-  const cB = speller.centibels?.(lower);
+function slipOfFrequentWord(speller: SpellChecker, lower: string, lang: Language, unlisted = false): boolean {
+  const cB = speller.centibels?.(lower) ?? (unlisted && speller.centibels ? 1000 : undefined);
   if (cB === undefined) return false;
   const correction = closeCorrection(speller, lower, lang);
   const corrected = correction?.centibels;
   if (correction === undefined || corrected === undefined) return false;
-  return corrected <= 600 && cB - corrected >= 200 && [...correction.word].length === [...lower].length + 1;
+  // (A first letter less is another word as often as a slip: "пинами" is no "спинами".)
+  return (
+    corrected <= 600 &&
+    cB - corrected >= 200 &&
+    [...correction.word].length === [...lower].length + 1 &&
+    correction.word.slice(1) !== lower
+  );
 }
 
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
@@ -331,7 +346,9 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
         // adjective form ("изделей" is a slip of "изделий").
         if (lang === 'ru' && paradigm[0] === 'ий' && (other === 'ий' || other === 'ие')) continue;
         const sibling = stem + other;
-        if (wellAttested(speller, sibling)) {
+        // An English plural of a singular the dictionary has, however rare ("platies", platy).
+        const englishSingular = lang === 'en' && ending !== '' && speller.correct(sibling);
+        if (wellAttested(speller, sibling) || englishSingular) {
           if (++hits >= needed) return true;
           continue;
         }
@@ -531,7 +548,13 @@ function knowsWordUncached(
   // A relational adjective of a known noun is a word even when the list also has a frequent
   // neighbour for it: the morphology is evidence of its own.
   if (lang === 'ru' && knowsRelationalAdjective(speller, lower)) return true;
-  return verdict === 'absent' && knowsInflection(speller, lower, lang);
+  // An unlisted word one letter short of a common word is that word's slip, whatever paradigm it
+  // seems to share ("divison" is "division", not the singular of the verb form "divisons").
+  return (
+    verdict === 'absent' &&
+    knowsInflection(speller, lower, lang) &&
+    !slipOfFrequentWord(speller, lower, lang, true)
+  );
 }
 
 /**
@@ -574,6 +597,20 @@ export function oneEditApart(a: string, b: string): boolean {
 /** Family members looked at per stem. */
 const FAMILY_SCAN = 24;
 
+/** Case endings of nouns that no adjective or participle stem (-нн-) takes. */
+const NOUN_ONLY_ENDINGS: ReadonlySet<string> = new Set([
+  'у',
+  'ю',
+  'е',
+  'и',
+  'я',
+  'ь',
+  'ам',
+  'ами',
+  'ах',
+  'ов',
+]);
+
 /**
  * A Russian word that is another form of a lexeme the frequency list has in other forms: strip an
  * ending, and the stem (five letters or more) starts two listed words that are that stem plus an
@@ -594,6 +631,8 @@ export function belongsToFamily(
     const stem = lower.slice(0, lower.length - ending.length);
     // A correction on the same stem means a slip in the ending ("базовы" / "базовый"), not a form.
     if ([...stem].length < 5 || correction?.startsWith(stem)) continue;
+    // A stem in -нн is an adjective's or a participle's: it takes no noun ending ("картинну").
+    if (stem.endsWith('нн') && NOUN_ONLY_ENDINGS.has(ending)) continue;
     let members = 0;
     for (const [word] of speller.family(stem, FAMILY_SCAN)) {
       const rest = word.slice(stem.length);

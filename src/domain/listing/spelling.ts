@@ -96,6 +96,22 @@ function correctedElsewhere(
   return versions.some((w) => w.has(correction.word)) && !versions.some((w) => w.has(lower));
 }
 
+/** Frequency (centibels) of a listed word that an abbreviation may stand for (one in 10^7). */
+const ABBREVIATED_CB = 700;
+
+/**
+ * A word cut short with a period inside a sentence ("диам. 4 мм", "aprox. 3 cm"):
+ * the period is followed by a digit, a lower-case word or a sign, and listed words begin with it.
+ */
+function isAbbreviation(text: string, end: number, lower: string, speller: SpellChecker): boolean {
+  if (text[end] !== '.' || [...lower].length < 3 || !speller.family) return false;
+  const next = /^\.[^\S\n]*([^\s.])/u.exec(text.slice(end, end + 8));
+  if (!next || /\p{Lu}/u.test(next[1]!)) return false;
+  return speller
+    .family(lower, 8)
+    .some(([word, cB]) => word.length > lower.length + 1 && cB <= ABBREVIATED_CB);
+}
+
 /**
  * Misspelled words by the language's dictionary and word list, each with a confidence (0-1); words
  * below `minConfidence` are not reported. A suggestion is the close correction, else hunspell's first.
@@ -140,6 +156,7 @@ export function checkSpelling(
       !correctedElsewhere(word, lang, speller, options.context, uses)
     )
       continue;
+    if (isAbbreviation(text, token.end, word.toLowerCase(), speller)) continue;
     // Capitalized words inside a sentence are names (brands, places) unless the title capitalizes all.
     if (/^\p{Lu}/u.test(word) && !titleCase && !isSentenceStart(text, token) && word !== word.toUpperCase())
       continue;

@@ -778,3 +778,87 @@ describe('bullets start a sentence; an accent the ending requires (issue 18, rou
     expect(words('Protección contra la corrosion de acero.', context)).toEqual(['corrosion']);
   });
 });
+
+describe('moved accents, dropped letters, abbreviations and agent nouns (issue 18, round 13)', () => {
+  const words = (speller: SpellChecker, text: string, lang: Language) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => [
+      i.params.word,
+      i.suggestion,
+    ]);
+
+  it('corrects an accent written on the wrong vowel', () => {
+    const es = listSpeller('la es rápida conexión', { la: 100, es: 110, rápida: 480, conexión: 450 });
+    expect(words(es, 'La conexíon es rápida.', 'es')).toEqual([['conexíon', 'conexión']]);
+    // The tilde of ñ is no accent to move.
+    const tilde = listSpeller('la es una señal clara', { la: 100, señal: 460 });
+    expect(words(tilde, 'Es una señal clara.', 'es')).toEqual([]);
+  });
+
+  it('reads an unlisted word one letter short of a common word as its slip, not a form of a verb', () => {
+    // "divisons" (we divide) is listed; "divison" is "division" less an i, not its singular.
+    const fr = listSpeller('une du bac division divisons', { une: 100, division: 450, divisons: 690 });
+    expect(words(fr, 'Une divison du bac.', 'fr')).toEqual([['divison', 'division']]);
+    // A first letter less is another word as often as a slip.
+    const ru = listSpeller('с и пин пина пину пинам спинами', {
+      и: 100,
+      пина: 680,
+      пину: 690,
+      пинам: 695,
+      спинами: 584,
+    });
+    expect(words(ru, 'И с пинами.', 'ru')).toEqual([]);
+  });
+
+  it('does not take two spellings of one part for two compounds', () => {
+    // "esta" + "tica" and "está" + "tica" are one word with and without its accent.
+    const pt = listSpeller('carga alta esta está tica estática', {
+      carga: 450,
+      alta: 430,
+      esta: 400,
+      está: 380,
+      estatica: 650,
+      estática: 420,
+    });
+    expect(words(pt, 'Carga estatica alta.', 'pt')).toEqual([['estatica', 'estática']]);
+  });
+
+  it('gives a -нн- adjective stem no noun ending', () => {
+    const ru = listSpeller('повесьте на стену картину', {
+      картину: 660,
+      картинный: 690,
+      картинная: 700,
+      картинной: 710,
+    });
+    expect(words(ru, 'Повесьте картинну на стену.', 'ru')).toEqual([['картинну', 'картину']]);
+  });
+
+  it('reads an abbreviation inside a sentence, not a cut word at its end', () => {
+    const ru = listSpeller('кольцо мм и с', { кольцо: 500, диаметр: 520, диаметра: 540 });
+    expect(words(ru, 'Кольцо, диам. 4 мм.', 'ru')).toEqual([]);
+    const judged = (text: string) =>
+      checkSpelling(text, 'ru', 'description', { speller: ru, isAllowed: none, minConfidence: 0.1 }).map(
+        (i) => i.params.word,
+      );
+    expect(judged('Кольцо и диам.')).toEqual(['диам']);
+    expect(judged('Кольцо, диам. 4 мм.')).toEqual([]);
+  });
+
+  it('knows agent nouns of doubled stems, French -ateur of -ation, English plurals in -ies', () => {
+    // Each beside a frequent word one slip away ("splitter", "puppies", a made-up "incubatour").
+    const en = listSpeller('a quick slit for the box guppy tank splitter puppies', {
+      a: 100,
+      for: 100,
+      the: 90,
+      box: 450,
+      tank: 500,
+      splitter: 560,
+      puppies: 540,
+    });
+    expect(words(en, 'A quick slitter.', 'en')).toEqual([]);
+    expect(words(en, 'For the guppies tank.', 'en')).toEqual([]);
+    // "-es" after a hissing sound: "boxs" stays a slip.
+    expect(words(en, 'For the boxs.', 'en').map(([w]) => w)).toEqual(['boxs']);
+    const fr = listSpeller('un incubation incubatour', { un: 100, incubatour: 520 });
+    expect(words(fr, 'Un incubateur.', 'fr')).toEqual([]);
+  });
+});

@@ -61,9 +61,14 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     ['ables', ['er']],
     ['ible', ['ir', 're']],
     ['ibles', ['ir', 're']],
-    // Agent nouns of -er verbs: tasser -> tasseur (a coffee tamper), doser -> doseur.
+    // Agent nouns of -er verbs: tasser -> tasseur (a coffee tamper), doser -> doseur; of nouns of
+    // action in -ation: maturation -> maturateur (a settling tank), aération -> aérateur.
     ['eur', ['er']],
     ['eurs', ['er']],
+    ['ateur', ['ation']],
+    ['ateurs', ['ation']],
+    ['atrice', ['ation']],
+    ['atrices', ['ation']],
     // Present participles used as adjectives: affûter -> affûtant(e)(s).
     ['ant', ['er']],
     ['ante', ['er']],

@@ -13,14 +13,14 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     ergonomic ergonomically unisex crossbody lanyard keychain keychains carabiner kickstand wristband
     wristbands touchscreen hands-free plug-and-play bpa-free pillowcase pillowcases duvet shapewear
     yoga pilates fitness crossfit leggings hoodie hoodies joggers tankini bralette sneaker sneakers
-    lockring lockrings denib matcha gapping fipple fipples`,
+    lockring lockrings denib matcha gapping fipple fipples sewist sewists`,
   es: `tórica tóricas tórico tóricos antideslizante antideslizantes antiadherente antiadherentes reutilizable reutilizables recargable
     recargables regulable regulables plegable plegables impermeable impermeables transpirable transpirables
     ergonómico ergonómica ergonómicos ergonómicas inalámbrico inalámbricos inalámbrica inalámbricas
     poliéster elastano neopreno silicona microfibra esterilla esterillas zapatillas running táctil
     táctiles desmontable desmontables lavable lavables ajustable ajustables multiusos portátil portátiles
     yoga pilates fitness crossfit powerbank smartwatch leggings sudadera sudaderas mosquetón llavero llaveros
-    talonera taloneras melaria melarias tarjetería planitud galce galces`,
+    talonera taloneras melaria melarias tarjetería planitud galce galces glasa`,
   fr: `amortissant amortissante amortissants amortissantes antidérapant antidérapante antidérapants
     antidérapantes antiadhésif antiadhésive antiadhésifs antiadhésives réutilisable réutilisables
     rechargeable rechargeables réglable réglables pliable pliables imperméable imperméables respirant
@@ -32,14 +32,14 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     неопрен* силиконов* микрофибр* ланч-бокс* пауэрбанк* повербанк* смарт-час* беспроводн* водонепроницаем*
     водоотталкивающ* светоотражающ* перезаряжаем* регулируем* складн* съёмн* съемн* эргономичн* кроссовк*
     йог* пилатес* фитнес* леггинс* худи лонгслив* толстовк* карабин* брелок* брелк* сенсорн* usb-c
-    заушник* крапан* макарун* лыск* точил* беспаечн* утяжк*`,
+    заушник* крапан* макарун* лыск* точил* беспаечн* утяжк* сенниц*`,
   pt: `antiderrapante antiderrapantes antiaderente antiaderentes reutilizável reutilizáveis recarregável
     recarregáveis regulável reguláveis dobrável dobráveis impermeável impermeáveis respirável respiráveis
     ergonômico ergonômica ergonômicos ergonômicas poliéster elastano neoprene silicone microfibra
     lancheira lancheiras tênis powerbank smartwatch legging leggings moletom moletons mosquetão chaveiro
     yoga pilates fitness crossfit chaveiros touch removível removíveis lavável laváveis ajustável ajustáveis
     canote canotes garatéia garatéias dutado dutada dutados dutadas galoneira galoneiras esteca estecas
-    alvado alvados`,
+    alvado alvados molinésia molinésias perlé`,
 };
 
 /** A predicate over one language's commerce lexicon (exact words and `*` prefixes). */
