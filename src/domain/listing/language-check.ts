@@ -118,12 +118,25 @@ const OUTSIDE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
    können zum zur vom beim nur noch über durch zwischen bitte dieser diese dieses
    het van voor zijn niet wordt worden ook maar bij naar deze zoals uw onze
    amb els dels pels als és més també però perquè quan aquest aquesta aquests aquestes seva seves
+   són fins dins sense molt molta molts moltes tenen poden
    się są jest oraz dla przez dzięki czemu który która które bardzo tylko lub też jego jej można
    și sau pentru este sunt care din într fără să foarte acest această poate fi cu pe
    unha dunha nunha cunha coa coas polo pola xa moi tamén despois máis`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
+
+/**
+ * A sentence is judged from five words, or four with a function word of an outside language the
+ * declared dictionary does not know ("Funziona anche senza batterie." in a French version).
+ */
+function longEnough(words: readonly string[], own: SpellChecker | undefined): boolean {
+  if (words.length >= MIN_SENTENCE_WORDS - 1) return true;
+  return (
+    words.length === MIN_SENTENCE_WORDS - 2 &&
+    words.some((w) => OUTSIDE_FUNCTION_WORDS.has(w.toLowerCase()) && !own?.correct(w.toLowerCase()))
+  );
+}
 
 function outsideLanguage(
   words: readonly string[],
@@ -182,7 +195,7 @@ function wrongSentences(
   all.forEach((sentence, i) => {
     if (judged.has(i)) return;
     const words = letterWords(sentence.text);
-    if (words.length < MIN_SENTENCE_WORDS - 1 || realWords(words).length * 2 < words.length) return;
+    if (!longEnough(words, own) || realWords(words).length * 2 < words.length) return;
     let other: WrongLanguageParagraph['detected'] | undefined;
     let confidence = 1;
     // English passages are the untranslated check's, whatever the trigrams of a short one say.
@@ -196,13 +209,17 @@ function wrongSentences(
       return englishRead;
     };
     if (words.length < MIN_SENTENCE_WORDS) {
-      // Five words are judged only when the declared dictionary knows none of them ("Geschikt voor
+      // Five words are judged only when the declared dictionary knows none of the longer ones ("Geschikt voor
       // kinderen vanaf 8 jaar." in a French version) and the trigrams name an outside language.
       // (A Ukrainian letter in a Russian version lets the trigrams decide as well: "Крила легко
       // складаються для зберігання.")
       const ukrainianLetter = declared === 'ru' && UKRAINIAN_RE.test(sentence.text);
-      if (!own || (dictionaryCoverage(words, own) > 0 && !ukrainianLetter) || english()) return;
-      if (!outsideByTrigrams(sentence.text, words, declared, own)) return;
+      // (Words of one or two letters do not count: "a", "de" and "e" are words of most of them.)
+      const longWords = words.filter((w) => [...w].length >= 3);
+      if (!own || (dictionaryCoverage(longWords, own) > 0 && !ukrainianLetter) || english()) return;
+      // (Four words, one an outside function word: all four must be plain words.)
+      if (!outsideByTrigrams(sentence.text, words, declared, own, Math.min(MIN_PLAIN_WORDS, words.length)))
+        return;
       other = 'other';
     } else if (declared === 'ru' && isUkrainian(words)) other = 'other';
     else if ((declared !== 'ru' || (latinOnly(words) && !english())) && outsideLanguage(words, own))
@@ -414,7 +431,7 @@ export function findWrongLanguage(
     const words = letterWords(block.text);
     if (words.length < (field === 'title' ? MIN_TITLE_WORDS : MIN_PARAGRAPH_WORDS)) {
       // A paragraph of five words is judged as a sentence is (on the stricter bar of short ones).
-      if (field === 'description' && words.length >= MIN_SENTENCE_WORDS - 1)
+      if (field === 'description' && longEnough(words, own))
         found.push(...wrongSentences(block, declared, spellers));
       continue;
     }

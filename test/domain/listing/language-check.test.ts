@@ -244,3 +244,17 @@ describe('English bullets, short Ukrainian lines and titles (issue 18, round 12)
     expect(found(RU_TITLE, 'ru', { ru: knows(RU_TITLE), en: knows(EN) }, 'title')).toEqual([]);
   });
 });
+
+describe('short Catalan and Italian sentences (issue 18, round 13)', () => {
+  it('judges five words when the declared dictionary knows none of the longer ones', () => {
+    const CA = 'Velocitat de tall de 3 metres.';
+    expect(found(`${ES}\n${CA}`, 'es', { es: knows(`${ES} de`), en: knows(EN) })).toEqual([['other', CA]]);
+  });
+
+  it('judges four words with an outside function word, not four words of the declared language', () => {
+    const IT = 'Funziona anche senza batterie.';
+    expect(found(`${FR}\n${IT}`, 'fr', { fr: knows(FR), en: knows(EN) })).toEqual([['other', IT]]);
+    const OWN = 'Fonctionne aussi sans piles.';
+    expect(found(`${FR}\n${OWN}`, 'fr', { fr: knows(`${FR} ${OWN}`), en: knows(EN) })).toEqual([]);
+  });
+});
