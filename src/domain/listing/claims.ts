@@ -198,7 +198,7 @@ const MARKETPLACES =
 
 /** Ways to reach the seller outside the marketplace: messengers, e-mail, phones, web addresses. */
 const CONTACT =
-  '(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b(?:https?://|www\\.)\\S+|(?<![\\w-])[\\w-]+\\.(?:com|net|org|ru|com\\.br|es|fr|pt|shop|store)\\b|\\+\\d[\\d\\s().-]{7,}\\d|\\b8[\\s-]?\\(?9\\d{2}\\)?[\\s-]?\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{2}\\b|\\(\\d{2}\\)\\s?9?\\d{4}-\\d{4}\\b|\\b(?:whats ?app|wasap|guasap|telegram|wechat|viber|вотсап|ватсап|вацап|телеграм\\p{L}*|телег[аеиу]|instagram|инстаграм\\p{L}*)\\b|\\btg ?@\\w+|\\bt\\.me/\\w+|\\bwww[-_][\\w-]{1,60}|\\b[\\w-]{1,40} (?:(?:dot|ponto|точка) (?:com|net|org|ru|ру|fr|es|br|pt|shop|store)|punto (?:com|net|org|shop|store))\\b|\\b(?:facebook|fb|vk|вконтакте|tiktok|тикток) (?:page|páginas?|paginas?|pages?|groupe?s?|grupos?|groups?|страниц\\p{L}*|групп\\p{L}*)\\b';
+  '(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\b(?:https?://|www\\.)\\S+|(?<![\\w-])[\\w-]+\\.(?:com|net|org|ru|com\\.br|es|fr|pt|shop|store)\\b|\\+\\d[\\d\\s().-]{7,}\\d|\\b8[\\s-]?\\(?9\\d{2}\\)?[\\s-]?\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{2}\\b|\\(\\d{2}\\)\\s?9?\\d{4}-\\d{4}\\b|\\b(?:whats ?app|wasap|guasap|telegram|wechat|viber|вотсап|ватсап|вацап|телеграм\\p{L}*|телег[аеиу]|instagram|инстаграм\\p{L}*)\\b(?:[:\\s]{1,3}@\\w+)?|\\btg ?@\\w+|\\bt\\.me/\\w+|\\bwww[-_][\\w-]{1,60}|\\b[\\w-]{1,40} (?:(?:dot|ponto|точка) (?:com|net|org|ru|ру|fr|es|br|pt|shop|store)|punto (?:com|net|org|shop|store))\\b|\\b(?:facebook|fb|vk|вконтакте|tiktok|тикток) (?:page|páginas?|paginas?|pages?|groupe?s?|grupos?|groups?|страниц\\p{L}*|групп\\p{L}*)\\b';
 
 const compiled = new Map<Language, Array<[ClaimCode, RegExp]>>();
 function patternsFor(lang: Language): Array<[ClaimCode, RegExp]> {

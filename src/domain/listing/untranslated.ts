@@ -310,6 +310,17 @@ const LOAN_PHRASES: readonly (readonly string[])[] = [
   ['scrapbooking'],
   ['washi', 'tape'],
   ['hand', 'lettering'],
+  // Parties and water sports, named in English in all four markets.
+  ['baby', 'shower'],
+  ['bridal', 'shower'],
+  ['gender', 'reveal'],
+  ['stand', 'up', 'paddle'],
+  ['paddle', 'surf'],
+  ['paddleboard'],
+  ['rafting'],
+  ['bodyboard'],
+  ['wakeboard'],
+  ['kitesurf'],
 ];
 
 function markLoanPhrases(tokens: readonly Token[], marks: Mark[]): void {

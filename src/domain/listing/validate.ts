@@ -275,12 +275,15 @@ function checkField(
     });
   }
   const wrongSpans = spansOf(wrong);
+  const claims = checkClaims(text, lang, field, placeholderSpans);
+  // A messenger handle or a web address is a contact, not English ("Telegram @shop_opt_24").
+  const contactSpans = spansOf(claims.filter((i) => i.code === 'contact'));
   const untranslated = allRuns.filter(
     (i) =>
-      (!i.span || !overlaps(i.span[0], i.span[1], wrongSpans)) && !nameOfEveryVersion(text, i, lang, context),
+      (!i.span || !overlaps(i.span[0], i.span[1], [...wrongSpans, ...contactSpans])) &&
+      !nameOfEveryVersion(text, i, lang, context),
   );
   const untranslatedSpans = spansOf(untranslated);
-  const claims = checkClaims(text, lang, field, placeholderSpans);
   const terminology = checkTerminology(text, lang, field, [
     ...placeholderSpans,
     ...wrongSpans,

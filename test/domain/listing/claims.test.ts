@@ -235,3 +235,31 @@ describe('endorsements and authenticity in more words (issue 18, round 12)', () 
     expect(checkClaims('Recommended for music academy students.', 'en', 'description')).toEqual([]);
   });
 });
+
+describe('syndromes, growth of lashes, teachers and printer brands (issue 18, round 13)', () => {
+  it.each([
+    ['en', 'Wearing it eases restless legs syndrome within days.', 'medical'],
+    ['es', 'Suplemento que cura el síndrome del intestino irritable.', 'medical'],
+    ['ru', 'Массажёр лечит проблемы с зубами у детей.', 'medical'],
+    ['fr', 'Ce sérum stimule la pousse des cils.', 'medical'],
+    ['pt', 'O chá melhora a digestão em poucos dias.', 'medical'],
+    ['ru', 'Игра повышает IQ ребёнка.', 'medical'],
+    ['en', 'Recommended by music teachers worldwide.', 'endorsement'],
+    ['pt', 'Aprovado por professores do conservatório.', 'endorsement'],
+    ['en', 'Original Epson ink, made in Japan.', 'authenticity'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
+  });
+
+  it('leaves a compatible cartridge and a lesson with a teacher alone', () => {
+    expect(checkClaims('Compatible with original Epson cartridges.', 'en', 'description')).toEqual([]);
+    expect(checkClaims('Ideal for lessons with your teacher.', 'en', 'description')).toEqual([]);
+  });
+
+  it('reports a messenger handle with the messenger', () => {
+    const text = 'Заказ оптом — пишите в Telegram @shop_opt_24.';
+    expect(checkClaims(text, 'ru', 'description').map((i) => text.slice(i.span![0], i.span![1]))).toEqual([
+      'Telegram @shop_opt_24',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../src/domain/listing/types.js';
 import { checkUntranslated } from '../../../src/domain/listing/untranslated.js';
-import { nameOfEveryVersion } from '../../../src/domain/listing/validate.js';
+import { nameOfEveryVersion, validateLanguageVersion } from '../../../src/domain/listing/validate.js';
 import type { Language } from '../../../src/domain/types.js';
 import { wordListSpeller } from './fake-speller.js';
 
@@ -296,5 +296,38 @@ describe('an English label that opens a line (issue 18, round 12)', () => {
     expect(runs('Texto base.\n• Max stirring volume: 3 L')).toEqual(['Max stirring volume']);
     expect(runs('Texto base.\n• Volume max: 3 L')).toEqual([]);
     expect(runs('Crawler max 1:10 texto base')).toEqual([]);
+  });
+});
+
+describe('party and water-sport loans; a messenger handle is a contact (issue 18, round 13)', () => {
+  const sports = {
+    target: wordListSpeller('ideal para caiaque pesca e decoração de chá de'),
+    english: wordListSpeller('baby shower gender reveal stand up paddle rafting surf party perfect for any'),
+    isAllowed: () => false,
+  };
+  const runs = (text: string) =>
+    checkUntranslated(text, 'pt', 'description', sports).map((i) => text.slice(i.span![0], i.span![1]));
+
+  it('keeps the English names of parties and water sports', () => {
+    expect(runs('Ideal para caiaque, stand up paddle, rafting e pesca.')).toEqual([]);
+    expect(runs('Decoração de chá de bebê, baby shower e gender reveal.')).toEqual([]);
+    expect(runs('Ideal para caiaque, perfect for any surf party.')).toEqual(['perfect for any surf party']);
+  });
+
+  it('reports a messenger handle as a contact only, not as English left in a Russian version', () => {
+    const text = 'Наклейки на стены для детской комнаты. Оптом — пишите в Telegram @stickers_opt_ru.';
+    const issues = validateLanguageVersion(
+      { lang: 'ru', title: 'Наклейки на стены', description: text },
+      {
+        spellers: {
+          ru: wordListSpeller('наклейки на стены для детской комнаты оптом пишите в'),
+          en: wordListSpeller('telegram stickers'),
+        },
+        isAllowed: () => false,
+      },
+    ).filter((i) => i.field === 'description');
+    expect(issues.map((i) => [i.kind, text.slice(i.span![0], i.span![1])])).toEqual([
+      ['forbidden_claim', 'Telegram @stickers_opt_ru'],
+    ]);
   });
 });

@@ -155,7 +155,7 @@ export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiao
   shimano sram campagnolo trek specialized cannondale giant wahl babyliss remington braun oral_b gillette
   l_oreal loreal lancome nivea la_roche_posay cerave clinique estee_lauder maybelline milwaukee ryobi
   hilti metabo festool stihl husqvarna karcher daiwa rapala abu_garcia fender gibson ibanez yamaha vincent_bach selmer
-  roland korg zildjian
+  roland korg zildjian brother epson kyocera ricoh xerox dymo lexmark
   singer janome bernina juki pfaff brembo pirelli bridgestone goodyear continental sennheiser jabra
   beats marshall razer corsair logitech sandisk kingston seagate nokia realme oppo tefal moulinex
   delonghi de_longhi nespresso krups kitchenaid thermomix ikea asics under_armour salomon patagonia
@@ -185,7 +185,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       regulate regulates regulating improve improves improving enhance enhances rebuild rebuilds slow_down
       slows_down slows accelerate accelerates speed_up speeds_up stimulate stimulates promote promotes`,
     bodyFunction: `immune_system immunity immune_defences immune_defenses eyesight your_vision blood_sugar
-      blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration hair_growth hair_regrowth`,
+      blood_glucose glucose_levels metabolism libido potency blood_circulation memory_and_concentration hair_growth hair_regrowth
+      eyelash_growth lash_growth eyelash_regrowth digestion iq`,
     never: 'never cannot can_t',
     breaks: `break breaks crack cracks fail fails rust rusts wear_out wears_out tear tears snap snaps
       leak leaks fade fades dull dulls blunt blunts get_dull gets_dull go_blunt goes_blunt
@@ -224,7 +225,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
       no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
       slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out fix fixes fixed fixing wipes_out wipe_out wiped_out goes_away go_away disappears vanishes real_relief`,
-    condition: `sids sudden_infant_death* cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies
+    condition: `sids sudden_infant_death* cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies syndrome* dental_problems tooth_problems
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
       diabet* cancer* tumor* tumour* hypertension high_blood_pressure blood_pressure cholesterol asthma
@@ -246,7 +247,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'seller sellers selling sales brand in_sales choice among worldwide',
     approval: `approved certified endorsed recommended accredited validated authorized authorised recommend
       recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises homologated`,
-    authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians
+    authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians teachers professors conservatory
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations royal_academy
       all_manufacturers all_car_manufacturers every_manufacturer`,
@@ -294,7 +295,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     boost: `refuerza refuerzan reforzar fortalece fortalecen fortalecer mejora mejoran mejorar restaura
       restauran restaurar regula regulan regular recupera recuperan recuperar potencia potencian acelera aceleran estimula estimulan`,
     bodyFunction: `sistema_inmunitario sistema_inmune inmunidad defensas vista vista_cansada la_vista
-      glucemia glucosa azucar_en_sangre nivel_de_azucar metabolismo libido circulacion_sanguinea crecimiento_del_cabello crecimiento_del_pelo crecimiento_capilar`,
+      glucemia glucosa azucar_en_sangre nivel_de_azucar metabolismo libido circulacion_sanguinea crecimiento_del_cabello crecimiento_del_pelo crecimiento_capilar
+      crecimiento_de_las_pestanas digestion coeficiente_intelectual`,
     never: 'nunca jamas',
     breaks: `rompe rompen se_rompe se_rompen raja rajan agrieta agrietan oxida oxidan se_oxida falla fallan
       desgasta desgastan destine destinen pierde_el_filo pierden_el_filo pierde_filo se_desafila se_desafilan
@@ -332,7 +334,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
       ralentiza ralentizan corrige corrigen desintoxica depura depuran eliminas adios_al se_olvidara`,
-    condition: `paludismo malaria dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis
+    condition: `paludismo malaria dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis sindrome* problemas_dentales
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
       presion_arterial tension_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus
@@ -355,7 +357,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
-    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas
+    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio*
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
       policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas organizacion_mundial_de_la_salud
       todos_los_fabricantes`,
@@ -404,7 +406,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     boost: `renforce renforcent renforcer booste boostent booster restaure restaurent restaurer regule
       regulent reguler ameliore ameliorent ameliorer stimule stimulent stimuler recupere accelere accelerent`,
     bodyFunction: `immunite systeme_immunitaire defenses_immunitaires defenses_naturelles la_vue votre_vue
-      vue_fatiguee glycemie taux_de_sucre sucre_dans_le_sang metabolisme libido circulation_sanguine pousse_des_cheveux repousse_des_cheveux croissance_des_cheveux`,
+      vue_fatiguee glycemie taux_de_sucre sucre_dans_le_sang metabolisme libido circulation_sanguine pousse_des_cheveux repousse_des_cheveux croissance_des_cheveux
+      pousse_des_cils repousse_des_cils croissance_des_cils digestion quotient_intellectuel`,
     never: 'jamais',
     breaks: `casse cassent cassera casseront fissure fissurent rouille rouillent lache lachent use usent
       tombe_en_panne craque craquent dechire dechirent s_emousse s_emoussent perd_son_tranchant
@@ -441,7 +444,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
       fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
       ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure purifie purifient fait_tomber efficace_contre`,
-    condition: `paludisme malaria dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne
+    condition: `paludisme malaria dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne syndrome* problemes_dentaires
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
       tumeur* hypertension tension_arterielle cholesterol asthme allergie* rhume* grippe covid* coronavirus
@@ -463,7 +466,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
       recommandent approuvent conseillent conseille labellise labellisee labellises`,
-    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes
+    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire*
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
       gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies organisation_mondiale_de_la_sante
       tous_les_constructeurs tous_les_fabricants`,
@@ -512,7 +515,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     boost: `укрепля* укрепит* восстанавлива* восстановит* улучша* улучшит* повыша* повысит* регулиру*
       стимулиру* замедля* ускоря* ускорит*`,
     bodyFunction: `иммунитет* иммунн*_систем* защитн*_сил* зрени* сахар*_в_крови уров*_сахара глюкоз*
-      метаболизм* обмен_веществ кровообращени* потенци* либидо рост_волос`,
+      метаболизм* обмен_веществ кровообращени* потенци* либидо рост_волос
+      рост_ресниц пищеварени* iq`,
     never: 'никогда',
     breaks: `лома* слома* порв* рвет* рвут* ржаве* заржаве* подвед* подводит откаж* тресн* трескает*
       износит* сотрет* выцвет* тупит* тупят* затуп* засор*`,
@@ -547,7 +551,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
       замедля* исправля* выводит выводят очища*
       больше_никаких`,
-    condition: `малярия малярии денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил*
+    condition: `малярия малярии денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил* синдром* проблем*_с_зуб*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
       экзем* псориаз* дерматит* акне бессонниц* тревожност* депресси* диабет* рак рака раку раком раке
       онколог* опухол* гипертони* артериальн*_давлени* кровян*_давлени* холестерин* астм* аллерги*
@@ -566,7 +570,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'продаж по_продажам бренд выбор среди',
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
-    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей
+    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори*
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс всемирн*_организаци*_здравоохранения воз
       всеми_производителями всеми_автопроизводителями`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
@@ -612,7 +616,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     boost: `fortalece fortalecem fortalecer reforca reforcam reforcar melhora melhoram melhorar restaura
       restauram restaurar regula regulam regular recupera recuperam recuperar estimula estimulam acelera aceleram`,
     bodyFunction: `imunidade sistema_imunologico sistema_imune defesas a_vista vista_cansada visao_cansada
-      glicemia glicose acucar_no_sangue metabolismo libido circulacao_sanguinea crescimento_capilar crescimento_do_cabelo crescimento_dos_cabelos`,
+      glicemia glicose acucar_no_sangue metabolismo libido circulacao_sanguinea crescimento_capilar crescimento_do_cabelo crescimento_dos_cabelos
+      crescimento_dos_cilios digestao`,
     never: 'nunca jamais',
     breaks: `quebra quebram quebrar racha racham trinca trincam enferruja enferrujam falha falham rasga
       rasgam desgasta desgastam desbota desbotam perde_o_fio perdem_o_fio cega cegam entope entopem`,
@@ -649,7 +654,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       retarda retardam corrige corrigem desintoxica depura depuram
       antiinflamatori* antiviral*`,
-    condition: `malaria dengue zika morte_subita* dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira*
+    condition: `malaria dengue zika morte_subita* dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira* sindrome* problemas_dentarios problemas_dentais
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
       insonia ansiedade depressao diabetes cancer cancro tumor tumores hipertensao pressao_alta
       pressao_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus infeccao
@@ -669,7 +674,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
-    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista
+    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio*
       pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas organizacao_mundial_da_saude
       todas_as_montadoras todos_os_fabricantes`,
     original:
