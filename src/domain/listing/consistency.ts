@@ -597,9 +597,14 @@ function contradictedCount(
 }
 
 /** The values of `dimension` one version states in one field (measured, not loose counts). */
-function fieldValues(qs: readonly Quantity[] | undefined, dimension: string, field: ListingField): number[] {
+function fieldValues(
+  qs: readonly Quantity[] | undefined,
+  dimension: string,
+  field: ListingField,
+  withLoose = false,
+): number[] {
   return (qs ?? [])
-    .filter((x) => x.dimension === dimension && x.field === field && !x.loose)
+    .filter((x) => x.dimension === dimension && x.field === field && (withLoose || !x.loose))
     .map((x) => x.value);
 }
 
@@ -615,7 +620,9 @@ function replacesValue(
   same: (a: number, b: number) => boolean,
   missingAnywhere: readonly number[],
 ): boolean {
-  const mine = new ValueSet(fieldValues(byLang.get(q.lang), q.dimension, q.field), same);
+  // This version's own counts before a noun count too: "Pack de 200 bridas (4 bolsas)" states the
+  // others' 200 pieces, and its "bolsas de 50 unidades" is a count per bag, added information.
+  const mine = new ValueSet(fieldValues(byLang.get(q.lang), q.dimension, q.field, true), same);
   const others = [...byLang.keys()]
     .filter((l) => l !== q.lang)
     .map((l) => fieldValues(byLang.get(l), q.dimension, q.field))

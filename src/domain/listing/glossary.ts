@@ -110,6 +110,7 @@ const PT_EUROPEAN: ReadonlyArray<[string, string, string]> = [
   ['montras?', 'vitrine', 'shop window'],
   ['travões', 'freios', 'brakes'],
   ['travão', 'freio', 'brake'],
+  ['bagageiras?', 'porta-malas', 'boot (car trunk)'],
 ];
 
 /**
@@ -149,6 +150,26 @@ const ES_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ['pedal(?:es)? de sostén', 'pedal de sustain', 'sustain pedal'],
   ['martillos? de ternura', 'ablandador de carne', 'meat tenderizer'],
   ['indicadores? de lluvia', 'pluviómetro', 'rain gauge'],
+  // Round 13 (blind-14's classes).
+  ['tazas? de succión', 'ventosa', 'suction cup'],
+  [
+    'archivos?',
+    'lima',
+    '(nail/foot) file',
+    '\\b(?:pies|talones|uñas|durezas|callos(?:idades)?|pedicura|manicura)\\b',
+  ],
+  [
+    'piezas? bucal(?:es)?',
+    'boquilla',
+    'mouthpiece',
+    '\\b(?:trompetas?|trombón|trombones|saxofón|saxofones|clarinetes?|cornetas?|tubas?|fliscornos?)\\b',
+  ],
+  [
+    'condimentad[oa]s? de fábrica|pre-?condimentad[oa]s?',
+    'precurado',
+    'pre-seasoned',
+    '\\b(?:hierro fundido|fundición)\\b',
+  ],
 ];
 
 const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -203,6 +224,9 @@ const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ["écrous? d['’]aile", 'écrou papillon', 'wing nut'],
   ['plats? de petri', 'boîte de Petri', 'Petri dish'],
   ['conseils de (?:tuyauterie|poche|pâtisserie)', 'douilles', 'piping tips'],
+  // Round 13.
+  ['déchireurs? de couture', 'découd-vite', 'seam ripper'],
+  ["imprimeurs? (?:3D|laser|à jet d'encre|thermiques?)", 'imprimante', '(3D/laser) printer'],
 ];
 
 const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -252,6 +276,26 @@ const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ['крылов\\p{L}* гайк\\p{L}*|гайк\\p{L}* крыла', 'гайка-барашек', 'wing nut'],
   ['педал\\p{L}* поддержки', 'педаль сустейна', 'sustain pedal'],
   ['нежн\\p{L}* молот\\p{L}*|молот\\p{L}* нежности', 'молоток для отбивания мяса', 'meat tenderizer'],
+  // Round 13.
+  [
+    '(?:под|горячим) железом',
+    'утюгом',
+    '(heat of an) iron',
+    '(?:ткан\\p{L}*|шить\\p{L}*|шв\\p{L}*|выкройк\\p{L}*|глад\\p{L}*)',
+  ],
+  [
+    'хлебн\\p{L}* доск\\p{L}*',
+    'макетная плата',
+    'breadboard',
+    '(?:беспаечн\\p{L}*|перемычк\\p{L}*|arduino|ардуино|резистор\\p{L}*|светодиод\\p{L}*|\\d точ\\p{L}*)',
+  ],
+  ['нарукавн\\p{L}* охранник\\p{L}*|охранник\\p{L}* (?:для )?(?:руки|предплечья)', 'крага', 'arm guard'],
+  [
+    'зубн\\p{L}* ножниц\\p{L}*',
+    'филировочные ножницы',
+    'thinning scissors',
+    '(?:волос\\p{L}*|стрижк\\p{L}*|парикмахер\\p{L}*|филиров\\p{L}*)',
+  ],
 ];
 
 const PT_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -285,6 +329,13 @@ const PT_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ['porcas? de asa', 'porca borboleta', 'wing nut'],
   ['tronos? de bateria', 'banco de bateria', 'drum throne'],
   ['martelos? de ternura', 'batedor de carne', 'meat tenderizer'],
+  // Round 13.
+  [
+    'alicates? de pressão',
+    'alicate para botões de pressão',
+    'snap fastener pliers',
+    '\\b(?:botões de pressão|botão de pressão|snaps?|ilhós|ilhoses)\\b',
+  ],
 ];
 
 function calques(rows: readonly CalqueRow[]): GlossaryEntry[] {
@@ -324,6 +375,8 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     chinglish('wall[- ]breaking (?:machines?|blenders?)', 'high-speed blender', '破壁机'),
     chinglish('mosquito killer lamps?', 'bug zapper', '灭蚊灯'),
     chinglish('hand warmer treasures?', 'hand warmer', '暖手宝'),
+    chinglish('(?:cake )?flower mouths?', 'piping tips', '裱花嘴'),
+    chinglish('drifting bags?', 'dry bag', '漂流袋'),
   ],
   es: [
     COMMA_DECIMAL,

@@ -463,3 +463,17 @@ describe('current, newtons, dioptres and scales compared across versions (issue 
     ]);
   });
 });
+
+describe('a count per bag beside the whole pack (issue 18, round 13)', () => {
+  it("leaves a count per bag alone when the version states the others' pack count before a noun", () => {
+    const en = v('en', 'Cable ties, 200 pcs, black nylon, 15 cm.');
+    const es = v(
+      'es',
+      'Bridas de nailon negro de 15 cm, en bolsas de 50 unidades. Pack de 200 bridas (4 bolsas).',
+    );
+    expect(checkConsistency([en, es])).toEqual([]);
+    // Without the pack count the count per bag stands where the others' 200 belongs.
+    const short = v('es', 'Bridas de nailon negro de 15 cm, en bolsas de 50 unidades.');
+    expect(checkConsistency([en, short]).map((i) => i.params.value)).toEqual(['50 unidades']);
+  });
+});

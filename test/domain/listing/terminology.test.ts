@@ -435,3 +435,34 @@ describe('machine translations of trade names, round 12', () => {
     expect(found(text, lang)).toEqual([]);
   });
 });
+
+describe('machine translations of trade names, round 13', () => {
+  const found = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => [
+      text.slice(i.span![0], i.span![1]),
+      i.suggestion,
+    ]);
+
+  it.each([
+    ['en', 'Set of 12 flower mouths for cupcakes.', [['flower mouths', 'piping tips']]],
+    ['en', 'A 10 L drifting bag for kayaks.', [['drifting bag', 'dry bag']]],
+    ['es', 'Soporte para móvil con taza de succión.', [['taza de succión', 'ventosa']]],
+    ['es', 'Boquilla para trombón: pieza bucal de latón.', [['pieza bucal', 'boquilla']]],
+    ['fr', 'Buses pour imprimeur 3D, 0,4 mm.', [['imprimeur 3D', 'imprimante']]],
+    ['fr', 'Lot de 2 déchireurs de couture.', [['déchireurs de couture', 'découd-vite']]],
+    ['ru', 'Хлебная доска на 400 точек для Arduino.', [['Хлебная доска', 'макетная плата']]],
+    ['ru', 'Зубные ножницы для стрижки волос.', [['Зубные ножницы', 'филировочные ножницы']]],
+    ['pt', 'Organizador para a bagageira do carro.', [['bagageira', 'porta-malas']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it.each([
+    // The same words where they are right.
+    ['ru', 'Хлебная доска из бука для нарезки.'],
+    ['es', 'Archivo PDF con las instrucciones.'],
+    ['pt', 'Alicate de pressão de 25 cm para travar peças.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(found(text, lang)).toEqual([]);
+  });
+});
