@@ -100,6 +100,13 @@ export function closeCorrection(speller: SpellChecker, word: string, lang: Langu
     }
   }
   for (const candidate of movedAccents(lower)) consider(candidate);
+  // Two consonants swapped across a vowel ("presición" for "precisión").
+  for (let i = 0; i + 2 < lower.length; i++) {
+    const a = lower[i]!;
+    const b = lower[i + 2]!;
+    if (a === b || !CONSONANT_RE.test(a) || !CONSONANT_RE.test(b)) continue;
+    consider(lower.slice(0, i) + b + lower[i + 1] + a + lower.slice(i + 3));
+  }
   // A missing accent is the likeliest slip, unless another correction is far more frequent.
   if (accent && best && rank(speller, accent.word) > rank(speller, best.word) + 50) accent = undefined;
   // An ending whose accent the language requires, written bare: the accented word needs only the
@@ -114,6 +121,9 @@ export function closeCorrection(speller: SpellChecker, word: string, lang: Langu
   cache.set(`${lang}:${lower}`, found ?? null);
   return found;
 }
+
+/** A letter that is no vowel of the five languages. */
+const CONSONANT_RE = /^(?![aeiouyáéíóúàèìòùâêîôûãõäëïöüаеёиоуыэюя])\p{L}$/iu;
 
 /** Vowels that carry a written accent in the five languages. */
 const ACCENTABLE = new Set(['a', 'e', 'i', 'o', 'u']);

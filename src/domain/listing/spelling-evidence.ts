@@ -135,6 +135,7 @@ function cognateFactor(
 ): number {
   const key = cognateKey(lower);
   const toCorrection = similarity(key, cognateKey(correction.word));
+  const doubledSlip = slipOfCommonWord(correction) && doubledLetterSlip(lower, correction.word);
   const stem = derivationStem(lower, lang);
   // Russian: only an adjective built on the stem (-овый, -евый) counts, not a bare case ending.
   const stemmed = lang === 'ru' ? /^[ое]в/u.test(lower.slice(stem.length)) : stem !== lower;
@@ -165,15 +166,16 @@ function cognateFactor(
       }
       // A Russian transliteration of a word of a Latin-script version ("диммер" / "dimmer"): a loan,
       // unless the correction reads as that word better ("фестевалей" / "festivales"); a tie
-      // ("димер" reads as "dimmer" as well) goes to the word.
-      if (
-        lang === 'ru' &&
-        other !== 'ru' &&
-        otherKey[0] === key[0] &&
-        similarity(key, otherKey) >= 0.8 &&
-        similarity(key, otherKey) >= similarity(cognateKey(correction.word), otherKey)
-      )
-        return 0.4;
+      // ("димер" reads as "dimmer" as well) goes to the word, unless the word lacks a doubled letter
+      // of a common one (the keys drop doubled letters: "компресоров" is "компрессоров", whatever
+      // the Spanish "compresores" says).
+      if (lang === 'ru' && other !== 'ru' && otherKey[0] === key[0]) {
+        const toLoan = similarity(key, otherKey);
+        if (toLoan >= 0.8) {
+          const toCorrected = similarity(cognateKey(correction.word), otherKey);
+          if (doubledSlip ? toLoan > toCorrected : toLoan >= toCorrected) return 0.4;
+        }
+      }
       // The same with a Russian case ending on the loan ("вуфера" / "woofer", "твитера" / "tweeters"):
       // the stem reads as the other version's word (without its plural) better than the correction.
       if (

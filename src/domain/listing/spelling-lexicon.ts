@@ -230,7 +230,12 @@ function* paradigmSplits(lower: string, lang: Language): Generator<{ stem: strin
     for (const ending of paradigm) {
       if (!lower.endsWith(ending) || (lang === 'ru' && ending === '')) continue;
       const stem = lower.slice(0, lower.length - ending.length);
-      if ([...stem].length < 4 || (ending === 's' && stem.endsWith('s')) || noPluralEs(lang, ending, stem))
+      if (
+        [...stem].length < 4 ||
+        (ending === 's' && stem.endsWith('s')) ||
+        noPluralEs(lang, ending, stem) ||
+        !fitsParadigm(lang, paradigm, stem)
+      )
         continue;
       const siblings = paradigm.filter(
         (other) =>
@@ -312,6 +317,18 @@ function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): 
 }
 
 /**
+ * Stems whose adjectives mix -ий with -ая, -ое (мягкий, мягкое; свежий, свежая): after г, к, х and
+ * the hushing consonants only. Elsewhere -ий is a soft stem's ("передний", "переднее"), and
+ * "передное" is a slip.
+ */
+const MIXED_ADJECTIVE_STEM = /[гкхжшчщ]$/u;
+
+/** Whether a stem takes a paradigm's endings at all (the mixed Russian adjective's: see above). */
+function fitsParadigm(lang: Language, paradigm: readonly string[], stem: string): boolean {
+  return !(lang === 'ru' && paradigm[0] === 'ий' && paradigm[1] === 'ая' && !MIXED_ADJECTIVE_STEM.test(stem));
+}
+
+/**
  * An inflected form of a well-attested word: another ending of the same paradigm gives a known
  * word ("chalotas" / "chalota"; Russian needs two such forms, its paradigms being large). A form
  * that breaks a spelling rule at the ending ("напиткы") is a slip, not a form.
@@ -330,6 +347,7 @@ export function knowsInflection(speller: SpellChecker, lower: string, lang: Lang
       // "bebidass" is not the plural of "bebidas", nor "brightnes" the singular of "brightness".
       if (ending === 's' && stem.endsWith('s')) continue;
       if (noPluralEs(lang, ending, stem)) continue;
+      if (!fitsParadigm(lang, paradigm, stem)) continue;
       if (short) {
         let listed = 0;
         for (const other of paradigm)

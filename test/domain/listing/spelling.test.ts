@@ -862,3 +862,56 @@ describe('moved accents, dropped letters, abbreviations and agent nouns (issue 1
     expect(words(fr, 'Un incubateur.', 'fr')).toEqual([]);
   });
 });
+
+describe('swapped consonants, soft adjectives, doubled letters of loans, diminutives (issue 18, round 14)', () => {
+  const words = (speller: SpellChecker, text: string, lang: Language, context?: SpellingContext) =>
+    checkSpelling(text, lang, 'description', { speller, isAllowed: none, context }).map((i) => [
+      i.params.word,
+      i.suggestion,
+    ]);
+
+  it('corrects two consonants swapped across a vowel', () => {
+    const es = listSpeller('el de la tienda catálogo', {
+      el: 100,
+      de: 90,
+      la: 95,
+      tienda: 480,
+      catálogo: 520,
+    });
+    expect(words(es, 'El catágolo de la tienda.', 'es')).toEqual([['catágolo', 'catálogo']]);
+  });
+
+  it('reads a hard ending on a soft adjective stem as a slip, not a form', () => {
+    const ru = listSpeller('пальто зимний зимние зимнее зимняя зимним зимних мягкий мягкое', {
+      пальто: 500,
+      зимний: 560,
+      зимние: 580,
+      зимнее: 600,
+      зимняя: 590,
+      зимним: 610,
+      зимних: 600,
+      мягкий: 520,
+      мягкая: 540,
+    });
+    expect(words(ru, 'Зимное пальто.', 'ru').map(([w]) => w)).toEqual(['Зимное']);
+    // After к the mixed endings are right: "мягкое".
+    expect(words(ru, 'Мягкое пальто.', 'ru')).toEqual([]);
+  });
+
+  it('reports a Russian word that lacks a doubled letter of a common word, whatever the loan says', () => {
+    const ru = listSpeller('индикатор прогресса', { индикатор: 560, прогресса: 520 });
+    const context: SpellingContext = { otherWords: new Map([['en', new Set(['progress', 'indicator'])]]) };
+    expect(words(ru, 'Индикатор прогреса.', 'ru', context)).toEqual([['прогреса', 'прогресса']]);
+  });
+
+  it('knows Spanish diminutives in -ecilla of a known noun', () => {
+    // Beside a made-up frequent neighbour one slip away.
+    const es = listSpeller('con una piedra piedrecalla', {
+      con: 100,
+      una: 110,
+      piedra: 500,
+      piedrecalla: 520,
+    });
+    expect(words(es, 'Con una piedrecilla.', 'es')).toEqual([]);
+  });
+});

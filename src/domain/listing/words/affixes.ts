@@ -15,7 +15,21 @@ export const PREFIXES: Readonly<Record<Language, readonly string[]>> = {
 
 /** Diminutive endings (Spanish -ito/-illo, Portuguese -inho): "bolsita" is a small "bolsa". */
 export const DIMINUTIVES: Readonly<Partial<Record<Language, readonly string[]>>> = {
-  es: ['ito', 'ita', 'itos', 'itas'],
+  // -ecito and -ecilla after a diphthong or a short stem: rueda -> ruedecilla.
+  es: [
+    'ito',
+    'ita',
+    'itos',
+    'itas',
+    'ecito',
+    'ecita',
+    'ecitos',
+    'ecitas',
+    'ecillo',
+    'ecilla',
+    'ecillos',
+    'ecillas',
+  ],
   pt: ['inho', 'inha', 'inhos', 'inhas', 'zinho', 'zinha'],
 };
 export const DIMINUTIVE_BASE_ENDINGS = ['o', 'a', 'e', ''];

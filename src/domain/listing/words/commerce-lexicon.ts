@@ -13,26 +13,28 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     ergonomic ergonomically unisex crossbody lanyard keychain keychains carabiner kickstand wristband
     wristbands touchscreen hands-free plug-and-play bpa-free pillowcase pillowcases duvet shapewear
     yoga pilates fitness crossfit leggings hoodie hoodies joggers tankini bralette sneaker sneakers
-    lockring lockrings denib matcha gapping fipple fipples sewist sewists`,
+    lockring lockrings denib matcha gapping fipple fipples sewist sewists
+    lippage coater coaters buzzy buzzier`,
   es: `tórica tóricas tórico tóricos antideslizante antideslizantes antiadherente antiadherentes reutilizable reutilizables recargable
     recargables regulable regulables plegable plegables impermeable impermeables transpirable transpirables
     ergonómico ergonómica ergonómicos ergonómicas inalámbrico inalámbricos inalámbrica inalámbricas
     poliéster elastano neopreno silicona microfibra esterilla esterillas zapatillas running táctil
     táctiles desmontable desmontables lavable lavables ajustable ajustables multiusos portátil portátiles
     yoga pilates fitness crossfit powerbank smartwatch leggings sudadera sudaderas mosquetón llavero llaveros
-    talonera taloneras melaria melarias tarjetería planitud galce galces glasa`,
+    talonera taloneras melaria melarias tarjetería planitud galce galces glasa
+    pantalán pantalanes borriqueta borriquetas paneo paneos zincado zincada zincados zincadas`,
   fr: `amortissant amortissante amortissants amortissantes antidérapant antidérapante antidérapants
     antidérapantes antiadhésif antiadhésive antiadhésifs antiadhésives réutilisable réutilisables
     rechargeable rechargeables réglable réglables pliable pliables imperméable imperméables respirant
     respirante respirants respirantes ergonomique ergonomiques déperlant déperlante déperlants
     déperlantes polyester élasthanne néoprène silicone microfibre lavable lavables amovible amovibles
     yoga pilates fitness crossfit powerbank smartwatch legging leggings sweat mousqueton porte-clés tactile tactiles
-    dessiccant dessiccants tournassin tournassins`,
+    dessiccant dessiccants tournassin tournassins désaffleur désaffleurs tirante tirantes`,
   ru: `термобутылк* термокружк* термос* антипригарн* нескользящ* амбушюр* шалфейн* полиэстер* эластан*
     неопрен* силиконов* микрофибр* ланч-бокс* пауэрбанк* повербанк* смарт-час* беспроводн* водонепроницаем*
     водоотталкивающ* светоотражающ* перезаряжаем* регулируем* складн* съёмн* съемн* эргономичн* кроссовк*
     йог* пилатес* фитнес* леггинс* худи лонгслив* толстовк* карабин* брелок* брелк* сенсорн* usb-c
-    заушник* крапан* макарун* лыск* точил* беспаечн* утяжк* сенниц*`,
+    заушник* крапан* макарун* лыск* точил* беспаечн* утяжк* сенниц* озолени* снуд*`,
   pt: `antiderrapante antiderrapantes antiaderente antiaderentes reutilizável reutilizáveis recarregável
     recarregáveis regulável reguláveis dobrável dobráveis impermeável impermeáveis respirável respiráveis
     ergonômico ergonômica ergonômicos ergonômicas poliéster elastano neoprene silicone microfibra
