@@ -33,8 +33,11 @@ interface UnitDef {
   factor: number;
 }
 
-/** Inches: converted values, compared with a tolerance. */
-const IMPERIAL_FACTORS: ReadonlySet<number> = new Set([25.4]);
+/** Cubic metres per hour in one cubic foot per minute. */
+const CFM_IN_M3H = 1.699;
+
+/** Inches and cubic feet per minute: converted values, compared with a tolerance. */
+const IMPERIAL_FACTORS: ReadonlySet<number> = new Set([25.4, CFM_IN_M3H]);
 
 /**
  * Imperial units other than inches are no things counted ("13,6 kg (30 lbs)" counts nothing), and
@@ -92,6 +95,12 @@ const UNITS: readonly UnitDef[] = [
   { re: /^%$/u, dimension: 'percent', factor: 1 },
   // Tempo of metronomes and drum machines ("40–208 BPM").
   { re: /^(?:BPM|bpm)$/u, dimension: 'tempo', factor: 1 },
+  // Air flow of fans, fog machines and extractors, in m³/h; cubic feet per minute are converted.
+  { re: /^(?:m³\/h|м³\/ч)$/u, dimension: 'flow', factor: 1 },
+  { re: /^(?:m³\/min|м³\/мин)$/u, dimension: 'flow', factor: 60 },
+  { re: /^(?:CFM|cfm)$/u, dimension: 'flow', factor: CFM_IN_M3H },
+  // Rotation speed of motors, turntables, drills ("7000 rpm", "7000 tr/min", "33 об/мин").
+  { re: /^(?:rpm|RPM|r\/min|tr\/min|U\/min|об\/мин)$/u, dimension: 'rotation', factor: 1 },
   // Acidity of testers, soils and aquariums ("±0.05 pH").
   { re: /^pH$/u, dimension: 'pH', factor: 1 },
   // Inches are lengths: "17,3 дюйма" and "44 cm" state the same size (compared with a tolerance).
@@ -119,7 +128,7 @@ const UNITS: readonly UnitDef[] = [
  * it: "10 25 50 100 250 ml" lists five sizes, it is no 50,100,250 ml.
  */
 const NUMBER = String.raw`(?<!\d[\u00a0\u202f ])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
-const UNIT_WORD = String.raw`°C|ºC|°С|%|"|″|[\p{L}]+`;
+const UNIT_WORD = String.raw`°C|ºC|°С|%|"|″|r/min|tr/min|U/min|об/мин|m³/min|m³/h|м³/мин|м³/ч|[\p{L}]+`;
 /** Every number of a dimension chain; starts at a digit run's start only. */
 const NUMBER_RE = new RegExp(`(?<!\\d)(?:${NUMBER})`, 'g');
 /** number (x number){0,2} [unit]: dimension chains share the unit that ends them. */
@@ -127,6 +136,9 @@ const MEASURE_RE = new RegExp(
   String.raw`(?<![\p{L}\d.,])(${NUMBER})((?:\s?(?:x|×|х|\*|-|–|a|à|до|to)\s?(?:${NUMBER})){0,2})\s?(${UNIT_WORD})(?![\p{L}\d])`,
   'gu',
 );
+/** The minutes after an hour value: " 30", " 30 min", " 30 мин" (not " 30 cm", not a decimal). */
+const HOURS_MINUTES_RE = /^[^\S\n]?([0-5]\d)(?:[^\S\n]?(?:min|мин)(?!\p{L})|(?![^\S\n]?[\d\p{L}%°"]))/u;
+
 /** "pack of 3", "set de 2", "lot de 4", "набор из 3", "kit com 2". */
 const PACK_RE =
   /(?<![\p{L}])(?:pack|set|lot|kit|paquete|juego|conjunto|набор|комплект|упаковка|pacote|conjunto)\s(?:of|de|com|из|c|с)\s(\d{1,3})(?![\d\p{L}])/giu;
@@ -259,13 +271,33 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
       approx: true,
     });
   }
+  // The end of an "hours and minutes" value read whole ("1 h 30", "1 ч 30 мин").
+  let consumed = 0;
   for (const match of text.matchAll(MEASURE_RE)) {
     const unitWord = match[3]!;
     const known = unitOf(unitWord);
     const start = match.index ?? 0;
+    if (start < consumed) continue;
     const after = text.slice(start + match[0].length, start + match[0].length + 6);
     // The denominator of a fraction of an inch ("5/8\"") is no value of its own.
     if (overlaps(start, start + match[0].length, fractions)) continue;
+    // Hours and minutes: "1 h 30" (French), "1 h 30 min", "1 ч 30 мин" are 90 minutes.
+    const end = start + match[0].length;
+    const minutes =
+      known?.factor === 60 && !match[2] ? HOURS_MINUTES_RE.exec(text.slice(end, end + 10)) : null;
+    if (minutes) {
+      consumed = end + minutes[0].length;
+      found.push({
+        lang,
+        field,
+        dimension: 'duration',
+        value: round(parseNumber(match[1]!, lang) * 60 + Number(minutes[1])),
+        unit: 'min',
+        factor: 1,
+        span: [start, consumed],
+      });
+      continue;
+    }
     // "5 A 10" in capitals is a range, not five amperes.
     if (known?.dimension === 'current' && /^\s?\d/.test(after)) continue;
     // "1/2.500 s" is a fraction of a second, read on its own below.

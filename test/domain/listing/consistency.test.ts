@@ -477,3 +477,33 @@ describe('a count per bag beside the whole pack (issue 18, round 13)', () => {
     expect(checkConsistency([en, short]).map((i) => i.params.value)).toEqual(['50 unidades']);
   });
 });
+
+describe('hours and minutes, rotation speed and air flow (issue 18, round 14)', () => {
+  const dims = (text: string, lang: ListingVersion['lang']) =>
+    extractQuantities(text, lang, 'description').map((q) => [q.dimension, q.value]);
+
+  it('reads "1 h 30" and "1 ч 30 мин" as 90 minutes, not one hour', () => {
+    expect(dims('Temps de charge : 1 h 30.', 'fr')).toEqual([['duration', 90]]);
+    expect(dims('Зарядка 2 ч 15 мин.', 'ru')).toEqual([['duration', 135]]);
+    expect(dims('Autonomía de 2 h, 15 cm de largo.', 'es')).toEqual([
+      ['duration', 120],
+      ['length', 150],
+    ]);
+    const en = v('en', 'Charges in 1.5 hours.');
+    const fr = v('fr', 'Se recharge en 1 h 30.');
+    expect(checkConsistency([en, fr])).toEqual([]);
+  });
+
+  it('compares rotation speeds and air flows, cubic feet per minute converted', () => {
+    expect(dims('Motor 2500 rpm, 2500 tr/min, 2500 об/мин.', 'en')).toEqual([
+      ['rotation', 2500],
+      ['rotation', 2500],
+      ['rotation', 2500],
+    ]);
+    const en = v('en', 'Extractor fan: 120 CFM, 2400 rpm.');
+    const es = v('es', 'Extractor: 204 m³/h, 2400 rpm.');
+    expect(checkConsistency([en, es])).toEqual([]);
+    const ru = v('ru', 'Вытяжка: 204 м³/ч, 3000 об/мин.');
+    expect(checkConsistency([en, ru]).map((i) => i.params.value)).toEqual(['3000 об/мин']);
+  });
+});
