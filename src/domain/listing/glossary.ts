@@ -170,6 +170,14 @@ const ES_PRODUCT_CALQUES: readonly CalqueRow[] = [
     'pre-seasoned',
     '\\b(?:hierro fundido|fundición)\\b',
   ],
+  // Round 14 (blind-15's classes).
+  ['organizador(?:es)? de tronco', 'organizador de maletero', 'trunk organizer'],
+  [
+    'impresión de pantalla',
+    'serigrafía',
+    'screen printing',
+    '\\b(?:bastidor(?:es)?|emulsión|rasquetas?|racletas?|tintas?|insoladora|serigráfic\\p{L}*)\\b',
+  ],
 ];
 
 const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -227,6 +235,9 @@ const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
   // Round 13.
   ['déchireurs? de couture', 'découd-vite', 'seam ripper'],
   ["imprimeurs? (?:3D|laser|à jet d'encre|thermiques?)", 'imprimante', '(3D/laser) printer'],
+  // Round 14.
+  ["excluseurs? de courant d'air", 'boudin de porte (bas de porte)', 'draught excluder'],
+  ['tampons? de couchage', 'matelas de sol (autogonflant)', 'sleeping pad'],
 ];
 
 const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -296,6 +307,9 @@ const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
     'thinning scissors',
     '(?:волос\\p{L}*|стрижк\\p{L}*|парикмахер\\p{L}*|филиров\\p{L}*)',
   ],
+  // Round 14.
+  ['банн\\p{L}* манти\\p{L}*', 'банный халат', 'bathrobe'],
+  ['маринованн\\p{L}* мяч\\p{L}*', 'пиклбол', 'pickleball'],
 ];
 
 const PT_PRODUCT_CALQUES: readonly CalqueRow[] = [

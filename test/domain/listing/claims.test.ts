@@ -263,3 +263,24 @@ describe('syndromes, growth of lashes, teachers and printer brands (issue 18, ro
     ]);
   });
 });
+
+describe('heat stroke, tennis elbow, diagnoses, airlines, "sûre à 100 %" (issue 18, round 14)', () => {
+  it.each([
+    ['en', 'This cap prevents heat stroke on hot days.', 'medical'],
+    ['es', 'El collar previene el golpe de calor en perros.', 'medical'],
+    ['fr', 'La sangle soulage l’épicondylite en une semaine.', 'medical'],
+    ['en', 'The monitor diagnoses sleep apnea at home.', 'medical'],
+    ['pt', 'Aprovado por todas as companhias aéreas.', 'endorsement'],
+    ['fr', 'Une barrière de lit 100 % sûre pour votre enfant.', 'absolute_guarantee'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
+  });
+
+  it('leaves a discount "sur" an article, a car diagnosis and a solar panel\'s sunshine alone', () => {
+    expect(checkClaims('Remise de 100 % sur le deuxième article.', 'fr', 'description')).toEqual([]);
+    expect(checkClaims('Diagnostica las averías del coche.', 'es', 'description')).toEqual([]);
+    expect(checkClaims('Panneau solaire : 6 heures d’insolation suffisent.', 'fr', 'description')).toEqual(
+      [],
+    );
+  });
+});

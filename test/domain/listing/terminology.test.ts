@@ -466,3 +466,38 @@ describe('machine translations of trade names, round 13', () => {
     expect(found(text, lang)).toEqual([]);
   });
 });
+
+describe('machine translations of trade names, round 14', () => {
+  const found = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => [
+      text.slice(i.span![0], i.span![1]),
+      i.suggestion,
+    ]);
+
+  it.each([
+    [
+      'fr',
+      "Un excluseur de courant d'air pour la porte d'entrée.",
+      [["excluseur de courant d'air", 'boudin de porte (bas de porte)']],
+    ],
+    [
+      'fr',
+      'Tampon de couchage léger pour le camping.',
+      [['Tampon de couchage', 'matelas de sol (autogonflant)']],
+    ],
+    [
+      'es',
+      'Organizador de tronco con 3 compartimentos.',
+      [['Organizador de tronco', 'organizador de maletero']],
+    ],
+    ['es', 'Impresión de pantalla con bastidor de aluminio.', [['Impresión de pantalla', 'serigrafía']]],
+    ['ru', 'Махровая банная мантия с капюшоном.', [['банная мантия', 'банный халат']]],
+    ['ru', 'Мячи для маринованного мяча, 6 шт.', [['маринованного мяча', 'пиклбол']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it('leaves a screenshot alone', () => {
+    expect(found('Haz una impresión de pantalla del pedido.', 'es')).toEqual([]);
+  });
+});

@@ -217,7 +217,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'forever for_ever for_life for_a_lifetime for_all_time eternally',
     result: 'results result effectiveness',
     fabric: 'clothes clothing garment garments shirt shirts fabric fabrics curtains bedding steamer iron',
-    therapy: `cure cures cured curing curative heal heals healed healing treat treats treated treating will_cure will_heal
+    therapy: `cure cures cured curing curative heal heals healed healing treat treats treated treating will_cure will_heal diagnoses diagnose
       treatment treatments remedy remedies relieve relieves relieved relieving relief alleviat* ease eases
       eased easing soothe soothes soothing eliminat* prevent prevents prevented preventing prevention fight
       fights fighting combat combats combating stop stops stopped stopping end ends banish* get_rid_of
@@ -225,7 +225,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
       no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
       slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out fix fixes fixed fixing wipes_out wipe_out wiped_out goes_away go_away disappears vanishes real_relief`,
-    condition: `sids sudden_infant_death* cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies syndrome* dental_problems tooth_problems
+    condition: `sids sudden_infant_death* cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies syndrome* dental_problems tooth_problems heatstroke heat_stroke sunstroke hyperthermia epicondylitis tennis_elbow golfer_s_elbow
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
       diabet* cancer* tumor* tumour* hypertension high_blood_pressure blood_pressure cholesterol asthma
@@ -247,7 +247,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'seller sellers selling sales brand in_sales choice among worldwide',
     approval: `approved certified endorsed recommended accredited validated authorized authorised recommend
       recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises homologated`,
-    authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians teachers professors conservatory
+    authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians teachers professors conservatory airlines all_airlines iata
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations royal_academy
       all_manufacturers all_car_manufacturers every_manufacturer`,
@@ -327,14 +327,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'para_siempre de_por_vida para_toda_la_vida toda_la_vida eternamente',
     result: 'resultados resultado eficacia',
     fabric: 'ropa prenda prendas camisa camisas tejido tejidos tela telas cortinas vaporizador plancha',
-    therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento curara curaran sanara sanaran
+    therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento curara curaran sanara sanaran diagnostica diagnostican
       tratamientos remedio remedios alivia alivian aliviar aliviando alivio elimina eliminan eliminar
       previene previenen prevenir prevencion combate combaten combatir frena frenan frenar detiene
       detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
       ralentiza ralentizan corrige corrigen desintoxica depura depuran eliminas adios_al se_olvidara`,
-    condition: `paludismo malaria dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis sindrome* problemas_dentales
+    condition: `paludismo malaria dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis sindrome* problemas_dentales golpe_de_calor golpes_de_calor insolacion hipertermia epicondilitis codo_de_tenista
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
       presion_arterial tension_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus
@@ -357,7 +357,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
-    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio*
+    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
       policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas organizacion_mundial_de_la_salud
       todos_los_fabricantes`,
@@ -429,7 +429,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     fat: 'graisse graisses graisse_abdominale',
     sideEffects:
       'sans_effet_secondaire sans_effets_secondaires sans_aucun_effet_secondaire aucun_effet_secondaire',
-    safe: 'sans_danger inoffensif inoffensive',
+    safe: 'sans_danger inoffensif inoffensive sure sures surs securitaire securitaires',
     everyone: 'pour_tous pour_tout_le_monde pour_toutes tout_le_monde',
     replica: 'replique repliques copie contrefacon imitation clone',
     exact: 'parfaite parfait exacte identique 1_1 aaa miroir haute_qualite indiscernable',
@@ -437,14 +437,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'pour_toujours a_vie pour_la_vie toute_la_vie eternellement',
     result: 'resultats resultat efficacite',
     fabric: 'vetement vetements linge tissu tissus chemise chemises rideaux defroisseur',
-    therapy: `guerit guerissent guerir guerison soigne soignent soigner traite traitent traiter traitement guerira gueriront soignera soigneront
+    therapy: `guerit guerissent guerir guerison soigne soignent soigner traite traitent traiter traitement guerira gueriront soignera soigneront diagnostique diagnostiquent
       traitements remede remedes soulage soulagent soulager soulagement elimine eliminent eliminer
       previent previennent prevenir prevention combat combattent combattre stoppe stoppent stopper arrete
       arretent vient_a_bout viennent_a_bout vaincre reduit reduisent reduire apaise apaisent apaiser
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
       fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
       ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure purifie purifient fait_tomber efficace_contre`,
-    condition: `paludisme malaria dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne syndrome* problemes_dentaires
+    condition: `paludisme malaria dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne syndrome* problemes_dentaires coup_de_chaleur coups_de_chaleur insolation hyperthermie epicondylite
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
       tumeur* hypertension tension_arterielle cholesterol asthme allergie* rhume* grippe covid* coronavirus
@@ -466,7 +466,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
       recommandent approuvent conseillent conseille labellise labellisee labellises`,
-    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire*
+    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
       gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies organisation_mondiale_de_la_sante
       tous_les_constructeurs tous_les_fabricants`,
@@ -545,13 +545,13 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'навсегда пожизненно вечно на_всю_жизнь на_века',
     result: 'результат* эффективност*',
     fabric: 'одежд* ткан* рубашк* вещей вещи отпаривател* утюг*',
-    therapy: `лечит лечат лечить лечени* лечебн* вылеч* излеч* исцел* избав* устраня* устранит* снимает
+    therapy: `лечит лечат лечить лечени* лечебн* вылеч* излеч* исцел* избав* устраня* устранит* снимает диагностирует диагностируют
       снимают снимет облегча* облегчит* предотвращ* предупрежда* сниж* понижа* нормализ* успокаива*
       побежда* борет* борется борьб* останавлива* останов* прекраща* помогает_от помогает_при помогают_от
       помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
       замедля* исправля* выводит выводят очища*
       больше_никаких`,
-    condition: `малярия малярии денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил* синдром* проблем*_с_зуб*
+    condition: `малярия малярии денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил* синдром* проблем*_с_зуб* тепловой_удар тепловых_ударов теплового_удара солнечн*_удар* гипертерми* эпикондилит*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
       экзем* псориаз* дерматит* акне бессонниц* тревожност* депресси* диабет* рак рака раку раком раке
       онколог* опухол* гипертони* артериальн*_давлени* кровян*_давлени* холестерин* астм* аллерги*
@@ -570,7 +570,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'продаж по_продажам бренд выбор среди',
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
-    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори*
+    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс всемирн*_организаци*_здравоохранения воз
       всеми_производителями всеми_автопроизводителями`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
@@ -647,14 +647,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     forever: 'para_sempre eternamente vitalicio vitalicia para_toda_a_vida por_toda_a_vida pela_vida_toda',
     result: 'resultados resultado eficacia',
     fabric: 'roupa roupas tecido tecidos camisa camisas cortinas vaporizador ferro',
-    therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio curara curarao vai_curar
+    therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio curara curarao vai_curar diagnostica diagnosticam
       remedios alivia aliviam aliviar aliviando alivio elimina eliminam eliminar previne previnem prevenir
       prevencao combate combatem combater acaba_com acabam_com acabe_com reduz reduzem reduzir diminui
       diminuem baixa baixam normaliza* terapeutic* medicinal* diga_adeus_a diga_adeus_ao diga_adeus_aos
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       retarda retardam corrige corrigem desintoxica depura depuram
       antiinflamatori* antiviral*`,
-    condition: `malaria dengue zika morte_subita* dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira* sindrome* problemas_dentarios problemas_dentais
+    condition: `malaria dengue zika morte_subita* dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira* sindrome* problemas_dentarios problemas_dentais insolacao hipertermia epicondilite cotovelo_de_tenista
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
       insonia ansiedade depressao diabetes cancer cancro tumor tumores hipertensao pressao_alta
       pressao_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus infeccao
@@ -674,7 +674,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
-    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio*
+    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio* companhias_aereas iata
       pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas organizacao_mundial_da_saude
       todas_as_montadoras todos_os_fabricantes`,
     original:
