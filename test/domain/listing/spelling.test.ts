@@ -246,6 +246,14 @@ function listSpeller(words: string, frequencies: Record<string, number>) {
   };
 }
 
+/** Each reported word with its suggestion. */
+function slips(speller: SpellChecker, text: string, lang: Language, context?: SpellingContext) {
+  return checkSpelling(text, lang, 'description', { speller, isAllowed: none, context }).map((i) => [
+    i.params.word,
+    i.suggestion,
+  ]);
+}
+
 describe('spelling evidence from the word family and paradigm', () => {
   const ru = listSpeller('смола и за часа утверждается записывайте ведро температуру', {
     утверждается: 515,
@@ -780,24 +788,18 @@ describe('bullets start a sentence; an accent the ending requires (issue 18, rou
 });
 
 describe('moved accents, dropped letters, abbreviations and agent nouns (issue 18, round 13)', () => {
-  const words = (speller: SpellChecker, text: string, lang: Language) =>
-    checkSpelling(text, lang, 'description', { speller, isAllowed: none }).map((i) => [
-      i.params.word,
-      i.suggestion,
-    ]);
-
   it('corrects an accent written on the wrong vowel', () => {
     const es = listSpeller('la es rápida conexión', { la: 100, es: 110, rápida: 480, conexión: 450 });
-    expect(words(es, 'La conexíon es rápida.', 'es')).toEqual([['conexíon', 'conexión']]);
+    expect(slips(es, 'La conexíon es rápida.', 'es')).toEqual([['conexíon', 'conexión']]);
     // The tilde of ñ is no accent to move.
     const tilde = listSpeller('la es una señal clara', { la: 100, señal: 460 });
-    expect(words(tilde, 'Es una señal clara.', 'es')).toEqual([]);
+    expect(slips(tilde, 'Es una señal clara.', 'es')).toEqual([]);
   });
 
   it('reads an unlisted word one letter short of a common word as its slip, not a form of a verb', () => {
     // "divisons" (we divide) is listed; "divison" is "division" less an i, not its singular.
     const fr = listSpeller('une du bac division divisons', { une: 100, division: 450, divisons: 690 });
-    expect(words(fr, 'Une divison du bac.', 'fr')).toEqual([['divison', 'division']]);
+    expect(slips(fr, 'Une divison du bac.', 'fr')).toEqual([['divison', 'division']]);
     // A first letter less is another word as often as a slip.
     const ru = listSpeller('с и пин пина пину пинам спинами', {
       и: 100,
@@ -806,7 +808,7 @@ describe('moved accents, dropped letters, abbreviations and agent nouns (issue 1
       пинам: 695,
       спинами: 584,
     });
-    expect(words(ru, 'И с пинами.', 'ru')).toEqual([]);
+    expect(slips(ru, 'И с пинами.', 'ru')).toEqual([]);
   });
 
   it('does not take two spellings of one part for two compounds', () => {
@@ -819,7 +821,7 @@ describe('moved accents, dropped letters, abbreviations and agent nouns (issue 1
       estatica: 650,
       estática: 420,
     });
-    expect(words(pt, 'Carga estatica alta.', 'pt')).toEqual([['estatica', 'estática']]);
+    expect(slips(pt, 'Carga estatica alta.', 'pt')).toEqual([['estatica', 'estática']]);
   });
 
   it('gives a -нн- adjective stem no noun ending', () => {
@@ -829,12 +831,12 @@ describe('moved accents, dropped letters, abbreviations and agent nouns (issue 1
       картинная: 700,
       картинной: 710,
     });
-    expect(words(ru, 'Повесьте картинну на стену.', 'ru')).toEqual([['картинну', 'картину']]);
+    expect(slips(ru, 'Повесьте картинну на стену.', 'ru')).toEqual([['картинну', 'картину']]);
   });
 
   it('reads an abbreviation inside a sentence, not a cut word at its end', () => {
     const ru = listSpeller('кольцо мм и с', { кольцо: 500, диаметр: 520, диаметра: 540 });
-    expect(words(ru, 'Кольцо, диам. 4 мм.', 'ru')).toEqual([]);
+    expect(slips(ru, 'Кольцо, диам. 4 мм.', 'ru')).toEqual([]);
     const judged = (text: string) =>
       checkSpelling(text, 'ru', 'description', { speller: ru, isAllowed: none, minConfidence: 0.1 }).map(
         (i) => i.params.word,
@@ -854,22 +856,16 @@ describe('moved accents, dropped letters, abbreviations and agent nouns (issue 1
       splitter: 560,
       puppies: 540,
     });
-    expect(words(en, 'A quick slitter.', 'en')).toEqual([]);
-    expect(words(en, 'For the guppies tank.', 'en')).toEqual([]);
+    expect(slips(en, 'A quick slitter.', 'en')).toEqual([]);
+    expect(slips(en, 'For the guppies tank.', 'en')).toEqual([]);
     // "-es" after a hissing sound: "boxs" stays a slip.
-    expect(words(en, 'For the boxs.', 'en').map(([w]) => w)).toEqual(['boxs']);
+    expect(slips(en, 'For the boxs.', 'en').map(([w]) => w)).toEqual(['boxs']);
     const fr = listSpeller('un incubation incubatour', { un: 100, incubatour: 520 });
-    expect(words(fr, 'Un incubateur.', 'fr')).toEqual([]);
+    expect(slips(fr, 'Un incubateur.', 'fr')).toEqual([]);
   });
 });
 
 describe('swapped consonants, soft adjectives, doubled letters of loans, diminutives (issue 18, round 14)', () => {
-  const words = (speller: SpellChecker, text: string, lang: Language, context?: SpellingContext) =>
-    checkSpelling(text, lang, 'description', { speller, isAllowed: none, context }).map((i) => [
-      i.params.word,
-      i.suggestion,
-    ]);
-
   it('corrects two consonants swapped across a vowel', () => {
     const es = listSpeller('el de la tienda catálogo', {
       el: 100,
@@ -878,7 +874,7 @@ describe('swapped consonants, soft adjectives, doubled letters of loans, diminut
       tienda: 480,
       catálogo: 520,
     });
-    expect(words(es, 'El catágolo de la tienda.', 'es')).toEqual([['catágolo', 'catálogo']]);
+    expect(slips(es, 'El catágolo de la tienda.', 'es')).toEqual([['catágolo', 'catálogo']]);
   });
 
   it('reads a hard ending on a soft adjective stem as a slip, not a form', () => {
@@ -893,15 +889,15 @@ describe('swapped consonants, soft adjectives, doubled letters of loans, diminut
       мягкий: 520,
       мягкая: 540,
     });
-    expect(words(ru, 'Зимное пальто.', 'ru').map(([w]) => w)).toEqual(['Зимное']);
+    expect(slips(ru, 'Зимное пальто.', 'ru').map(([w]) => w)).toEqual(['Зимное']);
     // After к the mixed endings are right: "мягкое".
-    expect(words(ru, 'Мягкое пальто.', 'ru')).toEqual([]);
+    expect(slips(ru, 'Мягкое пальто.', 'ru')).toEqual([]);
   });
 
   it('reports a Russian word that lacks a doubled letter of a common word, whatever the loan says', () => {
     const ru = listSpeller('индикатор прогресса', { индикатор: 560, прогресса: 520 });
     const context: SpellingContext = { otherWords: new Map([['en', new Set(['progress', 'indicator'])]]) };
-    expect(words(ru, 'Индикатор прогреса.', 'ru', context)).toEqual([['прогреса', 'прогресса']]);
+    expect(slips(ru, 'Индикатор прогреса.', 'ru', context)).toEqual([['прогреса', 'прогресса']]);
   });
 
   it('knows Spanish diminutives in -ecilla of a known noun', () => {
@@ -912,6 +908,6 @@ describe('swapped consonants, soft adjectives, doubled letters of loans, diminut
       piedra: 500,
       piedrecalla: 520,
     });
-    expect(words(es, 'Con una piedrecilla.', 'es')).toEqual([]);
+    expect(slips(es, 'Con una piedrecilla.', 'es')).toEqual([]);
   });
 });

@@ -3,6 +3,10 @@ import { checkTerminology } from '../../../src/domain/listing/terminology.js';
 import { imperialSizeOfEveryVersion } from '../../../src/domain/listing/validate.js';
 import type { Language } from '../../../src/domain/types.js';
 
+/** The text and suggestion of each terminology finding of a description. */
+const found = (text: string, lang: Language) =>
+  checkTerminology(text, lang, 'description').map((i) => [text.slice(i.span![0], i.span![1]), i.suggestion]);
+
 describe('checkTerminology', () => {
   it.each([
     ['es', 'Tiene un diámetro de 7.5 cm.', 'decimal_separator', '7.5', '7,5'],
@@ -214,12 +218,6 @@ describe('an imperial size every version states is the trade name of the size (i
 });
 
 describe('European Portuguese words, calques of product names, PSI (issue 18, round 9)', () => {
-  const found = (text: string, lang: Language) =>
-    checkTerminology(text, lang, 'description').map((i) => [
-      text.slice(i.span![0], i.span![1]),
-      i.suggestion,
-    ]);
-
   it.each([
     [
       'pt',
@@ -275,12 +273,6 @@ describe('Brazilian letter sizes with the others in brackets after them (issue 1
 });
 
 describe('calques of trade names, some only beside their product (issue 18, round 9)', () => {
-  const found = (text: string, lang: Language) =>
-    checkTerminology(text, lang, 'description').map((i) => [
-      text.slice(i.span![0], i.span![1]),
-      i.suggestion,
-    ]);
-
   it.each([
     ['fr', 'Jeu de tampons de frein pour scooter.', [['tampons de frein', 'plaquettes de frein']]],
     ['es', 'Almohadillas de freno cerámicas para moto.', [['Almohadillas de freno', 'pastillas de freno']]],
@@ -309,12 +301,6 @@ describe('calques of trade names, some only beside their product (issue 18, roun
 });
 
 describe('word-for-word names, calques, dual scales (issue 18, round 10)', () => {
-  const found = (text: string, lang: Language) =>
-    checkTerminology(text, lang, 'description').map((i) => [
-      text.slice(i.span![0], i.span![1]),
-      i.suggestion,
-    ]);
-
   it.each([
     ['en', 'Anti-fog swim mirrors with an adjustable strap.', [['swim mirrors', 'swimming goggles']]],
     ['en', 'A spinning fishing line wheel with 5+1 bearings.', [['fishing line wheel', 'fishing reel']]],
@@ -355,12 +341,6 @@ describe('word-for-word names, calques, dual scales (issue 18, round 10)', () =>
 });
 
 describe('machine translations of common product names (issue 18, round 11)', () => {
-  const found = (text: string, lang: Language) =>
-    checkTerminology(text, lang, 'description').map((i) => [
-      text.slice(i.span![0], i.span![1]),
-      i.suggestion,
-    ]);
-
   it.each([
     ['es', 'Juego de 4 enchufes de chispa para motos.', [['enchufes de chispa', 'bujía']]],
     ['es', 'Escala de cocina digital hasta 5 kg.', [['Escala de cocina', 'báscula']]],
@@ -406,12 +386,6 @@ describe('Brazilian numbering named in words, tyre pounds (issue 18, round 11)',
 });
 
 describe('machine translations of trade names, round 12', () => {
-  const found = (text: string, lang: Language) =>
-    checkTerminology(text, lang, 'description').map((i) => [
-      text.slice(i.span![0], i.span![1]),
-      i.suggestion,
-    ]);
-
   it.each([
     ['es', 'Juego de 10 platos de Petri de vidrio.', [['platos de Petri', 'placa de Petri']]],
     ['es', 'Incluye 4 nueces de ala de acero.', [['nueces de ala', 'tuerca de mariposa']]],
@@ -437,12 +411,6 @@ describe('machine translations of trade names, round 12', () => {
 });
 
 describe('machine translations of trade names, round 13', () => {
-  const found = (text: string, lang: Language) =>
-    checkTerminology(text, lang, 'description').map((i) => [
-      text.slice(i.span![0], i.span![1]),
-      i.suggestion,
-    ]);
-
   it.each([
     ['en', 'Set of 12 flower mouths for cupcakes.', [['flower mouths', 'piping tips']]],
     ['en', 'A 10 L drifting bag for kayaks.', [['drifting bag', 'dry bag']]],
@@ -468,12 +436,6 @@ describe('machine translations of trade names, round 13', () => {
 });
 
 describe('machine translations of trade names, round 14', () => {
-  const found = (text: string, lang: Language) =>
-    checkTerminology(text, lang, 'description').map((i) => [
-      text.slice(i.span![0], i.span![1]),
-      i.suggestion,
-    ]);
-
   it.each([
     [
       'fr',

@@ -15,6 +15,9 @@ const targets: Record<string, ReturnType<typeof wordListSpeller>> = {
 };
 const deps = (lang: string) => ({ target: targets[lang]!, english, isAllowed: () => false });
 /** The texts of the untranslated findings in a description. */
+/** The texts of the untranslated findings in a description, with the given dictionaries. */
+const runsOf = (lang: Language, d: Parameters<typeof checkUntranslated>[3]) => (text: string) =>
+  checkUntranslated(text, lang, 'description', d).map((i) => text.slice(i.span![0], i.span![1]));
 const spans = (text: string, lang: Language) =>
   checkUntranslated(text, lang, 'description', deps(lang)).map((i) => text.slice(i.span![0], i.span![1]));
 
@@ -253,8 +256,7 @@ describe('hobby words every market keeps in English (issue 18, round 10)', () =>
     english: wordListSpeller('black bass shad bullet journal scrapbook the lure swims well in the water'),
     isAllowed: () => false,
   };
-  const runs = (text: string) =>
-    checkUntranslated(text, 'es', 'description', deps).map((i) => text.slice(i.span![0], i.span![1]));
+  const runs = runsOf('es', deps);
 
   it('accepts lure, fish and paper-craft names, not an English sentence', () => {
     expect(runs('Señuelos de vinilo shad para black bass.')).toEqual([]);
@@ -271,8 +273,7 @@ describe('a unit symbol after a number is a value (issue 18, round 11)', () => {
     english: wordListSpeller('oz not a medical device'),
     isAllowed: () => false,
   };
-  const runs = (text: string) =>
-    checkUntranslated(text, 'es', 'description', deps).map((i) => text.slice(i.span![0], i.span![1]));
+  const runs = runsOf('es', deps);
 
   it('leaves "10 oz, 12 oz y 16 oz" alone, not an English sentence after a number', () => {
     expect(runs('Guantes disponibles en 10 oz, 12 oz y 16 oz.')).toEqual([]);
@@ -286,8 +287,7 @@ describe('an English label that opens a line (issue 18, round 12)', () => {
     english: wordListSpeller('package includes power output stirring volume max crawler'),
     isAllowed: () => false,
   };
-  const runs = (text: string) =>
-    checkUntranslated(text, 'pt', 'description', deps).map((i) => text.slice(i.span![0], i.span![1]));
+  const runs = runsOf('pt', deps);
 
   it('reports "Package includes:" over a list and "• Max stirring volume: 3 L", not a scale or a local label', () => {
     expect(runs('Texto base.\n\nPackage includes:\n• Base de ferro fundido, 20 cm')).toEqual([
@@ -305,8 +305,7 @@ describe('party and water-sport loans; a messenger handle is a contact (issue 18
     english: wordListSpeller('baby shower gender reveal stand up paddle rafting surf party perfect for any'),
     isAllowed: () => false,
   };
-  const runs = (text: string) =>
-    checkUntranslated(text, 'pt', 'description', sports).map((i) => text.slice(i.span![0], i.span![1]));
+  const runs = runsOf('pt', sports);
 
   it('keeps the English names of parties and water sports', () => {
     expect(runs('Ideal para caiaque, stand up paddle, rafting e pesca.')).toEqual([]);
