@@ -330,8 +330,16 @@ export function isCandidate(word: string, lang: Language): boolean {
   return verdict;
 }
 
+/**
+ * Longest word the spelling check judges: the longest words of the five languages have about 25
+ * letters ("anticonstitutionnellement", "высокопревосходительство"), a hyphenated compound a few
+ * more. A longer run of letters is debris or an attack: looking for its corrections costs the
+ * square of its length (a 4,000-letter "word" took 25 s).
+ */
+const MAX_CANDIDATE_LENGTH = 48;
+
 function candidateUncached(word: string, lang: Language): boolean {
-  if (word.length < 2) return false;
+  if (word.length < 2 || word.length > MAX_CANDIDATE_LENGTH) return false;
   if (/\p{N}/u.test(word)) return false;
   if (/^\p{Lu}{2,6}$/u.test(word)) return false; // acronyms: USB, LED, EVA
   if (/\p{Ll}\p{Lu}/u.test(word)) return false; // camel case: iPhone, PowerBank
