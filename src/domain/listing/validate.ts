@@ -222,6 +222,15 @@ function isMixed(
   return detectLanguage(rest, { previous: lang }).language === lang;
 }
 
+/** Words under which an English paragraph of two sentences is still a line left untranslated. */
+const LEFTOVER_WORDS = 12;
+
+/** One sentence, or fewer than twelve words ("Cut-out needed: Ø 48 mm. Use sealant."). */
+function englishLine(text: string): boolean {
+  const sentences = text.split(/(?<=[.!?])\s+/u).filter((s) => /\p{L}/u.test(s)).length;
+  return sentences <= 1 || (text.match(/\p{L}{2,}/gu) ?? []).length < LEFTOVER_WORDS;
+}
+
 function spansOf(issues: readonly Issue[]): Array<[number, number]> {
   return issues.flatMap((i) => (i.span ? [i.span] : []));
 }
@@ -274,11 +283,38 @@ function checkField(
       span,
     });
   }
+  // An English line of one sentence (or a few words) among lines of the declared language is
+  // English left untranslated ("Use the boat only in water." between two Spanish lines); a
+  // paragraph of several sentences, or half of the description and more, is a version written in
+  // English (pasted). The untranslated check's own runs inside the line stand, or the line itself
+  // when it found none.
+  const leftovers: Issue[] = [];
+  if (field === 'description' && lang !== 'en') {
+    let letters: number | undefined;
+    for (let k = wrong.length - 1; k >= 0; k--) {
+      const w = wrong[k]!;
+      if (w.params.detected !== 'en' || !w.span) continue;
+      const line = text.slice(w.span[0], w.span[1]);
+      if (!englishLine(line)) continue;
+      letters ??= (text.match(/\p{L}/gu) ?? []).length;
+      if ((line.match(/\p{L}/gu) ?? []).length * 2 >= letters) continue;
+      wrong.splice(k, 1);
+      if (!allRuns.some((i) => i.span && overlaps(i.span[0], i.span[1], [w.span!])))
+        leftovers.push({
+          lang,
+          field,
+          kind: 'untranslated_segment',
+          code: 'english',
+          params: { text: text.slice(w.span[0], w.span[1]).slice(0, 60) },
+          span: w.span,
+        });
+    }
+  }
   const wrongSpans = spansOf(wrong);
   const claims = checkClaims(text, lang, field, placeholderSpans);
   // A messenger handle or a web address is a contact, not English ("Telegram @shop_opt_24").
   const contactSpans = spansOf(claims.filter((i) => i.code === 'contact'));
-  const untranslated = allRuns.filter(
+  const untranslated = [...allRuns, ...leftovers].filter(
     (i) =>
       (!i.span || !overlaps(i.span[0], i.span[1], [...wrongSpans, ...contactSpans])) &&
       !nameOfEveryVersion(text, i, lang, context),

@@ -330,3 +330,41 @@ describe('party and water-sport loans; a messenger handle is a contact (issue 18
     ]);
   });
 });
+
+describe('an English line among lines of another language (issue 18, round 15)', () => {
+  const deps = {
+    spellers: {
+      es: wordListSpeller(
+        'mantiene las bebidas frías hasta horas y calientes la doble pared evita condensación así que tu bolso se seco contenido del paquete botella tapa',
+      ),
+      en: wordListSpeller(
+        'this bottle keeps drinks cold for up to hours and hot the double wall prevents condensation so your bag stays dry do not put it in the dishwasher wash by hand',
+      ),
+    },
+    isAllowed: () => false,
+  };
+  const kinds = (description: string) =>
+    validateLanguageVersion({ lang: 'es', title: 'Botella', description }, deps)
+      .filter(
+        (i) =>
+          i.field === 'description' && (i.kind === 'wrong_language' || i.kind === 'untranslated_segment'),
+      )
+      .map((i) => [i.kind, description.slice(i.span![0], i.span![1])]);
+  const ES =
+    'Mantiene las bebidas frías hasta 24 horas y calientes hasta 12 horas. La doble pared evita la condensación, así que tu bolso se mantiene seco.';
+
+  it('reports one English sentence on its own line as left untranslated', () => {
+    const LINE = 'Do not put it in the dishwasher, wash it by hand.';
+    expect(kinds(`${ES}\n${LINE}\nContenido del paquete: 1 botella, 1 tapa.`)).toEqual([
+      ['untranslated_segment', LINE.slice(0, -1)],
+    ]);
+  });
+
+  it('reports a pasted paragraph of several English sentences as the wrong language', () => {
+    const PARAGRAPH =
+      'This bottle keeps drinks cold for up to 24 hours and hot for up to 12 hours. The double wall prevents condensation, so your bag stays dry.';
+    expect(
+      kinds(`${ES}\n\n${PARAGRAPH}\n\nContenido del paquete: 1 botella, 1 tapa.`).map(([k]) => k),
+    ).toEqual(['wrong_language']);
+  });
+});
