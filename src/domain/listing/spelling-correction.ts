@@ -35,6 +35,9 @@ function* edits1(word: string, alphabet: string): Generator<string> {
   }
 }
 
+/** A listed word at least this frequent (one in 10^8) corrects a missing accent without hunspell. */
+const LISTED_ACCENT_CB = 800;
+
 /** How much more frequent (in centibels) an unlikely slip's correction must be to be preferred. */
 const UNLIKELY_SLIP_CB = 200;
 
@@ -63,7 +66,18 @@ export function closeCorrection(speller: SpellChecker, word: string, lang: Langu
   let best: Correction | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   const consider = (candidate: string) => {
-    if (candidate.length < 2 || !speller.correct(candidate)) return;
+    // A word written without any accent may be one the list has with it and hunspell lacks
+    // ("porcelanico" / "porcelánico").
+    if (candidate.length < 2 || candidate === lower) return;
+    if (
+      !speller.correct(candidate) &&
+      !(
+        lower === folded &&
+        stripAccents(candidate) === folded &&
+        rank(speller, candidate) <= LISTED_ACCENT_CB
+      )
+    )
+      return;
     const cB = rank(speller, candidate);
     const correction: Correction = {
       word: candidate,

@@ -291,6 +291,17 @@ function slipOfFrequentWord(speller: SpellChecker, lower: string, lang: Language
   );
 }
 
+/** The word is a common word (one in 10^6) with a doubled letter written single. */
+function undoubledCommonWord(speller: SpellChecker, lower: string, lang: Language): boolean {
+  const correction = closeCorrection(speller, lower, lang);
+  return (
+    correction !== undefined &&
+    (correction.centibels ?? 1000) <= PREFIXED_COMMON_CB &&
+    correction.word.length === lower.length + 1 &&
+    doubledLetterSlip(lower, correction.word)
+  );
+}
+
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
   for (const [suffix, bases] of DERIVATIONS[lang]) {
     if (!lower.endsWith(suffix) || lower.length - suffix.length < 4) continue;
@@ -494,6 +505,9 @@ export function isCompound(speller: SpellChecker, lower: string, lang: Language)
 
 const knownCache = new WeakMap<SpellChecker, Map<string, boolean>>();
 
+/** A correction this frequent (one in 10^6) makes a prefixed word its slip. */
+const PREFIXED_COMMON_CB = 600;
+
 /**
  * Dictionary lookup plus the word formation hunspell's affix files miss, plus the frequency list
  * (memoized per checker: the answer depends only on the word, its language and whether the other
@@ -557,9 +571,23 @@ function knowsWordUncached(
   }
   // A regular derivation is a word, unless the list reads it as a slip of a common word a hundred
   // times as frequent ("longeur" is "longueur", no agent noun of "longer").
-  if (knowsDerivation(speller, lower, lang) && !slipOfFrequentWord(speller, lower, lang)) return true;
+  // Nor when the common word is the same with a doubled letter ("transmiter" is "transmitter", no
+  // agent noun of "transmit" that forgot to double).
+  if (
+    knowsDerivation(speller, lower, lang) &&
+    !slipOfFrequentWord(speller, lower, lang) &&
+    !undoubledCommonWord(speller, lower, lang)
+  )
+    return true;
   if (lang === 'es' && knowsEnclitic(speller, lower)) return true;
   if (lang === 'ru' && (knowsNeuterIeForm(speller, lower) || knowsNumeralCompound(speller, lower)))
+    return true;
+  // A Russian adverb in -о of an adjective the dictionary has: бесконтактный -> бесконтактно.
+  if (
+    lang === 'ru' &&
+    /[нкв]о$/u.test(lower) &&
+    ['ый', 'ий', 'ой'].some((e) => speller.correct(lower.slice(0, -1) + e))
+  )
     return true;
   const verdict = listVerdict(speller, lower, lang, others);
   if (verdict === 'known') return true;
@@ -568,10 +596,12 @@ function knowsWordUncached(
   if (lang === 'ru' && knowsRelationalAdjective(speller, lower)) return true;
   // An unlisted word one letter short of a common word is that word's slip, whatever paradigm it
   // seems to share ("divison" is "division", not the singular of the verb form "divisons").
+  // Nor is one a diacritic away from a common word ("tamanos" is "tamaños", whatever "tamano" says).
   return (
     verdict === 'absent' &&
     knowsInflection(speller, lower, lang) &&
-    !slipOfFrequentWord(speller, lower, lang, true)
+    !slipOfFrequentWord(speller, lower, lang, true) &&
+    (accentCorrection(speller, lower, lang)?.centibels ?? 1000) > PREFIXED_COMMON_CB
   );
 }
 

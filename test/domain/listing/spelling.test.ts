@@ -911,3 +911,30 @@ describe('swapped consonants, soft adjectives, doubled letters of loans, diminut
     expect(slips(es, 'Con una piedrecilla.', 'es')).toEqual([]);
   });
 });
+
+describe('accents the list knows, diphthongs of a doubled letter, adverbs, -age nouns (issue 18, round 15)', () => {
+  it('corrects a missing accent from the list when hunspell lacks the accented word', () => {
+    const es = listSpeller('suelo de gres', { suelo: 480, de: 90, gres: 700, cerámico: 760 });
+    expect(slips(es, 'Suelo de gres ceramico.', 'es')).toEqual([['ceramico', 'cerámico']]);
+    // Not the other way: an accented word is not "corrected" to a bare form only the list has.
+    const bare = listSpeller('suelo de', { suelo: 480, de: 90, argan: 717 });
+    expect(slips(bare, 'Suelo de argán.', 'es')).toEqual([]);
+  });
+
+  it('reads a word one diacritic from a common word as its slip, whatever a listed slip-form says', () => {
+    const es = listSpeller('en varios tamaños', { en: 90, varios: 500, tamaños: 537, tamano: 690 });
+    expect(slips(es, 'En varios tamanos.', 'es')).toEqual([['tamanos', 'tamaños']]);
+  });
+
+  it('reports an agent noun that forgot the doubled letter of a common word', () => {
+    const en = listSpeller('the radio transmit transmitter', { the: 90, radio: 500, transmitter: 541 });
+    expect(slips(en, 'The radio transmiter.', 'en')).toEqual([['transmiter', 'transmitter']]);
+  });
+
+  it('knows Russian adverbs of known adjectives and French -age nouns of -er verbs', () => {
+    const ru = listSpeller('датчик находит бесшумный бесшумной', { датчик: 500, бесшумной: 650 });
+    expect(slips(ru, 'Датчик бесшумно находит.', 'ru')).toEqual([]);
+    const fr = listSpeller('plage de dénuder dénuage', { plage: 480, de: 90, dénuage: 499 });
+    expect(slips(fr, 'Plage de dénudage.', 'fr')).toEqual([]);
+  });
+});

@@ -79,6 +79,9 @@ export const DERIVATIONS: Readonly<Record<Language, ReadonlyArray<readonly [stri
     // action in -ation: maturation -> maturateur (a settling tank), aération -> aérateur.
     ['eur', ['er']],
     ['eurs', ['er']],
+    // Nouns of action of -er verbs: dénuder -> dénudage, sertir is no -er verb.
+    ['age', ['er']],
+    ['ages', ['er']],
     ['ateur', ['ation']],
     ['ateurs', ['ation']],
     ['atrice', ['ation']],

@@ -34,7 +34,7 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     неопрен* силиконов* микрофибр* ланч-бокс* пауэрбанк* повербанк* смарт-час* беспроводн* водонепроницаем*
     водоотталкивающ* светоотражающ* перезаряжаем* регулируем* складн* съёмн* съемн* эргономичн* кроссовк*
     йог* пилатес* фитнес* леггинс* худи лонгслив* толстовк* карабин* брелок* брелк* сенсорн* usb-c
-    заушник* крапан* макарун* лыск* точил* беспаечн* утяжк* сенниц* озолени* снуд*`,
+    заушник* крапан* макарун* лыск* точил* беспаечн* утяжк* сенниц* озолени* снуд* байонет* дубеет дубеют`,
   pt: `antiderrapante antiderrapantes antiaderente antiaderentes reutilizável reutilizáveis recarregável
     recarregáveis regulável reguláveis dobrável dobráveis impermeável impermeáveis respirável respiráveis
     ergonômico ergonômica ergonômicos ergonômicas poliéster elastano neoprene silicone microfibra
