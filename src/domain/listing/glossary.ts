@@ -20,7 +20,7 @@ const ES_GARMENTS =
 
 /** Units after a decimal number (metric, electrical, inches as translated, and hours/minutes). */
 const METRIC_UNITS =
-  '(?=\\s?(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|kW|V|mA|mAh|Ah|Wh|GHz|Hz|°C|bar|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|кВт|В|мА|мАч|бар|h|horas?|heures?|hours?|час\\p{L}*|ч|min|minutos?|minutes?|минут\\p{L}*)(?![\\p{L}]))';
+  '(?=\\s?(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|kW|V|mA|mAh|Ah|Wh|GHz|Hz|°C|bar|N·m|Nm|kN|N|kPa|MPa|dB|Н·м|кН|Н|кПа|МПа|дБ|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|кВт|В|мА|мАч|бар|h|horas?|heures?|hours?|час\\p{L}*|ч|min|minutos?|minutes?|минут\\p{L}*)(?![\\p{L}]))';
 
 const COMMA_DECIMAL: GlossaryEntry = {
   code: 'decimal_separator',
@@ -111,6 +111,7 @@ const PT_EUROPEAN: ReadonlyArray<[string, string, string]> = [
   ['travões', 'freios', 'brakes'],
   ['travão', 'freio', 'brake'],
   ['bagageiras?', 'porta-malas', 'boot (car trunk)'],
+  ['autocolantes?', 'adesivo', 'sticker, self-adhesive'],
 ];
 
 /**
@@ -238,6 +239,9 @@ const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
   // Round 14.
   ["excluseurs? de courant d'air", 'boudin de porte (bas de porte)', 'draught excluder'],
   ['tampons? de couchage', 'matelas de sol (autogonflant)', 'sleeping pad'],
+  // Round 15 (blind-16's classes).
+  ['presses? de banc', 'développé couché', 'bench press'],
+  ['mousses? de mémoire', 'mousse à mémoire de forme', 'memory foam'],
 ];
 
 const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [

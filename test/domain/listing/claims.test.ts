@@ -284,3 +284,18 @@ describe('heat stroke, tennis elbow, diagnoses, airlines, "sûre à 100 %" (issu
     );
   });
 });
+
+describe('trusted by laureates, chosen by special forces, crash-proof (issue 18, round 15)', () => {
+  it.each([
+    ['en', 'Trusted by Nobel laureates in their labs.', 'endorsement'],
+    ['ru', 'Эти часы выбирают спецназ и ФСБ.', 'endorsement'],
+    ['en', 'A 100% crash-proof car seat.', 'absolute_guarantee'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
+  });
+
+  it('leaves "used by professionals" and buyers who choose a colour alone', () => {
+    expect(checkClaims('Used by athletes and physiotherapists.', 'en', 'description')).toEqual([]);
+    expect(checkClaims('Покупатели выбирают этот цвет.', 'ru', 'description')).toEqual([]);
+  });
+});

@@ -463,3 +463,21 @@ describe('machine translations of trade names, round 14', () => {
     expect(found('Haz una impresión de pantalla del pedido.', 'es')).toEqual([]);
   });
 });
+
+describe('machine translations and decimals of torque and sound, round 15', () => {
+  it.each([
+    ['fr', 'Barre pour la presse de banc.', [['presse de banc', 'développé couché']]],
+    ['fr', 'Oreiller en mousse de mémoire.', [['mousse de mémoire', 'mousse à mémoire de forme']]],
+    ['pt', 'Fita autocolante dupla face.', [['autocolante', 'adesivo']]],
+    [
+      'es',
+      'Par de apriete: 4.5 N·m, ruido 38.5 dB.',
+      [
+        ['4.5', '4,5'],
+        ['38.5', '38,5'],
+      ],
+    ],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+});

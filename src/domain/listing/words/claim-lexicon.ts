@@ -246,8 +246,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
     rankContext: 'seller sellers selling sales brand in_sales choice among worldwide',
     approval: `approved certified endorsed recommended accredited validated authorized authorised recommend
-      recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises homologated`,
-    authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians teachers professors conservatory airlines all_airlines iata
+      recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises homologated
+      trusted_by chosen_by`,
+    authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians teachers professors conservatory airlines all_airlines iata nobel nobel_prize nobel_prize_winners nobel_laureates
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations royal_academy
       all_manufacturers all_car_manufacturers every_manufacturer`,
@@ -265,7 +266,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     detox: 'detox detoxes detoxify detoxifies detoxifying detoxing',
     body: 'body organism bloodstream blood liver',
     unbreakable:
-      'unbreakable indestructible shatterproof shatter_proof theft_proof theftproof burglar_proof tamper_proof cut_proof cutproof',
+      'unbreakable indestructible shatterproof shatter_proof theft_proof theftproof burglar_proof tamper_proof cut_proof cutproof crash_proof crashproof',
     protection: 'protection protects protect protecting',
     uv: 'uv uva uvb uv400 ultraviolet',
     totalSafety:
@@ -357,7 +358,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
-    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata
+    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata premios_nobel premio_nobel
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
       policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas organizacion_mundial_de_la_salud
       todos_los_fabricantes`,
@@ -466,7 +467,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
       recommandent approuvent conseillent conseille labellise labellisee labellises`,
-    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata
+    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata prix_nobel
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
       gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies organisation_mondiale_de_la_sante
       tous_les_constructeurs tous_les_fabricants`,
@@ -568,9 +569,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       'когда_либо мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
     rankContext: 'продаж по_продажам бренд выбор среди',
-    approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован*
+    approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован* выбирают
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
-    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata
+    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata фсб спецназ* нобелевск*
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс всемирн*_организаци*_здравоохранения воз
       всеми_производителями всеми_автопроизводителями`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
@@ -674,7 +675,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
-    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio* companhias_aereas iata
+    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio* companhias_aereas iata premios_nobel premio_nobel
       pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas organizacao_mundial_da_saude
       todas_as_montadoras todos_os_fabricantes`,
     original:
