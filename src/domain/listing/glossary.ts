@@ -19,8 +19,21 @@ const ES_GARMENTS =
   '\\b(?:camis\\p{L}*|pantal\\p{L}*|vestido\\p{L}*|falda\\p{L}*|sudadera\\p{L}*|chaqueta\\p{L}*|abrigo\\p{L}*|jersey\\p{L}*|ropa|prenda\\p{L}*|blusa\\p{L}*|sujetador\\p{L}*|bañador\\p{L}*|pijama\\p{L}*|calcet\\p{L}*|leggings|mallas|chándal\\p{L}*|zapat\\p{L}*|bota\\p{L}*|guante\\p{L}*|gorra\\p{L}*)';
 
 /** Units after a decimal number (metric, electrical, inches as translated, and hours/minutes). */
-const METRIC_UNITS =
-  '(?=\\s?(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|kW|V|mA|mAh|Ah|Wh|GHz|Hz|°C|bar|N·m|Nm|kN|N|kPa|MPa|dB|Н·м|кН|Н|кПа|МПа|дБ|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|кВт|В|мА|мАч|бар|h|horas?|heures?|hours?|час\\p{L}*|ч|min|minutos?|minutes?|минут\\p{L}*)(?![\\p{L}]))';
+const UNIT_WORDS =
+  '(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|kW|V|mA|mAh|Ah|Wh|GHz|Hz|°C|bar|N·m|Nm|kN|N|kPa|MPa|dB|Н·м|кН|Н|кПа|МПа|дБ|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|кВт|В|мА|мАч|бар|h|horas?|heures?|hours?|час\\p{L}*|ч|min|minutos?|minutes?|минут\\p{L}*)(?![\\p{L}])|%';
+/** A unit after the number, or after a range it opens ("1.5–4 м"). */
+const METRIC_UNITS = `(?=(?:\\s?[–-]\\s?\\d+(?:[.,]\\d+)?)?\\s?(?:${UNIT_WORDS}))`;
+
+/**
+ * Feet that can only be a size, whole numbers included: square feet ("2 700 pieds carrés"), and
+ * feet after a word of length ("longueur de 10 pieds"); "4 pieds" alone may be a table's legs.
+ */
+const IMPERIAL_SIZE_WORDS: GlossaryEntry = {
+  code: 'imperial_unit',
+  pattern:
+    '(?:(?<![\\d.,])\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})*\\s?(?:pieds? carrés|pies cuadrados|pés quadrados)|(?:longueur|hauteur|largeur|profondeur|portée|longitud|altura|anchura|ancho|largo|profundidad|comprimento|largura|profundidade)\\s?:?\\s(?:de\\s)?\\d+(?:[.,]\\d+)?\\s?(?:pieds|pies|pés))\\b',
+  note: 'buyers in metric countries expect m and m², whether the imperial unit is written in English or translated',
+};
 
 const COMMA_DECIMAL: GlossaryEntry = {
   code: 'decimal_separator',
@@ -111,6 +124,11 @@ const PT_EUROPEAN: ReadonlyArray<[string, string, string]> = [
   ['travões', 'freios', 'brakes'],
   ['travão', 'freio', 'brake'],
   ['bagageiras?', 'porta-malas', 'boot (car trunk)'],
+  ['caleiras?', 'calha', 'gutter'],
+  // "Rapariga" is an insult in Brazil.
+  ['raparigas?', 'meninas', 'girls'],
+  // "Equipa" is also "it equips": only the noun after a preposition ("treinos em equipa").
+  ['(?<=(?:em|de|da|na|por) )equipas?', 'equipe', 'team'],
   ['autocolantes?', 'adesivo', 'sticker, self-adhesive'],
 ];
 
@@ -242,6 +260,8 @@ const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
   // Round 15 (blind-16's classes).
   ['presses? de banc', 'développé couché', 'bench press'],
   ['mousses? de mémoire', 'mousse à mémoire de forme', 'memory foam'],
+  // Round 16 (blind-17's classes).
+  ['ordinateurs? de vélo', 'compteur de vélo', 'bike computer'],
 ];
 
 const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -314,6 +334,14 @@ const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
   // Round 14.
   ['банн\\p{L}* манти\\p{L}*', 'банный халат', 'bathrobe'],
   ['маринованн\\p{L}* мяч\\p{L}*', 'пиклбол', 'pickleball'],
+  // Round 16.
+  ['подключи и играй', 'plug-and-play (подключил и работает)', 'plug and play'],
+  [
+    '(?:пятиточечн\\p{L}* )?упряж\\p{L}*',
+    'ремни безопасности',
+    'harness (of a child seat)',
+    '(?:стульчик\\p{L}*|коляск\\p{L}*|автокресл\\p{L}*|ребён\\p{L}*|ребен\\p{L}*|детск\\p{L}*)',
+  ],
 ];
 
 const PT_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -399,6 +427,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
   es: [
     COMMA_DECIMAL,
     IMPERIAL_IN_METRIC,
+    IMPERIAL_SIZE_WORDS,
     {
       code: 'wording',
       pattern: '\\benvío libre\\b',
@@ -461,6 +490,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
   fr: [
     COMMA_DECIMAL,
     IMPERIAL_IN_METRIC,
+    IMPERIAL_SIZE_WORDS,
     {
       code: 'wording',
       pattern: '(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)?)\\s?GB(?![\\p{L}\\d/])',
@@ -584,6 +614,7 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
   pt: [
     COMMA_DECIMAL,
     IMPERIAL_IN_METRIC,
+    IMPERIAL_SIZE_WORDS,
     {
       code: 'wording',
       pattern: '\\benvio livre\\b',

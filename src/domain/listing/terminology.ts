@@ -66,7 +66,16 @@ const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
   [/oz|ounce|onza|once|onça|унци/i, 28.35, 'g'],
 ];
 
+/** Square feet, their number grouped by spaces ("2 700 pieds carrés"). */
+const SQUARE_FEET_RE =
+  /(\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:[.,]\d+)?)\s?(?:pieds? carrés|pies cuadrados|pés quadrados)/u;
+
 function metricSuggestion(matched: string, lang: Language): string | undefined {
+  const square = SQUARE_FEET_RE.exec(matched)?.[1];
+  if (square !== undefined) {
+    const feet = Number(square.replace(/[\u00a0\u202f ]/gu, '').replace(',', '.'));
+    return `${formatNumber(feet * 0.0929, lang)} m²`;
+  }
   const number = /(\d+(?:[.,]\d+)?)/.exec(matched)?.[1];
   if (number === undefined) return undefined;
   const value = Number(number.replace(',', '.'));

@@ -481,3 +481,26 @@ describe('machine translations and decimals of torque and sound, round 15', () =
     expect(found(text, lang)).toEqual(expected);
   });
 });
+
+describe('decimals before a range or a percent, feet that are sizes, Brazil, round 16', () => {
+  it.each([
+    ['fr', 'Résolution : 0.5 %, précision ±2 %.', [['0.5', '0,5']]],
+    ['ru', 'Высота регулируется: 2.5–6 м.', [['2.5', '2,5']]],
+    ['fr', 'Couvre 1 500 pieds carrés de pelouse.', [['1 500 pieds carrés', '139,4 m²']]],
+    ['es', 'Manguera con una longitud de 25 pies.', [['longitud de 25 pies', '762 cm']]],
+    ['pt', 'Limpe a caleira duas vezes por ano.', [['caleira', 'calha']]],
+    ['pt', 'Ideal para jogar em equipa.', [['equipa', 'equipe']]],
+    ['fr', 'Ordinateur de vélo avec 12 fonctions.', [['Ordinateur de vélo', 'compteur de vélo']]],
+    ['ru', 'Детская коляска с упряжью на 5 точек.', [['упряжью', 'ремни безопасности']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it.each([
+    ['fr', 'Table basse à 4 pieds en chêne.'],
+    ['pt', 'O kit equipa a oficina inteira.'],
+    ['ru', 'Конская упряжь из натуральной кожи.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(found(text, lang)).toEqual([]);
+  });
+});
