@@ -237,6 +237,8 @@ function partOfName(text: string, start: number): boolean {
   if (text[start - 1] !== ' ') return false;
   const head = text.slice(Math.max(0, start - 25), start - 1);
   const before = head.slice(Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n')) + 1);
+  // A comma ends the name: "VeloMeter W-25, 21 функция" counts functions.
+  if (/[,;:]$/u.test(before)) return false;
   return before.length > 0 && /^\p{L}/u.test(before) && /[-\d]|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(before);
 }
 

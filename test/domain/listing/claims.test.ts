@@ -300,3 +300,12 @@ describe('trusted by laureates, chosen by special forces, crash-proof (issue 18,
     expect(checkClaims('Покупатели выбирают этот цвет.', 'ru', 'description')).toEqual([]);
   });
 });
+
+describe('conservation groups and roadworthiness tests cannot endorse (issue 18, round 16)', () => {
+  it.each([
+    ['en', 'Approved by Greenpeace for gardens.', 'endorsement'],
+    ['es', 'Faros homologados por la ITV.', 'endorsement'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
+  });
+});

@@ -507,3 +507,12 @@ describe('hours and minutes, rotation speed and air flow (issue 18, round 14)', 
     expect(checkConsistency([en, ru]).map((i) => i.params.value)).toEqual(['3000 об/мин']);
   });
 });
+
+describe('a count after a model code and a comma (issue 18, round 16)', () => {
+  it('reads "W-25, 21 функция" as a count of functions, not a part of the name', () => {
+    const en = v('en', '', 'TrailMeter Bike Computer with 25 Functions');
+    const fr = v('fr', '', 'Compteur de vélo TrailMeter, 25 fonctions');
+    const ru = v('ru', '', 'Велокомпьютер TrailMeter W-25, 21 функция');
+    expect(checkConsistency([en, fr, ru]).map((i) => i.params.value)).toEqual(['21 функция']);
+  });
+});

@@ -163,7 +163,7 @@ export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiao
 
 /** Health authorities and professionals (institutions in upper case only where the word is also common). */
 const AUTHORITIES_LATIN =
-  'fda nasa oms anvisa cofepris aemps ansm anmat invima fbi nato otan onu faa easa nhtsa interpol unesco unicef';
+  'fda nasa oms anvisa cofepris aemps ansm anmat invima fbi nato otan onu faa easa nhtsa interpol unesco unicef wwf greenpeace';
 
 export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<ClaimTag, string>>>>> = {
   en: {
@@ -358,7 +358,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
-    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata premios_nobel premio_nobel
+    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata premios_nobel premio_nobel itv
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
       policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas organizacion_mundial_de_la_salud
       todos_los_fabricantes`,
@@ -467,7 +467,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
       recommandent approuvent conseillent conseille labellise labellisee labellises`,
-    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata prix_nobel
+    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata prix_nobel controle_technique
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
       gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies organisation_mondiale_de_la_sante
       tous_les_constructeurs tous_les_fabricants`,
@@ -571,7 +571,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'продаж по_продажам бренд выбор среди',
     approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован* выбирают
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
-    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata фсб спецназ* нобелевск*
+    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata фсб спецназ* нобелевск* техосмотр*
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс всемирн*_организаци*_здравоохранения воз
       всеми_производителями всеми_автопроизводителями`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',

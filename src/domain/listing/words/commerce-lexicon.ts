@@ -22,7 +22,8 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     táctiles desmontable desmontables lavable lavables ajustable ajustables multiusos portátil portátiles
     yoga pilates fitness crossfit powerbank smartwatch leggings sudadera sudaderas mosquetón llavero llaveros
     talonera taloneras melaria melarias tarjetería planitud galce galces glasa
-    pantalán pantalanes borriqueta borriquetas paneo paneos zincado zincada zincados zincadas`,
+    pantalán pantalanes borriqueta borriquetas paneo paneos zincado zincada zincados zincadas
+    escurridor escurridora escurridores escurridoras`,
   fr: `amortissant amortissante amortissants amortissantes antidérapant antidérapante antidérapants
     antidérapantes antiadhésif antiadhésive antiadhésifs antiadhésives réutilisable réutilisables
     rechargeable rechargeables réglable réglables pliable pliables imperméable imperméables respirant
@@ -34,14 +35,14 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     неопрен* силиконов* микрофибр* ланч-бокс* пауэрбанк* повербанк* смарт-час* беспроводн* водонепроницаем*
     водоотталкивающ* светоотражающ* перезаряжаем* регулируем* складн* съёмн* съемн* эргономичн* кроссовк*
     йог* пилатес* фитнес* леггинс* худи лонгслив* толстовк* карабин* брелок* брелк* сенсорн* usb-c
-    заушник* крапан* макарун* лыск* точил* беспаечн* утяжк* сенниц* озолени* снуд* байонет* дубеет дубеют`,
+    заушник* крапан* макарун* лыск* точил* беспаечн* утяжк* сенниц* озолени* снуд* байонет* дубеет дубеют хай-хэт* миостимулятор* транц* подкатн*`,
   pt: `antiderrapante antiderrapantes antiaderente antiaderentes reutilizável reutilizáveis recarregável
     recarregáveis regulável reguláveis dobrável dobráveis impermeável impermeáveis respirável respiráveis
     ergonômico ergonômica ergonômicos ergonômicas poliéster elastano neoprene silicone microfibra
     lancheira lancheiras tênis powerbank smartwatch legging leggings moletom moletons mosquetão chaveiro
     yoga pilates fitness crossfit chaveiros touch removível removíveis lavável laváveis ajustável ajustáveis
     canote canotes garatéia garatéias dutado dutada dutados dutadas galoneira galoneiras esteca estecas
-    alvado alvados molinésia molinésias perlé`,
+    alvado alvados molinésia molinésias perlé flamê`,
 };
 
 /** A predicate over one language's commerce lexicon (exact words and `*` prefixes). */
