@@ -234,6 +234,8 @@ function itemsOf(
  * word just before it has a hyphen, a digit, inner capitals or is an acronym.
  */
 function partOfName(text: string, start: number): boolean {
+  // A model code: letters, a hyphen, the number ("W-25 Bike Computer" counts no bikes).
+  if (text[start - 1] === '-' && /\p{L}/u.test(text[start - 2] ?? '')) return true;
   if (text[start - 1] !== ' ') return false;
   const head = text.slice(Math.max(0, start - 25), start - 1);
   const before = head.slice(Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n')) + 1);

@@ -516,3 +516,15 @@ describe('a count after a model code and a comma (issue 18, round 16)', () => {
     expect(checkConsistency([en, fr, ru]).map((i) => i.params.value)).toEqual(['21 функция']);
   });
 });
+
+describe('a number inside a model code (issue 18, review)', () => {
+  it('reads "W-25 Bike Computer" as a name, not 25 bikes', () => {
+    const counts = (text: string) =>
+      extractQuantities(text, 'en', 'title')
+        .filter((q) => q.dimension === 'count')
+        .map((q) => text.slice(q.span[0], q.span[1]));
+    expect(counts('TrailMeter W-25 Bike Computer with 25 Functions')).toEqual(['25 Functions']);
+    // A range of counts keeps its numbers: "5-10 pieces".
+    expect(counts('Pack of hooks, 5-10 pieces')).toEqual(['5-10 pieces', '10 pieces']);
+  });
+});
