@@ -28,10 +28,12 @@ const METRIC_UNITS = `(?=(?:\\s?[–-]\\s?\\d+(?:[.,]\\d+)?)?\\s?(?:${UNIT_WORDS
  * Feet that can only be a size, whole numbers included: square feet ("2 700 pieds carrés"), and
  * feet after a word of length ("longueur de 10 pieds"); "4 pieds" alone may be a table's legs.
  */
+/** Square feet in French, Spanish and Portuguese (the suggestion converts them to m²). */
+export const SQUARE_FEET_WORDS = 'pieds? carrés|pies cuadrados|pés quadrados';
+
 const IMPERIAL_SIZE_WORDS: GlossaryEntry = {
   code: 'imperial_unit',
-  pattern:
-    '(?:(?<![\\d.,])\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})*\\s?(?:pieds? carrés|pies cuadrados|pés quadrados)|(?:longueur|hauteur|largeur|profondeur|portée|longitud|altura|anchura|ancho|largo|profundidad|comprimento|largura|profundidade)\\s?:?\\s(?:de\\s)?\\d+(?:[.,]\\d+)?\\s?(?:pieds|pies|pés))\\b',
+  pattern: `(?:(?<![\\d.,])\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})*\\s?(?:${SQUARE_FEET_WORDS})|(?:longueur|hauteur|largeur|profondeur|portée|longitud|altura|anchura|ancho|largo|profundidad|comprimento|largura|profundidade)\\s?:?\\s(?:de\\s)?\\d+(?:[.,]\\d+)?\\s?(?:pieds|pies|pés))\\b`,
   note: 'buyers in metric countries expect m and m², whether the imperial unit is written in English or translated',
 };
 

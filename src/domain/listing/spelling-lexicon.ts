@@ -149,6 +149,9 @@ function caseFormOfKnownNoun(speller: SpellChecker, lower: string): boolean {
 /** A correction this frequent (one word in 10^6.5) is a common word (as `slipOfCommonWord`). */
 const COMMON_CORRECTION_CB = 650;
 
+/** A correction at least this frequent (one word in 10^6): a letter or a diacritic from it is a slip. */
+const FREQUENT_CORRECTION_CB = 600;
+
 /** Most centibels of a sibling that vouches for a listed form (one word in 10^7.6). */
 const SIBLING_CB = 760;
 
@@ -284,22 +287,18 @@ function slipOfFrequentWord(speller: SpellChecker, lower: string, lang: Language
   if (correction === undefined || corrected === undefined) return false;
   // (A first letter less is another word as often as a slip: "пинами" is no "спинами".)
   return (
-    corrected <= 600 &&
+    corrected <= FREQUENT_CORRECTION_CB &&
     cB - corrected >= 200 &&
     [...correction.word].length === [...lower].length + 1 &&
     correction.word.slice(1) !== lower
   );
 }
 
-/** The word is a common word (one in 10^6) with a doubled letter written single. */
+/** The dropped letter of `slipOfFrequentWord` (listed or not) is one of a doubled pair. */
 function undoubledCommonWord(speller: SpellChecker, lower: string, lang: Language): boolean {
+  if (!slipOfFrequentWord(speller, lower, lang, true)) return false;
   const correction = closeCorrection(speller, lower, lang);
-  return (
-    correction !== undefined &&
-    (correction.centibels ?? 1000) <= PREFIXED_COMMON_CB &&
-    correction.word.length === lower.length + 1 &&
-    doubledLetterSlip(lower, correction.word)
-  );
+  return correction !== undefined && doubledLetterSlip(lower, correction.word);
 }
 
 function knowsDerivation(speller: SpellChecker, lower: string, lang: Language): boolean {
@@ -505,9 +504,6 @@ export function isCompound(speller: SpellChecker, lower: string, lang: Language)
 
 const knownCache = new WeakMap<SpellChecker, Map<string, boolean>>();
 
-/** A correction this frequent (one in 10^6) makes a prefixed word its slip. */
-const PREFIXED_COMMON_CB = 600;
-
 /**
  * Dictionary lookup plus the word formation hunspell's affix files miss, plus the frequency list
  * (memoized per checker: the answer depends only on the word, its language and whether the other
@@ -601,7 +597,7 @@ function knowsWordUncached(
     verdict === 'absent' &&
     knowsInflection(speller, lower, lang) &&
     !slipOfFrequentWord(speller, lower, lang, true) &&
-    (accentCorrection(speller, lower, lang)?.centibels ?? 1000) > PREFIXED_COMMON_CB
+    (accentCorrection(speller, lower, lang)?.centibels ?? 1000) > FREQUENT_CORRECTION_CB
   );
 }
 

@@ -1,6 +1,12 @@
 import type { Language } from '../types.js';
 import { extractQuantities } from './consistency.js';
-import { GLOSSARY, type GlossaryEntry, SIZE_OFFSETS_FROM_EU, SIZE_SYSTEMS } from './glossary.js';
+import {
+  GLOSSARY,
+  type GlossaryEntry,
+  SIZE_OFFSETS_FROM_EU,
+  SIZE_SYSTEMS,
+  SQUARE_FEET_WORDS,
+} from './glossary.js';
 import { compilePattern } from './patterns.js';
 import { firstAtLeast, overlaps } from './text.js';
 import type { Issue, ListingField } from './types.js';
@@ -67,8 +73,10 @@ const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
 ];
 
 /** Square feet, their number grouped by spaces ("2 700 pieds carrés"). */
-const SQUARE_FEET_RE =
-  /(\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:[.,]\d+)?)\s?(?:pieds? carrés|pies cuadrados|pés quadrados)/u;
+const SQUARE_FEET_RE = new RegExp(
+  String.raw`(\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:[.,]\d+)?)\s?(?:${SQUARE_FEET_WORDS})`,
+  'u',
+);
 
 function metricSuggestion(matched: string, lang: Language): string | undefined {
   const square = SQUARE_FEET_RE.exec(matched)?.[1];
