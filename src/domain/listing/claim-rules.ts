@@ -423,6 +423,8 @@ const RULES: readonly Rule[] = [
   },
   // "works for everyone, no exceptions", "funciona con todo el mundo, sin excepción".
   { code: 'guaranteed_result', head: 'works', object: 'noException', gap: 5 },
+  // The only one approved: "le seul gabarit recommandé par les Compagnons", "the only brand approved".
+  { code: 'endorsement', head: 'onlyOne', object: 'approval', gap: 3 },
   // A number of calories burnt: "quema 1000 calorías en 10 minutos" (not "burn calories while you walk").
   { code: 'medical', head: 'burn', object: 'calories', gap: 3, numberBetween: true },
   // Protection from a disease: "protects against malaria", "protège contre le paludisme".

@@ -25,6 +25,8 @@ export interface Quantity {
   loose?: boolean;
   /** A count spelt out inside a sentence ("with two hands"): evidence of the others' counts, never reported. */
   inside?: boolean;
+  /** A factor of two counts multiplied ("10 sheets x 100 rings"): their product. */
+  product?: number;
 }
 
 interface UnitDef {
@@ -184,7 +186,7 @@ function unitOf(word: string): UnitDef | undefined {
  * connective ("2 in 1", "3 en 1").
  */
 const CONNECTIVES = new Set(
-  'in en em и в x to a à de da do of con com со с por par per para pour for на по из и или or ou o y e et and the la le el los las les'.split(
+  'in en em и в x to a à de da do of con com со с por par per para pour for на по из и или or ou o y e et and the la le el los las les with avec without sans sin sem без'.split(
     ' ',
   ),
 );
@@ -235,7 +237,8 @@ function itemsOf(
  */
 function partOfName(text: string, start: number): boolean {
   // A model code: letters, a hyphen, the number ("W-25 Bike Computer" counts no bikes).
-  if (text[start - 1] === '-' && /\p{L}/u.test(text[start - 2] ?? '')) return true;
+  // (Or a thread after its size: '1/4"-20' is a quarter-inch screw with 20 threads per inch.)
+  if (text[start - 1] === '-' && /[\p{L}"″]/u.test(text[start - 2] ?? '')) return true;
   if (text[start - 1] !== ' ') return false;
   const head = text.slice(Math.max(0, start - 25), start - 1);
   const before = head.slice(Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n')) + 1);
@@ -328,6 +331,7 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
       });
     }
   }
+  multipliedCounts(text, found);
   const measured = found.map((q) => q.span);
   // Counts spelt out ("Twenty-five slides", "veinte preparaciones"), compared as loose counts.
   for (const n of numberWords(text, lang)) {
@@ -399,6 +403,30 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
     });
   }
   return found;
+}
+
+/** What joins the two counts of a product: "10 sheets x 100 rings", "4 bolsas × 50 uds". */
+const TIMES_RE = /^[^\S\n]?[x×*][^\S\n]?$/u;
+
+/**
+ * Two counts multiplied ("10 sheets x 100 rings") may state their product (the others' "1000
+ * œillets"): each factor keeps the product, and is not reported where the others count it. (A
+ * gauge, "22 stitches × 28 rows", multiplies nothing: its counts are compared as they are.)
+ */
+function multipliedCounts(text: string, found: readonly Quantity[]): void {
+  const loose = found.filter((q) => q.loose && q.dimension === 'count').sort((a, b) => a.span[0] - b.span[0]);
+  for (let i = 0; i + 1 < loose.length; i++) {
+    const a = loose[i]!;
+    const b = loose[i + 1]!;
+    if (
+      b.span[0] < a.span[1] ||
+      b.span[0] - a.span[1] > 3 ||
+      !TIMES_RE.test(text.slice(a.span[1], b.span[0]))
+    )
+      continue;
+    a.product = a.value * b.value;
+    b.product = a.product;
+  }
 }
 
 /** Share by which a value converted from inches may differ from the metric one it states. */
@@ -571,6 +599,12 @@ function looseCounts(
       if (others.length === 0) continue;
       if (missing.length === 0 || stated.includes(q.value)) continue;
       const counted = others.some((l) => countedBy.get(l)?.has(q.value));
+      const product = q.product;
+      if (
+        product !== undefined &&
+        (stated.includes(product) || others.some((l) => countedBy.get(l)?.has(product)))
+      )
+        continue;
       // Written in another version's field at least as often as here ("36 LEDs" / "LED x 36"); a
       // number every version writes for another reason ("Wi-Fi 6") does not excuse a changed count.
       const here = writtenTimes(lang, q.field, q.value);
@@ -671,6 +705,70 @@ function replacesValue(
     const more = others.filter((values) => values.count(v) > here);
     return more.length * 2 > others.length;
   });
+}
+
+/**
+ * A dimension chain with one member changed to another member's value ("180 x 180 cm" where the
+ * others write "180 x 200 cm"): each value is one the others state, but the field repeats one and
+ * lacks another that most other versions state there. The repeated member is reported, the lacking
+ * value suggested. (Only a later member of a chain: "180 x 180" is one number written twice.)
+ */
+function repeatedChainMembers(
+  byLang: ReadonlyMap<Language, Quantity[]>,
+  dimension: string,
+  same: (a: number, b: number) => boolean,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const field of ['title', 'description'] as const) {
+    const inField = [...byLang].map(
+      ([lang, qs]) =>
+        [lang, qs.filter((q) => q.dimension === dimension && q.field === field && !q.loose)] as const,
+    );
+    for (const [lang, mine] of inField) {
+      if (mine.length < 2) continue;
+      const theirs = inField
+        .filter(([l, qs]) => l !== lang && qs.length > 0)
+        .map(([, qs]) => qs.map((q) => q.value));
+      if (theirs.length === 0) continue;
+      const others = theirs.map((values) => new ValueSet(values, same));
+      const own = new ValueSet(
+        mine.map((q) => q.value),
+        same,
+      );
+      const lacking = unique(theirs.flat(), same).filter(
+        (v) => others.filter((vs) => vs.count(v) > own.count(v)).length * 2 > others.length,
+      );
+      const repeated = unique(
+        mine.map((q) => q.value),
+        same,
+      ).filter((u) => others.every((vs) => vs.count(u) > 0 && vs.count(u) < own.count(u)));
+      if (lacking.length !== 1 || repeated.length !== 1) continue;
+      // The members of one chain end where it ends: indexed by that end, each looked up once.
+      const chains = new Map<number, Quantity[]>();
+      for (const q of mine) chains.set(q.span[1], [...(chains.get(q.span[1]) ?? []), q]);
+      const member = mine.findLast(
+        (q) =>
+          same(q.value, repeated[0]!) &&
+          (chains.get(q.span[1]) ?? []).some((p) => p.span[0] < q.span[0] && same(p.value, q.value)),
+      );
+      if (!member) continue;
+      issues.push({
+        lang,
+        field,
+        kind: 'inconsistent_value',
+        code: 'value',
+        params: {
+          value: formatValue(member, member.value),
+          others: unique(theirs.flat(), same)
+            .map((v) => formatValue(member, v))
+            .join(', '),
+        },
+        span: member.span,
+        suggestion: formatValue(member, lacking[0]!),
+      });
+    }
+  }
+  return issues;
 }
 
 /** A code a version names: a battery size, garment letters. */
@@ -904,6 +1002,10 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
         });
       }
     }
+  }
+  for (const dimension of dimensions) {
+    if (dimension === 'count') continue;
+    issues.push(...repeatedChainMembers(byLang, dimension, (a, b) => sameValue(a, b, approx)));
   }
   issues.push(...looseCounts(byLang, numbersOf));
   issues.push(...codeMismatches(order));

@@ -109,6 +109,13 @@ export function checkAllCaps(lang: Language, title: string): Issue[] {
   ];
 }
 
+/** Up to 40 characters from `at`, within its line (bounded: a line of many clauses stays linear). */
+function lineRest(text: string, at: number): string {
+  const near = text.slice(at, at + 40);
+  const end = near.indexOf('\n');
+  return end < 0 ? near : near.slice(0, end);
+}
+
 /**
  * Sentences of a description shouted in capitals ("ALWAYS UNPLUG BEFORE CLEANING."): three words of
  * four letters or more, every word of two letters or more in capitals. Acronym lists and model
@@ -118,16 +125,20 @@ export function checkAllCaps(lang: Language, title: string): Issue[] {
 export function checkShoutedSentences(lang: Language, description: string): Issue[] {
   if (!/\p{Lu}{4}/u.test(description)) return [];
   const issues: Issue[] = [];
-  for (const match of description.matchAll(/[^.!?\n]+[.!?]*/gu)) {
+  // (A clause after a colon counts as a sentence: "Adhesivo de doble cara: MONTAJE EN 1 MINUTO SIN TALADRAR".)
+  for (const match of description.matchAll(/[^.!?\n:;]+[.!?:;]*/gu)) {
     const sentence = match[0];
     const words = sentence.match(/\p{L}{2,}/gu) ?? [];
     if (words.some((w) => w !== w.toUpperCase())) continue;
+    // A heading in capitals before its text in lower case ("CARACTERÍSTICAS PRINCIPALES: ...") is no shouting.
+    const after = (match.index ?? 0) + sentence.length;
+    if (sentence.trimEnd().endsWith(':') && /\p{Ll}/u.test(lineRest(description, after))) continue;
     const lead = sentence.length - sentence.trimStart().length;
     const start = (match.index ?? 0) + lead;
     const end = (match.index ?? 0) + sentence.trimEnd().length;
     const previous = issues.at(-1);
     // A short sentence in capitals ("LONGITUD: 120 CM.") right after shouted ones continues them.
-    if (previous?.span && description.slice(previous.span[1], start).trim() === '') {
+    if (previous?.span && /^[\s:;]*$/u.test(description.slice(previous.span[1], start))) {
       previous.span = [previous.span[0], end];
       continue;
     }

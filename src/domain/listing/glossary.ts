@@ -21,8 +21,8 @@ const ES_GARMENTS =
 /** Units after a decimal number (metric, electrical, inches as translated, and hours/minutes). */
 const UNIT_WORDS =
   '(?:mm|cm|km|kg|mg|ml|cl|m|g|l|W|kW|V|mA|mAh|Ah|Wh|GHz|Hz|°C|bar|N·m|Nm|kN|N|kPa|MPa|dB|Н·м|кН|Н|кПа|МПа|дБ|pulgadas|pouces|polegadas|дюйм\\w*|мм|см|кг|мл|м|г|л|Вт|кВт|В|мА|мАч|бар|h|horas?|heures?|hours?|час\\p{L}*|ч|min|minutos?|minutes?|минут\\p{L}*)(?![\\p{L}])|%';
-/** A unit after the number, or after a range it opens ("1.5–4 м"). */
-const METRIC_UNITS = `(?=(?:\\s?[–-]\\s?\\d+(?:[.,]\\d+)?)?\\s?(?:${UNIT_WORDS}))`;
+/** Before a unit, alone, as the start of a range ("1.5–10 mm") or of a list ("1.5, 2, 2,5 mm"). */
+const METRIC_UNITS = `(?=(?:\\s?[–-]\\s?\\d+(?:[.,]\\d+)?|(?:,\\s\\d+(?:,\\d{1,2})?){2,12})?\\s?(?:${UNIT_WORDS}))`;
 
 /**
  * Feet that can only be a size, whole numbers included: square feet ("2 700 pieds carrés"), and
@@ -199,6 +199,26 @@ const ES_PRODUCT_CALQUES: readonly CalqueRow[] = [
     'screen printing',
     '\\b(?:bastidor(?:es)?|emulsión|rasquetas?|racletas?|tintas?|insoladora|serigráfic\\p{L}*)\\b',
   ],
+  // Round 17 (blind-18's classes).
+  ['pedal(?:es)? de tambor bajo', 'pedal de bombo', 'bass drum pedal'],
+  ['bolsas? de velocidad', 'pera de boxeo (pera loca)', 'speed bag'],
+  [
+    'herramientas? de eliminación de (?:recortes?|molduras?|embellecedores?)',
+    'kit de desmontaje de molduras',
+    'trim removal tool',
+  ],
+  [
+    'zapatas? calientes?|zapatos? calientes?',
+    'zapata (de flash)',
+    'hot shoe',
+    '\\b(?:cámaras?|réflex|flash|dslr|micrófonos?)\\b',
+  ],
+  [
+    'huellas? de (?:la )?tiendas?',
+    'suelo de protección para tienda',
+    'tent footprint',
+    '\\b(?:acampada|camping|campaña|ripstop|suelo)\\b',
+  ],
 ];
 
 const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -264,6 +284,13 @@ const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ['mousses? de mémoire', 'mousse à mémoire de forme', 'memory foam'],
   // Round 16 (blind-17's classes).
   ['ordinateurs? de vélo', 'compteur de vélo', 'bike computer'],
+  // Round 17 (blind-18's classes).
+  ['poinçons? centra(?:l|ux)(?: automatiques?)?', 'pointeau (automatique)', 'center punch'],
+  ['gardes? de pioche', 'pickguard (plaque de protection)', 'pick guard'],
+  ['tampons? de bureau', 'sous-main', 'desk pad', '\\b(?:similicuir|cuir|souris|clavier|réversible)\\b'],
+  ['casseroles? de vidange', 'bac de vidange', 'drain pan'],
+  ['lignes? de (?:quai|ponton)', 'amarre (aussière)', 'dock line'],
+  ['coupeurs? de (?:pilules?|comprimés?)', 'coupe-comprimés', 'pill cutter'],
 ];
 
 const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [

@@ -54,6 +54,8 @@ export interface Evidence {
   context?: SpellingContext | undefined;
   minConfidence: number;
   repeated: (lower: string) => boolean;
+  /** A part of a hyphenated compound ("rubber-tyred"): coined more freely than a word alone. */
+  part?: boolean;
 }
 
 /** A word this frequent in another language's list is a loanword or cognate there (1 in 10^6.5). */
@@ -87,6 +89,28 @@ function correctionWeight(speller: SpellChecker, correction: Correction): number
   // Rare corrections keep a fair weight: listings use trade words far more often than the general
   // corpus does ("transpirable" is 769 cB there), and sellers mistype them as often as any word.
   return cB <= 600 ? 1 : cB <= 680 ? 0.9 : cB <= 740 ? 0.8 : 0.65;
+}
+
+/** How much rarer (centibels) a listed word must be than its very common correction to be read as its slip. */
+const FAR_RARER_CB = 300;
+/** A correction at least this common (one word in 100,000) for that. */
+const VERY_COMMON_CB = 500;
+
+/**
+ * A listed word of five letters or more, a thousand times rarer than its correction, a word of the
+ * commonest hundred thousand ("dulse" for "dulce", "долше" for "дольше"): the list has it as the
+ * same slip others made. (Four-letter words are too often loans and trade words: "pods", "slub".)
+ */
+function farRarerThanCorrection(speller: SpellChecker, lower: string, correction: Correction): boolean {
+  const cB = speller.centibels?.(lower);
+  const to = correction.centibels;
+  return (
+    [...lower].length >= 5 &&
+    cB !== undefined &&
+    to !== undefined &&
+    to <= VERY_COMMON_CB &&
+    cB - to >= FAR_RARER_CB
+  );
 }
 
 /** A correction at least one word in 3 million (650 cB): a slip of a common word, whatever its shape. */
@@ -304,7 +328,7 @@ function judgeWord(word: string, lang: Language, speller: SpellChecker, evidence
     baseConfidence([...lower].length, correction) *
     correctionWeight(speller, correction) *
     penalty *
-    (suspect ? 0.8 : 1) *
+    (suspect && (evidence.part || !farRarerThanCorrection(speller, lower, correction)) ? 0.8 : 1) *
     cognateFactor(lower, lang, correction, context, suspect);
   return { confidence, correction };
 }

@@ -541,8 +541,9 @@ function knowsWordUncached(
   // Russian writes ё or е at will: "блёснами" is "блеснами".
   if (lang === 'ru' && lower.includes('ё') && knowsWord(speller, lower.replaceAll('ё', 'е'), lang, others))
     return true;
-  const minRest = 5;
   for (const prefix of PREFIXES[lang]) {
+    // "anti" takes short nouns too ("antiosos": against bears, "antigás").
+    const minRest = prefix === 'anti' || prefix === 'анти' ? 4 : 5;
     if (lower.startsWith(prefix) && lower.length - prefix.length >= minRest) {
       const rest = lower.slice(prefix.length).replace(/^-/, '');
       if (knows(speller, rest)) return true;

@@ -166,7 +166,7 @@ export function checkSpelling(
       const parts = word.split('-').filter((p) => p.length > 0);
       const unknownParts = parts.filter((p) => !isAllowed(p) && !knowsWord(speller, p, lang, others));
       if (unknownParts.length === 0) continue;
-      const judged = unknownParts.map((p) => judge(p, lang, speller, evidence));
+      const judged = unknownParts.map((p) => judge(p, lang, speller, { ...evidence, part: true }));
       judgement = judged.reduce((a, b) => (b.confidence > a.confidence ? b : a));
       // A compound of one known and one unknown part is more often a coined product term.
       if (

@@ -309,3 +309,27 @@ describe('conservation groups and roadworthiness tests cannot endorse (issue 18,
     expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
   });
 });
+
+describe('armed forces, national institutes, "the only one approved", lock-proof (issue 18, round 17)', () => {
+  it.each([
+    ['en', 'Boots tested and approved by the US Army.', 'endorsement'],
+    ['es', 'Balanza verificada y certificada por el Instituto Nacional de Calidad.', 'endorsement'],
+    ['fr', "Couteau homologué par l'armée de terre.", 'endorsement'],
+    ['pt', 'Capacete aprovado pelo Exército Brasileiro.', 'endorsement'],
+    ['ru', 'Фонарь одобрен Министерством обороны.', 'endorsement'],
+    ['en', 'The only knife sharpener recommended by chefs.', 'endorsement'],
+    ['es', 'El único cepillo aprobado para uso diario.', 'endorsement'],
+    ['pt', 'Cadeado 100% à prova de arrombamento.', 'absolute_guarantee'],
+    ['ru', 'Чехлы не портят сиденья при любых условиях.', 'absolute_guarantee'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
+  });
+
+  it.each([
+    ['en', 'Military-style backpack, 40 L, recommended for hiking.'],
+    ['fr', 'Le seul inconvénient : il faut le recharger chaque semaine.'],
+    ['ru', 'Работает при любых условиях освещения.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(checkClaims(text, lang, 'description')).toEqual([]);
+  });
+});

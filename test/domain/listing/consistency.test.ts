@@ -528,3 +528,40 @@ describe('a number inside a model code (issue 18, review)', () => {
     expect(counts('Pack of hooks, 5-10 pieces')).toEqual(['5-10 pieces', '10 pieces']);
   });
 });
+
+describe('products of counts, threads and doubled chain members (issue 18, round 17)', () => {
+  it('reads "12 bags x 50 ties" as the others\' 600 ties', () => {
+    const en = v('en', 'Cable ties 600 pcs', 'Packed as 12 bags x 50 ties, black nylon.');
+    const es = v('es', 'Bridas 600 uds', 'Se entregan 600 bridas de nailon negro.');
+    expect(checkConsistency([en, es])).toEqual([]);
+  });
+
+  it('still compares a gauge of two counts ("20 stitches × 26 rows" against 28 rows)', () => {
+    const en = v('en', '', 'Gauge: 20 stitches × 26 rows = 10 cm.');
+    const fr = v('fr', '', 'Échantillon : 20 mailles × 28 rangs = 10 cm.');
+    const es = v('es', '', 'Muestra: 20 puntos × 28 vueltas = 10 cm.');
+    expect(checkConsistency([en, fr, es]).map((i) => i.params.value)).toEqual(['26 rows']);
+  });
+
+  it('counts no threads after an inch size ("3/8"-16 with")', () => {
+    const counts = (text: string) =>
+      extractQuantities(text, 'en', 'description')
+        .filter((q) => q.dimension === 'count')
+        .map((q) => text.slice(q.span[0], q.span[1]));
+    expect(counts('Tripod screw 3/8"-16 with a locking ring')).toEqual([]);
+  });
+
+  it('reports the member of a chain changed to the other member ("90 x 90 cm" for 90 x 120)', () => {
+    const en = v('en', 'Rug 90 x 120 cm', 'Size: 90 x 120 cm, short pile.');
+    const fr = v('fr', 'Tapis 90 x 120 cm', 'Dimensions : 90 x 120 cm, poils ras.');
+    const pt = v('pt', 'Tapete 90 x 120 cm', 'Tamanho: 90 x 90 cm, pelo curto.');
+    const issues = checkConsistency([en, fr, pt]);
+    expect(issues.map((i) => [i.lang, i.params.value, i.suggestion])).toEqual([['pt', '90 cm', '120 cm']]);
+  });
+
+  it('leaves a square written twice alone when the others write it so too', () => {
+    const en = v('en', '', 'Cushion 45 x 45 cm, cover 45 x 45 cm.');
+    const es = v('es', '', 'Cojín de 45 x 45 cm, funda de 45 x 45 cm.');
+    expect(checkConsistency([en, es])).toEqual([]);
+  });
+});

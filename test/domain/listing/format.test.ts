@@ -90,3 +90,16 @@ describe('shouted sentences with short ones between them (issue 18, round 10)', 
     expect(checkShoutedSentences('en', 'Soft grip. SIZE XL. Machine wash.')).toEqual([]);
   });
 });
+
+describe('a clause in capitals after a colon (issue 18, round 17)', () => {
+  it('reports the shouted clause, not the heading before its text', () => {
+    const text = 'Strong double-sided tape: HOLDS UP TO FIVE KILOS WITHOUT DRILLING\nMaterial: acrylic foam.';
+    const issues = checkShoutedSentences('en', text);
+    expect(issues.map((i) => text.slice(i.span![0], i.span![1]))).toEqual([
+      'HOLDS UP TO FIVE KILOS WITHOUT DRILLING',
+    ]);
+    expect(checkShoutedSentences('es', 'CARACTERÍSTICAS PRINCIPALES DEL PRODUCTO: cuerpo de acero.')).toEqual(
+      [],
+    );
+  });
+});

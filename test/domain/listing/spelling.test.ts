@@ -938,3 +938,29 @@ describe('accents the list knows, diphthongs of a doubled letter, adverbs, -age 
     expect(slips(fr, 'Plage de dénudage.', 'fr')).toEqual([]);
   });
 });
+
+describe('listed slips far rarer than a common word, "anti" on short nouns (issue 18, round 17)', () => {
+  it('reports a listed word a thousand times rarer than the common word it slips from', () => {
+    const es = listSpeller('el agua es dulce', { el: 90, agua: 400, es: 90, dulce: 429, dulse: 785 });
+    expect(slips(es, 'El agua es dulse.', 'es')).toEqual([['dulse', 'dulce']]);
+  });
+
+  it('leaves four-letter listed words and parts of hyphenated compounds alone', () => {
+    const en = listSpeller('coffee pads rubber tired wheels', {
+      coffee: 450,
+      pads: 480,
+      pods: 790,
+      rubber: 500,
+      tired: 429,
+      tyred: 738,
+      wheels: 520,
+    });
+    expect(slips(en, 'Coffee pods.', 'en')).toEqual([]);
+    expect(slips(en, 'Rubber-tyred wheels.', 'en')).toEqual([]);
+  });
+
+  it('knows "anti" on a noun of four letters', () => {
+    const es = listSpeller('bote para osos ansiosos', { bote: 600, para: 90, osos: 533, ansiosos: 561 });
+    expect(slips(es, 'Bote antiosos.', 'es')).toEqual([]);
+  });
+});

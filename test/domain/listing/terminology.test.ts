@@ -504,3 +504,23 @@ describe('decimals before a range or a percent, feet that are sizes, Brazil, rou
     expect(found(text, lang)).toEqual([]);
   });
 });
+
+describe('calques of round 17 and a decimal point in a list of sizes', () => {
+  it.each([
+    ['es', 'Pedal de tambor bajo con doble cadena.', [['Pedal de tambor bajo', 'pedal de bombo']]],
+    ['fr', 'Bac en plastique : casserole de vidange de 8 L.', [['casserole de vidange', 'bac de vidange']]],
+    ['fr', 'Coupeur de pilules avec lame inox.', [['Coupeur de pilules', 'coupe-comprimés']]],
+    ['fr', 'Poinçon central à ressort, 125 mm.', [['Poinçon central', 'pointeau (automatique)']]],
+    ['ru', 'Сверла: 1.5, 2, 3, 4 мм.', [['1.5', '1,5']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it.each([
+    ['es', 'Zapatos calientes de invierno con forro polar.'],
+    ['fr', 'Tampon de bureau dateur avec encre noire.'],
+    ['es', 'Auriculares Bluetooth 5.3, 30 horas de música.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(found(text, lang)).toEqual([]);
+  });
+});

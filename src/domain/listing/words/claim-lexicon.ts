@@ -144,7 +144,9 @@ export type ClaimTag =
   /** works, funciona, marche, работает: with "without exception" a promise for everyone. */
   | 'works'
   /** "no exceptions", "sin excepción", "без исключения". */
-  | 'noException';
+  | 'noException'
+  /** the only, le seul, el único: with an approval, an exclusive endorsement no listing can prove. */
+  | 'onlyOne';
 
 /** Brands and branded product lines that a generic product cannot be "original" of or approved by. */
 export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiaomi huawei sony bose jbl dyson
@@ -251,7 +253,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians teachers professors conservatory airlines all_airlines iata nobel nobel_prize nobel_prize_winners nobel_laureates
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations royal_academy
-      all_manufacturers all_car_manufacturers every_manufacturer`,
+      all_manufacturers all_car_manufacturers every_manufacturer army navy us_army us_navy armed_forces national_institute_of* national_institutes_of*`,
     original: 'original genuine authentic official real',
     guarantee: 'guarantee guaranteed guarantees',
     absolute:
@@ -266,18 +268,20 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     detox: 'detox detoxes detoxify detoxifies detoxifying detoxing',
     body: 'body organism bloodstream blood liver',
     unbreakable:
-      'unbreakable indestructible shatterproof shatter_proof theft_proof theftproof burglar_proof tamper_proof cut_proof cutproof crash_proof crashproof',
+      'unbreakable indestructible shatterproof shatter_proof theft_proof theftproof burglar_proof tamper_proof cut_proof cutproof crash_proof crashproof pick_proof pickproof bump_proof',
     protection: 'protection protects protect protecting',
     uv: 'uv uva uvb uv400 ultraviolet',
     totalSafety:
       'total_safety total_protection complete_protection complete_safety full_protection absolute_safety absolute_protection',
     preventAll: 'prevent_all prevents_all prevent_any prevents_any stop_all stops_all',
-    inNoCase: 'under_no_circumstances in_no_case in_no_way',
+    inNoCase:
+      'under_no_circumstances in_no_case in_no_way under_any_conditions in_any_conditions under_all_conditions',
     harms: 'damage damages harm harms',
     calories: 'calories kcal',
     noRisk: 'no_risk_at_all without_any_risk not_the_slightest_risk',
     works: 'works work worked',
     noException: 'no_exceptions no_exception without_exception',
+    onlyOne: 'the_only',
     payment: 'payment payments checkout transaction transactions purchase purchases shopping',
   },
   es: {
@@ -361,7 +365,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata premios_nobel premio_nobel itv
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
       policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas organizacion_mundial_de_la_salud
-      todos_los_fabricantes`,
+      todos_los_fabricantes ejercito armada fuerzas_armadas instituto_nacional* institutos_nacionales*`,
     original:
       'original originales autentico autentica autenticos autenticas genuino genuina oficial oficiales legitimo legitima legitimos legitimas originalisimo originalisima',
     guarantee: 'garantia garantizado garantizada garantizados garantizadas garantiza garantizamos',
@@ -376,18 +380,21 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'riesgo riesgos',
     detox: 'desintoxica desintoxican desintoxicar desintoxicante depura depuran depurativo depurativa',
     body: 'organismo cuerpo sangre higado',
-    unbreakable: 'irrompible irrompibles indestructible indestructibles antirrobo a_prueba_de_robos',
+    unbreakable:
+      'irrompible irrompibles indestructible indestructibles antirrobo a_prueba_de_robos a_prueba_de_ganzuas antiganzuas',
     protection: 'proteccion protege protegen proteger',
     uv: 'uv uva uvb uv400 ultravioleta*',
     totalSafety:
       'seguridad_total proteccion_total proteccion_completa seguridad_absoluta proteccion_absoluta',
     preventAll: 'evita_todo evita_todos evita_todas previene_todo previene_todos previene_todas',
-    inNoCase: 'en_ningun_caso bajo_ningun_concepto bajo_ninguna_circunstancia de_ninguna_manera',
+    inNoCase:
+      'en_ningun_caso bajo_ningun_concepto bajo_ninguna_circunstancia de_ninguna_manera en_cualquier_condicion bajo_cualquier_condicion',
     harms: 'dana danan estropea estropean maltrata',
     calories: 'calorias kcal',
     noRisk: 'sin_ningun_riesgo sin_riesgo_alguno sin_el_menor_riesgo',
     works: 'funciona funcionan sirve',
     noException: 'sin_excepcion sin_excepciones',
+    onlyOne: 'el_unico la_unica los_unicos las_unicas',
     payment: 'pago pagos compra compras transaccion transacciones envio envios',
   },
   fr: {
@@ -470,7 +477,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata prix_nobel controle_technique
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
       gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies organisation_mondiale_de_la_sante
-      tous_les_constructeurs tous_les_fabricants`,
+      tous_les_constructeurs tous_les_fabricants armee armees marine_nationale forces_armees institut_national* instituts_nationaux*`,
     original:
       'original originale originaux originales authentique authentiques officiel officielle d_origine veritable veritables vrai vraie vrais',
     guarantee: 'garanti garantie garantis garanties garantit garantissons',
@@ -486,17 +493,19 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     detox:
       'detoxifie detoxifient detoxifier detoxifiant detoxifiante detoxique detox depure depurent depuratif depurative',
     body: 'organisme corps sang foie',
-    unbreakable: 'incassable incassables indestructible indestructibles inviolable inviolables',
+    unbreakable:
+      'incassable incassables indestructible indestructibles inviolable inviolables anti_effraction antieffraction incrochetable incrochetables',
     protection: 'protection protege protegent proteger',
     uv: 'uv uva uvb uv400 ultraviolet*',
     totalSafety: 'securite_totale protection_totale protection_complete securite_absolue protection_absolue',
     preventAll: 'empeche_tout empeche_toute empeche_tous evite_tout evite_toute evite_tous',
-    inNoCase: 'en_aucun_cas aucunement',
+    inNoCase: 'en_aucun_cas aucunement en_toutes_circonstances quelles_que_soient_les_conditions',
     harms: 'abime abiment endommage endommagent agresse',
     calories: 'calories kcal',
     noRisk: 'sans_le_moindre_danger sans_le_moindre_risque sans_aucun_danger',
     works: 'marche marchent fonctionne fonctionnent',
     noException: 'sans_exception',
+    onlyOne: 'le_seul la_seule les_seuls les_seules',
     payment: 'paiement paiements achat achats transaction transactions livraison',
   },
   ru: {
@@ -573,7 +582,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
     authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata фсб спецназ* нобелевск* техосмотр*
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс всемирн*_организаци*_здравоохранения воз
-      всеми_производителями всеми_автопроизводителями`,
+      всеми_производителями всеми_автопроизводителями армией армия вмс минобороны вооруженн*_сил* министерств*_обороны`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
     guarantee: 'гаранти*',
     absolute: 'никогда навсегда на_всю_жизнь всегда вечн* идеальн* пожизненн* бессрочн*',
@@ -592,12 +601,14 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     totalSafety:
       'полную_безопасность полная_безопасность полную_защиту полная_защита абсолютную_безопасность абсолютная_безопасность абсолютную_защиту',
     preventAll: 'предотвращает_все предотвращает_любые исключает_любые',
-    inNoCase: 'ни_в_коем_случае ни_при_каких_условиях',
-    harms: 'повреждает повредит портит испортит вредит навредит',
+    inNoCase: 'ни_в_коем_случае ни_при_каких_условиях при_любых_условиях',
+    harms:
+      'повреждает повредит портит испортит вредит навредит повреждают повредят портят испортят вредят навредят',
     calories: 'калорий калории ккал',
     noRisk: 'без_малейшего_риска без_всякого_риска без_малейшей_опасности',
     works: 'работает действует помогает',
     noException: 'без_исключения без_исключений',
+    onlyOne: 'единственн*',
     payment: 'оплата оплату оплаты покупка покупки платеж* платёж*',
   },
   pt: {
@@ -677,7 +688,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
     authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio* companhias_aereas iata premios_nobel premio_nobel
       pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas organizacao_mundial_da_saude
-      todas_as_montadoras todos_os_fabricantes`,
+      todas_as_montadoras todos_os_fabricantes exercito marinha forcas_armadas inmetro instituto_nacional* institutos_nacionais*`,
     original:
       'original originais autentico autentica autenticos autenticas genuino genuina oficial oficiais legitimo legitima legitimos legitimas verdadeiro verdadeira',
     guarantee: 'garantia garantido garantida garantidos garantidas garante garantimos',
@@ -692,17 +703,20 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     risk: 'risco riscos',
     detox: 'desintoxica desintoxicam desintoxicar desintoxicante detox depura depuram depurativo depurativa',
     body: 'organismo corpo sangue figado',
-    unbreakable: 'inquebravel inquebraveis indestrutivel indestrutiveis antifurto a_prova_de_roubo',
+    unbreakable:
+      'inquebravel inquebraveis indestrutivel indestrutiveis antifurto a_prova_de_roubo a_prova_de_arrombamento a_prova_de_arrombamentos antiarrombamento',
     protection: 'protecao protege protegem proteger',
     uv: 'uv uva uvb uv400 ultravioleta*',
     totalSafety: 'seguranca_total protecao_total protecao_completa seguranca_absoluta protecao_absoluta',
     preventAll: 'evita_todo evita_todos evita_todas previne_todo previne_todos previne_todas',
-    inNoCase: 'em_hipotese_alguma em_nenhuma_hipotese de_forma_alguma de_modo_algum',
+    inNoCase:
+      'em_hipotese_alguma em_nenhuma_hipotese de_forma_alguma de_modo_algum em_quaisquer_condicoes em_qualquer_condicao',
     harms: 'danifica danificam estraga estragam agride',
     calories: 'calorias kcal',
     noRisk: 'sem_risco_nenhum sem_nenhum_risco sem_risco_algum sem_o_menor_risco',
     works: 'funciona funcionam serve',
     noException: 'sem_excecao sem_excecoes',
+    onlyOne: 'o_unico a_unica os_unicos as_unicas',
     payment: 'pagamento pagamentos compra compras transacao transacoes entrega envio',
   },
 };

@@ -14,7 +14,7 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     wristbands touchscreen hands-free plug-and-play bpa-free pillowcase pillowcases duvet shapewear
     yoga pilates fitness crossfit leggings hoodie hoodies joggers tankini bralette sneaker sneakers
     lockring lockrings denib matcha gapping fipple fipples sewist sewists
-    lippage coater coaters buzzy buzzier`,
+    lippage coater coaters buzzy buzzier collet collets`,
   es: `tórica tóricas tórico tóricos antideslizante antideslizantes antiadherente antiadherentes reutilizable reutilizables recargable
     recargables regulable regulables plegable plegables impermeable impermeables transpirable transpirables
     ergonómico ergonómica ergonómicos ergonómicas inalámbrico inalámbricos inalámbrica inalámbricas
@@ -24,7 +24,7 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     talonera taloneras melaria melarias tarjetería planitud galce galces glasa
     pantalán pantalanes borriqueta borriquetas paneo paneos zincado zincada zincados zincadas
     escurridor escurridora escurridores escurridoras`,
-  fr: `amortissant amortissante amortissants amortissantes antidérapant antidérapante antidérapants
+  fr: `ragage amortissant amortissante amortissants amortissantes antidérapant antidérapante antidérapants
     antidérapantes antiadhésif antiadhésive antiadhésifs antiadhésives réutilisable réutilisables
     rechargeable rechargeables réglable réglables pliable pliables imperméable imperméables respirant
     respirante respirants respirantes ergonomique ergonomiques déperlant déperlante déperlants
