@@ -25,7 +25,7 @@ export interface Quantity {
   loose?: boolean;
   /** A count spelt out inside a sentence ("with two hands"): evidence of the others' counts, never reported. */
   inside?: boolean;
-  /** A factor of two counts multiplied ("10 sheets x 100 rings"): their product. */
+  /** A factor of two counts multiplied ("10 sheets x 100 rings", "10 конвертов по 10 шт"): their product. */
   product?: number;
 }
 
@@ -405,8 +405,11 @@ export function extractQuantities(text: string, lang: Language, field: ListingFi
   return found;
 }
 
-/** What joins the two counts of a product: "10 sheets x 100 rings", "4 bolsas × 50 uds". */
-const TIMES_RE = /^[^\S\n]?[x×*][^\S\n]?$/u;
+/**
+ * What joins the two counts of a product: "10 sheets x 100 rings", "4 bolsas × 50 uds", "10
+ * конвертов по 10 шт", "10 sobres de 10 tiras", "10 cards of 10 strips", "10 envelopes com 10 tiras".
+ */
+const TIMES_RE = /^(?:[^\S\n]?[x×*][^\S\n]?|[^\S\n](?:по|de|of|com|con|à)[^\S\n])$/u;
 
 /**
  * Two counts multiplied ("10 sheets x 100 rings") may state their product (the others' "1000
@@ -414,13 +417,13 @@ const TIMES_RE = /^[^\S\n]?[x×*][^\S\n]?$/u;
  * gauge, "22 stitches × 28 rows", multiplies nothing: its counts are compared as they are.)
  */
 function multipliedCounts(text: string, found: readonly Quantity[]): void {
-  const loose = found.filter((q) => q.loose && q.dimension === 'count').sort((a, b) => a.span[0] - b.span[0]);
+  const loose = found.filter((q) => q.dimension === 'count').sort((a, b) => a.span[0] - b.span[0]);
   for (let i = 0; i + 1 < loose.length; i++) {
     const a = loose[i]!;
     const b = loose[i + 1]!;
     if (
       b.span[0] < a.span[1] ||
-      b.span[0] - a.span[1] > 3 ||
+      b.span[0] - a.span[1] > 5 ||
       !TIMES_RE.test(text.slice(a.span[1], b.span[0]))
     )
       continue;
@@ -972,6 +975,8 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
       for (const q of byLang.get(lang)!.filter((x) => x.dimension === dimension)) {
         if (inReference.has(q.value)) continue;
         if (q.loose) continue;
+        // A factor of the count the others state: "10 конвертов по 10 шт" is their 100 pieces.
+        if (q.product !== undefined && inReference.has(q.product)) continue;
         // A value only this version states is added information, not a changed one: it is reported
         // when the version lacks a value the others state in that field (or, if no other version
         // states the dimension there, anywhere).

@@ -132,6 +132,8 @@ const PT_EUROPEAN: ReadonlyArray<[string, string, string]> = [
   // "Equipa" is also "it equips": only the noun after a preposition ("treinos em equipa").
   ['(?<=(?:em|de|da|na|por) )equipas?', 'equipe', 'team'],
   ['autocolantes?', 'adesivo', 'sticker, self-adhesive'],
+  ['cinzent[oa]s?', 'cinza', 'grey'],
+  ['fechos? (?:éclair|ecler)', 'zíper', 'zip fastener'],
 ];
 
 /**
@@ -219,6 +221,19 @@ const ES_PRODUCT_CALQUES: readonly CalqueRow[] = [
     'tent footprint',
     '\\b(?:acampada|camping|campaña|ripstop|suelo)\\b',
   ],
+  // Round 18 (blind-19's classes).
+  ['chaquetas? de vida', 'chaleco salvavidas', 'life jacket'],
+  [
+    'llaveados? (?:diferentes|distintos|iguales|igual)',
+    'con llaves diferentes (o iguales)',
+    'keyed different/alike',
+  ],
+  [
+    'pescados? (?:pequeños|vivos)',
+    'peces pequeños',
+    'small fish (alive)',
+    '\\b(?:nasas?|acuarios?|peceras?|cangrejos|cebos?)\\b',
+  ],
 ];
 
 const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -291,6 +306,21 @@ const FR_PRODUCT_CALQUES: readonly CalqueRow[] = [
   ['casseroles? de vidange', 'bac de vidange', 'drain pan'],
   ['lignes? de (?:quai|ponton)', 'amarre (aussière)', 'dock line'],
   ['coupeurs? de (?:pilules?|comprimés?)', 'coupe-comprimés', 'pill cutter'],
+  // Round 18 (blind-19's classes).
+  [
+    'bandes? de fermeture (?:de|des) (?:blessures?|plaies?)',
+    'sutures cutanées adhésives (strips)',
+    'wound closure strips',
+  ],
+  ["défenseurs? d['’]oreilles?", 'protège-oreilles (casque antibruit)', 'ear defenders'],
+  [
+    "boucles? d['’]oreilles?",
+    "boucles d'identification (auriculaires)",
+    'ear tags (of livestock)',
+    '\\b(?:bovins?|vaches?|veaux|bétail|ovins?|moutons?|caprins?|chèvres?|porcs?|élevage)\\b',
+  ],
+  ['tubes? de test', 'tubes à essai', 'test tubes'],
+  ['à disposer (?:en|dans|au|aux|à)', 'à déposer (à jeter)', 'to dispose of'],
 ];
 
 const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
@@ -370,6 +400,13 @@ const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
     'ремни безопасности',
     'harness (of a child seat)',
     '(?:стульчик\\p{L}*|коляск\\p{L}*|автокресл\\p{L}*|ребён\\p{L}*|ребен\\p{L}*|детск\\p{L}*)',
+  ],
+  // Round 18: a teat of a feeding bottle is a "соска" (a "ниппель" is a valve or a fitting).
+  [
+    'ниппел\\p{L}*',
+    'соска',
+    'teat (of a feeding bottle)',
+    '(?:выпойк\\p{L}*|телят\\p{L}*|ягнят\\p{L}*|поросят\\p{L}*|кормлени\\p{L}*)',
   ],
 ];
 

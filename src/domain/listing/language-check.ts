@@ -222,6 +222,7 @@ function wrongSentences(
         return;
       other = 'other';
     } else if (declared === 'ru' && isUkrainian(words)) other = 'other';
+    else if (partnerSentence(words, declared, spellers)) other = PARTNER[declared]!;
     else if ((declared !== 'ru' || (latinOnly(words) && !english())) && outsideLanguage(words, own))
       other = 'other';
     else if (
@@ -258,6 +259,42 @@ function wrongSentences(
     });
   });
   return found;
+}
+
+/** Spanish and Portuguese: the language each is most often mistaken for. */
+const PARTNER: Readonly<Partial<Record<Language, Language>>> = { es: 'pt', pt: 'es' };
+
+/**
+ * Function words only one of the pair writes: "el", "los", "es", "y" are never Portuguese; "os",
+ * "um", "com", "não" never Spanish. ("da", "dos", "pelo" are words of both.)
+ */
+const OWN_FUNCTION_WORDS: Readonly<Partial<Record<Language, ReadonlySet<string>>>> = {
+  es: new Set('el la los las del es y una muy pero con al'.split(' ')),
+  pt: new Set('os do das em um uma com não ao aos pela pelas na nas é'.split(' ')),
+};
+/** The partner's dictionary reads at least this share of the sentence... */
+const PARTNER_READS = 0.85;
+/** ...and at least this many of its own function words stand in it. */
+const PARTNER_FUNCTION_WORDS = 2;
+
+/**
+ * A Spanish sentence in a Portuguese version or the other way round ("Cada rosario es único por la
+ * veta natural de la madera.": Brazilian Portuguese's dictionary knows most of its words): two or
+ * more function words only the other language writes, and its dictionary reads the sentence better.
+ */
+function partnerSentence(
+  words: readonly string[],
+  declared: Language,
+  spellers: Partial<Record<Language, SpellChecker>>,
+): boolean {
+  const partner = PARTNER[declared];
+  const marks = partner && OWN_FUNCTION_WORDS[partner];
+  const own = spellers[declared];
+  const theirs = partner && spellers[partner];
+  if (!marks || !own || !theirs) return false;
+  if (words.filter((w) => marks.has(w.toLowerCase())).length < PARTNER_FUNCTION_WORDS) return false;
+  const read = dictionaryCoverage(words, theirs);
+  return read >= PARTNER_READS && read > dictionaryCoverage(words, own);
 }
 
 /** A sentence the declared dictionary reads at most this share of... */
@@ -326,6 +363,10 @@ const MAX_OWN_TRIGRAM_SCORE = 0.91;
  * most trigrams.
  */
 const MAX_OWN_TRIGRAM_SCORE_WITH_FUNCTION_WORD = 0.99;
+/** An outside language scoring this close to the declared one's best... */
+const CLOSE_NEIGHBOUR_SCORE = 0.99;
+/** ...with at most this share of the plain words in the declared dictionary, is that language. */
+const CLOSE_NEIGHBOUR_COVERAGE = 0.5;
 /** At most this share of the plain words may be in the declared dictionary. */
 const MAX_OUTSIDE_COVERAGE = 0.65;
 /** Plain words needed to judge: names, codes and units are not plain words. */
@@ -362,8 +403,20 @@ function outsideByTrigrams(
   if (plain.filter((w) => w.length >= 3).length < MIN_LONG_PLAIN_WORDS) return false;
   if (dictionaryCoverage(plain, own) > MAX_OUTSIDE_COVERAGE) return false;
   const scores = francAll(text, { only: cyrillic ? FRANC_CYRILLIC : FRANC_LATIN, minLength: 10 });
+  const outside = cyrillic ? FRANC_OUTSIDE_CYRILLIC : FRANC_OUTSIDE_LATIN;
   const best = scores[0];
-  if (!best || !(cyrillic ? FRANC_OUTSIDE_CYRILLIC : FRANC_OUTSIDE_LATIN).includes(best[0])) return false;
+  // A close neighbour a hair behind the declared language ("Inclou una metxa de cotó de recanvi."
+  // reads Spanish 1, Catalan 0.999) whose words the declared dictionary mostly does not know.
+  const second = scores[1];
+  if (
+    best?.[0] === FRANC_OWN[declared] &&
+    second !== undefined &&
+    outside.includes(second[0]) &&
+    second[1] >= CLOSE_NEIGHBOUR_SCORE &&
+    dictionaryCoverage(plain, own) <= CLOSE_NEIGHBOUR_COVERAGE
+  )
+    return true;
+  if (!best || !outside.includes(best[0])) return false;
   const scoreOf = (code: string) => scores.find(([c]) => c === code)?.[1] ?? 0;
   const bar = plain.some((w) => OUTSIDE_FUNCTION_WORDS.has(w.toLowerCase()) && !own.correct(w.toLowerCase()))
     ? MAX_OWN_TRIGRAM_SCORE_WITH_FUNCTION_WORD

@@ -161,6 +161,20 @@ function wholeSentence(
 }
 
 /**
+ * A sentence of two or more words, all English or shared with English, one of them English only
+ * ("Working pressure 0–10 bar.": French has "pressure" as a form of "pressurer"): a line left in
+ * English. (Not with a word in capitals: "Crawler RC 1" is a model's name.)
+ */
+function englishLine(run: readonly Token[], marks: readonly Mark[]): boolean {
+  const words = run.filter((t) => /^\p{L}{2,}$/u.test(t.text));
+  // A model name: "Crawler RC 1".
+  if (words.length < 2 || words.some((t) => /^\p{Lu}+$/u.test(t.text))) return false;
+  // Two words of four letters or more: "Crawler max 1:10" is a name and a scale.
+  if (words.filter((t) => [...t.text].length >= 4).length < 2) return false;
+  return run.some((t, k) => marks[k] === 'en' && /^\p{L}\p{Ll}{2,}$/u.test(t.text));
+}
+
+/**
  * A run whose sentence opens with words English shares with the declared language ("High
  * pressure, water saving design." in French, where "high", "pressure" and "design" are French
  * dictionary words too) starts where the sentence does: the whole sentence was left in English.
@@ -436,7 +450,10 @@ export function checkUntranslated(
     const label = english.length < 3 ? englishLabel(text, tokens, marks, i) : -1;
     if (label >= last) last = label;
     if (
-      (english.length >= 3 || (english.length >= 2 && (functionWords >= 1 || whole)) || label >= 0) &&
+      (english.length >= 3 ||
+        (english.length >= 2 && (functionWords >= 1 || whole)) ||
+        (whole && englishLine(run, marks.slice(i, last + 1))) ||
+        label >= 0) &&
       !isName(text, field, run, english) &&
       !quotedTerm(text, run) &&
       !(functionWords === 0 && termList(run, lang))

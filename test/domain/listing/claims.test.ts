@@ -333,3 +333,21 @@ describe('armed forces, national institutes, "the only one approved", lock-proof
     expect(checkClaims(text, lang, 'description')).toEqual([]);
   });
 });
+
+describe('ear infections, lazy eye, miraculous powers, blessings (issue 18, round 18)', () => {
+  it.each([
+    ['fr', 'Soigne les otites des enfants en 3 jours.', 'medical'],
+    ['es', 'Corrige el ojo vago sin gafas.', 'medical'],
+    ['pt', 'Pulseira com poderes de cura comprovados.', 'medical'],
+    ['es', 'Medalla bendecida por el Papa Francisco.', 'endorsement'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
+  });
+
+  it.each([
+    ['en', 'Miraculous Ladybug backpack for school.'],
+    ['es', 'Papa frita cortada con la mandolina.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(checkClaims(text, lang, 'description')).toEqual([]);
+  });
+});

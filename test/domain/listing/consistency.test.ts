@@ -565,3 +565,12 @@ describe('products of counts, threads and doubled chain members (issue 18, round
     expect(checkConsistency([en, es])).toEqual([]);
   });
 });
+
+describe('counts multiplied with a word (issue 18, round 18)', () => {
+  it('reads "12 пакетов по 50 шт" as the others\' 600 pieces', () => {
+    const en = v('en', 'Zip ties 600 pcs', 'Twelve bags, 600 pcs in total.');
+    const ru = v('ru', 'Стяжки 12 пакетов по 50 шт', 'Всего 600 шт.');
+    const es = v('es', 'Bridas 600 uds', 'En total 600 uds.');
+    expect(checkConsistency([en, ru, es])).toEqual([]);
+  });
+});

@@ -258,3 +258,29 @@ describe('short Catalan and Italian sentences (issue 18, round 13)', () => {
     expect(found(`${FR}\n${OWN}`, 'fr', { fr: knows(`${FR} ${OWN}`), en: knows(EN) })).toEqual([]);
   });
 });
+
+describe('Spanish in Portuguese by its function words, a Catalan sentence a hair behind Spanish (issue 18, round 18)', () => {
+  it('reports a Spanish sentence whose words Portuguese mostly knows, by "el", "la", "es", "y"', () => {
+    const ES_LINE = 'El cordón trenzado es de algodón y la tapa de bambú natural.';
+    // The Portuguese dictionary knows 9 of its 11 words (a gap too small for the dictionaries alone).
+    const pt = knows(`${PT} cordón trenzado de algodón la tapa bambú natural`);
+    expect(found(`${PT}\n${ES_LINE}`, 'pt', { pt, es: knows(`${ES} ${ES_LINE}`), en: knows(EN) })).toEqual([
+      ['paragraph', ES_LINE],
+    ]);
+  });
+
+  it('leaves a Portuguese sentence with one such word alone', () => {
+    const PT_LINE = 'A tampa de bambu natural vem com o cordão de algodão.';
+    const pt = knows(`${PT} ${PT_LINE}`);
+    expect(
+      found(`${PT}\n${PT_LINE}`, 'pt', { pt, es: knows(`${ES} a de bambu natural con`), en: knows(EN) }),
+    ).toEqual([]);
+  });
+
+  it('reports a Catalan sentence franc reads as Spanish by a hair, whose words Spanish does not know', () => {
+    const CA = 'Porta una corretja de fusta de color vermell.';
+    expect(found(`${ES}\n${CA}`, 'es', { es: knows(`${ES} de una`), en: knows(EN) })).toEqual([
+      ['other', CA],
+    ]);
+  });
+});

@@ -524,3 +524,38 @@ describe('calques of round 17 and a decimal point in a list of sizes', () => {
     expect(found(text, lang)).toEqual([]);
   });
 });
+
+describe('calques and European Portuguese of round 18', () => {
+  it.each([
+    ['es', 'Chaqueta de vida para kayak, talla M.', [['Chaqueta de vida', 'chaleco salvavidas']]],
+    ['fr', 'Lot de 50 tubes de test en verre.', [['tubes de test', 'tubes à essai']]],
+    [
+      'fr',
+      "Défenseurs d'oreilles pliables, 30 dB.",
+      [["Défenseurs d'oreilles", 'protège-oreilles (casque antibruit)']],
+    ],
+    [
+      'fr',
+      "Boucles d'oreilles numérotées pour bovins.",
+      [["Boucles d'oreilles", "boucles d'identification (auriculaires)"]],
+    ],
+    [
+      'pt',
+      'Capa cinzenta com fecho éclair.',
+      [
+        ['cinzenta', 'cinza'],
+        ['fecho éclair', 'zíper'],
+      ],
+    ],
+    ['ru', 'Бутылка для выпойки телят с ниппелем.', [['ниппелем', 'соска']]],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it.each([
+    ['fr', "Boucles d'oreilles en argent 925."],
+    ['ru', 'Велосипедная камера с ниппелем Presta.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(found(text, lang)).toEqual([]);
+  });
+});

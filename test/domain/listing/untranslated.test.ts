@@ -368,3 +368,22 @@ describe('an English line among lines of another language (issue 18, round 15)',
     ).toEqual(['wrong_language']);
   });
 });
+
+describe('an English line of one English-only word and words French shares (issue 18, round 18)', () => {
+  const fr = {
+    target: wordListSpeller('raccords pour tuyau de diamètre pressure tension max rc'),
+    english: wordListSpeller('operating working pressure max tension crawler'),
+    isAllowed: () => false,
+  };
+  const runs = runsOf('fr', fr);
+
+  it('reports the line left in English', () => {
+    expect(runs('Raccords pour tuyau de 8 mm. Working pressure 0–10 bar.')).toEqual([
+      'Working pressure 0–10 bar',
+    ]);
+  });
+
+  it('leaves a model name in capitals alone', () => {
+    expect(runs('Raccords pour tuyau de 8 mm. Crawler RC 1.')).toEqual([]);
+  });
+});

@@ -204,7 +204,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     ageing: 'wrinkle wrinkles crow_s_feet ageing aging signs_of_ageing signs_of_aging age_spots',
     rejuvenate: 'rejuvenat* younger_looking',
     years: 'years year yrs',
-    miracle: 'years_younger',
+    miracle: 'years_younger miraculous_power* healing_power* healing_properties',
     lose: 'lose loses losing slim_down shed sheds melt melts melting',
     bodyFat: 'fat belly_fat body_fat kilos kg pounds lbs weight extra_weight sizes dress_sizes',
     burn: 'burn burns burning melt melts melting',
@@ -227,7 +227,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
       no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
       slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out fix fixes fixed fixing wipes_out wipe_out wiped_out goes_away go_away disappears vanishes real_relief`,
-    condition: `sids sudden_infant_death* cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies syndrome* dental_problems tooth_problems heatstroke heat_stroke sunstroke hyperthermia epicondylitis tennis_elbow golfer_s_elbow
+    condition: `sids sudden_infant_death* otitis ear_infection* lazy_eye amblyopia cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies syndrome* dental_problems tooth_problems heatstroke heat_stroke sunstroke hyperthermia epicondylitis tennis_elbow golfer_s_elbow
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
       diabet* cancer* tumor* tumour* hypertension high_blood_pressure blood_pressure cholesterol asthma
@@ -247,10 +247,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       in_the_country in_europe in_america in_the_usa in_the_us in_the_uk of_#`,
     sales: `best_seller best_sellers bestseller bestsellers best_selling top_seller top_selling`,
     rankContext: 'seller sellers selling sales brand in_sales choice among worldwide',
-    approval: `approved certified endorsed recommended accredited validated authorized authorised recommend
+    approval: `approved certified endorsed blessed recommended accredited validated authorized authorised recommend
       recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises homologated
       trusted_by chosen_by`,
-    authority: `${AUTHORITIES_LATIN} ministry government health_ministry doctors physicians teachers professors conservatory airlines all_airlines iata nobel nobel_prize nobel_prize_winners nobel_laureates
+    authority: `${AUTHORITIES_LATIN} ministry government the_pope pope health_ministry doctors physicians teachers professors conservatory airlines all_airlines iata nobel nobel_prize nobel_prize_winners nobel_laureates
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations royal_academy
       all_manufacturers all_car_manufacturers every_manufacturer army navy us_army us_navy armed_forces national_institute_of* national_institutes_of*`,
@@ -317,7 +317,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     ageing: 'arruga arrugas patas_de_gallo envejecimiento manchas_de_la_edad',
     rejuvenate: 'rejuvenece rejuvenecen rejuvenecer rejuvenecedor* rejuvenecimiento',
     years: 'anos ano',
-    miracle: 'anos_mas_joven anos_mas_jovenes anos_menos',
+    miracle:
+      'anos_mas_joven anos_mas_jovenes anos_menos milagroso milagrosa poder_milagroso poderes_milagrosos poder_curativo poderes_curativos',
     lose: 'pierde pierda pierdes perder pierden adelgaza* adelgace derrite derriten derretir',
     bodyFat: 'grasa grasa_abdominal kilos kg libras peso barriga tripa tallas',
     burn: 'quema queman quemar quemas quemaras quemara derrite derriten derretir',
@@ -339,7 +340,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
       ralentiza ralentizan corrige corrigen desintoxica depura depuran eliminas adios_al se_olvidara`,
-    condition: `paludismo malaria dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis sindrome* problemas_dentales golpe_de_calor golpes_de_calor insolacion hipertermia epicondilitis codo_de_tenista
+    condition: `paludismo malaria otitis ojo_vago ambliopia dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis sindrome* problemas_dentales golpe_de_calor golpes_de_calor insolacion hipertermia epicondilitis codo_de_tenista
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
       presion_arterial tension_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus
@@ -359,10 +360,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       de_europa del_pais en_el_mundo en_el_mercado jamas_creado* jamas_fabricado* jamas_visto* de_#`,
     sales: 'mas_vendido mas_vendida mas_vendidos mas_vendidas superventas top_ventas',
     rankContext: 'ventas en_ventas de_ventas marca opcion eleccion entre a_nivel_mundial',
-    approval: `aprobado aprobada aprobados aprobadas certificado certificada certificados certificadas
+    approval: `aprobado aprobada aprobados aprobadas bendecido bendecida bendecidos bendecidas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
-    authority: `${AUTHORITIES_LATIN} ministerio gobierno sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata premios_nobel premio_nobel itv
+    authority: `${AUTHORITIES_LATIN} ministerio gobierno el_papa papa_francisco sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata premios_nobel premio_nobel itv
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
       policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas organizacion_mundial_de_la_salud
       todos_los_fabricantes ejercito armada fuerzas_armadas instituto_nacional* institutos_nacionales*`,
@@ -430,7 +431,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     ageing: 'ride rides pattes_d_oie vieillissement taches_de_vieillesse',
     rejuvenate: 'rajeunit rajeunissent rajeunir rajeunissement',
     years: 'ans an annees',
-    miracle: 'ans_de_moins ans_plus_jeune',
+    miracle:
+      'ans_de_moins ans_plus_jeune miraculeux miraculeuse pouvoir_miraculeux pouvoirs_miraculeux pouvoir_guerisseur pouvoirs_guerisseurs',
     lose: 'perdez perdre perd perdent maigri* mincir fondre',
     bodyFat: 'graisse graisses kilos kg livres poids ventre bourrelets tailles',
     burn: 'brule brulent bruler brulez brulerez fait_fondre font_fondre',
@@ -452,7 +454,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
       fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
       ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure purifie purifient fait_tomber efficace_contre`,
-    condition: `paludisme malaria dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne syndrome* problemes_dentaires coup_de_chaleur coups_de_chaleur insolation hyperthermie epicondylite
+    condition: `paludisme malaria otite* oeil_paresseux amblyopie dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne syndrome* problemes_dentaires coup_de_chaleur coups_de_chaleur insolation hyperthermie epicondylite
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
       tumeur* hypertension tension_arterielle cholesterol asthme allergie* rhume* grippe covid* coronavirus
@@ -471,10 +473,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     sales: `meilleure_vente meilleures_ventes le_plus_vendu la_plus_vendue les_plus_vendus best_seller
       best_sellers bestseller`,
     rankContext: 'ventes des_ventes en_ventes marque choix parmi',
-    approval: `approuve approuvee approuves approuvees certifie certifiee certifies certifiees homologue
+    approval: `approuve approuvee approuves approuvees beni benie benis benies certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
       recommandent approuvent conseillent conseille labellise labellisee labellises`,
-    authority: `${AUTHORITIES_LATIN} ministere gouvernement medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata prix_nobel controle_technique
+    authority: `${AUTHORITIES_LATIN} ministere gouvernement le_pape pape medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata prix_nobel controle_technique
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
       gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies organisation_mondiale_de_la_sante
       tous_les_constructeurs tous_les_fabricants armee armees marine_nationale forces_armees institut_national* instituts_nationaux*`,
@@ -539,7 +541,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     ageing: 'морщин* гусиные_лапки старени* пигментн*_пятн*',
     rejuvenate: 'омолаж* омолод*',
     years: 'лет года',
-    miracle: 'лет_моложе моложе_на',
+    miracle: 'лет_моложе моложе_на чудодейственн* целительн*_сил*',
     lose: 'сбрось* сбросит* сбросьте сбросите сбросишь похуде* худе*',
     bodyFat: 'кг килограмм* жир жира жиры лишн*_вес* вес веса живот*',
     burn: 'сжига* сжечь сожжет сожгите',
@@ -561,7 +563,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
       замедля* исправля* выводит выводят очища*
       больше_никаких`,
-    condition: `малярия малярии денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил* синдром* проблем*_с_зуб* тепловой_удар тепловых_ударов теплового_удара солнечн*_удар* гипертерми* эпикондилит*
+    condition: `малярия малярии отит* амблиопи* ленив*_глаз* денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил* синдром* проблем*_с_зуб* тепловой_удар тепловых_ударов теплового_удара солнечн*_удар* гипертерми* эпикондилит*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
       экзем* псориаз* дерматит* акне бессонниц* тревожност* депресси* диабет* рак рака раку раком раке
       онколог* опухол* гипертони* артериальн*_давлени* кровян*_давлени* холестерин* астм* аллерги*
@@ -578,9 +580,9 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       'когда_либо мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
     sales: 'хит_продаж лидер_продаж лидеры_продаж бестселлер* самый_продаваемый самая_продаваемая',
     rankContext: 'продаж по_продажам бренд выбор среди',
-    approval: `одобрен одобрено одобрена одобрены одобренный одобренная одобряют одобряет сертифицирован* выбирают
+    approval: `одобрен одобрено одобрена одобрены освящен* одобренный одобренная одобряют одобряет сертифицирован* выбирают
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
-    authority: `${AUTHORITIES_LATIN} минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata фсб спецназ* нобелевск* техосмотр*
+    authority: `${AUTHORITIES_LATIN} папой_римским папа_римский минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata фсб спецназ* нобелевск* техосмотр*
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс всемирн*_организаци*_здравоохранения воз
       всеми_производителями всеми_автопроизводителями армией армия вмс минобороны вооруженн*_сил* министерств*_обороны`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
@@ -643,7 +645,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     ageing: 'ruga rugas pes_de_galinha envelhecimento manchas_da_idade',
     rejuvenate: 'rejuvenesce rejuvenescem rejuvenescer rejuvenescedor* rejuvenescimento',
     years: 'anos ano',
-    miracle: 'anos_mais_jovem anos_mais_nova anos_mais_novo anos_a_menos',
+    miracle:
+      'anos_mais_jovem anos_mais_nova anos_mais_novo anos_a_menos milagroso milagrosa poder_milagroso poderes_milagrosos poder_de_cura poderes_de_cura',
     lose: 'perca percam perder perde perdem emagrec*',
     bodyFat: 'gordura gordura_localizada quilos kg libras peso barriga pneuzinhos manequins tamanhos',
     burn: 'queima queimam queimar queime queimara queimaras derrete derretem derreta',
@@ -666,7 +669,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       retarda retardam corrige corrigem desintoxica depura depuram
       antiinflamatori* antiviral*`,
-    condition: `malaria dengue zika morte_subita* dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira* sindrome* problemas_dentarios problemas_dentais insolacao hipertermia epicondilite cotovelo_de_tenista
+    condition: `malaria dengue zika morte_subita* otite* olho_preguicoso ambliopia dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira* sindrome* problemas_dentarios problemas_dentais insolacao hipertermia epicondilite cotovelo_de_tenista
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
       insonia ansiedade depressao diabetes cancer cancro tumor tumores hipertensao pressao_alta
       pressao_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus infeccao
@@ -683,10 +686,10 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       de_todos_os_tempos da_historia de_#`,
     sales: 'mais_vendido mais_vendida mais_vendidos mais_vendidas campeao_de_vendas campea_de_vendas',
     rankContext: 'vendas em_vendas de_vendas marca escolha opcao entre mundo_inteiro',
-    approval: `aprovado aprovada aprovados aprovadas certificado certificada certificados certificadas
+    approval: `aprovado aprovada aprovados aprovadas abencoado abencoada abencoados abencoadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
-    authority: `${AUTHORITIES_LATIN} ministerio governo medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio* companhias_aereas iata premios_nobel premio_nobel
+    authority: `${AUTHORITIES_LATIN} ministerio governo o_papa papa_francisco medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio* companhias_aereas iata premios_nobel premio_nobel
       pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas organizacao_mundial_da_saude
       todas_as_montadoras todos_os_fabricantes exercito marinha forcas_armadas inmetro instituto_nacional* institutos_nacionais*`,
     original:

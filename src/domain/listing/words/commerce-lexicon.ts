@@ -14,7 +14,7 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     wristbands touchscreen hands-free plug-and-play bpa-free pillowcase pillowcases duvet shapewear
     yoga pilates fitness crossfit leggings hoodie hoodies joggers tankini bralette sneaker sneakers
     lockring lockrings denib matcha gapping fipple fipples sewist sewists
-    lippage coater coaters buzzy buzzier collet collets`,
+    lippage coater coaters buzzy buzzier collet collets cleated`,
   es: `tórica tóricas tórico tóricos antideslizante antideslizantes antiadherente antiadherentes reutilizable reutilizables recargable
     recargables regulable regulables plegable plegables impermeable impermeables transpirable transpirables
     ergonómico ergonómica ergonómicos ergonómicas inalámbrico inalámbricos inalámbrica inalámbricas
@@ -23,7 +23,7 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     yoga pilates fitness crossfit powerbank smartwatch leggings sudadera sudaderas mosquetón llavero llaveros
     talonera taloneras melaria melarias tarjetería planitud galce galces glasa
     pantalán pantalanes borriqueta borriquetas paneo paneos zincado zincada zincados zincadas
-    escurridor escurridora escurridores escurridoras`,
+    escurridor escurridora escurridores escurridoras álnico alnico`,
   fr: `ragage amortissant amortissante amortissants amortissantes antidérapant antidérapante antidérapants
     antidérapantes antiadhésif antiadhésive antiadhésifs antiadhésives réutilisable réutilisables
     rechargeable rechargeables réglable réglables pliable pliables imperméable imperméables respirant
