@@ -133,6 +133,10 @@ const PT_EUROPEAN: ReadonlyArray<[string, string, string]> = [
   ['(?<=(?:em|de|da|na|por) )equipas?', 'equipe', 'team'],
   ['autocolantes?', 'adesivo', 'sticker, self-adhesive'],
   ['cinzent[oa]s?', 'cinza', 'grey'],
+  ['humidade', 'umidade', 'humidity'],
+  ['húmid[oa]s?', 'úmido', 'humid'],
+  ['fatos? de mergulho', 'roupa de mergulho', 'wetsuit'],
+  ['amovíve(?:l|is)', 'removível', 'removable'],
   ['fechos? (?:éclair|ecler)', 'zíper', 'zip fastener'],
 ];
 
@@ -400,6 +404,12 @@ const RU_PRODUCT_CALQUES: readonly CalqueRow[] = [
     'ремни безопасности',
     'harness (of a child seat)',
     '(?:стульчик\\p{L}*|коляск\\p{L}*|автокресл\\p{L}*|ребён\\p{L}*|ребен\\p{L}*|детск\\p{L}*)',
+  ],
+  // Round 19.
+  [
+    'резистентн\\p{L}* к (?:грязи|воде|пятнам|царапинам)',
+    'грязе-/водо-/пятноотталкивающий, стойкий к царапинам',
+    'dirt/water/stain/scratch-resistant',
   ],
   // Round 18: a teat of a feeding bottle is a "соска" (a "ниппель" is a valve or a fitting).
   [

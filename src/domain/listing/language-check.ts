@@ -274,8 +274,10 @@ const OWN_FUNCTION_WORDS: Readonly<Partial<Record<Language, ReadonlySet<string>>
 };
 /** The partner's dictionary reads at least this share of the sentence... */
 const PARTNER_READS = 0.85;
-/** ...and at least this many of its own function words stand in it. */
+/** ...and at least this many of its own function words stand in it... */
 const PARTNER_FUNCTION_WORDS = 2;
+/** ...or one, where the declared dictionary reads at most this share. */
+const PARTNER_ONE_WORD_OWN_READS = 0.7;
 
 /**
  * A Spanish sentence in a Portuguese version or the other way round ("Cada rosario es único por la
@@ -292,9 +294,17 @@ function partnerSentence(
   const own = spellers[declared];
   const theirs = partner && spellers[partner];
   if (!marks || !own || !theirs) return false;
-  if (words.filter((w) => marks.has(w.toLowerCase())).length < PARTNER_FUNCTION_WORDS) return false;
+  const marked = words.filter((w) => marks.has(w.toLowerCase())).length;
+  if (marked === 0) return false;
   const read = dictionaryCoverage(words, theirs);
-  return read >= PARTNER_READS && read > dictionaryCoverage(words, own);
+  const ownRead = dictionaryCoverage(words, own);
+  // One such word is enough when the declared dictionary reads little of the rest ("Feito de
+  // poliéster 600D com base revestida de PVC." in a Spanish version).
+  return (
+    read >= PARTNER_READS &&
+    read > ownRead &&
+    (marked >= PARTNER_FUNCTION_WORDS || ownRead <= PARTNER_ONE_WORD_OWN_READS)
+  );
 }
 
 /** A sentence the declared dictionary reads at most this share of... */

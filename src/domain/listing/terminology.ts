@@ -329,6 +329,10 @@ function sizeQuotes(text: string): SizeQuote[] {
 const BRAZILIAN_NUMBERING_RE =
   /(?:numera[çc][ãa]o|tamanhos?|grade|forma) (?:brasileir[ao]s?|nacional|do brasil)|(?:numera[çc][ãa]o|tamanhos?) BR(?![\p{L}])/iu;
 
+/** European sizes named in words after a size word: "tailles US 1 à 15 et européennes 41 à 70". */
+const EUROPEAN_SIZES_RE =
+  /(?<![\p{L}])(?:tallas?|tailles?|pointures?|tamanhos?|numeração|размер\p{L}*)(?![\p{L}])[^.\n]{0,40}?(?<![\p{L}])(?:europe[oa]s?|européen(?:ne)?s?|europeus|europeias|европейск\p{L}*)[^\d.\n]{0,12}\d/iu;
+
 /**
  * Sizes quoted only in systems the market does not read (EU only in PT-BR, US only in ES...), in a
  * text about sizes, shoes or garments, within each system's range of sizes.
@@ -342,6 +346,8 @@ function checkSizeSystems(text: string, lang: Language, field: ListingField): Is
   // The market's own numbering named in words, the quoted system given as its equivalent:
   // "do 33 ao 40 (numeração brasileira, equivalente a EU 35 a 42)".
   if (lang === 'pt' && BRAZILIAN_NUMBERING_RE.test(text)) return [];
+  // European sizes named in words beside them: "tallas US 1–15 y europeas 41–70" gives the market's.
+  if (reads.includes('EU') && EUROPEAN_SIZES_RE.test(text)) return [];
   return quotes.map((q) => {
     const converted = q.sizes[0]! - SIZE_OFFSETS_FROM_EU[q.system] + SIZE_OFFSETS_FROM_EU[local];
     return {

@@ -351,3 +351,23 @@ describe('ear infections, lazy eye, miraculous powers, blessings (issue 18, roun
     expect(checkClaims(text, lang, 'description')).toEqual([]);
   });
 });
+
+describe('endorsements by a trade, mastitis (issue 18, round 19)', () => {
+  it.each([
+    ['en', 'Chalk endorsed by professional climbers.', 'endorsement'],
+    ['en', 'Recommended by Olympic swimmers.', 'endorsement'],
+    ['fr', 'Huile approuvée par les horlogers de Genève.', 'endorsement'],
+    ['es', 'Tijeras recomendadas por los peluqueros profesionales.', 'endorsement'],
+    ['ru', 'Масло одобрено часовщиками.', 'endorsement'],
+    ['pt', 'Pomada que cura a mastite das vacas.', 'medical'],
+  ] as const)('%s: %s -> %s', (lang, text, code) => {
+    expect(checkClaims(text, lang, 'description').map((i) => i.code)).toContain(code);
+  });
+
+  it.each([
+    ['en', 'Recommended for professionals and beginners alike.'],
+    ['fr', 'Recommandé pour les coiffeurs et les particuliers.'],
+  ] as const)('leaves %s "%s" alone', (lang, text) => {
+    expect(checkClaims(text, lang, 'description')).toEqual([]);
+  });
+});

@@ -284,3 +284,12 @@ describe('Spanish in Portuguese by its function words, a Catalan sentence a hair
     ]);
   });
 });
+
+describe('a Portuguese sentence with one Portuguese-only word, in a Spanish version (issue 18, round 19)', () => {
+  it('reports it when Spanish reads little of the rest', () => {
+    const PT_LINE = 'Feito de nylon 600D com base de PVC.';
+    const es = knows(`${ES} de nylon base`);
+    const pt = knows(`${PT} ${PT_LINE}`);
+    expect(found(`${ES}\n${PT_LINE}`, 'es', { es, pt, en: knows(EN) })).toEqual([['paragraph', PT_LINE]]);
+  });
+});

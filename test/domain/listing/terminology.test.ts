@@ -559,3 +559,29 @@ describe('calques and European Portuguese of round 18', () => {
     expect(found(text, lang)).toEqual([]);
   });
 });
+
+describe('European Portuguese, a Russian calque, European sizes named in words (round 19)', () => {
+  it.each([
+    ['pt', 'Absorve a humidade do ar.', [['humidade', 'umidade']]],
+    [
+      'pt',
+      'Fato de mergulho de 3 mm com capuz amovível.',
+      [
+        ['Fato de mergulho', 'roupa de mergulho'],
+        ['amovível', 'removível'],
+      ],
+    ],
+    [
+      'ru',
+      'Ткань резистентная к воде.',
+      [['резистентная к воде', 'грязе-/водо-/пятноотталкивающий, стойкий к царапинам']],
+    ],
+  ] as const)('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it('leaves US sizes alone beside the European ones named in words', () => {
+    expect(found('Anillo medidor con tallas US 4–13 y europeas 47–72.', 'es')).toEqual([]);
+    expect(found('Bague disponible en tailles US 6 et 8.', 'fr').map(([t]) => t)).toEqual(['US 6']);
+  });
+});

@@ -164,6 +164,29 @@ export const CLAIM_BRANDS = `apple iphone ipad airpods macbook imac samsung xiao
   columbia versace armani cartier tiffany casio seiko swatch sonos bang_olufsen harman_kardon`;
 
 /** Health authorities and professionals (institutions in upper case only where the word is also common). */
+/**
+ * Trades and groups that endorse nothing a listing can show, only with the word that makes them the
+ * agent ("endorsed by Olympic climbers", "certifié par les horlogers suisses"): "recommended for
+ * professionals" names a user, not an endorser.
+ */
+function byTrade(prepositions: string, trades: string): string {
+  const ps = prepositions.split(' ');
+  return trades
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .flatMap((t) => ps.map((p) => `${p}_${t}`))
+    .join(' ');
+}
+
+const TRADES_EN =
+  'experts professionals professional_* pros chefs barbers hairdressers mechanics electricians plumbers watchmakers jewellers jewelers athletes olympians olympic_* champions coaches midwives nurses pharmacists';
+const TRADES_ES =
+  'expertos profesionales chefs cocineros peluqueros barberos mecanicos electricistas fontaneros plomeros relojeros joyeros atletas olimpicos campeones entrenadores matronas enfermeras farmaceuticos';
+const TRADES_FR =
+  'experts professionnels chefs cuisiniers coiffeurs barbiers mecaniciens electriciens plombiers horlogers bijoutiers athletes olympiques champions entraineurs sages_femmes infirmieres pharmaciens';
+const TRADES_PT =
+  'especialistas profissionais chefs cozinheiros cabeleireiros barbeiros mecanicos eletricistas encanadores relojoeiros joalheiros atletas olimpicos campeoes treinadores parteiras enfermeiras farmaceuticos';
+
 const AUTHORITIES_LATIN =
   'fda nasa oms anvisa cofepris aemps ansm anmat invima fbi nato otan onu faa easa nhtsa interpol unesco unicef wwf greenpeace';
 
@@ -227,7 +250,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       lowers lowering normaliz* normalis* therapeutic therapy medicinal say_goodbye_to goodbye_to
       no_more never_again anti_inflammatory antiinflammatory antiviral antifungal helps_with good_for
       slows_down slow_down corrects correct detox detoxes detoxify detoxifies flush_out flushes_out fix fixes fixed fixing wipes_out wipe_out wiped_out goes_away go_away disappears vanishes real_relief`,
-    condition: `sids sudden_infant_death* otitis ear_infection* lazy_eye amblyopia cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies syndrome* dental_problems tooth_problems heatstroke heat_stroke sunstroke hyperthermia epicondylitis tennis_elbow golfer_s_elbow
+    condition: `sids sudden_infant_death* mastitis otitis ear_infection* lazy_eye amblyopia cot_death crib_death malaria dengue zika lyme_disease pain pains painful ache aches aching headache* migraine* arthrit* osteoarthrit* arthros* dermatos* mange ringworm foot_rot hoof_rot scabies syndrome* dental_problems tooth_problems heatstroke heat_stroke sunstroke hyperthermia epicondylitis tennis_elbow golfer_s_elbow
       rheumat* gout sciatica lumbago hernia* slipped_disc herniated_disc* tendinitis tendonitis bursitis
       fibromyalgia neuropath* eczema psoriasis dermatitis acne rosacea insomnia anxiety depression
       diabet* cancer* tumor* tumour* hypertension high_blood_pressure blood_pressure cholesterol asthma
@@ -250,7 +273,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `approved certified endorsed blessed recommended accredited validated authorized authorised recommend
       recommends approve approves endorse endorses approval certificated prescribe prescribes prescribed advise advises homologated
       trusted_by chosen_by`,
-    authority: `${AUTHORITIES_LATIN} ministry government the_pope pope health_ministry doctors physicians teachers professors conservatory airlines all_airlines iata nobel nobel_prize nobel_prize_winners nobel_laureates
+    authority: `${AUTHORITIES_LATIN} ministry government ${byTrade('by by_the', TRADES_EN)} the_pope pope health_ministry doctors physicians teachers professors conservatory airlines all_airlines iata nobel nobel_prize nobel_prize_winners nobel_laureates
       dermatologists dermatologist physiotherapists chiropractors dentists dentist pediatricians pediatrician paediatricians orthopedists
       orthopaedists vets vet veterinarians veterinarian european_union european_commission police federation olympic_committee world_health_organi* ophthalmologists optometrists un united_nations royal_academy
       all_manufacturers all_car_manufacturers every_manufacturer army navy us_army us_navy armed_forces national_institute_of* national_institutes_of*`,
@@ -340,7 +363,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
       ralentiza ralentizan corrige corrigen desintoxica depura depuran eliminas adios_al se_olvidara`,
-    condition: `paludismo malaria otitis ojo_vago ambliopia dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis sindrome* problemas_dentales golpe_de_calor golpes_de_calor insolacion hipertermia epicondilitis codo_de_tenista
+    condition: `paludismo malaria mastitis otitis ojo_vago ambliopia dengue zika muerte_subita* dolor dolores dolor_de_cabeza jaqueca* migrana* cefalea* artritis artrosis reuma reumatismo* ciatica dermatosis sarna pododermatitis sindrome* problemas_dentales golpe_de_calor golpes_de_calor insolacion hipertermia epicondilitis codo_de_tenista
       lumbalgia* lumbago hernia* tendinitis bursitis fibromialgia neuropatia* eccema* eczema* psoriasis
       dermatitis acne rosacea insomnio ansiedad depresion diabetes cancer tumor tumores hipertension
       presion_arterial tension_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus
@@ -363,7 +386,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprobado aprobada aprobados aprobadas bendecido bendecida bendecidos bendecidas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       avalado avalada respaldado respaldada acreditado acreditada recomiendan recomienda avalan aprueban aval visto_bueno aconsejan aconseja recetan`,
-    authority: `${AUTHORITIES_LATIN} ministerio gobierno el_papa papa_francisco sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata premios_nobel premio_nobel itv
+    authority: `${AUTHORITIES_LATIN} ministerio gobierno ${byTrade('por por_los por_las', TRADES_ES)} el_papa papa_francisco sanidad medicos doctores fisioterapeutas dermatologos dentistas profesores conservatorio* aerolineas companias_aereas iata premios_nobel premio_nobel itv
       dentista odontologos pediatras pediatra veterinarios veterinario union_europea comision_europea
       policia guardia_civil federacion comite_olimpico traumatologos quiropracticos oftalmologos naciones_unidas organizacion_mundial_de_la_salud
       todos_los_fabricantes ejercito armada fuerzas_armadas instituto_nacional* institutos_nacionales*`,
@@ -454,7 +477,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       therapeuti* curati* medicinal* dites_adieu_a dites_adieu_au dites_adieu_aux adieu_aux adieu_a
       fini_les finis_les plus_jamais en_finir_avec fait_disparaitre anti_inflammatoire antiinflammatoire antiviral*
       ralentit ralentissent corrige corrigent fait_baisser font_baisser detoxifie detoxifient depure purifie purifient fait_tomber efficace_contre`,
-    condition: `paludisme malaria otite* oeil_paresseux amblyopie dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne syndrome* problemes_dentaires coup_de_chaleur coups_de_chaleur insolation hyperthermie epicondylite
+    condition: `paludisme malaria mastite* otite* oeil_paresseux amblyopie dengue zika mort_subite* douleur* mal_de_dos maux_de_dos maux_de_tete mal_de_tete migraine* cephalee* arthrite* dermatose* pietin gale teigne syndrome* problemes_dentaires coup_de_chaleur coups_de_chaleur insolation hyperthermie epicondylite
       arthrose* rhumatisme* sciatique* lombalgie* lumbago hernie* tendinite* bursite* fibromyalgie
       neuropathie* eczema* psoriasis dermatite* acne rosacee insomnie* anxiete depression diabete cancer*
       tumeur* hypertension tension_arterielle cholesterol asthme allergie* rhume* grippe covid* coronavirus
@@ -476,7 +499,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `approuve approuvee approuves approuvees beni benie benis benies certifie certifiee certifies certifiees homologue
       homologuee homologues recommande recommandee recommandes recommandees valide validee agree agreee
       recommandent approuvent conseillent conseille labellise labellisee labellises`,
-    authority: `${AUTHORITIES_LATIN} ministere gouvernement le_pape pape medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata prix_nobel controle_technique
+    authority: `${AUTHORITIES_LATIN} ministere gouvernement ${byTrade('par par_les par_des', TRADES_FR)} le_pape pape medecins docteurs kines kinesitherapeutes dermatologues dentistes professeurs conservatoire* compagnies_aeriennes iata prix_nobel controle_technique
       dentiste pediatres pediatre veterinaires veterinaire union_europeenne commission_europeenne police
       gendarmerie federation comite_olympique ordre_des_medecins academie ophtalmologues osteopathes nations_unies organisation_mondiale_de_la_sante
       tous_les_constructeurs tous_les_fabricants armee armees marine_nationale forces_armees institut_national* instituts_nationaux*`,
@@ -563,7 +586,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       помогают_при терапевтич* целебн* забудьте_о забудьте_про прощай* противовоспалительн* противовирусн* убира* убрать
       замедля* исправля* выводит выводят очища*
       больше_никаких`,
-    condition: `малярия малярии отит* амблиопи* ленив*_глаз* денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил* синдром* проблем*_с_зуб* тепловой_удар тепловых_ударов теплового_удара солнечн*_удар* гипертерми* эпикондилит*
+    condition: `малярия малярии мастит* отит* амблиопи* ленив*_глаз* денге свдс боль боли болей болям болями болях болезн* заболевани* недуг* мигрен* артрит* артроз* дерматоз* лишай* чесотк* копытн*_гнил* синдром* проблем*_с_зуб* тепловой_удар тепловых_ударов теплового_удара солнечн*_удар* гипертерми* эпикондилит*
       ревматизм* подагр* радикулит* ишиас* люмбаго грыж* тендинит* фибромиалги* невропати* нейропати*
       экзем* псориаз* дерматит* акне бессонниц* тревожност* депресси* диабет* рак рака раку раком раке
       онколог* опухол* гипертони* артериальн*_давлени* кровян*_давлени* холестерин* астм* аллерги*
@@ -582,7 +605,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     rankContext: 'продаж по_продажам бренд выбор среди',
     approval: `одобрен одобрено одобрена одобрены освящен* одобренный одобренная одобряют одобряет сертифицирован* выбирают
       рекомендован* рекомендуют рекомендует утвержден* аккредитован* советуют назначают`,
-    authority: `${AUTHORITIES_LATIN} папой_римским папа_римский минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata фсб спецназ* нобелевск* техосмотр*
+    authority: `${AUTHORITIES_LATIN} папой_римским папа_римский экспертами профессионалами поварами шеф_поварами парикмахерами механиками электриками сантехниками часовщиками ювелирами спортсменами олимпийцами чемпионами тренерами фармацевтами минздрав* роспотребнадзор* росздравнадзор* физиотерапевт* министерств* правительств* врачи врачами врачей преподавател* педагог* консерватори* авиакомпани* iata фсб спецназ* нобелевск* техосмотр*
       докторами дерматолог* стоматолог* педиатр* ветеринар* ортопед* евросоюз* полици* гибдд гаи федераци* олимпийск*_комитет* офтальмолог* оон фбр нато мчс всемирн*_организаци*_здравоохранения воз
       всеми_производителями всеми_автопроизводителями армией армия вмс минобороны вооруженн*_сил* министерств*_обороны`,
     original: 'оригинал оригинальн* подлинн* фирменн* официальн* настоящ*',
@@ -669,7 +692,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       retarda retardam corrige corrigem desintoxica depura depuram
       antiinflamatori* antiviral*`,
-    condition: `malaria dengue zika morte_subita* otite* olho_preguicoso ambliopia dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira* sindrome* problemas_dentarios problemas_dentais insolacao hipertermia epicondilite cotovelo_de_tenista
+    condition: `malaria dengue zika morte_subita* mastite* otite* olho_preguicoso ambliopia dor dores dor_de_cabeca enxaqueca* cefaleia* artrite* artrose* reumatismo* ciatica lombalgia* lumbago dermatose* sarna pododermatite frieira* sindrome* problemas_dentarios problemas_dentais insolacao hipertermia epicondilite cotovelo_de_tenista
       hernia* tendinite* bursite* fibromialgia neuropatia* eczema* psoriase dermatite* acne rosacea
       insonia ansiedade depressao diabetes cancer cancro tumor tumores hipertensao pressao_alta
       pressao_arterial colesterol asma alergia* resfriado* gripe covid* coronavirus virus infeccao
@@ -689,7 +712,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     approval: `aprovado aprovada aprovados aprovadas abencoado abencoada abencoados abencoadas certificado certificada certificados certificadas
       homologado homologada homologados homologadas recomendado recomendada recomendados recomendadas
       endossado endossada chancelado chancelada recomendam recomenda aprovam aconselham indicam receitam`,
-    authority: `${AUTHORITIES_LATIN} ministerio governo o_papa papa_francisco medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio* companhias_aereas iata premios_nobel premio_nobel
+    authority: `${AUTHORITIES_LATIN} ministerio governo ${byTrade('por pelos pelas', TRADES_PT)} o_papa papa_francisco medicos doutores fisioterapeutas dermatologistas dentistas dentista professores conservatorio* companhias_aereas iata premios_nobel premio_nobel
       pediatras pediatra veterinarios veterinario uniao_europeia comissao_europeia policia detran federacao comite_olimpico ortopedistas oftalmologistas nacoes_unidas organizacao_mundial_da_saude
       todas_as_montadoras todos_os_fabricantes exercito marinha forcas_armadas inmetro instituto_nacional* institutos_nacionais*`,
     original:

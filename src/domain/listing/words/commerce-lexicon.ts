@@ -14,7 +14,7 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     wristbands touchscreen hands-free plug-and-play bpa-free pillowcase pillowcases duvet shapewear
     yoga pilates fitness crossfit leggings hoodie hoodies joggers tankini bralette sneaker sneakers
     lockring lockrings denib matcha gapping fipple fipples sewist sewists
-    lippage coater coaters buzzy buzzier collet collets cleated`,
+    lippage coater coaters buzzy buzzier collet collets cleated grozing niddy unstring`,
   es: `tórica tóricas tórico tóricos antideslizante antideslizantes antiadherente antiadherentes reutilizable reutilizables recargable
     recargables regulable regulables plegable plegables impermeable impermeables transpirable transpirables
     ergonómico ergonómica ergonómicos ergonómicas inalámbrico inalámbricos inalámbrica inalámbricas
@@ -23,7 +23,7 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     yoga pilates fitness crossfit powerbank smartwatch leggings sudadera sudaderas mosquetón llavero llaveros
     talonera taloneras melaria melarias tarjetería planitud galce galces glasa
     pantalán pantalanes borriqueta borriquetas paneo paneos zincado zincada zincados zincadas
-    escurridor escurridora escurridores escurridoras álnico alnico`,
+    escurridor escurridora escurridores escurridoras álnico alnico pasacables estireno`,
   fr: `ragage amortissant amortissante amortissants amortissantes antidérapant antidérapante antidérapants
     antidérapantes antiadhésif antiadhésive antiadhésifs antiadhésives réutilisable réutilisables
     rechargeable rechargeables réglable réglables pliable pliables imperméable imperméables respirant
@@ -31,12 +31,12 @@ export const COMMERCE_LEXICON: Readonly<Record<Language, string>> = {
     déperlantes polyester élasthanne néoprène silicone microfibre lavable lavables amovible amovibles
     yoga pilates fitness crossfit powerbank smartwatch legging leggings sweat mousqueton porte-clés tactile tactiles
     dessiccant dessiccants tournassin tournassins désaffleur désaffleurs tirante tirantes`,
-  ru: `термобутылк* термокружк* термос* антипригарн* нескользящ* амбушюр* шалфейн* полиэстер* эластан*
+  ru: `смотк* наминк* спул* термобутылк* термокружк* термос* антипригарн* нескользящ* амбушюр* шалфейн* полиэстер* эластан*
     неопрен* силиконов* микрофибр* ланч-бокс* пауэрбанк* повербанк* смарт-час* беспроводн* водонепроницаем*
     водоотталкивающ* светоотражающ* перезаряжаем* регулируем* складн* съёмн* съемн* эргономичн* кроссовк*
     йог* пилатес* фитнес* леггинс* худи лонгслив* толстовк* карабин* брелок* брелк* сенсорн* usb-c
     заушник* крапан* макарун* лыск* точил* беспаечн* утяжк* сенниц* озолени* снуд* байонет* дубеет дубеют хай-хэт* миостимулятор* транц* подкатн*`,
-  pt: `antiderrapante antiderrapantes antiaderente antiaderentes reutilizável reutilizáveis recarregável
+  pt: `ferreomodelismo antiderrapante antiderrapantes antiaderente antiaderentes reutilizável reutilizáveis recarregável
     recarregáveis regulável reguláveis dobrável dobráveis impermeável impermeáveis respirável respiráveis
     ergonômico ergonômica ergonômicos ergonômicas poliéster elastano neoprene silicone microfibra
     lancheira lancheiras tênis powerbank smartwatch legging leggings moletom moletons mosquetão chaveiro
