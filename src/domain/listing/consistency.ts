@@ -417,10 +417,10 @@ const TIMES_RE = /^(?:[^\S\n]?[x×*][^\S\n]?|[^\S\n](?:по|de|of|com|con|à)[^\
  * gauge, "22 stitches × 28 rows", multiplies nothing: its counts are compared as they are.)
  */
 function multipliedCounts(text: string, found: readonly Quantity[]): void {
-  const loose = found.filter((q) => q.dimension === 'count').sort((a, b) => a.span[0] - b.span[0]);
-  for (let i = 0; i + 1 < loose.length; i++) {
-    const a = loose[i]!;
-    const b = loose[i + 1]!;
+  const counts = found.filter((q) => q.dimension === 'count').sort((a, b) => a.span[0] - b.span[0]);
+  for (let i = 0; i + 1 < counts.length; i++) {
+    const a = counts[i]!;
+    const b = counts[i + 1]!;
     if (
       b.span[0] < a.span[1] ||
       b.span[0] - a.span[1] > 5 ||
@@ -714,7 +714,7 @@ function replacesValue(
  * A dimension chain with one member changed to another member's value ("180 x 180 cm" where the
  * others write "180 x 200 cm"): each value is one the others state, but the field repeats one and
  * lacks another that most other versions state there. The repeated member is reported, the lacking
- * value suggested. (Only a later member of a chain: "180 x 180" is one number written twice.)
+ * value suggested: the later member of a chain that repeats its own first value ("x 180 cm").
  */
 function repeatedChainMembers(
   byLang: ReadonlyMap<Language, Quantity[]>,

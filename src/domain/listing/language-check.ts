@@ -282,7 +282,8 @@ const PARTNER_ONE_WORD_OWN_READS = 0.7;
 /**
  * A Spanish sentence in a Portuguese version or the other way round ("Cada rosario es único por la
  * veta natural de la madera.": Brazilian Portuguese's dictionary knows most of its words): two or
- * more function words only the other language writes, and its dictionary reads the sentence better.
+ * more function words only the other language writes (one, where the declared dictionary reads
+ * little of the sentence), and the other language's dictionary reads it better.
  */
 function partnerSentence(
   words: readonly string[],
