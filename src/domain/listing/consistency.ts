@@ -951,8 +951,8 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
       .filter((q) => q.approx)
       .map((q) => q.value),
   );
+  const same = (a: number, b: number) => sameValue(a, b, approx);
   for (const dimension of dimensions) {
-    const same = (a: number, b: number) => sameValue(a, b, approx);
     const replacing = new Map<string, boolean>();
     const sets = new Map<Language, number[]>();
     for (const [lang, qs] of byLang) {
@@ -1010,7 +1010,7 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
   }
   for (const dimension of dimensions) {
     if (dimension === 'count') continue;
-    issues.push(...repeatedChainMembers(byLang, dimension, (a, b) => sameValue(a, b, approx)));
+    issues.push(...repeatedChainMembers(byLang, dimension, same));
   }
   issues.push(...looseCounts(byLang, numbersOf));
   issues.push(...codeMismatches(order));
@@ -1020,9 +1020,9 @@ export function checkConsistency(versions: readonly ListingVersion[]): Issue[] {
   const lastOf = new Map<string, Issue>();
   for (const issue of issues.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0))) {
     const key = `${issue.lang}\u0000${issue.field}`;
-    const same = lastOf.get(key);
-    if (same?.span && issue.span && issue.span[0] < same.span[1] && same.span[0] < issue.span[1]) {
-      same.span = [Math.min(same.span[0], issue.span[0]), Math.max(same.span[1], issue.span[1])];
+    const last = lastOf.get(key);
+    if (last?.span && issue.span && issue.span[0] < last.span[1] && last.span[0] < issue.span[1]) {
+      last.span = [Math.min(last.span[0], issue.span[0]), Math.max(last.span[1], issue.span[1])];
       continue;
     }
     merged.push(issue);

@@ -272,9 +272,7 @@ const OWN_FUNCTION_WORDS: Readonly<Partial<Record<Language, ReadonlySet<string>>
   es: new Set('el la los las del es y una muy pero con al'.split(' ')),
   pt: new Set('os do das em um uma com não ao aos pela pelas na nas é'.split(' ')),
 };
-/** The partner's dictionary reads at least this share of the sentence... */
-const PARTNER_READS = 0.85;
-/** ...and at least this many of its own function words stand in it... */
+/** Function words only the partner writes, needed with its dictionary reading `OTHER_SURELY`... */
 const PARTNER_FUNCTION_WORDS = 2;
 /** ...or one, where the declared dictionary reads at most this share. */
 const PARTNER_ONE_WORD_OWN_READS = 0.7;
@@ -302,7 +300,7 @@ function partnerSentence(
   // One such word is enough when the declared dictionary reads little of the rest ("Feito de
   // poliéster 600D com base revestida de PVC." in a Spanish version).
   return (
-    read >= PARTNER_READS &&
+    read >= OTHER_SURELY &&
     read > ownRead &&
     (marked >= PARTNER_FUNCTION_WORDS || ownRead <= PARTNER_ONE_WORD_OWN_READS)
   );
