@@ -255,8 +255,13 @@ export function createTicketService(deps: TicketServiceDeps) {
      * correction as the shop's example. Refused, like a decision, once the ticket is decided or
      * closed, while a draft is being made, or when the category is the draft's already.
      */
-    async correctCategory(ticketId: string, request: CategoryCorrectionRequest): Promise<CorrectOutcome> {
-      const refused = await closedOutcome(ticketId);
+    async correctCategory(
+      ticketId: string,
+      request: CategoryCorrectionRequest,
+      /** The ticket's row when the caller has just read it (one statement fewer). */
+      known?: Ticket,
+    ): Promise<CorrectOutcome> {
+      const refused = await closedOutcome(ticketId, known?.id === ticketId ? known : undefined);
       if (refused) return refused;
       return applyUpdate(ticketId, (handle) =>
         handle.executeUpdate(correctCategoryUpdate, { args: [request] }),

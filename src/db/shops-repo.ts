@@ -358,6 +358,27 @@ export async function listTelegramChats(db: Db, shopId: string) {
   ).execute({ shopId });
 }
 
+/**
+ * The shop's linked chats, each with the language its cards are written in: the chat's own, else
+ * the shop's seller language (one statement where a chat list and a shop read were two).
+ */
+export async function listChatsForCards(
+  db: Db,
+  shopId: string,
+): Promise<Array<{ chatId: string; language: SellerLanguage }>> {
+  return preparedOn(db, 'chats_for_cards', (d) =>
+    d
+      .select({
+        chatId: telegramChats.chatId,
+        language: sql<SellerLanguage>`coalesce(${telegramChats.language}, ${shops.sellerLanguage})`,
+      })
+      .from(telegramChats)
+      .innerJoin(shops, eq(shops.id, telegramChats.shopId))
+      .where(eq(telegramChats.shopId, sql.placeholder('shopId')))
+      .prepare('chats_for_cards'),
+  ).execute({ shopId });
+}
+
 /** The shop a chat is linked to, if any. */
 export async function findTelegramChat(db: Db, chatId: string) {
   const [row] = await db.select().from(telegramChats).where(eq(telegramChats.chatId, chatId)).limit(1);

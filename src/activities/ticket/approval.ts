@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { closeCard, listCards, listOpenCards, saveCard } from '../../db/cards-repo.js';
 import { getDraft } from '../../db/drafts-repo.js';
 import { retryThroughOutage } from '../../db/retry.js';
-import { getShop, listTelegramChats } from '../../db/shops-repo.js';
+import { getShop, listChatsForCards } from '../../db/shops-repo.js';
 import { lastEscalation } from '../../db/ticket-events-repo.js';
 import {
   addTicketEvent,
@@ -19,6 +19,7 @@ import type { PresentedDraft, TicketActivityDeps } from './deps.js';
 export function createApprovalActivities(deps: TicketActivityDeps) {
   const { db } = deps;
 
+  /** A card's language: its chat's (with the shop's as default), or the shop's for an unlinked chat. */
   async function sellerLanguageFor(
     shopId: string,
     chatLanguage?: SellerLanguage | null,
@@ -46,9 +47,8 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       );
       if (!approvals) return { sent: 0 };
       let sent = 0;
-      for (const chat of await listTelegramChats(db, ticket.shopId)) {
-        const language = await sellerLanguageFor(ticket.shopId, chat.language);
-        await approvals.remind({ chatId: chat.chatId, language }, input.kind, ticket);
+      for (const chat of await listChatsForCards(db, ticket.shopId)) {
+        await approvals.remind({ chatId: chat.chatId, language: chat.language }, input.kind, ticket);
         sent++;
       }
       return { sent };
@@ -84,7 +84,7 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
         return { cards: 0 };
       }
       const messages = presented?.messages ?? (await listTicketMessages(db, ticket.id));
-      const chats = await listTelegramChats(db, ticket.shopId);
+      const chats = await listChatsForCards(db, ticket.shopId);
       // One read of the ticket's cards: those of this revision (posted by an earlier attempt) and
       // the open ones of older revisions, replaced below.
       const cards = await listCards(db, ticket.id);
@@ -115,9 +115,8 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       const toPost = chats.filter((chat) => !already.has(chat.chatId));
       let posted = 0;
       for (const chat of toPost) {
-        const language = await sellerLanguageFor(ticket.shopId, chat.language);
         const messageId = await approvals.postCard(
-          { chatId: chat.chatId, language },
+          { chatId: chat.chatId, language: chat.language },
           {
             ticket,
             buyerText: messages.map((m) => m.text).join('\n\n'),
@@ -174,7 +173,7 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       const escalation: CardEscalation = { by: escalated.actor, at: escalated.at };
       const open = (await listOpenCards(db, ticket.id)).filter((c) => c.channel === approvals.cardChannel);
       if (open.length === 0) return { cards: 0 };
-      const chats = await listTelegramChats(db, ticket.shopId);
+      const chats = await listChatsForCards(db, ticket.shopId);
       const buyerText = (await listTicketMessages(db, ticket.id)).map((m) => m.text).join('\n\n');
       for (const card of open) {
         const draft = await getDraft(db, ticket.id, card.revision);
@@ -205,7 +204,7 @@ export function createApprovalActivities(deps: TicketActivityDeps) {
       const ticket = found?.ticket;
       const decision = found?.decision;
       if (!ticket || !decision) return;
-      const chats = await listTelegramChats(db, ticket.shopId);
+      const chats = await listChatsForCards(db, ticket.shopId);
       const open = await listOpenCards(db, input.ticketId);
       for (const card of open.filter((c) => c.channel === approvals.cardChannel)) {
         const language = await sellerLanguageFor(

@@ -7,6 +7,7 @@ import {
 import { AppError } from '../../app/errors.js';
 import { presentTicket, presentTicketSummary } from '../../app/ticket-presenter.js';
 import { getTicketView, listTickets } from '../../db/ticket-views-repo.js';
+import { getTicket } from '../../db/tickets-repo.js';
 import { SCOPE_FOR_ACTION } from '../../domain/shop/roles.js';
 import { apiActor } from '../auth.js';
 import { editLanguageMismatchDetails } from '../edit-language.js';
@@ -62,6 +63,15 @@ export const ticketRoutes: RoutePlugin = async (app, ctx) => {
     const view = await getTicketView(ctx.db, shopId, ticketId);
     if (!view) throw new AppError('ticket_not_found', `no ticket ${ticketId} in this shop`, 404);
     return view;
+  };
+  /**
+   * The shop's ticket row alone, or 404: what a decision or a correction needs to check before it
+   * goes to the workflow (one statement; the full view is five more, and they answered nothing).
+   */
+  const shopTicketRow = async (shopId: string, ticketId: string) => {
+    const ticket = await getTicket(ctx.db, ticketId, shopId);
+    if (!ticket) throw new AppError('ticket_not_found', `no ticket ${ticketId} in this shop`, 404);
+    return ticket;
   };
 
   app.post(
@@ -159,7 +169,7 @@ export const ticketRoutes: RoutePlugin = async (app, ctx) => {
     async (request, reply) => {
       const { ticketId } = parseTicketId(request.params);
       const body = parse(decisionBody, request.body, 'decision');
-      await shopTicket(request.principal!.shopId, ticketId);
+      const ticket = await shopTicketRow(request.principal!.shopId, ticketId);
       const outcome = await ctx.tickets.decide(
         ticketId,
         {
@@ -169,7 +179,7 @@ export const ticketRoutes: RoutePlugin = async (app, ctx) => {
           actor: { ...apiActor(request), ...(body.by ? { name: body.by } : {}) },
         },
         // An edit not in the buyer's language answers 422 until it is sent again with `confirm: true`.
-        { confirmLanguage: body.confirm === true },
+        { confirmLanguage: body.confirm === true, ticket },
       );
       if (outcome.ok) {
         ctx.metrics.decisions.inc({ action: body.action, channel: 'api' });
@@ -224,11 +234,12 @@ export const ticketRoutes: RoutePlugin = async (app, ctx) => {
     async (request, reply) => {
       const { ticketId } = parseTicketId(request.params);
       const body = parse(categoryCorrectionBody, request.body, 'correction');
-      await shopTicket(request.principal!.shopId, ticketId);
-      const outcome = await ctx.tickets.correctCategory(ticketId, {
-        category: body.category,
-        actor: apiActor(request),
-      });
+      const ticket = await shopTicketRow(request.principal!.shopId, ticketId);
+      const outcome = await ctx.tickets.correctCategory(
+        ticketId,
+        { category: body.category, actor: apiActor(request) },
+        ticket,
+      );
       if (outcome.ok) {
         return reply.code(202).send(documented(correctionAnswer, { ticketId, correction: outcome.result }));
       }
