@@ -752,7 +752,11 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
  * approximate, men's) and the ones its buyers read (`reads`). English listings are read in the
  * US, the UK, Australia and India alike, and marketplace size charts quote EU sizes: an English
  * version in EU, UK or US sizes is not wrong (four writers outside the team wrote EU-only sizes
- * into clean English listings). Brazil numbers its own (BR = EU - 2), the other markets read EU.
+ * into clean English listings). Brazil numbers its own (BR = EU - 2) and reads sizes labelled EU
+ * too: cross-border charts quote both, and three voices outside the team (blind-19's clean writer,
+ * blind-20's writer, blind-21's reviewer) read labelled EU sizes in a Portuguese version as right,
+ * where no outside writer ever seeded them. US sizes alone stay a finding there. The other markets
+ * read EU.
  */
 export const SIZE_SYSTEMS: Readonly<
   Record<
@@ -764,7 +768,7 @@ export const SIZE_SYSTEMS: Readonly<
   es: { local: 'EU', fromEu: 0, reads: ['EU'] },
   fr: { local: 'EU', fromEu: 0, reads: ['EU'] },
   ru: { local: 'EU', fromEu: 0, reads: ['EU'] },
-  pt: { local: 'BR', fromEu: -2, reads: ['BR'] },
+  pt: { local: 'BR', fromEu: -2, reads: ['BR', 'EU'] },
 };
 
 /** Offsets from EU of the systems sellers quote (US men's, UK, BR). */

@@ -27,7 +27,7 @@ describe('checkTerminology', () => {
     ['es', 'Camiseta de algodón, tamaño M.', 'wording', 'tamaño M', 'talla M'],
     ['pt', 'Camiseta básica, tamanho: XL.', 'size_letters', 'XL', 'GG'],
     ['en', 'Shoe sizes BR 40 only.', 'size_system', 'BR 40', 'BR 40 (US 9)'],
-    ['pt', 'Tamanho EU 40.', 'size_system', 'EU 40', 'EU 40 (BR 38)'],
+    ['pt', 'Tamanho US 8.', 'size_system', 'US 8', 'US 8 (BR 39)'],
     ['es', 'Talla US 9.', 'size_system', 'US 9', 'US 9 (EU 42)'],
     // Fifth round: speeds, distances and volumes in imperial units, bytes in French (my own wordings).
     ['es', 'Alcanza 20 mph en llano.', 'imperial_unit', '20 mph', '32,2 km/h'],
@@ -173,7 +173,7 @@ describe('terminology that real listings write correctly', () => {
   });
 
   it('reads a size written after its numbers ("36-38 EU") in a size context', () => {
-    const issues = checkTerminology('Tamanhos: P 36-38 EU, M 40-42 EU.', 'pt', 'description');
+    const issues = checkTerminology('Tamanhos: P 5-7 US, M 8-10 US.', 'pt', 'description');
     expect(issues.map((i) => i.code)).toEqual(['size_system', 'size_system']);
   });
 });
@@ -376,7 +376,13 @@ describe('Brazilian numbering named in words, tyre pounds (issue 18, round 11)',
 
   it('accepts EU sizes given as the equivalent of the Brazilian numbering', () => {
     expect(codes('Tênis de corrida. Do 34 ao 41 (numeração brasileira, equivale a EU 36 a 43).')).toEqual([]);
-    expect(codes('Tênis de corrida, tamanhos EU 36 a 43.')).toEqual(['size_system']);
+    expect(codes('Tênis de corrida, tamanhos US 5 a 10.')).toEqual(['size_system']);
+  });
+
+  it('accepts European sizes labelled as such, not American ones alone (the call after round 19)', () => {
+    expect(codes('Chinelo de praia, numeração EU 37 a 44.')).toEqual([]);
+    expect(codes('Bota de trilha feminina, tamanho 38 EU.')).toEqual([]);
+    expect(codes('Bota de trilha feminina, tamanho US 7.')).toEqual(['size_system']);
   });
 
   it('accepts pounds of tyre pressure, not pounds of weight', () => {
