@@ -378,6 +378,14 @@ const CLOSE_NEIGHBOUR_SCORE = 0.99;
 const CLOSE_NEIGHBOUR_COVERAGE = 0.5;
 /** At most this share of the plain words may be in the declared dictionary. */
 const MAX_OUTSIDE_COVERAGE = 0.65;
+/**
+ * Where the declared dictionary reads at most this share, an outside language put first may have
+ * the declared one as close behind as with a function word of its own: "Le scarpine restano morbide
+ * anche quando il bimbo cammina parecchio." reads Italian 1, Portuguese 0.98, and an Italian
+ * sentence without "della" or "che" often has only words the declared dictionary also has by chance
+ * ("anche" is a form of Spanish "anchar"). Half would be too loose: three more false positives.
+ */
+const FEW_OWN_WORDS_COVERAGE = 1 / 3;
 /** Plain words needed to judge: names, codes and units are not plain words. */
 const MIN_PLAIN_WORDS = 5;
 /** A neighbour of a sentence found so is judged from this many. */
@@ -410,7 +418,8 @@ function outsideByTrigrams(
   );
   if (plain.length < minPlain || plain.length * 2 < words.length) return false;
   if (plain.filter((w) => w.length >= 3).length < MIN_LONG_PLAIN_WORDS) return false;
-  if (dictionaryCoverage(plain, own) > MAX_OUTSIDE_COVERAGE) return false;
+  const ownReads = dictionaryCoverage(plain, own);
+  if (ownReads > MAX_OUTSIDE_COVERAGE) return false;
   const scores = francAll(text, { only: cyrillic ? FRANC_CYRILLIC : FRANC_LATIN, minLength: 10 });
   const outside = cyrillic ? FRANC_OUTSIDE_CYRILLIC : FRANC_OUTSIDE_LATIN;
   const best = scores[0];
@@ -422,14 +431,16 @@ function outsideByTrigrams(
     second !== undefined &&
     outside.includes(second[0]) &&
     second[1] >= CLOSE_NEIGHBOUR_SCORE &&
-    dictionaryCoverage(plain, own) <= CLOSE_NEIGHBOUR_COVERAGE
+    ownReads <= CLOSE_NEIGHBOUR_COVERAGE
   )
     return true;
   if (!best || !outside.includes(best[0])) return false;
   const scoreOf = (code: string) => scores.find(([c]) => c === code)?.[1] ?? 0;
-  const bar = plain.some((w) => OUTSIDE_FUNCTION_WORDS.has(w.toLowerCase()) && !own.correct(w.toLowerCase()))
-    ? MAX_OWN_TRIGRAM_SCORE_WITH_FUNCTION_WORD
-    : MAX_OWN_TRIGRAM_SCORE;
+  const bar =
+    ownReads <= FEW_OWN_WORDS_COVERAGE ||
+    plain.some((w) => OUTSIDE_FUNCTION_WORDS.has(w.toLowerCase()) && !own.correct(w.toLowerCase()))
+      ? MAX_OWN_TRIGRAM_SCORE_WITH_FUNCTION_WORD
+      : MAX_OWN_TRIGRAM_SCORE;
   return scoreOf(FRANC_OWN[declared]) <= bar && (cyrillic || scoreOf('eng') <= MAX_OWN_TRIGRAM_SCORE);
 }
 

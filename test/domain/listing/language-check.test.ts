@@ -293,3 +293,19 @@ describe('a Portuguese sentence with one Portuguese-only word, in a Spanish vers
     expect(found(`${ES}\n${PT_LINE}`, 'es', { es, pt, en: knows(EN) })).toEqual([['paragraph', PT_LINE]]);
   });
 });
+
+describe('an outside sentence the declared dictionary reads little of (issue 18, round 20)', () => {
+  // franc reads it Italian 1, Portuguese 0.98: above the bar the declared language may score when
+  // no Italian function word says so, but Portuguese knows at most a third of its words.
+  const IT = 'Le scarpine restano morbide anche quando il bimbo cammina parecchio.';
+
+  it('reports it when the declared dictionary knows at most a third of its plain words', () => {
+    const pt = knows(`${PT} quando anche`);
+    expect(found(`${PT} ${IT}`, 'pt', { pt, es: knows(ES), en: knows(EN) })).toEqual([['other', IT]]);
+  });
+
+  it('leaves it to the other checks when the declared dictionary knows half of them', () => {
+    const pt = knows(`${PT} quando anche morbide il bimbo`);
+    expect(found(`${PT} ${IT}`, 'pt', { pt, es: knows(ES), en: knows(EN) })).toEqual([]);
+  });
+});
