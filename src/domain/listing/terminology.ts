@@ -32,11 +32,16 @@ function requirementOf(pattern: string): RegExp {
   return re;
 }
 
+/** A lower-case "в" after a number and a space is the Russian preposition ("USB 3.2 в корпусе"); volts are "В" (or "в" glued: "3.7в"). */
+const PREPOSITION_V_RE = /^\sв(?!\p{L})/u;
+
 /**
  * Names that keep their point in every language: the 2.4 and 5.8 GHz radio bands ("Wi-Fi 2.4 GHz")
- * and numbers inside a model code ("X2.5", "T-1.5": a letter or hyphen glued before the number).
+ * and numbers inside a model code ("X2.5", "T-1.5": a letter or hyphen glued before the number);
+ * and a number the units pattern only took for volts (it matches without regard to case).
  */
 function isStandardName(text: string, start: number, end: number): boolean {
+  if (PREPOSITION_V_RE.test(text.slice(end, end + 3))) return true;
   const before = text[start - 1] ?? '';
   // A range ("0.6-2.0 mm") is two numbers, not a model code.
   if (/[-–]/u.test(before) && /\d/u.test(text[start - 2] ?? '')) return false;

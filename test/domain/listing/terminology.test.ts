@@ -591,3 +591,12 @@ describe('European Portuguese, a Russian calque, European sizes named in words (
     expect(found('Bague disponible en tailles US 6 et 8.', 'fr').map(([t]) => t)).toEqual(['US 6']);
   });
 });
+
+describe('a number before the Russian preposition "в" is not in volts (issue 18, round 20)', () => {
+  it('leaves "USB 3.0 в ..." alone, reports the point before volts', () => {
+    const codesOf = (text: string) => checkTerminology(text, 'ru', 'title').map((i) => i.code);
+    expect(codesOf('Кардридер USB 3.0 в алюминиевом корпусе')).toEqual([]);
+    expect(codesOf('Зарядное устройство 9.5 В для шуруповёрта')).toEqual(['decimal_separator']);
+    expect(codesOf('Батарейка 1.5в для пульта')).toEqual(['decimal_separator']);
+  });
+});
