@@ -32,16 +32,11 @@ function requirementOf(pattern: string): RegExp {
   return re;
 }
 
-/** A lower-case "в" after a number and a space is the Russian preposition ("USB 3.2 в корпусе"); volts are "В" (or "в" glued: "3.7в"). */
-const PREPOSITION_V_RE = /^\sв(?!\p{L})/u;
-
 /**
  * Names that keep their point in every language: the 2.4 and 5.8 GHz radio bands ("Wi-Fi 2.4 GHz")
- * and numbers inside a model code ("X2.5", "T-1.5": a letter or hyphen glued before the number);
- * and a number the units pattern only took for volts (it matches without regard to case).
+ * and numbers inside a model code ("X2.5", "T-1.5": a letter or hyphen glued before the number).
  */
 function isStandardName(text: string, start: number, end: number): boolean {
-  if (PREPOSITION_V_RE.test(text.slice(end, end + 3))) return true;
   const before = text[start - 1] ?? '';
   // A range ("0.6-2.0 mm") is two numbers, not a model code.
   if (/[-–]/u.test(before) && /\d/u.test(text[start - 2] ?? '')) return false;
@@ -50,6 +45,17 @@ function isStandardName(text: string, start: number, end: number): boolean {
     /^(?:2[.,]4|5[.,]8)$/.test(text.slice(start, end)) &&
     /^\s?(?:GHz|ГГц|G)\b/iu.test(text.slice(end, end + 6))
   );
+}
+
+const PREPOSITION_V_RE = /^\sв(?!\p{L})/u;
+
+/**
+ * The number ends before the Russian preposition "в" ("USB 3.2 в корпусе"), which the decimal
+ * rules' units, matched without regard to case, take for volts. Volts are "В", or "в" glued to the
+ * number ("3.7в").
+ */
+function beforePreposition(text: string, end: number): boolean {
+  return PREPOSITION_V_RE.test(text.slice(end, end + 3));
 }
 
 function formatNumber(value: number, lang: Language): string {
@@ -395,7 +401,11 @@ export function checkTerminology(
       const start = match.index ?? 0;
       const end = start + match[0].length;
       if (overlaps(start, end, skip)) continue;
-      if (entry.code === 'decimal_separator' && isStandardName(text, start, end)) continue;
+      if (
+        entry.code === 'decimal_separator' &&
+        (isStandardName(text, start, end) || beforePreposition(text, end))
+      )
+        continue;
       // The exemption is for the language's own unit word; "45 cm (18 inches)" is still English.
       if (
         entry.code === 'imperial_unit' &&
