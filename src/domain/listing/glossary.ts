@@ -49,7 +49,8 @@ const IMPERIAL_IN_METRIC: GlossaryEntry = {
   // Screens are sold by the inch everywhere ("pantalla de 6,5 pulgadas"): not an error there.
   // `(?=\\d)` first: the long look-behind is then tried only where a number starts.
   pattern:
-    '(?=\\d)(?<!(?:screen|display|monitor|tv|pantalla|écran|tela|экран\\p{L}*|диагонал\\p{L}*|дисплей\\p{L}*|laptop|notebook|portátil|portable|ноутбук\\p{L}*|tablet|tableta|tablette|планшет\\p{L}*)\\b[^.\\n]{0,25})(?<![\\d.,])(?:(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|fl\\.?\\s?oz|in(?![.,]?\\s?\\d)|ft|feet|lbs?|pounds?|oz|ounces?|°F|pulgadas?|pouces?|polegadas?|дюйм\\p{L}*|libras?|onzas?|onces?|onças?|фунт\\p{L}*|унци\\p{L}*|фут(?:а|ов)?|mph|miles?|millas?|milles?|milhas?|мил[ьяи]\\p{L}*|yards?|yardas?|jardas?|ярд(?:а|ов)?|yd|psi|gallons?|galones?|galões|галлон\\p{L}*)|\\d+[.,]\\d+\\s?(?:livres?|pieds?|pés|pies))\\b',
+    '(?=\\d)(?<!(?:screen|display|monitor|tv|pantalla|écran|экран\\p{L}*|диагонал\\p{L}*|дисплей\\p{L}*|laptop|notebook|portátil|portable|ноутбук\\p{L}*|tablet|tableta|tablette|планшет\\p{L}*)\\b[^.\\n]{0,25})(?<![\\d.,])(?:(\\d+(?:[.,]\\d+)?)\\s?(?:inch(?:es)?|fl\\.?\\s?oz|in(?![.,]?\\s?\\d)|ft|feet|lbs?|pounds?|oz|ounces?|°F|pulgadas?|pulg|pouces?|polegadas?|pol|дюйм\\p{L}*|libras?|onzas?|onces?|onças?|фунт\\p{L}*|унци\\p{L}*|фут(?:а|ов)?|mph|miles?|millas?|milles?|milhas?|мил[ьяи]\\p{L}*|yards?|yardas?|jardas?|ярд(?:а|ов)?|yd|psi|gallons?|galones?|galões|галлон\\p{L}*)|\\d+[.,]\\d+\\s?(?:livres?|pieds?|pés|pies))\\b',
+  // "pulg" and "pol" are the Spanish and Portuguese abbreviations of inches ("7 x 2,4 x 1,2 pol").
   // "in" and "fl oz" are the English abbreviations of inches and fluid ounces ("8 in", "1 fl oz"); "2 in 1"
   // names a combination, not a size.
   // French pounds and feet, Spanish and Portuguese feet ("livres", "pieds", "pies", "pés") are also
@@ -512,6 +513,12 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     },
     {
       code: 'wording',
+      pattern: '\\btalla libre\\b',
+      replace: 'talla única',
+      note: 'calque of "free size"',
+    },
+    {
+      code: 'wording',
       pattern: '\\bpaquete incluido\\b',
       replace: 'contenido del paquete',
       note: 'MT calque of "package included"',
@@ -584,6 +591,12 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
       pattern: '\\blivraison libre\\b',
       replace: 'livraison gratuite',
       note: 'calque of "free shipping"',
+    },
+    {
+      code: 'wording',
+      pattern: '\\btaille libre\\b',
+      replace: 'taille unique',
+      note: 'calque of "free size"',
     },
     {
       code: 'wording',
@@ -693,9 +706,15 @@ export const GLOSSARY: Readonly<Record<Language, readonly GlossaryEntry[]>> = {
     IMPERIAL_SIZE_WORDS,
     {
       code: 'wording',
-      pattern: '\\benvio livre\\b',
+      pattern: '\\b(?:envio|frete) livre\\b',
       replace: 'frete grátis',
       note: 'calque of "free shipping"',
+    },
+    {
+      code: 'wording',
+      pattern: '\\btamanho livre\\b',
+      replace: 'tamanho único',
+      note: 'calque of "free size"',
     },
     {
       code: 'wording',

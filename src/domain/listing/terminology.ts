@@ -77,7 +77,7 @@ const IMPERIAL: ReadonlyArray<[RegExp, number, string]> = [
   [/psi/i, 0.0689, 'bar'],
   [/gallon|galon|galõ|галлон/i, 3.785, 'l'],
   [/fl\.?\s?oz/i, 29.57, 'ml'],
-  [/inch|pulgada|pouce|polegada|дюйм|"|^\s?in$/i, 2.54, 'cm'],
+  [/inch|pulgada|pouce|polegada|дюйм|"|^\s?(?:in|pulg|pol)$/i, 2.54, 'cm'],
   [/ft|feet|foot|pied|pés|pies|фут/i, 30.48, 'cm'],
   [/lb|pound|libra|livre|фунт/i, 0.4536, 'kg'],
   [/oz|ounce|onza|once|onça|унци/i, 28.35, 'g'],
@@ -218,7 +218,7 @@ function torqueBesideNewtonMetres(text: string, end: number): boolean {
 }
 
 const FEET_BEFORE_INCHES_RE = /(?:ft|feet|foot|pies|pés|pieds|фут\p{L}*)\.?\s?\d+(?:[.,]\d+)?\s?in$/iu;
-const INCH_RE = /inch|pulgada|pouce|polegada|дюйм|"|\d\s?in$/iu;
+const INCH_RE = /inch|pulgada|pouce|polegada|дюйм|"|\d\s?(?:in|pulg|pol)$/iu;
 const POUND_RE = /lb|pound|libra|фунт/iu;
 const OUNCE_RE = /oz|ounce|onza|once|onça|унци/iu;
 
@@ -229,7 +229,7 @@ const OUNCE_RE = /oz|ounce|onza|once|onça|унци/iu;
  * ring lights ("televisor de 55 pulgadas", "динамик 6,5 дюйма", "anneau de 10 pouces").
  */
 const INCH_STANDARD_RE =
-  /(?<![\p{L}])(?:wheels?|tyres?|tires?|rims?|bikes?|bicycles?|threads?|threaded|pipes?|hoses?|fittings?|screws?|bolts?|drive|valves?|ruedas?|llantas?|cubiertas?|neumáticos?|bicicletas?|bici|roscas?|tubos?|tuberías?|mangueras?|racor(?:es)?|tornillos?|válvulas?|roues?|pneus?|jantes?|vélos?|vtt|filetages?|filetée?s?|tuyaux?|raccords?|vis|douilles?|valves?|колес\p{L}*|колёс\p{L}*|шин\p{L}*|покрышк\p{L}*|обод\p{L}*|велосипед\p{L}*|резьб\p{L}*|труб\p{L}*|шланг\p{L}*|штуцер\p{L}*|винт\p{L}*|болт\p{L}*|вентил\p{L}*|rodas?|aros?|pneus?|roscas?|canos?|mangueiras?|conexões|conexão|parafusos?|soquetes?|tvs?|televisions?|televisor(?:es)?|panel(?:es)?|painel|matrices?|televisión|téléviseurs?|télés?|телевизор\p{L}*|телевизион\p{L}*|monitors?|monitores|moniteurs?|монитор\p{L}*|screens?|displays?|pantallas?|écrans?|dalles?|telas?|экран\p{L}*|дисплей\p{L}*|матриц\p{L}*|диагонал\p{L}*|phones?|smartphones?|móvil(?:es)?|teléfonos?|téléphones?|celular(?:es)?|телефон\p{L}*|смартфон\p{L}*|tablets?|tabletas?|tablettes?|планшет\p{L}*|laptops?|notebooks?|portátil(?:es)?|ноутбук\p{L}*|speakers?|loudspeakers?|woofers?|subwoofers?|tweeters?|altavoz|altavoces|haut-parleurs?|caissons?|alto-falantes?|динамик\p{L}*|сабвуфер\p{L}*|вуфер\p{L}*|твитер\p{L}*|ring light|aro de luz|anneau|кольц\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:wheels?|tyres?|tires?|rims?|bikes?|bicycles?|threads?|threaded|pipes?|hoses?|fittings?|screws?|bolts?|drive|valves?|ruedas?|llantas?|cubiertas?|neumáticos?|bicicletas?|bici|roscas?|tubos?|tuberías?|mangueras?|racor(?:es)?|tornillos?|válvulas?|roues?|pneus?|jantes?|vélos?|vtt|filetages?|filetée?s?|tuyaux?|raccords?|vis|douilles?|valves?|колес\p{L}*|колёс\p{L}*|шин\p{L}*|покрышк\p{L}*|обод\p{L}*|велосипед\p{L}*|резьб\p{L}*|труб\p{L}*|шланг\p{L}*|штуцер\p{L}*|винт\p{L}*|болт\p{L}*|вентил\p{L}*|rodas?|aros?|pneus?|roscas?|canos?|mangueiras?|conexões|conexão|parafusos?|soquetes?|tvs?|televisions?|televisor(?:es)?|panel(?:es)?|painel|matrices?|televisión|téléviseurs?|télés?|телевизор\p{L}*|телевизион\p{L}*|monitors?|monitores|moniteurs?|монитор\p{L}*|screens?|displays?|pantallas?|écrans?|dalles?|экран\p{L}*|дисплей\p{L}*|матриц\p{L}*|диагонал\p{L}*|phones?|smartphones?|móvil(?:es)?|teléfonos?|téléphones?|celular(?:es)?|телефон\p{L}*|смартфон\p{L}*|tablets?|tabletas?|tablettes?|планшет\p{L}*|laptops?|notebooks?|portátil(?:es)?|ноутбук\p{L}*|speakers?|loudspeakers?|woofers?|subwoofers?|tweeters?|altavoz|altavoces|haut-parleurs?|caissons?|alto-falantes?|динамик\p{L}*|сабвуфер\p{L}*|вуфер\p{L}*|твитер\p{L}*|ring light|aro de luz|anneau|кольц\p{L}*)(?![\p{L}])/iu;
 
 /** Words of a measured dimension (width, length, height, depth, thickness) in the five languages. */
 const DIMENSION_RE =
@@ -239,9 +239,20 @@ const DIMENSION_RE =
 const POUND_STANDARD_RE =
   /(?<![\p{L}])(?:lines?|leaders?|braid(?:ed)?|mono(?:filament)?|fluorocarbon|bows?|draw|líneas?|sedal|trenzad\p{L}*|hilo|bajos? de línea|arcos?|lignes?|tresses?|nylon|fluorocarbone|arcs?|леск\p{L}*|шнур\p{L}*|плетён\p{L}*|плетен\p{L}*|поводк\p{L}*|поводок|лук(?:а|ом|и)?|натяжени\p{L}*|linhas?|multifilamento|monofilamento|líder|arcos?)(?![\p{L}])/iu;
 
-/** Sizes sold by the ounce everywhere: boxing and MMA gloves. */
+/**
+ * Sizes sold by the ounce everywhere: boxing and MMA gloves. Russian "бокс" alone is also a box
+ * ("ланч-бокс", "бокс для хранения"): only the boxer's adjective names the sport.
+ */
 const OUNCE_STANDARD_RE =
-  /(?<![\p{L}])(?:gloves?|boxing|guantes?|boxeo|gants?|boxe|перчатк\p{L}*|бокс\p{L}*|luvas?)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:gloves?|boxing|guantes?|boxeo|gants?|boxe|перчатк\p{L}*|бокс[её]рск\p{L}*|luvas?)(?![\p{L}])/iu;
+
+/**
+ * Portuguese "tela" is a screen ("tela de 6,5 polegadas"), but also a painter's canvas ("telas para
+ * pintura"), a mesh and a fabric; Spanish "tela" is only a fabric. A screen only in Portuguese, and
+ * not before the painting it is for.
+ */
+const PT_SCREEN_RE =
+  /(?<![\p{L}])telas?(?![\p{L}])(?!\s(?:de|para)\s(?:pintura|pintar|quadros?)(?![\p{L}]))/iu;
 
 /** The part of `before` after its last sentence end (a point before a space, not a decimal point). */
 function sentenceTail(before: string): string {
@@ -259,7 +270,7 @@ function sentenceTail(before: string): string {
  * thread), or an inch, pound or ounce size with a thing sold in that unit nearby (a wheel, a TV,
  * a fishing line, a boxing glove).
  */
-function imperialStandard(text: string, start: number, end: number): boolean {
+function imperialStandard(text: string, start: number, end: number, lang: Language): boolean {
   const matched = text.slice(start, end);
   const context = INCH_RE.test(matched)
     ? INCH_STANDARD_RE
@@ -277,10 +288,15 @@ function imperialStandard(text: string, start: number, end: number): boolean {
   // After the size, only the next two words: "12-дюймовый вуфер", "55\" TV" (not a TV named later
   // in the sentence: "Ширина 35 дюймов подходит к телевизорам").
   const after = /^[^\p{L}\n]{0,3}\p{L}*[^\p{L}\n.!?]{0,3}\p{L}*/u.exec(text.slice(end, end + 40))?.[0] ?? '';
-  return context.test(sentence) || context.test(after);
+  if (context.test(sentence) || context.test(after)) return true;
+  return (
+    context === INCH_STANDARD_RE && lang === 'pt' && (PT_SCREEN_RE.test(sentence) || PT_SCREEN_RE.test(after))
+  );
 }
 
-const SHOE_SIZE_RE = /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}])/gu;
+/** "US 7", and a range or pair of sizes after the system: "US 6-10", "US 9/10". */
+const SHOE_SIZE_RE =
+  /(?<![\p{L}])(EU|EUR|US|UK|BR)\s?(\d{1,2}(?:[.,]5)?)(?:\s?[-–/]\s?(\d{1,2}(?:[.,]5)?)(?![\d\p{L}]))?(?![\d\p{L}])/gu;
 
 /** Words that make "EU 42" a size: size, shoe and garment words of the five languages. */
 const SIZE_CONTEXT_RE =
@@ -316,13 +332,10 @@ function sizeQuotes(text: string): SizeQuote[] {
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 2);
     if (/^\s?[-x×/]/u.test(after)) continue;
     const system = (m[1] === 'EUR' ? 'EU' : m[1]) as SizeQuote['system'];
-    quotes.push({
-      text: m[0],
-      start: m.index ?? 0,
-      system,
-      sizes: [Number(m[2]!.replace(',', '.'))],
-      prefix: true,
-    });
+    const sizes = [m[2]!, m[3]]
+      .filter((x): x is string => x !== undefined)
+      .map((x) => Number(x.replace(',', '.')));
+    quotes.push({ text: m[0], start: m.index ?? 0, system, sizes, prefix: true });
   }
   for (const m of text.matchAll(POSTFIX_SIZE_RE)) {
     const system = (m[3] === 'EUR' ? 'EU' : m[3]) as SizeQuote['system'];
@@ -360,7 +373,10 @@ function checkSizeSystems(text: string, lang: Language, field: ListingField): Is
   // European sizes named in words beside them: "tallas US 1–15 y europeas 41–70" gives the market's.
   if (reads.includes('EU') && EUROPEAN_SIZES_RE.test(text)) return [];
   return quotes.map((q) => {
-    const converted = q.sizes[0]! - SIZE_OFFSETS_FROM_EU[q.system] + SIZE_OFFSETS_FROM_EU[local];
+    // Each size of a range or pair converted: "US 6-10 (EU 39-43)".
+    const converted = q.sizes
+      .map((size) => formatNumber(size - SIZE_OFFSETS_FROM_EU[q.system] + SIZE_OFFSETS_FROM_EU[local], lang))
+      .join('-');
     return {
       lang,
       field,
@@ -368,7 +384,7 @@ function checkSizeSystems(text: string, lang: Language, field: ListingField): Is
       code: 'size_system',
       params: { text: q.text, system: q.system, local },
       span: [q.start, q.start + q.text.length] as [number, number],
-      ...(q.prefix ? { suggestion: `${q.text} (${local} ${formatNumber(converted, lang)})` } : {}),
+      ...(q.prefix ? { suggestion: `${q.text} (${local} ${converted})` } : {}),
     };
   });
 }
@@ -423,7 +439,7 @@ export function checkTerminology(
       if (entry.code === 'imperial_unit' && lang === 'pt' && PSI_RE.test(match[0])) continue;
       if (entry.code === 'imperial_unit' && lang === 'pt' && TYRE_POUNDS_RE.test(match[0]) && aboutTyres())
         continue;
-      if (entry.code === 'imperial_unit' && imperialStandard(text, start, end)) continue;
+      if (entry.code === 'imperial_unit' && imperialStandard(text, start, end, lang)) continue;
       if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_WORD_RE.test(match[0]) && namesBothScales()) {
         quantities ??= metricQuantities(text, lang, field);

@@ -108,8 +108,8 @@ describe('terminology follows how listings are written', () => {
   it('reads a size system written after the sizes in brackets: "42-43 (EU)"', () => {
     // A US correspondence beside the market's own EU size is no error in French.
     expect(codes('Taille 42-43 (EU), correspondant à une pointure US 9–10.', 'fr')).toEqual([]);
-    // The US size alone still is.
-    expect(codes('Pointure US 9–10.', 'fr')).toEqual(['US 9']);
+    // The US sizes alone still are (the range is one finding).
+    expect(codes('Pointure US 9–10.', 'fr')).toEqual(['US 9–10']);
   });
 
   it('accepts laptop and tablet sizes in inches, as screens', () => {
@@ -598,5 +598,41 @@ describe('a number before the Russian preposition "в" is not in volts (issue 18
     expect(codesOf('Кардридер USB 3.0 в алюминиевом корпусе')).toEqual([]);
     expect(codesOf('Зарядное устройство 9.5 В для шуруповёрта')).toEqual(['decimal_separator']);
     expect(codesOf('Батарейка 1.5в для пульта')).toEqual(['decimal_separator']);
+  });
+});
+
+describe('exemptions that misread a word, inch abbreviations, US size ranges, "free size" (round 21)', () => {
+  const codesIn = (text: string, lang: Language) =>
+    checkTerminology(text, lang, 'description').map((i) => i.code);
+
+  it('reads a lunch box or a storage box as no boxing glove', () => {
+    expect(codesIn('Ланч-бокс с двумя отделениями на 34 oz.', 'ru')).toEqual(['imperial_unit']);
+    expect(codesIn('Бокс для хранения обуви, 20 oz.', 'ru')).toEqual(['imperial_unit']);
+    expect(codesIn('Боксёрские перчатки 14 oz из натуральной кожи.', 'ru')).toEqual([]);
+  });
+
+  it('reads Spanish "tela" as a fabric and a Portuguese canvas as no screen', () => {
+    expect(codesIn('Cojín de tela de lino de 18 pulgadas.', 'es')).toEqual(['imperial_unit']);
+    expect(codesIn('Kit de telas para pintura a óleo 8 x 10 polegadas.', 'pt')).toEqual(['imperial_unit']);
+    expect(codesIn('Capinha para celular com tela de 6,1 polegadas.', 'pt')).toEqual([]);
+    expect(codesIn('Película de vidro para tela de 6,7 polegadas.', 'pt')).toEqual([]);
+  });
+
+  it('reads "pol" and "pulg" after a number as inches', () => {
+    expect(found('Tábua de corte 14 x 9 pol, bambu.', 'pt')).toEqual([['9 pol', '22,9 cm']]);
+    expect(found('Espátula de 4 pulg. de acero.', 'es')).toEqual([['4 pulg', '10,2 cm']]);
+  });
+
+  it('reads a range or a pair of US sizes after the system, converting each size', () => {
+    expect(found('Bottines de randonnée, pointure US 5-9.', 'fr')).toEqual([['US 5-9', 'US 5-9 (EU 38-42)']]);
+    expect(found('Sandalias de mujer, talla US 8/9.', 'es')).toEqual([['US 8/9', 'US 8/9 (EU 41-42)']]);
+    expect(found('Chargeur de voiture EU 12/24V pour chaussures chauffantes.', 'fr')).toEqual([]);
+  });
+
+  it('reports "free size" translated word for word', () => {
+    expect(found('Gorro de punto, talla libre.', 'es')).toEqual([['talla libre', 'talla única']]);
+    expect(found('Pull oversize, taille libre.', 'fr')).toEqual([['taille libre', 'taille unique']]);
+    expect(found('Vestido de verão, tamanho livre.', 'pt')).toEqual([['tamanho livre', 'tamanho único']]);
+    expect(found('Frete livre para todo o Brasil.', 'pt')).toEqual([['Frete livre', 'frete grátis']]);
   });
 });
