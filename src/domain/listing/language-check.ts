@@ -97,9 +97,20 @@ function wrongScript(words: readonly string[], declared: Language): boolean {
 /** Letters of Ukrainian that Russian never writes. */
 const UKRAINIAN_RE = /[іїєґ]/iu;
 
-/** A Cyrillic sentence in a Russian version that is Ukrainian: two or more words with і, ї, є or ґ. */
-function isUkrainian(words: readonly string[]): boolean {
-  return words.filter((w) => UKRAINIAN_RE.test(w)).length >= 2;
+/**
+ * Words only Ukrainian writes: a word with і, ї, є or ґ, and the one-letter conjunction "і" and
+ * preposition "з" (Russian writes "и" and "с").
+ */
+const UKRAINIAN_WORD_RE = /(?<![\p{L}])(?:[^\P{L}іїєґІЇЄҐ]*[іїєґ]\p{L}*|з)(?![\p{L}])/giu;
+
+/**
+ * A Cyrillic sentence or title in a Russian version that is Ukrainian: two or more words only
+ * Ukrainian writes ("Обрезинені диски ... з отвором 31 мм").
+ */
+function isUkrainian(text: string): boolean {
+  let count = 0;
+  for (const _ of text.matchAll(UKRAINIAN_WORD_RE)) if (++count >= 2) return true;
+  return false;
 }
 
 /**
@@ -221,7 +232,7 @@ function wrongSentences(
       if (!outsideByTrigrams(sentence.text, words, declared, own, Math.min(MIN_PLAIN_WORDS, words.length)))
         return;
       other = 'other';
-    } else if (declared === 'ru' && isUkrainian(words)) other = 'other';
+    } else if (declared === 'ru' && isUkrainian(sentence.text)) other = 'other';
     else if (partnerSentence(words, declared, spellers)) other = PARTNER[declared]!;
     else if ((declared !== 'ru' || (latinOnly(words) && !english())) && outsideLanguage(words, own))
       other = 'other';
@@ -478,7 +489,7 @@ function sameOtherLanguage(
   if (other === 'other') {
     // A neighbour in the same outside language needs two of its function words, or its trigrams
     // from three plain words.
-    if (declared === 'ru' && !latinOnly(words) ? isUkrainian(words) : outsideLanguage(words, own, true))
+    if (declared === 'ru' && !latinOnly(words) ? isUkrainian(text) : outsideLanguage(words, own, true))
       return true;
     return own !== undefined && outsideByTrigrams(text, words, declared, own, MIN_NEIGHBOUR_PLAIN_WORDS);
   }
@@ -520,13 +531,19 @@ export function findWrongLanguage(
     // untranslated check's ("• Material: heat-treated carbon steel" in a Russian version).
     if (other && other.detected === 'en' && declared !== 'en' && BULLET_RE.test(block.text)) continue;
     if (other) found.push({ ...block, ...other });
+    // A Spanish title in a Portuguese version or the other way round, as a sentence is judged
+    // ("Correa de reloj de cuero ... con pasadores" in a Portuguese version).
+    else if (field === 'title' && partnerSentence(realWords(words), declared, spellers))
+      found.push({ ...block, detected: PARTNER[declared]!, confidence: 1 });
     // A title in a language no check has a dictionary for, by its trigrams and a letter or two
-    // function words of that language ("Інкубатор на 24 яйця з автоматичним перевертанням").
+    // function words of that language ("Інкубатор на 24 яйця з автоматичним перевертанням"), or
+    // in a Russian version by two words only Ukrainian writes.
     else if (
       field === 'title' &&
       own &&
-      (declared === 'ru' ? UKRAINIAN_RE.test(block.text) : outsideLanguage(words, own, true)) &&
-      outsideByTrigrams(block.text, words, declared, own)
+      ((declared === 'ru' && isUkrainian(block.text)) ||
+        ((declared === 'ru' ? UKRAINIAN_RE.test(block.text) : outsideLanguage(words, own, true)) &&
+          outsideByTrigrams(block.text, words, declared, own)))
     )
       found.push({ ...block, detected: 'other', confidence: 1 });
     else if (field === 'description') found.push(...wrongSentences(block, declared, spellers));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listingDictionaries } from '../../../src/adapters/spelling/dictionaries.js';
 import { checkDeclaredLanguage } from '../../../src/domain/listing/language-check.js';
 import type { Language } from '../../../src/domain/types.js';
 
@@ -307,5 +308,26 @@ describe('an outside sentence the declared dictionary reads little of (issue 18,
   it('leaves it to the other checks when the declared dictionary knows half of them', () => {
     const pt = knows(`${PT} quando anche morbide il bimbo`);
     expect(found(`${PT} ${IT}`, 'pt', { pt, es: knows(ES), en: knows(EN) })).toEqual([]);
+  });
+});
+
+describe('Ukrainian titles by their own words, Spanish titles in Portuguese versions (issue 18, round 21)', () => {
+  it('reports a Russian version title with two words only Ukrainian writes, whatever its dictionary knows', () => {
+    const UK_TITLE = 'Гумові гантелі 2 x 3 кг з ручками для фітнесу';
+    expect(found(UK_TITLE, 'ru', { ru: knows(UK_TITLE), en: knows(EN) }, 'title')).toEqual([
+      ['other', UK_TITLE],
+    ]);
+    const RU_TITLE = 'Резиновые гантели 2 x 3 кг с ручками для фитнеса';
+    expect(found(RU_TITLE, 'ru', { ru: knows(RU_TITLE), en: knows(EN) }, 'title')).toEqual([]);
+  });
+
+  it('reports a Spanish title in a Portuguese version as a Spanish sentence would be', async () => {
+    // The real word lists: Portuguese's knows most of this title's words ("de", "italiano",
+    // "vintage", "rápidos"), so the title path's detector was not sure enough.
+    const { spellers } = await listingDictionaries();
+    const ES_TITLE = 'Estuche de cuero italiano vintage 20 mm con cierres rápidos';
+    const PT_TITLE = 'Estojo de couro italiano vintage 20 mm com fechos rápidos';
+    expect(found(ES_TITLE, 'pt', spellers, 'title')).toEqual([['paragraph', ES_TITLE]]);
+    expect(found(PT_TITLE, 'pt', spellers, 'title')).toEqual([]);
   });
 });
