@@ -6,7 +6,8 @@
  * machine: all five load in about 2.5 s and add about 150 MB RSS.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SpellChecker } from '../../domain/listing/types.js';
 import { listingWordPredicate } from '../../domain/listing/words/allowlist.js';
 import type { Language } from '../../domain/types.js';
@@ -31,8 +32,39 @@ export interface ListingDictionaries {
 
 const SUGGESTION_CACHE_SIZE = 2000;
 
+/**
+ * English common misspellings with their corrections: cspell's list (`@cspell/dict-en-common-misspellings`,
+ * CC BY-SA 4.0), built from Wikipedia's "Lists of common misspellings" and crate-ci/typos. Only
+ * the general list (not its US- or British-only one: sellers write both spellings), misspellings of
+ * four letters or more in plain letters ("ot", "ist" are abbreviations too), first correction only.
+ */
+async function loadEnglishMisspellings(): Promise<ReadonlyMap<string, string>> {
+  // The package exports only its cspell manifest; the word list sits beside it.
+  const manifest = createRequire(import.meta.url).resolve(
+    '@cspell/dict-en-common-misspellings/cspell-ext.json',
+  );
+  const file = new URL('./dict/dict-en.json', pathToFileURL(manifest));
+  const parsed = JSON.parse(await readFile(file, 'utf8')) as {
+    dictionaryDefinitions: Array<{ suggestWords?: string[]; flagWords?: string[] }>;
+  };
+  const slips = new Map<string, string>();
+  for (const definition of parsed.dictionaryDefinitions) {
+    for (const entry of [...(definition.flagWords ?? []), ...(definition.suggestWords ?? [])]) {
+      const [slip, corrections] = entry.split('->');
+      const correction = corrections?.split(',')[0]?.trim();
+      if (!slip || !correction || !/^[a-z]{4,}$/u.test(slip) || !/^[a-z' -]+$/u.test(correction)) continue;
+      if (!slips.has(slip)) slips.set(slip, correction);
+    }
+  }
+  return slips;
+}
+
 /** A hunspell instance and a word list behind the domain's `SpellChecker` port, with memoized lookups. */
-function spellerOf(hunspell: Hunspell, list: FrequencyList): SpellChecker {
+function spellerOf(
+  hunspell: Hunspell,
+  list: FrequencyList,
+  misspellings?: ReadonlyMap<string, string>,
+): SpellChecker {
   const known = new Map<string, boolean>();
   const suggestions = new Map<string, string[]>();
   const frequencies = new Map<string, number | null>();
@@ -67,6 +99,7 @@ function spellerOf(hunspell: Hunspell, list: FrequencyList): SpellChecker {
       }
       return cB ?? undefined;
     },
+    ...(misspellings ? { misspelling: (word: string) => misspellings.get(word) } : {}),
   };
 }
 
@@ -126,7 +159,7 @@ async function load(): Promise<ListingDictionaries> {
     if (lang === 'en')
       hunspell = eitherOf(hunspell, create('en-gb', (await import('dictionary-en-gb')).default));
     const list = FrequencyList.fromCompressed(await readFile(`${WORD_LIST_DIR}${lang}.tsv.br`));
-    spellers[lang] = spellerOf(hunspell, list);
+    spellers[lang] = spellerOf(hunspell, list, lang === 'en' ? await loadEnglishMisspellings() : undefined);
     loadMs[lang] = Math.round(performance.now() - started);
   }
   return { spellers, isAllowed: listingWordPredicate(), loadMs };

@@ -34,6 +34,8 @@ export interface SpellingOptions {
 
 /** A spelling finding needs at least this confidence. */
 export const MIN_SPELLING_CONFIDENCE = 0.5;
+/** A word a list of common misspellings names: as sure as the strongest evidence of `judge`. */
+const LISTED_MISSPELLING_CONFIDENCE = 0.9;
 
 const OPENERS = /[\s"'«»“”„([\-–—•*]/u;
 
@@ -151,7 +153,12 @@ export function checkSpelling(
     // A word touching a reported span ("sÃ¨che-linge") is part of that debris.
     if (overlaps(token.start - 1, token.end + 1, skip)) continue;
     if (isAllowed(word) || shared.has(word.toLowerCase())) continue;
+    // A word only the frequency list vouches for, that the language's list of common misspellings
+    // names ("seemless", "begginers"): web text is full of them, so the list has them too.
+    const listedSlip =
+      word.includes('-') || knows(speller, word) ? undefined : speller.misspelling?.(word.toLowerCase());
     if (
+      listedSlip === undefined &&
       knowsWord(speller, word, lang, others) &&
       !correctedElsewhere(word, lang, speller, options.context, uses)
     )
@@ -160,6 +167,20 @@ export function checkSpelling(
     // Capitalized words inside a sentence are names (brands, places) unless the title capitalizes all.
     if (/^\p{Lu}/u.test(word) && !titleCase && !isSentenceStart(text, token) && word !== word.toUpperCase())
       continue;
+    if (listedSlip !== undefined) {
+      const suggestion = matchCase(word, listedSlip);
+      issues.push({
+        lang,
+        field,
+        kind: 'spelling',
+        code: 'word',
+        params: { word, suggestion },
+        span: [token.start, token.end],
+        confidence: LISTED_MISSPELLING_CONFIDENCE,
+        suggestion,
+      });
+      continue;
+    }
     let judgement: Judgement;
     if (word.includes('-')) {
       // Hyphenated compounds are checked by their parts: the least likely part decides.

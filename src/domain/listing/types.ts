@@ -72,4 +72,10 @@ export interface SpellChecker {
    * family of a stem ("отвержд" -> отверждение, отверждения). Undefined without a list (tests).
    */
   family?(prefix: string, limit: number): ReadonlyArray<readonly [string, number]>;
+  /**
+   * The correction of a lower-case word that a list of the language's common misspellings names
+   * ("seemless" -> "seamless"); undefined when the list lacks it (or there is no list: tests, and
+   * languages without one).
+   */
+  misspelling?(word: string): string | undefined;
 }

@@ -964,3 +964,27 @@ describe('listed slips far rarer than a common word, "anti" on short nouns (issu
     expect(slips(es, 'Bote antiosos.', 'es')).toEqual([]);
   });
 });
+
+describe('a list of common misspellings (issue 18, round 21)', () => {
+  // The frequency list has the slip (web text is full of it), hunspell does not.
+  const en = {
+    ...listSpeller('the bag has a seam and zip', { seamles: 770, seamless: 569, the: 200 }),
+    misspelling: (word: string) => ({ seamles: 'seamless', tehm: 'them' })[word],
+  };
+
+  it('reports a listed slip the frequency list vouches for, with its correction in the word case', () => {
+    expect(slips(en, 'The bag has a seamles zip.', 'en')).toEqual([['seamles', 'seamless']]);
+    expect(slips(en, 'Seamles bag, zip.', 'en')).toEqual([['Seamles', 'Seamless']]);
+  });
+
+  it('leaves words hunspell knows, shop words and names inside a sentence alone', () => {
+    const known = { ...en, correct: (word: string) => word === 'seamles' || en.correct(word) };
+    expect(slips(known, 'The bag has a seamles zip.', 'en')).toEqual([]);
+    const allowed = checkSpelling('The bag has a seamles zip.', 'en', 'description', {
+      speller: en,
+      isAllowed: (word) => word === 'seamles',
+    });
+    expect(allowed).toEqual([]);
+    expect(slips(en, 'The bag has a Seamles zip.', 'en')).toEqual([]);
+  });
+});
