@@ -427,6 +427,8 @@ const RULES: readonly Rule[] = [
   { code: 'endorsement', head: 'onlyOne', object: 'approval', gap: 3 },
   // A number of calories burnt: "quema 1000 calorías en 10 minutos" (not "burn calories while you walk").
   { code: 'medical', head: 'burn', object: 'calories', gap: 3, numberBetween: true },
+  // A quantified weight loss: "perte de 10 kg en un mois", "pérdida de 5 kilos" (not "perte de poids" alone).
+  { code: 'medical', head: 'loss', object: 'bodyFat', gap: 3, numberBetween: true },
   // Protection from a disease: "protects against malaria", "protège contre le paludisme".
   { code: 'medical', head: 'protection', object: 'condition', gap: 4 },
   // "Оригинальный ... фирмы Xyz", "подлинные кисти Xyz": a brand no list has, named in Latin letters.

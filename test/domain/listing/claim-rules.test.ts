@@ -386,3 +386,27 @@ describe('claim families of the ninth round: 100 % safe, unbreakable or protecti
     expect(codesOf(text, lang as Language)).toEqual([]);
   });
 });
+
+describe('conditions of feet, nose and sleep, quantified weight loss (issue 18, round 21)', () => {
+  const codesOf = (text: string, lang: Language) => structuralClaims(text, lang).map((c) => c.code);
+
+  it.each([
+    ['en', 'These insoles correct flat feet in two weeks.', 'medical'],
+    ['es', 'Plantillas que alivian el espolón calcáneo desde el primer día.', 'medical'],
+    ['fr', 'Ce bandeau nasal soulage la rhinite et le ronflement.', 'medical'],
+    ['ru', 'Стельки избавляют от плоскостопия за месяц.', 'medical'],
+    ['pt', 'Almofada que acaba de vez com a rinite alérgica.', 'medical'],
+    ['fr', 'Ceinture chauffante : une perte de 6 kg en trois semaines.', 'medical'],
+    ['es', 'Faja reductora: pérdida de 4 kilos en un mes.', 'medical'],
+  ] as const)('%s: %s', (lang, text, code) => {
+    expect(codesOf(text, lang as Language)).toContain(code);
+  });
+
+  it.each([
+    ['es', 'Plantillas de gel para pies planos, talla 38-42.'],
+    ['pt', 'Palmilha ortopédica para pés chatos, confortável.'],
+    ['fr', 'Perte de 2 pièces dans le colis : contactez-nous.'],
+  ] as const)('no claim in %s: %s', (lang, text) => {
+    expect(codesOf(text, lang as Language)).toEqual([]);
+  });
+});

@@ -53,6 +53,8 @@ export type ClaimTag =
   | 'fat'
   /** What weight loss takes away: fat, belly fat, kilos, pounds. */
   | 'bodyFat'
+  /** Weight-loss nouns (loss, perte, pérdida, perda, потеря): a claim with a number of kilos after them. */
+  | 'loss'
   /** "no side effects", "без побочных эффектов": a medical claim on its own. */
   | 'sideEffects'
   /** safe, seguro, безопасна: with "for everyone" it promises what no product can. */
@@ -263,7 +265,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       spinal_curvature curvature_of_the_spine back_problems joint_problems snoring snore stretch_marks
       scars dandruff hangover* bloating bad_breath halitosis tinnitus sinusitis bronchitis gastritis
       cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis
-      cataract* glaucoma myopia presbyopia macular_degeneration astigmatism dry_eye* floaters toxins wounds bruises numbness tingling dysplasia inflamation fever fevers`,
+      cataract* glaucoma myopia presbyopia macular_degeneration astigmatism dry_eye* floaters toxins wounds bruises numbness tingling dysplasia inflamation fever fevers
+      flat_feet fallen_arches heel_spur heel_spurs plantar_fasciitis numbness rhinitis snoring bunion bunions hallux_valgus prostate_problems enlarged_prostate`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
       quietest thinnest smallest safest cheapest highest top_rated unmatched unrivalled unrivaled unbeatable unsurpassed`,
     scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
@@ -301,6 +304,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       'under_no_circumstances in_no_case in_no_way under_any_conditions in_any_conditions under_all_conditions',
     harms: 'damage damages harm harms',
     calories: 'calories kcal',
+    loss: 'loss',
     noRisk: 'no_risk_at_all without_any_risk not_the_slightest_risk',
     works: 'works work worked',
     noException: 'no_exceptions no_exception without_exception',
@@ -359,7 +363,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     therapy: `cura curan curar curando curativ* sana sanan sanar trata tratan tratar tratando tratamiento curara curaran sanara sanaran diagnostica diagnostican
       tratamientos remedio remedios alivia alivian aliviar aliviando alivio elimina eliminan eliminar
       previene previenen prevenir prevencion combate combaten combatir frena frenan frenar detiene
-      detienen acaba_con acaban_con acabar_con reduce reducen reducir baja bajan normaliza* calma calman
+      detienen acaba_con acaban_con acabar_con acaba_de_una_vez_con acaban_de_una_vez_con reduce reducen reducir baja bajan normaliza* calma calman
       quita quitan terapeutic* medicinal* adios_a di_adios_a dile_adios_a olvidate_de despidete_de
       antiinflamatori* antiviral* antifungic* ayuda_contra nunca_mas
       ralentiza ralentizan corrige corrigen desintoxica depura depuran eliminas adios_al se_olvidara`,
@@ -377,7 +381,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       tunel_carpiano
       catarata* glaucoma miopia presbicia degeneracion_macular astigmatismo ojo_seco
       toxinas heridas moretones hematomas
-`,
+
+      pie_plano pies_planos espolon_calcaneo espolones_calcaneos fascitis_plantar entumecimiento rinitis ronquidos juanete juanetes hallux_valgus problemas_de_prostata`,
     superlative: 'mejor mejores mas insuperable inigualable insuperables inigualables',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
       de_europa del_pais en_el_mundo en_el_mercado jamas_creado* jamas_fabricado* jamas_visto* de_#`,
@@ -415,6 +420,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       'en_ningun_caso bajo_ningun_concepto bajo_ninguna_circunstancia de_ninguna_manera en_cualquier_condicion bajo_cualquier_condicion',
     harms: 'dana danan estropea estropean maltrata',
     calories: 'calorias kcal',
+    loss: 'perdida perdidas',
     noRisk: 'sin_ningun_riesgo sin_riesgo_alguno sin_el_menor_riesgo',
     works: 'funciona funcionan sirve',
     noException: 'sin_excepcion sin_excepciones',
@@ -488,7 +494,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       deviation*_de_la_colonne problemes_de_dos ronflement* vergeture* cicatrice* pellicules
       gueule_de_bois ballonnement* mauvaise_haleine acouphene* sinusite* bronchite* gastrite* aphte*
       gercure* crevasses canal_carpien
-      cataracte* glaucome myopie presbytie degenerescence_maculaire astigmatisme toxines plaies ecchymoses fievre fievres`,
+      cataracte* glaucome myopie presbytie degenerescence_maculaire astigmatisme toxines plaies ecchymoses fievre fievres
+      pieds_plats epine_calcaneenne epines_calcaneennes fasciite_plantaire engourdissement engourdissements rhinite rhinites ronflement ronflements hallux_valgus problemes_de_prostate troubles_de_la_prostate`,
     superlative:
       'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus inegale inegalee inegales imbattable imbattables',
     scope: `du_monde au_monde dans_le_monde jamais_concu* jamais_cree* jamais_fabrique* jamais_vu* du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
@@ -527,6 +534,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     inNoCase: 'en_aucun_cas aucunement en_toutes_circonstances quelles_que_soient_les_conditions',
     harms: 'abime abiment endommage endommagent agresse',
     calories: 'calories kcal',
+    loss: 'perte pertes',
     noRisk: 'sans_le_moindre_danger sans_le_moindre_risque sans_aucun_danger',
     works: 'marche marchent fonctionne fonctionnent',
     noException: 'sans_exception',
@@ -597,7 +605,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       искривлени*_позвоночник* проблем*_с_позвоночник* проблем*_со_спин* храп* растяжк* рубц* шрам*
       перхот* похмель* вздути* запах*_изо_рта шум*_в_ушах синусит* гайморит* бронхит* гастрит*
       стоматит* трещин*_на_пятк* туннельн*_синдром*
-      катаракт* глауком* близорукост* дальнозоркост* миопи* астигматизм* макулярн*_дегенераци* токсин* шлак* ран синяк* гематом*`,
+      катаракт* глауком* близорукост* дальнозоркост* миопи* астигматизм* макулярн*_дегенераци* токсин* шлак* ран синяк* гематом*
+      плоскостопи* пяточн*_шпор* подошвенн*_фасциит* онемени* ринит* гайморит* храп храпа храпом вальгус* халлюкс* проблем*_с_простат*`,
     superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми непревзойд*',
     scope:
       'когда_либо мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
@@ -630,6 +639,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     harms:
       'повреждает повредит портит испортит вредит навредит повреждают повредят портят испортят вредят навредят',
     calories: 'калорий калории ккал',
+    loss: 'потер*',
     noRisk: 'без_малейшего_риска без_всякого_риска без_малейшей_опасности',
     works: 'работает действует помогает',
     noException: 'без_исключения без_исключений',
@@ -687,7 +697,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
     fabric: 'roupa roupas tecido tecidos camisa camisas cortinas vaporizador ferro',
     therapy: `cura curam curar curando curativ* trata tratam tratar tratando tratamento tratamentos remedio curara curarao vai_curar diagnostica diagnosticam
       remedios alivia aliviam aliviar aliviando alivio elimina eliminam eliminar previne previnem prevenir
-      prevencao combate combatem combater acaba_com acabam_com acabe_com reduz reduzem reduzir diminui
+      prevencao combate combatem combater acaba_com acabam_com acabe_com acaba_de_vez_com acabam_de_vez_com acabe_de_vez_com acabar_de_vez_com reduz reduzem reduzir diminui
       diminuem baixa baixam normaliza* terapeutic* medicinal* diga_adeus_a diga_adeus_ao diga_adeus_aos
       diga_adeus_as adeus_a adeus_ao adeus_aos chega_de nunca_mais livra_de livre_se_de anti_inflamatori*
       retarda retardam corrige corrigem desintoxica depura depuram
@@ -703,7 +713,8 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       gengivite periodontite desvio*_da_coluna desvio*_de_coluna problemas_de_coluna problemas_na_coluna
       ronco* estrias cicatriz* caspa ressaca inchaco mau_halito zumbido sinusite bronquite gastrite
       aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo
-      catarata* glaucoma miopia presbiopia degeneracao_macular astigmatismo toxinas feridas hematomas`,
+      catarata* glaucoma miopia presbiopia degeneracao_macular astigmatismo toxinas feridas hematomas
+      pe_chato pes_chatos esporao_de_calcaneo esporao_calcaneo fascite_plantar dormencia formigamento rinite rinites roncos joanete joanetes hallux_valgus problemas_de_prostata problemas_na_prostata`,
     superlative: 'melhor melhores mais imbativel inigualavel insuperavel',
     scope: `do_mundo no_mundo ja_feito* ja_criado* jamais_visto* do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
@@ -739,6 +750,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       'em_hipotese_alguma em_nenhuma_hipotese de_forma_alguma de_modo_algum em_quaisquer_condicoes em_qualquer_condicao',
     harms: 'danifica danificam estraga estragam agride',
     calories: 'calorias kcal',
+    loss: 'perda perdas',
     noRisk: 'sem_risco_nenhum sem_nenhum_risco sem_risco_algum sem_o_menor_risco',
     works: 'funciona funcionam serve',
     noException: 'sem_excecao sem_excecoes',
