@@ -1,5 +1,5 @@
 import type { Language } from '../types.js';
-import type { Issue, ListingField } from './types.js';
+import type { Issue, ListingField, SpellChecker } from './types.js';
 
 /** Length limits of a listing; marketplaces differ, so a caller may tighten them. */
 export interface FieldLimits {
@@ -152,5 +152,51 @@ export function checkShoutedSentences(lang: Language, description: string): Issu
       span: [start, end],
     });
   }
+  return issues;
+}
+
+/** A word of letters (hyphens and apostrophes inside: "ANTI-UV", "L'EAU"). */
+const LETTER_WORD_RE = /\p{L}+(?:['’-]\p{L}+)*/gu;
+/** What may stand between two words of one clause in capitals: spaces only. */
+const CLAUSE_GAP_RE = /^[ \t]+$/u;
+
+/**
+ * A clause shouted in capitals inside a title or a description line that is not itself in capitals
+ * ("Muffs with Adjustable Spring Clamp - MUST HAVE FOR EVERY BOAT OWNER", "Polyester 600D, TOILE
+ * ANTI-UV HAUTE QUALITÉ et déperlante"): words in capitals in a row, two of them ordinary words of
+ * four letters or more that the language's dictionary knows in lower case. Acronyms, model codes
+ * and units ("USB-C PD", "NEMA 17", "UART") are no ordinary words; a heading before a colon is no
+ * shouting. Linear: one pass over the words.
+ */
+export function checkShoutedClauses(
+  lang: Language,
+  field: ListingField,
+  text: string,
+  speller: SpellChecker | undefined,
+): Issue[] {
+  if (!speller || !/\p{Lu}{4}/u.test(text)) return [];
+  const issues: Issue[] = [];
+  let run: { start: number; end: number; ordinary: number } | undefined;
+  const close = () => {
+    if (run && run.ordinary >= 2 && !/^[ \t]*:/u.test(text.slice(run.end, run.end + 4))) {
+      issues.push({ lang, field, kind: 'all_caps', code: 'clause', params: {}, span: [run.start, run.end] });
+    }
+    run = undefined;
+  };
+  for (const match of text.matchAll(LETTER_WORD_RE)) {
+    const word = match[0];
+    const start = match.index ?? 0;
+    const capitals = !/\p{Ll}/u.test(word);
+    if (!capitals) {
+      close();
+      continue;
+    }
+    if (run && !CLAUSE_GAP_RE.test(text.slice(run.end, start))) close();
+    run ??= { start, end: start, ordinary: 0 };
+    run.end = start + word.length;
+    const lower = word.toLowerCase();
+    if ([...word].length >= 4 && !word.includes('-') && speller.correct(lower)) run.ordinary++;
+  }
+  close();
   return issues;
 }

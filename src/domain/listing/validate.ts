@@ -4,6 +4,7 @@ import { checkClaims } from './claims.js';
 import { checkConsistency } from './consistency.js';
 import {
   checkAllCaps,
+  checkShoutedClauses,
   checkShoutedSentences,
   checkTitleLength,
   checkTooShort,
@@ -371,7 +372,18 @@ function checkDescription(
   const shouted = checkShoutedSentences(lang, description).filter(
     (i) => !i.span || !overlaps(i.span[0], i.span[1], debris),
   );
-  return [...issues, ...shouted];
+  // A clause in capitals inside a line of lower case, where no shouted sentence holds it.
+  const sentences = spansOf(shouted);
+  const clauses = checkShoutedClauses(lang, 'description', description, deps.spellers[lang]).filter(
+    (i) => !i.span || !overlaps(i.span[0], i.span[1], [...debris, ...sentences]),
+  );
+  return [...issues, ...shouted, ...clauses];
+}
+
+/** A title in capitals, else the clauses in capitals inside it. */
+function titleCaps(lang: Language, title: string, speller: SpellChecker | undefined): Issue[] {
+  const whole = checkAllCaps(lang, title);
+  return whole.length > 0 ? whole : checkShoutedClauses(lang, 'title', title, speller);
 }
 
 /** All single-language checks of one version: language, leftovers, claims, terms, spelling and form. */
@@ -386,11 +398,15 @@ export function validateLanguageVersion(
   // One predicate per version (title and description share the spelling check's scan of the text).
   const own = deps.shopWords?.[lang];
   const isAllowed = (word: string) => deps.isAllowed(word, lang) || (own?.has(word.toLowerCase()) ?? false);
+  const titleFindings = checkField(title, lang, 'title', deps, context, versionText, isAllowed);
+  const titleDebris = spansOf(titleFindings.filter((i) => i.kind === 'placeholder'));
   return mergeTitleRepeats([
     ...checkTooShort(lang, 'title', title, limits),
     ...checkTitleLength(lang, title, limits),
-    ...checkAllCaps(lang, title),
-    ...checkField(title, lang, 'title', deps, context, versionText, isAllowed),
+    ...titleCaps(lang, title, deps.spellers[lang]).filter(
+      (i) => !i.span || i.code === 'title' || !overlaps(i.span[0], i.span[1], titleDebris),
+    ),
+    ...titleFindings,
     ...checkTooShort(lang, 'description', description, limits),
     ...checkDescription(description, lang, deps, context, versionText, isAllowed),
   ]);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAllCaps,
+  checkShoutedClauses,
   checkShoutedSentences,
   checkTitleLength,
   checkTooShort,
   sentenceCase,
 } from '../../../src/domain/listing/format.js';
+import { wordListSpeller } from './fake-speller.js';
 
 describe('checkTooShort', () => {
   it.each([
@@ -101,5 +103,30 @@ describe('a clause in capitals after a colon (issue 18, round 17)', () => {
     expect(checkShoutedSentences('es', 'CARACTERÍSTICAS PRINCIPALES DEL PRODUCTO: cuerpo de acero.')).toEqual(
       [],
     );
+  });
+});
+
+describe('a clause shouted in capitals inside a line (issue 18, round 21)', () => {
+  const en = wordListSpeller('great gift for every gardener strong handle quality soft warm');
+  const pt = wordListSpeller('entrega rápida garantida');
+  const clauses = (text: string, lang: 'en' | 'pt' = 'en', field: 'title' | 'description' = 'title') =>
+    checkShoutedClauses(lang, field, text, lang === 'en' ? en : pt).map((i) =>
+      text.slice(i.span![0], i.span![1]),
+    );
+
+  it('reports words in capitals in a row, two of them ordinary words', () => {
+    expect(clauses('Folding Pruning Saw 25 cm - GREAT GIFT FOR EVERY GARDENER')).toEqual([
+      'GREAT GIFT FOR EVERY GARDENER',
+    ]);
+    expect(clauses('Tesoura de poda 20 cm, ENTREGA RÁPIDA', 'pt')).toEqual(['ENTREGA RÁPIDA']);
+    expect(
+      clauses('Fleece gloves\n- Lined with fleece, SOFT AND WARM all winter', 'en', 'description'),
+    ).toEqual(['SOFT AND WARM']);
+  });
+
+  it('leaves acronyms, model codes, units and headings alone', () => {
+    expect(clauses('Stepper driver NEMA 17 with UART and USB-C PD')).toEqual([]);
+    expect(clauses('Garden hose QUALITY PVC 15 m')).toEqual([]);
+    expect(clauses('Pruning saw\nSTRONG HANDLE: forged steel, 25 cm', 'en', 'description')).toEqual([]);
   });
 });
