@@ -219,7 +219,11 @@ function wrongSentences(
         dictionaryCoverage(realWords(words), spellers.en) >= ENGLISH_READS;
       return englishRead;
     };
-    if (words.length < MIN_SENTENCE_WORDS) {
+    // Spanish and Portuguese are told apart by their own function words even in five words
+    // ("Ideal para rellenar cojines y peluches." in a Portuguese version).
+    if (words.length < MIN_SENTENCE_WORDS && partnerSentence(words, declared, spellers, sentence.text))
+      other = PARTNER[declared]!;
+    else if (words.length < MIN_SENTENCE_WORDS) {
       // Five words are judged only when the declared dictionary knows none of the longer ones ("Geschikt voor
       // kinderen vanaf 8 jaar." in a French version) and the trigrams name an outside language.
       // (A Ukrainian letter in a Russian version lets the trigrams decide as well: "Крила легко
@@ -233,7 +237,7 @@ function wrongSentences(
         return;
       other = 'other';
     } else if (declared === 'ru' && isUkrainian(sentence.text)) other = 'other';
-    else if (partnerSentence(words, declared, spellers)) other = PARTNER[declared]!;
+    else if (partnerSentence(words, declared, spellers, sentence.text)) other = PARTNER[declared]!;
     else if ((declared !== 'ru' || (latinOnly(words) && !english())) && outsideLanguage(words, own))
       other = 'other';
     else if (
@@ -283,6 +287,8 @@ const OWN_FUNCTION_WORDS: Readonly<Partial<Record<Language, ReadonlySet<string>>
   es: new Set('el la los las del es y una muy pero con al'.split(' ')),
   pt: new Set('os do das em um uma com não ao aos pela pelas na nas é'.split(' ')),
 };
+/** The Spanish conjunction "y" between two words (Portuguese writes "e"; "eixo Y" is a letter). */
+const SPANISH_AND_RE = /\p{L} y \p{L}/u;
 /** Function words only the partner writes, needed with its dictionary reading `OTHER_SURELY`... */
 const PARTNER_FUNCTION_WORDS = 2;
 /** ...or one, where the declared dictionary reads at most this share. */
@@ -298,13 +304,18 @@ function partnerSentence(
   words: readonly string[],
   declared: Language,
   spellers: Partial<Record<Language, SpellChecker>>,
+  text: string,
 ): boolean {
   const partner = PARTNER[declared];
   const marks = partner && OWN_FUNCTION_WORDS[partner];
   const own = spellers[declared];
   const theirs = partner && spellers[partner];
   if (!marks || !own || !theirs) return false;
-  const marked = words.filter((w) => marks.has(w.toLowerCase())).length;
+  // (Spanish "y" is one letter, so no word here: read from the text. Portuguese "e" is Spanish
+  // too, before an i: "agua e hielo".)
+  const marked =
+    words.filter((w) => marks.has(w.toLowerCase())).length +
+    (partner === 'es' && SPANISH_AND_RE.test(text) ? 1 : 0);
   if (marked === 0) return false;
   const read = dictionaryCoverage(words, theirs);
   const ownRead = dictionaryCoverage(words, own);
@@ -533,7 +544,7 @@ export function findWrongLanguage(
     if (other) found.push({ ...block, ...other });
     // A Spanish title in a Portuguese version or the other way round, as a sentence is judged
     // ("Correa de reloj de cuero ... con pasadores" in a Portuguese version).
-    else if (field === 'title' && partnerSentence(realWords(words), declared, spellers))
+    else if (field === 'title' && partnerSentence(realWords(words), declared, spellers, block.text))
       found.push({ ...block, detected: PARTNER[declared]!, confidence: 1 });
     // A title in a language no check has a dictionary for, by its trigrams and a letter or two
     // function words of that language ("Інкубатор на 24 яйця з автоматичним перевертанням"), or

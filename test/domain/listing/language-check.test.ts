@@ -330,4 +330,12 @@ describe('Ukrainian titles by their own words, Spanish titles in Portuguese vers
     expect(found(ES_TITLE, 'pt', spellers, 'title')).toEqual([['paragraph', ES_TITLE]]);
     expect(found(PT_TITLE, 'pt', spellers, 'title')).toEqual([]);
   });
+
+  it('reports a five-word Spanish sentence in a Portuguese version by its "y"', async () => {
+    const { spellers } = await listingDictionaries();
+    const ES_LINE = 'Perfecta para guardar hilos y agujas.';
+    const PT_LINE = 'Perfeita para guardar linhas e agulhas.';
+    expect(found(`${PT} ${ES_LINE}`, 'pt', spellers)).toEqual([['paragraph', ES_LINE]]);
+    expect(found(`${PT} ${PT_LINE}`, 'pt', spellers)).toEqual([]);
+  });
 });
