@@ -265,6 +265,17 @@ function sentenceTail(before: string): string {
   return before.slice(cut);
 }
 
+/** A whole and a fraction of an inch just before a matched number ("1-5/" of "1-5/16 pouce"). */
+const FRACTION_BEFORE_RE = /(?:(\d{1,2})[ -])?(\d{1,2})\/$/u;
+
+/** The inches of an imperial match: its number, or the fraction it ends ("5/16 pouce": 0.3125). */
+function inchesAt(text: string, start: number, matched: string): number {
+  const number = Number((/\d+(?:[.,]\d+)?/u.exec(matched)?.[0] ?? '0').replace(',', '.'));
+  const fraction = FRACTION_BEFORE_RE.exec(text.slice(Math.max(0, start - 6), start));
+  if (!fraction || number === 0) return number;
+  return Number(fraction[1] ?? 0) + Number(fraction[2]) / number;
+}
+
 /**
  * An imperial size that is a standard name in every market: an inch fraction ("1/4 дюйма", a
  * thread), or an inch, pound or ounce size with a thing sold in that unit nearby (a wheel, a TV,
@@ -395,6 +406,11 @@ export function checkTerminology(
   lang: Language,
   field: ListingField,
   skip: ReadonlyArray<readonly [number, number]> = [],
+  /**
+   * Whether the listing's other versions state this length (millimetres) in metric units and not
+   * in inches: then an inch size the trade would name in inches is the seller's slip in this version.
+   */
+  metricElsewhere?: (millimetres: number) => boolean,
 ): Issue[] {
   const issues: Issue[] = [];
   let quantities: Map<string, number[]> | undefined;
@@ -439,7 +455,16 @@ export function checkTerminology(
       if (entry.code === 'imperial_unit' && lang === 'pt' && PSI_RE.test(match[0])) continue;
       if (entry.code === 'imperial_unit' && lang === 'pt' && TYRE_POUNDS_RE.test(match[0]) && aboutTyres())
         continue;
-      if (entry.code === 'imperial_unit' && imperialStandard(text, start, end, lang)) continue;
+      if (
+        entry.code === 'imperial_unit' &&
+        imperialStandard(text, start, end, lang) &&
+        !(
+          metricElsewhere &&
+          INCH_RE.test(match[0]) &&
+          metricElsewhere(inchesAt(text, start, match[0]) * 25.4)
+        )
+      )
+        continue;
       if (entry.code === 'imperial_unit' && torqueBesideNewtonMetres(text, end)) continue;
       if (entry.code === 'imperial_unit' && !ENGLISH_UNIT_WORD_RE.test(match[0]) && namesBothScales()) {
         quantities ??= metricQuantities(text, lang, field);

@@ -1,7 +1,7 @@
 import { detectLanguage } from '../message/language.js';
 import type { Language } from '../types.js';
 import { checkClaims } from './claims.js';
-import { checkConsistency } from './consistency.js';
+import { checkConsistency, extractQuantities } from './consistency.js';
 import {
   checkAllCaps,
   checkShoutedClauses,
@@ -43,6 +43,45 @@ export interface ListingContext {
   shared: ReadonlySet<string>;
   /** Lower-cased words of every version. */
   words: ReadonlyMap<Language, ReadonlySet<string>>;
+  /**
+   * Whether every other version that states this length (millimetres, within 5%) states it in
+   * metric units, at least one does, and this version does not (read lazily: most listings have
+   * no inch size).
+   */
+  metricElsewhere?: (lang: Language, millimetres: number) => boolean;
+}
+
+/** A metric length this close to an inch size is its equivalent ("25 cm" for 10 inches, "42 mm" for 1.65). */
+const INCH_EQUIVALENT_TOLERANCE = 0.05;
+
+/** `ListingContext.metricElsewhere` over the versions' lengths, extracted on first use. */
+function metricLengthsElsewhere(
+  versions: readonly ListingVersion[],
+): (lang: Language, mm: number) => boolean {
+  let lengths: Map<Language, Array<{ value: number; inch: boolean }>> | undefined;
+  return (lang, mm) => {
+    lengths ??= new Map(
+      versions.map((v) => [
+        v.lang,
+        [
+          ...extractQuantities(v.title, v.lang, 'title'),
+          ...extractQuantities(v.description, v.lang, 'description'),
+        ]
+          .filter((q) => q.dimension === 'length')
+          .map((q) => ({ value: q.value, inch: q.approx === true })),
+      ]),
+    );
+    let metric = false;
+    for (const [other, values] of lengths) {
+      for (const q of values) {
+        if (Math.abs(q.value - mm) > mm * INCH_EQUIVALENT_TOLERANCE) continue;
+        // This version gives the metric value too ("70 mm (2 3/4 in)"), or another gives the inches.
+        if (other === lang ? !q.inch : q.inch) return false;
+        if (other !== lang) metric = true;
+      }
+    }
+    return metric;
+  };
 }
 
 /**
@@ -137,7 +176,11 @@ export function listingContext(
   for (const v of versions) {
     words.set(v.lang, new Set(tokenize(`${v.title}\n${v.description}`).map((t) => t.text.toLowerCase())));
   }
-  return { shared: sharedTerms(versions, spellers), words };
+  return {
+    shared: sharedTerms(versions, spellers),
+    words,
+    metricElsewhere: metricLengthsElsewhere(versions),
+  };
 }
 
 /** A listing as the API receives it: title and description per language. */
@@ -321,11 +364,13 @@ function checkField(
       !nameOfEveryVersion(text, i, lang, context),
   );
   const untranslatedSpans = spansOf(untranslated);
-  const terminology = checkTerminology(text, lang, field, [
-    ...placeholderSpans,
-    ...wrongSpans,
-    ...untranslatedSpans,
-  ]).filter(
+  const terminology = checkTerminology(
+    text,
+    lang,
+    field,
+    [...placeholderSpans, ...wrongSpans, ...untranslatedSpans],
+    context.metricElsewhere && ((mm) => context.metricElsewhere!(lang, mm)),
+  ).filter(
     (issue) => !(issue.code === 'imperial_unit' && imperialSizeOfEveryVersion(text, issue, lang, context)),
   );
   const spelling = speller

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTerminology } from '../../../src/domain/listing/terminology.js';
-import { imperialSizeOfEveryVersion } from '../../../src/domain/listing/validate.js';
+import { imperialSizeOfEveryVersion, validateListing } from '../../../src/domain/listing/validate.js';
 import type { Language } from '../../../src/domain/types.js';
 
 /** The text and suggestion of each terminology finding of a description. */
@@ -634,5 +634,50 @@ describe('exemptions that misread a word, inch abbreviations, US size ranges, "f
     expect(found('Pull oversize, taille libre.', 'fr')).toEqual([['taille libre', 'taille unique']]);
     expect(found('Vestido de verão, tamanho livre.', 'pt')).toEqual([['tamanho livre', 'tamanho único']]);
     expect(found('Frete livre para todo o Brasil.', 'pt')).toEqual([['Frete livre', 'frete grátis']]);
+  });
+});
+
+describe('an inch size the trade names in inches, where the other versions write it in metric (round 21)', () => {
+  const terms = (listing: { title: Record<string, string>; description: Record<string, string> }) =>
+    validateListing(listing, { spellers: {}, isAllowed: () => false })
+      .filter((i) => i.kind === 'terminology')
+      .map((i) => [i.lang, listing[i.field][i.lang]!.slice(i.span![0], i.span![1])]);
+  const title = {
+    en: 'Garden cart with pneumatic wheels',
+    es: 'Carro de jardín con ruedas',
+    fr: 'Chariot de jardin',
+  };
+
+  it('reports it when every other version states the size in centimetres or millimetres', () => {
+    const description = {
+      en: 'Sturdy steel garden cart. Pneumatic wheels of 20 cm, load up to 80 kg.',
+      es: 'Carro de jardín de acero. Ruedas neumáticas de 8 pulgadas, carga hasta 80 kg.',
+      fr: 'Chariot de jardin en acier. Roues gonflables de 200 mm, charge jusqu’à 80 kg.',
+    };
+    expect(terms({ title, description })).toEqual([['es', '8 pulgadas']]);
+  });
+
+  it('reads a fraction of an inch at its value ("5/16 pulgada" is 8 mm)', () => {
+    const description = {
+      en: 'Fuel hose for outboard motors, 2 m long, inner diameter 8 mm, nitrile rubber.',
+      es: 'Manguera de combustible para fueraborda, 2 m, diámetro interior 5/16 pulgada, nitrilo.',
+      fr: 'Durite de carburant pour hors-bord, 2 m, diamètre intérieur 8 mm, caoutchouc nitrile.',
+    };
+    expect(terms({ title, description })).toEqual([['es', '16 pulgada']]);
+  });
+
+  it('leaves it alone where another version writes the inches too, or this one the metric value', () => {
+    const inches = {
+      en: 'Sturdy steel garden cart. Pneumatic 8-inch wheels (20 cm), load up to 80 kg.',
+      es: 'Carro de jardín de acero. Ruedas neumáticas de 8 pulgadas, carga hasta 80 kg.',
+      fr: 'Chariot de jardin en acier. Roues gonflables de 20 cm (8 pouces), charge 80 kg.',
+    };
+    expect(terms({ title, description: inches })).toEqual([]);
+    const beside = {
+      en: 'Sturdy steel garden cart. Pneumatic wheels of 20 cm, load up to 80 kg.',
+      es: 'Carro de jardín de acero. Ruedas neumáticas de 20 cm (8 pulgadas), carga 80 kg.',
+      fr: 'Chariot de jardin en acier. Roues gonflables de 200 mm, charge jusqu’à 80 kg.',
+    };
+    expect(terms({ title, description: beside })).toEqual([]);
   });
 });
