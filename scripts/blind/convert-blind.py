@@ -24,6 +24,7 @@
          SRC=/work/blind-new18 OUT=test/fixtures -  blind-22            (written 2026-12-07, listings only)
          SRC=/work/blind-new19 OUT=test/fixtures -  blind-23            (written 2026-12-07, listings only)
          SRC=/work/blind-new20 OUT=test/fixtures -  blind-24            (written 2026-12-08, listings only)
+         SRC=/work/blind-new21 OUT=test/fixtures -  blind-25            (written 2026-12-08, listings only)
 
 The writer was given the project's 13 categories with the data/README.md label guide and the listing
 finding kinds, so labels and kinds are taken as written (no mapping); `untranslated` is accepted as
