@@ -16,7 +16,7 @@ import { checkPlaceholders } from './placeholders.js';
 import { mergeTitleRepeats } from './repeats.js';
 import { checkSpelling } from './spelling.js';
 import { checkTerminology } from './terminology.js';
-import { addressSpans, ingredientListSpans, overlaps, tokenize } from './text.js';
+import { addressSpans, firstAtLeast, ingredientListSpans, overlaps, tokenize } from './text.js';
 import type { Issue, ListingField, ListingVersion, SpellChecker } from './types.js';
 import { checkUntranslated } from './untranslated.js';
 
@@ -54,31 +54,40 @@ export interface ListingContext {
 /** A metric length this close to an inch size is its equivalent ("25 cm" for 10 inches, "42 mm" for 1.65). */
 const INCH_EQUIVALENT_TOLERANCE = 0.05;
 
-/** `ListingContext.metricElsewhere` over the versions' lengths, extracted on first use. */
+/** `ListingContext.metricElsewhere` over the versions' lengths, extracted on first use and sorted. */
 function metricLengthsElsewhere(
   versions: readonly ListingVersion[],
 ): (lang: Language, mm: number) => boolean {
-  let lengths: Map<Language, Array<{ value: number; inch: boolean }>> | undefined;
-  return (lang, mm) => {
-    lengths ??= new Map(
-      versions.map((v) => [
-        v.lang,
-        [
+  let lengths: Map<Language, { metric: number[]; inch: number[] }> | undefined;
+  const read = () =>
+    new Map(
+      versions.map((v) => {
+        const all = [
           ...extractQuantities(v.title, v.lang, 'title'),
           ...extractQuantities(v.description, v.lang, 'description'),
-        ]
-          .filter((q) => q.dimension === 'length')
-          .map((q) => ({ value: q.value, inch: q.approx === true })),
-      ]),
+        ].filter((q) => q.dimension === 'length');
+        const sorted = (inch: boolean) =>
+          all
+            .filter((q) => (q.approx === true) === inch)
+            .map((q) => q.value)
+            .sort((a, b) => a - b);
+        return [v.lang, { metric: sorted(false), inch: sorted(true) }];
+      }),
     );
+  // A binary search per list: linear-logarithmic in the number of lengths, whatever the text.
+  const near = (sorted: readonly number[], mm: number) => {
+    const at = firstAtLeast(sorted, mm * (1 - INCH_EQUIVALENT_TOLERANCE));
+    return at < sorted.length && sorted[at]! <= mm * (1 + INCH_EQUIVALENT_TOLERANCE);
+  };
+  return (lang, mm) => {
+    lengths ??= read();
     let metric = false;
-    for (const [other, values] of lengths) {
-      for (const q of values) {
-        if (Math.abs(q.value - mm) > mm * INCH_EQUIVALENT_TOLERANCE) continue;
-        // This version gives the metric value too ("70 mm (2 3/4 in)"), or another gives the inches.
-        if (other === lang ? !q.inch : q.inch) return false;
-        if (other !== lang) metric = true;
-      }
+    for (const [other, { metric: metricValues, inch }] of lengths) {
+      // This version gives the metric value too ("70 mm (2 3/4 in)"), or another gives the inches.
+      if (other === lang) {
+        if (near(metricValues, mm)) return false;
+      } else if (near(inch, mm)) return false;
+      else if (near(metricValues, mm)) metric = true;
     }
     return metric;
   };
