@@ -254,6 +254,23 @@ const OUNCE_STANDARD_RE =
 const PT_SCREEN_RE =
   /(?<![\p{L}])telas?(?![\p{L}])(?!\s(?:de|para)\s(?:pintura|pintar|quadros?)(?![\p{L}]))/iu;
 
+/**
+ * Whole feet in the language's own word ("10 pés", "8 pieds", "6 pies"): as often a count of legs
+ * ("mesa de 4 pés"), so a length only from five feet, after a word of a measured dimension in the
+ * same clause ("Altura (raio): 8 pés", "Comprimento: 1,5 m enrolada, 10 pés esticada").
+ */
+const WHOLE_FEET_RE = /(?<![\d.,])\d{1,3}\s?(?:pieds|pés|pies)(?![\p{L}])/gu;
+
+/** Legs come by three and four ("tabouret à 3 pieds", "mesa de 4 pés"); lengths in feet from five. */
+const MIN_WHOLE_FEET = 5;
+
+/** Up to 60 characters before `at`, from the last line break or sentence end. */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 60), at);
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  return sentenceTail(line);
+}
+
 /** The part of `before` after its last sentence end (a point before a space, not a decimal point). */
 function sentenceTail(before: string): string {
   let cut = 0;
@@ -487,6 +504,30 @@ export function checkTerminology(
         field,
         kind: 'terminology',
         code: entry.code,
+        params: { text: match[0], ...(suggestion ? { suggestion } : {}) },
+        span: [start, end],
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+  }
+  if (lang === 'es' || lang === 'fr' || lang === 'pt') {
+    // The findings so far, by start: one pointer walks them as the matches move on (linear).
+    const taken = issues.map((i) => i.span!).sort((a, b) => a[0] - b[0]);
+    let next = 0;
+    for (const match of text.matchAll(WHOLE_FEET_RE)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      while (next < taken.length && taken[next]![1] <= start) next++;
+      if ((next < taken.length && taken[next]![0] < end) || overlaps(start, end, skip)) continue;
+      if (Number.parseInt(match[0], 10) < MIN_WHOLE_FEET || !DIMENSION_RE.test(clauseBefore(text, start)))
+        continue;
+      if (metricBeside(text, start, end) || conversionInParentheses(text, start)) continue;
+      const suggestion = metricSuggestion(match[0], lang);
+      issues.push({
+        lang,
+        field,
+        kind: 'terminology',
+        code: 'imperial_unit',
         params: { text: match[0], ...(suggestion ? { suggestion } : {}) },
         span: [start, end],
         ...(suggestion ? { suggestion } : {}),

@@ -681,3 +681,17 @@ describe('an inch size the trade names in inches, where the other versions write
     expect(terms({ title, description: beside })).toEqual([]);
   });
 });
+
+describe('whole feet in the language own word, as a length (round 21, blind-25 class)', () => {
+  it('reports five feet or more after a word of a measured dimension in the clause', () => {
+    expect(found('Comprimento: 2 m recolhido, 12 pés estendido.', 'pt')).toEqual([['12 pés', '365,8 cm']]);
+    expect(found('Hauteur (déployée) : 7 pieds.', 'fr')).toEqual([['7 pieds', '213,4 cm']]);
+  });
+
+  it('leaves legs, a count without a dimension and a conversion after the metric value alone', () => {
+    expect(found('Banco de 4 pés com altura de 45 cm.', 'pt')).toEqual([]);
+    expect(found('Hauteur 45 cm, tabouret à 3 pieds en hêtre.', 'fr')).toEqual([]);
+    expect(found('Escalera de 6 pies de aluminio.', 'es')).toEqual([]);
+    expect(found('Longueur : 3 m (10 pieds).', 'fr')).toEqual([]);
+  });
+});
