@@ -32,7 +32,8 @@ const DEBRIS: readonly DebrisPattern[] = [
   },
   {
     code: 'bracket',
-    re: /\[(?:QTY|QTE|QTÉ|QT|CANT|NUM|NB|NBR|NR|NO|Nº|N°|КОЛ|КОЛ-ВО|ЧИСЛО)\.?\]/gu,
+    // (And the catalogue fields a template fills in: "[SKU]", "[EAN]", "[ASIN]".)
+    re: /\[(?:QTY|QTE|QTÉ|QT|CANT|NUM|NB|NBR|NR|NO|Nº|N°|КОЛ|КОЛ-ВО|ЧИСЛО|SKU|EAN|UPC|ASIN|MPN|GTIN|URL)\.?\]/gu,
   },
   // An instruction in capitals without brackets: "INSERT SIZE HERE", "AJOUTER LA COULEUR", "УКАЖИТЕ ЦВЕТ"
   // (only where the field has lower case too: an all-capitals title may say "INSERT TOOL SET").

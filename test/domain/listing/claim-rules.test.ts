@@ -410,3 +410,15 @@ describe('conditions of feet, nose and sleep, quantified weight loss (issue 18, 
     expect(codesOf(text, lang as Language)).toEqual([]);
   });
 });
+
+describe('fin rot of aquarium fish (issue 18, round 21)', () => {
+  const codesOf = (text: string, lang: Language) => structuralClaims(text, lang).map((c) => c.code);
+
+  it.each([
+    ['en', 'These drops cure fin rot within a week.'],
+    ['ru', 'Кондиционер лечит плавниковую гниль у рыб.'],
+    ['pt', 'Trata a podridão das barbatanas em poucos dias.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(codesOf(text, lang as Language)).toContain('medical');
+  });
+});

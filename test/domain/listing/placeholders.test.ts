@@ -97,3 +97,12 @@ describe('"TODO" as a Spanish and Portuguese word in capitals (issue 18, round 1
     expect(texts('SHIPS WITH TODO LIST', 'en')).toEqual(['TODO']);
   });
 });
+
+describe('catalogue fields a template fills in (issue 18, round 21)', () => {
+  it('reports "[SKU]" and "[EAN]" left in the text, not the same letters outside brackets', () => {
+    const codes = (text: string) => checkPlaceholders(text, 'es', 'description').map((i) => i.code);
+    expect(codes('Referencia del fabricante: [SKU]. Envío en 24 h.')).toEqual(['bracket']);
+    expect(codes('Código de barras [EAN] en la caja.')).toEqual(['bracket']);
+    expect(codes('Cada pieza lleva su SKU y su código EAN grabados.')).toEqual([]);
+  });
+});

@@ -266,7 +266,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       scars dandruff hangover* bloating bad_breath halitosis tinnitus sinusitis bronchitis gastritis
       cracked_heels canker_sore* mouth_ulcers carpal_tunnel cellulitis
       cataract* glaucoma myopia presbyopia macular_degeneration astigmatism dry_eye* floaters toxins wounds bruises numbness tingling dysplasia inflamation fever fevers
-      flat_feet fallen_arches heel_spur heel_spurs plantar_fasciitis numbness rhinitis snoring bunion bunions hallux_valgus prostate_problems enlarged_prostate`,
+      flat_feet fallen_arches heel_spur heel_spurs plantar_fasciitis numbness rhinitis snoring bunion bunions hallux_valgus prostate_problems enlarged_prostate fin_rot fin_and_tail_rot`,
     superlative: `best most greatest finest strongest sharpest brightest fastest lightest toughest
       quietest thinnest smallest safest cheapest highest top_rated unmatched unrivalled unrivaled unbeatable unsurpassed`,
     scope: `in_the_world in_the_whole_world world_s on_the_market on_earth on_the_planet in_the_universe ever of_all_time
@@ -382,7 +382,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       catarata* glaucoma miopia presbicia degeneracion_macular astigmatismo ojo_seco
       toxinas heridas moretones hematomas
 
-      pie_plano pies_planos espolon_calcaneo espolones_calcaneos fascitis_plantar entumecimiento rinitis ronquidos juanete juanetes hallux_valgus problemas_de_prostata`,
+      pie_plano pies_planos espolon_calcaneo espolones_calcaneos fascitis_plantar entumecimiento rinitis ronquidos juanete juanetes hallux_valgus problemas_de_prostata podredumbre_de_aletas pudricion_de_aletas`,
     superlative: 'mejor mejores mas insuperable inigualable insuperables inigualables',
     scope: `del_mundo del_mercado del_planeta de_la_historia de_todos_los_tiempos de_espana de_mexico
       de_europa del_pais en_el_mundo en_el_mercado jamas_creado* jamas_fabricado* jamas_visto* de_#`,
@@ -495,7 +495,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       gueule_de_bois ballonnement* mauvaise_haleine acouphene* sinusite* bronchite* gastrite* aphte*
       gercure* crevasses canal_carpien
       cataracte* glaucome myopie presbytie degenerescence_maculaire astigmatisme toxines plaies ecchymoses fievre fievres
-      pieds_plats epine_calcaneenne epines_calcaneennes fasciite_plantaire engourdissement engourdissements rhinite rhinites ronflement ronflements hallux_valgus problemes_de_prostate troubles_de_la_prostate`,
+      pieds_plats epine_calcaneenne epines_calcaneennes fasciite_plantaire engourdissement engourdissements rhinite rhinites ronflement ronflements hallux_valgus problemes_de_prostate troubles_de_la_prostate pourriture_des_nageoires`,
     superlative:
       'meilleur meilleure meilleurs meilleures le_plus la_plus les_plus inegale inegalee inegales imbattable imbattables',
     scope: `du_monde au_monde dans_le_monde jamais_concu* jamais_cree* jamais_fabrique* jamais_vu* du_marche sur_le_marche de_la_planete de_tous_les_temps de_france d_europe
@@ -606,7 +606,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       перхот* похмель* вздути* запах*_изо_рта шум*_в_ушах синусит* гайморит* бронхит* гастрит*
       стоматит* трещин*_на_пятк* туннельн*_синдром*
       катаракт* глауком* близорукост* дальнозоркост* миопи* астигматизм* макулярн*_дегенераци* токсин* шлак* ран синяк* гематом*
-      плоскостопи* пяточн*_шпор* подошвенн*_фасциит* онемени* ринит* гайморит* храп храпа храпом вальгус* халлюкс* проблем*_с_простат*`,
+      плоскостопи* пяточн*_шпор* подошвенн*_фасциит* онемени* ринит* гайморит* храп храпа храпом вальгус* халлюкс* проблем*_с_простат* плавников*_гнил* гнил*_плавник*`,
     superlative: 'лучш* наилучш* самый самая самое самые самого самой самых самым самыми непревзойд*',
     scope:
       'когда_либо мира во_всем_мире в_мире на_рынке на_планете в_россии в_европе за_всю_историю всех_времен #_года #_год',
@@ -714,7 +714,7 @@ export const CLAIM_LEXICON: Readonly<Record<Language, Readonly<Partial<Record<Cl
       ronco* estrias cicatriz* caspa ressaca inchaco mau_halito zumbido sinusite bronquite gastrite
       aftas rachaduras_nos_pes calcanhares_rachados tunel_do_carpo
       catarata* glaucoma miopia presbiopia degeneracao_macular astigmatismo toxinas feridas hematomas
-      pe_chato pes_chatos esporao_de_calcaneo esporao_calcaneo fascite_plantar dormencia formigamento rinite rinites roncos joanete joanetes hallux_valgus problemas_de_prostata problemas_na_prostata`,
+      pe_chato pes_chatos esporao_de_calcaneo esporao_calcaneo fascite_plantar dormencia formigamento rinite rinites roncos joanete joanetes hallux_valgus problemas_de_prostata problemas_na_prostata podridao_das_barbatanas podridao_de_barbatanas`,
     superlative: 'melhor melhores mais imbativel inigualavel insuperavel',
     scope: `do_mundo no_mundo ja_feito* ja_criado* jamais_visto* do_mercado no_mercado do_planeta do_brasil no_brasil de_portugal
       de_todos_os_tempos da_historia de_#`,
