@@ -276,16 +276,21 @@ function wrongSentences(
   return found;
 }
 
-/** Spanish and Portuguese: the language each is most often mistaken for. */
-const PARTNER: Readonly<Partial<Record<Language, Language>>> = { es: 'pt', pt: 'es' };
+/**
+ * The language a version's sentences are most often mistaken for: Spanish and Portuguese each
+ * other's; a Spanish sentence in a French version too (sellers paste the Spanish one).
+ */
+const PARTNER: Readonly<Partial<Record<Language, Language>>> = { es: 'pt', pt: 'es', fr: 'es' };
 
 /**
- * Function words only one of the pair writes: "el", "los", "es", "y" are never Portuguese; "os",
- * "um", "com", "não" never Spanish. ("da", "dos", "pelo" are words of both.)
+ * Function words of the partner that the declared language never writes: "el", "los", "es", "y"
+ * are never Portuguese; "os", "um", "com", "não" never Spanish ("da", "dos", "pelo" are words of
+ * both); in French, only those Spanish ones French lacks ("la", "las", "es", "con", "y" are French).
  */
-const OWN_FUNCTION_WORDS: Readonly<Partial<Record<Language, ReadonlySet<string>>>> = {
-  es: new Set('el la los las del es y una muy pero con al'.split(' ')),
-  pt: new Set('os do das em um uma com não ao aos pela pelas na nas é'.split(' ')),
+const PARTNER_MARKS: Readonly<Partial<Record<Language, ReadonlySet<string>>>> = {
+  pt: new Set('el la los las del es y una muy pero con al'.split(' ')),
+  es: new Set('os do das em um uma com não ao aos pela pelas na nas é'.split(' ')),
+  fr: new Set('el los del una muy pero al'.split(' ')),
 };
 /** The Spanish conjunction "y" between two words (Portuguese writes "e"; "eixo Y" is a letter). */
 const SPANISH_AND_RE = /\p{L} y \p{L}/u;
@@ -296,7 +301,8 @@ const PARTNER_ONE_WORD_OWN_READS = 0.7;
 
 /**
  * A Spanish sentence in a Portuguese version or the other way round ("Cada rosario es único por la
- * veta natural de la madera.": Brazilian Portuguese's dictionary knows most of its words): two or
+ * veta natural de la madera.": Brazilian Portuguese's dictionary knows most of its words), or in a
+ * French version ("Tallar siempre en dirección contraria al cuerpo."): two or
  * more function words only the other language writes (one, where the declared dictionary reads
  * little of the sentence), and the other language's dictionary reads it better.
  */
@@ -307,7 +313,7 @@ function partnerSentence(
   text: string,
 ): boolean {
   const partner = PARTNER[declared];
-  const marks = partner && OWN_FUNCTION_WORDS[partner];
+  const marks = PARTNER_MARKS[declared];
   const own = spellers[declared];
   const theirs = partner && spellers[partner];
   if (!marks || !own || !theirs) return false;
@@ -315,7 +321,7 @@ function partnerSentence(
   // too, before an i: "agua e hielo".)
   const marked =
     words.filter((w) => marks.has(w.toLowerCase())).length +
-    (partner === 'es' && SPANISH_AND_RE.test(text) ? 1 : 0);
+    (declared === 'pt' && SPANISH_AND_RE.test(text) ? 1 : 0);
   if (marked === 0) return false;
   const read = dictionaryCoverage(words, theirs);
   const ownRead = dictionaryCoverage(words, own);

@@ -338,4 +338,12 @@ describe('Ukrainian titles by their own words, Spanish titles in Portuguese vers
     expect(found(`${PT} ${ES_LINE}`, 'pt', spellers)).toEqual([['paragraph', ES_LINE]]);
     expect(found(`${PT} ${PT_LINE}`, 'pt', spellers)).toEqual([]);
   });
+
+  it('reports a short Spanish sentence in a French version by a function word French lacks', async () => {
+    const { spellers } = await listingDictionaries();
+    const ES_LINE = 'Mantener en posición vertical al transportar.';
+    const FR_LINE = 'Maintenir en position verticale pendant le transport.';
+    expect(found(`${FR} ${ES_LINE}`, 'fr', spellers)).toEqual([['paragraph', ES_LINE]]);
+    expect(found(`${FR} ${FR_LINE}`, 'fr', spellers)).toEqual([]);
+  });
 });
