@@ -155,8 +155,11 @@ export function checkSpelling(
     if (isAllowed(word) || shared.has(word.toLowerCase())) continue;
     // A word only the frequency list vouches for, that the language's list of common misspellings
     // names ("seemless", "begginers"): web text is full of them, so the list has them too.
+    // (Only where the language has such a list: no hunspell look-up for the others.)
     const listedSlip =
-      word.includes('-') || knows(speller, word) ? undefined : speller.misspelling?.(word.toLowerCase());
+      !speller.misspelling || word.includes('-') || knows(speller, word)
+        ? undefined
+        : speller.misspelling(word.toLowerCase());
     if (
       listedSlip === undefined &&
       knowsWord(speller, word, lang, others) &&

@@ -417,6 +417,26 @@ function checkSizeSystems(text: string, lang: Language, field: ListingField): Is
   });
 }
 
+/** A terminology finding of a matched text, with its suggestion when there is one. */
+function termFinding(
+  lang: Language,
+  field: ListingField,
+  code: string,
+  text: string,
+  span: [number, number],
+  suggestion: string | undefined,
+): Issue {
+  return {
+    lang,
+    field,
+    kind: 'terminology',
+    code,
+    params: { text, ...(suggestion ? { suggestion } : {}) },
+    span,
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
 /** Localized terminology from the per-language glossary, plus shoe-size systems. */
 export function checkTerminology(
   text: string,
@@ -499,15 +519,7 @@ export function checkTerminology(
           : entry.replace !== undefined
             ? entry.replace.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? '')
             : undefined;
-      issues.push({
-        lang,
-        field,
-        kind: 'terminology',
-        code: entry.code,
-        params: { text: match[0], ...(suggestion ? { suggestion } : {}) },
-        span: [start, end],
-        ...(suggestion ? { suggestion } : {}),
-      });
+      issues.push(termFinding(lang, field, entry.code, match[0], [start, end], suggestion));
     }
   }
   if (lang === 'es' || lang === 'fr' || lang === 'pt') {
@@ -523,15 +535,7 @@ export function checkTerminology(
         continue;
       if (metricBeside(text, start, end) || conversionInParentheses(text, start)) continue;
       const suggestion = metricSuggestion(match[0], lang);
-      issues.push({
-        lang,
-        field,
-        kind: 'terminology',
-        code: 'imperial_unit',
-        params: { text: match[0], ...(suggestion ? { suggestion } : {}) },
-        span: [start, end],
-        ...(suggestion ? { suggestion } : {}),
-      });
+      issues.push(termFinding(lang, field, 'imperial_unit', match[0], [start, end], suggestion));
     }
   }
   const listed = joinLists(
